@@ -1,0 +1,1 @@
+"""Fixes: LibCST codemods (rename, translate, extract) and the safe writing they share."""

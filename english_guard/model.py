@@ -1,0 +1,108 @@
+"""The records that flow through english-guard: segments -> verdicts -> findings.
+
+Every stage takes the records of the stage before it and never reaches back:
+readers turn files into `Segment`s, the language engine turns a segment's text
+into a `Verdict`, the rules turn both into `Finding`s, and reporters print them.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+KINDS = ("identifier", "comment", "docstring", "string", "prose")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a file to judge: its kind, its exact text and where it is.
+
+    Lines and columns are 1-based; columns count characters (not bytes).
+    `end_column` is exclusive, like the column of the character after the segment.
+    """
+
+    path: str
+    kind: str
+    text: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    # identifier: function, class, method, parameter, variable, attribute, import-alias, ...
+    # string: "user-facing" or "literal"; prose: comment, value, heading, paragraph, ...
+    symbol: str = ""
+    user_facing: bool = False
+    # A label such as the call that made a string user-facing, for messages.
+    context: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WordEvidence:
+    """Why the engine believes what it believes about one word."""
+
+    word: str
+    verdict: str  # english, code, proper, foreign, unknown, neutral
+    language: str = ""  # for foreign words: the language whose lexicon or morphology matched
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The language engine's judgement of one text."""
+
+    english: bool
+    language: str  # ISO 639-1 code; "en" when English, "und" when unknown
+    confidence: float
+    words: tuple[WordEvidence, ...] = ()
+    reason: str = ""
+
+    @property
+    def foreign_words(self) -> list[str]:
+        return [w.word for w in self.words if w.verdict == "foreign"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    kind: str
+    symbol: str
+    text: str
+    language: str
+    confidence: float
+    message: str
+    suggestion: str | None = None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file that could not be read or parsed (EG900)."""
+
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    code: str = "EG900"
+
+    def to_json(self) -> dict:
+        data = {"path": self.path, "code": self.code, "message": self.message}
+        if self.line is not None:
+            data["line"] = self.line
+        if self.column is not None:
+            data["column"] = self.column
+        return data
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything one file produced: findings, an error, and directive bookkeeping."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+    unused_directives: list[Finding] = field(default_factory=list)

@@ -1,0 +1,46 @@
+"""Which reader reads which file: decided by name and extension, configurable, never guessed.
+
+A reader is a function `(path: str, text: str, config: Config) -> list[Segment]` that takes the decoded text
+of one file. Unknown file types get no reader and are skipped silently.
+"""
+from __future__ import annotations
+
+import fnmatch
+import importlib
+from collections.abc import Callable
+from pathlib import PurePosixPath
+
+from english_guard.config import Config
+from english_guard.model import Segment
+
+Reader = Callable[[str, str, Config], list[Segment]]
+
+# reader name -> "module:function" inside english_guard.sources
+READERS: dict[str, str] = {
+    "python": "python:read_python_text",
+}
+
+# File-name globs (matched against the base name, case-sensitive) -> reader name. First match wins.
+NAME_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("*.py", "python"),
+    ("*.pyi", "python"),
+)
+
+
+def reader_name_for(path: str, extra_patterns: dict[str, str] | None = None) -> str | None:
+    """The reader name for `path`, or None for a type english-guard does not read."""
+    posix = PurePosixPath(path.replace("\\", "/"))
+    name = posix.name
+    for pattern, reader in (extra_patterns or {}).items():
+        if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(str(posix), pattern):
+            return reader if reader in READERS else None
+    for pattern, reader in NAME_PATTERNS:
+        if fnmatch.fnmatchcase(name, pattern):
+            return reader
+    return None
+
+
+def load_reader(name: str) -> Reader:
+    module_name, function = READERS[name].split(":")
+    module = importlib.import_module(f"english_guard.sources.{module_name}")
+    return getattr(module, function)
