@@ -18,12 +18,51 @@ Reader = Callable[[str, str, Config], list[Segment]]
 # reader name -> "module:function" inside english_guard.sources
 READERS: dict[str, str] = {
     "python": "python:read_python_text",
+    "yaml": "text.yaml_helm:read_yaml",  # YAML and Helm chart templates
+    "dockerfile": "text.dockerfile:read_dockerfile",
+    "shell": "text.shell:read_shell",
+    "toml": "text.ini_toml:read_toml",
+    "ini": "text.ini_toml:read_ini",
+    "dotenv": "text.ini_toml:read_env",
+    "markdown": "text.markdown:read_markdown",
+    "rst": "text.rst:read_rst",
 }
 
 # File-name globs (matched against the base name, case-sensitive) -> reader name. First match wins.
 NAME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("*.py", "python"),
     ("*.pyi", "python"),
+    ("Dockerfile", "dockerfile"),
+    ("Dockerfile.*", "dockerfile"),
+    ("Containerfile", "dockerfile"),
+    ("Containerfile.*", "dockerfile"),
+    ("*.dockerfile", "dockerfile"),
+    ("*.Dockerfile", "dockerfile"),
+    ("*.yaml", "yaml"),
+    ("*.yml", "yaml"),
+    ("*.tpl", "yaml"),
+    ("*.sh", "shell"),
+    ("*.bash", "shell"),
+    ("*.zsh", "shell"),
+    (".bashrc", "shell"),
+    (".bash_profile", "shell"),
+    (".profile", "shell"),
+    (".zshrc", "shell"),
+    ("*.toml", "toml"),
+    ("Pipfile", "toml"),
+    ("*.ini", "ini"),
+    ("*.cfg", "ini"),
+    (".editorconfig", "ini"),
+    (".flake8", "ini"),
+    (".coveragerc", "ini"),
+    (".pylintrc", "ini"),
+    ("pylintrc", "ini"),
+    (".env", "dotenv"),
+    (".env.*", "dotenv"),
+    ("*.env", "dotenv"),
+    ("*.md", "markdown"),
+    ("*.markdown", "markdown"),
+    ("*.rst", "rst"),
 )
 
 

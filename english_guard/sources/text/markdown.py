@@ -1,0 +1,308 @@
+"""Markdown prose: headings, paragraphs (block quotes included), list items, table rows, HTML comments.
+
+Not prose: front matter, fenced and indented code blocks, raw HTML blocks, link reference definitions,
+table delimiter rows, and inside the prose: inline code, link targets, autolinks and inline HTML tags
+(they are removed from the segment's text; the position still covers the whole block).
+
+The lexer follows CommonMark's block structure closely enough for real READMEs and docs, one line at a
+time with a little state (an open block, an open fence or HTML block, the indent of the current list
+item), so a 10 MB file takes linear time.
+"""
+from __future__ import annotations
+
+import re
+
+from english_guard.config import Config
+from english_guard.model import Segment
+from english_guard.sources.text.spans import Spans, stripped_lines
+
+_FRONT_MATTER = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*\r?\n(?:.*?\n)??(---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})([^\n]*)")
+_ATX = re.compile(r"(#{1,6})(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^#+[ \t]*$")
+_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
+_THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
+_LIST_MARKER = re.compile(r"([-+*]|\d{1,9}[.)])(?:([ \t]{1,4})|$)")
+_TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_LINK_DEFINITION = re.compile(r"\[[^\]]+\]:[ \t]*\S")
+_HTML_RAW = re.compile(r"<(script|pre|style|textarea)(?:[ \t>]|$)", re.IGNORECASE)
+_HTML_SPECIAL = (("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t>]|/>|$)")
+_QUOTE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
+
+# Inline pieces that are not prose.
+_LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t\n]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)")
+_REFERENCE = re.compile(r"\]\[[^\]\n]*\]")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
+_INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
+_BRACKETS = re.compile(r"!?\[|\]")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def read_markdown(path: str, text: str, config: Config) -> list[Segment]:
+    spans = Spans(path, text)
+    lexer = _MarkdownLexer(spans)
+    lexer.run()
+    return lexer.out
+
+
+def prose_text(raw: str) -> str:
+    """The prose of a Markdown block: inline code, link targets, autolinks and HTML tags removed."""
+    text = _remove_code_spans(raw)
+    if "<" in text:
+        text = _AUTOLINK.sub("", text)
+        text = _INLINE_HTML.sub("", text)
+    if "]" in text:
+        text = _LINK_TARGET.sub("]", text)
+        text = _REFERENCE.sub("]", text)
+        text = _BRACKETS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _remove_code_spans(text: str) -> str:
+    """Drop `code spans`: a backtick run opens a span closed by the next run of the same length."""
+    if "`" not in text:
+        return text
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    # next_same[i]: index of the next run with the same length as run i, or -1 (one backward pass).
+    next_same = [-1] * len(runs)
+    last_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        next_same[index] = last_of_length.get(length, -1)
+        last_of_length[length] = index
+    pieces: list[str] = []
+    done = 0
+    index = 0
+    while index < len(runs):
+        partner = next_same[index]
+        if partner == -1:
+            index += 1
+            continue
+        pieces.append(text[done:runs[index][0]])
+        done = runs[partner][1]
+        index = partner + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+class _MarkdownLexer:
+    def __init__(self, spans: Spans) -> None:
+        self.spans = spans
+        self.text = spans.text
+        self.out: list[Segment] = []
+        self.block_kind = ""  # paragraph, list_item, quote, table
+        self.block: list[tuple[int, int]] = []  # content (start, end) of each line of the open block
+        self.list_indent: int | None = None  # content column of the current list item
+        self.fence: tuple[str, int] | None = None  # fence character and length
+        self.html_end: str | None = None  # "" = ends at a blank line, else the closing marker
+        self.comment_start: int | None = None  # offset of an open HTML comment's body
+
+    def run(self) -> None:
+        text = self.text
+        starts = self.spans.line_starts
+        first = 0
+        front = _FRONT_MATTER.match(text)
+        if front is not None:
+            skip_to = front.end()
+            while first < len(starts) and starts[first] < skip_to:
+                first += 1
+        for line_start in starts[first:]:
+            end = text.find("\n", line_start)
+            if end == -1:
+                end = len(text)
+            if end > line_start and text[end - 1] == "\r":
+                end -= 1
+            self._line(line_start, end)
+        self._flush()
+        if self.comment_start is not None:
+            self._html_comment(self.comment_start, len(text))
+
+    # ---- one line ------------------------------------------------------------------------------
+    def _line(self, start: int, end: int) -> None:
+        text = self.text
+        line = text[start:end]
+        if self.fence is not None:
+            self._fence_line(line)
+            return
+        if self.comment_start is not None:
+            close = text.find("-->", start, end)
+            if close != -1:
+                self._html_comment(self.comment_start, close)
+                self.comment_start = None
+            return
+        if self.html_end is not None:
+            if self.html_end == "":
+                if not line.strip():
+                    self.html_end = None
+            elif self.html_end.lower() in line.lower():
+                self.html_end = None
+            return
+        if not line.strip():
+            self._flush()
+            return
+        indent, content_at = _indent(line)
+        container = self.list_indent if self.list_indent is not None and indent >= self.list_indent else 0
+        relative = indent - container
+        content = line[content_at:]
+        if relative >= 4:
+            if self.block_kind in ("paragraph", "list_item", "quote"):
+                self.block.append((start + content_at, end))
+            # else: an indented code block
+            return
+        if self.list_indent is not None and indent < self.list_indent and not self._lazy(content):
+            self.list_indent = None
+        self._block_start(content, start + content_at, end)
+
+    def _lazy(self, content: str) -> bool:
+        """Whether `content` continues the open paragraph or list item (it starts no block of its own)."""
+        return bool(self.block_kind in ("paragraph", "list_item", "quote")) and not (
+            _FENCE_OPEN.match(content) or _ATX.match(content) or _THEMATIC.match(content)
+            or content.startswith((">", "<")) or _LIST_MARKER.match(content)
+        )
+
+    def _block_start(self, content: str, start: int, end: int) -> None:
+        fence = _FENCE_OPEN.match(content)
+        if fence is not None and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
+            self._flush()
+            self.fence = (fence.group(1)[0], len(fence.group(1)))
+            return
+        heading = _ATX.match(content)
+        if heading is not None:
+            self._flush()
+            body_start = start + heading.end()
+            body = self.text[body_start:end]
+            closing = _ATX_CLOSE.search(body)
+            body_end = body_start + closing.start() if closing else end
+            self._emit("heading", [(body_start, body_end)])
+            return
+        if self.block_kind == "paragraph" and _SETEXT.match(content):
+            lines = self.block
+            self.block, self.block_kind = [], ""
+            self._emit("heading", lines)
+            return
+        if _THEMATIC.match(content):
+            self._flush()
+            return
+        if content.startswith("<"):
+            if self._html_start(content, start, end):
+                return
+        quote = _QUOTE.match(content)
+        if quote is not None and content.startswith(">"):
+            if self.block_kind != "quote":
+                self._flush()
+                self.block_kind = "quote"
+            self.block.append((start + quote.end(), end))
+            return
+        marker = _LIST_MARKER.match(content)
+        if marker is not None and not (self.block_kind == "paragraph" and not _interrupts(marker, content)):
+            self._flush()
+            width = marker.end()
+            self.list_indent = self._column(start) + width
+            self.block_kind = "list_item"
+            self.block.append((start + width, end))
+            return
+        if self.block_kind == "table":
+            if "|" in content:
+                self._emit("table_row", [(start, end)])
+                return
+            self._flush()
+        if (self.block_kind == "paragraph" and len(self.block) == 1 and _TABLE_DELIMITER.match(content)
+                and "|" in self.text[self.block[0][0]:self.block[0][1]] and ("|" in content or "-" in content)):
+            header = self.block
+            self.block, self.block_kind = [], "table"
+            self._emit("table_row", header)
+            return
+        if self.block_kind in ("paragraph", "list_item", "quote"):
+            self.block.append((start, end))
+            return
+        if _LINK_DEFINITION.match(content):
+            return
+        self.block_kind = "paragraph"
+        self.block = [(start, end)]
+
+    def _column(self, offset: int) -> int:
+        """The 0-based column of `offset`, tabs counted to the next multiple of 4."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        return _indent(self.text[line_start:offset] + "x")[0]
+
+    # ---- fences and HTML -----------------------------------------------------------------------
+    def _fence_line(self, line: str) -> None:
+        char, length = self.fence
+        stripped = line.strip()
+        if stripped and set(stripped) == {char} and len(stripped) >= length:
+            self.fence = None
+
+    def _html_start(self, content: str, start: int, end: int) -> bool:
+        if content.startswith("<!--"):
+            self._flush()
+            body_start = start + 4
+            close = self.text.find("-->", body_start, end)
+            if close != -1:
+                self._html_comment(body_start, close)
+            else:
+                self.comment_start = body_start
+            return True
+        raw = _HTML_RAW.match(content)
+        if raw is not None:
+            self._flush()
+            closing = f"</{raw.group(1)}>"
+            if closing.lower() not in content.lower():
+                self.html_end = closing
+            return True
+        for opener, closer in _HTML_SPECIAL:
+            if content.startswith(opener):
+                self._flush()
+                if closer not in content[len(opener):]:
+                    self.html_end = closer
+                return True
+        if _HTML_TAG.match(content):
+            self._flush()
+            self.html_end = ""
+            return True
+        return False
+
+    def _html_comment(self, body_start: int, body_end: int) -> None:
+        body = self.text[body_start:body_end]
+        segment = self.spans.segment(body_start, body_end, "html_comment", text=stripped_lines(body))
+        if segment is not None:
+            self.out.append(segment)
+
+    # ---- emitting ------------------------------------------------------------------------------
+    def _flush(self) -> None:
+        if self.block and self.block_kind in ("paragraph", "list_item", "quote"):
+            self._emit("paragraph" if self.block_kind == "quote" else self.block_kind, self.block)
+        self.block, self.block_kind = [], ""
+
+    def _emit(self, symbol: str, lines: list[tuple[int, int]]) -> None:
+        if not lines:
+            return
+        raw = "\n".join(self.text[s:e].strip() for s, e in lines)
+        prose = prose_text(raw)
+        if not any(char.isalpha() for char in prose):
+            return
+        segment = self.spans.segment(lines[0][0], lines[-1][1], symbol, text=prose)
+        if segment is not None:
+            self.out.append(segment)
+
+
+def _indent(line: str) -> tuple[int, int]:
+    """(indent width with tabs to the next multiple of 4, offset of the first non-blank character)."""
+    width = 0
+    for offset, char in enumerate(line):
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            return width, offset
+    return width, len(line)
+
+
+def _interrupts(marker: re.Match, content: str) -> bool:
+    """A list item interrupts a paragraph only when it is not empty and, if ordered, starts at 1."""
+    if marker.end() >= len(content.rstrip()):
+        return False
+    symbol = marker.group(1)
+    return symbol in "-+*" or symbol[:-1] == "1"
