@@ -1,0 +1,198 @@
+"""Running the check: files -> segments -> verdicts -> findings, cached and in parallel."""
+from __future__ import annotations
+
+import os
+import tokenize
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from io import BytesIO
+
+from english_guard import __version__
+from english_guard.cache import ResultCache, content_digest
+from english_guard.config import Config
+from english_guard.model import FileError, FileResult, Finding
+from english_guard.rules import directives_in, evaluate, invisible_character_findings, suppress
+from english_guard.sources.registry import load_reader, reader_name_for
+from english_guard.walk import collect_files
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Below this many files to judge, a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 24
+
+
+class DecodeError(Exception):
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass(slots=True)
+class RunResult:
+    results: list[FileResult] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.results for f in r.findings]
+
+    @property
+    def errors(self) -> list[FileError]:
+        return [r.error for r in self.results if r.error is not None]
+
+    @property
+    def unused_directives(self) -> list[Finding]:
+        return [f for r in self.results for f in r.unused_directives]
+
+
+def _line_of_offset(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def decode(path: str, data: bytes, reader: str) -> str:
+    """Decode a file as Python does (BOM, PEP 263 cookie) or as UTF-8 for other files."""
+    if b"\0" in data[:8192]:
+        raise DecodeError("binary file (contains NUL bytes)")
+    if reader == "python":
+        try:
+            encoding, _lines = tokenize.detect_encoding(BytesIO(data).readline)
+        except SyntaxError as exc:
+            raise DecodeError(f"bad encoding declaration: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"cannot decode as {encoding}: invalid byte 0x{data[exc.start]:02x} at byte {exc.start}",
+            _line_of_offset(data, exc.start),
+        ) from None
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    # Universal newlines, as Python reads source: positions are counted in lines either way.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_source(path: str, data: bytes, config: Config, reader: str) -> FileResult:
+    """Check one file's bytes. Never raises for bad input: problems become an EG900 error."""
+    result = FileResult(path)
+    try:
+        text = decode(path, data, reader)
+        segments = load_reader(reader)(path, text, config)
+    except DecodeError as exc:
+        result.error = FileError(path, str(exc), exc.line)
+        return result
+    except Exception as exc:  # the reader's own errors carry a line when they know one
+        line = getattr(exc, "line", None) or getattr(exc, "lineno", None)
+        column = getattr(exc, "column", None)
+        message = str(exc) or type(exc).__name__
+        result.error = FileError(path, message, line, column)
+        return result
+    enabled = config.codes_enabled()
+    allowed = config.all_allowed_words()
+    directives, skip_file = directives_in(segments)
+    if skip_file:
+        return result
+    findings = evaluate(segments, enabled, allowed, config.min_confidence)
+    if "EG103" in enabled:
+        findings.extend(invisible_character_findings(path, text))
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    result.findings = suppress(findings, directives)
+    result.unused_directives = [
+        Finding(path, d.line, 1, d.line, 1, "EG100", "comment", "directive", d.text, "en", 1.0,
+                "unused english-guard suppression comment")
+        for d in _unique_unused(directives)
+    ]
+    return result
+
+
+def _unique_unused(directives) -> list:
+    seen, unused = set(), []
+    for directive in directives:
+        key = (directive.text, directive.codes)
+        if key in seen:
+            continue
+        same = [d for d in directives if (d.text, d.codes) == key]
+        seen.add(key)
+        if not any(d.used for d in same):
+            unused.append(same[0])
+    return unused
+
+
+def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, str | None]:
+    path, reader, config, digest = args
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            return FileResult(path, error=FileError(path, f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")), digest
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return FileResult(path, error=FileError(path, f"cannot read: {exc.strerror or exc}")), digest
+    return check_source(path, data, config, reader), digest
+
+
+def run_check(
+    paths: Iterable[str],
+    config: Config,
+    *,
+    jobs: int | None = None,
+    use_cache: bool = True,
+    force_exclude: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> RunResult:
+    walked = collect_files(list(paths), config, force_exclude=force_exclude)
+    run = RunResult()
+    for path, message in walked.problems:
+        run.results.append(FileResult(path, error=FileError(path, message)))
+    work: list[tuple[str, str]] = []
+    for path in walked.files:
+        reader = reader_name_for(path, config.file_types)
+        if reader is not None:
+            work.append((path, reader))
+    run.files = len(work)
+    cache = ResultCache(config, __version__) if use_cache else None
+    pending: list[tuple[str, str, Config, str | None]] = []
+    cached_results: dict[str, FileResult] = {}
+    for path, reader in work:
+        digest = None
+        if cache is not None:
+            try:
+                with open(path, "rb") as handle:
+                    digest = content_digest(handle.read(), reader)
+            except OSError:
+                digest = None
+            hit = cache.load(digest, path) if digest else None
+            if hit is not None:
+                cached_results[path] = hit
+                continue
+        pending.append((path, reader, config, digest))
+    fresh: dict[str, FileResult] = {}
+    workers = max(1, jobs or os.cpu_count() or 1)
+    done = len(cached_results)
+    if progress:
+        progress(done, len(work))
+    if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
+        chunk = max(1, min(32, len(pending) // (workers * 8) or 1))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for result, digest in pool.map(_check_file, pending, chunksize=chunk):
+                fresh[result.path] = result
+                if cache is not None and digest:
+                    cache.store(digest, result)
+                done += 1
+                if progress:
+                    progress(done, len(work))
+    else:
+        for item in pending:
+            result, digest = _check_file(item)
+            fresh[result.path] = result
+            if cache is not None and digest:
+                cache.store(digest, result)
+            done += 1
+            if progress:
+                progress(done, len(work))
+    for path, _reader in work:
+        run.results.append(cached_results.get(path) or fresh[path])
+    return run

@@ -1,0 +1,70 @@
+"""Records of the extract fix: a message found in code, and what became of it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+# How a message is turned back into the text the user sees.
+PLAIN = "plain"          # _("text")
+KEYWORDS = "keywords"    # _("text {name}").format(name=expr)  (f-strings and `+` concatenations)
+PERCENT = "percent"      # _("text %s") % args                (the original `%` operand kept)
+FORMAT_CALL = "format"   # _("text {}").format(args)          (the original `.format` arguments kept)
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    name: str
+    expression: str  # source code of the expression, as written in the original
+    node: cst.BaseExpression = field(compare=False, repr=False, default=None)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One message: its template (what the source-language msgstr holds) and how to rebuild the call."""
+
+    template: str
+    style: str
+    placeholders: tuple[Placeholder, ...] = ()
+    # the quote of the first literal, reused for the new literal so the code keeps its style
+    quote: str = '"'
+
+
+@dataclass(frozen=True)
+class Unsafe:
+    """A user-facing text english-guard cannot turn into one message without changing behaviour."""
+
+    reason: str
+
+
+@dataclass
+class Candidate:
+    """A user-facing message in one file, with the node to replace."""
+
+    path: str
+    line: int
+    column: int
+    node: cst.BaseExpression
+    shape: Shape
+    context: str  # the call that makes it user-facing, for messages
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something reported with file:line and left as it was."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    text: str = ""
+
+    def location(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass
+class FileScan:
+    path: str
+    candidates: list[Candidate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

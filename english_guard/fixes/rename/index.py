@@ -1,0 +1,226 @@
+"""The repository-wide view: which tokens in which files name the same symbol.
+
+Per-file symbols (see `analysis.py`) are joined with a union-find:
+
+- an implicit import (`from bot.models import Savat`) is the same symbol as what it imports,
+  followed through re-exports (`bot/__init__.py` importing from `.models`);
+- attribute access on a project module (`models.Savat`, `bot.models.narx`) is that module's global;
+- members are grouped by name (`a:narx`): without type inference `obj.narx` cannot be told apart by
+  class, so every project class member called `narx` and every `.narx` access are renamed together;
+- method parameters are grouped by method name and parameter name (`p:qoshish\tsoni`), because a call
+  `obj.qoshish(soni=2)` can reach any of them;
+- a keyword argument names the callee's parameter (functions), the `__init__` parameter or the field
+  (classes: dataclasses, NamedTuples, attrs and pydantic models take fields as keywords).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from english_guard.fixes.rename.analysis import Binding, ClassInfo, FileFacts, FunctionInfo
+
+
+@dataclass(slots=True)
+class Group:
+    """One symbol: every definition and every token that names it."""
+
+    root: str
+    name: str
+    nodes: set[str] = field(default_factory=set)
+    definitions: list[tuple[str, Binding]] = field(default_factory=list)  # (path, binding)
+    occurrences: list[tuple[int, int]] = field(default_factory=list)  # (file index, occurrence index)
+
+    @property
+    def is_member(self) -> bool:
+        return any(n.startswith("a:") for n in self.nodes)
+
+    @property
+    def is_method_parameter(self) -> bool:
+        return any(n.startswith("p:") for n in self.nodes)
+
+
+class SymbolIndex:
+    def __init__(self, facts: list[FileFacts]) -> None:
+        self.facts = facts
+        self.modules: dict[str, FileFacts] = {f.module: f for f in facts if not f.error}
+        self.top_levels = {m.split(".")[0] for m in self.modules}
+        self.bindings: dict[str, list[tuple[str, Binding]]] = defaultdict(list)
+        self.classes: dict[str, ClassInfo] = {}
+        self.functions: dict[str, FunctionInfo] = {}
+        for fact in facts:
+            for binding in fact.bindings:
+                self.bindings[binding.qualname].append((fact.path, binding))
+            self.classes.update(fact.classes)
+            self.functions.update(fact.functions)
+        self.parent: dict[str, str] = {}
+        self._join_imports()
+        self._join_method_parameters()
+        self.groups: dict[str, Group] = {}
+        self.node_of: list[list[str | None]] = []
+        self._identities: dict[str, tuple] = {}
+        self._collect_groups()
+
+    # ----- union-find ---------------------------------------------------------------------------
+    def find(self, node: str) -> str:
+        parent = self.parent.setdefault(node, node)
+        if parent == node:
+            return node
+        root = self.find(parent)
+        self.parent[node] = root
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+    # ----- resolution -----------------------------------------------------------------------------
+    def resolve_dotted(self, dotted: str, name: str) -> str | None:
+        """The node for attribute `name` of the absolute dotted path `dotted` (None when outside the project)."""
+        if dotted in self.modules:
+            if f"{dotted}.{name}" in self.modules:
+                return f"m:{dotted}.{name}"
+            return f"q:{dotted}.{name}"
+        if dotted.split(".")[0] in self.top_levels:
+            return f"a:{name}"  # an attribute of a project object (a class, an instance)
+        return None
+
+    def resolve(self, symbol: str, fact: FileFacts) -> str | None:
+        kind, _, rest = symbol.partition(":")
+        if kind in {"q", "a"}:
+            return symbol
+        if kind == "d":
+            dotted, _, name = rest.rpartition("|")
+            return self.resolve_dotted(dotted, name)
+        if kind == "u" and fact.star_imports:
+            for module in fact.star_imports:
+                if f"{module}.{rest}" in self.bindings:
+                    return f"q:{module}.{rest}"
+        if kind == "k":
+            return self.resolve_keyword(rest, fact)
+        return None
+
+    def definitions_of(self, node: str) -> list[tuple[str, Binding]]:
+        group = self.groups.get(self.find(node)) if self.groups else None
+        if group is not None:
+            return group.definitions
+        return []
+
+    def class_has_init(self, qualname: str, seen: set[str] | None = None) -> bool:
+        info = self.classes.get(qualname)
+        if info is None:
+            return False
+        if info.has_init:
+            return True
+        seen = seen or set()
+        seen.add(qualname)
+        for base in self.project_bases(info):
+            if base not in seen and self.class_has_init(base, seen):
+                return True
+        return False
+
+    def project_bases(self, info: ClassInfo) -> list[str]:
+        """Qualnames of the project classes `info` derives from."""
+        out = []
+        fact = None
+        module = info.qualname
+        while module and module not in self.modules:
+            module = module.rpartition(".")[0]
+        fact = self.modules.get(module)
+        for base in info.bases:
+            node = self.resolve(base, fact) if fact is not None else None
+            if node is None:
+                continue
+            for _path, binding in self.definitions_of(node):
+                if binding.kind == "class":
+                    out.append(binding.qualname)
+        return out
+
+    def resolve_keyword(self, rest: str, fact: FileFacts) -> str | None:
+        callee, _, name = rest.rpartition("\t")
+        if callee == "x:replace":
+            return f"a:{name}"
+        node = self.resolve(callee, fact)
+        if node is None:
+            return None
+        if node.startswith("a:"):
+            return f"p:{node[2:]}\t{name}"
+        for _path, binding in self.definitions_of(node):
+            if binding.kind == "function":
+                return f"q:{binding.qualname}.<locals>.{name}"
+            if binding.kind == "class":
+                return f"p:__init__\t{name}" if self.class_has_init(binding.qualname) else f"a:{name}"
+        return None
+
+    # ----- building ----------------------------------------------------------------------------------
+    def _join_imports(self) -> None:
+        for fact in self.facts:
+            for binding in fact.bindings:
+                if binding.kind == "import" and binding.target.startswith("d:"):
+                    target = self.resolve(binding.target, fact)
+                    if target is not None:
+                        self.union(target, binding.symbol)
+
+    def _join_method_parameters(self) -> None:
+        for info in self.functions.values():
+            if info.class_qualname:
+                for param in info.params:
+                    self.union(f"p:{info.name}\t{param}", f"q:{info.qualname}.<locals>.{param}")
+
+    def _group(self, node: str, name: str) -> Group:
+        root = self.find(node)
+        group = self.groups.get(root)
+        if group is None:
+            group = self.groups[root] = Group(root, name)
+        group.nodes.add(node)
+        return group
+
+    def _collect_groups(self) -> None:
+        for fact in self.facts:
+            for binding in fact.bindings:
+                group = self._group(binding.symbol, binding.name)
+                if binding.kind != "import":
+                    group.definitions.append((fact.path, binding))
+        # keyword resolution needs the definitions above; tokens are attached afterwards
+        for index, fact in enumerate(self.facts):
+            nodes: list[str | None] = []
+            for position, occurrence in enumerate(fact.occurrences):
+                node = self.resolve(occurrence.symbol, fact)
+                nodes.append(node)
+                if node is not None:
+                    self._group(node, occurrence.text).occurrences.append((index, position))
+            self.node_of.append(nodes)
+
+    # ----- queries ---------------------------------------------------------------------------------
+    def group_at(self, file_index: int, position: int) -> Group | None:
+        node = self.node_of[file_index][position]
+        return self.groups.get(self.find(node)) if node is not None else None
+
+    def find_group(self, qualified_name: str) -> Group | None:
+        """The group a plan entry names: a binding's qualname, or `Class.member` of a project class."""
+        for node in (f"q:{qualified_name}",):
+            if node in self.parent:
+                group = self.groups.get(self.find(node))
+                if group is not None and group.definitions:
+                    return group
+        owner, _, member = qualified_name.rpartition(".")
+        if owner in self.classes and member in self.classes[owner].members:
+            return self.groups.get(self.find(f"a:{member}"))
+        # a method parameter: pkg.mod.Class.method.<locals>.param
+        return None
+
+    def identity(self, group: Group | None, file_index: int, position: int) -> tuple:
+        """A name-independent identity of what a token names: where its symbol is first defined."""
+        if group is None:
+            occurrence = self.facts[file_index].occurrences[position]
+            return ("outside", occurrence.symbol.partition(":")[0], occurrence.text)
+        cached = self._identities.get(group.root)
+        if cached is None:
+            defs = [(self.facts[i].path, p) for i, p in group.occurrences
+                    if self.facts[i].occurrences[p].role == "definition"]
+            if defs:
+                cached = ("defined", min(defs))
+            else:
+                cached = ("used", min((self.facts[i].path, p) for i, p in group.occurrences))
+            self._identities[group.root] = cached
+        return cached

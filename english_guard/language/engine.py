@@ -1,0 +1,277 @@
+"""The verdict: is a text English? Decided word by word, then named with a language-ID model.
+
+Document-level language identification fails on code text (a five-word comment with one English
+jargon word, an identifier of two words), so the decision is made from evidence about each word:
+is it English, code vocabulary, a proper noun, or a word of another language (another script, a
+foreign lexicon, Uzbek morphology, transliterated Russian). The model only names the language of
+text the words already showed to be foreign.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from english_guard.language.lexicon import lookup
+from english_guard.language.morphology import uzbek_letter_shape, uzbek_stem, uzbek_suffix_shape
+from english_guard.language.normalize import APOSTROPHES, fold
+from english_guard.language.scripts import SCRIPT_LANGUAGE, letter_hint, word_scripts
+from english_guard.language.tokens import Token, prose_tokens, split_identifier
+from english_guard.model import Verdict, WordEvidence
+
+STRONG, WEAK = 2, 1
+
+# Tool directives and file headers: English whatever words they contain.
+_DIRECTIVE = re.compile(
+    r"""^\s*(?:
+        !                                   # shebang
+      | -\*-                                # editor modelines
+      | vim?:
+      | (?:noqa|nosec|type:|pragma\b|fmt:|pylint:|isort:|mypy:|pyright:|ruff:|flake8[:\s]|english-guard:
+         |yamllint|shellcheck|hadolint|eslint|prettier|cspell|codespell|spellchecker|language=|syntax=|escape=
+         |SPDX-|coding[:=]|Copyright\b|\(c\)|©|nolint|nocover|no\s?cover|lgtm|skipcq|sourcery|pyre-)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_THREE_WORDS = re.compile(r"[^\W\d_]{2,} [^\W\d_]{2,} [^\W\d_]{2,}")
+_CODE_HINT = re.compile(r"[()\[\]=.{}]|^\s*(?:import|from|return|raise|del|assert|yield|await|print)\b")
+_CONFIG_LINE = re.compile(r"^\s*-?\s*[\w.\-/\"']+\s*[:=]\s*\S*\s*$|^\s*--?[\w-]+(?:[ =]\S+)?\s*$")
+_DOCTEST = re.compile(r"^\s*(?:>>>|\.\.\.)")
+_FIELD_MARKER = re.compile(r":(?:param|type|returns?|rtype|raises?|var|ivar|cvar|meta)\b[^:]*:")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+
+_FASTTEXT_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
+_OUTPUT_ALIASES = {"nb": "no"}
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    key: str
+    verdict: str
+    strength: int = 0
+    languages: tuple[tuple[str, float], ...] = ()
+    reason: str = ""
+
+    def evidence(self) -> WordEvidence:
+        language = self.languages[0][0] if self.languages else ""
+        return WordEvidence(self.text, self.verdict, _OUTPUT_ALIASES.get(language, language), self.reason)
+
+
+def judge(text: str, kind: str, allowed: frozenset[str] = frozenset()) -> Verdict:
+    """Judge `text` of the given kind (identifier, comment, docstring, string, prose)."""
+    return _judge(text, kind, allowed)
+
+
+@lru_cache(maxsize=100_000)
+def _judge(text: str, kind: str, allowed: frozenset[str]) -> Verdict:
+    if kind == "identifier":
+        words = [_classify_identifier_word(w, text, allowed) for w in split_identifier(text)]
+        return _decide(words, text, kind)
+    body = _prose_body(text, kind)
+    if body is None:
+        return Verdict(True, "en", 1.0, (), "directive, code or header")
+    tokens = prose_tokens(body)
+    words = _classify_prose(tokens, allowed)
+    return _decide(words, body, kind)
+
+
+# ---------------------------------------------------------------- prose ---
+
+def _prose_body(text: str, kind: str) -> str | None:
+    """The part of a comment, docstring or string that can carry language, or None when none can."""
+    body = text
+    if kind in ("comment", "prose"):
+        body = text.lstrip()
+        if body.startswith("#!"):
+            return None
+        body = body.lstrip("#/;*").strip()
+        if kind == "comment" and text.lstrip().startswith("#!"):
+            return None
+        if _DIRECTIVE.match(body):
+            return None
+        if _is_commented_code(body) or (kind == "prose" and _CONFIG_LINE.match(body)):
+            return None
+    elif kind == "docstring":
+        lines = []
+        in_doctest = False
+        for line in body.splitlines():
+            if _DOCTEST.match(line):
+                in_doctest = True
+                continue
+            if in_doctest and line.strip():
+                continue  # doctest output
+            in_doctest = False
+            lines.append(_FIELD_MARKER.sub(" ", line))
+        body = "\n".join(lines)
+    if not any(char.isalpha() for char in body):
+        return None
+    return body
+
+
+def _is_commented_code(body: str) -> bool:
+    if not _CODE_HINT.search(body) or _THREE_WORDS.search(body):
+        return False
+    try:
+        ast.parse(body.strip())
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]:
+    latin_english = 0
+    words: list[_Word] = []
+    for token in tokens:
+        words.append(_classify_word(token.text, allowed, identifier=False))
+    latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
+    for index, (token, word) in enumerate(zip(tokens, words)):
+        if word.verdict in ("english", "code", "neutral"):
+            continue
+        text = token.text
+        # Proper nouns: a capitalised word inside a sentence, or a run of capitalised words (a name).
+        if _is_capitalised(text) or (text.isupper() and len(text) <= 5):
+            neighbours = [tokens[j] for j in (index - 1, index + 1) if 0 <= j < len(tokens)]
+            in_name_run = any(_is_capitalised(n.text) and not n.sentence_start for n in neighbours) or any(
+                _is_capitalised(n.text) for n in neighbours if n is not token and not token.sentence_start
+            )
+            if text.isupper() and len(text) <= 5:
+                word.verdict, word.strength, word.reason = "neutral", 0, "acronym"
+            elif not token.sentence_start or in_name_run:
+                if word.reason == "script" and latin_english == 0:
+                    continue  # a whole non-Latin sentence is not a list of names
+                word.verdict, word.strength, word.reason = "proper", 0, "capitalised inside a sentence"
+    return words
+
+
+# ---------------------------------------------------------------- words ---
+
+def _classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]) -> _Word:
+    # An acronym inside a mixed-case identifier (HTTPServer, parse_URL) is code, not language.
+    if word.isupper() and len(word) <= 5 and not identifier.isupper():
+        return _Word(word, word.lower(), "code", reason="acronym")
+    return _classify_word(word, allowed, identifier=True)
+
+
+@lru_cache(maxsize=200_000)
+def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Word:
+    key = fold(word)
+    letters = sum(1 for char in word if char.isalpha())
+    scripts = word_scripts(word)
+    if letters == 0:
+        return _Word(word, key, "neutral", reason="no letters")
+    non_latin = scripts - {"LATIN"}
+    if non_latin:
+        script = sorted(non_latin)[0]
+        if script == "GREEK" and letters <= 3:
+            return _Word(word, key, "neutral", reason="Greek letter (math)")
+        if key in allowed:
+            return _Word(word, key, "english", reason="allowed word")
+        hint = letter_hint(word, script)
+        entry = lookup(key)
+        languages = entry.foreign or ()
+        if hint:
+            languages = ((hint, 5.0),) + tuple(item for item in languages if item[0] != hint)
+        elif not languages:
+            languages = ((SCRIPT_LANGUAGE.get(script, "und"), 1.0),)
+        return _Word(word, key, "foreign", STRONG, languages, "script")
+    if letters < 3:
+        return _Word(word, key, "neutral", reason="too short to be evidence")
+    if key in allowed:
+        return _Word(word, key, "english", reason="allowed word")
+    entry = lookup(key)
+    if entry.code:
+        return _Word(word, key, "code", reason="code vocabulary")
+    english = entry.english
+    lang, foreign = entry.best_foreign()
+    hint = letter_hint(word, "LATIN")
+    if not hint and not identifier and any(a in word for a in APOSTROPHES):
+        lowered = word.lower()
+        if any(lowered.find(o + a) >= 0 for o in "og" for a in APOSTROPHES if lowered.find(o + a) < len(lowered) - 2):
+            hint = "uz"
+    if english >= 4.0:
+        return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
+    if foreign >= 3.0 and foreign >= english + 1.0:
+        return _Word(word, key, "foreign", STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
+    if english < 2.5:
+        stem = uzbek_stem(key)
+        if stem:
+            return _Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek stem {stem!r}")
+    if hint and english < 3.0:
+        languages = ((hint, 5.0),) + tuple(entry.foreign)
+        return _Word(word, key, "foreign", STRONG, languages, f"letters typical of {hint}")
+    if english >= 2.5:
+        return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
+    if foreign >= 2.5 and foreign > english:
+        return _Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
+    if english == 0.0 and (uzbek_suffix_shape(key) or uzbek_letter_shape(key)):
+        return _Word(word, key, "foreign", WEAK, (("uz", 2.0),), "Uzbek word shape")
+    if english > 0.0:
+        return _Word(word, key, "english", reason=f"rare English word (zipf {english:.1f})")
+    return _Word(word, key, "unknown", reason="in no lexicon")
+
+
+# ---------------------------------------------------------------- verdict ---
+
+def _decide(words: list[_Word], text: str, kind: str) -> Verdict:
+    strong = [w for w in words if w.verdict == "foreign" and w.strength == STRONG]
+    weak = [w for w in words if w.verdict == "foreign" and w.strength == WEAK]
+    english = [w for w in words if w.verdict in ("english", "code")]
+    unknown = [w for w in words if w.verdict == "unknown"]
+    evidence = tuple(w.evidence() for w in words)
+    foreign = strong + weak
+    if strong:
+        share = len(foreign) / max(1, len(foreign) + len(english))
+        confidence = min(0.99, 0.7 + 0.3 * share)
+    elif weak and len(weak) + len(unknown) > len(english):
+        share = len(weak) / max(1, len(weak) + len(english) + len(unknown))
+        confidence = 0.5 + 0.3 * share
+    else:
+        return Verdict(True, "en", _english_confidence(english, unknown), evidence, "no foreign word evidence")
+    language = _name_language(foreign, words, text, kind)
+    return Verdict(False, language, round(confidence, 2), evidence,
+                   f"{len(foreign)} foreign word(s) against {len(english)} English")
+
+
+def _english_confidence(english: list[_Word], unknown: list[_Word]) -> float:
+    if not english and not unknown:
+        return 1.0
+    return round(0.6 + 0.4 * len(english) / (len(english) + len(unknown)), 2)
+
+
+def _name_language(foreign: list[_Word], words: list[_Word], text: str, kind: str) -> str:
+    votes: dict[str, float] = defaultdict(float)
+    for word in foreign:
+        if not word.languages:
+            continue
+        top = word.languages[0][1]
+        close = [lang for lang, value in word.languages if value >= top - 0.5]
+        weight = (1.5 if word.strength == STRONG else 1.0) / len(close)
+        for lang in close:
+            votes[lang] += weight
+    # Two-letter function words (va, bu, da) are no evidence alone but help to name the language.
+    for word in words:
+        if word.verdict == "neutral" and word.reason.startswith("too short"):
+            for lang, _value in lookup(word.key).foreign[:3]:
+                if lang in votes:
+                    votes[lang] += 0.25
+    if _KANA.search(text):
+        return "ja"
+    sample = " ".join(w.text for w in foreign) if kind == "identifier" else text
+    from english_guard.language.naming import language_scores  # loads the model on first use only
+
+    scores = {_FASTTEXT_ALIASES.get(lang, lang): p for lang, p in language_scores(sample)}
+    if votes:
+        for lang in list(votes):
+            votes[lang] += 2.0 * scores.get(lang, 0.0)
+        best = max(votes.items(), key=lambda item: item[1])[0]
+    else:
+        candidates = [(p, lang) for lang, p in scores.items() if lang != "en"]
+        best = max(candidates)[1] if candidates else "und"
+    return _OUTPUT_ALIASES.get(best, best)

@@ -1,0 +1,63 @@
+"""Uzbek morphology: Uzbek glues suffixes onto stems, so a word list alone misses most forms.
+
+`uzbek_stem(key)` peels suffixes (plural, possessive, case, verb forms) until a known Uzbek stem
+remains. `uzbek_suffix_shape(key)` recognises a chain of suffixes that English words do not end with,
+which is weaker evidence used only for words no lexicon knows.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from english_guard.language.lexicon import lookup
+
+# Folded (apostrophe-free) suffixes, longest first within the search.
+SUFFIXES = tuple(sorted({
+    "lar", "lari", "larni", "larning", "larga", "larda", "lardan", "larimiz", "laringiz", "larim",
+    "ni", "ning", "ga", "ka", "qa", "da", "ta", "dan", "tan", "dagi", "dek", "gacha", "cha", "lik", "likka",
+    "li", "siz", "chi", "chilar", "im", "ing", "i", "si", "imiz", "ingiz", "miz", "ngiz", "m", "ng",
+    "moq", "moqda", "ish", "uvchi", "vchi", "gan", "kan", "qan", "gani", "ganda", "gach", "guncha",
+    "ib", "b", "adi", "ydi", "di", "dim", "ding", "dik", "dingiz", "dilar", "sin", "sinlar", "aman",
+    "asan", "amiz", "asiz", "ayapti", "yapti", "yotgan", "ayotgan", "mas", "ma", "sa", "ilgan", "ildi",
+    "iladi", "ilsin", "inadi", "ingan", "lash", "lashtir", "la", "lan", "ladi", "langan", "landi", "lanadi",
+    "aymiz", "ymiz", "ylik", "tir", "dir", "il", "in", "gi", "ki", "qi", "mi", "ku", "u", "yu", "ydigan",
+    "adigan", "gina", "kina", "qina", "roq", "simon", "dosh", "xona", "zor", "kor", "vchilar", "sh",
+}, key=len, reverse=True))
+
+# Endings that English words practically never have, but Uzbek inflected words often do.
+SHAPE_ENDINGS = ("larni", "larning", "larga", "larda", "lardan", "lari", "ning", "dagi", "moqda", "moq",
+                 "ishni", "ishga", "ishda", "uvchi", "vchi", "ganda", "gani", "yapti", "aymiz", "ymiz",
+                 "ladi", "lanadi", "lash", "iladi", "ilgan", "imiz", "ingiz", "ydi", "amiz", "asiz", "gacha")
+MIN_STEM = 3
+
+
+def _is_uzbek_stem(stem: str) -> bool:
+    return len(stem) >= MIN_STEM and lookup(stem).foreign_zipf("uz") > 0
+
+
+@lru_cache(maxsize=65536)
+def uzbek_stem(key: str, depth: int = 3) -> str:
+    """The known Uzbek stem under `key` after peeling up to `depth` suffixes, or ""."""
+    if depth == 0 or len(key) <= MIN_STEM:
+        return ""
+    for suffix in SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= MIN_STEM:
+            stem = key[: -len(suffix)]
+            if _is_uzbek_stem(stem):
+                return stem
+            deeper = uzbek_stem(stem, depth - 1)
+            if deeper:
+                return deeper
+    return ""
+
+
+def uzbek_suffix_shape(key: str) -> bool:
+    """True when the word ends with an Uzbek suffix chain and keeps a stem of at least three letters."""
+    return any(key.endswith(ending) and len(key) - len(ending) >= MIN_STEM for ending in SHAPE_ENDINGS)
+
+
+def uzbek_letter_shape(key: str) -> bool:
+    """ASCII Uzbek spelling habits: q not followed by u (qabul, qiymat), or o'/g' written as oʻ/gʻ."""
+    for index, char in enumerate(key):
+        if char == "q" and key[index + 1:index + 2] != "u":
+            return True
+    return False

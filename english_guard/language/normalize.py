@@ -1,0 +1,67 @@
+"""Word normalisation shared by the lexicon builder and the engine: one key per spelling family.
+
+Keys are lowercase, Latin letters lose their accents (real Spanish, Portuguese and Turkish code
+often drops them), Uzbek apostrophes (o' g' oʻ gʻ) disappear as they do in identifiers, and
+Cyrillic letters stay Cyrillic.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+APOSTROPHES = "'’ʻʼ`‘ʹ"
+_SPECIAL_LATIN = {"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                  "ə": "a", "ŋ": "ng"}
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    out = []
+    for char in word.lower():
+        if char in APOSTROPHES:
+            continue
+        if char < "\u0080":
+            out.append(char)
+            continue
+        if char in _SPECIAL_LATIN:
+            out.append(_SPECIAL_LATIN[char])
+            continue
+        if char == "ё":
+            out.append("е")
+            continue
+        decomposed = unicodedata.normalize("NFD", char)
+        base = decomposed[0]
+        if base < "\u0080" and base.isalpha():
+            out.append(base)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+_UZ_DIGRAPHS = (("o'", "ў"), ("g'", "ғ"), ("sh", "ш"), ("ch", "ч"), ("ya", "я"), ("yo", "ё"), ("yu", "ю"),
+                ("ye", "е"))
+_UZ_LETTERS = {"a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "ҳ", "i": "и", "j": "ж", "k": "к",
+               "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "қ", "r": "р", "s": "с", "t": "т", "u": "у",
+               "v": "в", "x": "х", "y": "й", "z": "з", "'": "ъ", "c": "с", "w": "в"}
+
+
+def uzbek_latin_to_cyrillic(word: str) -> str:
+    """A plain Uzbek Latin -> Cyrillic transliteration (enough to build lexicon keys)."""
+    text = word.lower()
+    for apostrophe in APOSTROPHES:
+        text = text.replace(apostrophe, "'")
+    out = []
+    index = 0
+    while index < len(text):
+        pair = text[index:index + 2]
+        for latin, cyrillic in _UZ_DIGRAPHS:
+            if pair == latin:
+                out.append("э" if cyrillic == "е" and index == 0 else cyrillic)
+                index += 2
+                break
+        else:
+            char = text[index]
+            mapped = _UZ_LETTERS.get(char, char)
+            out.append("э" if mapped == "е" and index == 0 else mapped)
+            index += 1
+    return "".join(out)

@@ -1,0 +1,78 @@
+"""Turning identifiers and prose into words, after removing what is English whatever it contains."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Spans inside prose that are code, addresses or numbers, never language evidence.
+_PROTECTED = re.compile(
+    r"""
+      `[^`\n]*`                                   # inline code
+    | \b[a-z][a-z0-9+.-]*://[^\s<>"')\]]*          # URLs with a scheme
+    | \bwww\.[^\s<>"')\]]+                         # bare www. addresses
+    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses
+    | (?:~|\.{1,2})?(?:/[\w.@%+-]+){2,}/?          # absolute and relative paths
+    | [\w.-]+/[\w./-]+                             # a/b style paths and package names
+    | \{[^{}\n]*\}                                 # format placeholders
+    | %\(?\w*\)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGcoa%]   # printf placeholders
+    | \$\{?\w+\}?                                  # shell and template variables
+    | <[^<>\n]{1,80}>                              # tags and <placeholders>
+    | \bv?\d+(?:[.:\-]\d+)+\w*                     # versions, times, dates
+    | \b\w+(?:\.\w+)+(?:\(\))?                      # dotted names: os.path.join, file.py, a.b()
+    | \b\w*\d\w*                                   # anything with a digit: utf8, k8s, 5km
+    | \b[A-Za-z]+(?:_[A-Za-z0-9]+)+\b              # snake_case identifiers
+    | \b[a-z]+(?:[A-Z][a-z0-9]*)+\b                # camelCase identifiers
+    | \b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\b           # CamelCase identifiers
+    | \b\w+\(\)                                    # call references: foo()
+    """,
+    re.VERBOSE,
+)
+
+# A word: letters, with inner apostrophes (o'quvchi, don't) kept together. Hyphens split words.
+_WORD = re.compile(r"[^\W\d_]+(?:['’ʻʼ`‘][^\W\d_]+)*")
+
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    sentence_start: bool
+
+
+def strip_protected(text: str) -> str:
+    """Replace protected spans (code, URLs, paths, numbers, placeholders) with spaces."""
+    return _PROTECTED.sub(lambda match: " " * len(match.group(0)), text)
+
+
+def prose_tokens(text: str) -> list[Token]:
+    """The words of a prose text, each marked if it starts a sentence (for telling proper nouns)."""
+    cleaned = strip_protected(text)
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _WORD.finditer(cleaned):
+        before = cleaned[previous_end:match.start()]
+        starts = not tokens or bool(_SENTENCE_END.search(before)) or "\n\n" in before or "-" in before.strip()[:1]
+        tokens.append(Token(match.group(0), starts))
+        previous_end = match.end()
+    return tokens
+
+
+_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+")
+
+
+def split_identifier(name: str) -> list[str]:
+    """Split snake_case, camelCase, CamelCase, UPPER_CASE and digits into words (acronyms kept whole).
+
+    `getHTTPResponse` -> get, HTTP, Response; `foydalanuvchi_analytics` -> foydalanuvchi, analytics;
+    `utf8_decode` -> utf8, decode (a word with digits stays one token: utf8, k8s, s3, oauth2).
+    """
+    words: list[str] = []
+    for part in re.split(r"_+", name):
+        if not part:
+            continue
+        if re.fullmatch(r"[A-Za-z]+\d+|[A-Za-z]\d+[A-Za-z]+", part) and part.islower():
+            words.append(part)
+            continue
+        words.extend(_CAMEL.findall(part))
+    return words

@@ -1,0 +1,31 @@
+"""`--format gitlab`: GitLab Code Quality report (a JSON array of issues)."""
+from __future__ import annotations
+
+import hashlib
+import json
+
+
+def _fingerprint(*parts: object) -> str:
+    return hashlib.md5("\0".join(map(str, parts)).encode(), usedforsecurity=False).hexdigest()
+
+
+def render(run, **_options) -> str:
+    issues = []
+    for f in run.findings:
+        issues.append({
+            "description": f"{f.code} {f.message}",
+            "check_name": f.code,
+            "fingerprint": _fingerprint(f.path, f.code, f.kind, f.text),
+            "severity": "minor",
+            "location": {"path": f.path, "positions": {"begin": {"line": f.line, "column": f.column},
+                                                         "end": {"line": f.end_line, "column": f.end_column}}},
+        })
+    for e in run.errors:
+        issues.append({
+            "description": f"EG900 {e.message}",
+            "check_name": "EG900",
+            "fingerprint": _fingerprint(e.path, "EG900", e.message),
+            "severity": "major",
+            "location": {"path": e.path, "lines": {"begin": e.line or 1}},
+        })
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,16 @@
+"""`--format json`: exactly the DESIGN.md shape, one object on stdout."""
+from __future__ import annotations
+
+import json
+
+
+def payload(run, **_options) -> dict:
+    findings = [f.to_json() for f in run.findings]
+    errors = [e.to_json() for e in run.errors]
+    data = {"version": 1, "findings": findings, "errors": errors,
+            "summary": {"files": run.files, "findings": len(findings), "errors": len(errors)}}
+    return data
+
+
+def render(run, **options) -> str:
+    return json.dumps(payload(run, **options), ensure_ascii=False, indent=2) + "\n"

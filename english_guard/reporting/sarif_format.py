@@ -1,0 +1,66 @@
+"""`--format sarif`: SARIF 2.1.0 for code scanning, one rule entry per code."""
+from __future__ import annotations
+
+import json
+
+from english_guard import __version__
+from english_guard.rules import RULES
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/english-guard/"
+
+
+def _region(line: int | None, column: int | None, end_line: int | None = None, end_column: int | None = None) -> dict:
+    region = {"startLine": max(1, line or 1)}
+    if column:
+        region["startColumn"] = max(1, column)
+    if end_line:
+        region["endLine"] = max(region["startLine"], end_line)
+    if end_column and end_line:
+        region["endColumn"] = max(1, end_column)
+    return region
+
+
+def render(run, **_options) -> str:
+    codes = sorted(RULES)
+    index = {code: i for i, code in enumerate(codes)}
+    rules = [{
+        "id": code,
+        "name": RULES[code].name,
+        "shortDescription": {"text": RULES[code].summary},
+        "fullDescription": {"text": RULES[code].explanation},
+        "defaultConfiguration": {"level": "error"},
+        "help": {"text": RULES[code].explanation},
+    } for code in codes]
+    results = []
+    for f in run.findings:
+        result = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code] if f.code in index else 0,
+            "level": "error",
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
+                                                "region": _region(f.line, f.column, f.end_line, f.end_column)}}],
+            "properties": {"kind": f.kind, "language": f.language, "confidence": f.confidence},
+        }
+        if f.code not in index:
+            result.pop("ruleIndex")
+        results.append(result)
+    notifications = [{
+        "level": "error",
+        "message": {"text": f"{e.path}: {e.message}"},
+        "descriptor": {"id": "EG900"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": e.path}, "region": _region(e.line, e.column)}}],
+    } for e in run.errors]
+    document = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "english-guard", "version": __version__, "informationUri": INFORMATION_URI,
+                                "rules": rules}},
+            "results": results,
+            "invocations": [{"executionSuccessful": not run.errors, "toolExecutionNotifications": notifications}],
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,187 @@
+"""Rule codes and messages; segments + verdicts -> findings; suppression comments."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from english_guard.language import judge
+from english_guard.language.scripts import word_scripts
+from english_guard.model import Finding, Segment, Verdict
+from english_guard.texts import _
+
+LANGUAGE_NAMES = {
+    "uz": "Uzbek", "ru": "Russian", "kk": "Kazakh", "tr": "Turkish", "de": "German", "es": "Spanish",
+    "pt": "Portuguese", "fr": "French", "id": "Indonesian", "zh": "Chinese", "ja": "Japanese", "ar": "Arabic",
+    "uk": "Ukrainian", "it": "Italian", "nl": "Dutch", "pl": "Polish", "ro": "Romanian", "sv": "Swedish",
+    "ms": "Malay", "ko": "Korean", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "el": "Greek", "bg": "Bulgarian",
+    "ky": "Kyrgyz", "tg": "Tajik", "az": "Azerbaijani", "cs": "Czech", "hu": "Hungarian", "fi": "Finnish",
+    "no": "Norwegian", "da": "Danish", "ca": "Catalan", "th": "Thai", "vi": "Vietnamese", "und": "unknown language",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    explanation: str
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule("EG101", "non-english-identifier", "non-English identifier at its definition",
+             "A function, class, method, parameter, variable, attribute, loop/with/except/comprehension target, "
+             "import alias or global/nonlocal name whose words are not English. Names are reported once, where "
+             "they are defined. Fix: `english-guard rename --plan renames.toml`, review, `--apply`."),
+        Rule("EG102", "mixed-script-identifier", "identifier mixes scripts or uses look-alike characters",
+             "An identifier that mixes Latin with Cyrillic or Greek letters (a Cyrillic `а` in a Latin name) "
+             "looks like one name and is another. Retype the name in one script."),
+        Rule("EG103", "invisible-or-bidi-character", "bidirectional control or invisible character in source",
+             "Bidirectional controls and zero-width characters can make code read differently from how it "
+             "runs (Trojan Source, CVE-2021-42574). Remove the character or write it as an escape."),
+        Rule("EG201", "non-english-comment", "non-English comment",
+             "A comment whose words are not English. Directives, commented-out code, URLs, paths, proper "
+             "nouns and jargon are English. Fix: `english-guard translate --diff`, review, `--write`."),
+        Rule("EG301", "non-english-docstring", "non-English docstring",
+             "A module, class or function docstring that is not English. Fix with `english-guard translate`."),
+        Rule("EG401", "untranslated-user-facing-string", "non-English user-facing string not routed through gettext",
+             "A string an end user reads (a bot reply, a button label, CLI output, an HTTP error detail) written "
+             "in another language directly in the code. Fix: `english-guard extract` moves it into a gettext "
+             "catalog, so the code speaks English and the users keep their language."),
+        Rule("EG501", "non-english-prose", "non-English prose in a non-Python file",
+             "A comment, Helm template comment, free-text value or Markdown text in a YAML/Helm, Dockerfile, "
+             "shell, TOML/INI/.env or Markdown file that is not English."),
+        Rule("EG900", "unreadable-file", "file could not be read or parsed",
+             "english-guard could not decode or parse the file (syntax error, binary content, bytes that are "
+             "not valid in the declared encoding). The rest of the run goes on; the exit code is 2."),
+    )
+}
+
+KIND_CODES = {"comment": "EG201", "docstring": "EG301", "string": "EG401", "prose": "EG501", "identifier": "EG101"}
+
+_BIDI_OR_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\u00ad\u061c\ufeff]")
+_DIRECTIVE = re.compile(
+    r"(?:english-guard:\s*(?P<kind>ignore|skip-file)(?:\[(?P<codes>[^\]]*)\])?)|(?:\bnoqa:\s*(?P<noqa>[A-Z]+\d+(?:[\s,]+[A-Z]+\d+)*))"
+)
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def finding_for(segment: Segment, verdict: Verdict, code: str) -> Finding:
+    language = language_name(verdict.language)
+    if segment.kind == "identifier":
+        message = _("identifier '{text}' is not English ({language})").format(text=segment.text, language=language)
+    elif segment.kind == "comment":
+        message = _("non-English comment ({language}): \"{text}\"").format(language=language, text=_short(segment.text))
+    elif segment.kind == "docstring":
+        message = _("non-English docstring ({language}): \"{text}\"").format(language=language, text=_short(segment.text))
+    elif segment.kind == "string":
+        message = _("non-English user-facing string ({language}) not routed through gettext: \"{text}\"").format(
+            language=language, text=_short(segment.text))
+    else:
+        message = _("non-English {form} ({language}): \"{text}\"").format(
+            form=segment.symbol or "prose", language=language, text=_short(segment.text))
+    return Finding(segment.path, segment.line, segment.column, segment.end_line, segment.end_column, code,
+                   segment.kind, segment.symbol, segment.text, verdict.language, verdict.confidence, message)
+
+
+def mixed_script_finding(segment: Segment) -> Finding | None:
+    scripts = word_scripts(segment.text)
+    if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+        message = _("identifier '{text}' mixes {scripts} letters (look-alike characters)").format(
+            text=segment.text, scripts=" and ".join(sorted(s.title() for s in scripts)))
+        return Finding(segment.path, segment.line, segment.column, segment.end_line, segment.end_column, "EG102",
+                       "identifier", segment.symbol, segment.text, "und", 1.0, message)
+    return None
+
+
+def invisible_character_findings(path: str, text: str) -> list[Finding]:
+    findings = []
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        for match in _BIDI_OR_INVISIBLE.finditer(line):
+            if match.group() == "\ufeff" and line_number == 1 and match.start() == 0:
+                continue  # a byte order mark at the start of the file is not hidden text
+            char = match.group()
+            message = _("invisible or bidirectional control character U+{code:04X} in source").format(code=ord(char))
+            findings.append(Finding(path, line_number, match.start() + 1, line_number, match.start() + 2, "EG103",
+                                    "identifier", "character", f"U+{ord(char):04X}", "und", 1.0, message))
+    return findings
+
+
+@dataclass(slots=True)
+class Directive:
+    line: int
+    codes: frozenset[str] | None  # None: every code
+    text: str
+    used: bool = False
+
+
+def directives_in(segments: list[Segment]) -> tuple[list[Directive], bool]:
+    """Suppression comments (`english-guard: ignore[...]`, `noqa: EG201`) and whether the file is skipped."""
+    directives: list[Directive] = []
+    skip_file = False
+    for segment in segments:
+        if segment.kind not in ("comment", "prose") or ("english-guard" not in segment.text and "noqa" not in segment.text):
+            continue
+        for match in _DIRECTIVE.finditer(segment.text):
+            if match.group("kind") == "skip-file":
+                skip_file = True
+                continue
+            raw = match.group("codes") if match.group("kind") else match.group("noqa")
+            codes = None
+            if raw:
+                codes = frozenset(code.strip().upper() for code in re.split(r"[\s,]+", raw) if code.strip())
+                if match.group("noqa") and not any(code.startswith("EG") for code in codes):
+                    continue  # a noqa for another tool
+                codes = frozenset(code for code in codes if code.startswith("EG")) or None
+            for line in range(segment.line, segment.end_line + 1):
+                directives.append(Directive(line, codes, segment.text))
+    return directives, skip_file
+
+
+def suppress(findings: list[Finding], directives: list[Directive]) -> list[Finding]:
+    if not directives:
+        return findings
+    by_line: dict[int, list[Directive]] = {}
+    for directive in directives:
+        by_line.setdefault(directive.line, []).append(directive)
+    kept = []
+    for finding in findings:
+        suppressed = False
+        for line in range(finding.line, finding.end_line + 1):
+            for directive in by_line.get(line, ()):
+                if directive.codes is None or finding.code in directive.codes:
+                    directive.used = True
+                    suppressed = True
+        if not suppressed:
+            kept.append(finding)
+    return kept
+
+
+def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozenset[str], min_confidence: float) -> list[Finding]:
+    """Judge every segment and turn the non-English ones into findings of the enabled codes."""
+    findings: list[Finding] = []
+    for segment in segments:
+        code = KIND_CODES.get(segment.kind)
+        if segment.kind == "identifier" and "EG102" in enabled:
+            mixed = mixed_script_finding(segment)
+            if mixed is not None:
+                findings.append(mixed)
+                continue
+        if code not in enabled:
+            continue
+        if segment.kind == "string" and not segment.user_facing:
+            continue
+        verdict = judge(segment.text, segment.kind, allowed)
+        if verdict.english or verdict.confidence < min_confidence:
+            continue
+        findings.append(finding_for(segment, verdict, code))
+    return findings

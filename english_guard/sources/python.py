@@ -1,0 +1,279 @@
+"""Python files -> segments: defined identifiers, comments, docstrings and user-facing strings.
+
+The lint path reads Python with the standard library's `ast` and `tokenize` (about ten times
+faster than building a LibCST tree); the fixes parse with LibCST and find the same nodes by the
+exact positions recorded here.
+"""
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+
+from english_guard.config import Config
+from english_guard.model import Segment
+from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
+
+_STRING_PREFIX = re.compile(r"^[rRbBuUfF]{0,2}('''|\"\"\"|'|\")")
+
+
+class PythonSyntaxError(Exception):
+    def __init__(self, message: str, line: int | None, column: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+class _Positions:
+    """Converts ast's UTF-8 byte columns into character columns (1-based)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines(keepends=True) or [""]
+
+    def column(self, line: int, byte_offset: int) -> int:
+        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        if source.isascii():
+            return byte_offset + 1
+        return len(source.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore")) + 1
+
+    def line_text(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    def find_name(self, line: int, name: str, start_column: int = 1) -> int:
+        """The 1-based column of `name` as a whole word on `line`, searching from `start_column`."""
+        text = self.line_text(line)
+        match = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])").search(text, max(0, start_column - 1))
+        return match.start() + 1 if match else start_column
+
+
+def dotted_name(node: ast.AST) -> str:
+    """`a.b.c` for a Name/Attribute chain; calls in the chain keep their callee (`bot.get().send` -> `bot.get.send`)."""
+    parts: list[str] = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Name):
+            parts.append(node.id)
+            break
+        else:
+            break
+    return ".".join(reversed(parts))
+
+
+class _Collector(ast.NodeVisitor):
+    def __init__(self, path: str, text: str, config: Config) -> None:
+        self.path = path
+        self.text = text
+        self.config = config
+        self.pos = _Positions(text)
+        self.definitions: dict[str, Segment] = {}
+        self.docstrings: list[Segment] = []
+        self.strings: list[Segment] = []
+        self.docstring_nodes: set[int] = set()
+        self.class_depth: list[bool] = []  # True while directly inside a class body
+
+    # -- identifiers -------------------------------------------------------
+    def define(self, name: str, symbol: str, line: int, column: int) -> None:
+        if not name or name == "_":
+            return
+        existing = self.definitions.get(name)
+        if existing is not None and (existing.line, existing.column) <= (line, column):
+            return
+        self.definitions[name] = Segment(self.path, "identifier", name, line, column, line, column + len(name), symbol)
+
+    def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        symbol = "method" if self.class_depth and self.class_depth[-1] else "function"
+        keyword = "async def" if isinstance(node, ast.AsyncFunctionDef) else "def"
+        column = self.pos.column(node.lineno, node.col_offset)
+        column = self.pos.find_name(node.lineno, node.name, column + len(keyword))
+        self.define(node.name, symbol, node.lineno, column)
+        self._docstring(node)
+        for decorator in node.decorator_list:
+            self.visit(decorator)
+        self._arguments(node.args)
+        if node.returns:
+            self.visit(node.returns)
+        self.class_depth.append(False)
+        for statement in node.body:
+            self.visit(statement)
+        self.class_depth.pop()
+
+    visit_FunctionDef = _function
+    visit_AsyncFunctionDef = _function
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        self._arguments(node.args)
+        self.visit(node.body)
+
+    def _arguments(self, args: ast.arguments) -> None:
+        every = [*args.posonlyargs, *args.args, *args.kwonlyargs]
+        if args.vararg:
+            every.append(args.vararg)
+        if args.kwarg:
+            every.append(args.kwarg)
+        for arg in every:
+            self.define(arg.arg, "parameter", arg.lineno, self.pos.column(arg.lineno, arg.col_offset))
+            if arg.annotation:
+                self.visit(arg.annotation)
+        for default in [*args.defaults, *[d for d in args.kw_defaults if d is not None]]:
+            self.visit(default)
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        column = self.pos.find_name(node.lineno, node.name, self.pos.column(node.lineno, node.col_offset) + 5)
+        self.define(node.name, "class", node.lineno, column)
+        self._docstring(node)
+        for item in [*node.decorator_list, *node.bases, *node.keywords]:
+            self.visit(item)
+        self.class_depth.append(True)
+        for statement in node.body:
+            self.visit(statement)
+        self.class_depth.pop()
+
+    def visit_Name(self, node: ast.Name) -> None:
+        if isinstance(node.ctx, ast.Store):
+            symbol = "class attribute" if self.class_depth and self.class_depth[-1] else "variable"
+            self.define(node.id, symbol, node.lineno, self.pos.column(node.lineno, node.col_offset))
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        if isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
+            line = node.end_lineno or node.lineno
+            column = self.pos.column(line, node.end_col_offset or 0) - len(node.attr)
+            self.define(node.attr, "attribute", line, column)
+        self.generic_visit(node)
+
+    def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
+        if node.name:
+            line = node.lineno
+            self.define(node.name, "variable", line, self.pos.find_name(line, node.name, self.pos.column(line, node.col_offset) + 6))
+        self.generic_visit(node)
+
+    def visit_alias(self, node: ast.alias) -> None:
+        if node.asname:
+            line = getattr(node, "lineno", None)
+            if line is not None:
+                start = self.pos.column(line, node.col_offset) + len(node.name)
+                self.define(node.asname, "import alias", line, self.pos.find_name(line, node.asname, start))
+
+    def _names_statement(self, node: ast.Global | ast.Nonlocal, keyword: str) -> None:
+        column = self.pos.column(node.lineno, node.col_offset) + len(keyword)
+        for name in node.names:
+            column = self.pos.find_name(node.lineno, name, column)
+            self.define(name, keyword, node.lineno, column)
+
+    def visit_Global(self, node: ast.Global) -> None:
+        self._names_statement(node, "global")
+
+    def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
+        self._names_statement(node, "nonlocal")
+
+    def _match_name(self, node: ast.AST, name: str | None) -> None:
+        if name:
+            line = node.end_lineno or node.lineno
+            end = self.pos.column(line, node.end_col_offset or 0)
+            text = self.pos.line_text(line)
+            column = text.rfind(name, 0, end - 1) + 1 or end - len(name)
+            self.define(name, "variable", line, column)
+
+    def visit_MatchAs(self, node: ast.AST) -> None:
+        self.generic_visit(node)
+        self._match_name(node, node.name)
+
+    def visit_MatchStar(self, node: ast.AST) -> None:
+        self._match_name(node, node.name)
+
+    def visit_MatchMapping(self, node: ast.AST) -> None:
+        self.generic_visit(node)
+        self._match_name(node, node.rest)
+
+    # -- docstrings and strings --------------------------------------------
+    def _docstring(self, node: ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+        body = node.body
+        if not body or not isinstance(body[0], ast.Expr):
+            return
+        value = body[0].value
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            self.docstring_nodes.add(id(value))
+            self.docstrings.append(self._literal_segment(value, "docstring", value.value, ""))
+
+    def visit_Module(self, node: ast.Module) -> None:
+        self._docstring(node)
+        self.generic_visit(node)
+
+    def _literal_segment(self, node: ast.AST, kind: str, text: str, symbol: str, context: str = "") -> Segment:
+        line, end_line = node.lineno, node.end_lineno or node.lineno
+        return Segment(
+            self.path, kind, text, line, self.pos.column(line, node.col_offset), end_line,
+            self.pos.column(end_line, node.end_col_offset or 0), symbol, symbol == "user-facing", context,
+        )
+
+    def visit_Call(self, node: ast.Call) -> None:
+        callee = dotted_name(node.func)
+        if is_gettext_call(callee, self.config):
+            return  # already routed through gettext: nothing inside is a finding
+        if is_user_facing_call(callee, self.config):
+            for arg in node.args:
+                self._user_facing(arg, callee)
+        for keyword in node.keywords:
+            if keyword.arg and is_user_facing_keyword(callee, keyword.arg, self.config):
+                self._user_facing(keyword.value, f"{callee}({keyword.arg}=...)")
+        self.generic_visit(node)
+
+    def _user_facing(self, node: ast.AST, context: str) -> None:
+        """Record the string literals that make up the value an end user sees."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            self.strings.append(self._literal_segment(node, "string", node.value, "user-facing", context))
+        elif isinstance(node, ast.JoinedStr):
+            source = ast.get_source_segment(self.text, node) or ""
+            body = _STRING_PREFIX.sub("", source)
+            quote = _STRING_PREFIX.match(source)
+            if quote:
+                body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
+            self.strings.append(self._literal_segment(node, "string", body, "user-facing", context))
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+            self._user_facing(node.left, context)
+            if isinstance(node.op, ast.Add):
+                self._user_facing(node.right, context)
+        elif isinstance(node, ast.IfExp):
+            self._user_facing(node.body, context)
+            self._user_facing(node.orelse, context)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            self._user_facing(node.func.value, context)
+        elif isinstance(node, (ast.List, ast.Tuple)):
+            for element in node.elts:
+                self._user_facing(element, context)
+
+
+def read_comments(path: str, text: str) -> list[Segment]:
+    segments = []
+    readline = io.StringIO(text).readline
+    try:
+        for token in tokenize.generate_tokens(readline):
+            if token.type == tokenize.COMMENT:
+                (line, column), (end_line, end_column) = token.start, token.end
+                segments.append(Segment(path, "comment", token.string, line, column + 1, end_line, end_column + 1, "comment"))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass  # ast already accepted the file; a tokenizer quirk costs comments after it, not the run
+    return segments
+
+
+def parse(path: str, text: str) -> ast.Module:
+    try:
+        return ast.parse(text, filename=path, type_comments=False)
+    except SyntaxError as exc:
+        raise PythonSyntaxError(f"syntax error: {exc.msg}", exc.lineno, exc.offset) from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        raise PythonSyntaxError(f"cannot parse: {exc}", None, None) from None
+
+
+def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
+    """All segments of one Python file, in source order."""
+    tree = parse(path, text)
+    collector = _Collector(path, text, config)
+    collector.visit(tree)
+    segments = [*collector.definitions.values(), *collector.docstrings, *collector.strings, *read_comments(path, text)]
+    segments.sort(key=lambda s: (s.line, s.column))
+    return segments

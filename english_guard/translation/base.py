@@ -1,0 +1,21 @@
+"""The one small interface every translation engine implements."""
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Engine(Protocol):
+    """Translates sentences from one source language into English.
+
+    `translate` returns one result per input, in order; None means "this engine cannot translate
+    this sentence" (the caller then reports it for a human instead of inventing a translation).
+    """
+
+    #: Shown in reports and PO comments, and part of the translation-memory key.
+    name: str
+
+    def translate(self, sentences: list[str], source_lang: str) -> list[str | None]: ...
+
+
+class EngineError(Exception):
+    """An engine that cannot run (missing extra, unreadable model); the message says how to fix it."""

@@ -1,0 +1,68 @@
+"""Choosing the engine for a language: `--engine auto|argos|multilingual|glossary`.
+
+`auto` uses an installed Argos package for the language when there is one, else a multilingual
+(NLLB-200/M2M-100) model that covers it. The glossary engine translates word for word and is used only
+when asked for by name. With no engine for a language, `missing_help` says how to get one.
+"""
+from __future__ import annotations
+
+from english_guard.translation.base import Engine
+from english_guard.translation.languages import describe
+from english_guard.translation.packages import InstalledModel, installed_models
+
+ENGINE_CHOICES = ("auto", "argos", "multilingual", "glossary")
+
+# The source languages the Argos package index translates into English (measured; Uzbek is not there).
+ARGOS_INDEX_LANGUAGES = frozenset(
+    "ar az bg bn ca cs da de el eo es et eu fa fi fr ga gl he hi hu id it ja ko ky lt lv ms nb nl pl pt ro "
+    "ru sk sl sq sv th tl tr uk ur zh zt".split()
+)
+
+
+class EngineRouter:
+    def __init__(self, choice: str = "auto", models: list[InstalledModel] | None = None) -> None:
+        if choice not in ENGINE_CHOICES:
+            raise ValueError(f"unknown engine {choice!r}; choose one of {', '.join(ENGINE_CHOICES)}")
+        self.choice = choice
+        self.models = installed_models() if models is None else models
+        self._engines: dict[str, Engine] = {}
+
+    def _model_engine(self, model: InstalledModel) -> Engine:
+        key = str(model.path)
+        if key not in self._engines:
+            from english_guard.translation.neural import ArgosEngine, MultilingualEngine
+
+            self._engines[key] = ArgosEngine(model) if model.kind == "argos" else MultilingualEngine(model)
+        return self._engines[key]
+
+    def engine_for(self, language: str) -> Engine | None:
+        if self.choice == "glossary":
+            if "glossary" not in self._engines:
+                from english_guard.translation.glossary_engine import GlossaryEngine
+
+                self._engines["glossary"] = GlossaryEngine()
+            return self._engines["glossary"]
+        kinds = {"auto": ("argos", "multilingual"), "argos": ("argos",), "multilingual": ("multilingual",)}
+        for kind in kinds[self.choice]:
+            for model in self.models:
+                if model.kind == kind and model.translates(language):
+                    return self._model_engine(model)
+        return None
+
+    def missing_help(self, language: str) -> str:
+        """How to get a model for `language`, for the report."""
+        lang = describe(language)
+        if language == "und":
+            return "the language could not be identified; translate it by hand"
+        if self.choice == "glossary":
+            return f"the glossary could not translate every word of this {lang} text; translate it by hand"
+        how = []
+        if language in ARGOS_INDEX_LANGUAGES and self.choice in ("auto", "argos"):
+            how.append(f"`english-guard models install {language}` (online, with argostranslate installed) or "
+                       f"`english-guard models install translate-{language}_en.argosmodel` (a downloaded file)")
+        if self.choice in ("auto", "multilingual"):
+            how.append("`english-guard models install DIR` with an NLLB-200 or M2M-100 CTranslate2 model folder")
+        if not how:
+            how.append("use `--engine auto` or `--engine multilingual` with an NLLB-200 model")
+        kind = "" if self.choice == "auto" else f"{self.choice} "
+        return f"no {kind}translation model for {lang}: install one with " + ", or ".join(how)

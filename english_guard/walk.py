@@ -1,0 +1,164 @@
+"""Finding the files to check: recursive, `.gitignore`-aware, excludes applied, symlink loops avoided."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+from english_guard.config import Config
+
+# Folders that never hold a project's own sources.
+ALWAYS_SKIPPED = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", "node_modules",
+                  ".mypy_cache", ".pytest_cache", ".ruff_cache", ".english-guard-cache", ".eggs", "site-packages",
+                  ".direnv", ".idea", ".vscode"}
+
+
+@dataclass(slots=True)
+class WalkResult:
+    files: list[str] = field(default_factory=list)
+    explicit: set[str] = field(default_factory=set)
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+
+
+class Excluder:
+    """Configured include/exclude globs (gitignore syntax) matched relative to the configuration's root."""
+
+    def __init__(self, config: Config) -> None:
+        self.root = Path(config.root).resolve()
+        patterns = [*config.exclude, *config.extend_exclude]
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
+        self.include = pathspec.GitIgnoreSpec.from_lines(config.include) if config.include else None
+
+    def relative(self, path: Path) -> str | None:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return None
+
+    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+        relative = self.relative(path)
+        if relative is None or relative == ".":
+            return False
+        if self.exclude is not None and self.exclude.match_file(relative + ("/" if is_dir else "")):
+            return True
+        if not is_dir and self.include is not None and not self.include.match_file(relative):
+            return True
+        return False
+
+
+def _gitignore_spec(folder: Path) -> pathspec.GitIgnoreSpec | None:
+    ignore = folder / ".gitignore"
+    try:
+        lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+
+
+def _display(path: Path) -> str:
+    """Paths are reported relative to the current directory when they are below it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect_files(paths: list[str], config: Config, force_exclude: bool = False) -> WalkResult:
+    """Every file to check under `paths`; a file named explicitly is always checked unless `force_exclude`."""
+    result = WalkResult()
+    excluder = Excluder(config)
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            result.problems.append((raw, "no such file or directory"))
+            continue
+        if path.is_file():
+            if force_exclude and excluder.excluded(path.absolute()):
+                continue
+            shown = _display(path.absolute()) if path.is_absolute() else path.as_posix()
+            if shown not in seen:
+                seen.add(shown)
+                result.files.append(shown)
+                result.explicit.add(shown)
+            continue
+        if path.is_dir():
+            if force_exclude and excluder.excluded(path.absolute(), is_dir=True):
+                continue
+            _walk(path, excluder, result, seen)
+    return result
+
+
+def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> None:
+    top_real = Path(os.path.realpath(top))
+    visited_real: set[str] = set()
+    # Stack of (folder, gitignore specs that apply: (base folder, spec)).
+    stack: list[tuple[Path, list[tuple[Path, pathspec.GitIgnoreSpec]]]] = [(top, _parent_ignores(top))]
+    while stack:
+        folder, ignores = stack.pop()
+        real = os.path.realpath(folder)
+        if real in visited_real:
+            continue  # a symlink loop or a second way into the same folder
+        visited_real.add(real)
+        spec = _gitignore_spec(folder)
+        if spec is not None:
+            ignores = [*ignores, (folder, spec)]
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            result.problems.append((_display(folder), f"cannot list folder: {exc.strerror or exc}"))
+            continue
+        subfolders = []
+        for entry in entries:
+            entry_path = Path(entry.path)
+            try:
+                is_dir = entry.is_dir()
+                is_link = entry.is_symlink()
+            except OSError:
+                continue
+            if is_dir and entry.name in ALWAYS_SKIPPED:
+                continue
+            if _ignored(entry_path, is_dir, ignores) or excluder.excluded(entry_path, is_dir):
+                continue
+            if is_link:
+                target = os.path.realpath(entry_path)
+                if not (target == str(top_real) or target.startswith(str(top_real) + os.sep)):
+                    continue  # symlinks that leave the tree are not followed
+            if is_dir:
+                subfolders.append((entry_path, ignores))
+            elif entry.is_file():
+                shown = _display(entry_path.absolute()) if top.is_absolute() else entry_path.as_posix()
+                if shown not in seen:
+                    seen.add(shown)
+                    result.files.append(shown)
+        stack.extend(reversed(subfolders))
+
+
+def _parent_ignores(top: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+    """The .gitignore files of the folders above `top`, up to the repository root."""
+    specs = []
+    folder = top.resolve()
+    for parent in folder.parents:
+        spec = _gitignore_spec(parent)
+        if spec is not None:
+            specs.append((parent, spec))
+        if (parent / ".git").exists():
+            break
+    return list(reversed(specs))
+
+
+def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> bool:
+    absolute = path.absolute()
+    for base, spec in ignores:
+        try:
+            relative = absolute.relative_to(base.absolute()).as_posix()
+        except ValueError:
+            try:
+                relative = path.resolve().relative_to(base.resolve()).as_posix()
+            except ValueError:
+                continue
+        if spec.match_file(relative + ("/" if is_dir else "")):
+            return True
+    return False

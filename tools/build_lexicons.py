@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Build english_guard/language/data/lexicon.sqlite3 from wordfreq and the hand-made word lists.
+
+Run it when a source list changes: `python tools/build_lexicons.py` (needs the dev extra: wordfreq).
+The database is committed, so installing english-guard never needs wordfreq or network.
+Word frequencies come from wordfreq (data: CC BY-SA 4.0, see english_guard/language/data/NOTICE).
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import sqlite3
+import sys
+from pathlib import Path
+
+from wordfreq import get_frequency_dict
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from english_guard.language.normalize import fold, uzbek_latin_to_cyrillic  # noqa: E402
+
+SOURCES = Path(__file__).resolve().parent / "lexicon_sources"
+OUTPUT = ROOT / "english_guard" / "language" / "data" / "lexicon.sqlite3"
+
+ENGLISH_MIN_ZIPF = 1.5
+FOREIGN_MIN_ZIPF = 3.0
+# Languages with a wordfreq list whose words show up in code written by their speakers.
+FOREIGN_LANGUAGES = ("de", "es", "pt", "fr", "it", "nl", "id", "ms", "tr", "ru", "uk", "pl", "ro", "sv")
+UZBEK_ZIPF = 4.0
+
+# Russian Cyrillic letters and their usual Latin spellings in identifiers; the first is the most common.
+RUSSIAN_LATIN = {
+    "а": ["a"], "б": ["b"], "в": ["v"], "г": ["g"], "д": ["d"], "е": ["e"], "ё": ["e", "yo"],
+    "ж": ["zh", "j"], "з": ["z"], "и": ["i"], "й": ["i", "y", "j"], "к": ["k"], "л": ["l"], "м": ["m"],
+    "н": ["n"], "о": ["o"], "п": ["p"], "р": ["r"], "с": ["s"], "т": ["t"], "у": ["u"], "ф": ["f"],
+    "х": ["kh", "h", "x"], "ц": ["ts", "c"], "ч": ["ch"], "ш": ["sh"], "щ": ["shch", "sch"], "ъ": [""],
+    "ы": ["y", "i"], "ь": [""], "э": ["e"], "ю": ["yu", "iu", "ju"], "я": ["ya", "ia", "ja"],
+}
+MAX_VARIANTS = 8
+
+
+def zipf(frequency: float) -> float:
+    return math.log10(frequency * 1e9)
+
+
+def russian_transliterations(word: str) -> set[str]:
+    options = []
+    for char in word:
+        choices = RUSSIAN_LATIN.get(char)
+        if choices is None:
+            return set()
+        options.append(choices)
+    variants = set()
+    for combination in itertools.islice(itertools.product(*options), MAX_VARIANTS):
+        variants.add("".join(combination))
+    return variants
+
+
+def read_word_list(path: Path) -> list[str]:
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0]
+        for item in line.split():
+            words.extend(part for part in item.replace("-", "_").split("_") if part)
+    return words
+
+
+def main() -> None:
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    if OUTPUT.exists():
+        OUTPUT.unlink()
+    db = sqlite3.connect(OUTPUT)
+    db.execute("CREATE TABLE english (word TEXT PRIMARY KEY, zipf INTEGER) WITHOUT ROWID")
+    db.execute("CREATE TABLE foreign_words (word TEXT, lang TEXT, zipf INTEGER, PRIMARY KEY (word, lang)) WITHOUT ROWID")
+    db.execute("CREATE TABLE code (word TEXT PRIMARY KEY) WITHOUT ROWID")
+
+    english: dict[str, float] = {}
+    for word, frequency in get_frequency_dict("en", "large").items():
+        value = zipf(frequency)
+        if value < ENGLISH_MIN_ZIPF:
+            continue
+        key = fold(word)
+        if key.isalpha() and value > english.get(key, 0.0):
+            english[key] = value
+    db.executemany("INSERT INTO english VALUES (?, ?)", ((w, round(z * 10)) for w, z in english.items()))
+
+    foreign: dict[tuple[str, str], float] = {}
+
+    def add(key: str, lang: str, value: float) -> None:
+        if len(key) >= 2 and value > foreign.get((key, lang), 0.0):
+            foreign[(key, lang)] = value
+
+    for lang in FOREIGN_LANGUAGES:
+        try:
+            table = get_frequency_dict(lang, "large")
+        except (LookupError, ValueError):
+            table = get_frequency_dict(lang, "small")
+        for word, frequency in table.items():
+            value = zipf(frequency)
+            if value < FOREIGN_MIN_ZIPF:
+                continue
+            key = fold(word)
+            if not key.isalpha():
+                continue
+            add(key, lang, value)
+            if lang == "ru":
+                for variant in russian_transliterations(word.lower()):
+                    add(variant, "ru", value - 0.3)
+
+    for word in read_word_list(SOURCES / "uz.txt"):
+        key = fold(word)
+        add(key, "uz", UZBEK_ZIPF)
+        add(fold(uzbek_latin_to_cyrillic(word)), "uz", UZBEK_ZIPF)
+    db.executemany("INSERT INTO foreign_words VALUES (?, ?, ?)",
+                   ((w, lang, round(z * 10)) for (w, lang), z in foreign.items()))
+
+    code_words = {fold(w) for w in read_word_list(SOURCES / "code_vocab.txt")}
+    db.executemany("INSERT INTO code VALUES (?)", ((w,) for w in sorted(code_words)))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    print(f"{OUTPUT}: {len(english)} English words, {len(foreign)} foreign entries, {len(code_words)} code words, "
+          f"{OUTPUT.stat().st_size / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
