@@ -219,7 +219,8 @@ class _Collector(cst.CSTVisitor):
             inline=len(quote) == 1 or "\n" not in content,
             anchor=("doc", id(string)),
         )
-        unit.render = {"prefix": string.prefix, "quote": quote, "head": head, "tail": tail, "indent": indent}
+        unit.render = {"prefix": string.prefix, "quote": quote, "head": head, "tail": tail, "indent": indent,
+                       "first_offset": len(string.prefix) + len(quote) if first_inline else 0}
         self.units.append(unit)
 
 
@@ -321,7 +322,8 @@ def layout(text: str) -> list[_Block]:
     return blocks
 
 
-def render_blocks(blocks: list[_Block], texts: dict[int, str], width: int, wrap: bool) -> str:
+def render_blocks(blocks: list[_Block], texts: dict[int, str], width: int, wrap: bool, first_offset: int = 0) -> str:
+    """Re-wrap the prose blocks; `first_offset` is how far the first line starts to the right (after quotes)."""
     out: list[str] = []
     for index, block in enumerate(blocks):
         if block.verbatim:
@@ -335,10 +337,13 @@ def render_blocks(blocks: list[_Block], texts: dict[int, str], width: int, wrap:
         rest = block.continuation if block.continuation is not None else (
             block.indent + " " * len(block.marker) if block.marker and not block.marker.strip().endswith(":")
             else block.indent + ("    " if block.marker else ""))
+        offset = first_offset if not out else 0
         wrapped = textwrap.wrap(
-            body, width=max(20, width), initial_indent=first, subsequent_indent=rest,
+            body, width=max(20, width), initial_indent=" " * offset + first, subsequent_indent=rest,
             break_long_words=False, break_on_hyphens=False,
         )
+        if wrapped:
+            wrapped[0] = wrapped[0][offset:]
         out.extend(wrapped or [first.rstrip()])
     return "\n".join(out)
 
@@ -504,7 +509,8 @@ def _translate_sentences(text: str, unit: Unit, engine, requests: _Requests, jud
 
 
 def _finish(unit: Unit, blocks: list[_Block], texts: dict[int, str]) -> None:
-    proposal = render_blocks(blocks, texts, unit.width, wrap=not unit.inline)
+    proposal = render_blocks(blocks, texts, unit.width, wrap=not unit.inline,
+                             first_offset=unit.render.get("first_offset", 0))
     if unit.inline:
         proposal = " ".join(proposal.split("\n"))
     unit.proposal = proposal
