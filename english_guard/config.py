@@ -24,7 +24,7 @@ DEFAULT_USER_FACING_CALLS = (
     ".edit_message_text", ".answer_callback_query", ".set_my_description", ".set_my_short_description",
     # command line output and prompts
     "click.echo", "click.secho", "click.confirm", "click.prompt", "typer.echo", "typer.confirm",
-    "typer.prompt", "input", "rich.print", "console.print",
+    "typer.prompt", "input", "print", "rich.print", "console.print",
     # GUI / web messages
     "messages.success", "messages.error", "messages.info", "messages.warning", "flash",
     "QMessageBox.information", "QMessageBox.warning", "QMessageBox.critical",
@@ -39,6 +39,9 @@ DEFAULT_USER_FACING_KEYWORDS = (
 DEFAULT_USER_FACING_CONSTRUCTORS = (
     "KeyboardButton", "InlineKeyboardButton", "HTTPException", "ValidationError",
     "serializers.ValidationError", "forms.ValidationError", "BotCommand",
+    # Django: a model or form field's first positional argument is its verbose name
+    "models.*Field", "forms.*Field",
+    "HttpResponseForbidden", "HttpResponseBadRequest", "HttpResponseNotFound", "PermissionDenied", "Http404",
 )
 DEFAULT_GETTEXT_FUNCTIONS = (
     "_", "gettext", "ngettext", "pgettext", "npgettext", "lazy_gettext", "gettext_lazy",

@@ -93,9 +93,23 @@ def finding_for(segment: Segment, verdict: Verdict, code: str) -> Finding:
                    segment.kind, segment.symbol, segment.text, verdict.language, verdict.confidence, message)
 
 
+# Cyrillic and Greek letters that look like Latin ones: inside a Latin word they hide a different name.
+CONFUSABLES = frozenset("аеорсухіјѕԁԛԝвкмнтАВЕКМНОРСТУХІЈЅοαντυικρΑΒΕΖΗΙΚΜΝΟΡΤΥΧ")
+
+
+def _mixes_scripts(word: str) -> bool:
+    scripts = word_scripts(word)
+    if "LATIN" not in scripts or len(scripts) == 1:
+        return False
+    # Cyrillic never belongs in a Latin word; Greek does in math names (Δt, λ_l2) unless it is a look-alike.
+    return "CYRILLIC" in scripts or any(char in CONFUSABLES for char in word)
+
+
 def mixed_script_finding(segment: Segment) -> Finding | None:
     scripts = word_scripts(segment.text)
-    if "LATIN" in scripts and scripts & {"CYRILLIC", "GREEK"}:
+    if any(_mixes_scripts(part) for part in re.split(r"[_\d]+", segment.text)) or (
+        "LATIN" in scripts and any(char in CONFUSABLES for char in segment.text)
+    ):
         message = _("identifier '{text}' mixes {scripts} letters (look-alike characters)").format(
             text=segment.text, scripts=" and ".join(sorted(s.title() for s in scripts)))
         return Finding(segment.path, segment.line, segment.column, segment.end_line, segment.end_column, "EG102",

@@ -105,7 +105,7 @@ def main() -> None:
             add(key, lang, value)
             if lang == "ru":
                 for variant in russian_transliterations(word.lower()):
-                    add(variant, "ru", value - 0.3)
+                    add(variant, "ru", value - 0.8)
 
     for word in read_word_list(SOURCES / "uz.txt"):
         key = fold(word)
@@ -115,6 +115,12 @@ def main() -> None:
                    ((w, lang, round(z * 10)) for (w, lang), z in foreign.items()))
 
     code_words = {fold(w) for w in read_word_list(SOURCES / "code_vocab.txt")}
+    # Python's own vocabulary: standard library modules, builtins and keywords.
+    import builtins
+    import keyword
+
+    for name in (*sys.stdlib_module_names, *dir(builtins), *keyword.kwlist):
+        code_words.update(fold(part) for part in name.replace(".", "_").split("_") if len(part) >= 3)
     db.executemany("INSERT INTO code VALUES (?)", ((w,) for w in sorted(code_words)))
     db.commit()
     db.execute("VACUUM")

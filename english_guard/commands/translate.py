@@ -230,7 +230,7 @@ class _Run:
 @contextmanager
 def _progress(total: int):
     """A progress bar on a terminal; one plain line when the output is a file or a pipe."""
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if not stream.isatty():
         click.echo(_("translating {count} sentences").format(count=total), err=True)
         yield lambda _n: None

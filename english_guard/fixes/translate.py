@@ -50,6 +50,8 @@ class Unit:
     line: int
     end_line: int
     text: str  # the logical text: what a reviewer sees as msgid
+    column: int = 1  # 1-based start column and exclusive end column of the edited span
+    end_column: int = 1
     language: str = "und"
     confidence: float = 0.0
     width: int = MIN_WIDTH  # the text width available inside the markers/quotes
@@ -146,7 +148,7 @@ class _Collector(cst.CSTVisitor):
         column = first.start.column
         longest = max(len(self.lines[n - 1].rstrip("\r\n")) for n in range(first.start.line, last.start.line + 1))
         unit = Unit(
-            self.path, "comment", first.start.line, last.end.line, text,
+            self.path, "comment", first.start.line, last.end.line, text, column + 1, last.end.column + 1,
             width=max(MIN_WIDTH, longest) - column - len(prefix),
             anchor=("block", id(block[0])),
         )
@@ -157,14 +159,16 @@ class _Collector(cst.CSTVisitor):
         if node.comment is None:
             return
         value = node.comment.value
-        line = self.get_metadata(PositionProvider, node.comment).start.line
+        position = self.get_metadata(PositionProvider, node.comment)
+        line = position.start.line
         if line <= 2 and (value.startswith("#!") or _CODING.match(value)):
             return
         prefix = _comment_prefix([value])
         text = value[len(prefix):] if value.startswith(prefix) else value[len(prefix.rstrip()):]
         if not text.strip() or _is_ignored(value, "comment"):
             return
-        unit = Unit(self.path, "comment", line, line, text.strip(), inline=True, anchor=("inline", id(node.comment)))
+        unit = Unit(self.path, "comment", line, line, text.strip(), position.start.column + 1,
+                    position.end.column + 1, inline=True, anchor=("inline", id(node.comment)))
         unit.render = {"prefix": prefix, "trailing": text[len(text.rstrip()):], "leading": text[: len(text) - len(text.lstrip())]}
         self.units.append(unit)
 
@@ -215,7 +219,7 @@ class _Collector(cst.CSTVisitor):
         longest = max(len(ln.rstrip("\r\n")) for ln in source_lines)
         unit = Unit(
             self.path, "docstring", position.start.line, position.end.line, text,
-            width=max(MIN_WIDTH, longest) - len(indent),
+            position.start.column + 1, position.end.column + 1, width=max(MIN_WIDTH, longest) - len(indent),
             inline=len(quote) == 1 or "\n" not in content,
             anchor=("doc", id(string)),
         )

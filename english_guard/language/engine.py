@@ -195,22 +195,30 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         lowered = word.lower()
         if any(lowered.find(o + a) >= 0 for o in "og" for a in APOSTROPHES if lowered.find(o + a) < len(lowered) - 2):
             hint = "uz"
-    if english >= 4.0:
+    if english >= 3.0:
         return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
-    if foreign >= 3.0 and foreign >= english + 1.0:
-        return _Word(word, key, "foreign", STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
-    if english < 2.5:
+    if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
+        return _Word(word, key, "code", reason="abbreviation (no vowels)")
+    # Short words are often abbreviations (lang, dir, tok, sel): alone they are weak evidence,
+    # unless the curated Uzbek list knows them and English does not.
+    short = len(key) <= 4
+    uzbek = entry.foreign_zipf("uz")
+    if uzbek and english < 2.0 and (not short or english == 0.0):
+        return _Word(word, key, "foreign", STRONG, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon")
+    if foreign >= 3.0 and foreign >= english + 1.5:
+        return _Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
+    if english < 2.0:
         stem = uzbek_stem(key)
         if stem:
             return _Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek stem {stem!r}")
-    if hint and english < 3.0:
+    if hint and english < 2.5:
         languages = ((hint, 5.0),) + tuple(entry.foreign)
-        return _Word(word, key, "foreign", STRONG, languages, f"letters typical of {hint}")
-    if english >= 2.5:
+        return _Word(word, key, "foreign", WEAK if short else STRONG, languages, f"letters typical of {hint}")
+    if english >= 2.0:
         return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
     if foreign >= 2.5 and foreign > english:
         return _Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
-    if english == 0.0 and (uzbek_suffix_shape(key) or uzbek_letter_shape(key)):
+    if english == 0.0 and not short and (uzbek_suffix_shape(key) or uzbek_letter_shape(key)):
         return _Word(word, key, "foreign", WEAK, (("uz", 2.0),), "Uzbek word shape")
     if english > 0.0:
         return _Word(word, key, "english", reason=f"rare English word (zipf {english:.1f})")
@@ -229,7 +237,7 @@ def _decide(words: list[_Word], text: str, kind: str) -> Verdict:
     if strong:
         share = len(foreign) / max(1, len(foreign) + len(english))
         confidence = min(0.99, 0.7 + 0.3 * share)
-    elif weak and len(weak) + len(unknown) > len(english):
+    elif weak and len(weak) + len(unknown) > len(english) and (len(weak) >= 2 or any(len(w.key) >= 5 for w in weak)):
         share = len(weak) / max(1, len(weak) + len(english) + len(unknown))
         confidence = 0.5 + 0.3 * share
     else:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 # Spans inside prose that are code, addresses or numbers, never language evidence.
 _PROTECTED = re.compile(
     r"""
-      `[^`\n]*`                                   # inline code
+      ``[^`\n]*``                                 # reST inline literals
+    | `[^`\n]*`                                   # inline code
     | \b[a-z][a-z0-9+.-]*://[^\s<>"')\]]*          # URLs with a scheme
     | \bwww\.[^\s<>"')\]]+                         # bare www. addresses
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses

@@ -6,6 +6,8 @@ the callee exactly or as its dotted suffix (`click.echo` matches `click.echo`, `
 """
 from __future__ import annotations
 
+import fnmatch
+
 from english_guard.config import Config
 
 # Callees whose strings are never user-facing, whatever a keyword says (log and internal errors).
@@ -23,6 +25,9 @@ NEVER_USER_FACING = (
 def callee_matches(callee: str, pattern: str) -> bool:
     if not callee:
         return False
+    if "*" in pattern:  # `models.*Field`: a glob over the dotted callee or its dotted suffix
+        parts = callee.split(".")
+        return any(fnmatch.fnmatchcase(".".join(parts[i:]), pattern) for i in range(len(parts)))
     if pattern.startswith("."):
         return callee.endswith(pattern) or callee == pattern[1:]
     return callee == pattern or callee.endswith("." + pattern)

@@ -64,8 +64,49 @@ def dotted_name(node: ast.AST) -> str:
     return ".".join(reversed(parts))
 
 
+_LANGUAGE_KEY = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+
+
+def _is_message_catalog(node: ast.Dict) -> bool:
+    """`{"uz": {...}, "ru": {...}}` or `{"uz": "...", "ru": "..."}`: texts per language are shown to users."""
+    keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+    return len(keys) >= 2 and len(keys) == len(node.keys) and all(_LANGUAGE_KEY.match(k) for k in keys)
+
+
+def _sender_functions(tree: ast.Module, config: Config) -> dict[str, tuple[set[int], set[str]]]:
+    """Functions of this file that pass one of their parameters straight to a user-facing call.
+
+    `def _tg(chat, text): bot.send_message(chat, text)` makes the second argument of every `_tg(...)`
+    call in the file user-facing: (positional indexes, parameter names).
+    """
+    senders: dict[str, tuple[set[int], set[str]]] = {}
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        params = [a.arg for a in [*node.args.posonlyargs, *node.args.args]]
+        offset = 1 if params[:1] in (["self"], ["cls"]) else 0
+        names = set(params) | {a.arg for a in node.args.kwonlyargs}
+        shown: set[str] = set()
+        for inner in ast.walk(node):
+            if not isinstance(inner, ast.Call):
+                continue
+            callee = dotted_name(inner.func)
+            if is_gettext_call(callee, config):
+                continue
+            if is_user_facing_call(callee, config):
+                shown.update(a.id for a in inner.args if isinstance(a, ast.Name) and a.id in names)
+            for keyword in inner.keywords:
+                if keyword.arg and isinstance(keyword.value, ast.Name) and keyword.value.id in names \
+                        and is_user_facing_keyword(callee, keyword.arg, config):
+                    shown.add(keyword.value.id)
+        if shown:
+            indexes = {i - offset for i, p in enumerate(params) if p in shown and i >= offset}
+            senders[node.name] = (indexes, shown)
+    return senders
+
+
 class _Collector(ast.NodeVisitor):
-    def __init__(self, path: str, text: str, config: Config) -> None:
+    def __init__(self, path: str, text: str, config: Config, senders: dict | None = None) -> None:
         self.path = path
         self.text = text
         self.config = config
@@ -75,6 +116,10 @@ class _Collector(ast.NodeVisitor):
         self.strings: list[Segment] = []
         self.docstring_nodes: set[int] = set()
         self.class_depth: list[bool] = []  # True while directly inside a class body
+        self.senders = senders or {}
+        # Per function scope: names last assigned a string expression (for `text = "..."; send(text)`).
+        self.string_variables: list[dict[str, ast.AST]] = [{}]
+        self.recorded: set[int] = set()
 
     # -- identifiers -------------------------------------------------------
     def define(self, name: str, symbol: str, line: int, column: int) -> None:
@@ -98,8 +143,10 @@ class _Collector(ast.NodeVisitor):
         if node.returns:
             self.visit(node.returns)
         self.class_depth.append(False)
+        self.string_variables.append({})
         for statement in node.body:
             self.visit(statement)
+        self.string_variables.pop()
         self.class_depth.pop()
 
     visit_FunctionDef = _function
@@ -210,6 +257,37 @@ class _Collector(ast.NodeVisitor):
             self.pos.column(end_line, node.end_col_offset or 0), symbol, symbol == "user-facing", context,
         )
 
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self._remember(node.targets, node.value)
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self._remember([node.target], node.value)
+        self.generic_visit(node)
+
+    def _remember(self, targets: list[ast.AST], value: ast.AST) -> None:
+        for target in targets:
+            if not isinstance(target, ast.Name):
+                continue
+            if target.id in self.config.user_facing_keywords:
+                # `verbose_name = "..."` in a Django Meta, `help_text = "..."`: the name says who reads it
+                self._user_facing(value, f"{target.id} = ...")
+            elif isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp)):
+                self.string_variables[-1][target.id] = value
+            else:
+                self.string_variables[-1].pop(target.id, None)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        if _is_message_catalog(node):
+            for value in node.values:
+                if isinstance(value, ast.Dict):
+                    for inner in value.values:
+                        self._user_facing(inner, "message catalog")
+                else:
+                    self._user_facing(value, "message catalog")
+        self.generic_visit(node)
+
     def visit_Call(self, node: ast.Call) -> None:
         callee = dotted_name(node.func)
         if is_gettext_call(callee, self.config):
@@ -217,6 +295,14 @@ class _Collector(ast.NodeVisitor):
         if is_user_facing_call(callee, self.config):
             for arg in node.args:
                 self._user_facing(arg, callee)
+        elif callee in self.senders:
+            indexes, names = self.senders[callee]
+            for index, arg in enumerate(node.args):
+                if index in indexes:
+                    self._user_facing(arg, callee)
+            for keyword in node.keywords:
+                if keyword.arg in names:
+                    self._user_facing(keyword.value, callee)
         for keyword in node.keywords:
             if keyword.arg and is_user_facing_keyword(callee, keyword.arg, self.config):
                 self._user_facing(keyword.value, f"{callee}({keyword.arg}=...)")
@@ -224,8 +310,15 @@ class _Collector(ast.NodeVisitor):
 
     def _user_facing(self, node: ast.AST, context: str) -> None:
         """Record the string literals that make up the value an end user sees."""
+        if id(node) in self.recorded:
+            return
+        self.recorded.add(id(node))
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             self.strings.append(self._literal_segment(node, "string", node.value, "user-facing", context))
+        elif isinstance(node, ast.Name):
+            value = self.string_variables[-1].get(node.id)
+            if value is not None:
+                self._user_facing(value, context)
         elif isinstance(node, ast.JoinedStr):
             source = ast.get_source_segment(self.text, node) or ""
             body = _STRING_PREFIX.sub("", source)
@@ -272,7 +365,7 @@ def parse(path: str, text: str) -> ast.Module:
 def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
     """All segments of one Python file, in source order."""
     tree = parse(path, text)
-    collector = _Collector(path, text, config)
+    collector = _Collector(path, text, config, _sender_functions(tree, config))
     collector.visit(tree)
     segments = [*collector.definitions.values(), *collector.docstrings, *collector.strings, *read_comments(path, text)]
     segments.sort(key=lambda s: (s.line, s.column))

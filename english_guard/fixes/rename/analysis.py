@@ -84,6 +84,7 @@ class FunctionInfo:
     name: str
     params: list[str]
     class_qualname: str = ""  # set for methods
+    fixture: bool = False  # a pytest fixture: test parameters with its name receive it
 
 
 @dataclass(slots=True)
@@ -131,6 +132,13 @@ def _string_inner(node: cst.SimpleString) -> tuple[int, str] | None:
     if "\\" in raw:
         return None
     return len(node.prefix) + len(quote), raw
+
+
+def _is_fixture_decorator(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Call):
+        node = node.func
+    dotted = _dotted(node)
+    return dotted in {"fixture", "pytest.fixture", "pytest_asyncio.fixture"}
 
 
 class _Collector(cst.CSTVisitor):
@@ -224,6 +232,11 @@ class _Collector(cst.CSTVisitor):
                     self.add(node, node.value, symbol, "use")
                 elif isinstance(node, cst.SimpleString):
                     self.string_annotation(node, access)
+                elif isinstance(node, cst.Attribute):  # `dokon.modellar` after `import dokon.modellar`
+                    dotted = _dotted(node)
+                    if dotted and any(isinstance(r, ImportAssignment) and isinstance(r.node, cst.Import)
+                                      for r in access.referents):
+                        self.node_symbol[id(node)] = f"m:{dotted}"
 
     def string_annotation(self, node: cst.SimpleString, access) -> None:
         """`"Mahsulot"` or `"list[Mahsulot]"` as a type annotation: LibCST parsed it, so its names are provable."""
@@ -337,6 +350,9 @@ class _Collector(cst.CSTVisitor):
                 return f"{module}.{imported}"
             return None
         if isinstance(node, cst.Attribute):
+            symbol = self.node_symbol.get(id(node), "")
+            if symbol.startswith("m:"):
+                return symbol[2:]
             left = self.receiver_dotted(node.value)
             return f"{left}.{node.attr.value}" if left is not None else None
         return None
@@ -487,7 +503,7 @@ class _Collector(cst.CSTVisitor):
                 bases.append(self.node_symbol.get(id(value), f"u:{value.value}"))
             elif isinstance(value, cst.Attribute):
                 bases.append(self.attribute_symbol(value))
-        body_scope = self.scopes.get(node.body)
+        body_scope = self.scopes.get(node.body.body[0]) if node.body.body else None
         members = set()
         if isinstance(body_scope, ClassScope):
             members = {a.name for a in body_scope.assignments if isinstance(a, Assignment)}
@@ -506,7 +522,8 @@ class _Collector(cst.CSTVisitor):
         class_qualname = ""
         if isinstance(scope, ClassScope) and self.class_stack:
             class_qualname = self.class_stack[-1][0]
-        self.facts.functions[qualname] = FunctionInfo(qualname, node.name.value, params, class_qualname)
+        fixture = any(_is_fixture_decorator(d.decorator) for d in node.decorators)
+        self.facts.functions[qualname] = FunctionInfo(qualname, node.name.value, params, class_qualname, fixture)
         is_static = any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
                         for d in node.decorators)
         self_symbol = ""

@@ -55,6 +55,7 @@ class SymbolIndex:
         self.parent: dict[str, str] = {}
         self._join_imports()
         self._join_method_parameters()
+        self._join_pytest_fixtures()
         self.groups: dict[str, Group] = {}
         self.node_of: list[list[str | None]] = []
         self._identities: dict[str, tuple] = {}
@@ -142,7 +143,8 @@ class SymbolIndex:
             return f"a:{name}"
         node = self.resolve(callee, fact)
         if node is None:
-            return None
+            # a callee the index cannot see (a local holding a function, a closure): named by keyword only
+            return f"k?:{name}" if callee.startswith(("q:", "u:")) else None
         if node.startswith("a:"):
             return f"p:{node[2:]}\t{name}"
         for _path, binding in self.definitions_of(node):
@@ -150,7 +152,9 @@ class SymbolIndex:
                 return f"q:{binding.qualname}.<locals>.{name}"
             if binding.kind == "class":
                 return f"p:__init__\t{name}" if self.class_has_init(binding.qualname) else f"a:{name}"
-        return None
+        if node.startswith("q:") and not self.definitions_of(node):
+            return None  # an import from outside the project
+        return f"k?:{name}"
 
     # ----- building ----------------------------------------------------------------------------------
     def _join_imports(self) -> None:
@@ -166,6 +170,34 @@ class SymbolIndex:
             if info.class_qualname:
                 for param in info.params:
                     self.union(f"p:{info.name}\t{param}", f"q:{info.qualname}.<locals>.{param}")
+
+    def _join_pytest_fixtures(self) -> None:
+        """pytest passes a fixture to every test parameter with its name: they are one symbol.
+
+        A fixture in a module reaches that module's functions; one in `conftest.py` reaches every
+        module under its folder.
+        """
+        fixtures = [(qualname, info) for qualname, info in self.functions.items() if info.fixture]
+        if not fixtures:
+            return
+        for qualname, info in fixtures:
+            module = qualname[: -len(info.name) - 1]
+            if module not in self.modules:
+                continue
+            is_conftest = self.modules[module].path.replace("\\", "/").endswith("conftest.py")
+            package = module.rpartition(".")[0]
+            folder = self.modules[module].path.replace("\\", "/").rpartition("/")[0]
+            for other in self.functions.values():
+                if info.name not in other.params or other.qualname == qualname:
+                    continue
+                owner = other.qualname
+                while owner and owner not in self.modules:
+                    owner = owner.rpartition(".")[0]
+                if owner == module or (is_conftest and owner and (
+                        self.modules[owner].path.replace("\\", "/").startswith(folder + "/") if folder
+                        else True)):
+                    self.union(f"q:{qualname}", f"q:{other.qualname}.<locals>.{info.name}")
+            del package
 
     def _group(self, node: str, name: str) -> Group:
         root = self.find(node)

@@ -16,7 +16,7 @@ import re
 from english_guard.config import Config
 from english_guard.model import Segment
 from english_guard.sources.text.gotemplate import MASK, mask_templates
-from english_guard.sources.text.spans import Spans, comment_segment, is_free_text_key, line_end, stripped_lines
+from english_guard.sources.text.spans import SHEBANG, Spans, comment_segment, is_free_text_key, line_end, stripped_lines
 
 _BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?=[ \t]|$)")
 _PROPERTY = re.compile(r"(?:[&!][^ \t]*[ \t]+)+")  # anchors and tags before a node
@@ -96,7 +96,7 @@ class _YamlLexer:
         """`#` comments of the text a block scalar embeds (a shell script, a config file)."""
         content = line.lstrip(" \t")
         if content.startswith("#"):
-            self._comment(start + len(line) - len(content))
+            self._comment(start + len(line) - len(content), SHEBANG if content.startswith("#!") else None)
             return
         hash_at = _shell_comment_start(line)
         if hash_at != -1:
@@ -222,12 +222,14 @@ class _YamlLexer:
             self.flow = (indent, "", free_text, start + pos)
 
     # ---- emitting ------------------------------------------------------------------------------
-    def _comment(self, hash_offset: int) -> None:
+    def _comment(self, hash_offset: int, context: str | None = None) -> None:
         """A `#` comment starting at `hash_offset` and running to the end of its line."""
         end = line_end(self.spans.text, hash_offset)
+        if end > hash_offset and self.spans.text[end - 1] == "\r":
+            end -= 1
         if not _has_letters(self.masked[hash_offset:end]):
             return
-        segment = comment_segment(self.spans, hash_offset, end)
+        segment = comment_segment(self.spans, hash_offset, end, context=context)
         if segment is not None:
             self.out.append(segment)
 

@@ -1,0 +1,388 @@
+"""The extract fix from end to end: scan, choose English msgids, rewrite, plan catalogs, write.
+
+    files -> messages -> English (review file, catalog, engine, or a human later)
+          -> rewritten code -> Babel template over that code -> .po / .mo -> written atomically
+
+`plan_extract` decides everything and touches nothing; `apply_plan` writes (catalogs and the
+runtime helper before the code, so code never refers to a catalog that is not there yet).
+"""
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.extract import extract as babel_extract
+
+from english_guard.config import Config
+from english_guard.fixes.extract.judging import language_of, looks_like_message
+from english_guard.fixes.extract.model import Candidate, Problem
+from english_guard.fixes.extract.parsing import ParsedFile, parse_file
+from english_guard.fixes.extract.placeholders_check import describe_placeholders, same_placeholders
+from english_guard.fixes.extract.proposals import propose
+from english_guard.fixes.extract.review import PROPOSED, ReviewEntry, load_review, render_review
+from english_guard.fixes.extract.rewrite import rewrite_module
+from english_guard.fixes.extract.collect import visible_text
+from english_guard.fixes.safe_write import UnsafeWriteError, atomic_write_bytes, check_python_parses, write_python_source
+from english_guard.i18n.catalogs import (
+    SourceFile,
+    babel_keywords,
+    extract_template,
+    read_catalog,
+    same_apart_from_dates,
+)
+from english_guard.i18n.runtime import is_generated, render_runtime_module
+from english_guard.i18n.sync import PlannedFile, plan_catalogs, previous_template
+
+
+@dataclass
+class ExtractSettings:
+    locales_dir: Path
+    domain: str
+    source_lang: str
+    review_file: Path
+    gettext_name: str
+    import_statement: str
+    runtime_module: Path | None = None  # generated when it does not exist yet
+    engine: str = "auto"  # a translation engine choice, or "none"
+    include_english: bool = True
+    extra_review_files: tuple[Path, ...] = ()
+
+
+@dataclass
+class Message:
+    """One distinct message text (all its occurrences share one msgid)."""
+
+    template: str
+    language: str
+    english_source: bool
+    occurrences: list[Candidate] = field(default_factory=list)
+    english: str | None = None
+    origin: str = ""  # english, catalog, review, machine, invalid
+    engine: str = ""
+    problem: str = ""  # why the English could not be used (origin "invalid")
+
+
+@dataclass
+class ExtractPlan:
+    code: list[PlannedFile] = field(default_factory=list)
+    catalogs: list[PlannedFile] = field(default_factory=list)
+    review: PlannedFile | None = None
+    review_removed: Path | None = None
+    runtime: PlannedFile | None = None
+    problems: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    pending: list[ReviewEntry] = field(default_factory=list)
+    proposed: list[ReviewEntry] = field(default_factory=list)
+    applied: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def changes(self) -> list[PlannedFile]:
+        extra = [plan for plan in (self.runtime, self.review) if plan is not None]
+        return extra + self.catalogs + self.code
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes()) or self.review_removed is not None
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _reference(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _python_files(paths: Iterable[str], config: Config) -> tuple[list[Path], list[Problem]]:
+    from english_guard.walk import collect_files
+
+    walked = collect_files(list(paths), config)
+    problems = [Problem(path, 1, 1, message) for path, message in walked.problems]
+    files = [Path(name) for name in walked.files if name.endswith(".py")]
+    return files, problems
+
+
+def _existing_msgids(sources: Iterable[SourceFile], keywords: dict) -> set[str]:
+    ids: set[str] = set()
+    for source in sources:
+        try:
+            for _line, message, _comments, _context in babel_extract("python", io.BytesIO(source.content), keywords=keywords):
+                ids.add(message if isinstance(message, str) else message[0])
+        except SyntaxError:
+            continue
+    return ids
+
+
+class _Planner:
+    def __init__(self, config: Config, settings: ExtractSettings):
+        self.config = config
+        self.settings = settings
+        self.root = Path(config.root).resolve()
+        self.keywords = babel_keywords(config.gettext_functions)
+        self.plan = ExtractPlan()
+        self.source_po = settings.locales_dir / settings.source_lang / "LC_MESSAGES" / f"{settings.domain}.po"
+
+    # -- reading ---------------------------------------------------------------------------------
+    def parse(self, files: list[Path]) -> list[ParsedFile]:
+        runtime = self.settings.runtime_module.resolve() if self.settings.runtime_module else None
+        parsed = []
+        for path in files:
+            if runtime is not None and path.resolve() == runtime:
+                continue
+            display = _display(path)
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                self.plan.errors.append(Problem(display, 1, 1, f"cannot read: {exc.strerror or exc}"))
+                continue
+            result = parse_file(display, _reference(path, self.root), data, self.config, self.settings.gettext_name)
+            if isinstance(result, Problem):
+                self.plan.errors.append(result)
+            else:
+                parsed.append(result)
+        self.parsed_by_path = {item.path: item for item in parsed}
+        return parsed
+
+    def messages(self, parsed: list[ParsedFile]) -> list[Message]:
+        found: dict[str, Message] = {}
+        for item in parsed:
+            self.plan.problems.extend(item.scan.problems)
+            for candidate in item.scan.candidates:
+                message = found.get(candidate.shape.template)
+                if message is None:
+                    english, language = language_of(visible_text(candidate.shape))
+                    if english and not (self.settings.include_english and looks_like_message(visible_text(candidate.shape))):
+                        continue
+                    message = found[candidate.shape.template] = Message(candidate.shape.template, language, english)
+                message.occurrences.append(candidate)
+        return list(found.values())
+
+    # -- choosing English msgids -----------------------------------------------------------------
+    def resolve(self, messages: list[Message], parsed: list[ParsedFile]) -> None:
+        known_by_original: dict[str, str] = {}
+        claims: dict[str, str] = {}  # msgid -> the text users of the source language see for it
+        if self.source_po.is_file():
+            for entry in read_catalog(self.source_po):
+                if entry.id and isinstance(entry.id, str) and isinstance(entry.string, str) and entry.string and not entry.fuzzy:
+                    known_by_original.setdefault(entry.string, entry.id)
+                    claims[entry.id] = entry.string
+        originals = [SourceFile(item.reference, item.data) for item in parsed]
+        for msgid in _existing_msgids(originals, self.keywords):
+            claims.setdefault(msgid, msgid)
+
+        review = self.review_entries()
+        for message in messages:
+            if message.english_source:
+                message.english, message.origin = message.template, "english"
+                continue
+            entry = review.get(message.template)
+            if entry is not None and entry.english:
+                message.english, message.origin = entry.english, ("machine" if entry.fuzzy else "review")
+            elif message.template in known_by_original:
+                message.english, message.origin = known_by_original[message.template], "catalog"
+
+        wanted = [m for m in messages if m.english is None]
+        proposals, notes = propose({self.settings.source_lang: [m.template for m in wanted]}, self.settings.engine)
+        self.plan.notes.extend(notes)
+        for message in wanted:
+            proposal = proposals.get(message.template)
+            if proposal is not None:
+                message.english, message.origin, message.engine = proposal.english, "machine", proposal.engine
+
+        for message in messages:
+            if message.english is None:
+                continue
+            problem = self._check(message, claims)
+            if problem:
+                message.origin, message.problem = "invalid", problem
+                continue
+            claims[message.english] = message.template
+
+    def _check(self, message: Message, claims: dict[str, str]) -> str | None:
+        english = message.english or ""
+        if not english.strip():
+            return "not extracted: the English text is empty"
+        if not same_placeholders(message.template, english):
+            return (f"not extracted: the English {english!r} must keep the placeholders of the original "
+                    f"({describe_placeholders(message.template) or 'none'})")
+        owner = claims.get(english)
+        if owner is not None and owner != message.template:
+            return (f"not extracted: the English {english!r} already stands for {owner!r}; "
+                    f"give this message a different English text in the review file")
+        return None
+
+    def review_entries(self) -> dict[str, ReviewEntry]:
+        entries = load_review(self.settings.review_file)
+        for extra in self.settings.extra_review_files:
+            for original, entry in load_review(extra).items():
+                if entry.english:
+                    entries[original] = entry
+        return entries
+
+    # -- writing plans ---------------------------------------------------------------------------
+    def rewrite(self, parsed: list[ParsedFile], messages: list[Message]) -> dict[str, bytes]:
+        chosen_by_node = {
+            id(candidate.node): message.english
+            for message in messages
+            if message.english is not None and message.origin != "invalid"
+            for candidate in message.occurrences
+        }
+        new_sources: dict[str, bytes] = {}
+        for item in parsed:
+            chosen = [(c, chosen_by_node[id(c.node)]) for c in item.scan.candidates if id(c.node) in chosen_by_node]
+            if not chosen:
+                new_sources[item.reference] = item.data
+                continue
+            statement = None if item.imports_gettext else self.settings.import_statement
+            new_module = rewrite_module(item.module, chosen, self.settings.gettext_name, statement)
+            new_data = new_module.bytes
+            try:
+                check_python_parses(item.path, new_data)
+            except UnsafeWriteError as exc:
+                self.plan.errors.append(Problem(item.path, 1, 1, str(exc)))
+                new_sources[item.reference] = item.data
+                continue
+            new_sources[item.reference] = new_data
+            self.plan.applied += len(chosen)
+            if new_data != item.data:
+                self.plan.code.append(PlannedFile(Path(item.path), item.data, new_data))
+        return new_sources
+
+    def template_sources(self, parsed: list[ParsedFile], new_sources: dict[str, bytes]) -> list[SourceFile]:
+        """The rewritten files, plus files the previous template listed that this run did not scan."""
+        sources = [SourceFile(ref, data) for ref, data in new_sources.items()]
+        previous = previous_template(self.settings.locales_dir / f"{self.settings.domain}.pot")
+        if previous is not None:
+            extra = sorted({loc for message in previous for loc, _line in message.locations} - set(new_sources))
+            for ref in extra:
+                path = self.root / ref
+                if path.is_file() and path.suffix == ".py":
+                    sources.append(SourceFile(ref, path.read_bytes()))
+        return sorted(sources, key=lambda source: source.reference)
+
+    def review_plan(self, messages: list[Message], rescans: dict[str, ParsedFile], scanned: set[str],
+                    template_ids: set[str]) -> None:
+        entries: list[ReviewEntry] = []
+        for message in messages:
+            if message.english_source:
+                continue
+            locations = self._locations(message, rescans)
+            if message.english is None or message.origin == "invalid":
+                entry = ReviewEntry(message.template, message.english or "", False, locations)
+                entries.append(entry)
+                self.plan.pending.append(entry)
+            elif message.origin == "machine":
+                entry = ReviewEntry(message.template, message.english, True, locations,
+                                    PROPOSED.format(engine=message.engine or "translation"))
+                entries.append(entry)
+                self.plan.proposed.append(entry)
+        seen = {entry.original for entry in entries}
+        for entry in load_review(self.settings.review_file).values():
+            if entry.original in seen:
+                continue
+            files = {ref for ref, _line in entry.locations}
+            if (entry.fuzzy and entry.english in template_ids) or (files and not files & scanned):
+                entries.append(entry)
+        entries.sort(key=lambda e: (sorted(e.locations) or [("", 0)])[0])
+        path = self.settings.review_file
+        old = path.read_bytes() if path.is_file() else None
+        new = render_review(entries, None, old)
+        if new is None:
+            if old is not None:
+                self.plan.review_removed = path
+        elif not same_apart_from_dates(old, new):
+            self.plan.review = PlannedFile(path, old, new)
+
+    def _locations(self, message: Message, rescans: dict[str, ParsedFile]) -> list[tuple[str, int]]:
+        return [
+            (_reference(Path(candidate.path), self.root), self.line_after_rewrite(candidate, message.template, rescans))
+            for candidate in message.occurrences
+        ]
+
+    def line_after_rewrite(self, candidate: Candidate, template: str, rescans: dict[str, ParsedFile]) -> int:
+        """Where a message that stayed as it was sits once the rest of its file is rewritten."""
+        rescan = rescans.get(candidate.path)
+        original = self.parsed_by_path.get(candidate.path)
+        if rescan is None or original is None:
+            return candidate.line
+        same_after = [c for c in rescan.scan.candidates if c.shape.template == template]
+        same_before = [c for c in original.scan.candidates if c.shape.template == template]
+        index = next((i for i, c in enumerate(same_before) if c is candidate), 0)
+        return same_after[index].line if index < len(same_after) else candidate.line
+
+    def runtime_plan(self) -> None:
+        path = self.settings.runtime_module
+        if path is None or path.exists():
+            if path is not None and path.is_file() and not is_generated(path.read_text(encoding="utf-8", errors="replace")):
+                self.plan.notes.append(f"{_display(path)} exists and is the project's own; it was not changed")
+            return
+        module_name = self.settings.import_statement.split()[1]
+        text = render_runtime_module(path, self.settings.locales_dir, self.settings.domain,
+                                     self.settings.source_lang, module_name)
+        self.plan.runtime = PlannedFile(path, None, text.encode("utf-8"))
+
+
+def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings) -> ExtractPlan:
+    planner = _Planner(config, settings)
+    files, walk_problems = _python_files(paths, config)
+    planner.plan.errors.extend(walk_problems)
+    parsed = planner.parse(files)
+    messages = planner.messages(parsed)
+    planner.resolve(messages, parsed)
+    new_sources = planner.rewrite(parsed, messages)
+
+    # Positions reported after the rewrite are the positions in the file as it will be.
+    rescans: dict[str, ParsedFile] = {}
+    changed = {plan.path.as_posix() for plan in planner.plan.code}
+    kept_problems = [p for p in planner.plan.problems if p.path not in changed]
+    for item in parsed:
+        if item.path in changed:
+            rescan = parse_file(item.path, item.reference, new_sources[item.reference], config, settings.gettext_name)
+            if not isinstance(rescan, Problem):
+                rescans[item.path] = rescan
+                kept_problems.extend(rescan.scan.problems)
+    for message in messages:
+        if message.origin == "invalid":
+            for candidate in message.occurrences:
+                line = planner.line_after_rewrite(candidate, message.template, rescans)
+                kept_problems.append(Problem(candidate.path, line, candidate.column, message.problem, message.template))
+    planner.plan.problems = sorted(kept_problems, key=lambda p: (p.path, p.line, p.column))
+
+    sources = planner.template_sources(parsed, new_sources)
+    template = extract_template(sources, planner.keywords)
+    source_texts = {
+        m.english: m.template for m in messages
+        if m.english is not None and not m.english_source and m.origin != "invalid" and m.english != m.template
+    }
+    planner.plan.catalogs = plan_catalogs(settings.locales_dir, settings.domain, template, settings.source_lang,
+                                          source_texts)
+    template_ids = {m.id for m in template if m.id}
+    planner.review_plan(messages, rescans, {item.reference for item in parsed}, template_ids)
+    planner.runtime_plan()
+    return planner.plan
+
+
+def apply_plan(plan: ExtractPlan) -> None:
+    """Write every planned file: helper and catalogs first, code last; each write is atomic."""
+    if plan.runtime is not None:
+        plan.runtime.path.parent.mkdir(parents=True, exist_ok=True)
+        write_python_source(plan.runtime.path, plan.runtime.new)
+    for planned in plan.catalogs:
+        planned.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(planned.path, planned.new)
+    if plan.review is not None:
+        plan.review.path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(plan.review.path, plan.review.new)
+    if plan.review_removed is not None:
+        os.unlink(plan.review_removed)
+    for planned in plan.code:
+        write_python_source(planned.path, planned.new)
