@@ -243,6 +243,13 @@ def parse(path: str, source: bytes) -> tuple[cst.Module, MetadataWrapper]:
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
+        # Python's own parser names the place of the mistake more precisely than LibCST's.
+        try:
+            compile(source, path, "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        except SyntaxError as syntax:
+            raise TranslateError(f"{path}:{syntax.lineno}:{syntax.offset or 1}: cannot parse: {syntax.msg}") from exc
+        except ValueError:
+            pass
         raise TranslateError(f"{path}:{exc.raw_line}:{exc.raw_column + 1}: cannot parse: {exc.message}") from exc
     except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
         raise TranslateError(f"{path}: cannot decode the file: {exc}") from exc
@@ -451,7 +458,7 @@ def propose(
                 pending_pieces = True
                 for piece, protected in protect.runs(" ".join(blocks[index].lines)):
                     if not protected:
-                        for sentence in split_sentences(piece):
+                        for sentence in split_sentences(_edges(piece)[1]):
                             if _needs_translation(sentence, unit.kind, judge):
                                 requests.want(engine, unit.language, sentence)
                 continue
@@ -474,18 +481,33 @@ def propose(
                     if protected or not protect.has_words(piece):
                         pieces.append(piece)
                         continue
-                    translated = _translate_sentences(piece.strip(), unit, engine, requests, judge)
+                    lead, core, trail = _edges(piece)
+                    translated = _translate_sentences(core, unit, engine, requests, judge)
                     if translated is None:
                         unit.problem = f"the {engine.name} engine could not translate part of this text"
                         break
-                    lead = piece[: len(piece) - len(piece.lstrip())]
-                    trail = piece[len(piece.rstrip()):]
                     pieces.append(lead + translated + trail)
                 if unit.problem:
                     break
                 texts[index] = "".join(pieces)
             if not unit.problem:
                 _finish(unit, blocks, texts)
+
+
+_EDGE = re.compile(r"^([\W\d_]*)(.*?)([\W\d_]*)$", re.DOTALL)
+
+
+def _edges(piece: str) -> tuple[str, str, str]:
+    """Split a piece between protected spans into (leading non-letters, words, trailing non-letters).
+
+    Only the words go to the engine, so a comment marker or bracket next to a protected span survives.
+    A sentence's own final stop stays with the words.
+    """
+    lead, core, trail = _EDGE.match(piece).groups()
+    stop = re.match(r"^[.!?\u2026]+", trail)
+    if stop and core:
+        core, trail = core + stop.group(), trail[stop.end():]
+    return lead, core, trail
 
 
 def _run(requests: _Requests, progress_factory) -> None:

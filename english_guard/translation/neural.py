@@ -43,7 +43,7 @@ class _Loaded:
 class _CTranslate2Engine:
     def __init__(self, model: InstalledModel) -> None:
         self.model = model
-        self.name = f"{model.kind}:{model.name}"
+        self.name = f"{model.kind}:{model.name}@{model.version}" if model.version else f"{model.kind}:{model.name}"
         self._loaded: _Loaded | None = None
 
     def load(self) -> _Loaded:
