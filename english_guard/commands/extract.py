@@ -33,6 +33,13 @@ def _gettext_name(statement: str) -> str:
     return cst.Module([]).code_for_node(bound)
 
 
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
 def _default_runtime_module(paths: list[str]) -> Path:
     first = Path(paths[0]) if paths else Path(".")
     folder = first if first.is_dir() else first.parent
@@ -86,14 +93,14 @@ def _print_plan(plan, show_diff: bool) -> None:
     for planned in plan.changes():
         if show_diff and (planned.is_text or planned.path.suffix == ".py"):
             old = (planned.old or b"").decode("utf-8", errors="replace")
-            click.echo(unified_diff(planned.path.as_posix(), old, planned.new.decode("utf-8", errors="replace")), nl=False)
+            click.echo(unified_diff(_shown(planned.path), old, planned.new.decode("utf-8", errors="replace")), nl=False)
         elif show_diff:
-            click.echo(_("{path}: compiled catalog would be updated").format(path=planned.path.as_posix()))
+            click.echo(_("{path}: compiled catalog would be updated").format(path=_shown(planned.path)))
         else:
             verb = _("created") if planned.old is None else _("updated")
-            click.echo(f"{planned.path.as_posix()}: {verb}")
+            click.echo(f"{_shown(planned.path)}: {verb}")
     if plan.review_removed is not None:
-        click.echo(_("{path}: nothing left to review, removed").format(path=plan.review_removed.as_posix()))
+        click.echo(_("{path}: nothing left to review, removed").format(path=_shown(plan.review_removed)))
 
 
 @click.command("extract")
@@ -147,10 +154,10 @@ def extract(paths, locales_dir, domain, source_lang, review_file, from_po, impor
         click.echo(_("note: {note}").format(note=note))
     if plan.pending:
         click.echo(_("{count} message(s) wait for their English in {path}; fill in msgstr and run extract again")
-                   .format(count=len(plan.pending), path=settings.review_file.as_posix()))
+                   .format(count=len(plan.pending), path=_shown(settings.review_file)))
     if plan.proposed:
         click.echo(_("{count} English text(s) proposed by a translation engine: check them in {path}")
-                   .format(count=len(plan.proposed), path=settings.review_file.as_posix()))
+                   .format(count=len(plan.proposed), path=_shown(settings.review_file)))
     action = _("would wrap") if show_diff else _("wrapped")
     click.echo(_("{action} {count} message(s)").format(action=action, count=plan.applied))
     if plan.errors:

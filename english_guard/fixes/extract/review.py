@@ -17,9 +17,10 @@ from babel.messages.catalog import Catalog
 from english_guard.i18n.catalogs import CatalogError, read_catalog, render_po
 
 HEADER = """English text for user-facing messages found by `english-guard extract`.
-Each msgid is a message as the code shows it today; write its English in msgstr, keeping every
-placeholder ({name}, {}, %s, %(name)s) and leading or trailing spaces and newlines, then run
-extract again. Entries flagged fuzzy hold a machine proposal that is already used in the code.
+Each msgid is a message as the code shows it today. Write its English in
+msgstr, keeping every placeholder ({name}, {}, %s, %(name)s) and any leading
+or trailing spaces and newlines, then run `english-guard extract` again.
+Entries flagged fuzzy hold a machine proposal already used in the code.
 """
 
 ASK = "english-guard: write the English for this message in msgstr"

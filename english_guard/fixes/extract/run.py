@@ -321,6 +321,8 @@ class _Planner:
 
     def runtime_plan(self) -> None:
         path = self.settings.runtime_module
+        if path is not None and not path.exists() and not self.plan.code:
+            return  # nothing uses it yet
         if path is None or path.exists():
             if path is not None and path.is_file() and not is_generated(path.read_text(encoding="utf-8", errors="replace")):
                 self.plan.notes.append(f"{_display(path)} exists and is the project's own; it was not changed")
@@ -363,8 +365,9 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
         m.english: m.template for m in messages
         if m.english is not None and not m.english_source and m.origin != "invalid" and m.english != m.template
     }
-    planner.plan.catalogs = plan_catalogs(settings.locales_dir, settings.domain, template, settings.source_lang,
-                                          source_texts)
+    if len(template) or previous_template(settings.locales_dir / f"{settings.domain}.pot") is not None:
+        planner.plan.catalogs = plan_catalogs(settings.locales_dir, settings.domain, template,
+                                              settings.source_lang, source_texts)
     template_ids = {m.id for m in template if m.id}
     planner.review_plan(messages, rescans, {item.reference for item in parsed}, template_ids)
     planner.runtime_plan()
