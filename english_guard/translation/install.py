@@ -43,7 +43,8 @@ def _safe_member_path(archive: Path, info: zipfile.ZipInfo) -> PurePosixPath:
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
         raise PackageError(f"{archive}: refusing entry {name!r}: symbolic links are not allowed in a package")
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    # Archives made on Windows or by zipfile.writestr carry no file type at all: that is a plain file.
+    if stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         raise PackageError(f"{archive}: refusing entry {name!r}: not a regular file or folder")
     return path
 
