@@ -53,6 +53,8 @@ class Verdict:
     confidence: float
     words: tuple[WordEvidence, ...] = ()
     reason: str = ""
+    # Other languages the text could be in, with their shares of the evidence (best first).
+    candidates: tuple[tuple[str, float], ...] = ()
 
     @property
     def foreign_words(self) -> list[str]:

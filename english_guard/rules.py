@@ -1,6 +1,7 @@
 """Rule codes and messages; segments + verdicts -> findings; suppression comments."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -180,9 +181,31 @@ def suppress(findings: list[Finding], directives: list[Directive]) -> list[Findi
     return kept
 
 
+def harmonise_languages(judged: list[tuple[Segment, Verdict, str]]) -> list[tuple[Segment, Verdict, str]]:
+    """Name close calls by the file's main languages: `usuario`, `carga` and `Operador` are Spanish or
+    Portuguese alone, and Portuguese in a file whose comments are Portuguese."""
+    prior: dict[str, float] = {}
+    for segment, verdict, _code in judged:
+        weight = 1.0 if segment.kind == "identifier" else 2.0
+        for lang, share in verdict.candidates:
+            prior[lang] = prior.get(lang, 0.0) + weight * share
+    total = sum(prior.values()) or 1.0
+    out = []
+    for segment, verdict, code in judged:
+        if len(verdict.candidates) > 1:
+            top = verdict.candidates[0][1]
+            close = [(lang, share) for lang, share in verdict.candidates if share >= 0.5 * top]
+            best = max(close, key=lambda item: item[1] * (0.5 + prior.get(item[0], 0.0) / total))[0]
+            if best != verdict.language:
+                verdict = dataclasses.replace(verdict, language=best)
+        out.append((segment, verdict, code))
+    return out
+
+
 def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozenset[str], min_confidence: float) -> list[Finding]:
     """Judge every segment and turn the non-English ones into findings of the enabled codes."""
     findings: list[Finding] = []
+    judged: list[tuple[Segment, Verdict, str]] = []
     for segment in segments:
         code = KIND_CODES.get(segment.kind)
         if segment.kind == "identifier" and "EG102" in enabled:
@@ -197,5 +220,6 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
         verdict = judge(segment.text, segment.kind, allowed)
         if verdict.english or verdict.confidence < min_confidence:
             continue
-        findings.append(finding_for(segment, verdict, code))
+        judged.append((segment, verdict, code))
+    findings.extend(finding_for(segment, verdict, code) for segment, verdict, code in harmonise_languages(judged))
     return findings

@@ -24,6 +24,9 @@ OUTPUT = ROOT / "english_guard" / "language" / "data" / "lexicon.sqlite3"
 
 ENGLISH_MIN_ZIPF = 1.5
 FOREIGN_MIN_ZIPF = 3.0
+# Languages whose speakers' code english-guard meets most get a deeper list.
+DEEPER_LANGUAGES = {"es": 2.5, "pt": 2.5, "de": 2.5, "tr": 2.5, "id": 2.5, "fr": 2.7, "ru": 2.7}
+RUSSIAN_TRANSLIT_MIN_ZIPF = 2.9
 # Languages with a wordfreq list whose words show up in code written by their speakers.
 FOREIGN_LANGUAGES = ("de", "es", "pt", "fr", "it", "nl", "id", "ms", "tr", "ru", "uk", "pl", "ro", "sv")
 UZBEK_ZIPF = 4.0
@@ -71,7 +74,8 @@ def main() -> None:
         OUTPUT.unlink()
     db = sqlite3.connect(OUTPUT)
     db.execute("CREATE TABLE english (word TEXT PRIMARY KEY, zipf INTEGER) WITHOUT ROWID")
-    db.execute("CREATE TABLE foreign_words (word TEXT, lang TEXT, zipf INTEGER, PRIMARY KEY (word, lang)) WITHOUT ROWID")
+    # One row per word: "es:53 pt:38" (language:Zipf x 10, most frequent first) keeps the file small.
+    db.execute("CREATE TABLE foreign_words (word TEXT PRIMARY KEY, langs TEXT) WITHOUT ROWID")
     db.execute("CREATE TABLE code (word TEXT PRIMARY KEY) WITHOUT ROWID")
 
     english: dict[str, float] = {}
@@ -97,13 +101,17 @@ def main() -> None:
             table = get_frequency_dict(lang, "small")
         for word, frequency in table.items():
             value = zipf(frequency)
-            if value < FOREIGN_MIN_ZIPF:
+            if value < DEEPER_LANGUAGES.get(lang, FOREIGN_MIN_ZIPF):
                 continue
             key = fold(word)
             if not key.isalpha():
                 continue
             add(key, lang, value)
-            if lang == "ru":
+            if lang == "de" and any(char in word for char in "äöüß"):
+                # German written without umlauts in identifiers: puenktlich, groesse
+                spelled = word.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+                add(fold(spelled), lang, value)
+            if lang == "ru" and value >= RUSSIAN_TRANSLIT_MIN_ZIPF:
                 for variant in russian_transliterations(word.lower()):
                     add(variant, "ru", value - 0.8)
 
@@ -111,8 +119,12 @@ def main() -> None:
         key = fold(word)
         add(key, "uz", UZBEK_ZIPF)
         add(fold(uzbek_latin_to_cyrillic(word)), "uz", UZBEK_ZIPF)
-    db.executemany("INSERT INTO foreign_words VALUES (?, ?, ?)",
-                   ((w, lang, round(z * 10)) for (w, lang), z in foreign.items()))
+    by_word: dict[str, list[tuple[float, str]]] = {}
+    for (word, lang), value in foreign.items():
+        by_word.setdefault(word, []).append((value, lang))
+    db.executemany("INSERT INTO foreign_words VALUES (?, ?)", (
+        (word, " ".join(f"{lang}:{round(value * 10)}" for value, lang in sorted(items, reverse=True)))
+        for word, items in by_word.items()))
 
     code_words = {fold(w) for w in read_word_list(SOURCES / "code_vocab.txt")}
     # Python's own vocabulary: standard library modules, builtins and keywords.

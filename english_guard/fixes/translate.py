@@ -451,7 +451,7 @@ def propose(
         for index, masked in masks.items():
             translated = _translate_sentences(masked.text, unit, engine, requests, judge)
             if translated is None:
-                unit.problem = f"the {engine.name} engine could not translate part of this text"
+                unit.problem = router.incomplete_help(engine.name, unit.language)
                 break
             restored = protect.unmask(translated, masked)
             if restored is None:
@@ -484,7 +484,7 @@ def propose(
                     lead, core, trail = _edges(piece)
                     translated = _translate_sentences(core, unit, engine, requests, judge)
                     if translated is None:
-                        unit.problem = f"the {engine.name} engine could not translate part of this text"
+                        unit.problem = router.incomplete_help(engine.name, unit.language)
                         break
                     pieces.append(lead + translated + trail)
                 if unit.problem:

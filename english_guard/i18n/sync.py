@@ -104,8 +104,9 @@ def plan_catalogs(locales_dir: Path, domain: str, template: Catalog, source_lang
 def _fill_source_texts(catalog: Catalog, source_texts: dict[str, str]) -> None:
     for msgid, original in source_texts.items():
         message = catalog.get(msgid)
-        if message is None or message.pluralizable:
+        if message is None:
             continue
-        if message.string != original or message.fuzzy:
-            message.string = original
+        wanted = tuple(original for _form in range(catalog.num_plurals)) if message.pluralizable else original
+        if message.string != wanted or message.fuzzy:
+            message.string = wanted
             message.flags.discard("fuzzy")

@@ -41,6 +41,8 @@ _CONFIG_LINE = re.compile(r"^\s*-?\s*[\w.\-/\"']+\s*[:=]\s*\S*\s*$|^\s*--?[\w-]+
 _DOCTEST = re.compile(r"^\s*(?:>>>|\.\.\.)")
 _FIELD_MARKER = re.compile(r":(?:param|type|returns?|rtype|raises?|var|ivar|cvar|meta)\b[^:]*:")
 _KANA = re.compile(r"[\u3040-\u30ff]")
+# o' and g' inside a word (o'quvchi, bog'lanadi), but not English contractions and possessives (dog's).
+_UZBEK_APOSTROPHE = re.compile(r"(?i)[og][ʻ'’`‘ʼ](?!(?:s|t|ll|re|ve|d|m)\b)[^\W\d_]")
 
 _FASTTEXT_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
 _OUTPUT_ALIASES = {"nb": "no"}
@@ -141,9 +143,12 @@ def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]
             in_name_run = any(_is_capitalised(n.text) and not n.sentence_start for n in neighbours) or any(
                 _is_capitalised(n.text) for n in neighbours if n is not token and not token.sentence_start
             )
+            lexicon_backed = "lexicon" in word.reason or word.reason.startswith("Uzbek stem")
             if text.isupper() and len(text) <= 5:
                 word.verdict, word.strength, word.reason = "neutral", 0, "acronym"
-            elif not token.sentence_start or in_name_run:
+            elif token.sentence_start and not lexicon_backed and word.reason != "script" and latin_english >= 2:
+                word.verdict, word.strength, word.reason = "proper", 0, "capitalised word unknown to the lexicons"
+            elif (not token.sentence_start or in_name_run) and not (lexicon_backed and word.strength == STRONG):
                 if word.reason == "script" and latin_english == 0:
                     continue  # a whole non-Latin sentence is not a list of names
                 word.verdict, word.strength, word.reason = "proper", 0, "capitalised inside a sentence"
@@ -162,7 +167,7 @@ def _classify_identifier_word(word: str, identifier: str, allowed: frozenset[str
 @lru_cache(maxsize=200_000)
 def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Word:
     key = fold(word)
-    letters = sum(1 for char in word if char.isalpha())
+    letters = sum(1 for char in word if char.isalpha() and char not in APOSTROPHES)
     scripts = word_scripts(word)
     if letters == 0:
         return _Word(word, key, "neutral", reason="no letters")
@@ -191,10 +196,8 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
     english = entry.english
     lang, foreign = entry.best_foreign()
     hint = letter_hint(word, "LATIN")
-    if not hint and not identifier and any(a in word for a in APOSTROPHES):
-        lowered = word.lower()
-        if any(lowered.find(o + a) >= 0 for o in "og" for a in APOSTROPHES if lowered.find(o + a) < len(lowered) - 2):
-            hint = "uz"
+    if not hint and not identifier and _UZBEK_APOSTROPHE.search(word):
+        hint = "uz"
     if english >= 3.0:
         return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
@@ -203,8 +206,10 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
     # unless the curated Uzbek list knows them and English does not.
     short = len(key) <= 4
     uzbek = entry.foreign_zipf("uz")
-    if uzbek and english < 2.0 and (not short or english == 0.0):
+    if uzbek and english < 2.5 and (not short or english == 0.0):
         return _Word(word, key, "foreign", STRONG, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon")
+    if uzbek and not short:
+        return _Word(word, key, "foreign", WEAK, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon (also rare English)")
     if foreign >= 3.0 and foreign >= english + 1.5:
         return _Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
     if english < 2.0:
@@ -242,9 +247,9 @@ def _decide(words: list[_Word], text: str, kind: str) -> Verdict:
         confidence = 0.5 + 0.3 * share
     else:
         return Verdict(True, "en", _english_confidence(english, unknown), evidence, "no foreign word evidence")
-    language = _name_language(foreign, words, text, kind)
+    language, candidates = _name_language(foreign, words, text, kind)
     return Verdict(False, language, round(confidence, 2), evidence,
-                   f"{len(foreign)} foreign word(s) against {len(english)} English")
+                   f"{len(foreign)} foreign word(s) against {len(english)} English", candidates)
 
 
 def _english_confidence(english: list[_Word], unknown: list[_Word]) -> float:
@@ -253,7 +258,35 @@ def _english_confidence(english: list[_Word], unknown: list[_Word]) -> float:
     return round(0.6 + 0.4 * len(english) / (len(english) + len(unknown)), 2)
 
 
-def _name_language(foreign: list[_Word], words: list[_Word], text: str, kind: str) -> str:
+_KAZAKH_ONLY = frozenset("әңөұүһі")
+_UZBEK_ONLY = frozenset("ўҳ")
+_UZBEK_OR_KAZAKH = frozenset("ғқ")
+
+
+def _cyrillic_hint(text: str, scores: dict[str, float]) -> str:
+    """Letters decide among Russian, Uzbek and Kazakh Cyrillic better than any model on short text."""
+    letters = set(text.lower())
+    if letters & _UZBEK_ONLY:
+        return "uz"
+    if letters & _KAZAKH_ONLY:
+        return "kk"
+    if letters & _UZBEK_OR_KAZAKH:
+        return "kk" if scores.get("kk", 0.0) > scores.get("uz", 0.0) else "uz"
+    return ""
+
+
+def _name_language(foreign: list[_Word], words: list[_Word], text: str, kind: str) -> tuple[str, tuple]:
+    """The language of the foreign words, and the runner-up candidates with their shares."""
+    from english_guard.language.naming import language_scores  # loads the model on first use only
+
+    if _KANA.search(text):
+        return "ja", (("ja", 1.0),)
+    sample = " ".join(w.text for w in foreign) if kind == "identifier" else text
+    scores = {_FASTTEXT_ALIASES.get(lang, lang): p for lang, p in language_scores(sample)}
+    if any(w.reason == "script" for w in foreign):
+        hint = _cyrillic_hint(" ".join(w.text for w in foreign), scores)
+        if hint:
+            return hint, ((hint, 1.0),)
     votes: dict[str, float] = defaultdict(float)
     for word in foreign:
         if not word.languages:
@@ -263,23 +296,21 @@ def _name_language(foreign: list[_Word], words: list[_Word], text: str, kind: st
         weight = (1.5 if word.strength == STRONG else 1.0) / len(close)
         for lang in close:
             votes[lang] += weight
-    # Two-letter function words (va, bu, da) are no evidence alone but help to name the language.
+    # Two-letter function words (va, bu, da, do) are no evidence alone but help to name the language.
     for word in words:
         if word.verdict == "neutral" and word.reason.startswith("too short"):
             for lang, _value in lookup(word.key).foreign[:3]:
                 if lang in votes:
                     votes[lang] += 0.25
-    if _KANA.search(text):
-        return "ja"
-    sample = " ".join(w.text for w in foreign) if kind == "identifier" else text
-    from english_guard.language.naming import language_scores  # loads the model on first use only
-
-    scores = {_FASTTEXT_ALIASES.get(lang, lang): p for lang, p in language_scores(sample)}
+    model_weight = 1.0 if kind == "identifier" else 2.0
     if votes:
         for lang in list(votes):
-            votes[lang] += 2.0 * scores.get(lang, 0.0)
-        best = max(votes.items(), key=lambda item: item[1])[0]
+            votes[lang] += model_weight * scores.get(lang, 0.0)
     else:
-        candidates = [(p, lang) for lang, p in scores.items() if lang != "en"]
-        best = max(candidates)[1] if candidates else "und"
-    return _OUTPUT_ALIASES.get(best, best)
+        votes.update({lang: p for lang, p in scores.items() if lang != "en"})
+    if not votes:
+        return "und", ()
+    total = sum(votes.values()) or 1.0
+    ranked = sorted(((lang, value / total) for lang, value in votes.items()), key=lambda item: -item[1])
+    candidates = tuple((_OUTPUT_ALIASES.get(lang, lang), round(share, 3)) for lang, share in ranked[:4])
+    return candidates[0][0], candidates

@@ -51,11 +51,10 @@ def lookup(key: str) -> Entry:
     connection = _connection()
     row = connection.execute("SELECT zipf FROM english WHERE word = ?", (key,)).fetchone()
     english = row[0] / 10 if row else 0.0
-    foreign = tuple(
-        (lang, value / 10)
-        for lang, value in connection.execute(
-            "SELECT lang, zipf FROM foreign_words WHERE word = ? ORDER BY zipf DESC", (key,)
-        )
-    )
+    row = connection.execute("SELECT langs FROM foreign_words WHERE word = ?", (key,)).fetchone()
+    foreign: tuple[tuple[str, float], ...] = ()
+    if row:
+        pairs = (item.split(":") for item in row[0].split())
+        foreign = tuple((lang, int(value) / 10) for lang, value in pairs)
     code = connection.execute("SELECT 1 FROM code WHERE word = ?", (key,)).fetchone() is not None
     return Entry(english, foreign, code)

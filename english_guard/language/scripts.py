@@ -34,6 +34,8 @@ def char_script(char: str) -> str:
     if name.startswith("CJK") or "IDEOGRAPH" in name:
         return "CJK"
     first = name.split(" ", 1)[0]
+    if first == "MODIFIER":
+        return ""  # modifier letters (ʻ ʼ) are apostrophes in Uzbek, not a script
     if first in ("MODIFIER", "SMALL", "LATIN", "FULLWIDTH") and "LATIN" in name:
         return "LATIN"
     return first

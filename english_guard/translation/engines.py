@@ -49,13 +49,18 @@ class EngineRouter:
                     return self._model_engine(model)
         return None
 
+    def incomplete_help(self, engine_name: str, language: str) -> str:
+        """Why an engine that exists gave no translation for part of a text."""
+        if engine_name == "glossary":
+            return f"the glossary could not translate every word of this {describe(language)} text; translate it by hand"
+        return f"the {engine_name} engine gave no translation for part of this {describe(language)} text; " \
+               "translate it by hand"
+
     def missing_help(self, language: str) -> str:
         """How to get a model for `language`, for the report."""
         lang = describe(language)
         if language == "und":
             return "the language could not be identified; translate it by hand"
-        if self.choice == "glossary":
-            return f"the glossary could not translate every word of this {lang} text; translate it by hand"
         how = []
         if language in ARGOS_INDEX_LANGUAGES and self.choice in ("auto", "argos"):
             how.append(f"`english-guard models install {language}` (online, with argostranslate installed) or "

@@ -26,6 +26,8 @@ class Shape:
     template: str
     style: str
     placeholders: tuple[Placeholder, ...] = ()
+    # the placeholder that counts something ("{n} ta mahsulot"): the message may take plural forms
+    count: Placeholder | None = None
     # the quote of the first literal, reused for the new literal so the code keeps its style
     quote: str = '"'
 

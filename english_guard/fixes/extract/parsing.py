@@ -19,9 +19,11 @@ class ParsedFile:
     module: cst.Module
     scan: FileScan
     imports_gettext: bool
+    imports_ngettext: bool = False
 
 
-def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_name: str) -> ParsedFile | Problem:
+def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_name: str,
+               ngettext_name: str = "ngettext") -> ParsedFile | Problem:
     """Parse and scan a file; a Problem (with path and line) when it cannot be read as Python."""
     try:
         module = cst.parse_module(data)
@@ -36,4 +38,5 @@ def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_n
         return ParsedFile(path, reference, data, module, FileScan(path), True)
     wrapper = MetadataWrapper(module)
     scan = collect(path, wrapper, text, config, gettext_name)
-    return ParsedFile(path, reference, data, wrapper.module, scan, module_imports_name(wrapper, gettext_name))
+    return ParsedFile(path, reference, data, wrapper.module, scan, module_imports_name(wrapper, gettext_name),
+                      module_imports_name(wrapper, ngettext_name))

@@ -24,6 +24,8 @@ Entries flagged fuzzy hold a machine proposal already used in the code.
 """
 
 ASK = "english-guard: write the English for this message in msgstr"
+ASK_PLURAL = ("english-guard: write the English singular in msgstr[0] and the plural in msgstr[1] "
+              "(or only msgstr[0] for one form)")
 PROPOSED = "english-guard: English proposed by the {engine} engine and already used in the code; check it"
 
 
@@ -34,6 +36,9 @@ class ReviewEntry:
     fuzzy: bool = False
     locations: list[tuple[str, int]] = field(default_factory=list)
     note: str = ""
+    # a counting message ("{n} ta mahsulot"): msgstr[0] is the English singular, msgstr[1] the plural
+    plural_like: bool = False
+    english_plural: str = ""
 
 
 def load_review(path: Path) -> dict[str, ReviewEntry]:
@@ -43,7 +48,13 @@ def load_review(path: Path) -> dict[str, ReviewEntry]:
     catalog = read_catalog(path)
     entries = {}
     for message in catalog:
-        if not message.id or not isinstance(message.id, str):
+        if not message.id:
+            continue
+        if message.pluralizable:
+            forms = [form or "" for form in message.string]
+            singular, plural = (forms + ["", ""])[:2]
+            entries[message.id[0]] = ReviewEntry(message.id[0], singular, message.fuzzy, list(message.locations),
+                                                 plural_like=True, english_plural=plural)
             continue
         english = message.string if isinstance(message.string, str) else ""
         entries[message.id] = ReviewEntry(message.id, english, message.fuzzy, list(message.locations))
@@ -64,9 +75,13 @@ def render_review(entries: list[ReviewEntry], project: str | None, old: bytes | 
             pass
     for entry in entries:
         flags = {"fuzzy"} if entry.fuzzy else set()
-        comment = entry.note or ASK
-        catalog.add(entry.original, entry.english, sorted(set(entry.locations)), flags=flags,
-                    auto_comments=[comment])
+        comment = entry.note or (ASK_PLURAL if entry.plural_like else ASK)
+        if entry.plural_like:
+            catalog.add((entry.original, entry.original), (entry.english, entry.english_plural),
+                        sorted(set(entry.locations)), flags=flags, auto_comments=[comment])
+        else:
+            catalog.add(entry.original, entry.english, sorted(set(entry.locations)), flags=flags,
+                        auto_comments=[comment])
     return render_po(catalog)
 
 

@@ -4,6 +4,8 @@ LibCST keeps every other byte of the file as it was (comments, blank lines, quot
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import libcst as cst
 
 from english_guard.fixes.extract.model import FORMAT_CALL, KEYWORDS, PERCENT, Candidate
@@ -35,9 +37,38 @@ def gettext_call(gettext_name: str, msgid: str, quote: str, ascii_only: bool) ->
     )
 
 
-def replacement(candidate: Candidate, msgid: str, gettext_name: str, ascii_only: bool) -> cst.BaseExpression:
+def ngettext_call(ngettext_name: str, singular: str, plural: str, count: cst.BaseExpression, quote: str,
+                  ascii_only: bool) -> cst.Call:
+    return cst.Call(
+        func=cst.parse_expression(ngettext_name),
+        args=[
+            cst.Arg(cst.SimpleString(python_literal(singular, quote, ascii_only))),
+            cst.Arg(cst.SimpleString(python_literal(plural, quote, ascii_only))),
+            cst.Arg(count),
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class Msgid:
+    """The English for one occurrence: one form, or singular and plural around a count."""
+
+    singular: str
+    plural: str = ""
+
+
+@dataclass(frozen=True)
+class GettextNames:
+    gettext: str = "_"
+    ngettext: str = "ngettext"
+
+
+def replacement(candidate: Candidate, msgid: Msgid, names: GettextNames, ascii_only: bool) -> cst.BaseExpression:
     shape, node = candidate.shape, candidate.node
-    call = gettext_call(gettext_name, msgid, shape.quote, ascii_only)
+    if msgid.plural and shape.count is not None:
+        call = ngettext_call(names.ngettext, msgid.singular, msgid.plural, shape.count.node, shape.quote, ascii_only)
+    else:
+        call = gettext_call(names.gettext, msgid.singular, shape.quote, ascii_only)
     if shape.style == KEYWORDS:
         args = [
             cst.Arg(
@@ -81,6 +112,12 @@ def _is_import(statement: cst.CSTNode, future_only: bool = False) -> bool:
     return True
 
 
+def add_imports(module: cst.Module, statements: list[str]) -> cst.Module:
+    for statement in statements:
+        module = add_import(module, statement)
+    return module
+
+
 def add_import(module: cst.Module, import_statement: str) -> cst.Module:
     """Insert the import after the docstring, `__future__` imports and the leading import block."""
     body = list(module.body)
@@ -109,12 +146,12 @@ class _Replacer(cst.CSTTransformer):
         return new if new is not None else updated_node
 
 
-def rewrite_module(module: cst.Module, chosen: list[tuple[Candidate, str]], gettext_name: str,
-                   import_statement: str | None) -> cst.Module:
-    """The module with each (candidate, msgid) replaced; `import_statement` added when not None."""
+def rewrite_module(module: cst.Module, chosen: list[tuple[Candidate, Msgid]], names: GettextNames,
+                   import_statements: list[str]) -> cst.Module:
+    """The module with each (candidate, msgid) replaced and the given import statements added."""
     ascii_only = module.encoding.lower().replace("_", "-") not in {"utf-8", "utf8", "utf-8-sig"}
-    replacements = {id(c.node): replacement(c, msgid, gettext_name, ascii_only) for c, msgid in chosen}
+    replacements = {id(c.node): replacement(c, msgid, names, ascii_only) for c, msgid in chosen}
     new_module = module.visit(_Replacer(replacements))
-    if import_statement and chosen:
-        new_module = add_import(new_module, import_statement)
+    if chosen and import_statements:
+        new_module = add_imports(new_module, import_statements)
     return new_module

@@ -23,7 +23,7 @@ from english_guard.fixes.extract.parsing import ParsedFile, parse_file
 from english_guard.fixes.extract.placeholders_check import describe_placeholders, same_placeholders
 from english_guard.fixes.extract.proposals import propose
 from english_guard.fixes.extract.review import PROPOSED, ReviewEntry, load_review, render_review
-from english_guard.fixes.extract.rewrite import rewrite_module
+from english_guard.fixes.extract.rewrite import GettextNames, Msgid, rewrite_module
 from english_guard.fixes.extract.collect import visible_text
 from english_guard.fixes.safe_write import UnsafeWriteError, atomic_write_bytes, check_python_parses, write_python_source
 from english_guard.i18n.catalogs import (
@@ -45,6 +45,8 @@ class ExtractSettings:
     review_file: Path
     gettext_name: str
     import_statement: str
+    ngettext_name: str = "ngettext"
+    ngettext_import: str = ""
     runtime_module: Path | None = None  # generated when it does not exist yet
     engine: str = "auto"  # a translation engine choice, or "none"
     include_english: bool = True
@@ -60,6 +62,7 @@ class Message:
     english_source: bool
     occurrences: list[Candidate] = field(default_factory=list)
     english: str | None = None
+    english_plural: str = ""
     origin: str = ""  # english, catalog, review, machine, invalid
     engine: str = ""
     problem: str = ""  # why the English could not be used (origin "invalid")
@@ -168,12 +171,18 @@ class _Planner:
 
     # -- choosing English msgids -----------------------------------------------------------------
     def resolve(self, messages: list[Message], parsed: list[ParsedFile]) -> None:
-        known_by_original: dict[str, str] = {}
+        known_by_original: dict[str, tuple[str, str]] = {}
         claims: dict[str, str] = {}  # msgid -> the text users of the source language see for it
         if self.source_po.is_file():
             for entry in read_catalog(self.source_po):
-                if entry.id and isinstance(entry.id, str) and isinstance(entry.string, str) and entry.string and not entry.fuzzy:
-                    known_by_original.setdefault(entry.string, entry.id)
+                if not entry.id or entry.fuzzy:
+                    continue
+                if entry.pluralizable:
+                    if entry.string and entry.string[0]:
+                        known_by_original.setdefault(entry.string[0], (entry.id[0], entry.id[1]))
+                        claims[entry.id[0]] = entry.string[0]
+                elif isinstance(entry.string, str) and entry.string:
+                    known_by_original.setdefault(entry.string, (entry.id, ""))
                     claims[entry.id] = entry.string
         originals = [SourceFile(item.reference, item.data) for item in parsed]
         for msgid in _existing_msgids(originals, self.keywords):
@@ -187,8 +196,11 @@ class _Planner:
             entry = review.get(message.template)
             if entry is not None and entry.english:
                 message.english, message.origin = entry.english, ("machine" if entry.fuzzy else "review")
+                if self._counts(message) and entry.english_plural:
+                    message.english_plural = entry.english_plural
             elif message.template in known_by_original:
-                message.english, message.origin = known_by_original[message.template], "catalog"
+                message.english, message.english_plural = known_by_original[message.template]
+                message.origin = "catalog"
 
         wanted = [m for m in messages if m.english is None]
         proposals, notes = propose({self.settings.source_lang: [m.template for m in wanted]}, self.settings.engine)
@@ -211,6 +223,9 @@ class _Planner:
         english = message.english or ""
         if not english.strip():
             return "not extracted: the English text is empty"
+        if message.english_plural and not same_placeholders(message.template, message.english_plural):
+            return (f"not extracted: the English plural {message.english_plural!r} must keep the placeholders of "
+                    f"the original ({describe_placeholders(message.template) or 'none'})")
         if not same_placeholders(message.template, english):
             return (f"not extracted: the English {english!r} must keep the placeholders of the original "
                     f"({describe_placeholders(message.template) or 'none'})")
@@ -219,6 +234,10 @@ class _Planner:
             return (f"not extracted: the English {english!r} already stands for {owner!r}; "
                     f"give this message a different English text in the review file")
         return None
+
+    @staticmethod
+    def _counts(message: Message) -> bool:
+        return all(c.shape.count is not None for c in message.occurrences)
 
     def review_entries(self) -> dict[str, ReviewEntry]:
         entries = load_review(self.settings.review_file)
@@ -231,7 +250,7 @@ class _Planner:
     # -- writing plans ---------------------------------------------------------------------------
     def rewrite(self, parsed: list[ParsedFile], messages: list[Message]) -> dict[str, bytes]:
         chosen_by_node = {
-            id(candidate.node): message.english
+            id(candidate.node): Msgid(message.english, message.english_plural)
             for message in messages
             if message.english is not None and message.origin != "invalid"
             for candidate in message.occurrences
@@ -242,8 +261,11 @@ class _Planner:
             if not chosen:
                 new_sources[item.reference] = item.data
                 continue
-            statement = None if item.imports_gettext else self.settings.import_statement
-            new_module = rewrite_module(item.module, chosen, self.settings.gettext_name, statement)
+            statements = [] if item.imports_gettext else [self.settings.import_statement]
+            if any(msgid.plural for _c, msgid in chosen) and not item.imports_ngettext and self.settings.ngettext_import:
+                statements.append(self.settings.ngettext_import)
+            names = GettextNames(self.settings.gettext_name, self.settings.ngettext_name)
+            new_module = rewrite_module(item.module, chosen, names, statements)
             new_data = new_module.bytes
             try:
                 check_python_parses(item.path, new_data)
@@ -276,13 +298,16 @@ class _Planner:
             if message.english_source:
                 continue
             locations = self._locations(message, rescans)
+            plural_like = self._counts(message)
             if message.english is None or message.origin == "invalid":
-                entry = ReviewEntry(message.template, message.english or "", False, locations)
+                entry = ReviewEntry(message.template, message.english or "", False, locations,
+                                    plural_like=plural_like, english_plural=message.english_plural)
                 entries.append(entry)
                 self.plan.pending.append(entry)
             elif message.origin == "machine":
                 entry = ReviewEntry(message.template, message.english, True, locations,
-                                    PROPOSED.format(engine=message.engine or "translation"))
+                                    PROPOSED.format(engine=message.engine or "translation"),
+                                    plural_like=plural_like, english_plural=message.english_plural)
                 entries.append(entry)
                 self.plan.proposed.append(entry)
         seen = {entry.original for entry in entries}

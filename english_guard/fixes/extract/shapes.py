@@ -8,6 +8,7 @@ concatenation, nested format specs, `{x=}`) is `Unsafe` and is reported, never r
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -139,7 +140,27 @@ def _keywords_shape(pieces: list[_Text | _Field], code_for: CodeFor, quote: str)
     if not placeholders:  # an f-string without fields is a plain text
         text = "".join(template).replace("{{", "{").replace("}}", "}")
         return Shape(text, PLAIN, quote=quote)
-    return Shape("".join(template), KEYWORDS, tuple(placeholders), quote=quote)
+    joined = "".join(template)
+    return Shape(joined, KEYWORDS, tuple(placeholders), _plural_count(joined, placeholders), quote=quote)
+
+
+_COUNT_NAMES = frozenset({"n", "count", "num", "number", "qty", "quantity", "total_count", "amount"})
+
+
+def _plural_count(template: str, placeholders: list[Placeholder]) -> Placeholder | None:
+    """The one placeholder that counts the noun after it (`{n} ta mahsulot`, `{len(rows)} orders`)."""
+    found = []
+    for placeholder in placeholders:
+        node = placeholder.node
+        counting = False
+        if isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "len":
+            counting = len(node.args) == 1 and _is_plain_reference(node.args[0].value)
+        elif _is_plain_reference(node):
+            last = placeholder.name.lower()
+            counting = last in _COUNT_NAMES or last.endswith("_count") or last.startswith(("count_", "num_", "n_"))
+        if counting and re.search(r"\{" + re.escape(placeholder.name) + r"(?:![rsa])?(?::[^{}]*)?\}\s+\w", template):
+            found.append(placeholder)
+    return found[0] if len(found) == 1 else None
 
 
 def _has_call(node: cst.CSTNode) -> bool:

@@ -109,7 +109,7 @@ def _labels(text: str, parts: list[tuple[int, int]], after_keyword: int, spans: 
         if value_end > value_start and is_free_text_key(key):
             value = logical[value_start:value_end]
             if any(char.isalpha() for char in value):
-                segment = spans.segment(offsets[value_start], offsets[value_end - 1] + 1, "value", text=value.strip())
+                segment = spans.segment(offsets[value_start], offsets[value_end - 1] + 1, "value", text=" ".join(value.split()))
                 _add(segments, segment)
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 MASK = "\ue000"  # a private-use character: not a space, not a letter, never in real text
 
 # Inside an action: the closing delimiter, Go strings (interpreted strings end at a line break,
-# raw strings may span lines), character constants, and runs of anything else.
-_ACTION_TOKEN = re.compile(r"""\}\}|"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'|[^}"`']+|.""", re.DOTALL)
+# raw strings may span lines), character constants, a `{{` that no action can hold, and anything else.
+_ACTION_TOKEN = re.compile(r"""\}\}|\{\{|"(?:[^"\\\n]|\\.)*"|`[^`]*`|'(?:[^'\\\n]|\\.)*'|[^{}"`']+|.""", re.DOTALL)
 _COMMENT_OPEN = re.compile(r"-?[ \t\r\n]*/\*")
 _COMMENT_CLOSE_TAIL = re.compile(r"[ \t\r\n]*-?[ \t\r\n]*\}\}")
 
@@ -53,9 +53,12 @@ def mask_templates(text: str) -> tuple[str, list[TemplateComment]]:
             comments.append(TemplateComment(body_start, body_end))
         elif actions_on:
             end = _action_end(text, after)
-            if end == -1:
+            if end == -1:  # never closed: read the rest as plain text
                 actions_on = False
                 start = text.find("{{", after)
+                continue
+            if end < 0:  # another `{{` before any `}}`: this one was literal text
+                start = -end
                 continue
         else:
             start = text.find("{{", after)
@@ -69,13 +72,16 @@ def mask_templates(text: str) -> tuple[str, list[TemplateComment]]:
 
 
 def _action_end(text: str, pos: int) -> int:
-    """The offset just after the `}}` that closes the action starting at `pos`, or -1."""
+    """The offset just after the `}}` that closes the action starting at `pos`; -1 when nothing closes
+    it, and minus the offset of a `{{` met before any `}}` (an action cannot hold one)."""
     match = _ACTION_TOKEN.match
     n = len(text)
     while pos < n:
         token = match(text, pos)
         if token.group() == "}}":
             return token.end()
+        if token.group() == "{{":
+            return -token.start()
         pos = token.end()
     return -1
 

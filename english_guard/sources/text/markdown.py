@@ -5,8 +5,8 @@ table delimiter rows, and inside the prose: inline code, link targets, autolinks
 (they are removed from the segment's text; the position still covers the whole block).
 
 The lexer follows CommonMark's block structure closely enough for real READMEs and docs, one line at a
-time with a little state (an open block, an open fence or HTML block, the indent of the current list
-item), so a 10 MB file takes linear time.
+time with a little state (an open block, an open fence or HTML block, the indents of the open list
+items), so a 10 MB file takes linear time.
 """
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ class _MarkdownLexer:
         self.out: list[Segment] = []
         self.block_kind = ""  # paragraph, list_item, quote, table
         self.block: list[tuple[int, int]] = []  # content (start, end) of each line of the open block
-        self.list_indent: int | None = None  # content column of the current list item
+        self.list_indents: list[int] = []  # content columns of the open list items, outermost first
         self.fence: tuple[str, int] | None = None  # fence character and length
         self.html_end: str | None = None  # "" = ends at a blank line, else the closing marker
         self.comment_start: int | None = None  # offset of an open HTML comment's body
@@ -143,16 +143,17 @@ class _MarkdownLexer:
             self._flush()
             return
         indent, content_at = _indent(line)
-        container = self.list_indent if self.list_indent is not None and indent >= self.list_indent else 0
-        relative = indent - container
         content = line[content_at:]
+        if self.list_indents and indent < self.list_indents[-1] and not self._lazy(content):
+            while self.list_indents and indent < self.list_indents[-1]:
+                self.list_indents.pop()
+        container = next((i for i in reversed(self.list_indents) if i <= indent), 0)
+        relative = indent - container
         if relative >= 4:
             if self.block_kind in ("paragraph", "list_item", "quote"):
                 self.block.append((start + content_at, end))
             # else: an indented code block
             return
-        if self.list_indent is not None and indent < self.list_indent and not self._lazy(content):
-            self.list_indent = None
         self._block_start(content, start + content_at, end)
 
     def _lazy(self, content: str) -> bool:
@@ -199,7 +200,10 @@ class _MarkdownLexer:
         if marker is not None and not (self.block_kind == "paragraph" and not _interrupts(marker, content)):
             self._flush()
             width = marker.end()
-            self.list_indent = self._column(start) + width
+            column = self._column(start)
+            while self.list_indents and self.list_indents[-1] > column:
+                self.list_indents.pop()
+            self.list_indents.append(column + width)
             self.block_kind = "list_item"
             self.block.append((start + width, end))
             return
