@@ -80,9 +80,10 @@ def _settings(paths, config, locales_dir, domain, source_lang, review_file, from
     if name not in config.gettext_functions:
         config.gettext_functions = [*config.gettext_functions, name]
     review = Path(review_file) if review_file else locales / f"{domain}.review.po"
+    module = statement.split()[1]
     return ExtractSettings(
         locales_dir=locales, domain=domain, source_lang=source_lang, review_file=review, gettext_name=name,
-        import_statement=statement.strip(), runtime_module=runtime_path, engine=engine,
+        import_statement=statement.strip(), ngettext_import=f"from {module} import ngettext", runtime_module=runtime_path, engine=engine,
         include_english=include_english, extra_review_files=tuple(Path(p) for p in from_po),
     )
 

@@ -147,7 +147,8 @@ class _Planner:
             except OSError as exc:
                 self.plan.errors.append(Problem(display, 1, 1, f"cannot read: {exc.strerror or exc}"))
                 continue
-            result = parse_file(display, _reference(path, self.root), data, self.config, self.settings.gettext_name)
+            result = parse_file(display, _reference(path, self.root), data, self.config, self.settings.gettext_name,
+                                self.settings.ngettext_name)
             if isinstance(result, Problem):
                 self.plan.errors.append(result)
             else:
@@ -263,7 +264,10 @@ class _Planner:
                 continue
             statements = [] if item.imports_gettext else [self.settings.import_statement]
             if any(msgid.plural for _c, msgid in chosen) and not item.imports_ngettext and self.settings.ngettext_import:
-                statements.append(self.settings.ngettext_import)
+                if statements and statements[0].split()[:2] == self.settings.ngettext_import.split()[:2]:
+                    statements[0] += ", " + self.settings.ngettext_name  # one line: from app.i18n import _, ngettext
+                else:
+                    statements.append(self.settings.ngettext_import)
             names = GettextNames(self.settings.gettext_name, self.settings.ngettext_name)
             new_module = rewrite_module(item.module, chosen, names, statements)
             new_data = new_module.bytes
@@ -373,7 +377,8 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
     kept_problems = [p for p in planner.plan.problems if p.path not in changed]
     for item in parsed:
         if item.path in changed:
-            rescan = parse_file(item.path, item.reference, new_sources[item.reference], config, settings.gettext_name)
+            rescan = parse_file(item.path, item.reference, new_sources[item.reference], config, settings.gettext_name,
+                                settings.ngettext_name)
             if not isinstance(rescan, Problem):
                 rescans[item.path] = rescan
                 kept_problems.extend(rescan.scan.problems)
