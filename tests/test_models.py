@@ -211,7 +211,7 @@ def test_folder_with_a_symlink_is_refused(models_dir, tmp_path):
 
 
 def test_package_installed_by_argostranslate_is_found_and_used(tmp_path, package_folder):
-    """argostranslate's own installer (no torch needed for argostranslate.package) puts it where we look."""
+    """A package that argostranslate itself installed is found and used."""
     try:
         import argostranslate  # noqa: F401
     except ImportError:
@@ -242,9 +242,8 @@ def test_package_installed_by_argostranslate_is_found_and_used(tmp_path, package
     source = tmp_path / "work" / "a.py"
     source.parent.mkdir()
     (source.parent / "pyproject.toml").write_text("[tool.english-guard]\n", encoding="utf-8")
-    shutil.copyfile(Path(__file__).parent / "fixtures" / "translate" / "sample_uz.py", source)
-    text = "x = 1  # \u0444\u0430\u0439\u043b \u043d\u0435 \u043d\u0430\u0439\u0434\u0435\u043d\n"  # Russian
-    source.write_text(text, encoding="utf-8")
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "translate" / "inline_ru.py", source)
+    text = source.read_text(encoding="utf-8")
     result = subprocess.run([*cli, "translate", str(source), "--write"], env=env, capture_output=True,
                             text=True, timeout=120, cwd=source.parent)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from english_guard.translation.base import EngineError
 
-# Letters, digits and the apostrophes of Uzbek Latin (o'zbek, oʻzbek, g'isht).
+# Letters and digits, joined by the apostrophes that Uzbek Latin spelling uses inside words.
 _WORD = re.compile(r"[^\W_]+(?:['\u02bb\u02bc\u2019][^\W_]+)*")
 
 
