@@ -252,3 +252,37 @@ def test_package_installed_by_argostranslate_is_found_and_used(tmp_path, package
 
     removed = subprocess.run([*cli, "models", "remove", "ru"], env=env, capture_output=True, text=True, timeout=60)
     assert removed.returncode == 2 and "argospm remove" in removed.stderr
+
+
+def test_m2m100_folder_is_recognised(models_dir, tmp_path):
+    folder = argos_builder.build_multilingual_model(tmp_path / "m2m-tiny", language_tokens=["__en__", "__uz__", "__ru__"])
+    result = run("models", "install", str(folder))
+    assert result.exit_code == 0, result.output
+    metadata = json.loads((models_dir / "m2m-tiny" / "metadata.json").read_text(encoding="utf-8"))
+    assert metadata["family"] == "m2m100" and metadata["languages"] == ["ru", "uz"]
+
+
+def test_folder_without_language_tokens_is_refused(models_dir, tmp_path):
+    folder = argos_builder.build_multilingual_model(tmp_path / "plain", language_tokens=["__xx"])
+    result = run("models", "install", str(folder))
+    assert result.exit_code == 2 and "no English language token" in result.output
+    assert snapshot(models_dir) == []
+
+
+def test_install_by_code_with_an_unreachable_index_fails_cleanly(tmp_path):
+    try:
+        import argostranslate  # noqa: F401
+    except ImportError:
+        pytest.skip("argostranslate is not installed (pip install --no-deps argostranslate)")
+    env = dict(os.environ)
+    env.update({
+        "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "ENGLISH_GUARD_MODELS_DIR": str(tmp_path / "eg-models"),
+        "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",  # nothing listens there: a quick, certain failure
+    })
+    result = subprocess.run([sys.executable, "-m", "english_guard", "models", "install", "de"], env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "cannot download the Argos package index" in result.stderr and "nothing was installed" in result.stderr
+    assert not (tmp_path / "eg-models").exists() or not list((tmp_path / "eg-models").iterdir())

@@ -193,9 +193,23 @@ def install_from_index(code: str, destination: Path | None = None) -> InstalledM
             "`pip install --no-deps argostranslate` (its package manager needs no torch), or download the "
             ".argosmodel file yourself and run `english-guard models install FILE`"
         ) from exc
+    from argostranslate import settings as argos_settings
+
+    import contextlib
+    import io
+
+    log = io.StringIO()
     try:
-        argos_package.update_package_index()
+        with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+            argos_package.update_package_index()
+        # Offline, argostranslate only logs the failure, and get_available_packages() would retry forever.
+        if not Path(argos_settings.local_package_index).is_file():
+            reason = log.getvalue().strip() or "no index file"
+            raise PackageError(f"cannot download the Argos package index (offline?): {reason}; download the "
+                               ".argosmodel file elsewhere and run `english-guard models install FILE`")
         available = argos_package.get_available_packages()
+    except PackageError:
+        raise
     except Exception as exc:  # network and index errors come in many types
         raise PackageError(f"cannot read the Argos package index (offline?): {exc}") from exc
     matches = [p for p in available if p.from_code == code and p.to_code == "en"]
