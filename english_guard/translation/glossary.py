@@ -339,6 +339,21 @@ def translate_word(word: str, source_lang: str = "und", strict: bool = False) ->
     return None
 
 
+def _strict(word: str, source_lang: str) -> tuple[Entry | None, str]:
+    lang = (source_lang or "").lower().split("-")[0].split("_")[0]
+    if lang not in LANGUAGES or word.lower() in _CODE_WORDS:
+        return None, ""
+    return lookup(word, lang), lang
+
+
+def _translate_with_language(word: str, source_lang: str) -> tuple[Entry | None, str]:
+    for lang in _languages_for(source_lang):
+        entry = lookup(word, lang)
+        if entry is not None:
+            return entry, lang
+    return None, ""
+
+
 def translate_words(words: list[str], source_lang: str) -> list[str | None]:
     """English for each word (lowercase, several words separated by spaces), or None when unknown.
 
@@ -431,6 +446,7 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
         return None
     style = _style(core)
     words: list[str] = []
+    verb_last_at = -1  # where a verb-final (Uzbek, Turkish) verb's words start in `words`
     index = 0
     while index < len(parts):
         part = parts[index]
@@ -444,15 +460,23 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
             words.extend(english.split())
             index += used
             continue
-        if part.isascii() and keep(part):
+        # The identifier's own language wins over an English look-alike (`jami`, `nomi` are Uzbek here).
+        entry, lang = _strict(part, source_lang)
+        if entry is None and part.isascii() and keep(part):
             words.append(part.lower() if style != "upper" else part)
             index += 1
             continue
-        entry = translate_word(part, source_lang)
+        if entry is None:
+            entry, lang = _translate_with_language(part, source_lang)
         if entry is None:
             return None
+        is_last = index == len(parts) - 1
+        if is_last and index > 0 and entry.pos == "v" and lang in {"uz", "tr"}:
+            verb_last_at = len(words)
         words.extend(entry.english.split())
         index += 1
+    if verb_last_at > 0 and words[0].lower() != "test":  # `narxni_ol` is "price get": English puts the verb first
+        words = words[verb_last_at:] + words[:verb_last_at]
     words = _merge_digits(words)
     proposal = lead + _format(words, style, []) + trail
     if proposal == name or not proposal.isidentifier():

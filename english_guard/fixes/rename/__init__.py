@@ -1,0 +1,25 @@
+"""The rename codemod: non-English identifiers to English ones across a whole repository.
+
+`plan_paths` writes the reviewable plan; `apply_plan` applies exactly that plan or nothing at all.
+Modules: files (discovery, decoding), analysis (one file's tokens and what they name), index (the
+repository-wide symbols), namespaces and safety (what a new name must not do), planning, planfile
+(renames.toml), applying.
+"""
+from __future__ import annotations
+
+from english_guard.config import Config
+from english_guard.fixes.rename.applying import ApplyReport, Refusal, apply_plan
+from english_guard.fixes.rename.planfile import PlanEntry, PlanError, dump_plan, load_plan
+from english_guard.fixes.rename.project import Project, load_project
+
+
+def plan_paths(paths: list[str], config: Config) -> tuple[list[PlanEntry], list[str]]:
+    """The plan entries for `paths` and the files that could not be read or parsed."""
+    from english_guard.fixes.rename.planning import make_plan
+
+    project = load_project(paths, config)
+    return make_plan(project.index, config.source_lang), project.errors
+
+
+__all__ = ["ApplyReport", "PlanEntry", "PlanError", "Project", "Refusal", "apply_plan", "dump_plan",
+           "load_plan", "load_project", "plan_paths"]

@@ -1,0 +1,263 @@
+"""`--apply`: exactly the plan, everywhere, or nothing at all.
+
+Every entry is checked first (the symbol still exists, the target is a safe identifier, the symbol is
+the project's own, the new name is free in every namespace it lands in). Then the tokens are replaced
+in memory, every changed file is analysed again, and each token must still name what it named before
+(a new name that captures or shadows another reference shows up here). Only when every check passes
+is any file written; a single refusal leaves every file untouched.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from english_guard.config import Config
+from english_guard.fixes.rename.analysis import FileFacts
+from english_guard.fixes.rename.files import SourceFile
+from english_guard.fixes.rename.index import Group, SymbolIndex
+from english_guard.fixes.rename.namespaces import Namespaces
+from english_guard.fixes.rename.planfile import PlanEntry
+from english_guard.fixes.rename.project import Project, analyze_sources, load_project
+from english_guard.fixes.rename.safety import alternative_for, outside_owner, target_problem
+from english_guard.fixes.safe_write import (
+    UnsafeWriteError,
+    check_python_parses,
+    unified_diff,
+    write_python_source,
+)
+
+
+@dataclass(slots=True)
+class Refusal:
+    qualified_name: str
+    message: str
+
+
+@dataclass(slots=True)
+class ApplyReport:
+    renamed: list[tuple[PlanEntry, int]] = field(default_factory=list)  # (entry, tokens changed)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (qualified name, why)
+    refused: list[Refusal] = field(default_factory=list)
+    unprovable: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    files_changed: list[str] = field(default_factory=list)
+    diffs: list[str] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def references(self) -> int:
+        return sum(count for _entry, count in self.renamed)
+
+
+def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyReport) -> dict[str, tuple[Group, PlanEntry]]:
+    """Group root -> (group, entry) for every entry to apply; refusals and skips go to the report."""
+    index = project.index
+    namespaces = Namespaces(index)
+    chosen: dict[str, tuple[Group, PlanEntry]] = {}
+    for entry in entries:
+        if entry.action == "skip":
+            report.skipped.append((entry.qualified_name, entry.reason or "skipped in the plan"))
+            continue
+        if not entry.new_name:
+            report.skipped.append((entry.qualified_name, "no new_name in the plan"))
+            continue
+        if entry.new_name == entry.name:
+            continue
+        group = index.find_group(entry.qualified_name)
+        if group is None:
+            owner = entry.qualified_name.rpartition(".")[0]
+            done = index.find_group(f"{owner}.{entry.new_name}") if owner else None
+            if done is not None and done.name == entry.new_name:
+                report.skipped.append((entry.qualified_name, f"already renamed to {entry.new_name}"))
+                continue
+            report.refused.append(Refusal(entry.qualified_name, (
+                f"{entry.qualified_name} no longer exists (the plan saw it at {entry.defined_at or '?'}); "
+                f"the code changed since the plan was made: run --plan again")))
+            continue
+        if group.name != entry.name:
+            report.refused.append(Refusal(entry.qualified_name, (
+                f"the plan says {entry.qualified_name} is called {entry.name!r}, but it is {group.name!r} now; "
+                f"run --plan again")))
+            continue
+        problem = target_problem(entry.new_name)
+        if problem:
+            report.refused.append(Refusal(entry.qualified_name, (
+                f"cannot rename {entry.name} to {entry.new_name!r}: {problem}; "
+                f"use another name, for example {alternative_for(entry.new_name)!r}")))
+            continue
+        owner = outside_owner(index, group)
+        if owner:
+            report.refused.append(Refusal(entry.qualified_name, f"cannot rename {entry.name}: {owner}"))
+            continue
+        previous = chosen.get(group.root)
+        if previous is not None:
+            if previous[1].new_name != entry.new_name:
+                report.refused.append(Refusal(entry.qualified_name, (
+                    f"{entry.qualified_name} and {previous[1].qualified_name} are one symbol (they are renamed "
+                    f"together) but the plan gives them different names: {previous[1].new_name!r} and "
+                    f"{entry.new_name!r}")))
+            continue
+        chosen[group.root] = (group, entry)
+    claimed: dict[str, set[str]] = {}
+    for root, (group, entry) in chosen.items():
+        clash = namespaces.clash(group, entry.new_name, claimed)
+        if clash:
+            suggestion = namespaces.free_variant(group, entry.new_name, claimed)
+            report.refused.append(Refusal(entry.qualified_name, (
+                f"cannot rename {entry.name} to {entry.new_name!r}: {clash}; use another name, "
+                f"for example {suggestion!r}")))
+        namespaces.claim(group, entry.new_name, claimed)
+    return chosen
+
+
+def _keyword_only_groups(index: SymbolIndex, chosen: dict[str, tuple[Group, PlanEntry]],
+                         report: ApplyReport) -> dict[str, str]:
+    """Keyword arguments whose callee is unknown (`handler(soni=2)` with handler a local): rename them only
+    when every parameter and field with that name is renamed the same way."""
+    extra: dict[str, str] = {}
+    by_name: dict[str, list[Group]] = defaultdict(list)
+    for group in index.groups.values():
+        if group.definitions and any(b.kind in {"parameter", "attribute"} for _p, b in group.definitions):
+            by_name[group.name].append(group)
+    for group in index.groups.values():
+        if not group.root.startswith("k?:"):
+            continue
+        name = group.name
+        candidates = by_name.get(name, [])
+        targets = {chosen[g.root][1].new_name if g.root in chosen else None for g in candidates}
+        if not candidates or targets == {None}:
+            continue
+        if len(targets) == 1:
+            extra[group.root] = targets.pop()
+            continue
+        sites = ", ".join(f"{index.facts[i].path}:{index.facts[i].occurrences[p].line}" for i, p in group.occurrences)
+        for g in candidates:
+            if g.root in chosen:
+                entry = chosen[g.root][1]
+                report.refused.append(Refusal(entry.qualified_name, (
+                    f"keyword argument {name}= at {sites} goes to a callee the rename cannot identify, and the "
+                    f"symbols called {name!r} are not all renamed the same way; rename them alike or edit the "
+                    f"call by hand first")))
+    return extra
+
+
+def _edits(project: Project, new_names: dict[str, str]) -> dict[int, list[tuple[int, str, str]]]:
+    index = project.index
+    edits: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+    for root, new_name in new_names.items():
+        group = index.groups[root]
+        for file_index, position in group.occurrences:
+            occurrence = index.facts[file_index].occurrences[position]
+            edits[file_index].append((occurrence.offset, occurrence.text, new_name))
+    return edits
+
+
+def _rewrite(text: str, edits: list[tuple[int, str, str]]) -> str:
+    pieces: list[str] = []
+    last = 0
+    for offset, old, new in sorted(set(edits)):
+        if offset < last or text[offset: offset + len(old)] != old:
+            raise UnsafeWriteError(f"internal error: overlapping or stale edit at offset {offset}")
+        pieces.append(text[last:offset])
+        pieces.append(new)
+        last = offset + len(old)
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _verify(project: Project, changed: dict[int, str], new_names: dict[str, str],
+            chosen: dict[str, tuple[Group, PlanEntry]], report: ApplyReport) -> None:
+    """Every token must name the same symbol after the rename as before it."""
+    before = project.index
+    new_sources = {i: _replace_text(project.sources[i], text) for i, text in changed.items()}
+    new_facts = analyze_sources(list(new_sources.values()))
+    facts: list[FileFacts] = list(project.facts)
+    for i, fact in zip(new_sources, new_facts):
+        if fact.error:
+            report.refused.append(Refusal("", f"internal error: the renamed {fact.error}"))
+            return
+        facts[i] = fact
+    after = SymbolIndex(facts)
+    new_to_entry = {}
+    for root, (group, entry) in chosen.items():
+        new_to_entry.setdefault(entry.new_name, entry)
+    blamed: set[str] = set()
+    for i in changed:
+        old_occurrences = before.facts[i].occurrences
+        new_occurrences = after.facts[i].occurrences
+        if len(old_occurrences) != len(new_occurrences):
+            report.refused.append(Refusal("", f"internal error: {before.facts[i].path} changed shape after renaming"))
+            return
+        for position, (old, new) in enumerate(zip(old_occurrences, new_occurrences)):
+            was = before.identity(before.group_at(i, position), i, position)
+            now = after.identity(after.group_at(i, position), i, position)
+            if was == now:
+                continue
+            old_group = before.group_at(i, position)
+            if old_group is not None and old_group.root in chosen:
+                entry = chosen[old_group.root][1]
+            else:
+                entry = new_to_entry.get(new.text)
+            if entry is None or entry.qualified_name in blamed:
+                continue
+            blamed.add(entry.qualified_name)
+            report.refused.append(Refusal(entry.qualified_name, (
+                f"renaming {entry.name} to {entry.new_name!r} would change what {old.text!r} at "
+                f"{before.facts[i].path}:{old.line}:{old.column} refers to (the new name is already used "
+                f"there or in an enclosing scope); use another name, for example {entry.new_name + '_'!r}")))
+
+
+def _replace_text(source: SourceFile, text: str) -> SourceFile:
+    return SourceFile(source.path, source.module, text, source.encoding, source.bom)
+
+
+def _unprovable(project: Project, new_names: dict[str, str]) -> list[str]:
+    index = project.index
+    old_names = {index.groups[root].name: new for root, new in new_names.items()}
+    out = []
+    for fact in project.facts:
+        for string in fact.strings:
+            if string.text in old_names:
+                out.append(f"{fact.path}:{string.line}:{string.column}: the string {string.text!r} may name the "
+                           f"renamed {string.text} (now {old_names[string.text]!r}); not changed, check it by hand")
+    return out
+
+
+def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False) -> ApplyReport:
+    report = ApplyReport()
+    project = load_project(paths, config)
+    if project.errors:
+        report.errors = [f"{error} (its references could not be updated, so nothing was renamed)"
+                         for error in project.errors]
+        return report
+    chosen = _resolve_entries(project, entries, report)
+    extra = _keyword_only_groups(project.index, chosen, report)
+    if report.refused:
+        return report
+    new_names = {root: entry.new_name for root, (_group, entry) in chosen.items()}
+    new_names.update(extra)
+    edits = _edits(project, new_names)
+    changed = {i: _rewrite(project.sources[i].text, file_edits) for i, file_edits in edits.items()}
+    changed = {i: text for i, text in changed.items() if text != project.sources[i].text}
+    _verify(project, changed, new_names, chosen, report)
+    if report.refused:
+        return report
+    counts: dict[str, int] = {}
+    for root, (group, entry) in chosen.items():
+        counts[root] = len(group.occurrences)
+    report.renamed = [(entry, counts[root]) for root, (_group, entry) in chosen.items()]
+    report.unprovable = _unprovable(project, new_names)
+    for i in sorted(changed, key=lambda i: project.sources[i].path):
+        source = project.sources[i]
+        report.files_changed.append(source.path)
+        if diff:
+            report.diffs.append(unified_diff(source.path, source.text, changed[i]))
+    if diff:
+        return report
+    encoded = {i: project.sources[i].encode(changed[i]) for i in changed}
+    for i, data in encoded.items():  # all of them parse before the first one is written
+        check_python_parses(project.sources[i].path, data)
+    for i in sorted(changed, key=lambda i: project.sources[i].path):
+        write_python_source(project.sources[i].path, encoded[i])
+    report.written = bool(changed)
+    return report
