@@ -25,6 +25,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "translate"
         ("x  # type: ignore[attr-defined] because", ["type: ignore[attr-defined]"]),
         ("uses user_id, userName and os.path.join() in /etc/app.conf", ["user_id", "userName", "os.path.join()", "/etc/app.conf"]),
         ("HTTP API v1.2", ["HTTP", "API", "v1.2"]),
+        (r"escape \n and C:\\Users", [r"\n", r"\\"]),
     ],
 )
 def test_protected_spans(text, kept):
@@ -54,11 +55,11 @@ def test_sentences_split_at_stops_but_not_abbreviations_or_versions():
 
 
 def test_layout_keeps_doctests_literal_blocks_and_fields():
-    text = "Summary line\ncontinues here.\n\nArgs:\n    path: the path\n        more about it.\n\n>>> f(1)\n2\n\nExample::\n\n    code()\n"
+    text = "A summary line that is long enough to be wrapped prose\ncontinues here.\n\nArgs:\n    path: the path\n        more about it.\n\n>>> f(1)\n2\n\nExample::\n\n    code()\n"
     blocks = layout(text)
     prose = [(b.indent, b.marker, b.lines) for b in blocks if not b.verbatim]
     assert prose == [
-        ("", "", ["Summary line", "continues here."]),
+        ("", "", ["A summary line that is long enough to be wrapped prose", "continues here."]),
         ("", "", ["Args:"]),
         ("    ", "path: ", ["the path", "more about it."]),
         ("", "", ["Example::"]),
@@ -118,3 +119,8 @@ def test_glossary_engine_translates_code_vocabulary_and_leaves_the_rest(tmp_path
     assert '"""User for analytics calculate."""' in text  # word for word, English word kept
     assert "# Natijani qaytaramiz." in text  # an unknown word: left for a human
     assert result.exit_code == 1 and "glossary could not translate every word" in result.output
+
+
+def test_short_lines_and_sentence_ends_keep_the_authors_breaks():
+    blocks = [b.lines for b in layout("TODO: fix\nThe next sentence.\nShort one.") if not b.verbatim]
+    assert blocks == [["fix"], ["The next sentence."], ["Short one."]]

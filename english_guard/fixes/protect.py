@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 _PATTERNS = [
+    r"\\\S",  # a backslash escape (in docstrings) or a Windows path separator
     r"```.*?```",  # fenced code
     r"``[^`]+``",  # reST inline literal
     r":[\w:.-]+:`[^`]+`",  # reST role (:func:`name`)
@@ -78,16 +79,12 @@ def unmask(translated: str, masked: Masked) -> str | None:
     """Put the protected spans back; None unless every token survived exactly once."""
     if not masked.tokens:
         return translated
-    found = [m for token in masked.tokens for m in re.finditer(rf"(?<![0-9A-Za-z]){re.escape(token)}(?![0-9A-Za-z])", translated)]
-    if len(found) != len(masked.tokens) or any(
-        len(re.findall(rf"(?<![0-9A-Za-z]){re.escape(t)}(?![0-9A-Za-z])", translated)) != 1 for t in masked.tokens
-    ):
+    if any(translated.count(token) != 1 for token in masked.tokens):
         return None
-    restored = translated
-    # Longest tokens first so that X1X never matches inside XX1XX.
-    for token, original in sorted(zip(masked.tokens, masked.originals), key=lambda p: -len(p[0])):
-        restored = re.sub(rf"(?<![0-9A-Za-z]){re.escape(token)}(?![0-9A-Za-z])", lambda _m: original, restored)
-    return restored
+    # One pass over the tokens (one template, so no token contains another); originals are never rescanned.
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(masked.tokens, key=len, reverse=True)))
+    lookup = dict(zip(masked.tokens, masked.originals))
+    return pattern.sub(lambda match: lookup[match.group()], translated)
 
 
 def runs(text: str) -> list[tuple[str, bool]]:

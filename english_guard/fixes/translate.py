@@ -319,7 +319,7 @@ def layout(text: str) -> list[_Block]:
         continues = (
             current is not None and not item and not heading and len(indent) >= len(current.indent)
             and (current.continuation is None or indent == current.continuation)
-            and not current.lines[-1].endswith("::")
+            and not current.lines[-1].endswith("::") and not (indent == current.indent and _hard_break(current.lines[-1], stripped))
         )
         if continues:
             if current.continuation is None:
@@ -331,6 +331,16 @@ def layout(text: str) -> list[_Block]:
         if stripped.endswith("::"):
             literal_indent = len(indent)
     return blocks
+
+
+SHORT_LINE = 40
+
+
+def _hard_break(previous: str, line: str) -> bool:
+    """Whether the author ended a paragraph here: a short line, or a full stop before a capital letter."""
+    if len(previous) < SHORT_LINE:
+        return True
+    return previous[-1] in ".!?:;" and line[:1].isupper()
 
 
 def render_blocks(blocks: list[_Block], texts: dict[int, str], width: int, wrap: bool, first_offset: int = 0) -> str:
