@@ -133,6 +133,9 @@ def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]
     for token in tokens:
         words.append(_classify_word(token.text, allowed, identifier=False))
     latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
+    # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
+    lowercase_foreign = any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words)) \
+        or latin_english == 0
     for index, (token, word) in enumerate(zip(tokens, words)):
         if word.verdict in ("english", "code", "neutral"):
             continue
@@ -143,7 +146,7 @@ def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]
             in_name_run = any(_is_capitalised(n.text) and not n.sentence_start for n in neighbours) or any(
                 _is_capitalised(n.text) for n in neighbours if n is not token and not token.sentence_start
             )
-            lexicon_backed = "lexicon" in word.reason or word.reason.startswith("Uzbek stem")
+            lexicon_backed = ("lexicon" in word.reason or word.reason.startswith("Uzbek stem")) and lowercase_foreign
             if text.isupper() and len(text) <= 5:
                 word.verdict, word.strength, word.reason = "neutral", 0, "acronym"
             elif token.sentence_start and not lexicon_backed and word.reason != "script" and latin_english >= 2:
@@ -202,6 +205,10 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return _Word(word, key, "code", reason="abbreviation (no vowels)")
+    english_form = english_derivation(key) or english_compound(key, identifier) or (
+        _english_prefixed(key, entry) if identifier else "")
+    if english_form:
+        return _Word(word, key, "english", languages=entry.foreign, reason=english_form)
     # Short words are often abbreviations (lang, dir, tok, sel): alone they are weak evidence,
     # unless the curated Uzbek list knows them and English does not.
     short = len(key) <= 4
@@ -210,24 +217,83 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         return _Word(word, key, "foreign", STRONG, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon")
     if uzbek and not short:
         return _Word(word, key, "foreign", WEAK, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon (also rare English)")
-    if foreign >= 3.0 and foreign >= english + 1.5:
+    if english >= 1.5:
+        # A word English uses (modulo, quanta, possibles) stays English unless another language
+        # uses it far more (datos, papel, pagina).
+        if foreign > english + 2.5:
+            return _Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign,
+                         f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}")
+        return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
+    if foreign >= 3.0:
         return _Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
-    if english < 2.0:
-        stem = uzbek_stem(key)
-        if stem:
-            return _Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek stem {stem!r}")
-    if hint and english < 2.5:
+    stem = uzbek_stem(key)
+    if stem:
+        return _Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek stem {stem!r}")
+    if hint:
         languages = ((hint, 5.0),) + tuple(entry.foreign)
         return _Word(word, key, "foreign", WEAK if short else STRONG, languages, f"letters typical of {hint}")
-    if english >= 2.0:
-        return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
-    if foreign >= 2.5 and foreign > english:
+    if foreign >= 2.5:
         return _Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
-    if english == 0.0 and not short and (uzbek_suffix_shape(key) or uzbek_letter_shape(key)):
+    if english == 0.0 and not short and (uzbek_suffix_shape(key) or (not identifier and uzbek_letter_shape(key))):
         return _Word(word, key, "foreign", WEAK, (("uz", 2.0),), "Uzbek word shape")
     if english > 0.0:
         return _Word(word, key, "english", reason=f"rare English word (zipf {english:.1f})")
     return _Word(word, key, "unknown", reason="in no lexicon")
+
+
+# English inflections and derivations: (suffix, what replaces it to make the stem).
+_ENGLISH_SUFFIXES = (
+    ("ations", "e"), ("ation", "e"), ("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ing", "e"),
+    ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e"), ("ier", "y"), ("iers", "y"), ("r", ""), ("ors", ""),
+    ("or", ""), ("or", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("ied", "y"), ("ies", "y"), ("es", ""), ("s", ""),
+    ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("able", ""), ("able", "e"), ("ize", ""), ("ized", ""),
+    ("izer", ""), ("ise", ""), ("ity", ""), ("ity", "e"), ("ic", ""), ("al", ""), ("less", ""), ("ful", ""),
+)
+_STEM_ZIPF = 2.5
+
+
+@lru_cache(maxsize=100_000)
+def english_derivation(key: str) -> str:
+    """`matcher` is match + er, `possibles` is possible + s: English words the list lacks."""
+    for suffix, replacement in _ENGLISH_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+            stem = key[: -len(suffix)] + replacement
+            entry = lookup(stem)
+            if entry.english >= _STEM_ZIPF and entry.english >= entry.best_foreign()[1] - 1.0:
+                return f"English {stem!r} + -{suffix}"
+    return ""
+
+
+def _solid(part: str) -> bool:
+    """A part of a glued word that is surely English: common, or code vocabulary."""
+    entry = lookup(part)
+    return entry.code or (entry.english >= _COMPOUND_ZIPF and entry.english >= entry.best_foreign()[1] - 0.5)
+
+
+_COMPOUND_ZIPF = 3.5
+
+
+@lru_cache(maxsize=100_000)
+def english_compound(key: str, identifier: bool, depth: int = 2) -> str:
+    """`ishandlerrunning`, `getfqdn`, `envar`: words glued from English words and code vocabulary."""
+    if len(key) < 6:
+        return ""
+    for cut in range(3, len(key) - 2):
+        head, tail = key[:cut], key[cut:]
+        if _solid(head) and (_solid(tail) or (depth > 1 and english_compound(tail, identifier, depth - 1))):
+            return f"compound of {head!r} and {tail!r}"
+    return ""
+
+
+def _english_prefixed(key: str, entry) -> str:
+    """A one- or two-letter prefix glued to an English word in an identifier: qsize, xatom, fqname."""
+    if entry.best_foreign()[1] >= 3.0:
+        return ""
+    for cut in (1, 2):
+        tail = key[cut:]
+        if len(tail) >= 4 and lookup(tail).english >= 4.0:
+            return f"prefix {key[:cut]!r} + English {tail!r}"
+    return ""
 
 
 # ---------------------------------------------------------------- verdict ---

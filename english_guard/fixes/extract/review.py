@@ -50,14 +50,16 @@ def load_review(path: Path) -> dict[str, ReviewEntry]:
     for message in catalog:
         if not message.id:
             continue
+        comments = list(message.auto_comments)
+        note = " ".join(comments) if message.fuzzy and comments and comments[0].startswith("english-guard:") else ""
         if message.pluralizable:
             forms = [form or "" for form in message.string]
             singular, plural = (forms + ["", ""])[:2]
             entries[message.id[0]] = ReviewEntry(message.id[0], singular, message.fuzzy, list(message.locations),
-                                                 plural_like=True, english_plural=plural)
+                                                 note, plural_like=True, english_plural=plural)
             continue
         english = message.string if isinstance(message.string, str) else ""
-        entries[message.id] = ReviewEntry(message.id, english, message.fuzzy, list(message.locations))
+        entries[message.id] = ReviewEntry(message.id, english, message.fuzzy, list(message.locations), note)
     return entries
 
 

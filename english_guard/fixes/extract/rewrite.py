@@ -155,3 +155,50 @@ def rewrite_module(module: cst.Module, chosen: list[tuple[Candidate, Msgid]], na
     if chosen and import_statements:
         new_module = add_imports(new_module, import_statements)
     return new_module
+
+
+class _MsgidRenamer(cst.CSTTransformer):
+    """Give gettext calls the English a reviewer corrected: `_("Old")` -> `_("New")`."""
+
+    def __init__(self, renames: dict[Msgid, Msgid], is_gettext, ascii_only: bool):
+        super().__init__()
+        self.renames = renames
+        self.is_gettext = is_gettext
+        self.ascii_only = ascii_only
+        self.count = 0
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        from english_guard.fixes.extract.collect import callee_name
+
+        if not self.is_gettext(callee_name(updated_node.func)):
+            return updated_node
+        literals = []
+        for arg in updated_node.args[:2]:
+            value = arg.value
+            if not (isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str)) or arg.keyword:
+                break
+            literals.append(value)
+        if not literals:
+            return updated_node
+        plural_key = Msgid(literals[0].evaluated_value, literals[1].evaluated_value) if len(literals) == 2 else None
+        key = plural_key if plural_key in self.renames else Msgid(literals[0].evaluated_value)
+        new = self.renames.get(key)
+        if new is None:
+            return updated_node
+        args = list(updated_node.args)
+        forms = [new.singular, new.plural] if key.plural else [new.singular]
+        for index, text in enumerate(forms):
+            literal = args[index].value
+            quote = literal.quote if isinstance(literal, cst.SimpleString) else '"'
+            args[index] = args[index].with_changes(
+                value=literal.with_changes(value=python_literal(text, quote, self.ascii_only)))
+        self.count += 1
+        return updated_node.with_changes(args=args)
+
+
+def rename_msgids(module: cst.Module, renames: dict[Msgid, Msgid], is_gettext) -> tuple[cst.Module, int]:
+    if not renames:
+        return module, 0
+    ascii_only = module.encoding.lower().replace("_", "-") not in {"utf-8", "utf8", "utf-8-sig"}
+    renamer = _MsgidRenamer(renames, is_gettext, ascii_only)
+    return module.visit(renamer), renamer.count

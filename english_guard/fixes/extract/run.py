@@ -23,7 +23,8 @@ from english_guard.fixes.extract.parsing import ParsedFile, parse_file
 from english_guard.fixes.extract.placeholders_check import describe_placeholders, same_placeholders
 from english_guard.fixes.extract.proposals import propose
 from english_guard.fixes.extract.review import PROPOSED, ReviewEntry, load_review, render_review
-from english_guard.fixes.extract.rewrite import GettextNames, Msgid, rewrite_module
+from english_guard.fixes.extract.rewrite import GettextNames, Msgid, rename_msgids, rewrite_module
+from english_guard.sources.callpatterns import is_gettext_call
 from english_guard.fixes.extract.collect import visible_text
 from english_guard.fixes.safe_write import UnsafeWriteError, atomic_write_bytes, check_python_parses, write_python_source
 from english_guard.i18n.catalogs import (
@@ -80,6 +81,7 @@ class ExtractPlan:
     pending: list[ReviewEntry] = field(default_factory=list)
     proposed: list[ReviewEntry] = field(default_factory=list)
     applied: int = 0
+    renamed: int = 0
     notes: list[str] = field(default_factory=list)
 
     def changes(self) -> list[PlannedFile]:
@@ -132,6 +134,8 @@ class _Planner:
         self.root = Path(config.root).resolve()
         self.keywords = babel_keywords(config.gettext_functions)
         self.plan = ExtractPlan()
+        self.renames: dict[Msgid, Msgid] = {}  # msgids a reviewer corrected
+        self.corrected: dict[str, str] = {}  # corrected English -> original text
         self.source_po = settings.locales_dir / settings.source_lang / "LC_MESSAGES" / f"{settings.domain}.po"
 
     # -- reading ---------------------------------------------------------------------------------
@@ -190,6 +194,7 @@ class _Planner:
             claims.setdefault(msgid, msgid)
 
         review = self.review_entries()
+        self._corrections(review, known_by_original, claims, {m.template for m in messages})
         for message in messages:
             if message.english_source:
                 message.english, message.origin = message.template, "english"
@@ -236,6 +241,29 @@ class _Planner:
                     f"give this message a different English text in the review file")
         return None
 
+    def _corrections(self, review: dict[str, ReviewEntry], known_by_original: dict[str, tuple[str, str]],
+                     claims: dict[str, str], templates: set[str]) -> None:
+        """A reviewer changed the English of a message already in the code: rename its msgid."""
+        for original, entry in review.items():
+            current = known_by_original.get(original)
+            if entry.fuzzy or not entry.english or current is None or original in templates:
+                continue
+            wanted = (entry.english, entry.english_plural if current[1] else "")
+            if wanted == current:
+                continue
+            if current[1] and not wanted[1]:
+                wanted = (wanted[0], current[1])
+            probe = Message(original, "", False, english=wanted[0], english_plural=wanted[1])
+            problem = self._check(probe, {k: v for k, v in claims.items() if k != current[0]})
+            location = (entry.locations or [("", 0)])[0]
+            if problem:
+                self.plan.problems.append(Problem(location[0], location[1], 1, problem, original))
+                continue
+            self.renames[Msgid(*current)] = Msgid(*wanted)
+            self.corrected[wanted[0]] = original
+            claims[wanted[0]] = original  # the old English stays claimed: no other message may take it now
+            known_by_original[original] = wanted
+
     @staticmethod
     def _counts(message: Message) -> bool:
         return all(c.shape.count is not None for c in message.occurrences)
@@ -259,7 +287,7 @@ class _Planner:
         new_sources: dict[str, bytes] = {}
         for item in parsed:
             chosen = [(c, chosen_by_node[id(c.node)]) for c in item.scan.candidates if id(c.node) in chosen_by_node]
-            if not chosen:
+            if not chosen and not self.renames:
                 new_sources[item.reference] = item.data
                 continue
             statements = [] if item.imports_gettext else [self.settings.import_statement]
@@ -270,6 +298,11 @@ class _Planner:
                     statements.append(self.settings.ngettext_import)
             names = GettextNames(self.settings.gettext_name, self.settings.ngettext_name)
             new_module = rewrite_module(item.module, chosen, names, statements)
+            new_module, renamed = rename_msgids(new_module, self.renames,
+                                                lambda callee: is_gettext_call(callee, self.config))
+            if not chosen and not renamed:
+                new_sources[item.reference] = item.data
+                continue
             new_data = new_module.bytes
             try:
                 check_python_parses(item.path, new_data)
@@ -279,6 +312,7 @@ class _Planner:
                 continue
             new_sources[item.reference] = new_data
             self.plan.applied += len(chosen)
+            self.plan.renamed += renamed
             if new_data != item.data:
                 self.plan.code.append(PlannedFile(Path(item.path), item.data, new_data))
         return new_sources
@@ -395,6 +429,7 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
         m.english: m.template for m in messages
         if m.english is not None and not m.english_source and m.origin != "invalid" and m.english != m.template
     }
+    source_texts.update(planner.corrected)
     if len(template) or previous_template(settings.locales_dir / f"{settings.domain}.pot") is not None:
         planner.plan.catalogs = plan_catalogs(settings.locales_dir, settings.domain, template,
                                               settings.source_lang, source_texts)

@@ -13,12 +13,12 @@ from english_guard.fixes.rename.planfile import PlanEntry, PlanError, dump_plan,
 from english_guard.fixes.rename.project import Project, load_project
 
 
-def plan_paths(paths: list[str], config: Config) -> tuple[list[PlanEntry], list[str]]:
+def plan_paths(paths: list[str], config: Config, judge=None) -> tuple[list[PlanEntry], list[str]]:
     """The plan entries for `paths` and the files that could not be read or parsed."""
     from english_guard.fixes.rename.planning import make_plan
 
     project = load_project(paths, config)
-    return make_plan(project.index, config.source_lang), project.errors
+    return make_plan(project.index, config.source_lang, judge=judge), project.errors
 
 
 __all__ = ["ApplyReport", "PlanEntry", "PlanError", "Project", "Refusal", "apply_plan", "dump_plan",

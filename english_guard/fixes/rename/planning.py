@@ -37,14 +37,17 @@ def propose(name: str, verdict, default_lang: str) -> str | None:
     return propose_identifier(name, lang, keep=keep)
 
 
-def make_plan(index: SymbolIndex, source_lang: str = "und") -> list[PlanEntry]:
+def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None) -> list[PlanEntry]:
+    """One entry per project symbol whose name is not English. `judge(name) -> Verdict` defaults to the
+    detection engine (`english_guard.language.judge(name, "identifier")`)."""
+    judge = judge or _judge
     namespaces = Namespaces(index)
     claimed: dict[str, set[str]] = {}
     candidates: list[tuple[Group, object]] = []
     for group in index.groups.values():
         if not group.definitions or is_dunder(group.name) or group.root.startswith("k?:"):
             continue
-        verdict = _judge(group.name)
+        verdict = judge(group.name)
         if _foreign(verdict):
             candidates.append((group, verdict))
     entries: list[PlanEntry] = []
