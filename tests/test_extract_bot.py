@@ -115,7 +115,7 @@ def test_code_is_rewritten_only_inside_messages(extracted):
     assert ('_("Order #{order_id} accepted, total: {order_total} sum").format(order_id=order.id, '
             'order_total=order.total)') in new
     assert 'ngettext("{n} product", "{n} products", n).format(n=n)' in new
-    assert '_("You have %d sum in your account") % amount' in new
+    assert '_("%d sum left in your account") % amount' in new
     assert '_("Hello, {}!").format(message.from_user.full_name)' in new
     old_lines = extracted["before"]["bot/handlers.py"].decode().splitlines()
     new_lines = new.splitlines()
