@@ -42,7 +42,7 @@ def project(tmp_path, monkeypatch) -> Path:
     root = tmp_path / "project"
     root.mkdir()
     (root / "pyproject.toml").write_text("[tool.english-guard]\n", encoding="utf-8")
-    for name in ("sample_ru.py", "sample_uz.py", "sample_crlf_bom.py"):
+    for name in ("sample_ru.py", "sample_uz.py", "sample_crlf_bom.py", "edge_ru.py"):
         shutil.copyfile(FIXTURES / name, root / name)
     monkeypatch.chdir(root)
     return root
@@ -115,6 +115,24 @@ def test_end_to_end_install_translate_write_and_rerun(project, model_env, ru_pac
     again = run("translate", "sample_ru.py", "--write")
     assert again.exit_code == 0
     assert (project / "sample_ru.py").read_bytes() == new  # idempotent
+
+
+def test_comments_inside_brackets_block_footers_and_indented_docstrings(project, model_env, ru_package):
+    install(ru_package)
+    original = (project / "edge_ru.py").read_bytes()
+    result = run("translate", "edge_ru.py", "--write")
+    assert result.exit_code == 0, result.output
+    new = (project / "edge_ru.py").read_bytes()
+    assert_only_units_changed("edge_ru.py", original, new)
+    text = new.decode()
+    ast.parse(text)
+    assert not re.search(r"[а-яА-Я]", text)
+    assert text.startswith("x = [\n    1,  # ") and "\n    2,\n]\n" in text
+    docstring = text.split('class K:\n    """\n')[1].split('    """\n')[0]
+    assert all(line.startswith("    ") or not line for line in docstring.split("\n"))
+    assert "\n\n    " in docstring  # the blank line between paragraphs survives
+    assert run("translate", "edge_ru.py", "--write").exit_code == 0
+    assert (project / "edge_ru.py").read_bytes() == new
 
 
 def test_line_endings_and_bom_are_kept(project, model_env, ru_package):

@@ -205,13 +205,11 @@ class _Collector(cst.CSTVisitor):
             return
         lines = body_text.split("\n")
         first_inline = "\n" not in head
-        rest = lines[1:] if first_inline else lines
-        indent = _common_indent(rest)
+        # The first line follows the quotes or `head` (which then ends with its indentation).
+        indent = _common_indent(lines[1:])
         if indent is None:
-            indent = " " * position.start.column
+            indent = head.rsplit("\n", 1)[-1] if not first_inline else " " * position.start.column
         logical = [lines[0]] + [ln[len(indent):] if ln.startswith(indent) else ln.lstrip() for ln in lines[1:]]
-        if not first_inline:
-            logical[0] = lines[0]  # the first line follows `head`, which already holds its indentation
         text = "\n".join(ln.rstrip() for ln in logical)
         if _is_ignored(self.lines[position.start.line - 1], "docstring"):
             return
