@@ -152,6 +152,11 @@ class _Run:
             for index, unit in enumerate(plan.units):
                 by_text[(Path(plan.path).as_posix(), unit.text)].append((plan, index))
         accepted: dict[int, dict[int, str]] = defaultdict(dict)
+        processed = {Path(plan.path).as_posix() for plan in plans}
+        elsewhere = sorted({Path(f).as_posix() for d in decisions for f, _line in d.locations} - processed)
+        if elsewhere:
+            click.echo(_("{path}: accepted entries for files not translated in this run: {files}").format(
+                path=path, files=", ".join(elsewhere[:5]) + (" ..." if len(elsewhere) > 5 else "")), err=True)
         for decision in decisions:
             for file, line in decision.locations:
                 candidates = by_text.get((Path(file).as_posix(), decision.original), [])

@@ -384,7 +384,8 @@ class _Requests:
         key = (engine.name, language, sentence)
         if key in self.results:
             return
-        cached = self.memory.get(engine.name, language, sentence) if self.memory is not None else None
+        remember = self.memory is not None and getattr(engine, "remember", True)
+        cached = self.memory.get(engine.name, language, sentence) if remember else None
         if cached is not None:
             self.results[key] = cached
             return
@@ -402,7 +403,7 @@ class _Requests:
                 chunk = sentences[start: start + self.batch_size]
                 for sentence, result in zip(chunk, engine.translate(chunk, language)):
                     self.results[(engine.name, language, sentence)] = result
-                    if result is not None and self.memory is not None:
+                    if result is not None and self.memory is not None and getattr(engine, "remember", True):
                         self.memory.put(engine.name, language, sentence, result)
                 if progress is not None:
                     progress(len(chunk))

@@ -34,6 +34,8 @@ def _is_english_word(word: str) -> bool:
 
 class GlossaryEngine:
     name = "glossary"
+    # Word lookups are cheap and the glossary grows between releases: the memory would only serve stale text.
+    remember = False
 
     def translate(self, sentences: list[str], source_lang: str) -> list[str | None]:
         translate_words = _translate_words()
