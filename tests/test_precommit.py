@@ -1,21 +1,22 @@
-"""The real pre-commit runs this repository's `english-guard` hook in a temporary git repository.
+"""pre-commit and CI: the real pre-commit runs this repository's hook in a temporary git repository,
+and the commands of the CI examples under examples/ci/ run as written.
 
 pre-commit builds the hook's environment by pip-installing a clone of this repository's HEAD commit
 (uncommitted changes are not part of the hook), so the first run takes a while; the environments are
-kept in pytest's cache directory and reused while HEAD stays the same.
-Deselect with `-m "not precommit"`.
+kept in pytest's cache directory and reused while HEAD stays the same. Deselect that test with
+`-m "not precommit"`.
 """
 from __future__ import annotations
 
+import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.precommit
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = Path(__file__).parent / "fixtures" / "precommit_repo"
@@ -52,6 +53,7 @@ def commit(repo: Path, env: dict, message: str) -> subprocess.CompletedProcess:
                           timeout=900)
 
 
+@pytest.mark.precommit
 def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed(tmp_path, hook_repo):
     clone, head, env = hook_repo
     repo = tmp_path / "project"
@@ -112,3 +114,100 @@ def test_hook_manifest_is_valid_and_declares_the_hooks():
     assert "stages" not in check
     assert hooks["english-guard-fix"]["stages"] == ["manual"]
     assert hooks["english-guard-fix"]["entry"].startswith("english-guard translate --write")
+
+
+# ---- CI examples -------------------------------------------------------------------------------------
+
+EXAMPLES = ROOT / "examples" / "ci"
+
+
+@pytest.fixture()
+def ci_repo(tmp_path) -> tuple[Path, dict]:
+    """A clone whose `origin/main` holds the bot; the working branch adds the Helm chart on top."""
+    upstream = tmp_path / "upstream"
+    upstream.mkdir()
+    git(upstream, "init", "--quiet", "--initial-branch=main")
+    git(upstream, "config", "user.email", "dev@example.com")
+    git(upstream, "config", "user.name", "Dev")
+    (upstream / "bot").mkdir()
+    shutil.copy(FIXTURE / "bot" / "handlers.py", upstream / "bot" / "handlers.py")
+    git(upstream, "add", ".")
+    git(upstream, "commit", "--quiet", "-m", "bot")
+    repo = tmp_path / "work"
+    git(tmp_path, "clone", "--quiet", str(upstream), "work")
+    git(repo, "config", "user.email", "dev@example.com")
+    git(repo, "config", "user.name", "Dev")
+    git(repo, "checkout", "--quiet", "-b", "feature")
+    (repo / "chart" / "templates").mkdir(parents=True)
+    shutil.copy(FIXTURE / "chart" / "templates" / "configmap.yaml", repo / "chart" / "templates" / "configmap.yaml")
+    git(repo, "add", ".")
+    git(repo, "commit", "--quiet", "-m", "chart")
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return repo, env
+
+
+def run_shell(script: str, repo: Path, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_github_actions_example_runs_as_written(ci_repo):
+    import yaml
+
+    repo, env = ci_repo
+    workflow = yaml.safe_load((EXAMPLES / "github-actions.yml").read_text("utf-8"))
+    steps = {step.get("name"): step for step in workflow["jobs"]["english-guard"]["steps"]}
+    assert workflow["permissions"]["security-events"] == "write"
+    assert steps["Upload the SARIF report to code scanning"]["with"]["sarif_file"] == "english-guard.sarif"
+
+    sarif_step = run_shell(steps["Check the repository (SARIF report)"]["run"], repo, env)
+    assert sarif_step.returncode == 0, sarif_step.stderr
+    sarif = json.loads((repo / "english-guard.sarif").read_text("utf-8"))
+    assert sarif["version"] == "2.1.0"
+    uris = sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"])
+    assert uris == ["bot/handlers.py", "chart/templates/configmap.yaml"]
+
+    pull_request = steps["Check the changed lines (annotations; fails the job on findings)"]
+    changed = run_shell(pull_request["run"], repo, {**env, "BASE_REF": "main"})
+    assert changed.returncode == 1, changed.stdout + changed.stderr
+    assert changed.stdout.startswith("::error ") and "file=chart/templates/configmap.yaml,line=6," in changed.stdout
+    assert "bot/handlers.py" not in changed.stdout  # not changed since origin/main
+
+    push = run_shell(steps["Check the repository (annotations; fails the job on findings)"]["run"], repo, env)
+    assert push.returncode == 1
+    assert "file=bot/handlers.py,line=2," in push.stdout and "file=chart/templates/configmap.yaml,line=6," in push.stdout
+
+
+def test_gitlab_ci_example_runs_as_written(ci_repo):
+    import yaml
+
+    repo, env = ci_repo
+    job = yaml.safe_load((EXAMPLES / "gitlab-ci.yml").read_text("utf-8"))["english-guard"]
+    assert job["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
+    report_step, gate_step = job["script"]
+    report = run_shell(report_step, repo, env)
+    assert report.returncode == 0, report.stderr
+    issues = json.loads((repo / "gl-code-quality-report.json").read_text("utf-8"))
+    assert sorted(issue["location"]["path"] for issue in issues) == ["bot/handlers.py", "chart/templates/configmap.yaml"]
+
+    merge_request = run_shell(gate_step, repo, {**env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
+    assert merge_request.returncode == 1, merge_request.stdout + merge_request.stderr
+    assert "chart/templates/configmap.yaml:6:10: EG501" in merge_request.stdout
+    assert "bot/handlers.py" not in merge_request.stdout
+    branch = run_shell(gate_step, repo, {k: v for k, v in env.items() if k != "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"})
+    assert branch.returncode == 1 and "bot/handlers.py:2:5: EG201" in branch.stdout
+
+
+def test_example_command_lines_use_options_check_knows():
+    from english_guard.commands.check import check
+
+    seen = 0
+    for example in sorted(EXAMPLES.glob("*.yml")):
+        for line in example.read_text("utf-8").splitlines():
+            code = line.split("#", 1)[0]
+            if "english-guard check" not in code:
+                continue
+            words = shlex.split(code[code.index("english-guard check"):].replace("$", ""))[2:]
+            check.make_context("check", list(words), resilient_parsing=False)
+            seen += 1
+    assert seen >= 6
