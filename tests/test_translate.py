@@ -284,3 +284,13 @@ def test_check_never_imports_the_translation_engine():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_missing_translate_extra_is_explained(project, model_env, ru_package, monkeypatch):
+    install(ru_package)
+    monkeypatch.setitem(sys.modules, "ctranslate2", None)  # as in an install without english-guard[translate]
+    original = (project / "sample_ru.py").read_bytes()
+    result = run("translate", "sample_ru.py", "--write")
+    assert result.exit_code == 2
+    assert "pip install 'english-guard[translate]'" in result.output
+    assert (project / "sample_ru.py").read_bytes() == original
