@@ -54,6 +54,7 @@ def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyRe
     index = project.index
     namespaces = Namespaces(index)
     chosen: dict[str, tuple[Group, PlanEntry]] = {}
+    new_names = {e.qualified_name: e.new_name for e in entries if e.wanted}
     for entry in entries:
         if entry.action == "skip":
             report.skipped.append((entry.qualified_name, entry.reason or "skipped in the plan"))
@@ -65,8 +66,7 @@ def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyRe
             continue
         group = index.find_group(entry.qualified_name)
         if group is None:
-            owner = entry.qualified_name.rpartition(".")[0]
-            done = index.find_group(f"{owner}.{entry.new_name}") if owner else None
+            done = index.find_group(renamed_qualname(entry.qualified_name, new_names))
             if done is not None and done.name == entry.new_name:
                 report.skipped.append((entry.qualified_name, f"already renamed to {entry.new_name}"))
                 continue
@@ -108,6 +108,17 @@ def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyRe
                 f"for example {suggestion!r}")))
         namespaces.claim(group, entry.new_name, claimed)
     return chosen
+
+
+def renamed_qualname(qualified_name: str, new_names: dict[str, str]) -> str:
+    """The qualified name after the plan: `m.Savat.qoshish` -> `m.Cart.add` when both are renamed."""
+    parts = qualified_name.split(".")
+    out = list(parts)
+    for i in range(len(parts)):
+        new = new_names.get(".".join(parts[: i + 1]))
+        if new:
+            out[i] = new
+    return ".".join(out)
 
 
 def _keyword_only_groups(index: SymbolIndex, chosen: dict[str, tuple[Group, PlanEntry]],
@@ -189,6 +200,8 @@ def _verify(project: Project, changed: dict[int, str], new_names: dict[str, str]
             report.refused.append(Refusal("", f"internal error: {before.facts[i].path} changed shape after renaming"))
             return
         for position, (old, new) in enumerate(zip(old_occurrences, new_occurrences)):
+            if not old.symbol.startswith(_SCOPED):
+                continue  # attributes and keywords are matched by name; the namespace check covers them
             was = before.identity(before.group_at(i, position), i, position)
             now = after.identity(after.group_at(i, position), i, position)
             if was == now:
@@ -205,6 +218,10 @@ def _verify(project: Project, changed: dict[int, str], new_names: dict[str, str]
                 f"renaming {entry.name} to {entry.new_name!r} would change what {old.text!r} at "
                 f"{before.facts[i].path}:{old.line}:{old.column} refers to (the new name is already used "
                 f"there or in an enclosing scope); use another name, for example {entry.new_name + '_'!r}")))
+
+
+# Tokens resolved through scopes (names, module attributes): the ones a new name can capture or shadow.
+_SCOPED = ("q:", "u:", "b:", "d:")
 
 
 def _replace_text(source: SourceFile, text: str) -> SourceFile:

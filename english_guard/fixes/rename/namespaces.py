@@ -15,6 +15,22 @@ class Namespaces:
                 if not binding.symbol.startswith("a:"):
                     self.scope_names[qualname.rpartition(".")[0]].add(binding.name)
         self.class_members = {q: info.members for q, info in index.classes.items()}
+        # project class -> the project classes it derives from and that derive from it
+        self.related: dict[str, set[str]] = defaultdict(set)
+        for qualname, info in index.classes.items():
+            for base in index.project_bases(info):
+                self.related[qualname].add(base)
+                self.related[base].add(qualname)
+
+    def hierarchy(self, qualname: str) -> set[str]:
+        seen = {qualname}
+        todo = [qualname]
+        while todo:
+            for other in self.related.get(todo.pop(), ()):
+                if other not in seen:
+                    seen.add(other)
+                    todo.append(other)
+        return seen
 
     def of(self, group: Group) -> list[tuple[str, set[str]]]:
         """(label, names in use) for every namespace the group's definitions live in."""
@@ -22,10 +38,13 @@ class Namespaces:
         seen: set[str] = set()
         for _path, binding in group.definitions:
             if binding.symbol.startswith("a:"):
-                for qualname, members in self.class_members.items():
-                    if group.name in members and qualname not in seen:
-                        seen.add(qualname)
-                        out.append((f"class {qualname}", members))
+                for owner, members in self.class_members.items():
+                    if group.name not in members:
+                        continue
+                    for qualname in sorted(self.hierarchy(owner)):
+                        if qualname not in seen:
+                            seen.add(qualname)
+                            out.append((f"class {qualname}", self.class_members.get(qualname, set())))
             else:
                 scope = binding.qualname.rpartition(".")[0]
                 if scope not in seen:
