@@ -124,3 +124,11 @@ def test_glossary_engine_translates_code_vocabulary_and_leaves_the_rest(tmp_path
 def test_short_lines_and_sentence_ends_keep_the_authors_breaks():
     blocks = [b.lines for b in layout("TODO: fix\nThe next sentence.\nShort one.") if not b.verbatim]
     assert blocks == [["fix"], ["The next sentence."], ["Short one."]]
+
+
+def test_uzbek_cyrillic_is_spelled_in_latin_for_nllb():
+    from english_guard.translation.languages import uzbek_to_latin
+
+    for row in (FIXTURES / "uzbek_cyrillic.tsv").read_text(encoding="utf-8").splitlines():
+        cyrillic, latin = row.split("\t")
+        assert uzbek_to_latin(cyrillic) == latin

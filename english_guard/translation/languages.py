@@ -46,3 +46,33 @@ def describe(code: str) -> str:
     """`Uzbek (uz)`."""
     name = language_name(code)
     return f"{name} ({code})" if name != code else code
+
+
+# Uzbek Cyrillic -> the official Latin alphabet; NLLB-200 knows Uzbek in Latin script only (uzn_Latn).
+_UZ_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ё": "yo", "ж": "j", "з": "z", "и": "i", "й": "y",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ф": "f", "х": "x", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "\u2019", "ь": "", "э": "e",
+    "ю": "yu", "я": "ya", "ў": "o\u2018", "қ": "q", "ғ": "g\u2018", "ҳ": "h",
+}
+_VOWELS = set("аеёиоуэюяў")
+
+
+def uzbek_to_latin(text: str) -> str:
+    """Uzbek written in Cyrillic, spelled in the Latin alphabet (`Фойдаланувчи` -> `Foydalanuvchi`)."""
+    out = []
+    previous = ""
+    for char in text:
+        lower = char.lower()
+        if lower == "е":
+            latin = "ye" if not previous.isalpha() or previous.lower() in _VOWELS else "e"
+        else:
+            latin = _UZ_LATIN.get(lower)
+        if latin is None:
+            out.append(char)
+        elif char != lower and latin:
+            out.append(latin[0].upper() + latin[1:])
+        else:
+            out.append(latin)
+        previous = char
+    return "".join(out)

@@ -101,6 +101,10 @@ class MultilingualEngine(_CTranslate2Engine):
         return NLLB_CODES[code] if self.model.family == "nllb" else m2m_token(code)
 
     def _encode(self, loaded: _Loaded, sentence: str, source_lang: str) -> list[str]:
+        if source_lang == "uz" and self.model.family == "nllb" and any("\u0400" <= c <= "\u04ff" for c in sentence):
+            from english_guard.translation.languages import uzbek_to_latin
+
+            sentence = uzbek_to_latin(sentence)  # NLLB-200 learned Uzbek in Latin script only
         return [self._token(source_lang), *loaded.tokenizer.encode(sentence, out_type=str), "</s>"]
 
     def _target_prefix(self, source_lang: str) -> list[str] | None:
