@@ -132,3 +132,15 @@ def test_uzbek_cyrillic_is_spelled_in_latin_for_nllb():
     for row in (FIXTURES / "uzbek_cyrillic.tsv").read_text(encoding="utf-8").splitlines():
         cyrillic, latin = row.split("\t")
         assert uzbek_to_latin(cyrillic) == latin
+
+
+def test_text_the_file_encoding_cannot_hold_is_refused():
+    from english_guard.fixes.translate import TranslateError
+
+    source = "# -*- coding: latin-1 -*-\n# caf\xe9 cr\xe8me\nx = 1\n".encode("latin-1")
+    plan = collect("x.py", source)
+    assert plan.units[0].text == "caf\xe9 cr\xe8me"
+    with pytest.raises(TranslateError, match="encoding .iso-8859-1. cannot hold"):
+        apply(plan, {0: "coffee \u2018cream\u2019"})
+    new, applied, _refused = apply(plan, {0: "coffee cream"})
+    assert new == b"# -*- coding: latin-1 -*-\n# coffee cream\nx = 1\n"

@@ -174,7 +174,7 @@ class _Run:
     # applying ------------------------------------------------------------------------------------
     def apply(self, plans, accepted: dict, *, show_diff: bool, write: bool, listing: bool) -> None:
         from english_guard.fixes.safe_write import UnsafeWriteError, unified_diff, write_python_source
-        from english_guard.fixes.translate import apply
+        from english_guard.fixes.translate import TranslateError, apply
 
         changed_files = 0
         changed_units = 0
@@ -185,7 +185,11 @@ class _Run:
                     if index in chosen and chosen[index] != unit.text:
                         first = chosen[index].split("\n")[0]
                         click.echo(f"{plan.path}:{unit.line}: {unit.kind} ({unit.language}) -> {first}")
-            new, applied, refused = apply(plan, chosen)
+            try:
+                new, applied, refused = apply(plan, chosen)
+            except TranslateError as exc:
+                self.error(str(exc))
+                continue
             for unit, reason in refused:
                 click.echo(reason, err=True)
                 self.left_for_humans += 1

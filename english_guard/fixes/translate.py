@@ -668,4 +668,9 @@ def apply(plan: FilePlan, accepted: dict[int, str]) -> tuple[bytes, list[Unit], 
         return plan.source, [], refused
     applier = _Applier(replacements)
     new_module = plan.module.visit(applier)
-    return new_module.bytes, applier.applied, refused
+    try:
+        data = new_module.bytes
+    except UnicodeEncodeError as exc:
+        raise TranslateError(f"{plan.path}: the translation has characters that the file's encoding "
+                             f"({plan.module.encoding}) cannot hold: {exc.object[exc.start:exc.end]!r}") from exc
+    return data, applier.applied, refused
