@@ -541,7 +541,12 @@ def analyze_source(source: SourceFile) -> FileFacts:
     try:
         module = cst.parse_module(source.text)
     except cst.ParserSyntaxError as exc:
-        facts.error = f"{source.path}:{exc.raw_line}: does not parse: {exc.message}"
+        try:  # Python's own parser names the line a human would look at
+            compile(source.text, source.path, "exec", flags=0x400, dont_inherit=True)
+        except SyntaxError as syntax:
+            facts.error = f"{source.path}:{syntax.lineno}: does not parse: {syntax.msg}"
+        else:
+            facts.error = f"{source.path}:{exc.raw_line}: LibCST cannot parse this file: {exc.message}"
         return facts
     except Exception as exc:  # LibCST raises a few other types on exotic input
         facts.error = f"{source.path}: does not parse: {exc}"
