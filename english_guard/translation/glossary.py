@@ -296,7 +296,7 @@ def _simple(lang: str, word: str) -> Entry | None:
     if entry is not None:
         return entry
     for suffix, plural in _SIMPLE_PLURALS.get(lang, ()):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             stem = word[: -len(suffix)]
             base = table.get(stem) or (table.get(stem + "ao") if lang == "pt" and suffix == "oes" else None) \
                 or (table.get(stem + "al") if lang == "fr" and suffix == "aux" else None)
