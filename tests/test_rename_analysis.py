@@ -1,0 +1,134 @@
+"""Reference finding across modules, and writing files back without losing a byte."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from english_guard.config import Config
+from english_guard.fixes.rename import apply_plan, load_project
+from english_guard.fixes.rename.planfile import PlanEntry
+
+
+def make(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def run_apply(root: Path, monkeypatch, *renames: tuple[str, str, str], diff: bool = False):
+    monkeypatch.chdir(root)
+    entries = [PlanEntry(q, old, "", "", 0, new) for q, old, new in renames]
+    return apply_plan(["."], entries, Config(root=str(root)), diff=diff)
+
+
+def test_relative_imports_reexports_star_imports_and_module_aliases(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "pkg/__init__.py": "from .asosiy import hisobla\n",
+        "pkg/asosiy.py": "def hisobla(son):\n    return son * 2\n",
+        "pkg/boshqa.py": "from . import asosiy\nfrom .asosiy import *\n\n"
+                         "def ikki():\n    return asosiy.hisobla(son=1) + hisobla(2)\n",
+        "use.py": "import pkg.asosiy as a\nfrom pkg import hisobla as h\nimport pkg\n\n"
+                  "print(a.hisobla(3), h(son=4), pkg.hisobla(5), pkg.asosiy.hisobla(6))\n",
+    })
+    report = run_apply(root, monkeypatch, ("pkg.asosiy.hisobla", "hisobla", "calculate"),
+                       ("pkg.asosiy.hisobla.<locals>.son", "son", "number"))
+    assert not report.refused, report.refused
+    assert (root / "pkg/__init__.py").read_text() == "from .asosiy import calculate\n"
+    assert (root / "pkg/asosiy.py").read_text() == "def calculate(number):\n    return number * 2\n"
+    assert "asosiy.calculate(number=1) + calculate(2)" in (root / "pkg/boshqa.py").read_text()
+    assert (root / "use.py").read_text().endswith(
+        "from pkg import calculate as h\nimport pkg\n\n"
+        "print(a.calculate(3), h(number=4), pkg.calculate(5), pkg.asosiy.calculate(6))\n")
+    completed = subprocess.run([sys.executable, "use.py"], cwd=root, capture_output=True, text=True)
+    assert completed.stdout.split() == ["6", "8", "10", "12"], completed.stderr
+
+
+def test_string_annotations_nonlocal_global_and_slots(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "m.py": 'class Tovar:\n    __slots__ = ("narx",)\n\n    def __init__(self, narx):\n'
+                '        self.narx = narx\n\n\ndef yarat() -> "Tovar":\n    return Tovar(narx=1)\n\n\n'
+                'def sanoq():\n    jami = 0\n\n    def qosh():\n        nonlocal jami\n        jami += 1\n'
+                '        return jami\n    return qosh\n',
+    })
+    report = run_apply(root, monkeypatch, ("m.Tovar", "Tovar", "Item"), ("m.Tovar.narx", "narx", "price"),
+                       ("m.sanoq.<locals>.jami", "jami", "total"))
+    assert not report.refused, report.refused
+    text = (root / "m.py").read_text()
+    assert '__slots__ = ("price",)' in text and 'def yarat() -> "Item":' in text
+    assert "nonlocal total\n        total += 1" in text
+    # the __init__ parameter is its own symbol: Tovar(narx=1) follows the parameter, not the attribute
+    assert "return Item(narx=1)" in text and "def __init__(self, narx):" in text
+    assert "self.price = narx" in text
+
+
+def test_pytest_fixture_from_conftest_reaches_test_parameters(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "tests/conftest.py": "import pytest\n\n\n@pytest.fixture\ndef savat():\n    return []\n",
+        "tests/test_a.py": "def test_bosh(savat):\n    assert savat == []\n",
+    })
+    report = run_apply(root, monkeypatch, ("conftest.savat", "savat", "cart"))
+    assert not report.refused, report.refused
+    assert (root / "tests/test_a.py").read_text() == "def test_bosh(cart):\n    assert cart == []\n"
+    completed = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+                               cwd=root, capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stdout
+
+
+def test_member_clash_in_a_subclass_is_refused(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "m.py": "class Asos:\n    narx = 1\n\n\nclass Bola(Asos):\n    price = 2\n",
+    })
+    report = run_apply(root, monkeypatch, ("m.Asos.narx", "narx", "price"))
+    assert [r.qualified_name for r in report.refused] == ["m.Asos.narx"]
+    assert "class m.Bola" in report.refused[0].message
+    assert (root / "m.py").read_text() == "class Asos:\n    narx = 1\n\n\nclass Bola(Asos):\n    price = 2\n"
+
+
+def test_replace_and_namedtuple_replace_keywords_name_fields(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "m.py": "import dataclasses\nfrom typing import NamedTuple\n\n\n@dataclasses.dataclass\nclass A:\n"
+                "    narx: int\n\n\nclass B(NamedTuple):\n    narx: int\n\n\n"
+                "x = dataclasses.replace(A(narx=1), narx=2)\ny = B(narx=1)._replace(narx=3)\n"
+                "assert (x.narx, y.narx) == (2, 3)\n",
+    })
+    report = run_apply(root, monkeypatch, ("m.A.narx", "narx", "price"))
+    assert not report.refused, report.refused
+    text = (root / "m.py").read_text()
+    assert "replace(A(price=1), price=2)" in text and "B(price=1)._replace(price=3)" in text
+    assert subprocess.run([sys.executable, "m.py"], cwd=root).returncode == 0
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (b"\xef\xbb\xbfnarx = 1\r\nprint(narx)\r\n", b"\xef\xbb\xbfprice = 1\r\nprint(price)\r\n"),
+    ("# -*- coding: latin-1 -*-\nnarx = 1  # café\nprint(narx)\n".encode("latin-1"),
+     "# -*- coding: latin-1 -*-\nprice = 1  # café\nprint(price)\n".encode("latin-1")),
+    ("x = 'ё'; narx = 1\rprint(narx)\r".encode(), "x = 'ё'; price = 1\rprint(price)\r".encode()),
+])
+def test_encoding_bom_and_line_endings_survive(tmp_path, monkeypatch, raw, expected):
+    root = make(tmp_path, {"m.py": raw})
+    report = run_apply(root, monkeypatch, ("m.narx", "narx", "price"))
+    assert not report.refused, report.refused
+    assert (root / "m.py").read_bytes() == expected
+
+
+def test_diff_mode_returns_diffs_only(tmp_path, monkeypatch):
+    root = make(tmp_path, {"m.py": "narx = 1\n"})
+    report = run_apply(root, monkeypatch, ("m.narx", "narx", "price"), diff=True)
+    assert report.diffs == ["--- a/m.py\n+++ b/m.py\n@@ -1 +1 @@\n-narx = 1\n+price = 1\n"]
+    assert (root / "m.py").read_text() == "narx = 1\n" and not report.written
+
+
+def test_index_counts_uses_across_files(tmp_path, monkeypatch):
+    root = make(tmp_path, {"a.py": "narx = 1\n", "b.py": "from a import narx\nprint(narx, narx)\n"})
+    monkeypatch.chdir(root)
+    project = load_project(["."], Config(root=str(root)))
+    group = project.index.find_group("a.narx")
+    assert group is not None and len(group.occurrences) == 4
