@@ -314,11 +314,7 @@ def layout(text: str) -> list[_Block]:
         current = blocks[-1] if blocks and not blocks[-1].verbatim else None
         item = _ITEM.match(stripped)
         heading = bool(_UNDERLINE.match(next_line.strip()))
-        continues = (
-            current is not None and not item and not heading and len(indent) >= len(current.indent)
-            and (current.continuation is None or indent == current.continuation)
-            and not current.lines[-1].endswith("::") and not (indent == current.indent and _hard_break(current.lines[-1], stripped))
-        )
+        continues = current is not None and not item and not heading and _continues(current, indent, stripped)
         if continues:
             if current.continuation is None:
                 current.continuation = indent
@@ -332,6 +328,19 @@ def layout(text: str) -> list[_Block]:
 
 
 SHORT_LINE = 40
+
+
+def _continues(current: _Block, indent: str, line: str) -> bool:
+    """Whether `line` continues the prose block `current` rather than starting a new one."""
+    if current.lines[-1].endswith("::"):
+        return False
+    if current.continuation is not None:
+        return indent == current.continuation
+    if indent == current.indent:
+        return not _hard_break(current.lines[-1], line)
+    # A deeper line continues a list item or field ("path: text" / "    more text"); under a plain
+    # paragraph it is an example or a quotation and keeps its own place.
+    return bool(current.marker) and len(indent) > len(current.indent)
 
 
 def _hard_break(previous: str, line: str) -> bool:
@@ -419,7 +428,15 @@ def _needs_translation(sentence: str, kind: str, judge: Callable | None) -> bool
     stripped = re.sub(r"X+\d+X+", " ", sentence)
     if not protect.has_words(stripped):
         return False
-    return judge is None or not judge(stripped, kind).english
+    if judge is None:
+        return True
+    verdict = judge(stripped, kind)
+    if not verdict.english:
+        return True
+    # "English" for want of evidence (a lone short word such as a conjunction between two code spans):
+    # translate it when it is written in another alphabet.
+    has_evidence = any(w.verdict in ("english", "code", "proper") for w in verdict.words)
+    return not has_evidence and any(ch.isalpha() and not ch.isascii() for ch in stripped)
 
 
 def propose(

@@ -141,14 +141,15 @@ def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]
             continue
         text = token.text
         # Proper nouns: a capitalised word inside a sentence, or a run of capitalised words (a name).
-        if _is_capitalised(text) or (text.isupper() and len(text) <= 5):
+        if _is_capitalised(text) or text.isupper():
             neighbours = [tokens[j] for j in (index - 1, index + 1) if 0 <= j < len(tokens)]
             in_name_run = any(_is_capitalised(n.text) and not n.sentence_start for n in neighbours) or any(
                 _is_capitalised(n.text) for n in neighbours if n is not token and not token.sentence_start
             )
             lexicon_backed = ("lexicon" in word.reason or word.reason.startswith("Uzbek stem")) and lowercase_foreign
-            if text.isupper() and len(text) <= 5:
-                word.verdict, word.strength, word.reason = "neutral", 0, "acronym"
+            if text.isupper() and word.reason != "script":
+                # acronyms, constants, Unicode character names, licence shouting: not language evidence
+                word.verdict, word.strength, word.reason = "neutral", 0, "all capitals"
             elif token.sentence_start and not lexicon_backed and word.reason != "script" and latin_english >= 2:
                 word.verdict, word.strength, word.reason = "proper", 0, "capitalised word unknown to the lexicons"
             elif (not token.sentence_start or in_name_run) and not (lexicon_backed and word.strength == STRONG):
@@ -162,7 +163,7 @@ def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]
 
 def _classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]) -> _Word:
     # An acronym inside a mixed-case identifier (HTTPServer, parse_URL) is code, not language.
-    if word.isupper() and len(word) <= 5 and not identifier.isupper():
+    if word.isupper() and (len(word) <= 3 or (len(word) <= 5 and not identifier.isupper())):
         return _Word(word, word.lower(), "code", reason="acronym")
     return _classify_word(word, allowed, identifier=True)
 
@@ -179,6 +180,8 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         script = sorted(non_latin)[0]
         if script == "GREEK" and letters <= 3:
             return _Word(word, key, "neutral", reason="Greek letter (math)")
+        if letters < 2 and script != "CJK":
+            return _Word(word, key, "neutral", reason="a single letter")
         if key in allowed:
             return _Word(word, key, "english", reason="allowed word")
         hint = letter_hint(word, script)
@@ -206,7 +209,7 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return _Word(word, key, "code", reason="abbreviation (no vowels)")
     english_form = english_derivation(key) or english_compound(key, identifier) or (
-        _english_prefixed(key, entry) if identifier else "")
+        _english_affixed(key, entry) if identifier else "")
     if english_form:
         return _Word(word, key, "english", languages=entry.foreign, reason=english_form)
     # Short words are often abbreviations (lang, dir, tok, sel): alone they are weak evidence,
@@ -249,18 +252,24 @@ _ENGLISH_SUFFIXES = (
     ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("able", ""), ("able", "e"), ("ize", ""), ("ized", ""),
     ("izer", ""), ("ise", ""), ("ity", ""), ("ity", "e"), ("ic", ""), ("al", ""), ("less", ""), ("ful", ""),
 )
-_STEM_ZIPF = 2.5
+_STEM_ZIPF = 3.0
+_LONG_STEM_ZIPF = 2.5  # decrypt + er: a long stem is rarely a foreign word by accident
 
 
 @lru_cache(maxsize=100_000)
 def english_derivation(key: str) -> str:
     """`matcher` is match + er, `possibles` is possible + s: English words the list lacks."""
     for suffix, replacement in _ENGLISH_SUFFIXES:
-        if key.endswith(suffix) and len(key) - len(suffix) >= 4:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             stem = key[: -len(suffix)] + replacement
-            entry = lookup(stem)
-            if entry.english >= _STEM_ZIPF and entry.english >= entry.best_foreign()[1] - 1.0:
-                return f"English {stem!r} + -{suffix}"
+            stems = [stem]
+            if not replacement and len(stem) >= 4 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # running -> run, planned -> plan
+            for candidate in stems:
+                entry = lookup(candidate)
+                minimum = _STEM_ZIPF if len(candidate) < 6 else _LONG_STEM_ZIPF
+                if len(candidate) >= (5 if suffix in ("r", "d") else 4) and entry.english >= minimum and entry.english >= entry.best_foreign()[1] - 1.0:
+                    return f"English {candidate!r} + -{suffix}"
     return ""
 
 
@@ -285,14 +294,20 @@ def english_compound(key: str, identifier: bool, depth: int = 2) -> str:
     return ""
 
 
-def _english_prefixed(key: str, entry) -> str:
-    """A one- or two-letter prefix glued to an English word in an identifier: qsize, xatom, fqname."""
-    if entry.best_foreign()[1] >= 3.0:
+_CORE_LANGUAGES = frozenset({"uz", "ru", "kk"})
+
+
+def _english_affixed(key: str, entry) -> str:
+    """A one- or two-letter prefix or suffix glued to an English word in an identifier:
+    qsize, xatom, fqname, starty, startat, eline. Not for words Russian or Uzbek spell this way."""
+    if any(lang in _CORE_LANGUAGES for lang, _value in entry.foreign):
         return ""
-    for cut in (1, 2):
-        tail = key[cut:]
-        if len(tail) >= 4 and lookup(tail).english >= 4.0:
-            return f"prefix {key[:cut]!r} + English {tail!r}"
+    candidates = [(key[1:], key[:1]), (key[2:], key[:2])]
+    if key[-1] in "xyzt":
+        candidates.append((key[:-1], key[-1]))  # starty, totalt
+    for part, affix in candidates:
+        if len(part) >= 4 and (lookup(part).english >= 4.0 or english_compound(part, True)):
+            return f"{affix!r} glued to English {part!r}"
     return ""
 
 
@@ -308,7 +323,8 @@ def _decide(words: list[_Word], text: str, kind: str) -> Verdict:
     if strong:
         share = len(foreign) / max(1, len(foreign) + len(english))
         confidence = min(0.99, 0.7 + 0.3 * share)
-    elif weak and len(weak) + len(unknown) > len(english) and (len(weak) >= 2 or any(len(w.key) >= 5 for w in weak)):
+    elif weak and len(weak) + len(unknown) > len(english) and (
+            len(weak) >= 2 or any(len(w.key) >= 5 and w.languages and w.languages[0][1] >= 3.0 for w in weak)):
         share = len(weak) / max(1, len(weak) + len(english) + len(unknown))
         confidence = 0.5 + 0.3 * share
     else:

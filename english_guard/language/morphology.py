@@ -24,7 +24,7 @@ SUFFIXES = tuple(sorted({
 }, key=len, reverse=True))
 
 # Endings that English words practically never have, but Uzbek inflected words often do.
-SHAPE_ENDINGS = ("larni", "larning", "larga", "larda", "lardan", "lari", "ning", "dagi", "moqda", "moq",
+SHAPE_ENDINGS = ("larni", "larning", "larga", "larda", "lardan", "lari", "dagi", "moqda", "moq",
                  "ishni", "ishga", "ishda", "uvchi", "vchi", "ganda", "gani", "yapti", "aymiz", "ymiz",
                  "ladi", "lanadi", "lash", "iladi", "ilgan", "imiz", "ingiz", "ydi", "amiz", "asiz", "gacha")
 MIN_STEM = 3

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import libcst as cst
-from libcst.metadata import Assignment, MetadataWrapper, PositionProvider, ScopeProvider
+from libcst.metadata import MetadataWrapper, PositionProvider
 
 from english_guard.config import Config
 from english_guard.fixes.extract.model import Candidate, FileScan, Problem, Shape, Unsafe
@@ -53,8 +53,76 @@ def _line_ignored(line: str) -> bool:
     return bool(match and (match.group(1) is None or RULE in match.group(1).upper()))
 
 
+_SCOPES = (cst.Module, cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp,
+           cst.GeneratorExp)
+
+
+class _Bindings(cst.CSTVisitor):
+    """Which scopes bind a name other than by import (`for _ in ...`, `_ = ...`, `def f(_)`).
+
+    Cheaper than LibCST's full scope analysis and deliberately conservative: a binding anywhere
+    in a function counts for the whole function and for the scopes nested in it.
+    """
+
+    def __init__(self, name: str):
+        super().__init__()
+        self.name = name
+        self.stack: list[cst.CSTNode] = []
+        self.binding_scopes: set[int] = set()
+        self.imported_at_top = False
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _SCOPES):
+            self.stack.append(node)
+        elif isinstance(node, (cst.Import, cst.ImportFrom)):
+            if len(self.stack) == 1 and not isinstance(node.names, cst.ImportStar):
+                for alias in node.names:
+                    bound = alias.asname.name if alias.asname else alias.name
+                    if isinstance(bound, cst.Name) and bound.value == self.name:
+                        self.imported_at_top = True
+                    elif isinstance(bound, cst.Attribute) and cst.Module([]).code_for_node(bound).split(".")[0] == self.name:
+                        self.imported_at_top = True
+            return False
+        elif self._binds(node):
+            self.binding_scopes.add(id(self.stack[-1]))
+        return True
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        if isinstance(original_node, _SCOPES):
+            self.stack.pop()
+
+    def _binds(self, node: cst.CSTNode) -> bool:
+        targets: list[cst.CSTNode] = []
+        if isinstance(node, cst.AssignTarget):
+            targets = [node.target]
+        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
+            targets = [node.target]
+        elif isinstance(node, (cst.For, cst.CompFor)):
+            targets = [node.target]
+        elif isinstance(node, cst.AsName):
+            targets = [node.name]
+        elif isinstance(node, cst.NamedExpr):
+            targets = [node.target]
+        elif isinstance(node, cst.Param):
+            targets = [node.name]
+        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+            targets = [node.name]
+        elif isinstance(node, (cst.Global, cst.Nonlocal)):
+            targets = [item.name for item in node.names]
+        return any(self._has_name(target) for target in targets)
+
+    def _has_name(self, target: cst.CSTNode) -> bool:
+        if isinstance(target, cst.Name):
+            return target.value == self.name
+        if isinstance(target, (cst.Tuple, cst.List)):
+            return any(self._has_name(element.value) for element in target.elements)
+        if isinstance(target, cst.StarredElement):
+            return self._has_name(target.value)
+        return False
+
+
 class _Collector(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
+    METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, path: str, config: Config, gettext_name: str, lines: list[str], module: cst.Module):
         super().__init__()
@@ -64,6 +132,19 @@ class _Collector(cst.CSTVisitor):
         self.lines = lines
         self.module = module
         self.scan = FileScan(path)
+        self.bindings = _Bindings(gettext_name.split(".")[0])
+        module.visit(self.bindings)
+        self.stack: list[cst.CSTNode] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if isinstance(node, _SCOPES):
+            self.stack.append(node)
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        if isinstance(original_node, _SCOPES):
+            self.stack.pop()
 
     def visit_Call(self, node: cst.Call) -> bool:
         callee = callee_name(node.func)
@@ -111,27 +192,18 @@ class _Collector(cst.CSTVisitor):
 
     def _name_clash(self, node: cst.CSTNode) -> str | None:
         """`_` bound to something else where the message is (`for _ in ...`) would break the call."""
-        name = self.gettext_name.split(".")[0]
-        scope = self.get_metadata(ScopeProvider, node, None)
-        if scope is None:
-            return None
-        for assignment in scope[name]:
-            if isinstance(assignment, Assignment) and not isinstance(assignment.node, (cst.Import, cst.ImportFrom)):
-                return (f"not extracted: `{name}` is bound to something else in this scope; rename that variable "
-                        f"or configure another gettext name")
+        if any(id(scope) in self.bindings.binding_scopes for scope in self.stack):
+            name = self.bindings.name
+            return (f"not extracted: `{name}` is bound to something else in this scope; rename that variable "
+                    f"or configure another gettext name")
         return None
 
 
-def module_imports_name(wrapper: MetadataWrapper, name: str) -> bool:
+def module_imports_name(module: cst.Module, name: str) -> bool:
     """True when the module already binds `name` by an import at its top level."""
-    scopes = wrapper.resolve(ScopeProvider)
-    global_scope = scopes.get(wrapper.module)
-    if global_scope is None:
-        return False
-    return any(
-        isinstance(assignment, Assignment) and isinstance(assignment.node, (cst.Import, cst.ImportFrom))
-        for assignment in global_scope[name.split(".")[0]]
-    )
+    bindings = _Bindings(name.split(".")[0])
+    module.visit(bindings)
+    return bindings.imported_at_top
 
 
 def skip_file(text: str) -> bool:

@@ -36,7 +36,7 @@ def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_n
         return Problem(path, 1, 1, "binary file skipped")
     if skip_file(text):
         return ParsedFile(path, reference, data, module, FileScan(path), True)
-    wrapper = MetadataWrapper(module)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     scan = collect(path, wrapper, text, config, gettext_name)
-    return ParsedFile(path, reference, data, wrapper.module, scan, module_imports_name(wrapper, gettext_name),
-                      module_imports_name(wrapper, ngettext_name))
+    return ParsedFile(path, reference, data, module, scan, module_imports_name(module, gettext_name),
+                      module_imports_name(module, ngettext_name))
