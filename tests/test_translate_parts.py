@@ -144,3 +144,9 @@ def test_text_the_file_encoding_cannot_hold_is_refused():
         apply(plan, {0: "coffee \u2018cream\u2019"})
     new, applied, _refused = apply(plan, {0: "coffee cream"})
     assert new == b"# -*- coding: latin-1 -*-\n# coffee cream\nx = 1\n"
+
+
+def test_an_indented_example_under_a_paragraph_stays_on_its_own_line():
+    blocks = [(b.indent, b.lines) for b in layout("Example of a call that is long enough here:\n    x = compute(y)")
+              if not b.verbatim]
+    assert blocks == [("", ["Example of a call that is long enough here:"]), ("    ", ["x = compute(y)"])]
