@@ -197,3 +197,33 @@ def test_crlf_line_endings_give_the_same_segments(path: Path):
     assert [(s.line, s.column, s.end_line, s.end_column, s.text) for s in crlf] == [
         (s.line, s.column, s.end_line, s.end_column, s.text) for s in lf
     ]
+
+
+def test_helm_chart_end_to_end_through_check():
+    """Acceptance: a chart with templating in every file is read without errors; its comments and
+    free-text values are checked; template-expression values and English comments are not reported."""
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(str(p.relative_to(root)) for p in HELM.rglob("*") if p.is_file())
+    result = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check", "--format", "json", "--no-cache", *files],
+        cwd=root, capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["errors"] == [] and report["summary"]["files"] == 5
+    found = {(Path(f["path"]).relative_to("tests/fixtures/helm_chart").as_posix(), f["line"], f["symbol"], f["language"])
+             for f in report["findings"]}
+    assert all(f["code"] == "EG501" and f["kind"] == "prose" for f in report["findings"])
+    assert found == {
+        ("Chart.yaml", 3, "comment", "uz"), ("Chart.yaml", 6, "value", "uz"),
+        ("values.yaml", 6, "comment", "ru"), ("values.yaml", 13, "value", "uz"), ("values.yaml", 18, "value", "uz"),
+        ("templates/_helpers.tpl", 2, "template_comment", "uz"), ("templates/_helpers.tpl", 8, "template_comment", "ru"),
+        ("templates/deployment.yaml", 8, "comment", "uz"), ("templates/deployment.yaml", 13, "template_comment", "ru"),
+        ("templates/deployment.yaml", 24, "comment", "uz"),
+        ("templates/configmap.yaml", 8, "comment", "uz"), ("templates/configmap.yaml", 13, "value", "uz"),
+        ("templates/configmap.yaml", 16, "template_comment", "uz"),
+    }
