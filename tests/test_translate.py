@@ -294,3 +294,18 @@ def test_missing_translate_extra_is_explained(project, model_env, ru_package, mo
     assert result.exit_code == 2
     assert "pip install 'english-guard[translate]'" in result.output
     assert (project / "sample_ru.py").read_bytes() == original
+
+
+def test_library_workflow_for_the_migration(project, model_env, ru_package):
+    from english_guard.config import load_config
+    from english_guard.translation.workflow import translate_paths
+
+    install(ru_package)
+    result = translate_paths(["."], load_config(start="."), write=True)
+    assert result.errors == []
+    assert set(result.changed) == {"sample_ru.py", "sample_crlf_bom.py", "edge_ru.py"}
+    assert [u.language for u in result.untranslated] == ["uz", "uz"]
+    assert all("Uzbek (uz)" in u.problem for u in result.untranslated)
+    old, new = result.changed["sample_ru.py"]
+    assert (project / "sample_ru.py").read_bytes() == new != old
+    assert translate_paths(["."], load_config(start="."), write=True).changed == {}

@@ -69,59 +69,28 @@ class _Run:
         self.errors += 1
         click.echo(message, err=True)
 
-    # reading -------------------------------------------------------------------------------------
+    # reading and proposing ----------------------------------------------------------------------
     def read_files(self, paths: list[str], judged: bool):
-        from english_guard.fixes.translate import TranslateError, collect
-        from english_guard.sources.registry import reader_name_for
-        from english_guard.walk import collect_files
+        from english_guard.translation.workflow import read_plans
 
-        walked = collect_files(paths, self.config)
-        for path, problem in walked.problems:
-            self.error(f"{path}: {problem}")
-        judge = None
-        if judged:
-            from english_guard.language import judge
-        plans = []
-        for path in walked.files:
-            if reader_name_for(path, self.config.file_types) != "python":
-                if path in walked.explicit:
-                    click.echo(_("{path}: skipped: only Python comments and docstrings are translated").format(
-                        path=path), err=True)
-                continue
-            try:
-                source = Path(path).read_bytes()
-            except OSError as exc:
-                self.error(f"{path}: cannot read: {exc.strerror or exc}")
-                continue
-            try:
-                plans.append(collect(path, source, judge))
-            except TranslateError as exc:
-                self.error(str(exc))
+        plans, errors, notes = read_plans(paths, self.config, judged)
+        for message in errors:
+            self.error(message)
+        for message in notes:
+            click.echo(message, err=True)
         return plans
 
-    # proposing -----------------------------------------------------------------------------------
     def propose(self, plans) -> dict | None:
-        from english_guard.fixes.translate import propose
-        from english_guard.language import judge
         from english_guard.translation.base import EngineError
-        from english_guard.translation.engines import EngineRouter
-        from english_guard.translation.memory import TranslationMemory
+        from english_guard.translation.workflow import propose_plans
 
-        units = [unit for plan in plans for unit in plan.units]
-        if not units:
-            return {}
-        router = EngineRouter(self.engine)
-        memory_path = None if self.no_memory else Path(self.config.root) / self.config.cache_dir / "translation-memory.json"
-        memory = TranslationMemory(memory_path)
         try:
-            propose(units, router, memory, judge=judge, progress_factory=_progress)
+            warnings = propose_plans(plans, self.config, self.engine, not self.no_memory, _progress)
         except EngineError as exc:
             self.error(_("error: {message}").format(message=exc))
             return None
-        try:
-            memory.save()
-        except OSError as exc:  # a memory that cannot be saved only costs time next run
-            click.echo(_("warning: cannot save the translation memory: {error}").format(error=exc), err=True)
+        for warning in warnings:
+            click.echo(_("warning: {message}").format(message=warning), err=True)
         return {id(plan): {i: u.proposal for i, u in enumerate(plan.units) if u.proposal is not None}
                 for plan in plans}
 
