@@ -16,7 +16,6 @@ import zlib
 from pathlib import Path, PurePosixPath
 
 from english_guard.translation.packages import (
-    MULTILINGUAL_TYPE,
     SOURCE_OWN,
     InstalledModel,
     PackageError,
@@ -244,4 +243,4 @@ def remove(code_or_name: str) -> list[Path]:
     return removed
 
 
-__all__ = ["install", "install_archive", "install_folder", "install_from_index", "remove", "MULTILINGUAL_TYPE"]
+__all__ = ["install", "install_archive", "install_folder", "install_from_index", "remove"]
