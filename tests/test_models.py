@@ -286,3 +286,14 @@ def test_install_by_code_with_an_unreachable_index_fails_cleanly(tmp_path):
     assert result.returncode == 2
     assert "cannot download the Argos package index" in result.stderr and "nothing was installed" in result.stderr
     assert not (tmp_path / "eg-models").exists() or not list((tmp_path / "eg-models").iterdir())
+
+
+def test_unzipped_package_folder_installs_and_broken_folder_can_be_removed(models_dir, package_folder):
+    result = run("models", "install", str(package_folder))
+    assert result.exit_code == 0, result.output
+    assert (models_dir / "translate-ru_en-0_1" / "sentencepiece.model").is_file()
+    shutil.copytree(package_folder, models_dir / "leftover")
+    (models_dir / "leftover" / "metadata.json").unlink()
+    removed = run("models", "remove", "leftover")
+    assert removed.exit_code == 0 and not (models_dir / "leftover").exists()
+    assert (models_dir / "translate-ru_en-0_1").is_dir()
