@@ -223,8 +223,12 @@ def test_toml_strings_hide_hashes_and_only_free_text_keys_are_values():
         'c = """multi\n# not a comment\n"""  # three\n'
         'tool.app.description = "Dotted key value"\n'
         'items = ["description", "x"]  # four\n'
+        '[[tables."a]b"]]  # five ] with a bracket\n'
+        'title = "After the header"\n'
     )
-    assert texts("toml", text) == ["one", "two", "three", "Dotted key value", "four"]
+    assert texts("toml", text) == [
+        "one", "two", "three", "Dotted key value", "four", "five ] with a bracket", "After the header",
+    ]
 
 
 def test_env_multi_line_quoted_value_and_unquoted_hash():

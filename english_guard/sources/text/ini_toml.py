@@ -30,6 +30,7 @@ _TOML_TOKEN = re.compile(
     re.DOTALL | re.VERBOSE,
 )
 _STRING_KINDS = {"mlbasic": 3, "mlliteral": 3, "basic": 1, "literal": 1}
+_TABLE_HEADER = re.compile(r"""\[\[?(?:[^\]"'\n]|"[^"\n]*"|'[^'\n]*')*\]\]?""")
 
 
 def read_toml(path: str, text: str, config: Config) -> list[Segment]:
@@ -72,9 +73,8 @@ def read_toml(path: str, text: str, config: Config) -> list[Segment]:
             expect_key, key_parts, value_key = True, [], None
         elif value == "[" and expect_key and not key_parts:
             # a table header: its name is not a key; a comment after it is still read
-            stop = line_end(text, pos)
-            close = text.rfind("]", pos, stop)
-            pos = close + 1 if close != -1 else stop
+            header = _TABLE_HEADER.match(text, pos)
+            pos = header.end() if header else line_end(text, pos)
             continue
         elif value == "[":
             value_key = None
