@@ -117,6 +117,22 @@ def test_yaml_keys_of_every_style_and_multi_line_values():
     ]
 
 
+def test_yaml_free_text_value_on_the_lines_after_its_key():
+    text = (
+        "description:  # the value follows\n"
+        "  A plain value on the next line\n"
+        "  and on the line after\n"
+        "title:\n"
+        "  nested: mapping, not a value\n"
+        "summary:\n"
+        "  - a sequence, not a value\n"
+    )
+    assert segments("yaml", text) == [
+        (1, 17, 1, 34, "comment", "the value follows"),
+        (2, 3, 3, 24, "value", "A plain value on the next line\nand on the line after"),
+    ]
+
+
 def test_yaml_document_markers_flow_collections_and_block_headers_with_comments():
     text = (
         "--- # first document\n"

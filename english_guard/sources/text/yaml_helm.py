@@ -51,6 +51,8 @@ class _YamlLexer:
         # A block scalar in progress: (parent indent, free text?, content lines as (start, end)).
         self.block: tuple[int, bool, list[tuple[int, int]]] | None = None
         self.block_indent: int | None = None
+        # A free-text key with nothing after its colon: its value may start on the next line.
+        self.free_key_indent: int | None = None
         # A multi-line flow scalar in progress: (key indent, quote or "" for plain, free text?, start).
         self.flow: tuple[int, str, bool, int] | None = None
 
@@ -161,6 +163,11 @@ class _YamlLexer:
         if line.startswith("#", pos):
             self._comment(start + pos)
             return
+        key_indent, self.free_key_indent = self.free_key_indent, None
+        if key_indent is not None and pos > key_indent and not _SEQUENCE_ENTRY.match(line, pos) \
+                and _key_at(line, pos)[0] is None:
+            self._node(line, start, pos, key_indent, True)
+            return
         if line.startswith(("---", "..."), pos) and line[pos + 3:pos + 4] in ("", " ", "\t"):
             self._trailing_comment(line, pos + 3, start)
             return
@@ -182,6 +189,8 @@ class _YamlLexer:
             pos = after_key
             while pos < len(line) and line[pos] in " \t":
                 pos += 1
+            if free_text and (pos >= len(line) or line[pos] == "#"):
+                self.free_key_indent = node_indent
         else:
             free_text = False
         self._node(line, start, pos, node_indent, free_text)
