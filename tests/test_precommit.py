@@ -66,7 +66,9 @@ def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed
     shutil.copy(FIXTURE / "bot" / "handlers.py", repo / "bot" / "handlers.py")
     shutil.copy(FIXTURE / "chart" / "templates" / "configmap.yaml", repo / "chart" / "templates" / "configmap.yaml")
     (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {clone}\n    rev: {head}\n    hooks:\n      - id: english-guard\n", encoding="utf-8"
+        f"repos:\n  - repo: {clone}\n    rev: {head}\n    hooks:\n      - id: english-guard\n"
+        "      - id: english-guard-rename-plan\n",
+        encoding="utf-8",
     )
     (repo / ".gitignore").write_text(".english-guard-cache/\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True,
@@ -98,6 +100,16 @@ def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed
     assert git(repo, "rev-parse", "--verify", "HEAD", check=False).returncode == 0
     committed = git(repo, "show", "--name-only", "--format=", "HEAD").stdout.split()
     assert "legacy/old_handlers.py" in committed and "bot/handlers.py" in committed
+
+    # The manual-stage rename hook writes a reviewable plan; it does not run on commit.
+    shutil.copy(FIXTURE / "bot" / "reports.py", repo / "bot" / "reports.py")
+    manual = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--hook-stage", "manual", "english-guard-rename-plan",
+         "--files", "bot/reports.py"], cwd=repo, env=env, capture_output=True, text=True, timeout=600,
+    )
+    assert manual.returncode == 0, manual.stdout + manual.stderr
+    plan = (repo / "english-guard-rename-plan.toml").read_text("utf-8")
+    assert 'name = "foydalanuvchi_hisoboti"' in plan and "new_name" in plan
 
 
 def test_hook_manifest_is_valid_and_declares_the_hooks():
