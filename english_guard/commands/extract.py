@@ -78,6 +78,8 @@ def _settings(paths, config, locales_dir, domain, source_lang, review_file, from
             raise _UsageProblem(str(exc)) from exc
     name = _gettext_name(statement)
     if name not in config.gettext_functions:
+        click.echo(_("note: add {name!r} to gettext-functions in [tool.english-guard] so that `check` and "
+                     "pybabel know it").format(name=name))
         config.gettext_functions = [*config.gettext_functions, name]
     review = Path(review_file) if review_file else locales / f"{domain}.review.po"
     module = statement.split()[1]

@@ -53,63 +53,68 @@ def _line_ignored(line: str) -> bool:
     return bool(match and (match.group(1) is None or RULE in match.group(1).upper()))
 
 
-_SCOPES = (cst.Module, cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp,
-           cst.GeneratorExp)
+# Exact node types (LibCST nodes are ABCs, so `type(node) in` is much cheaper than isinstance).
+_SCOPES = frozenset({cst.Module, cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp,
+                     cst.GeneratorExp})
+_IMPORTS = frozenset({cst.Import, cst.ImportFrom})
+# node type -> the targets it binds
+_BINDERS = {
+    cst.AssignTarget: lambda node: [node.target],
+    cst.AnnAssign: lambda node: [node.target],
+    cst.AugAssign: lambda node: [node.target],
+    cst.For: lambda node: [node.target],
+    cst.CompFor: lambda node: [node.target],
+    cst.AsName: lambda node: [node.name],
+    cst.NamedExpr: lambda node: [node.target],
+    cst.Param: lambda node: [node.name],
+    cst.FunctionDef: lambda node: [node.name],
+    cst.ClassDef: lambda node: [node.name],
+    cst.Global: lambda node: [item.name for item in node.names],
+    cst.Nonlocal: lambda node: [item.name for item in node.names],
+}
 
 
 class _Bindings(cst.CSTVisitor):
-    """Which scopes bind a name other than by import (`for _ in ...`, `_ = ...`, `def f(_)`).
+    """Which scopes bind a name other than by import (`for _ in ...`, `_ = ...`, `def f(_)`), and
+    which names the module imports at its top level.
 
     Cheaper than LibCST's full scope analysis and deliberately conservative: a binding anywhere
     in a function counts for the whole function and for the scopes nested in it.
     """
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, also_imported: str = ""):
         super().__init__()
         self.name = name
+        self.watched = {name, also_imported} - {""}
         self.stack: list[cst.CSTNode] = []
         self.binding_scopes: set[int] = set()
-        self.imported_at_top = False
+        self.imported_at_top: set[str] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, _SCOPES):
+        kind = type(node)
+        if kind in _SCOPES:
+            if kind is not cst.Module and self._binds(node):
+                self.binding_scopes.add(id(self.stack[-1]))
             self.stack.append(node)
-        elif isinstance(node, (cst.Import, cst.ImportFrom)):
+        elif kind in _IMPORTS:
             if len(self.stack) == 1 and not isinstance(node.names, cst.ImportStar):
                 for alias in node.names:
                     bound = alias.asname.name if alias.asname else alias.name
-                    if isinstance(bound, cst.Name) and bound.value == self.name:
-                        self.imported_at_top = True
-                    elif isinstance(bound, cst.Attribute) and cst.Module([]).code_for_node(bound).split(".")[0] == self.name:
-                        self.imported_at_top = True
+                    root = cst.Module([]).code_for_node(bound).split(".")[0]
+                    if root in self.watched:
+                        self.imported_at_top.add(root)
             return False
-        elif self._binds(node):
+        elif kind in _BINDERS and self._binds(node):
             self.binding_scopes.add(id(self.stack[-1]))
         return True
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
-        if isinstance(original_node, _SCOPES):
+        if type(original_node) in _SCOPES:
             self.stack.pop()
 
     def _binds(self, node: cst.CSTNode) -> bool:
-        targets: list[cst.CSTNode] = []
-        if isinstance(node, cst.AssignTarget):
-            targets = [node.target]
-        elif isinstance(node, (cst.AnnAssign, cst.AugAssign)):
-            targets = [node.target]
-        elif isinstance(node, (cst.For, cst.CompFor)):
-            targets = [node.target]
-        elif isinstance(node, cst.AsName):
-            targets = [node.name]
-        elif isinstance(node, cst.NamedExpr):
-            targets = [node.target]
-        elif isinstance(node, cst.Param):
-            targets = [node.name]
-        elif isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            targets = [node.name]
-        elif isinstance(node, (cst.Global, cst.Nonlocal)):
-            targets = [item.name for item in node.names]
-        return any(self._has_name(target) for target in targets)
+        getter = _BINDERS.get(type(node))
+        return getter is not None and any(self._has_name(target) for target in getter(node))
 
     def _has_name(self, target: cst.CSTNode) -> bool:
         if isinstance(target, cst.Name):
@@ -121,30 +126,40 @@ class _Bindings(cst.CSTVisitor):
         return False
 
 
-class _Collector(cst.CSTVisitor):
+class _Collector(_Bindings):
+    """One pass: bindings and imports (from `_Bindings`) and the user-facing messages."""
+
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, path: str, config: Config, gettext_name: str, lines: list[str], module: cst.Module):
-        super().__init__()
+    def __init__(self, path: str, config: Config, gettext_name: str, ngettext_name: str, lines: list[str],
+                 module: cst.Module):
+        super().__init__(gettext_name.split(".")[0], ngettext_name)
         self.path = path
         self.config = config
         self.gettext_name = gettext_name
         self.lines = lines
         self.module = module
         self.scan = FileScan(path)
-        self.bindings = _Bindings(gettext_name.split(".")[0])
-        module.visit(self.bindings)
-        self.stack: list[cst.CSTNode] = []
+        self.found: list[tuple[Candidate, tuple[int, ...]]] = []
 
     def on_visit(self, node: cst.CSTNode) -> bool:
-        if isinstance(node, _SCOPES):
-            self.stack.append(node)
-        return super().on_visit(node)
+        descend = super().on_visit(node)
+        if descend and type(node) is cst.Call:
+            return self.visit_Call(node)
+        return descend
 
-    def on_leave(self, original_node: cst.CSTNode) -> None:
-        super().on_leave(original_node)
-        if isinstance(original_node, _SCOPES):
-            self.stack.pop()
+    def finish(self) -> FileScan:
+        """Messages in a scope that rebinds the gettext name are reported instead of extracted."""
+        for candidate, scopes in self.found:
+            if any(scope in self.binding_scopes for scope in scopes):
+                self.scan.problems.append(Problem(
+                    self.path, candidate.line, candidate.column,
+                    f"not extracted: `{self.name}` is bound to something else in this scope; rename that variable "
+                    f"or configure another gettext name", self.module.code_for_node(candidate.node)))
+            else:
+                self.scan.candidates.append(candidate)
+        self.scan.problems.sort(key=lambda p: (p.line, p.column))
+        return self.scan
 
     def visit_Call(self, node: cst.Call) -> bool:
         callee = callee_name(node.func)
@@ -177,40 +192,24 @@ class _Collector(cst.CSTVisitor):
         line, column = position.start.line, position.start.column + 1
         if any(_line_ignored(self.lines[n - 1]) for n in range(line, position.end.line + 1) if n <= len(self.lines)):
             return
-        text = self.module.code_for_node(node)
         if isinstance(shape, Unsafe):
+            text = self.module.code_for_node(node)
             if any(ch.isalpha() for ch in text):
                 self.scan.problems.append(Problem(self.path, line, column, f"not extracted: {shape.reason}", text))
             return
         if not has_words(shape):
             return
-        clash = self._name_clash(node)
-        if clash:
-            self.scan.problems.append(Problem(self.path, line, column, clash, text))
-            return
-        self.scan.candidates.append(Candidate(self.path, line, column, node, shape, context))
-
-    def _name_clash(self, node: cst.CSTNode) -> str | None:
-        """`_` bound to something else where the message is (`for _ in ...`) would break the call."""
-        if any(id(scope) in self.bindings.binding_scopes for scope in self.stack):
-            name = self.bindings.name
-            return (f"not extracted: `{name}` is bound to something else in this scope; rename that variable "
-                    f"or configure another gettext name")
-        return None
-
-
-def module_imports_name(module: cst.Module, name: str) -> bool:
-    """True when the module already binds `name` by an import at its top level."""
-    bindings = _Bindings(name.split(".")[0])
-    module.visit(bindings)
-    return bindings.imported_at_top
+        candidate = Candidate(self.path, line, column, node, shape, context)
+        self.found.append((candidate, tuple(id(scope) for scope in self.stack)))
 
 
 def skip_file(text: str) -> bool:
     return bool(_SKIP_FILE.search(text))
 
 
-def collect(path: str, wrapper: MetadataWrapper, text: str, config: Config, gettext_name: str) -> FileScan:
-    collector = _Collector(path, config, gettext_name, text.splitlines(), wrapper.module)
+def collect(path: str, wrapper: MetadataWrapper, text: str, config: Config, gettext_name: str,
+            ngettext_name: str = "ngettext") -> tuple[FileScan, set[str]]:
+    """The file's messages and problems, and which of the two gettext names it already imports."""
+    collector = _Collector(path, config, gettext_name, ngettext_name, text.splitlines(), wrapper.module)
     wrapper.visit(collector)
-    return collector.scan
+    return collector.finish(), collector.imported_at_top

@@ -7,8 +7,9 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from english_guard.config import Config
-from english_guard.fixes.extract.collect import collect, module_imports_name, skip_file
+from english_guard.fixes.extract.collect import collect, skip_file
 from english_guard.fixes.extract.model import FileScan, Problem
+from english_guard.fixes.extract.prefilter import may_hold_messages
 
 
 @dataclass
@@ -16,7 +17,7 @@ class ParsedFile:
     path: str            # as reported (relative to the current directory when below it)
     reference: str       # as written in the catalogs (relative to the project root)
     data: bytes
-    module: cst.Module
+    module: cst.Module | None  # None: nothing to extract, not parsed by LibCST
     scan: FileScan
     imports_gettext: bool
     imports_ngettext: bool = False
@@ -24,19 +25,25 @@ class ParsedFile:
 
 def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_name: str,
                ngettext_name: str = "ngettext") -> ParsedFile | Problem:
-    """Parse and scan a file; a Problem (with path and line) when it cannot be read as Python."""
+    """Parse and scan a file; a Problem (with path and line) when it cannot be read as Python.
+
+    A file without any text argument to a user-facing call is not parsed by LibCST (None is
+    returned as its module: there is nothing to rewrite).
+    """
+    if b"\x00" not in data and not may_hold_messages(data, config):
+        return ParsedFile(path, reference, data, None, FileScan(path), True, True)
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
         return Problem(path, exc.raw_line, exc.raw_column + 1, f"cannot parse: {exc.message}")
     except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
         return Problem(path, 1, 1, f"cannot decode: {exc}")
-    text = module.code
+    text = data.decode(module.encoding, errors="replace")  # cheaper than module.code (a whole codegen)
     if "\x00" in text:
         return Problem(path, 1, 1, "binary file skipped")
     if skip_file(text):
         return ParsedFile(path, reference, data, module, FileScan(path), True)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    scan = collect(path, wrapper, text, config, gettext_name)
-    return ParsedFile(path, reference, data, module, scan, module_imports_name(module, gettext_name),
-                      module_imports_name(module, ngettext_name))
+    scan, imported = collect(path, wrapper, text, config, gettext_name, ngettext_name)
+    return ParsedFile(path, reference, data, module, scan, gettext_name.split(".")[0] in imported,
+                      ngettext_name in imported)

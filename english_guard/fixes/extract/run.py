@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import libcst as cst
 from babel.messages.extract import extract as babel_extract
 
 from english_guard.config import Config
@@ -297,7 +298,8 @@ class _Planner:
                 else:
                     statements.append(self.settings.ngettext_import)
             names = GettextNames(self.settings.gettext_name, self.settings.ngettext_name)
-            new_module = rewrite_module(item.module, chosen, names, statements)
+            module = item.module if item.module is not None else cst.parse_module(item.data)
+            new_module = rewrite_module(module, chosen, names, statements)
             new_module, renamed = rename_msgids(new_module, self.renames,
                                                 lambda callee: is_gettext_call(callee, self.config))
             if not chosen and not renamed:
