@@ -14,6 +14,8 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -33,14 +35,21 @@ def hook_repo(request) -> tuple[Path, str, dict]:
         pytest.skip("the hook test needs this repository as a git checkout")
     head = git(ROOT, "rev-parse", "HEAD").stdout.strip()
     cache = Path(request.config.cache.mkdir("precommit"))
-    for old in cache.glob("hook-*"):
-        if old.name != f"hook-{head[:12]}":
+    for old in [*cache.glob("hook-*"), *cache.glob("partial-*")]:
+        # clones of earlier commits, left alone for an hour in case another test run still uses one
+        if old.name != f"hook-{head[:12]}" and time.time() - old.stat().st_mtime > 3600:
             shutil.rmtree(old, ignore_errors=True)
     clone = cache / f"hook-{head[:12]}"
     if not (clone / ".pre-commit-hooks.yaml").is_file():
-        shutil.rmtree(clone, ignore_errors=True)
-        git(cache, "clone", "--quiet", "--no-hardlinks", str(ROOT), clone.name)
-        git(clone, "checkout", "--quiet", head)
+        # Clone beside it and rename: another test run may be cloning the same commit right now.
+        partial = Path(tempfile.mkdtemp(prefix="partial-", dir=cache))
+        git(partial, "clone", "--quiet", "--no-hardlinks", str(ROOT), "repo")
+        git(partial / "repo", "checkout", "--quiet", head)
+        try:
+            os.rename(partial / "repo", clone)
+        except OSError:
+            pass  # the other run won; its clone is the same commit
+        shutil.rmtree(partial, ignore_errors=True)
     env = dict(os.environ)
     env["PRE_COMMIT_HOME"] = str(cache / "home")
     env.pop("PRE_COMMIT", None)
