@@ -26,7 +26,7 @@ class Shape:
     template: str
     style: str
     placeholders: tuple[Placeholder, ...] = ()
-    # the placeholder that counts something ("{n} ta mahsulot"): the message may take plural forms
+    # the placeholder that counts something ("{n} items"): the message may take plural forms
     count: Placeholder | None = None
     # the quote of the first literal, reused for the new literal so the code keeps its style
     quote: str = '"'

@@ -36,7 +36,7 @@ class ReviewEntry:
     fuzzy: bool = False
     locations: list[tuple[str, int]] = field(default_factory=list)
     note: str = ""
-    # a counting message ("{n} ta mahsulot"): msgstr[0] is the English singular, msgstr[1] the plural
+    # a counting message ("{n} items"): msgstr[0] is the English singular, msgstr[1] the plural
     plural_like: bool = False
     english_plural: str = ""
 

@@ -148,7 +148,7 @@ _COUNT_NAMES = frozenset({"n", "count", "num", "number", "qty", "quantity", "tot
 
 
 def _plural_count(template: str, placeholders: list[Placeholder]) -> Placeholder | None:
-    """The one placeholder that counts the noun after it (`{n} ta mahsulot`, `{len(rows)} orders`)."""
+    """The one placeholder that counts the noun after it (`{n} items`, `{len(rows)} orders`)."""
     found = []
     for placeholder in placeholders:
         node = placeholder.node
