@@ -19,7 +19,7 @@ def detect(text: str, kind: str | None) -> None:
 
     if kind is None:
         kind = "identifier" if text.strip() and not any(c.isspace() for c in text.strip()) else "comment"
-    verdict = judge(text, kind)
+    verdict = judge(text, kind, explain=True)
     if verdict.english:
         click.echo(_("English (confidence {confidence:.2f}): {reason}").format(confidence=verdict.confidence,
                                                                               reason=verdict.reason))

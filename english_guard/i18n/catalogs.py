@@ -55,7 +55,7 @@ def extract_template(sources: Iterable[SourceFile], keywords: Mapping, *, projec
 def read_catalog(path: Path, locale: str | None = None, domain: str | None = None) -> Catalog:
     try:
         with path.open("rb") as handle:
-            return read_po(handle, locale=locale, domain=domain)
+            return read_po(handle, locale=locale, domain=domain, abort_invalid=True)
     except OSError as exc:
         raise CatalogError(f"{path}: cannot read the catalog: {exc.strerror or exc}") from exc
     except Exception as exc:  # Babel raises several types (PoFileError, ValueError, UnicodeDecodeError)

@@ -62,22 +62,26 @@ class _Word:
         return WordEvidence(self.text, self.verdict, _OUTPUT_ALIASES.get(language, language), self.reason)
 
 
-def judge(text: str, kind: str, allowed: frozenset[str] = frozenset()) -> Verdict:
-    """Judge `text` of the given kind (identifier, comment, docstring, string, prose)."""
-    return _judge(text, kind, allowed)
+def judge(text: str, kind: str, allowed: frozenset[str] = frozenset(), explain: bool = False) -> Verdict:
+    """Judge `text` of the given kind (identifier, comment, docstring, string, prose).
+
+    The evidence for each word is kept on non-English verdicts, and on English ones only when
+    `explain` is asked for (it is the lint path's hottest allocation).
+    """
+    return _judge(text, kind, allowed, explain)
 
 
 @lru_cache(maxsize=100_000)
-def _judge(text: str, kind: str, allowed: frozenset[str]) -> Verdict:
+def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verdict:
     if kind == "identifier":
         words = [_classify_identifier_word(w, text, allowed) for w in split_identifier(text)]
-        return _decide(words, text, kind)
+        return _decide(words, text, kind, explain)
     body = _prose_body(text, kind)
     if body is None:
         return Verdict(True, "en", 1.0, (), "directive, code or header")
     tokens = prose_tokens(body)
     words = _classify_prose(tokens, allowed)
-    return _decide(words, body, kind)
+    return _decide(words, body, kind, explain)
 
 
 # ---------------------------------------------------------------- prose ---
@@ -313,12 +317,12 @@ def _english_affixed(key: str, entry) -> str:
 
 # ---------------------------------------------------------------- verdict ---
 
-def _decide(words: list[_Word], text: str, kind: str) -> Verdict:
+def _decide(words: list[_Word], text: str, kind: str, explain: bool = True) -> Verdict:
     strong = [w for w in words if w.verdict == "foreign" and w.strength == STRONG]
     weak = [w for w in words if w.verdict == "foreign" and w.strength == WEAK]
     english = [w for w in words if w.verdict in ("english", "code")]
     unknown = [w for w in words if w.verdict == "unknown"]
-    evidence = tuple(w.evidence() for w in words)
+    evidence = tuple(w.evidence() for w in words) if (explain or strong or weak) else ()
     foreign = strong + weak
     if strong:
         share = len(foreign) / max(1, len(foreign) + len(english))

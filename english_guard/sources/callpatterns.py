@@ -7,6 +7,7 @@ the callee exactly or as its dotted suffix (`click.echo` matches `click.echo`, `
 from __future__ import annotations
 
 import fnmatch
+from functools import lru_cache
 
 from english_guard.config import Config
 
@@ -22,19 +23,33 @@ NEVER_USER_FACING = (
 )
 
 
-def callee_matches(callee: str, pattern: str) -> bool:
-    if not callee:
-        return False
-    if "*" in pattern:  # `models.*Field`: a glob over the dotted callee or its dotted suffix
-        parts = callee.split(".")
-        return any(fnmatch.fnmatchcase(".".join(parts[i:]), pattern) for i in range(len(parts)))
-    if pattern.startswith("."):
-        return callee.endswith(pattern) or callee == pattern[1:]
-    return callee == pattern or callee.endswith("." + pattern)
+@lru_cache(maxsize=64)
+def _compile(patterns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Plain patterns become a set of dotted tails (".answer" and "answer" both match `msg.answer`)."""
+    plain = frozenset(p.lstrip(".") for p in patterns if "*" not in p)
+    globs = tuple(p.lstrip(".") for p in patterns if "*" in p)
+    return plain, globs
+
+
+@lru_cache(maxsize=65536)
+def _tails(callee: str) -> tuple[str, ...]:
+    parts = callee.split(".")
+    return tuple(".".join(parts[i:]) for i in range(len(parts)))
 
 
 def matches_any(callee: str, patterns) -> bool:
-    return any(callee_matches(callee, pattern) for pattern in patterns)
+    """True when a pattern equals a dotted tail of `callee` (a glob pattern: matches one)."""
+    if not callee:
+        return False
+    plain, globs = _compile(tuple(patterns))
+    tails = _tails(callee)
+    if any(tail in plain for tail in tails):
+        return True
+    return any(fnmatch.fnmatchcase(tail, glob) for glob in globs for tail in tails)
+
+
+def callee_matches(callee: str, pattern: str) -> bool:
+    return matches_any(callee, (pattern,))
 
 
 def is_gettext_call(callee: str, config: Config) -> bool:
@@ -45,12 +60,12 @@ def is_user_facing_call(callee: str, config: Config) -> bool:
     """Strings passed positionally to this call are shown to users."""
     if matches_any(callee, NEVER_USER_FACING) and not matches_any(callee, config.extend_user_facing_calls):
         return False
-    patterns = list(config.user_facing_calls) + list(config.extend_user_facing_calls)
-    return matches_any(callee, patterns) or matches_any(callee, config.user_facing_constructors)
+    patterns = (*config.user_facing_calls, *config.extend_user_facing_calls, *config.user_facing_constructors)
+    return matches_any(callee, patterns)
 
 
 def is_user_facing_keyword(callee: str, keyword: str, config: Config) -> bool:
     """A keyword argument (`text=`, `detail=`, `help=`) whose string is shown to users."""
-    if matches_any(callee, NEVER_USER_FACING):
+    if keyword not in config.user_facing_keywords:
         return False
-    return keyword in config.user_facing_keywords
+    return not matches_any(callee, NEVER_USER_FACING)

@@ -44,6 +44,9 @@ def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_n
     if skip_file(text):
         return ParsedFile(path, reference, data, module, FileScan(path), True)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    scan, imported = collect(path, wrapper, text, config, gettext_name, ngettext_name)
+    try:
+        scan, imported = collect(path, wrapper, text, config, gettext_name, ngettext_name)
+    except Exception as exc:  # a construct this version does not understand: report it, go on with the rest
+        return Problem(path, 1, 1, f"cannot scan for messages ({type(exc).__name__}: {exc}); file left as it is")
     return ParsedFile(path, reference, data, module, scan, gettext_name.split(".")[0] in imported,
                       ngettext_name in imported)

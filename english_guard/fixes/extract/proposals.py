@@ -35,10 +35,15 @@ def propose(texts_by_language: dict[str, list[str]], choice: str) -> tuple[dict[
         from english_guard.translation.engines import EngineRouter
     except ImportError as exc:  # the translation package is optional at run time
         return {}, [f"no translation engine available ({exc})"]
-    router = EngineRouter(choice)
+    try:
+        router = EngineRouter(choice)
+    except Exception as exc:  # an unreadable model folder must not stop the extraction
+        return {}, [f"no translation engine available ({exc})"]
     proposals: dict[str, Proposal] = {}
     notes: list[str] = []
     for language, texts in sorted(texts_by_language.items()):
+        if not texts:
+            continue
         engine = router.engine_for(language)
         if engine is None:
             notes.append(router.missing_help(language))
@@ -49,8 +54,9 @@ def propose(texts_by_language: dict[str, list[str]], choice: str) -> tuple[dict[
             prepared.append((text, lead, trail, mask(core)))
         try:
             results = engine.translate([masked.text for _t, _l, _r, masked in prepared], language)
-        except EngineError as exc:
-            notes.append(f"the {engine.name} engine failed for {language}: {exc}")
+        except Exception as exc:  # EngineError and anything a broken model raises: humans take over
+            kind = "" if isinstance(exc, EngineError) else f"{type(exc).__name__}: "
+            notes.append(f"the {engine.name} engine failed for {language}: {kind}{exc}")
             continue
         for (text, lead, trail, masked), result in zip(prepared, results):
             if not result:
