@@ -214,3 +214,21 @@ def test_generated_helper_switches_language_per_user(project):
     done = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [CONFIRM_UZ, "Confirm", "Confirm", CONFIRM_UZ]
+
+
+def test_broken_review_file_is_a_clear_error_and_nothing_is_written(project):
+    source = 'import click\nclick.echo("Order saved")\n'
+    (project / "app" / "shop.py").write_text(source, encoding="utf-8")
+    (project / "locales").mkdir()
+    (project / "locales" / "messages.review.po").write_text('msgid "a"\nmsgstr "b"\nmsgid\n', encoding="utf-8")
+    result = run("app")
+    assert result.exit_code == 2
+    assert "messages.review.po" in result.output and "not a valid PO file" in result.output
+    assert (project / "app" / "shop.py").read_text(encoding="utf-8") == source
+
+
+def test_no_messages_means_no_catalogs_and_no_helper(project):
+    (project / "app" / "util.py").write_text('import logging\nlogging.info("Order saved")\n', encoding="utf-8")
+    result = run("app")
+    assert result.exit_code == 0 and "wrapped 0 message(s)" in result.output
+    assert not (project / "locales").exists() and not (project / "app" / "i18n.py").exists()
