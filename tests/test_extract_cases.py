@@ -232,3 +232,17 @@ def test_no_messages_means_no_catalogs_and_no_helper(project):
     result = run("app")
     assert result.exit_code == 0 and "wrapped 0 message(s)" in result.output
     assert not (project / "locales").exists() and not (project / "app" / "i18n.py").exists()
+
+
+def test_a_file_broken_later_keeps_its_catalog_entries(project):
+    (project / "app" / "a.py").write_text('import click\nclick.echo("Order saved")\n', encoding="utf-8")
+    (project / "app" / "b.py").write_text('import click\nclick.echo("Order shipped")\n', encoding="utf-8")
+    assert run("app").exit_code == 0
+    broken = (project / "app" / "b.py").read_text(encoding="utf-8") + "def oops(:\n"
+    (project / "app" / "b.py").write_text(broken, encoding="utf-8")
+    (project / "app" / "a.py").write_text('import click\nclick.echo("Order saved")\nclick.echo("Order lost")\n',
+                                          encoding="utf-8")
+    result = run("app")
+    assert result.exit_code == 2 and "app/b.py:" in result.output
+    assert set(entries(project / "locales" / "messages.pot")) == {"Order saved", "Order shipped", "Order lost"}
+    assert "Order shipped" in entries(project / "locales" / "uz" / "LC_MESSAGES" / "messages.po")

@@ -324,12 +324,25 @@ class _Planner:
         sources = [SourceFile(ref, data) for ref, data in new_sources.items()]
         previous = previous_template(self.settings.locales_dir / f"{self.settings.domain}.pot")
         if previous is not None:
-            extra = sorted({loc for message in previous for loc, _line in message.locations} - set(new_sources))
+            broken = {_reference(Path(error.path), self.root) for error in self.plan.errors}
+            extra = sorted({loc for message in previous for loc, _line in message.locations} - set(new_sources) - broken)
             for ref in extra:
                 path = self.root / ref
                 if path.is_file() and path.suffix == ".py":
                     sources.append(SourceFile(ref, path.read_bytes()))
         return sorted(sources, key=lambda source: source.reference)
+
+    def keep_unreadable_files_messages(self, template) -> None:
+        """A file that could not be parsed this run keeps its entries from the previous template."""
+        previous = previous_template(self.settings.locales_dir / f"{self.settings.domain}.pot")
+        broken = {_reference(Path(error.path), self.root) for error in self.plan.errors}
+        if previous is None or not broken:
+            return
+        for message in previous:
+            locations = [loc for loc in message.locations if loc[0] in broken]
+            if message.id and locations:
+                template.add(message.id, None, locations, auto_comments=message.auto_comments,
+                             context=message.context)
 
     def review_plan(self, messages: list[Message], rescans: dict[str, ParsedFile], scanned: set[str],
                     template_ids: set[str]) -> None:
@@ -369,20 +382,24 @@ class _Planner:
 
     def _locations(self, message: Message, rescans: dict[str, ParsedFile]) -> list[tuple[str, int]]:
         return [
-            (_reference(Path(candidate.path), self.root), self.line_after_rewrite(candidate, message.template, rescans))
+            (_reference(Path(candidate.path), self.root), self.position_after_rewrite(candidate, message.template,
+                                                                                      rescans)[0])
             for candidate in message.occurrences
         ]
 
-    def line_after_rewrite(self, candidate: Candidate, template: str, rescans: dict[str, ParsedFile]) -> int:
+    def position_after_rewrite(self, candidate: Candidate, template: str,
+                               rescans: dict[str, ParsedFile]) -> tuple[int, int]:
         """Where a message that stayed as it was sits once the rest of its file is rewritten."""
         rescan = rescans.get(candidate.path)
         original = self.parsed_by_path.get(candidate.path)
         if rescan is None or original is None:
-            return candidate.line
+            return candidate.line, candidate.column
         same_after = [c for c in rescan.scan.candidates if c.shape.template == template]
         same_before = [c for c in original.scan.candidates if c.shape.template == template]
         index = next((i for i, c in enumerate(same_before) if c is candidate), 0)
-        return same_after[index].line if index < len(same_after) else candidate.line
+        if index < len(same_after):
+            return same_after[index].line, same_after[index].column
+        return candidate.line, candidate.column
 
     def runtime_plan(self) -> None:
         path = self.settings.runtime_module
@@ -421,12 +438,13 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
     for message in messages:
         if message.origin == "invalid":
             for candidate in message.occurrences:
-                line = planner.line_after_rewrite(candidate, message.template, rescans)
-                kept_problems.append(Problem(candidate.path, line, candidate.column, message.problem, message.template))
+                line, column = planner.position_after_rewrite(candidate, message.template, rescans)
+                kept_problems.append(Problem(candidate.path, line, column, message.problem, message.template))
     planner.plan.problems = sorted(kept_problems, key=lambda p: (p.path, p.line, p.column))
 
     sources = planner.template_sources(parsed, new_sources)
     template = extract_template(sources, planner.keywords)
+    planner.keep_unreadable_files_messages(template)
     source_texts = {
         m.english: m.template for m in messages
         if m.english is not None and not m.english_source and m.origin != "invalid" and m.english != m.template
