@@ -1,7 +1,6 @@
 """Do two versions of a message carry the same placeholders? (msgfmt --check asks the same question.)"""
 from __future__ import annotations
 
-import re
 import string
 from collections import Counter
 
