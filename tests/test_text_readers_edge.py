@@ -278,6 +278,33 @@ def test_markdown_unterminated_fence_and_comment_run_to_the_end():
     ]
 
 
+def test_markdown_block_quotes_hold_blocks_and_lazy_lines():
+    text = (
+        "> Quoted paragraph\n"
+        "lazy line of the quote\n"
+        ">\n"
+        "> ```js\n"
+        "> const quoted = 1;\n"
+        "> ```\n"
+        "> - quoted item\n"
+        "> > nested quote\n"
+        "\n"
+        '<a id="anchor"></a>\n'
+        "## Heading after an inline anchor\n"
+        "[^note]: A footnote is prose\n"
+        "\n"
+        "[link]: https://example.com\n"
+        "<div>\nraw html block\n</div>\n"
+    )
+    assert segments("markdown", text) == [
+        (1, 3, 2, 23, "paragraph", "Quoted paragraph\nlazy line of the quote"),
+        (7, 5, 7, 16, "list_item", "quoted item"),
+        (8, 5, 8, 17, "paragraph", "nested quote"),
+        (11, 4, 11, 34, "heading", "Heading after an inline anchor"),
+        (12, 1, 12, 29, "paragraph", "^note: A footnote is prose"),
+    ]
+
+
 def test_markdown_unclosed_front_matter_is_a_thematic_break():
     assert texts("markdown", "---\nTitle line\n") == ["Title line"]
     assert texts("markdown", "---\nkey: value\n---\nBody\n") == ["Body"]

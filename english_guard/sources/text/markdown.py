@@ -6,7 +6,7 @@ table delimiter rows, and inside the prose: inline code, link targets, autolinks
 
 The lexer follows CommonMark's block structure closely enough for real READMEs and docs, one line at a
 time with a little state (an open block, an open fence or HTML block, the indents of the open list
-items), so a 10 MB file takes linear time.
+items, and a nested lexer for the content of an open block quote), so a 10 MB file takes linear time.
 """
 from __future__ import annotations
 
@@ -24,11 +24,24 @@ _SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
 _THEMATIC = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _LIST_MARKER = re.compile(r"([-+*]|\d{1,9}[.)])(?:([ \t]{1,4})|$)")
 _TABLE_DELIMITER = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_LINK_DEFINITION = re.compile(r"\[[^\]]+\]:[ \t]*\S")
+_LINK_DEFINITION = re.compile(r"\[[^\]^][^\]]*\]:[ \t]*\S")  # a footnote `[^1]: text` is prose
 _HTML_RAW = re.compile(r"<(script|pre|style|textarea)(?:[ \t>]|$)", re.IGNORECASE)
 _HTML_SPECIAL = (("<?", "?>"), ("<![CDATA[", "]]>"), ("<!", ">"))
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t>]|/>|$)")
-_QUOTE = re.compile(r"(?:[ \t]{0,3}>[ \t]?)+")
+# CommonMark HTML blocks: block-level tags start one anywhere; any other tag only when it stands alone
+# on its line and no paragraph is open (`<a id="x"></a>` before a heading is inline HTML).
+_HTML_BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog"
+    r"|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe"
+    r"|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary"
+    r"|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|/>|$)",
+    re.IGNORECASE,
+)
+_HTML_LONE_TAG = re.compile(
+    r"(?:<[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][\w.:-]*(?:[ \t]*=[ \t]*(?:[^\s\"'=<>`]+|'[^'\n]*'|\"[^\"\n]*\"))?)*"
+    r"[ \t]*/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*"
+)
+_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
+_MAX_QUOTE_DEPTH = 16  # deeper `>` markers are read as text of the innermost quote
 
 # Inline pieces that are not prose.
 _LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:[ \t\n]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*\)")
@@ -88,11 +101,14 @@ def _remove_code_spans(text: str) -> str:
 
 
 class _MarkdownLexer:
-    def __init__(self, spans: Spans) -> None:
+    def __init__(self, spans: Spans, out: list[Segment] | None = None, depth: int = 0) -> None:
         self.spans = spans
         self.text = spans.text
-        self.out: list[Segment] = []
-        self.block_kind = ""  # paragraph, list_item, quote, table
+        self.out: list[Segment] = [] if out is None else out
+        self.quote: _MarkdownLexer | None = None  # the lexer of an open block quote's content
+        self.depth = depth  # how many block quotes this lexer is inside
+        self.line_start = 0  # where the current line's content starts (after the markers of containers)
+        self.block_kind = ""  # paragraph, list_item, table
         self.block: list[tuple[int, int]] = []  # content (start, end) of each line of the open block
         self.list_indents: list[int] = []  # content columns of the open list items, outermost first
         self.fence: tuple[str, int] | None = None  # fence character and length
@@ -115,14 +131,35 @@ class _MarkdownLexer:
             if end > line_start and text[end - 1] == "\r":
                 end -= 1
             self._line(line_start, end)
+        self._finish()
+
+    def _finish(self) -> None:
+        """Close everything still open at the end of the text (or of the block quote)."""
+        self._close_quote()
         self._flush()
         if self.comment_start is not None:
-            self._html_comment(self.comment_start, len(text))
+            self._html_comment(self.comment_start, len(self.text))
+            self.comment_start = None
+
+    def _close_quote(self) -> None:
+        if self.quote is not None:
+            self.quote._finish()
+            self.quote = None
 
     # ---- one line ------------------------------------------------------------------------------
     def _line(self, start: int, end: int) -> None:
         text = self.text
         line = text[start:end]
+        self.line_start = start
+        if self.quote is not None:
+            marker = _QUOTE.match(line)
+            if marker is not None:
+                self.quote._line(start + marker.end(), end)
+                return
+            if line.strip() and self.quote._accepts_lazy(line.lstrip(" \t")):
+                self.quote._line(start, end)
+                return
+            self._close_quote()
         if self.fence is not None:
             self._fence_line(line)
             return
@@ -150,7 +187,7 @@ class _MarkdownLexer:
         container = next((i for i in reversed(self.list_indents) if i <= indent), 0)
         relative = indent - container
         if relative >= 4:
-            if self.block_kind in ("paragraph", "list_item", "quote"):
+            if self.block_kind in ("paragraph", "list_item"):
                 self.block.append((start + content_at, end))
             # else: an indented code block
             return
@@ -158,7 +195,7 @@ class _MarkdownLexer:
 
     def _lazy(self, content: str) -> bool:
         """Whether `content` continues the open paragraph or list item (it starts no block of its own)."""
-        return bool(self.block_kind in ("paragraph", "list_item", "quote")) and not (
+        return bool(self.block_kind in ("paragraph", "list_item")) and not (
             _FENCE_OPEN.match(content) or _ATX.match(content) or _THEMATIC.match(content)
             or content.startswith((">", "<")) or _LIST_MARKER.match(content)
         )
@@ -189,12 +226,10 @@ class _MarkdownLexer:
         if content.startswith("<"):
             if self._html_start(content, start, end):
                 return
-        quote = _QUOTE.match(content)
-        if quote is not None and content.startswith(">"):
-            if self.block_kind != "quote":
-                self._flush()
-                self.block_kind = "quote"
-            self.block.append((start + quote.end(), end))
+        if content.startswith(">") and self.depth < _MAX_QUOTE_DEPTH:
+            self._flush()
+            self.quote = _MarkdownLexer(self.spans, self.out, self.depth + 1)
+            self.quote._line(start + _QUOTE.match(content).end(), end)
             return
         marker = _LIST_MARKER.match(content)
         if marker is not None and not (self.block_kind == "paragraph" and not _interrupts(marker, content)):
@@ -218,7 +253,7 @@ class _MarkdownLexer:
             self.block, self.block_kind = [], "table"
             self._emit("table_row", header)
             return
-        if self.block_kind in ("paragraph", "list_item", "quote"):
+        if self.block_kind in ("paragraph", "list_item"):
             self.block.append((start, end))
             return
         if _LINK_DEFINITION.match(content):
@@ -227,9 +262,14 @@ class _MarkdownLexer:
         self.block = [(start, end)]
 
     def _column(self, offset: int) -> int:
-        """The 0-based column of `offset`, tabs counted to the next multiple of 4."""
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        return _indent(self.text[line_start:offset] + "x")[0]
+        """The 0-based column of `offset` in the current line's content, tabs to the next multiple of 4."""
+        return _indent(self.text[self.line_start:offset] + "x")[0]
+
+    def _accepts_lazy(self, content: str) -> bool:
+        """Whether a line without `>` continues this block quote's open paragraph (a lazy line)."""
+        if self.quote is not None:
+            return self.quote._accepts_lazy(content)
+        return self.fence is None and self.block_kind in ("paragraph", "list_item") and self._lazy(content)
 
     # ---- fences and HTML -----------------------------------------------------------------------
     def _fence_line(self, line: str) -> None:
@@ -261,7 +301,8 @@ class _MarkdownLexer:
                 if closer not in content[len(opener):]:
                     self.html_end = closer
                 return True
-        if _HTML_TAG.match(content):
+        if _HTML_BLOCK_TAG.match(content) or (
+                self.block_kind not in ("paragraph", "list_item") and _HTML_LONE_TAG.fullmatch(content)):
             self._flush()
             self.html_end = ""
             return True
@@ -275,8 +316,8 @@ class _MarkdownLexer:
 
     # ---- emitting ------------------------------------------------------------------------------
     def _flush(self) -> None:
-        if self.block and self.block_kind in ("paragraph", "list_item", "quote"):
-            self._emit("paragraph" if self.block_kind == "quote" else self.block_kind, self.block)
+        if self.block and self.block_kind in ("paragraph", "list_item"):
+            self._emit(self.block_kind, self.block)
         self.block, self.block_kind = [], ""
 
     def _emit(self, symbol: str, lines: list[tuple[int, int]]) -> None:
