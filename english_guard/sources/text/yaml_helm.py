@@ -58,18 +58,16 @@ class _YamlLexer:
 
     def run(self) -> None:
         masked = self.masked
-        for index, line_start in enumerate(self.spans.line_starts):
-            line_end = masked.find("\n", line_start)
-            if line_end == -1:
-                line_end = len(masked)
-            if line_end > line_start and masked[line_end - 1] == "\r":
-                line_end -= 1
-            line = masked[line_start:line_end]
+        for line_start in self.spans.line_starts:
+            stop = line_end(masked, line_start)
+            if stop > line_start and masked[stop - 1] == "\r":
+                stop -= 1
+            line = masked[line_start:stop]
             if not line.strip(_BLANK_OR_MASK) and (line.strip(" \t") or self.block is None):
                 continue  # a line of template actions only; and blank lines outside block scalars
-            if self.block is not None and self._block_line(line, line_start, line_end):
+            if self.block is not None and self._block_line(line, line_start, stop):
                 continue
-            if self.flow is not None and self._flow_line(line, line_start, line_end):
+            if self.flow is not None and self._flow_line(line, line_start, stop):
                 continue
             self._line(line, line_start)
         self._end_block()
