@@ -46,6 +46,18 @@ def _default_runtime_module(paths: list[str]) -> Path:
     return folder / "i18n.py"
 
 
+def _has_ngettext(module: str, runtime_path: Path | None, root: Path, paths: list[str]) -> bool:
+    """Counting messages use `ngettext` only when the gettext module surely provides it."""
+    from english_guard.i18n.runtime import is_generated, module_binds, module_file
+
+    if module == "gettext":
+        return True
+    path = runtime_path if runtime_path is not None else module_file(module, [root, Path.cwd(), *map(Path, paths)])
+    if path is None or not path.is_file():
+        return runtime_path is not None  # a helper english-guard is about to generate
+    return is_generated(path.read_text(encoding="utf-8", errors="replace")) or module_binds(path, "ngettext")
+
+
 def _settings(paths, config, locales_dir, domain, source_lang, review_file, from_po, import_statement,
               runtime_module, engine, include_english):
     from english_guard.fixes.extract import ExtractSettings
@@ -83,9 +95,10 @@ def _settings(paths, config, locales_dir, domain, source_lang, review_file, from
         config.gettext_functions = [*config.gettext_functions, name]
     review = Path(review_file) if review_file else locales / f"{domain}.review.po"
     module = statement.split()[1]
+    ngettext_import = f"from {module} import ngettext" if _has_ngettext(module, runtime_path, root, paths) else ""
     return ExtractSettings(
         locales_dir=locales, domain=domain, source_lang=source_lang, review_file=review, gettext_name=name,
-        import_statement=statement.strip(), ngettext_import=f"from {module} import ngettext", runtime_module=runtime_path, engine=engine,
+        import_statement=statement.strip(), ngettext_import=ngettext_import, runtime_module=runtime_path, engine=engine,
         include_english=include_english, extra_review_files=tuple(Path(p) for p in from_po),
     )
 

@@ -125,3 +125,34 @@ def module_name_for(path: Path) -> str:
     if not all(part.isidentifier() and not keyword.iskeyword(part) for part in parts):
         raise ValueError(f"{path}: cannot be imported as a module (its name or a package name is not a Python identifier)")
     return ".".join(parts)
+
+
+def module_file(module: str, search_roots: list[Path]) -> Path | None:
+    """The source file of a dotted module name under one of the roots, if it is there."""
+    relative = Path(*module.split("."))
+    for root in search_roots:
+        for candidate in (root / relative.with_suffix(".py"), root / relative / "__init__.py"):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def module_binds(path: Path, name: str) -> bool:
+    """Does this module define or import `name` at its top level? (Parsed, never imported.)"""
+    import ast
+
+    try:
+        tree = ast.parse(path.read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return False
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.name == name:
+            return True
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            if any((alias.asname or alias.name.split(".")[0]) == name for alias in node.names):
+                return True
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(target, ast.Name) and target.id == name for target in targets):
+                return True
+    return False

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from english_guard.language.lexicon import lookup
 from english_guard.language.morphology import uzbek_letter_shape, uzbek_stem, uzbek_suffix_shape
-from english_guard.language.normalize import APOSTROPHES, fold
+from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
 from english_guard.language.scripts import SCRIPT_LANGUAGE, letter_hint, word_scripts
 from english_guard.language.tokens import Token, prose_tokens, split_identifier
 from english_guard.model import Verdict, WordEvidence
@@ -139,7 +139,9 @@ def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]
     latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
     # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
     lowercase_foreign = any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words)) \
-        or latin_english == 0
+        or latin_english == 0 or sum(
+            1 for t, w in zip(tokens, words)
+            if w.verdict == "foreign" and w.strength == STRONG and "lexicon" in w.reason and t.text[:1].isupper()) >= 2
     for index, (token, word) in enumerate(zip(tokens, words)):
         if word.verdict in ("english", "code", "neutral"):
             continue
@@ -151,13 +153,14 @@ def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]
                 _is_capitalised(n.text) for n in neighbours if n is not token and not token.sentence_start
             )
             lexicon_backed = ("lexicon" in word.reason or word.reason.startswith("Uzbek stem")) and lowercase_foreign
-            if text.isupper() and word.reason != "script":
+            if text.isupper() and not word.reason.startswith("script"):
                 # acronyms, constants, Unicode character names, licence shouting: not language evidence
                 word.verdict, word.strength, word.reason = "neutral", 0, "all capitals"
-            elif token.sentence_start and not lexicon_backed and word.reason != "script" and latin_english >= 2:
+            elif token.sentence_start and not lexicon_backed and not word.reason.startswith("script") \
+                    and latin_english >= 2:
                 word.verdict, word.strength, word.reason = "proper", 0, "capitalised word unknown to the lexicons"
             elif (not token.sentence_start or in_name_run) and not (lexicon_backed and word.strength == STRONG):
-                if word.reason == "script" and latin_english == 0:
+                if word.reason.startswith("script") and latin_english == 0:
                     continue  # a whole non-Latin sentence is not a list of names
                 word.verdict, word.strength, word.reason = "proper", 0, "capitalised inside a sentence"
     return words
@@ -191,10 +194,13 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         hint = letter_hint(word, script)
         entry = lookup(key)
         languages = entry.foreign or ()
+        if script == "CYRILLIC" and not entry.foreign_zipf("uz") and uzbek_stem(fold(uzbek_cyrillic_to_latin(word))):
+            languages = (("uz", 4.0),) + tuple(languages)  # Uzbek Cyrillic inflected forms: базасига, уланишни
         if hint:
             languages = ((hint, 5.0),) + tuple(item for item in languages if item[0] != hint)
         elif not languages:
-            languages = ((SCRIPT_LANGUAGE.get(script, "und"), 1.0),)
+            # Only the script is known: a weak vote for the script's main language.
+            return _Word(word, key, "foreign", STRONG, ((SCRIPT_LANGUAGE.get(script, "und"), 0.5),), "script only")
         return _Word(word, key, "foreign", STRONG, languages, "script")
     if letters < 3:
         return _Word(word, key, "neutral", reason="too short to be evidence")
@@ -369,7 +375,7 @@ def _name_language(foreign: list[_Word], words: list[_Word], text: str, kind: st
         return "ja", (("ja", 1.0),)
     sample = " ".join(w.text for w in foreign) if kind == "identifier" else text
     scores = {_FASTTEXT_ALIASES.get(lang, lang): p for lang, p in language_scores(sample)}
-    if any(w.reason == "script" for w in foreign):
+    if any(w.reason.startswith("script") for w in foreign):
         hint = _cyrillic_hint(" ".join(w.text for w in foreign), scores)
         if hint:
             return hint, ((hint, 1.0),)
@@ -379,7 +385,7 @@ def _name_language(foreign: list[_Word], words: list[_Word], text: str, kind: st
             continue
         top = word.languages[0][1]
         close = [lang for lang, value in word.languages if value >= top - 0.5]
-        weight = (1.5 if word.strength == STRONG else 1.0) / len(close)
+        weight = (0.5 if word.reason == "script only" else 1.5 if word.strength == STRONG else 1.0) / len(close)
         for lang in close:
             votes[lang] += weight
     # Two-letter function words (va, bu, da, do) are no evidence alone but help to name the language.

@@ -65,3 +65,14 @@ def uzbek_latin_to_cyrillic(word: str) -> str:
             out.append("э" if mapped == "е" and index == 0 else mapped)
             index += 1
     return "".join(out)
+
+
+_UZ_CYRILLIC = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j", "з": "z", "и": "i",
+                "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+                "у": "u", "ф": "f", "х": "x", "ц": "ts", "ч": "ch", "ш": "sh", "ъ": "'", "ь": "", "э": "e", "ю": "yu",
+                "я": "ya", "ў": "o'", "қ": "q", "ғ": "g'", "ҳ": "h", "щ": "sh", "ы": "i"}
+
+
+def uzbek_cyrillic_to_latin(word: str) -> str:
+    """Uzbek Cyrillic -> Latin, letter by letter (enough to reuse the Latin morphology)."""
+    return "".join(_UZ_CYRILLIC.get(char, char) for char in word.lower())

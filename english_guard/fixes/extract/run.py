@@ -208,6 +208,8 @@ class _Planner:
             elif message.template in known_by_original:
                 message.english, message.english_plural = known_by_original[message.template]
                 message.origin = "catalog"
+                if not self._counts(message):
+                    message.english_plural = ""
 
         wanted = [m for m in messages if m.english is None]
         proposals, notes = propose({self.settings.source_lang: [m.template for m in wanted]}, self.settings.engine)
@@ -265,9 +267,9 @@ class _Planner:
             claims[wanted[0]] = original  # the old English stays claimed: no other message may take it now
             known_by_original[original] = wanted
 
-    @staticmethod
-    def _counts(message: Message) -> bool:
-        return all(c.shape.count is not None for c in message.occurrences)
+    def _counts(self, message: Message) -> bool:
+        """A counting message can take plural forms (when the gettext module offers ngettext)."""
+        return bool(self.settings.ngettext_import) and all(c.shape.count is not None for c in message.occurrences)
 
     def review_entries(self) -> dict[str, ReviewEntry]:
         entries = load_review(self.settings.review_file)

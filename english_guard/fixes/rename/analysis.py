@@ -1,7 +1,11 @@
 """One file's facts for the rename: every identifier token that names something, and what it names.
 
-LibCST's ScopeProvider resolves each name to its binding; this module turns that into plain records
-(`FileFacts`) that can cross a process boundary and be combined into a repository-wide index.
+Scopes are resolved by CPython itself: `symtable` classifies every name of every scope (local,
+parameter, global, free, nonlocal), and `ast` gives the exact position of every token. (LibCST's
+ScopeProvider + PositionProvider did the same job at ~70-100 ms per 80-line file, too slow for a
+500-file repository planned and applied in under a minute; see docs/rename.md.) The result is a
+list of plain records (`FileFacts`) that can cross a process boundary and be combined into a
+repository-wide index.
 
 A token's *symbol* is a short string whose prefix says how it was resolved inside this file:
 
@@ -17,30 +21,29 @@ The repository-wide index (`index.py`) decides which of these are the same symbo
 """
 from __future__ import annotations
 
+import ast
+import builtins
 import re
+import symtable
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
-
-import libcst as cst
-from libcst.helpers import get_absolute_module_from_package_for_import
-from libcst.metadata import (
-    Assignment,
-    BuiltinAssignment,
-    ClassScope,
-    ComprehensionScope,
-    FunctionScope,
-    GlobalScope,
-    ImportAssignment,
-    MetadataWrapper,
-    PositionProvider,
-    Scope,
-    ScopeProvider,
-)
 
 from english_guard.fixes.rename.files import SourceFile
 
 STRING_REFERENCE_FUNCTIONS = frozenset({"getattr", "setattr", "hasattr", "delattr"})
+BUILTINS = frozenset(dir(builtins))
 _IDENTIFIER_RE = re.compile(r"[^\W\d]\w*")
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
+_DEF_RE = re.compile(r"(?:async(?:\s|\\\r?\n)+)?(?:def|class)(?:\s|\\\r?\n)+")
+_AS_RE = re.compile(r"\bas(?:\s|\\\r?\n)+([^\W\d]\w*)")
+_STRING_PREFIX_RE = re.compile(r"^([rRuU]?)('''|\"\"\"|'|\")")
+_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+_COMPREHENSION_NAMES = {ast.ListComp: "listcomp", ast.SetComp: "setcomp", ast.GeneratorExp: "genexpr",
+                        ast.DictComp: "dictcomp"}
+
+
+class AnalysisError(Exception):
+    """A token could not be located exactly; the file is not analysed rather than edited wrongly."""
 
 
 @dataclass(slots=True)
@@ -101,10 +104,16 @@ class FileFacts:
     error: str = ""  # a parse error "path:line: message"; nothing else is filled then
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(match.end() for match in _LINE_BREAK_RE.finditer(text))
-    return starts
+@dataclass(slots=True)
+class _Scope:
+    kind: str  # module, class, function, lambda, comprehension
+    table: symtable.SymbolTable
+    prefix: str  # qualname prefix of the names bound here
+    parent: _Scope | None
+    qualname: str = ""  # the class or function itself
+    children: dict[tuple[str, int], deque] = field(default_factory=dict)
+    self_symbol: str = ""  # methods: the first parameter's symbol
+    class_qualname: str = ""  # methods: their class
 
 
 def _package_of(module: str, path: str) -> str:
@@ -113,451 +122,644 @@ def _package_of(module: str, path: str) -> str:
     return module.rpartition(".")[0]
 
 
-def _dotted(node: cst.BaseExpression) -> str | None:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
+def _absolute_module(package: str, node: ast.ImportFrom) -> str | None:
+    if not node.level:
+        return node.module
+    parts = package.split(".") if package else []
+    if node.level - 1 > len(parts) or (not parts and node.level):
+        return None
+    base = parts[: len(parts) - (node.level - 1)]
+    if node.module:
+        base.append(node.module)
+    return ".".join(base) or None
+
+
+def _dotted(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
         left = _dotted(node.value)
-        return f"{left}.{node.attr.value}" if left is not None else None
+        return f"{left}.{node.attr}" if left is not None else None
     return None
 
 
-def _string_inner(node: cst.SimpleString) -> tuple[int, str] | None:
-    """(offset of the content inside the token, raw content) when the literal has no escapes or prefix tricks."""
-    prefix = node.prefix.lower()
-    if "b" in prefix or "f" in prefix:
-        return None
-    quote = node.quote
-    raw = node.value[len(node.prefix) + len(quote): len(node.value) - len(quote)]
-    if "\\" in raw:
-        return None
-    return len(node.prefix) + len(quote), raw
-
-
-def _is_fixture_decorator(node: cst.BaseExpression) -> bool:
-    if isinstance(node, cst.Call):
+def _is_fixture_decorator(node: ast.AST) -> bool:
+    if isinstance(node, ast.Call):
         node = node.func
-    dotted = _dotted(node)
-    return dotted in {"fixture", "pytest.fixture", "pytest_asyncio.fixture"}
+    return _dotted(node) in {"fixture", "pytest.fixture", "pytest_asyncio.fixture"}
 
 
-class _Collector(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (ScopeProvider, PositionProvider)
-
-    def __init__(self, source: SourceFile, facts: FileFacts, wrapper: MetadataWrapper) -> None:
-        super().__init__()
+class _Walker:
+    def __init__(self, source: SourceFile, facts: FileFacts, table: symtable.SymbolTable) -> None:
         self.source = source
+        self.text = source.text
         self.facts = facts
-        self.line_starts = _line_starts(source.text)
+        self.starts = [0] + [m.end() for m in _LINE_BREAK_RE.finditer(self.text)]
         self.package = _package_of(source.module, source.path)
-        self.scopes = wrapper.resolve(ScopeProvider)
-        self.positions = wrapper.resolve(PositionProvider)
-        self.prefix: dict[Scope, str] = {}
-        self.node_symbol: dict[int, str] = {}  # id(Name node) -> symbol, for receivers and callees
-        self.seen_offsets: set[int] = set()
-        self.class_stack: list[tuple[str, cst.ClassDef]] = []
-        # method FunctionDef -> (class qualname, first parameter's symbol)
-        self.method_stack: list[tuple[str, str]] = []
+        self.module_scope = self.new_scope("module", table, f"{source.module}.", None)
+        self.seen: set[int] = set()
+        self.node_symbol: dict[int, str] = {}  # id(ast node) -> symbol, for receivers and callees
+        self.import_bindings: dict[str, Binding] = {}
+        self.module_names: set[str] = set()  # names bound at module level, anywhere in the file
+        self.deferred: list = []
+        self.in_annotation = 0
 
-    # ----- helpers -------------------------------------------------------------------------
-    def offset(self, node: cst.CSTNode, extra: int = 0) -> tuple[int, int, int]:
-        start = self.positions[node].start
-        return self.line_starts[start.line - 1] + start.column + extra, start.line, start.column + 1 + extra
+    # ----- positions ----------------------------------------------------------------------------------
+    def offset(self, lineno: int, col: int) -> int:
+        start = self.starts[lineno - 1]
+        line_end = self.starts[lineno] if lineno < len(self.starts) else len(self.text)
+        line = self.text[start:line_end]
+        if line.isascii():
+            return start + col
+        return start + len(line.encode("utf-8")[:col].decode("utf-8", errors="ignore"))
 
-    def add(self, node: cst.CSTNode, text: str, symbol: str, role: str, extra: int = 0) -> None:
-        offset, line, column = self.offset(node, extra)
-        if offset in self.seen_offsets:
+    def line_column(self, offset: int) -> tuple[int, int]:
+        low, high = 0, len(self.starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low + 1, offset - self.starts[low] + 1
+
+    def add_at(self, offset: int, text: str, symbol: str, role: str) -> None:
+        if self.text[offset: offset + len(text)] != text:
+            line, _column = self.line_column(offset)
+            raise AnalysisError(f"{self.source.path}:{line}: cannot locate the token {text!r} exactly")
+        if offset in self.seen:
             return
-        if self.source.text[offset: offset + len(text)] != text:  # defensive: never edit the wrong bytes
-            return
-        self.seen_offsets.add(offset)
+        self.seen.add(offset)
+        line, column = self.line_column(offset)
         self.facts.occurrences.append(Occurrence(offset, line, column, text, symbol, role))
 
-    def scope_prefix(self, scope: Scope) -> str:
-        cached = self.prefix.get(scope)
-        if cached is not None:
-            return cached
-        if isinstance(scope, GlobalScope):
-            value = f"{self.source.module}."
-        else:
-            parent = self.scope_prefix(scope.parent)
-            node = getattr(scope, "node", None)
-            if isinstance(scope, ClassScope):
-                value = f"{parent}{node.name.value}."
-            elif isinstance(scope, ComprehensionScope):
-                value = f"{parent}<comprehension>.<locals>."
-            elif isinstance(node, cst.FunctionDef):
-                value = f"{parent}{node.name.value}.<locals>."
-            else:
-                value = f"{parent}<lambda>.<locals>."
-        self.prefix[scope] = value
-        return value
+    def add_node(self, node: ast.AST, text: str, symbol: str, role: str) -> int:
+        offset = self.offset(node.lineno, node.col_offset)
+        self.add_at(offset, text, symbol, role)
+        return offset
 
-    def binding_symbol(self, assignment: Assignment) -> str:
-        if isinstance(assignment.scope, ClassScope):
-            return f"a:{assignment.name}"
-        return f"q:{self.scope_prefix(assignment.scope)}{assignment.name}"
+    def add_end(self, node: ast.AST, text: str, symbol: str, role: str) -> int:
+        """A token that ends where `node` ends (Attribute.attr, `as` names)."""
+        offset = self.offset(node.end_lineno, node.end_col_offset) - len(text)
+        self.add_at(offset, text, symbol, role)
+        return offset
 
-    def referent_symbol(self, referents, name: str) -> str:
-        chosen = None
-        for ref in referents:
-            if isinstance(ref, BuiltinAssignment):
-                return f"b:{name}"
-            if isinstance(ref, Assignment):
-                chosen = ref
-                break
-        if chosen is None:
-            return f"u:{name}"
-        return self.binding_symbol(chosen)
+    def name_after_keyword(self, node: ast.AST, name: str) -> int:
+        """The offset of a def/class name: after `def`, `async def` or `class`."""
+        start = self.offset(node.lineno, node.col_offset)
+        match = _DEF_RE.match(self.text, start)
+        if match is None or not self.text.startswith(name, match.end()):
+            raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate the name {name!r}")
+        return match.end()
 
-    def import_module(self, node: cst.ImportFrom) -> str | None:
+    def segment(self, node: ast.AST) -> tuple[int, str]:
+        start = self.offset(node.lineno, node.col_offset)
+        end = self.offset(node.end_lineno, node.end_col_offset)
+        return start, self.text[start:end]
+
+    # ----- scopes -------------------------------------------------------------------------------------
+    def new_scope(self, kind: str, table, prefix: str, parent: _Scope | None, qualname: str = "") -> _Scope:
+        scope = _Scope(kind, table, prefix, parent, qualname)
+        for child in self._child_tables(table):
+            scope.children.setdefault((child.get_name(), child.get_lineno()), deque()).append(child)
+        return scope
+
+    def _child_tables(self, table):
+        for child in table.get_children():
+            if child.get_type() in {"module", "class", "function"}:
+                yield child
+            else:  # annotation or type-parameter scopes of newer Pythons: look through them
+                yield from self._child_tables(child)
+
+    def child_table(self, scope: _Scope, name: str, lineno: int):
+        queue = scope.children.get((name, lineno))
+        if not queue:
+            raise AnalysisError(f"{self.source.path}:{lineno}: no symbol table for {name}")
+        return queue.popleft()
+
+    def enter(self, scope: _Scope, node: ast.AST, kind: str, name: str, table_name: str) -> _Scope:
+        table = self.child_table(scope, table_name, node.lineno)
+        if kind == "class":
+            qualname = scope.prefix + name
+            return self.new_scope(kind, table, qualname + ".", scope, qualname)
+        if kind == "function":
+            qualname = scope.prefix + name
+            return self.new_scope(kind, table, qualname + ".<locals>.", scope, qualname)
+        label = "<lambda>" if kind == "lambda" else "<comprehension>"
+        return self.new_scope(kind, table, f"{scope.prefix}{label}.<locals>.", scope)
+
+    @staticmethod
+    def lookup(scope: _Scope, name: str):
         try:
-            return get_absolute_module_from_package_for_import(self.package or None, node)
-        except Exception:
+            return scope.table.lookup(name)
+        except KeyError:
             return None
 
-    # ----- the scope pass: every binding and every access -----------------------------------
-    def collect_scopes(self, module: cst.Module) -> None:
-        scopes = {s for s in self.scopes.values() if s is not None}
-        ordered = sorted(scopes, key=lambda s: self.scope_prefix(s))
-        for scope in ordered:
-            for assignment in scope.assignments:
-                if isinstance(assignment, Assignment):
-                    self.record_assignment(scope, assignment)
-            for access in scope.accesses:
-                node = access.node
-                if isinstance(node, cst.Name):
-                    symbol = self.referent_symbol(access.referents, node.value)
-                    self.node_symbol[id(node)] = symbol
-                    self.add(node, node.value, symbol, "use")
-                elif isinstance(node, cst.SimpleString):
-                    self.string_annotation(node, access)
-                elif isinstance(node, cst.Attribute):  # `dokon.modellar` after `import dokon.modellar`
-                    dotted = _dotted(node)
-                    if dotted and any(isinstance(r, ImportAssignment) and isinstance(r.node, cst.Import)
-                                      for r in access.referents):
-                        self.node_symbol[id(node)] = f"m:{dotted}"
+    def resolve(self, name: str, scope: _Scope) -> str:
+        """The symbol `name` has in `scope`, by Python's own rules (symtable's classification)."""
+        if scope.kind == "module":
+            return f"g:{name}"
+        symbol = self.lookup(scope, name)
+        if symbol is None:
+            return self.resolve_outward(name, scope.parent)
+        if symbol.is_global():
+            return f"g:{name}"
+        if symbol.is_local() or symbol.is_parameter():
+            if scope.kind == "class":
+                return f"a:{name}"
+            return f"q:{scope.prefix}{name}"
+        if symbol.is_free() or symbol.is_nonlocal():
+            return self.resolve_outward(name, scope.parent)
+        return f"g:{name}"
 
-    def string_annotation(self, node: cst.SimpleString, access) -> None:
-        """`"Mahsulot"` or `"list[Mahsulot]"` as a type annotation: LibCST parsed it, so its names are provable."""
-        inner = _string_inner(node)
-        if inner is None:
-            return
-        start, raw = inner
-        by_name = {}
-        for ref in access.referents:
-            if isinstance(ref, Assignment):
-                by_name.setdefault(ref.name, self.binding_symbol(ref))
-        for match in _IDENTIFIER_RE.finditer(raw):
-            symbol = by_name.get(match.group())
-            if symbol:
-                self.add(node, match.group(), symbol, "use", extra=start + match.start())
+    def resolve_outward(self, name: str, scope: _Scope | None) -> str:
+        while scope is not None and scope.kind != "module":
+            if scope.kind != "class":
+                symbol = self.lookup(scope, name)
+                if symbol is not None and (symbol.is_local() or symbol.is_parameter()) \
+                        and not symbol.is_free() and not symbol.is_global():
+                    return f"q:{scope.prefix}{name}"
+            scope = scope.parent
+        return f"g:{name}"
 
-    def record_assignment(self, scope: Scope, assignment: Assignment) -> None:
-        node = assignment.node
-        name = assignment.name
-        symbol = self.binding_symbol(assignment)
-        qualname = self.scope_prefix(scope) + name
-        in_class = isinstance(scope, ClassScope)
-        if isinstance(assignment, ImportAssignment) or isinstance(node, (cst.Import, cst.ImportFrom)):
-            self.record_import(scope, assignment, symbol, qualname)
-            return
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-            token = node.name
-            if isinstance(node, cst.ClassDef):
-                kind = "class"
-            else:
-                kind = "method" if in_class else "function"
-        elif isinstance(node, cst.Param):
-            token = node.name
-            kind = "parameter"
-        elif isinstance(node, cst.Name):
-            token = node
-            if in_class:
-                kind = "attribute"
-            elif isinstance(scope, GlobalScope) and name.isupper():
+    def binding_symbol(self, name: str, scope: _Scope) -> str:
+        symbol = self.resolve(name, scope)
+        if symbol.startswith("g:"):
+            self.module_names.add(name)
+        return symbol
+
+    def bind(self, name: str, scope: _Scope, offset: int, kind: str, role: str = "definition") -> str:
+        symbol = self.binding_symbol(name, scope)
+        if symbol.startswith("a:"):
+            qualname = scope.prefix + name
+        elif symbol.startswith("g:"):
+            qualname = f"{self.source.module}.{name}"
+            if kind == "variable" and name.isupper():
                 kind = "constant"
-            else:
-                kind = "variable"
         else:
-            return
-        if not isinstance(token, cst.Name) or token.value != name:
-            return
-        self.node_symbol[id(token)] = symbol
-        offset, line, column = self.offset(token)
-        self.facts.bindings.append(Binding(qualname, name, kind, line, column, symbol))
-        self.add(token, name, symbol, "definition")
+            qualname = symbol[2:]
+        line, column = self.line_column(offset)
+        if self.text[offset: offset + len(name)] != name:
+            raise AnalysisError(f"{self.source.path}:{line}: cannot locate the name {name!r}")
+        self.facts.bindings.append(Binding(qualname, name, kind, line, column,
+                                           symbol if not symbol.startswith("g:") else f"q:{qualname}"))
+        self.add_at(offset, name, symbol, role)
+        return symbol
 
-    def record_import(self, scope: Scope, assignment: Assignment, symbol: str, qualname: str) -> None:
-        node = assignment.node
-        name = assignment.name
-        if isinstance(node, cst.ImportFrom):
-            if isinstance(node.names, cst.ImportStar):
-                return
-            base = self.import_module(node)
-            if base is None:
-                return
-            for alias in node.names:
-                imported = alias.name.value if isinstance(alias.name, cst.Name) else None
-                if imported is None:
-                    continue
-                local = alias.asname.name.value if alias.asname and isinstance(alias.asname.name, cst.Name) else imported
-                if local != name:
-                    continue
-                target = f"d:{base}|{imported}"
-                if alias.asname is None:
-                    self.facts.bindings.append(Binding(qualname, name, "import", *self.offset(alias.name)[1:],
-                                                       symbol, target=target, implicit=True))
-                    self.node_symbol[id(alias.name)] = symbol
-                    self.add(alias.name, name, symbol, "import")
+    # ----- walking ------------------------------------------------------------------------------------
+    def walk(self, tree: ast.Module) -> None:
+        for statement in tree.body:
+            self.visit(statement, self.module_scope)
+        module = self.source.module
+        for key, symbol in list(self.node_symbol.items()):
+            if symbol.startswith("g:"):
+                self.node_symbol[key] = self.global_symbol(symbol[2:])
+        for action in self.deferred:
+            action()
+        for occurrence in self.facts.occurrences:
+            if occurrence.symbol.startswith("g:"):
+                name = occurrence.symbol[2:]
+                if name in self.module_names:
+                    occurrence.symbol = f"q:{module}.{name}"
+                elif name in BUILTINS and not self.facts.star_imports:
+                    occurrence.symbol = f"b:{name}"
                 else:
-                    token = alias.asname.name
-                    self.facts.bindings.append(Binding(qualname, name, "import-alias", *self.offset(token)[1:],
-                                                       symbol, target=target))
-                    self.node_symbol[id(token)] = symbol
-                    self.add(token, name, symbol, "definition")
-                    self.add(alias.name, imported, target, "import")
-        elif isinstance(node, cst.Import):
-            for alias in node.names:
-                dotted = _dotted(alias.name)
-                if dotted is None:
-                    continue
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                    if alias.asname.name.value != name:
-                        continue
-                    token = alias.asname.name
-                    self.facts.bindings.append(Binding(qualname, name, "import-alias", *self.offset(token)[1:],
-                                                       symbol, target=f"m:{dotted}"))
-                    self.add(token, name, symbol, "definition")
-                elif dotted.split(".")[0] == name:
-                    self.facts.bindings.append(Binding(qualname, name, "import", *self.offset(alias.name)[1:],
-                                                       symbol, target=f"m:{name}", implicit=True))
+                    occurrence.symbol = f"u:{name}"
 
-    # ----- the tree pass: attributes, keywords, strings, classes, functions -------------------
-    def receiver_dotted(self, node: cst.BaseExpression) -> str | None:
+    def visit_all(self, nodes, scope: _Scope) -> None:
+        for node in nodes:
+            if node is not None:
+                self.visit(node, scope)
+
+    def visit(self, node: ast.AST, scope: _Scope) -> None:
+        method = getattr(self, f"visit_{type(node).__name__}", None)
+        if method is not None:
+            method(node, scope)
+        else:
+            for child in ast.iter_child_nodes(node):
+                self.visit(child, scope)
+
+    def visit_annotation(self, node: ast.AST | None, scope: _Scope) -> None:
+        if node is None:
+            return
+        self.in_annotation += 1
+        try:
+            self.visit(node, scope)
+        finally:
+            self.in_annotation -= 1
+
+    # names
+    def visit_Name(self, node: ast.Name, scope: _Scope) -> None:
+        if isinstance(node.ctx, ast.Store):
+            kind = {"class": "attribute"}.get(scope.kind, "variable")
+            symbol = self.bind(node.id, scope, self.offset(node.lineno, node.col_offset), kind)
+        else:
+            symbol = self.resolve(node.id, scope)
+            self.add_node(node, node.id, symbol, "use")
+        self.node_symbol[id(node)] = symbol
+
+    def visit_Global(self, node: ast.Global, scope: _Scope) -> None:
+        self.declared_names(node, scope, "global")
+
+    def visit_Nonlocal(self, node: ast.Nonlocal, scope: _Scope) -> None:
+        self.declared_names(node, scope, "nonlocal")
+
+    def declared_names(self, node, scope: _Scope, keyword: str) -> None:
+        start, text = self.segment(node)
+        position = len(keyword)
+        for name in node.names:
+            match = re.compile(rf"\b{re.escape(name)}\b").search(text, position)
+            if match is None:
+                raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate {name!r}")
+            position = match.end()
+            symbol = self.resolve(name, scope)
+            if symbol.startswith("g:"):
+                self.module_names.add(name)
+            self.add_at(start + match.start(), name, symbol, "use")
+
+    # definitions
+    def visit_FunctionDef(self, node, scope: _Scope) -> None:
+        self.visit_all(node.decorator_list, scope)
+        arguments = node.args
+        self.visit_all(arguments.defaults, scope)
+        self.visit_all(arguments.kw_defaults, scope)
+        all_args = [*arguments.posonlyargs, *arguments.args, arguments.vararg, *arguments.kwonlyargs,
+                    arguments.kwarg]
+        for arg in all_args:
+            if arg is not None:
+                self.visit_annotation(arg.annotation, scope)
+        self.visit_annotation(node.returns, scope)
+        kind = "method" if scope.kind == "class" else "function"
+        symbol = self.bind(node.name, scope, self.name_after_keyword(node, node.name), kind)
+        inner = self.enter(scope, node, "function", node.name, node.name)
+        params = [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
+        class_qualname = scope.qualname if scope.kind == "class" else ""
+        fixture = any(_is_fixture_decorator(d) for d in node.decorator_list)
+        self.facts.functions[inner.qualname] = FunctionInfo(inner.qualname, node.name, params, class_qualname,
+                                                            fixture)
+        is_static = any(_dotted(d) == "staticmethod" for d in node.decorator_list)
+        if class_qualname and params and not is_static:
+            inner.self_symbol = f"q:{inner.prefix}{params[0]}"
+            inner.class_qualname = class_qualname
+        for arg in all_args:
+            if arg is not None:
+                self.bind(arg.arg, inner, self.offset(arg.lineno, arg.col_offset), "parameter")
+        self.visit_all(node.body, inner)
+        del symbol
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node: ast.Lambda, scope: _Scope) -> None:
+        arguments = node.args
+        self.visit_all(arguments.defaults, scope)
+        self.visit_all(arguments.kw_defaults, scope)
+        inner = self.enter(scope, node, "lambda", "lambda", "lambda")
+        for arg in (*arguments.posonlyargs, *arguments.args, arguments.vararg, *arguments.kwonlyargs,
+                    arguments.kwarg):
+            if arg is not None:
+                self.bind(arg.arg, inner, self.offset(arg.lineno, arg.col_offset), "parameter")
+        self.visit(node.body, inner)
+
+    def visit_ClassDef(self, node: ast.ClassDef, scope: _Scope) -> None:
+        self.visit_all(node.decorator_list, scope)
+        self.visit_all(node.bases, scope)
+        for keyword in node.keywords:
+            self.visit(keyword.value, scope)
+        self.bind(node.name, scope, self.name_after_keyword(node, node.name), "class")
+        inner = self.enter(scope, node, "class", node.name, node.name)
+        members = {s.get_name() for s in inner.table.get_symbols() if s.is_local()}
+        info = ClassInfo(inner.qualname, [], members, has_init="__init__" in members)
+        self.facts.classes[inner.qualname] = info
+        bases = node.bases
+        self.deferred.append(lambda: info.bases.extend(self.expression_symbol(b) for b in bases))
+        self.visit_all(node.body, inner)
+
+    def expression_symbol(self, node: ast.AST) -> str:
+        if isinstance(node, ast.Name):
+            return self.node_symbol.get(id(node), f"u:{node.id}")
+        if isinstance(node, ast.Attribute):
+            return self.attribute_symbol(node)
+        return "x:expression"
+
+    def visit_comprehension_node(self, node, scope: _Scope) -> None:
+        generators = node.generators
+        self.visit(generators[0].iter, scope)
+        inner = self.enter(scope, node, "comprehension", "", _COMPREHENSION_NAMES[type(node)])
+        for index, generator in enumerate(generators):
+            self.visit(generator.target, inner)
+            if index:
+                self.visit(generator.iter, inner)
+            self.visit_all(generator.ifs, inner)
+        if isinstance(node, ast.DictComp):
+            self.visit(node.key, inner)
+            self.visit(node.value, inner)
+        else:
+            self.visit(node.elt, inner)
+
+    visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = visit_comprehension_node
+
+    # imports
+    def visit_Import(self, node: ast.Import, scope: _Scope) -> None:
+        for alias in node.names:
+            if alias.asname:
+                symbol = self.binding_symbol(alias.asname, scope)
+                offset = self.offset(alias.end_lineno, alias.end_col_offset) - len(alias.asname)
+                self.import_binding(scope, alias.asname, offset, symbol, "import-alias", f"m:{alias.name}", False)
+            else:
+                top = alias.name.split(".")[0]
+                symbol = self.binding_symbol(top, scope)
+                offset = self.offset(alias.lineno, alias.col_offset)
+                self.import_binding(scope, top, offset, symbol, "import", f"m:{top}", True, record_token=False)
+
+    def visit_ImportFrom(self, node: ast.ImportFrom, scope: _Scope) -> None:
+        base = _absolute_module(self.package, node)
+        for alias in node.names:
+            if alias.name == "*":
+                if base:
+                    self.facts.star_imports.append(base)
+                continue
+            if base is None:
+                continue
+            target = f"d:{base}|{alias.name}"
+            name_offset = self.offset(alias.lineno, alias.col_offset)
+            if alias.asname:
+                symbol = self.binding_symbol(alias.asname, scope)
+                offset = self.offset(alias.end_lineno, alias.end_col_offset) - len(alias.asname)
+                self.import_binding(scope, alias.asname, offset, symbol, "import-alias", target, False)
+                self.add_at(name_offset, alias.name, target, "import")
+            else:
+                symbol = self.binding_symbol(alias.name, scope)
+                self.import_binding(scope, alias.name, name_offset, symbol, "import", target, True)
+
+    def import_binding(self, scope: _Scope, name: str, offset: int, symbol: str, kind: str, target: str,
+                       implicit: bool, record_token: bool = True) -> None:
+        qualname = f"{self.source.module}.{name}" if symbol.startswith("g:") else (
+            scope.prefix + name if symbol.startswith("a:") else symbol[2:])
+        line, column = self.line_column(offset)
+        stored = f"q:{qualname}" if not symbol.startswith("a:") else symbol
+        binding = Binding(qualname, name, kind, line, column, stored, target=target, implicit=implicit)
+        self.facts.bindings.append(binding)
+        self.import_bindings[qualname] = binding
+        if record_token:
+            self.add_at(offset, name, symbol, "definition" if kind == "import-alias" else "import")
+
+    # attributes, calls, strings
+    def receiver_dotted(self, node: ast.AST) -> str | None:
         """The absolute dotted path of an expression rooted in an import (`models.Savat` -> `bot.models.Savat`)."""
-        if isinstance(node, cst.Name):
+        if isinstance(node, ast.Name):
             symbol = self.node_symbol.get(id(node), "")
-            if not symbol.startswith("q:"):
-                return None
-            binding = self.import_bindings.get(symbol[2:])
+            if symbol.startswith("g:"):
+                symbol = f"q:{self.source.module}.{symbol[2:]}"
+            binding = self.import_bindings.get(symbol[2:]) if symbol.startswith("q:") else None
             if binding is None:
                 return None
             if binding.target.startswith("m:"):
                 return binding.target[2:]
-            if binding.target.startswith("d:"):
-                module, _, imported = binding.target[2:].partition("|")
-                return f"{module}.{imported}"
-            return None
-        if isinstance(node, cst.Attribute):
-            symbol = self.node_symbol.get(id(node), "")
-            if symbol.startswith("m:"):
-                return symbol[2:]
+            module, _, imported = binding.target[2:].partition("|")
+            return f"{module}.{imported}"
+        if isinstance(node, ast.Attribute):
             left = self.receiver_dotted(node.value)
-            return f"{left}.{node.attr.value}" if left is not None else None
+            return f"{left}.{node.attr}" if left is not None else None
         return None
 
-    def attribute_symbol(self, node: cst.Attribute) -> str:
+    def attribute_symbol(self, node: ast.Attribute) -> str:
         dotted = self.receiver_dotted(node.value)
         if dotted is not None:
-            return f"d:{dotted}|{node.attr.value}"
-        return f"a:{node.attr.value}"
+            return f"d:{dotted}|{node.attr}"
+        return f"a:{node.attr}"
 
-    def visit_Module(self, node: cst.Module) -> None:
-        self.collect_scopes(node)
-        self.import_bindings = {b.qualname: b for b in self.facts.bindings if b.kind in {"import", "import-alias"}}
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-        if isinstance(node.names, cst.ImportStar):
-            base = self.import_module(node)
-            if base:
-                self.facts.star_imports.append(base)
-        return False  # import names are handled from the scope's assignments
-
-    def visit_Import(self, node: cst.Import) -> bool:
-        return False
-
-    def visit_Attribute(self, node: cst.Attribute) -> None:
-        symbol = self.attribute_symbol(node)
-        role = "attribute"
-        self.add(node.attr, node.attr.value, symbol, role)
+    def visit_Attribute(self, node: ast.Attribute, scope: _Scope) -> None:
+        self.visit(node.value, scope)
+        offset = self.offset(node.end_lineno, node.end_col_offset) - len(node.attr)
+        self.add_at(offset, node.attr, f"a:{node.attr}", "attribute")
+        occurrence = self.facts.occurrences[-1] if self.facts.occurrences[-1].offset == offset else None
+        if occurrence is not None:
+            self.deferred.append(lambda: setattr(occurrence, "symbol", self.attribute_symbol(node)))
         # self.x = ... inside a method defines a member of the class
-        if self.method_stack and isinstance(node.value, cst.Name):
-            class_qualname, self_symbol = self.method_stack[-1]
-            if self_symbol and self.node_symbol.get(id(node.value)) == self_symbol and self.storing(node):
-                info = self.facts.classes.get(class_qualname)
-                if info is not None and node.attr.value not in info.members:
-                    info.members.add(node.attr.value)
-                    offset, line, column = self.offset(node.attr)
-                    self.facts.bindings.append(Binding(f"{class_qualname}.{node.attr.value}", node.attr.value,
-                                                       "attribute", line, column, f"a:{node.attr.value}"))
+        method = scope if scope.kind == "function" else None
+        if method is not None and method.self_symbol and isinstance(node.ctx, ast.Store) \
+                and isinstance(node.value, ast.Name) and self.node_symbol.get(id(node.value)) == method.self_symbol:
+            info = self.facts.classes.get(method.class_qualname)
+            if info is not None and node.attr not in info.members:
+                info.members.add(node.attr)
+                line, column = self.line_column(offset)
+                self.facts.bindings.append(Binding(f"{method.class_qualname}.{node.attr}", node.attr,
+                                                   "attribute", line, column, f"a:{node.attr}"))
 
-    def storing(self, node: cst.Attribute) -> bool:
-        return id(node) in self.store_targets
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        for target in node.targets:
-            self.mark_store(target.target)
-        self.all_or_slots(node.targets[0].target if len(node.targets) == 1 else None, node.value)
-
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        self.mark_store(node.target)
-        if node.value is not None:
-            self.all_or_slots(node.target, node.value)
-
-    def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self.mark_store(node.target)
-        self.all_or_slots(node.target, node.value)
-
-    def mark_store(self, target: cst.BaseExpression) -> None:
-        if isinstance(target, cst.Attribute):
-            self.store_targets.add(id(target))
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self.mark_store(element.value)
-        elif isinstance(target, cst.StarredElement):
-            self.mark_store(target.value)
-
-    def all_or_slots(self, target: cst.BaseExpression | None, value: cst.BaseExpression) -> None:
-        """`__all__` names module globals and `__slots__` names members: their strings are references."""
-        if not isinstance(target, cst.Name) or target.value not in {"__all__", "__slots__"}:
-            return
-        if not isinstance(value, (cst.List, cst.Tuple, cst.Set)):
-            return
-        in_class = bool(self.class_stack) and not self.method_stack
-        for element in value.elements:
-            string = element.value
-            if not isinstance(string, cst.SimpleString):
-                continue
-            inner = _string_inner(string)
-            if inner is None or not inner[1].isidentifier():
-                continue
-            if target.value == "__all__" and not self.class_stack and not self.method_stack:
-                symbol = f"q:{self.source.module}.{inner[1]}"
-            elif target.value == "__slots__" and in_class:
-                symbol = f"a:{inner[1]}"
-            else:
-                continue
-            self.add(string, inner[1], symbol, "string", extra=inner[0])
-
-    def visit_Call(self, node: cst.Call) -> None:
+    def visit_Call(self, node: ast.Call, scope: _Scope) -> None:
+        self.visit(node.func, scope)
+        self.visit_all(node.args, scope)
+        for keyword in node.keywords:
+            self.visit(keyword.value, scope)
         func = node.func
-        if isinstance(func, cst.Name):
-            callee = self.node_symbol.get(id(func), f"u:{func.value}")
-            if callee.startswith("b:") and callee[2:] in STRING_REFERENCE_FUNCTIONS:
-                self.string_reference(node)
-        elif isinstance(func, cst.Attribute):
-            callee = self.attribute_symbol(func)
-            if func.attr.value == "_replace":
-                callee = "x:replace"
+        if isinstance(func, ast.Name) and func.id in STRING_REFERENCE_FUNCTIONS and len(node.args) >= 2:
+            self.deferred.append(lambda: self.string_reference(node))
+        keywords = [k for k in node.keywords if k.arg is not None]
+        for keyword in keywords:
+            self.add_node(keyword, keyword.arg, f"k:?\t{keyword.arg}", "keyword")
+            occurrence = self.facts.occurrences[-1]
+            self.deferred.append(lambda o=occurrence, k=keyword: setattr(
+                o, "symbol", f"k:{self.callee_symbol(node)}\t{k.arg}"))
+
+    def callee_symbol(self, node: ast.Call) -> str:
+        func = node.func
+        if isinstance(func, ast.Name):
+            callee = self.node_symbol.get(id(func), f"u:{func.id}")
+            if callee.startswith("g:"):
+                callee = self.global_symbol(callee[2:])
+        elif isinstance(func, ast.Attribute):
+            callee = "x:replace" if func.attr == "_replace" else self.attribute_symbol(func)
         else:
-            return
+            return "x:expression"
         if callee in {"d:dataclasses|replace", "q:dataclasses.replace"}:
-            callee = "x:replace"
+            return "x:replace"
         binding = self.import_bindings.get(callee[2:]) if callee.startswith("q:") else None
         if binding is not None and binding.target == "d:dataclasses|replace":
-            callee = "x:replace"
-        for arg in node.args:
-            if arg.keyword is not None:
-                self.add(arg.keyword, arg.keyword.value, f"k:{callee}\t{arg.keyword.value}", "keyword")
+            return "x:replace"
+        return callee
 
-    def string_reference(self, node: cst.Call) -> None:
-        if len(node.args) < 2 or node.args[1].keyword is not None:
+    def global_symbol(self, name: str) -> str:
+        if name in self.module_names:
+            return f"q:{self.source.module}.{name}"
+        return f"b:{name}" if name in BUILTINS else f"u:{name}"
+
+    def string_reference(self, node: ast.Call) -> None:
+        if self.callee_symbol(node) != f"b:{node.func.id}":
             return
-        string = node.args[1].value
-        if isinstance(string, cst.SimpleString):
-            inner = _string_inner(string)
-            if inner is not None and inner[1].isidentifier():
-                self.add(string, inner[1], f"a:{inner[1]}", "string", extra=inner[0])
+        literal = node.args[1]
+        if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and literal.value.isidentifier():
+            offset = self.string_content(literal)
+            if offset is not None:
+                self.seen.discard(offset)
+                self.add_at(offset, literal.value, f"a:{literal.value}", "string")
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        inner = _string_inner(node)
-        if inner is None or not inner[1].isidentifier():
+    def string_content(self, node: ast.Constant) -> int | None:
+        """The offset of a plain string literal's content, when it is one token without escapes."""
+        start, raw = self.segment(node)
+        match = _STRING_PREFIX_RE.match(raw)
+        if match is None:
+            return None
+        quote = match.group(2)
+        inner = raw[match.end(): len(raw) - len(quote)]
+        if not raw.endswith(quote) or inner != node.value:
+            return None
+        return start + match.end()
+
+    def visit_Constant(self, node: ast.Constant, scope: _Scope) -> None:
+        if not isinstance(node.value, str):
             return
-        offset, line, column = self.offset(node, inner[0])
-        self.facts.strings.append(Occurrence(offset, line, column, inner[1], "", "string"))
+        if self.in_annotation:
+            self.string_annotation(node, scope)
+            return
+        if node.value.isidentifier():
+            offset = self.string_content(node)
+            if offset is not None:
+                line, column = self.line_column(offset)
+                self.facts.strings.append(Occurrence(offset, line, column, node.value, "", "string"))
 
-    def visit_Global(self, node: cst.Global) -> None:
-        for item in node.names:
-            self.add(item.name, item.name.value, f"q:{self.source.module}.{item.name.value}", "use")
+    def visit_JoinedStr(self, node: ast.JoinedStr, scope: _Scope) -> None:
+        for value in node.values:
+            if isinstance(value, ast.FormattedValue):
+                self.visit(value, scope)
 
-    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
-        scope = self.scopes.get(node)
-        for item in node.names:
-            name = item.name.value
-            outer = scope.parent if scope is not None else None
-            while outer is not None and not isinstance(outer, GlobalScope):
-                if not isinstance(outer, ClassScope) and name in outer:
-                    if any(isinstance(a, Assignment) and a.scope is outer for a in outer[name]):
-                        self.add(item.name, name, f"q:{self.scope_prefix(outer)}{name}", "use")
-                        break
-                outer = outer.parent
+    def string_annotation(self, node: ast.Constant, scope: _Scope) -> None:
+        """`"Mahsulot"` or `"list[Mahsulot]"` as a type annotation: its names are provable references."""
+        offset = self.string_content(node)
+        if offset is None or "\n" in node.value:
+            return
+        try:
+            expression = ast.parse(node.value.strip(), mode="eval")
+        except SyntaxError:
+            return
+        lead = len(node.value) - len(node.value.lstrip())
+        for inner in ast.walk(expression):
+            if isinstance(inner, ast.Name):
+                symbol = self.resolve(inner.id, scope)
+                if not symbol.startswith(("g:", "q:", "a:")):
+                    continue
+                try:
+                    self.add_at(offset + lead + inner.col_offset, inner.id, symbol, "use")
+                except AnalysisError:
+                    continue  # not exactly locatable: it stays an unprovable string
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        scope = self.scopes.get(node)
-        qualname = (self.scope_prefix(scope) if scope is not None else f"{self.source.module}.") + node.name.value
-        bases = []
-        for arg in node.bases:
-            value = arg.value
-            if isinstance(value, cst.Name):
-                bases.append(self.node_symbol.get(id(value), f"u:{value.value}"))
-            elif isinstance(value, cst.Attribute):
-                bases.append(self.attribute_symbol(value))
-        body_scope = self.scopes.get(node.body.body[0]) if node.body.body else None
-        members = set()
-        if isinstance(body_scope, ClassScope):
-            members = {a.name for a in body_scope.assignments if isinstance(a, Assignment)}
-        info = ClassInfo(qualname, bases, members, has_init="__init__" in members)
-        self.facts.classes[qualname] = info
-        self.class_stack.append((qualname, node))
+    # statements with names that are not Name nodes, and __all__ / __slots__
+    def visit_ExceptHandler(self, node: ast.ExceptHandler, scope: _Scope) -> None:
+        if node.type is not None:
+            self.visit(node.type, scope)
+        if node.name:
+            start = self.offset(node.type.end_lineno, node.type.end_col_offset) if node.type else \
+                self.offset(node.lineno, node.col_offset)
+            match = _AS_RE.search(self.text, start)
+            if match is None or match.group(1) != node.name:
+                raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate {node.name!r}")
+            self.bind(node.name, scope, match.start(1), "variable")
+        self.visit_all(node.body, scope)
 
-    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
-        self.class_stack.pop()
+    def visit_Assign(self, node: ast.Assign, scope: _Scope) -> None:
+        self.visit(node.value, scope)
+        self.visit_all(node.targets, scope)
+        if len(node.targets) == 1:
+            self.all_or_slots(node.targets[0], node.value, scope)
 
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        scope = self.scopes.get(node)
-        qualname = (self.scope_prefix(scope) if scope is not None else f"{self.source.module}.") + node.name.value
-        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params,
-                                         *node.params.kwonly_params)]
-        class_qualname = ""
-        if isinstance(scope, ClassScope) and self.class_stack:
-            class_qualname = self.class_stack[-1][0]
-        fixture = any(_is_fixture_decorator(d.decorator) for d in node.decorators)
-        self.facts.functions[qualname] = FunctionInfo(qualname, node.name.value, params, class_qualname, fixture)
-        is_static = any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
-                        for d in node.decorators)
-        self_symbol = ""
-        if class_qualname and params and not is_static:
-            self_symbol = f"q:{qualname}.<locals>.{params[0]}"
-        self.method_stack.append((class_qualname, self_symbol) if class_qualname else ("", ""))
+    def visit_AugAssign(self, node: ast.AugAssign, scope: _Scope) -> None:
+        self.visit(node.value, scope)
+        target = node.target
+        if isinstance(target, ast.Name):  # both a use and a binding of the same token
+            symbol = self.bind(target.id, scope, self.offset(target.lineno, target.col_offset),
+                               {"class": "attribute"}.get(scope.kind, "variable"))
+            self.node_symbol[id(target)] = symbol
+        else:
+            self.visit(target, scope)
+        self.all_or_slots(target, node.value, scope)
 
-    def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
-        self.method_stack.pop()
+    def visit_AnnAssign(self, node: ast.AnnAssign, scope: _Scope) -> None:
+        self.visit_annotation(node.annotation, scope)
+        if node.value is not None:
+            self.visit(node.value, scope)
+        self.visit(node.target, scope)
+        if node.value is not None:
+            self.all_or_slots(node.target, node.value, scope)
+
+    def visit_NamedExpr(self, node: ast.NamedExpr, scope: _Scope) -> None:
+        self.visit(node.value, scope)
+        self.visit(node.target, scope)
+
+    def all_or_slots(self, target: ast.AST, value: ast.AST, scope: _Scope) -> None:
+        """`__all__` names module globals and `__slots__` names members: their strings are references."""
+        if not isinstance(target, ast.Name) or target.id not in {"__all__", "__slots__"}:
+            return
+        if not isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+            return
+        for element in value.elts:
+            if not (isinstance(element, ast.Constant) and isinstance(element.value, str)
+                    and element.value.isidentifier()):
+                continue
+            if target.id == "__all__" and scope.kind == "module":
+                symbol = f"q:{self.source.module}.{element.value}"
+            elif target.id == "__slots__" and scope.kind == "class":
+                symbol = f"a:{element.value}"
+            else:
+                continue
+            offset = self.string_content(element)
+            if offset is not None:
+                self.facts.strings = [s for s in self.facts.strings if s.offset != offset]
+                self.add_at(offset, element.value, symbol, "string")
+
+    # match statements
+    def visit_MatchAs(self, node: ast.MatchAs, scope: _Scope) -> None:
+        if node.pattern is not None:
+            self.visit(node.pattern, scope)
+        if node.name:
+            self.bind(node.name, scope, self.offset(node.end_lineno, node.end_col_offset) - len(node.name),
+                      "variable")
+
+    def visit_MatchStar(self, node: ast.MatchStar, scope: _Scope) -> None:
+        if node.name:
+            self.bind(node.name, scope, self.offset(node.end_lineno, node.end_col_offset) - len(node.name),
+                      "variable")
+
+    def visit_MatchMapping(self, node: ast.MatchMapping, scope: _Scope) -> None:
+        self.visit_all(node.keys, scope)
+        self.visit_all(node.patterns, scope)
+        if node.rest:
+            start, text = self.segment(node)
+            match = re.search(rf"\*\*\s*({re.escape(node.rest)})\b", text)
+            if match is None:
+                raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate {node.rest!r}")
+            self.bind(node.rest, scope, start + match.start(1), "variable")
+
+    def visit_MatchClass(self, node: ast.MatchClass, scope: _Scope) -> None:
+        self.visit(node.cls, scope)
+        self.visit_all(node.patterns, scope)
+        start, text = self.segment(node)
+        position = 0
+        for name, pattern in zip(node.kwd_attrs, node.kwd_patterns):
+            match = re.compile(rf"\b{re.escape(name)}\s*=").search(text, position)
+            if match is None:
+                raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate {name!r}")
+            self.add_at(start + match.start(), name, f"a:{name}", "attribute")
+            position = match.end()
+            self.visit(pattern, scope)
 
 
 def analyze_source(source: SourceFile) -> FileFacts:
     """Parse one file and collect its facts; a file that does not parse gets `error` set instead."""
     facts = FileFacts(path=source.path, module=source.module)
     try:
-        module = cst.parse_module(source.text)
-    except cst.ParserSyntaxError as exc:
-        try:  # Python's own parser names the line a human would look at
-            compile(source.text, source.path, "exec", flags=0x400, dont_inherit=True)
-        except SyntaxError as syntax:
-            facts.error = f"{source.path}:{syntax.lineno}: does not parse: {syntax.msg}"
-        else:
-            facts.error = f"{source.path}:{exc.raw_line}: LibCST cannot parse this file: {exc.message}"
+        tree = ast.parse(source.text, filename=source.path)
+        table = symtable.symtable(source.text, source.path, "exec")
+    except SyntaxError as exc:
+        facts.error = f"{source.path}:{exc.lineno}: does not parse: {exc.msg}"
         return facts
-    except Exception as exc:  # LibCST raises a few other types on exotic input
+    except (ValueError, RecursionError, MemoryError) as exc:
         facts.error = f"{source.path}: does not parse: {exc}"
         return facts
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    collector = _Collector(source, facts, wrapper)
-    collector.store_targets = set()
-    collector.import_bindings = {}
-    wrapper.visit(collector)
+    walker = _Walker(source, facts, table)
+    try:
+        walker.walk(tree)
+    except AnalysisError as exc:
+        return FileFacts(path=source.path, module=source.module, error=str(exc))
     facts.occurrences.sort(key=lambda o: o.offset)
-    # a string already recorded as a provable reference is not an "unprovable" one
     provable = {o.offset for o in facts.occurrences}
     facts.strings = [s for s in facts.strings if s.offset not in provable]
     return facts
