@@ -246,3 +246,39 @@ def test_a_file_broken_later_keeps_its_catalog_entries(project):
     assert result.exit_code == 2 and "app/b.py:" in result.output
     assert set(entries(project / "locales" / "messages.pot")) == {"Order saved", "Order shipped", "Order lost"}
     assert "Order shipped" in entries(project / "locales" / "uz" / "LC_MESSAGES" / "messages.po")
+
+
+COUNTING_UZ = next(k for k in ANSWERS["review"] if k.startswith("{n}"))
+
+
+@pytest.mark.parametrize("helper, plural", [
+    ("def gettext(message):\n    return message\n", False),
+    ("def gettext(message):\n    return message\n\n\ndef ngettext(one, many, n):\n    return one if n == 1 else many\n", True),
+])
+def test_counting_messages_use_ngettext_only_when_the_module_has_it(project, helper, plural):
+    (project / "pyproject.toml").write_text(
+        '[tool.english-guard]\nsource-lang = "uz"\ngettext-import = "from app.texts import gettext as _"\n',
+        encoding="utf-8")
+    (project / "app" / "texts.py").write_text(helper, encoding="utf-8")
+    (project / "app" / "bot.py").write_text(
+        f"from app.fakes import message\n\n\ndef show(n):\n    message.answer(f{json.dumps(COUNTING_UZ)})\n",
+        encoding="utf-8")
+    run("app", "--engine", "none")
+    review = project / "locales" / "messages.review.po"
+    with review.open("rb") as handle:
+        entry = next(m for m in read_po(handle) if m.id)
+    assert entry.pluralizable is plural
+    with review.open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id:
+            message.string = ("{n} product", "{n} products") if plural else "{n} products"
+    with review.open("wb") as handle:
+        write_po(handle, catalog)
+    assert run("app", "--engine", "none").exit_code == 0
+    code = (project / "app" / "bot.py").read_text(encoding="utf-8")
+    if plural:
+        assert "from app.texts import gettext as _, ngettext\n" in code
+        assert 'ngettext("{n} product", "{n} products", n).format(n=n)' in code
+    else:
+        assert "from app.texts import gettext as _\n" in code and '_("{n} products").format(n=n)' in code
