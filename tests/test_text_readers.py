@@ -79,6 +79,17 @@ def test_helm_configmap_block_scalars_embedded_comments_and_multiline_template_c
     assert contexts(HELM / "templates" / "configmap.yaml") == {7: "shebang"}
 
 
+def test_helm_notes_paragraphs_and_template_comments():
+    assert read(HELM / "templates" / "NOTES.txt") == [
+        (1, 6, 1, 61, "template_comment", "Oʻrnatishdan keyin foydalanuvchiga koʻrsatiladigan matn"),
+        (2, 1, 3, 54, "paragraph", "Kassa xizmati {{ .Release.Namespace }} nomlar fazosiga oʻrnatildi.\n"
+                                   "Holatini tekshirish uchun quyidagi buyruqni bajaring:"),
+        (5, 3, 5, 56, "paragraph", "kubectl get pods --namespace {{ .Release.Namespace }}"),
+        # the line of the `if` block holds template expressions only: no paragraph
+        (10, 1, 10, 44, "paragraph", "Thank you for installing {{ .Chart.Name }}."),
+    ]
+
+
 def test_dockerfile_comments_directives_heredoc_and_labels():
     assert read(TEXT / "Dockerfile") == [
         (1, 3, 1, 29, "comment", "syntax=docker/dockerfile:1"),
@@ -214,7 +225,7 @@ def test_helm_chart_end_to_end_through_check():
     )
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
-    assert report["errors"] == [] and report["summary"]["files"] == 5
+    assert report["errors"] == [] and report["summary"]["files"] == 6
     found = {(Path(f["path"]).relative_to("tests/fixtures/helm_chart").as_posix(), f["line"], f["symbol"], f["language"])
              for f in report["findings"]}
     assert all(f["code"] == "EG501" and f["kind"] == "prose" for f in report["findings"])
@@ -226,4 +237,5 @@ def test_helm_chart_end_to_end_through_check():
         ("templates/deployment.yaml", 24, "comment", "uz"),
         ("templates/configmap.yaml", 8, "comment", "uz"), ("templates/configmap.yaml", 13, "value", "uz"),
         ("templates/configmap.yaml", 16, "template_comment", "uz"),
+        ("templates/NOTES.txt", 1, "template_comment", "uz"), ("templates/NOTES.txt", 2, "paragraph", "uz"),
     }

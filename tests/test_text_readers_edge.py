@@ -33,7 +33,7 @@ def texts(reader: str, text: str) -> list[str]:
     (".github/workflows/ci.yml", "yaml"), ("run.sh", "shell"), ("lib.bash", "shell"), ("pyproject.toml", "toml"),
     ("tox.ini", "ini"), ("setup.cfg", "ini"), (".env", "dotenv"), (".env.example", "dotenv"),
     ("prod.env", "dotenv"), ("README.md", "markdown"), ("notes.markdown", "markdown"), ("index.rst", "rst"),
-    ("app.py", "python"),
+    ("app.py", "python"), ("chart/templates/NOTES.txt", "helm_notes"),
 ])
 def test_registry_maps_names_and_extensions(path, reader):
     assert reader_name_for(path) == reader

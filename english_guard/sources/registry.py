@@ -26,6 +26,7 @@ READERS: dict[str, str] = {
     "dotenv": "text.ini_toml:read_env",
     "markdown": "text.markdown:read_markdown",
     "rst": "text.rst:read_rst",
+    "helm_notes": "text.helm_notes:read_helm_notes",  # Helm templates/NOTES.txt
 }
 
 # File-name globs (matched against the base name, case-sensitive) -> reader name. First match wins.
@@ -63,6 +64,7 @@ NAME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("*.md", "markdown"),
     ("*.markdown", "markdown"),
     ("*.rst", "rst"),
+    ("NOTES.txt", "helm_notes"),
 )
 
 
