@@ -441,9 +441,12 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
     if not core:
         return None
     keep = keep or is_known_english
-    parts = split_identifier_parts(core)
+    matches = list(_PART_RE.finditer(core))
+    parts = [m.group() for m in matches]
     if not parts or "".join(parts) != core.replace("_", ""):
         return None
+    # digits written right after a word stay glued to it (`mahsulot2`), `mahsulot_2` keeps its underscore
+    glued = {i for i, m in enumerate(matches) if m.group().isdigit() and m.start() > 0 and core[m.start() - 1] != "_"}
     style = _style(core)
     words: list[str] = []
     verb_last_at = -1  # where a verb-final (Uzbek, Turkish) verb's words start in `words`
@@ -451,7 +454,10 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
     while index < len(parts):
         part = parts[index]
         if part.isdigit():
-            words.append(part)
+            if index in glued and words:
+                words[-1] += part
+            else:
+                words.append(part)
             index += 1
             continue
         phrase = _phrase(parts, index, source_lang)
@@ -477,7 +483,6 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
         index += 1
     if verb_last_at > 0 and words[0].lower() != "test":  # `narxni_ol` is "price get": English puts the verb first
         words = words[verb_last_at:] + words[:verb_last_at]
-    words = _merge_digits(words)
     proposal = lead + _format(words, style, []) + trail
     if proposal == name or not proposal.isidentifier():
         return None
@@ -497,14 +502,3 @@ def _phrase(parts: list[str], index: int, source_lang: str) -> tuple[str, int] |
             if entry is not None:
                 return entry.english, size
     return None
-
-
-def _merge_digits(words: list[str]) -> list[str]:
-    """Digits stay glued to the word before them (`mahsulot2` -> `product2`)."""
-    out: list[str] = []
-    for word in words:
-        if word.isdigit() and out:
-            out[-1] = out[-1] + word
-        else:
-            out.append(word)
-    return out
