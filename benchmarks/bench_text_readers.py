@@ -23,6 +23,7 @@ from english_guard.sources.registry import load_reader  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures"
 SOURCES = {
     "yaml": sorted((FIXTURES / "helm_chart").rglob("*.yaml")) + sorted((FIXTURES / "helm_chart").rglob("*.tpl")),
+    "helm_notes": [FIXTURES / "helm_chart" / "templates" / "NOTES.txt"],
     "dockerfile": [FIXTURES / "text_files" / "Dockerfile"],
     "shell": [FIXTURES / "text_files" / "deploy.sh"],
     "toml": [FIXTURES / "text_files" / "config.toml"],
@@ -33,6 +34,7 @@ SOURCES = {
 }
 ADVERSARIAL = {
     "yaml": "k: {{ \"unclosed\n{{/* x\n",
+    "helm_notes": "{{ x\n{{/* y\n",
     "dockerfile": "LABEL description=\"x \\\n",
     "shell": "echo \"$'${ <<EOF\n",
     "toml": "a = '''\"\"\"\\",
@@ -68,7 +70,7 @@ def main() -> None:
         print(f"{reader:<11} {mb:5.1f} {count:9d} {seconds:7.3f} {mb / seconds:7.1f} | "
               f"{'':11} {bad_seconds:7.3f} {len(bad) / 1e6 / bad_seconds:7.1f}")
     modules = ", ".join(f"english_guard.sources.text.{m}" for m in
-                        ("yaml_helm", "dockerfile", "shell", "ini_toml", "markdown", "rst"))
+                        ("yaml_helm", "helm_notes", "dockerfile", "shell", "ini_toml", "markdown", "rst"))
     # What the readers add on top of what every check imports anyway (re, the config and the records).
     code = ("import re, english_guard.config, english_guard.model, time; t = time.perf_counter(); "
             f"import {modules}; print(time.perf_counter() - t)")
