@@ -84,12 +84,12 @@ def test_apply_renames_everywhere_and_the_bots_own_tests_pass(renamed):
     package = (project / "dokon" / "__init__.py").read_text(encoding="utf-8")
     assert 'from .modellar import Order, Product, ProductEncoder' in package
     assert '__all__ = ["Product", "Order", "ProductEncoder", "Cart", "calculate_total"]' in package
-    savat = (project / "dokon" / "savat.py").read_text(encoding="utf-8")
-    assert "from dokon.modellar import Product, new_product as create" in savat
-    assert "return self.add(create(" in savat and "def add_fast(self," in savat
-    hisob = (project / "dokon" / "hisob.py").read_text(encoding="utf-8")
-    assert 'getattr(product, "price")' in hisob
-    assert "dokon.modellar.PRICE_LIMIT" in hisob and "m.PRICE_LIMIT" in hisob
+    cart_module = (project / "dokon" / "savat.py").read_text(encoding="utf-8")
+    assert "from dokon.modellar import Product, new_product as create" in cart_module
+    assert "return self.add(create(" in cart_module and "def add_fast(self," in cart_module
+    accounting = (project / "dokon" / "hisob.py").read_text(encoding="utf-8")
+    assert 'getattr(product, "price")' in accounting
+    assert "dokon.modellar.PRICE_LIMIT" in accounting and "m.PRICE_LIMIT" in accounting
     tests = (project / "tests" / "test_dokon.py").read_text(encoding="utf-8")
     assert 'price=5000)' in tests and " = Cart(" in tests and "from dokon.xizmatlar import User, send_message" in tests
     # the unprovable string (a dict key, an unresolved annotation) is reported, not changed

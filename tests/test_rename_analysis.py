@@ -64,7 +64,7 @@ def test_string_annotations_nonlocal_global_and_slots(tmp_path, monkeypatch):
     text = (root / "m.py").read_text()
     assert '__slots__ = ("price",)' in text and 'def yarat() -> "Item":' in text
     assert "nonlocal total\n        total += 1" in text
-    # the __init__ parameter is its own symbol: Tovar(narx=1) follows the parameter, not the attribute
+    # the __init__ parameter is its own symbol: the keyword at the call follows the parameter
     assert "return Item(narx=1)" in text and "def __init__(self, narx):" in text
     assert "self.price = narx" in text
 

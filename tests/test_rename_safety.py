@@ -151,3 +151,18 @@ def test_plan_file_is_toml_with_one_entry_per_symbol(project, monkeypatch):
         path, line, column = entry["defined_at"].rsplit(":", 2)
         assert (project / path).is_file() and int(line) >= 1 and int(column) >= 1
     json.dumps(document)  # plain data
+
+
+def test_plan_reports_unparsable_files_and_still_writes_the_plan(project, monkeypatch):
+    (project / "dokon" / "buzilgan.py").write_text("x = 1\ndef f(:\n", encoding="utf-8")
+    result = run_cli(project, "rename", "dokon", "--plan", "renames.toml", monkeypatch=monkeypatch)
+    assert result.exit_code == 2
+    assert "dokon/buzilgan.py:2: does not parse" in result.output
+    assert (project / "renames.toml").is_file()
+
+
+def test_missing_path_and_unwritable_plan(project, monkeypatch):
+    result = run_cli(project, "rename", "no_such_dir", "--plan", "renames.toml", monkeypatch=monkeypatch)
+    assert result.exit_code == 2 and "no_such_dir: no such file or folder" in result.output
+    result = run_cli(project, "rename", "dokon", "--plan", "missing/dir/renames.toml", monkeypatch=monkeypatch)
+    assert result.exit_code == 2 and "cannot write the plan" in result.output

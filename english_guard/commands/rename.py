@@ -53,7 +53,12 @@ def _plan(paths: list[str], plan_file: str, config) -> int:
         return 2
     for error in errors:
         click.echo(_("error: {message}").format(message=error), err=True)
-    atomic_write_bytes(plan_file, dump_plan(entries, Path(plan_file).name).encode("utf-8"))
+    try:
+        atomic_write_bytes(plan_file, dump_plan(entries, Path(plan_file).name).encode("utf-8"))
+    except OSError as exc:
+        click.echo(_("error: {path}: cannot write the plan: {reason}").format(
+            path=plan_file, reason=exc.strerror or exc), err=True)
+        return 2
     proposed = sum(1 for e in entries if e.new_name and e.action == "rename")
     open_entries = sum(1 for e in entries if not e.new_name and e.action == "rename")
     skipped = sum(1 for e in entries if e.action == "skip")
