@@ -1,0 +1,1 @@
+"""Do'kon boti: katalog, savat va buyurtmalar."""
