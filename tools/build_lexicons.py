@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -73,9 +74,11 @@ def read_word_list(path: Path) -> list[str]:
 
 def main() -> None:
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    if OUTPUT.exists():
-        OUTPUT.unlink()
-    db = sqlite3.connect(OUTPUT)
+    # Build beside the real file and swap it in at the end: running checks never see half a database.
+    building = OUTPUT.with_suffix(".building")
+    if building.exists():
+        building.unlink()
+    db = sqlite3.connect(building)
     db.execute("CREATE TABLE english (word TEXT PRIMARY KEY, zipf INTEGER) WITHOUT ROWID")
     # One row per word: "es:53 pt:38" (language:Zipf x 10, most frequent first) keeps the file small.
     db.execute("CREATE TABLE foreign_words (word TEXT PRIMARY KEY, langs TEXT) WITHOUT ROWID")
@@ -141,6 +144,7 @@ def main() -> None:
     db.commit()
     db.execute("VACUUM")
     db.close()
+    os.replace(building, OUTPUT)
     print(f"{OUTPUT}: {len(english)} English words, {len(foreign)} foreign entries, {len(code_words)} code words, "
           f"{OUTPUT.stat().st_size / 1e6:.1f} MB")
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from english_guard.language.lexicon import lookup
+from english_guard.language.lexicon import common_words, lookup
 from english_guard.language.morphology import uzbek_letter_shape, uzbek_stem, uzbek_suffix_shape
 from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
 from english_guard.language.scripts import SCRIPT_LANGUAGE, letter_hint, word_scripts
@@ -76,6 +76,8 @@ def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verd
     if kind == "identifier":
         words = [_classify_identifier_word(w, text, allowed) for w in split_identifier(text)]
         return _decide(words, text, kind, explain)
+    if not explain and text.isascii() and _plainly_english(text):
+        return _PLAIN_ENGLISH
     body = _prose_body(text, kind)
     if body is None:
         return Verdict(True, "en", 1.0, (), "directive, code or header")
@@ -85,6 +87,20 @@ def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verd
 
 
 # ---------------------------------------------------------------- prose ---
+
+_ASCII_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+_PLAIN_ENGLISH = Verdict(True, "en", 1.0, (), "only common English words")
+
+
+def _plainly_english(text: str) -> bool:
+    """Every run of letters is a common English word, code vocabulary or too short to matter.
+
+    Most comments and docstrings of an English code base pass this test, and the full analysis
+    (protected spans, proper nouns, lexicon look-ups) could only call them English too.
+    """
+    common = common_words()
+    return all(len(run) <= 2 or run.lower() in common for run in _ASCII_LETTER_RUNS.findall(text))
+
 
 def _prose_body(text: str, kind: str) -> str | None:
     """The part of a comment, docstring or string that can carry language, or None when none can."""
@@ -152,11 +168,12 @@ def _classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[_Word]
             in_name_run = any(_is_capitalised(n.text) and not n.sentence_start for n in neighbours) or any(
                 _is_capitalised(n.text) for n in neighbours if n is not token and not token.sentence_start
             )
-            lexicon_backed = ("lexicon" in word.reason or word.reason.startswith("Uzbek stem")) and lowercase_foreign
+            lexicon_evidence = "lexicon" in word.reason or word.reason.startswith("Uzbek stem")
+            lexicon_backed = lexicon_evidence and lowercase_foreign
             if text.isupper() and not word.reason.startswith("script"):
                 # acronyms, constants, Unicode character names, licence shouting: not language evidence
                 word.verdict, word.strength, word.reason = "neutral", 0, "all capitals"
-            elif token.sentence_start and not lexicon_backed and not word.reason.startswith("script") \
+            elif token.sentence_start and not lexicon_evidence and not word.reason.startswith("script") \
                     and latin_english >= 2:
                 word.verdict, word.strength, word.reason = "proper", 0, "capitalised word unknown to the lexicons"
             elif (not token.sentence_start or in_name_run) and not (lexicon_backed and word.strength == STRONG):

@@ -58,3 +58,16 @@ def lookup(key: str) -> Entry:
         foreign = tuple((lang, int(value) / 10) for lang, value in pairs)
     code = connection.execute("SELECT 1 FROM code WHERE word = ?", (key,)).fetchone() is not None
     return Entry(english, foreign, code)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common English words and code vocabulary, in memory: the fast path for plainly English text."""
+    connection = _connection()
+    rows = connection.execute(
+        "SELECT word FROM english WHERE zipf >= ? UNION ALL SELECT word FROM code", (COMMON_ZIPF_TENTHS,)
+    )
+    return frozenset(row[0] for row in rows)
+
+
+COMMON_ZIPF_TENTHS = 30

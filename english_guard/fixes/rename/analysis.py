@@ -459,8 +459,22 @@ class _Walker:
     visit_ListComp = visit_SetComp = visit_GeneratorExp = visit_DictComp = visit_comprehension_node
 
     # imports
+    def module_tokens(self, text_start: int, dotted: str, absolute: str) -> None:
+        """Each component of a dotted module name in an import is a token naming that module."""
+        parts = dotted.split(".")
+        absolute_parts = absolute.split(".")
+        shift = len(absolute_parts) - len(parts)
+        position = text_start
+        for index, part in enumerate(parts):
+            match = re.compile(rf"\b{re.escape(part)}\b").search(self.text, position)
+            if match is None:
+                raise AnalysisError(f"{self.source.path}: cannot locate the module name {part!r}")
+            self.add_at(match.start(), part, "m:" + ".".join(absolute_parts[: shift + index + 1]), "module")
+            position = match.end()
+
     def visit_Import(self, node: ast.Import, scope: _Scope) -> None:
         for alias in node.names:
+            self.module_tokens(self.offset(alias.lineno, alias.col_offset), alias.name, alias.name)
             if alias.asname:
                 symbol = self.binding_symbol(alias.asname, scope)
                 offset = self.offset(alias.end_lineno, alias.end_col_offset) - len(alias.asname)
@@ -473,6 +487,10 @@ class _Walker:
 
     def visit_ImportFrom(self, node: ast.ImportFrom, scope: _Scope) -> None:
         base = _absolute_module(self.package, node)
+        if node.module and base:
+            start = self.offset(node.lineno, node.col_offset) + len("from")
+            match = re.compile(r"(?:\s|\\\r?\n)*\.*(?:\s|\\\r?\n)*").match(self.text, start)
+            self.module_tokens(match.end(), node.module, base)
         for alias in node.names:
             if alias.name == "*":
                 if base:
@@ -611,7 +629,8 @@ class _Walker:
         if self.in_annotation:
             self.string_annotation(node, scope)
             return
-        if node.value.isidentifier():
+        if node.value.isidentifier() or (node.value.count(".") and
+                                          all(part.isidentifier() for part in node.value.split("."))):
             offset = self.string_content(node)
             if offset is not None:
                 line, column = self.line_column(offset)

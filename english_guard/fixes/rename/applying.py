@@ -8,8 +8,12 @@ is any file written; a single refusal leaves every file untouched.
 """
 from __future__ import annotations
 
+import difflib
+import os
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from english_guard.config import Config
 from english_guard.fixes.rename.analysis import FileFacts
@@ -18,7 +22,7 @@ from english_guard.fixes.rename.index import Group, SymbolIndex
 from english_guard.fixes.rename.namespaces import Namespaces
 from english_guard.fixes.rename.planfile import PlanEntry
 from english_guard.fixes.rename.project import Project, analyze_sources, load_project
-from english_guard.fixes.rename.safety import alternative_for, outside_owner, target_problem
+from english_guard.fixes.rename.safety import KEYWORDS, alternative_for, outside_owner, target_problem
 from english_guard.fixes.safe_write import (
     UnsafeWriteError,
     check_python_parses,
@@ -49,7 +53,46 @@ class ApplyReport:
         return sum(count for _entry, count in self.renamed)
 
 
-def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyReport) -> dict[str, tuple[Group, PlanEntry]]:
+def _resolve_module(project: Project, entry: PlanEntry, new_names: dict[str, str],
+                    chosen: dict[str, tuple[Group, PlanEntry]], moves: dict[int, tuple[str, str]],
+                    report: ApplyReport) -> None:
+    """A module file rename (opt-in): the file moves, every import and `pkg.module` reference follows."""
+    index = project.index
+    module = entry.qualified_name
+    if module not in index.modules:
+        if renamed_qualname(module, new_names) in index.modules:
+            report.skipped.append((module, f"already renamed to {entry.new_name}"))
+        else:
+            report.refused.append(Refusal(module, f"module {module} no longer exists; run --plan again"))
+        return
+    fact = index.modules[module]
+    package, _, stem = module.rpartition(".")
+    new_module = f"{package}.{entry.new_name}" if package else entry.new_name
+    if stem != entry.name:
+        report.refused.append(Refusal(module, f"the plan says module {module} is called {entry.name!r}, "
+                                              f"but it is {stem!r} now; run --plan again"))
+        return
+    old_path = Path(fact.path)
+    new_path = old_path.with_name(entry.new_name + old_path.suffix)
+    problem = None
+    if not entry.new_name.isidentifier() or entry.new_name in KEYWORDS:
+        problem = f"{entry.new_name!r} is not a valid module name"
+    elif new_module in index.modules or new_path.exists() or old_path.with_name(entry.new_name).exists():
+        problem = f"{new_path} (or a package {entry.new_name}/) already exists"
+    elif not package and entry.new_name in sys.stdlib_module_names:
+        problem = f"a top-level module {entry.new_name!r} would shadow the standard library's {entry.new_name}"
+    if problem:
+        report.refused.append(Refusal(module, f"cannot rename module {module} to {new_module}: {problem}; "
+                                              f"use another name, for example {entry.new_name + '_module'!r}"))
+        return
+    group = index.module_group(module)
+    chosen[group.root] = (group, entry)
+    file_index = next(i for i, f in enumerate(index.facts) if f is fact)
+    moves[file_index] = (str(new_path), new_module)
+
+
+def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyReport,
+                     moves: dict[int, tuple[str, str]]) -> dict[str, tuple[Group, PlanEntry]]:
     """Group root -> (group, entry) for every entry to apply; refusals and skips go to the report."""
     index = project.index
     namespaces = Namespaces(index)
@@ -63,6 +106,9 @@ def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyRe
             report.skipped.append((entry.qualified_name, "no new_name in the plan"))
             continue
         if entry.new_name == entry.name:
+            continue
+        if entry.kind == "module" or entry.qualified_name in index.modules:
+            _resolve_module(project, entry, new_names, chosen, moves, report)
             continue
         group = index.find_group(entry.qualified_name)
         if group is None:
@@ -100,6 +146,8 @@ def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyRe
         chosen[group.root] = (group, entry)
     claimed: dict[str, set[str]] = {}
     for root, (group, entry) in chosen.items():
+        if entry.kind == "module" or entry.qualified_name in index.modules:
+            continue
         clash = namespaces.clash(group, entry.new_name, claimed)
         if clash:
             suggestion = namespaces.free_variant(group, entry.new_name, claimed)
@@ -177,10 +225,15 @@ def _rewrite(text: str, edits: list[tuple[int, str, str]]) -> str:
 
 
 def _verify(project: Project, changed: dict[int, str], new_names: dict[str, str],
-            chosen: dict[str, tuple[Group, PlanEntry]], report: ApplyReport) -> None:
+            chosen: dict[str, tuple[Group, PlanEntry]], moves: dict[int, tuple[str, str]],
+            report: ApplyReport) -> None:
     """Every token must name the same symbol after the rename as before it."""
     before = project.index
-    new_sources = {i: _replace_text(project.sources[i], text) for i, text in changed.items()}
+    new_sources = {i: _replace_text(project.sources[i], text, moves.get(i, (None, None))[1])
+                   for i, text in changed.items()}
+    for i in moves:
+        if i not in new_sources:
+            new_sources[i] = _replace_text(project.sources[i], project.sources[i].text, moves[i][1])
     new_facts = analyze_sources(list(new_sources.values()))
     facts: list[FileFacts] = list(project.facts)
     for i, fact in zip(new_sources, new_facts):
@@ -193,7 +246,7 @@ def _verify(project: Project, changed: dict[int, str], new_names: dict[str, str]
     for root, (group, entry) in chosen.items():
         new_to_entry.setdefault(entry.new_name, entry)
     blamed: set[str] = set()
-    for i in changed:
+    for i in new_sources:
         old_occurrences = before.facts[i].occurrences
         new_occurrences = after.facts[i].occurrences
         if len(old_occurrences) != len(new_occurrences):
@@ -224,20 +277,35 @@ def _verify(project: Project, changed: dict[int, str], new_names: dict[str, str]
 _SCOPED = ("q:", "u:", "b:", "d:")
 
 
-def _replace_text(source: SourceFile, text: str) -> SourceFile:
-    return SourceFile(source.path, source.module, text, source.encoding, source.bom)
+def _replace_text(source: SourceFile, text: str, module: str | None = None) -> SourceFile:
+    return SourceFile(source.path, module or source.module, text, source.encoding, source.bom)
 
 
-def _unprovable(project: Project, new_names: dict[str, str]) -> list[str]:
+def _unprovable(project: Project, new_names: dict[str, str], moves: dict[int, tuple[str, str]]) -> list[str]:
     index = project.index
     old_names = {index.groups[root].name: new for root, new in new_names.items()}
+    old_modules = {module: new for _i, (_path, new) in moves.items() for module in [
+        project.facts[_i].module]}
     out = []
     for fact in project.facts:
         for string in fact.strings:
-            if string.text in old_names:
+            module = next((m for m in old_modules if string.text == m or string.text.startswith(m + ".")), None)
+            if module:
+                out.append(f"{fact.path}:{string.line}:{string.column}: the string {string.text!r} names the "
+                           f"renamed module {module} (now {old_modules[module]}); not changed, check it by hand")
+            elif string.text in old_names:
                 out.append(f"{fact.path}:{string.line}:{string.column}: the string {string.text!r} may name the "
                            f"renamed {string.text} (now {old_names[string.text]!r}); not changed, check it by hand")
     return out
+
+
+def _diff(old_path: str, new_path: str, old: str, new: str) -> str:
+    if old_path == new_path:
+        return unified_diff(old_path, old, new)
+    header = f"rename from {old_path}\nrename to {new_path}\n"
+    body = "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        f"a/{old_path}", f"b/{new_path}"))
+    return header + (body if body.endswith("\n") or not body else body + "\n")
 
 
 def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False) -> ApplyReport:
@@ -247,7 +315,8 @@ def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, di
         report.errors = [f"{error} (its references could not be updated, so nothing was renamed)"
                          for error in project.errors]
         return report
-    chosen = _resolve_entries(project, entries, report)
+    moves: dict[int, tuple[str, str]] = {}  # file index -> (new path, new module name)
+    chosen = _resolve_entries(project, entries, report, moves)
     extra = _keyword_only_groups(project.index, chosen, report)
     if report.refused:
         return report
@@ -256,25 +325,32 @@ def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, di
     edits = _edits(project, new_names)
     changed = {i: _rewrite(project.sources[i].text, file_edits) for i, file_edits in edits.items()}
     changed = {i: text for i, text in changed.items() if text != project.sources[i].text}
-    _verify(project, changed, new_names, chosen, report)
+    _verify(project, changed, new_names, chosen, moves, report)
     if report.refused:
         return report
     counts: dict[str, int] = {}
     for root, (group, entry) in chosen.items():
         counts[root] = len(group.occurrences)
     report.renamed = [(entry, counts[root]) for root, (_group, entry) in chosen.items()]
-    report.unprovable = _unprovable(project, new_names)
+    report.unprovable = _unprovable(project, new_names, moves)
+    for i in moves:
+        changed.setdefault(i, project.sources[i].text)
     for i in sorted(changed, key=lambda i: project.sources[i].path):
         source = project.sources[i]
-        report.files_changed.append(source.path)
+        target = moves[i][0] if i in moves else source.path
+        report.files_changed.append(source.path if target == source.path else f"{source.path} -> {target}")
         if diff:
-            report.diffs.append(unified_diff(source.path, source.text, changed[i]))
+            report.diffs.append(_diff(source.path, target, source.text, changed[i]))
     if diff:
         return report
     encoded = {i: project.sources[i].encode(changed[i]) for i in changed}
     for i, data in encoded.items():  # all of them parse before the first one is written
         check_python_parses(project.sources[i].path, data)
     for i in sorted(changed, key=lambda i: project.sources[i].path):
-        write_python_source(project.sources[i].path, encoded[i])
+        if i in moves:
+            write_python_source(moves[i][0], encoded[i])
+            os.unlink(project.sources[i].path)
+        else:
+            write_python_source(project.sources[i].path, encoded[i])
     report.written = bool(changed)
     return report

@@ -90,6 +90,8 @@ class SymbolIndex:
         kind, _, rest = symbol.partition(":")
         if kind in {"q", "a"}:
             return symbol
+        if kind == "m":
+            return symbol if rest in self.modules else None
         if kind == "d":
             dotted, _, name = rest.rpartition("|")
             return self.resolve_dotted(dotted, name)
@@ -160,7 +162,7 @@ class SymbolIndex:
     def _join_imports(self) -> None:
         for fact in self.facts:
             for binding in fact.bindings:
-                if binding.kind == "import" and binding.target.startswith("d:"):
+                if binding.kind == "import" and binding.target.startswith(("d:", "m:")):
                     target = self.resolve(binding.target, fact)
                     if target is not None:
                         self.union(target, binding.symbol)
@@ -227,6 +229,16 @@ class SymbolIndex:
     def group_at(self, file_index: int, position: int) -> Group | None:
         node = self.node_of[file_index][position]
         return self.groups.get(self.find(node)) if node is not None else None
+
+    def module_group(self, module: str) -> Group | None:
+        """The group of tokens naming a project module (imports, `pkg.module` attributes, local aliases)."""
+        if module not in self.modules:
+            return None
+        root = self.find(f"m:{module}")
+        group = self.groups.get(root)
+        if group is None:
+            group = self.groups[root] = Group(root, module.rpartition(".")[2], {f"m:{module}"})
+        return group
 
     def find_group(self, qualified_name: str) -> Group | None:
         """The group a plan entry names: a binding's qualname, or `Class.member` of a project class."""

@@ -86,4 +86,33 @@ def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None) -> list[
             entry.reason = (entry.reason + "; " if entry.reason else "") + \
                 "weak evidence: `check` does not report this name"
         entries.append(entry)
+    entries.extend(_module_entries(index, judge, source_lang))
+    return entries
+
+
+def _module_entries(index: SymbolIndex, judge, source_lang: str) -> list[PlanEntry]:
+    """Module files with non-English names. Renaming a file is opt-in: the entry starts as "skip"."""
+    entries = []
+    for module, fact in sorted(index.modules.items()):
+        stem = module.rpartition(".")[2]
+        if fact.path.endswith(("__init__.py", "__init__.pyi")) or is_dunder(stem):
+            continue
+        verdict = judge(stem)
+        if not _foreign(verdict):
+            continue
+        group = index.module_group(module)
+        uses = len(group.occurrences) if group is not None else 0
+        entry = PlanEntry(module, stem, "module", f"{fact.path}:1:1", uses, action="skip",
+                          reason="renaming a module file is opt-in: set action = \"rename\" to rename the file "
+                                 "and update every import of it")
+        proposal = propose(stem, verdict, source_lang)
+        if proposal is None:
+            entry.reason += "; no proposal: a word has no glossary translation"
+        else:
+            problem = target_problem(proposal)
+            if problem:
+                entry.reason += f"; the glossary says {proposal!r}, but {problem}"
+                proposal = alternative_for(proposal)
+            entry.new_name = proposal
+        entries.append(entry)
     return entries
