@@ -132,3 +132,45 @@ def test_index_counts_uses_across_files(tmp_path, monkeypatch):
     project = load_project(["."], Config(root=str(root)))
     group = project.index.find_group("a.narx")
     assert group is not None and len(group.occurrences) == 4
+
+
+def test_module_file_rename_updates_every_import(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "pkg/__init__.py": "from .xizmat import yubor\n",
+        "pkg/xizmat.py": "def yubor():\n    return 'ok'\n",
+        "pkg/ichki.py": "from . import xizmat\nfrom .xizmat import yubor as y\n\n\n"
+                        "def f():\n    return xizmat.yubor() + y()\n",
+        "use.py": "import pkg.xizmat\nfrom pkg import xizmat as x\nfrom pkg.ichki import f\n\n"
+                  "print(pkg.xizmat.yubor(), x.yubor(), f())\n"
+                  "TARGET = 'pkg.xizmat.yubor'\n",
+    })
+    monkeypatch.chdir(root)
+    entries = [PlanEntry("pkg.xizmat", "xizmat", "module", "", 0, "service"),
+               PlanEntry("pkg.xizmat.yubor", "yubor", "function", "", 0, "send")]
+    report = apply_plan(["."], entries, Config(root=str(root)))
+    assert not report.refused, report.refused
+    assert not (root / "pkg/xizmat.py").exists()
+    assert (root / "pkg/service.py").read_text() == "def send():\n    return 'ok'\n"
+    assert (root / "pkg/__init__.py").read_text() == "from .service import send\n"
+    assert (root / "pkg/ichki.py").read_text().startswith(
+        "from . import service\nfrom .service import send as y\n\n\ndef f():\n    return service.send() + y()\n")
+    assert (root / "use.py").read_text().startswith(
+        "import pkg.service\nfrom pkg import service as x\nfrom pkg.ichki import f\n\n"
+        "print(pkg.service.send(), x.send(), f())\n")
+    assert any("'pkg.xizmat.yubor' names the renamed module pkg.xizmat" in line for line in report.unprovable)
+    completed = subprocess.run([sys.executable, "use.py"], cwd=root, capture_output=True, text=True)
+    assert completed.stdout.split() == ["ok", "ok", "okok"], completed.stderr
+    again = apply_plan(["."], entries, Config(root=str(root)))
+    assert not again.refused and not again.files_changed
+    assert {reason for _name, reason in again.skipped} == {"already renamed to service", "already renamed to send"}
+
+
+def test_module_rename_refusals(tmp_path, monkeypatch):
+    root = make(tmp_path, {"pkg/__init__.py": "", "pkg/xizmat.py": "", "pkg/service.py": "", "yordam.py": ""})
+    monkeypatch.chdir(root)
+    config = Config(root=str(root))
+    taken = apply_plan(["."], [PlanEntry("pkg.xizmat", "xizmat", "module", "", 0, "service")], config)
+    assert "pkg/service.py (or a package service/) already exists" in taken.refused[0].message
+    stdlib = apply_plan(["."], [PlanEntry("yordam", "yordam", "module", "", 0, "json")], config)
+    assert "would shadow the standard library's json" in stdlib.refused[0].message
+    assert (root / "pkg/xizmat.py").exists() and (root / "yordam.py").exists()

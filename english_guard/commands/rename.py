@@ -61,12 +61,13 @@ def _plan(paths: list[str], plan_file: str, config) -> int:
         return 2
     proposed = sum(1 for e in entries if e.new_name and e.action == "rename")
     open_entries = sum(1 for e in entries if not e.new_name and e.action == "rename")
-    skipped = sum(1 for e in entries if e.action == "skip")
+    modules = sum(1 for e in entries if e.action == "skip" and e.kind == "module")
+    skipped = sum(1 for e in entries if e.action == "skip" and e.kind != "module")
     click.echo(ngettext("Wrote {path}: {count} symbol", "Wrote {path}: {count} symbols", len(entries)).format(
         path=plan_file, count=len(entries)))
     click.echo(_("  {proposed} with a proposed English name, {open} waiting for a name from you, "
-                 "{skipped} not the project's to rename").format(proposed=proposed, open=open_entries,
-                                                                  skipped=skipped))
+                 "{skipped} not the project's to rename, {modules} module file renames you can opt in to").format(
+        proposed=proposed, open=open_entries, skipped=skipped, modules=modules))
     click.echo(_("Review it, then run: english-guard rename {paths} --apply {plan}").format(
         paths=" ".join(paths), plan=plan_file))
     return 2 if errors else 0
