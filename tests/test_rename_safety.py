@@ -166,3 +166,53 @@ def test_missing_path_and_unwritable_plan(project, monkeypatch):
     assert result.exit_code == 2 and "no_such_dir: no such file or folder" in result.output
     result = run_cli(project, "rename", "dokon", "--plan", "missing/dir/renames.toml", monkeypatch=monkeypatch)
     assert result.exit_code == 2 and "cannot write the plan" in result.output
+
+
+def test_names_the_glossary_cannot_translate_go_to_an_installed_model(tmp_path, monkeypatch):
+    import argos_builder
+    from english_guard.fixes.rename import load_plan
+
+    monkeypatch.setenv("ENGLISH_GUARD_MODELS_DIR", str(tmp_path / "eg-models"))
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos-packages"))
+    package = argos_builder.build_argos_package(tmp_path / "packages", "ru")
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "storage.py").write_text("def хранилище_файлов():\n    return 1\n\n\nprint(хранилище_файлов())\n",
+                                     encoding="utf-8")
+    installed = run_cli(root, "models", "install", str(package), monkeypatch=monkeypatch)
+    assert installed.exit_code == 0, installed.output
+    result = run_cli(root, "rename", ".", "--plan", "renames.toml", monkeypatch=monkeypatch)
+    assert result.exit_code == 0, result.output
+    entries = {e.qualified_name: e for e in load_plan((root / "renames.toml").read_text("utf-8"), "r")}
+    entry = entries["storage.хранилище_файлов"]
+    # the test model writes a long run of English words: no identifier is made of that, a human names it
+    assert entry.new_name == "" and "no proposal" in entry.reason
+
+
+def test_engine_proposals_are_styled_checked_and_marked_for_review(tmp_path, monkeypatch):
+    """The routing after the engine: a stand-in engine with the Engine protocol answers short phrases."""
+    from english_guard.fixes.rename import planning
+    from english_guard.translation.engines import EngineRouter
+
+    class PhraseEngine:
+        name = "stand-in"
+
+        def translate(self, sentences, source_lang):
+            answers = {"хранилище файлов": "File storage", "ящик": "list", "полка": "эээ"}
+            return [answers.get(s) for s in sentences]
+
+    monkeypatch.setattr(EngineRouter, "engine_for", lambda self, language: PhraseEngine())
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "m.py").write_text("def хранилище_файлов():\n    ящик = 1\n    полка = 2\n    return ящик + полка\n",
+                               encoding="utf-8")
+    monkeypatch.chdir(root)
+    from english_guard.config import Config
+    from english_guard.fixes.rename import plan_paths
+
+    entries, _errors = plan_paths(["."], Config(root=str(root)))
+    by_name = {e.name: e for e in entries}
+    assert by_name["хранилище_файлов"].new_name == "file_storage"
+    assert "machine translation by the stand-in engine: review it" in by_name["хранилище_файлов"].reason
+    assert by_name["ящик"].new_name == "items" and "shadow the builtin" in by_name["ящик"].reason
+    assert by_name["полка"].new_name == ""  # a non-English answer is no proposal

@@ -489,6 +489,19 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
     return proposal
 
 
+def restyle(name: str, english_words: list[str]) -> str | None:
+    """`english_words` written in the naming style of `name` (its case, separators and underscores)."""
+    stripped = name.lstrip("_")
+    lead = name[: len(name) - len(stripped)]
+    core = stripped.rstrip("_")
+    trail = stripped[len(core):]
+    words = [w for w in english_words if w]
+    if not core or not words or (name.startswith("__") and name.endswith("__")):
+        return None
+    proposal = lead + _format(words, _style(core), []) + trail
+    return proposal if proposal.isidentifier() and proposal != name else None
+
+
 def _phrase(parts: list[str], index: int, source_lang: str) -> tuple[str, int] | None:
     """A multi-word glossary entry starting at `index` (`tug'ilgan kun` -> birthday), longest first."""
     for size in (3, 2):

@@ -1,6 +1,9 @@
 """`--plan`: find the project's non-English symbols and propose English names for them."""
 from __future__ import annotations
 
+import re
+from collections import defaultdict
+
 from english_guard.fixes.rename.index import Group, SymbolIndex
 from english_guard.fixes.rename.namespaces import Namespaces
 from english_guard.fixes.rename.planfile import PlanEntry
@@ -51,6 +54,7 @@ def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None) -> list[
         if _foreign(verdict):
             candidates.append((group, verdict))
     entries: list[PlanEntry] = []
+    pending: list[tuple[PlanEntry, Group, str]] = []  # no glossary proposal: ask a translation engine
     # definitions in order of the files, so the plan reads like the code
     candidates.sort(key=lambda c: (primary_definition(index, c[0])[0], primary_definition(index, c[0])[1].line))
     for group, verdict in candidates:
@@ -67,27 +71,81 @@ def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None) -> list[
         proposal = propose(group.name, verdict, source_lang)
         if proposal is None:
             entry.reason = "no proposal: a word has no glossary translation; fill in new_name"
+            pending.append((entry, group, _language(verdict, source_lang)))
         else:
-            problem = target_problem(proposal)
-            if problem:
-                alternative = alternative_for(proposal)
-                entry.reason = f"the glossary says {proposal!r}, but {problem}; proposing {alternative!r} instead"
-                proposal = alternative
-            clash = namespaces.clash(group, proposal, claimed)
-            if clash:
-                suggestion = namespaces.free_variant(group, proposal, claimed)
-                entry.reason = (f"the glossary says {proposal!r}, but {clash}; "
-                                f"choose another name (for example {suggestion!r})")
-                proposal = None
-        if proposal:
-            entry.new_name = proposal
-            namespaces.claim(group, proposal, claimed)
+            _take(entry, group, proposal, "the glossary", namespaces, claimed)
         if verdict.english:
             entry.reason = (entry.reason + "; " if entry.reason else "") + \
                 "weak evidence: `check` does not report this name"
         entries.append(entry)
+    _engine_proposals(pending, namespaces, claimed)
     entries.extend(_module_entries(index, judge, source_lang))
     return entries
+
+
+def _language(verdict, default_lang: str) -> str:
+    return verdict.language if verdict.language not in {"", "und", "en"} else default_lang
+
+
+def _take(entry: PlanEntry, group: Group, proposal: str, source: str, namespaces: Namespaces,
+          claimed: dict[str, set[str]]) -> None:
+    """Use `proposal` for `entry` unless it is unsafe: a builtin/keyword gets an alternative, a clash none."""
+    problem = target_problem(proposal)
+    if problem:
+        alternative = alternative_for(proposal)
+        entry.reason = f"{source} says {proposal!r}, but {problem}; proposing {alternative!r} instead"
+        proposal = alternative
+    clash = namespaces.clash(group, proposal, claimed)
+    if clash:
+        suggestion = namespaces.free_variant(group, proposal, claimed)
+        entry.reason = f"{source} says {proposal!r}, but {clash}; choose another name (for example {suggestion!r})"
+        return
+    entry.new_name = proposal
+    namespaces.claim(group, proposal, claimed)
+
+
+_ENGLISH_WORD = re.compile(r"[a-z][a-z0-9]*")
+
+
+def _engine_proposals(pending: list[tuple[PlanEntry, Group, str]], namespaces: Namespaces,
+                      claimed: dict[str, set[str]]) -> None:
+    """Names the glossary could not translate, through an installed translation model (when there is one).
+
+    A machine translation of two or three words is a guess worth reviewing, so the reason says so.
+    Without the `translate` extra or a model for the language, the entries stay open for a human.
+    """
+    if not pending:
+        return
+    try:
+        from english_guard.translation.engines import EngineRouter
+        from english_guard.translation.glossary import restyle, split_identifier_parts
+
+        router = EngineRouter("auto")
+    except Exception:  # the translation extra or its models are not usable here
+        return
+    by_language: dict[str, list[tuple[PlanEntry, Group]]] = defaultdict(list)
+    for entry, group, language in pending:
+        by_language[language].append((entry, group))
+    for language, items in by_language.items():
+        try:
+            engine = router.engine_for(language)
+            if engine is None:
+                continue
+            phrases = [" ".join(split_identifier_parts(entry.name)).lower() for entry, _group in items]
+            results = engine.translate(phrases, language)
+        except Exception:  # a broken model must not cost the user the plan
+            continue
+        for (entry, group), result in zip(items, results):
+            words = _ENGLISH_WORD.findall((result or "").lower())
+            if not result or not result.isascii() or not words or len(words) > 5:
+                continue
+            proposal = restyle(entry.name, words)
+            if proposal:
+                entry.reason = ""
+                _take(entry, group, proposal, f"the {engine.name} engine", namespaces, claimed)
+                if entry.new_name:
+                    entry.reason = (entry.reason + "; " if entry.reason else "") + \
+                        f"machine translation by the {engine.name} engine: review it"
 
 
 def _module_entries(index: SymbolIndex, judge, source_lang: str) -> list[PlanEntry]:
