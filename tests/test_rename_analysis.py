@@ -174,3 +174,23 @@ def test_module_rename_refusals(tmp_path, monkeypatch):
     stdlib = apply_plan(["."], [PlanEntry("yordam", "yordam", "module", "", 0, "json")], config)
     assert "would shadow the standard library's json" in stdlib.refused[0].message
     assert (root / "pkg/xizmat.py").exists() and (root / "yordam.py").exists()
+
+
+def test_overrides_of_an_installed_library_are_not_renamed(tmp_path, monkeypatch):
+    library = make(tmp_path / "site", {"tashqi_kutubxona/__init__.py":
+                                       "class Asos:\n    def ishla(self):\n        return 1\n"})
+    monkeypatch.syspath_prepend(str(library))
+    root = make(tmp_path / "project", {
+        "m.py": "from tashqi_kutubxona import Asos\n\n\nclass Bola(Asos):\n    def ishla(self):\n"
+                "        return 2\n\n    def hisobla(self):\n        return self.ishla()\n",
+    })
+    monkeypatch.chdir(root)
+    from english_guard.fixes.rename.planning import make_plan
+
+    project = load_project(["."], Config(root=str(root)))
+    entries = {e.qualified_name: e for e in make_plan(project.index)}
+    assert entries["m.Bola.ishla"].action == "skip"
+    assert "overrides tashqi_kutubxona.Asos.ishla" in entries["m.Bola.ishla"].reason
+    assert entries["m.Bola.hisobla"].action == "rename"
+    report = run_apply(root, monkeypatch, ("m.Bola.ishla", "ishla", "work"))
+    assert "overrides tashqi_kutubxona.Asos.ishla, which belongs to a library" in report.refused[0].message

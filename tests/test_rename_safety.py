@@ -216,3 +216,13 @@ def test_engine_proposals_are_styled_checked_and_marked_for_review(tmp_path, mon
     assert "machine translation by the stand-in engine: review it" in by_name["хранилище_файлов"].reason
     assert by_name["ящик"].new_name == "items" and "shadow the builtin" in by_name["ящик"].reason
     assert by_name["полка"].new_name == ""  # a non-English answer is no proposal
+
+
+def test_apply_without_paths_uses_the_plans_paths(project, monkeypatch):
+    result = run_cli(project, "rename", "dokon", "tests", "--plan", "renames.toml", monkeypatch=monkeypatch)
+    assert result.exit_code == 0
+    assert 'paths = ["dokon", "tests"]' in (project / "renames.toml").read_text(encoding="utf-8")
+    preview = run_cli(project, "rename", "--apply", "renames.toml", "--diff", monkeypatch=monkeypatch)
+    assert preview.exit_code == 0 and "+++ b/tests/test_dokon.py" in preview.output
+    narrower = run_cli(project, "rename", "dokon", "--apply", "renames.toml", "--diff", monkeypatch=monkeypatch)
+    assert "warning: the plan was made for dokon tests" in narrower.output

@@ -34,11 +34,10 @@ def rename(paths: tuple[str, ...], plan_file: str | None, apply_file: str | None
         raise click.UsageError(_("give exactly one of --plan FILE or --apply FILE"))
     if diff and plan_file:
         raise click.UsageError(_("--diff previews an --apply; it does nothing with --plan"))
-    paths = paths or (".",)
-    config = _config(config_path, paths)
     if plan_file:
-        sys.exit(_plan(list(paths), plan_file, config))
-    sys.exit(_apply(list(paths), apply_file, config, diff))
+        paths = paths or (".",)
+        sys.exit(_plan(list(paths), plan_file, _config(config_path, paths)))
+    sys.exit(_apply(list(paths), apply_file, config_path, diff))
 
 
 def _plan(paths: list[str], plan_file: str, config) -> int:
@@ -54,7 +53,7 @@ def _plan(paths: list[str], plan_file: str, config) -> int:
     for error in errors:
         click.echo(_("error: {message}").format(message=error), err=True)
     try:
-        atomic_write_bytes(plan_file, dump_plan(entries, Path(plan_file).name).encode("utf-8"))
+        atomic_write_bytes(plan_file, dump_plan(entries, Path(plan_file).name, paths).encode("utf-8"))
     except OSError as exc:
         click.echo(_("error: {path}: cannot write the plan: {reason}").format(
             path=plan_file, reason=exc.strerror or exc), err=True)
@@ -73,9 +72,10 @@ def _plan(paths: list[str], plan_file: str, config) -> int:
     return 2 if errors else 0
 
 
-def _apply(paths: list[str], plan_file: str, config, diff: bool) -> int:
+def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool) -> int:
     from english_guard.fixes.rename import PlanError, apply_plan, load_plan
     from english_guard.fixes.rename.files import SourceError
+    from english_guard.fixes.rename.planfile import plan_paths_of
     from english_guard.fixes.safe_write import UnsafeWriteError
 
     try:
@@ -83,6 +83,13 @@ def _apply(paths: list[str], plan_file: str, config, diff: bool) -> int:
     except (OSError, UnicodeDecodeError) as exc:
         click.echo(_("error: {path}: cannot read the plan: {reason}").format(path=plan_file, reason=exc), err=True)
         return 2
+    planned_paths = plan_paths_of(text)
+    if not paths:
+        paths = planned_paths or ["."]
+    elif planned_paths and sorted(paths) != sorted(planned_paths):
+        click.echo(_("warning: the plan was made for {planned}; references in files outside {paths} "
+                     "will not be updated").format(planned=" ".join(planned_paths), paths=" ".join(paths)), err=True)
+    config = _config(config_path, tuple(paths))
     try:
         entries = load_plan(text, plan_file)
     except PlanError as exc:

@@ -330,7 +330,8 @@ def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, di
         return report
     counts: dict[str, int] = {}
     for root, (group, entry) in chosen.items():
-        counts[root] = len(group.occurrences)
+        counts[root] = sum(1 for i, p in group.occurrences
+                           if project.index.facts[i].occurrences[p].role != "definition")
     report.renamed = [(entry, counts[root]) for root, (_group, entry) in chosen.items()]
     report.unprovable = _unprovable(project, new_names, moves)
     for i in moves:

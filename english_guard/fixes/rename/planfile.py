@@ -52,8 +52,12 @@ def _string(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 
-def dump_plan(entries: list[PlanEntry], plan_name: str = "renames.toml") -> str:
-    lines = [HEADER.format(plan=plan_name), f"version = {PLAN_VERSION}", ""]
+def dump_plan(entries: list[PlanEntry], plan_name: str = "renames.toml", paths: list[str] | None = None) -> str:
+    lines = [HEADER.format(plan=plan_name), f"version = {PLAN_VERSION}"]
+    if paths:
+        lines.append("# the files the plan was made for; --apply without PATHS uses them")
+        lines.append("paths = [" + ", ".join(_string(p) for p in paths) + "]")
+    lines.append("")
     for entry in entries:
         lines.append("[[rename]]")
         lines.append(f"qualified_name = {_string(entry.qualified_name)}")
@@ -71,6 +75,15 @@ def dump_plan(entries: list[PlanEntry], plan_name: str = "renames.toml") -> str:
     return "\n".join(lines)
 
 
+def plan_paths_of(text: str) -> list[str]:
+    """The PATHS recorded in a plan (empty when it has none or does not parse)."""
+    try:
+        paths = tomllib.loads(text).get("paths", [])
+    except tomllib.TOMLDecodeError:
+        return []
+    return [p for p in paths if isinstance(p, str)] if isinstance(paths, list) else []
+
+
 def load_plan(text: str, path: str) -> list[PlanEntry]:
     """Parse and validate a plan; any problem raises PlanError naming the file and the entry."""
     try:
@@ -81,7 +94,7 @@ def load_plan(text: str, path: str) -> list[PlanEntry]:
     if version != PLAN_VERSION:
         raise PlanError(f"{path}: unsupported plan version {version!r} (expected {PLAN_VERSION}); "
                         f"re-create it with --plan")
-    unknown = set(document) - {"version", "rename"}
+    unknown = set(document) - {"version", "rename", "paths"}
     if unknown:
         raise PlanError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown))}")
     raw_entries = document.get("rename", [])
