@@ -194,3 +194,18 @@ def test_overrides_of_an_installed_library_are_not_renamed(tmp_path, monkeypatch
     assert entries["m.Bola.hisobla"].action == "rename"
     report = run_apply(root, monkeypatch, ("m.Bola.ishla", "ishla", "work"))
     assert "overrides tashqi_kutubxona.Asos.ishla, which belongs to a library" in report.refused[0].message
+
+
+def test_suppressed_definitions_are_planned_as_kept(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "a.py": "narx = 1  # english-guard: ignore[EG101]\nsavat = 2  # noqa: EG101\nmahsulot = 3  # noqa: E501\n",
+        "b.py": "# english-guard: skip-file\nbuyurtma = 1\n",
+    })
+    monkeypatch.chdir(root)
+    from english_guard.fixes.rename import plan_paths
+
+    entries, _errors = plan_paths(["."], Config(root=str(root)))
+    actions = {e.name: (e.action, e.reason) for e in entries}
+    assert actions["narx"][0] == "skip" and "suppressed on a.py:1" in actions["narx"][1]
+    assert actions["savat"][0] == "skip" and actions["buyurtma"][0] == "skip"
+    assert actions["mahsulot"][0] == "rename"

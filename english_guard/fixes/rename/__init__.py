@@ -18,7 +18,8 @@ def plan_paths(paths: list[str], config: Config, judge=None) -> tuple[list[PlanE
     from english_guard.fixes.rename.planning import make_plan
 
     project = load_project(paths, config)
-    return make_plan(project.index, config.source_lang, judge=judge), project.errors
+    texts = {source.path: source.text for source in project.sources}
+    return make_plan(project.index, config.source_lang, judge=judge, texts=texts), project.errors
 
 
 __all__ = ["ApplyReport", "PlanEntry", "PlanError", "Project", "Refusal", "apply_plan", "dump_plan",

@@ -40,10 +40,36 @@ def propose(name: str, verdict, default_lang: str) -> str | None:
     return propose_identifier(name, lang, keep=keep)
 
 
-def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None) -> list[PlanEntry]:
+_SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")
+_IGNORE = re.compile(r"#.*?(?:english-guard:\s*ignore(?:\[(?P<codes>[^\]]*)\])?|\bnoqa:\s*(?P<noqa>[A-Z]+\d+"
+                     r"(?:[\s,]+[A-Z]+\d+)*))")
+
+
+def suppressed(text: str | None, line: int) -> bool:
+    """Is EG101 suppressed for `line` (`# english-guard: ignore[EG101]`, `# noqa: EG101`, skip-file)?"""
+    if not text:
+        return False
+    if _SKIP_FILE.search(text):
+        return True
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return False
+    match = _IGNORE.search(lines[line - 1])
+    if match is None:
+        return False
+    codes = match.group("codes") if match.group("noqa") is None else match.group("noqa")
+    if codes is None or not codes.strip():
+        return True
+    return any(code.upper() in {"EG101", "EG1", "EG"} for code in re.split(r"[\s,]+", codes.strip()))
+
+
+def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None,
+              texts: dict[str, str] | None = None) -> list[PlanEntry]:
     """One entry per project symbol whose name is not English. `judge(name) -> Verdict` defaults to the
-    detection engine (`english_guard.language.judge(name, "identifier")`)."""
+    detection engine (`english_guard.language.judge(name, "identifier")`); `texts` (path -> source) lets
+    suppression comments on a definition line keep the name."""
     judge = judge or _judge
+    texts = texts or {}
     namespaces = Namespaces(index)
     claimed: dict[str, set[str]] = {}
     candidates: list[tuple[Group, object]] = []
@@ -68,6 +94,9 @@ def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None) -> list[
             entry.action, entry.reason = "skip", f"not the project's to rename: {owner}"
             entries.append(entry)
             continue
+        if suppressed(texts.get(path), binding.line):
+            entry.action = "skip"
+            entry.reason = f"kept: EG101 is suppressed on {path}:{binding.line}"
         proposal = propose(group.name, verdict, source_lang)
         if proposal is None:
             entry.reason = "no proposal: a word has no glossary translation; fill in new_name"
