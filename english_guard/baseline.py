@@ -1,13 +1,15 @@
 """Baselines: accept today's findings, report only new ones.
 
-A fingerprint is made of the path, the code and the finding's text with white space folded, plus
-its occurrence number among identical findings in that file. Line numbers are not part of it, so
-lines moving up or down and code reformatted around a finding keep it matched.
+A fingerprint is made of the path (relative to the baseline file's folder, so a check run from any
+folder matches), the code and the finding's text with white space removed, plus its occurrence number
+among identical findings in that file. Line numbers are not part of it, so lines moving up or down and
+code reformatted around a finding (re-indented, re-wrapped, `#x` -> `# x`) keep it matched.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,22 +24,38 @@ class BaselineError(Exception):
     pass
 
 
-def _fingerprints(findings: list[Finding]) -> list[tuple[str, Finding]]:
+def _base_folder(baseline_path: str | None) -> str:
+    return os.path.dirname(os.path.abspath(baseline_path)) if baseline_path else os.getcwd()
+
+
+def _relative(path: str, base: str) -> str:
+    """`path` (relative to the current folder) as seen from the baseline's folder, with forward slashes."""
+    return os.path.relpath(os.path.abspath(path), base).replace(os.sep, "/")
+
+
+def _fingerprints(findings: list[Finding], base: str) -> list[tuple[str, str, Finding]]:
     seen: Counter = Counter()
     out = []
     for finding in sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code)):
-        text = " ".join(finding.text.split())
-        key = (finding.path, finding.code, text)
+        path = _relative(finding.path, base)
+        text = "".join(finding.text.split())
+        key = (path, finding.code, text)
         occurrence = seen[key]
         seen[key] += 1
-        digest = hashlib.blake2b(f"{finding.path}\0{finding.code}\0{text}\0{occurrence}".encode(), digest_size=12)
-        out.append((digest.hexdigest(), finding))
+        digest = hashlib.blake2b(f"{path}\0{finding.code}\0{text}\0{occurrence}".encode("utf-8", "surrogateescape"),
+                                 digest_size=12)
+        out.append((digest.hexdigest(), path, finding))
     return out
 
 
+def finding_fingerprints(findings: list[Finding]) -> dict[int, str]:
+    """id(finding) -> a fingerprint that survives line moves and is unique among `findings` (for reports)."""
+    return {id(finding): fingerprint for fingerprint, _path, finding in _fingerprints(findings, os.getcwd())}
+
+
 def write_baseline(path: str, findings: list[Finding]) -> int:
-    entries = [{"fingerprint": fp, "path": f.path, "code": f.code, "line": f.line, "text": f.text}
-               for fp, f in _fingerprints(findings)]
+    entries = [{"fingerprint": fp, "path": relative, "code": f.code, "line": f.line, "text": f.text}
+               for fp, relative, f in _fingerprints(findings, _base_folder(path))]
     document = {"version": FORMAT_VERSION, "tool": "english-guard", "entries": entries}
     atomic_write_bytes(path, (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return len(entries)
@@ -65,16 +83,25 @@ def load_baseline(path: str) -> list[dict]:
     return document["entries"]
 
 
-def apply_baseline(findings: list[Finding], entries: list[dict], checked_paths: set[str] | None = None) -> BaselineMatch:
+def apply_baseline(findings: list[Finding], entries: list[dict], checked_paths: set[str] | None = None,
+                   baseline_path: str | None = None) -> BaselineMatch:
+    """Split findings into new ones and matched ones; baseline entries of checked (or deleted) files that
+    matched nothing are stale."""
+    base = _base_folder(baseline_path)
     known = {entry.get("fingerprint") for entry in entries}
     matched = set()
     new = []
-    for fingerprint, finding in _fingerprints(findings):
+    for fingerprint, _path, finding in _fingerprints(findings, base):
         if fingerprint in known:
             matched.add(fingerprint)
         else:
             new.append(finding)
-    stale = [e for e in entries if e.get("fingerprint") not in matched
-             and (checked_paths is None or e.get("path") in checked_paths)]
+    checked = None if checked_paths is None else {_relative(p, base) for p in checked_paths}
+
+    def in_scope(entry: dict) -> bool:
+        path = str(entry.get("path"))
+        return checked is None or path in checked or not os.path.exists(os.path.join(base, path))
+
+    stale = [e for e in entries if e.get("fingerprint") not in matched and in_scope(e)]
     new.sort(key=lambda f: (f.path, f.line, f.column, f.code))
     return BaselineMatch(new, stale)

@@ -1,9 +1,9 @@
 """A result cache keyed by file content, configuration and tool version.
 
-One small JSON file per distinct (content, reader) under
-`<root>/.english-guard-cache/<version>-<config digest>/`, written atomically, so concurrent runs
-never see half an entry and never need a lock. Paths are not part of the key: identical files
-share an entry and the path is filled in when it is loaded.
+One small JSON file per distinct (path, content, reader) under
+`<root>/.english-guard-cache/<version>-<code digest>-<config digest>/`, written atomically, so concurrent
+runs never see half an entry and never need a lock. The path is part of the key because a reader may
+treat a file by its name (a chart's values.yaml is not any YAML file).
 """
 from __future__ import annotations
 
@@ -28,8 +28,11 @@ def _code_digest() -> str:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=6).hexdigest()
 
 
-def content_digest(data: bytes, reader: str) -> str:
-    return hashlib.blake2b(data + reader.encode(), digest_size=16).hexdigest()
+def content_digest(data: bytes, reader: str, path: str = "") -> str:
+    key = hashlib.blake2b(digest_size=16)
+    key.update(f"{reader}\0{path}\0".encode("utf-8", "surrogateescape"))
+    key.update(data)
+    return key.hexdigest()
 
 
 class ResultCache:

@@ -101,24 +101,19 @@ def check_source(path: str, data: bytes, config: Config, reader: str) -> FileRes
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     result.findings = suppress(findings, directives)
     result.unused_directives = [
-        Finding(path, d.line, 1, d.line, 1, "EG100", "comment", "directive", d.text, "en", 1.0,
-                "unused english-guard suppression comment")
+        Finding(path, d.line, d.column, d.line, d.column + len(d.text), "EG100", "comment", "directive", d.text, "en",
+                1.0, "unused english-guard suppression comment")
         for d in _unique_unused(directives)
     ]
     return result
 
 
 def _unique_unused(directives) -> list:
-    seen, unused = set(), []
+    """One entry per directive comment that suppressed nothing on any of its lines."""
+    by_comment: dict[tuple, list] = {}
     for directive in directives:
-        key = (directive.text, directive.codes)
-        if key in seen:
-            continue
-        same = [d for d in directives if (d.text, d.codes) == key]
-        seen.add(key)
-        if not any(d.used for d in same):
-            unused.append(same[0])
-    return unused
+        by_comment.setdefault((directive.start_line, directive.column, directive.text, directive.codes), []).append(directive)
+    return [same[0] for same in by_comment.values() if not any(d.used for d in same)]
 
 
 def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, str | None]:
@@ -161,7 +156,7 @@ def run_check(
         if cache is not None:
             try:
                 with open(path, "rb") as handle:
-                    digest = content_digest(handle.read(), reader)
+                    digest = content_digest(handle.read(), reader, path)
             except OSError:
                 digest = None
             hit = cache.load(digest, path) if digest else None

@@ -6,48 +6,83 @@ import re
 import subprocess
 from pathlib import Path
 
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_ESCAPES = {ord("a"): 7, ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("v"): 11, ord("f"): 12, ord("r"): 13,
+            ord('"'): 34, ord("\\"): 92}
 
 
 class GitError(Exception):
     pass
 
 
-def _git(args: list[str], cwd: str) -> str:
+def _git(args: list[str], cwd: str) -> bytes:
+    # Non-ASCII names unescaped, whatever the user's git configuration says.
+    command = ["git", "-c", "core.quotePath=false", *args]
     try:
-        completed = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+        completed = subprocess.run(command, cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
         raise GitError("git is not installed; --since needs git") from None
     if completed.returncode != 0:
-        raise GitError(completed.stderr.strip() or f"git {' '.join(args)} failed")
+        message = completed.stderr.decode("utf-8", "replace").strip()
+        raise GitError(message or f"git {' '.join(args)} failed")
     return completed.stdout
+
+
+def _unquote(name: bytes) -> bytes:
+    """A path as git prints it in a diff header: C-quoted when it holds special characters."""
+    if not (name.startswith(b'"') and name.endswith(b'"') and len(name) >= 2):
+        return name.rstrip(b"\t")  # git adds a tab after a name with a space in it
+    body, out, index = name[1:-1], bytearray(), 0
+    while index < len(body):
+        char = body[index]
+        if char == 92 and index + 1 < len(body):  # a backslash
+            octal = body[index + 1:index + 4]
+            if len(octal) == 3 and all(48 <= digit <= 55 for digit in octal):
+                out.append(int(octal, 8))
+                index += 4
+                continue
+            following = body[index + 1]
+            out.append(_ESCAPES.get(following, following))
+            index += 2
+            continue
+        out.append(char)
+        index += 1
+    return bytes(out)
+
+
+def _decode(name: bytes) -> str:
+    return os.path.normpath(name.decode("utf-8", "surrogateescape")).replace(os.sep, "/")
 
 
 def changed_lines(ref: str, cwd: str = ".") -> dict[str, set[int] | None]:
     """Path (relative to `cwd`) -> changed line numbers; None means the whole file is new."""
-    top = _git(["rev-parse", "--show-toplevel"], cwd).strip()
-    _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
-    diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--relative", ref, "--"], cwd)
+    _git(["rev-parse", "--show-toplevel"], cwd)  # a clear "not a git repository" message
+    try:
+        _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd)
+    except GitError:
+        raise GitError(f"unknown git revision {ref!r} (a commit, branch or tag is needed)") from None
+    diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--relative", "--find-renames",
+                 "--src-prefix=a/", "--dst-prefix=b/", ref, "--"], cwd)
     result: dict[str, set[int] | None] = {}
     current: str | None = None
-    for line in diff.splitlines():
-        if line.startswith("+++ "):
-            name = line[4:]
-            current = None if name == "/dev/null" else name[2:] if name.startswith("b/") else name
+    for line in diff.split(b"\n"):
+        if line.startswith(b"+++ "):
+            name = _unquote(line[4:])
+            current = None if name == b"/dev/null" else _decode(name[2:] if name.startswith(b"b/") else name)
             if current is not None:
                 result.setdefault(current, set())
         elif current is not None:
             match = _HUNK.match(line)
             if match:
-                start, count = int(match.group(1)), int(match.group(2) or "1")
+                start, count = int(match.group(1)), int(match.group(2) or b"1")
                 lines = result[current]
                 if lines is not None:
                     lines.update(range(start, start + count))
-    untracked = _git(["ls-files", "--others", "--exclude-standard"], cwd)
-    for name in untracked.splitlines():
-        result[name] = None
-    del top
-    return {os.path.normpath(path).replace(os.sep, "/"): lines for path, lines in result.items()}
+    untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], cwd)
+    for name in untracked.split(b"\0"):
+        if name:
+            result[_decode(name)] = None
+    return result
 
 
 def keep_changed(findings, changes: dict[str, set[int] | None]):

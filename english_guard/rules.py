@@ -53,6 +53,10 @@ RULES: dict[str, Rule] = {
         Rule("EG501", "non-english-prose", "non-English prose in a non-Python file",
              "A comment, Helm template comment, free-text value or Markdown text in a YAML/Helm, Dockerfile, "
              "shell, TOML/INI/.env or Markdown file that is not English."),
+        Rule("EG100", "unused-suppression", "english-guard suppression comment that suppresses nothing",
+             "An `# english-guard: ignore[...]` or `# noqa: EG...` comment on a line where no finding of those codes "
+             "remains. Reported with `check --show-unused-ignores`; remove the comment so it cannot hide a future "
+             "finding."),
         Rule("EG900", "unreadable-file", "file could not be read or parsed",
              "english-guard could not decode or parse the file (syntax error, binary content, bytes that are "
              "not valid in the declared encoding). The rest of the run goes on; the exit code is 2."),
@@ -137,6 +141,9 @@ class Directive:
     codes: frozenset[str] | None  # None: every code
     text: str
     used: bool = False
+    # Where the comment holding the directive starts: one comment is one directive, however many lines it covers.
+    start_line: int = 0
+    column: int = 1
 
 
 def directives_in(segments: list[Segment]) -> tuple[list[Directive], bool]:
@@ -158,7 +165,7 @@ def directives_in(segments: list[Segment]) -> tuple[list[Directive], bool]:
                     continue  # a noqa for another tool
                 codes = frozenset(code for code in codes if code.startswith("EG")) or None
             for line in range(segment.line, segment.end_line + 1):
-                directives.append(Directive(line, codes, segment.text))
+                directives.append(Directive(line, codes, segment.text, start_line=segment.line, column=segment.column))
     return directives, skip_file
 
 
@@ -208,7 +215,7 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
     judged: list[tuple[Segment, Verdict, str]] = []
     for segment in segments:
         code = KIND_CODES.get(segment.kind)
-        if segment.kind == "identifier" and "EG102" in enabled:
+        if segment.kind == "identifier" and "EG102" in enabled and not segment.text.isascii():
             mixed = mixed_script_finding(segment)
             if mixed is not None:
                 findings.append(mixed)

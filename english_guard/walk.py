@@ -140,6 +140,8 @@ def _parent_ignores(top: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
     """The .gitignore files of the folders above `top`, up to the repository root."""
     specs = []
     folder = top.resolve()
+    if (folder / ".git").exists():
+        return specs  # the top is a repository root: nothing above it applies
     for parent in folder.parents:
         spec = _gitignore_spec(parent)
         if spec is not None:

@@ -99,7 +99,7 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
             entries = load_baseline(baseline_file)
         except BaselineError as exc:
             _fail(str(exc))
-        match = apply_baseline(run.findings, entries, {r.path for r in run.results})
+        match = apply_baseline(run.findings, entries, {r.path for r in run.results}, baseline_file)
         keep = {id(f) for f in match.new}
         for result in run.results:
             result.findings = [f for f in result.findings if id(f) in keep]

@@ -73,11 +73,11 @@ def judge(text: str, kind: str, allowed: frozenset[str] = frozenset(), explain: 
 
 @lru_cache(maxsize=100_000)
 def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verdict:
+    if not explain and text.isascii() and _plainly_english(text):
+        return _PLAIN_ENGLISH
     if kind == "identifier":
         words = [_classify_identifier_word(w, text, allowed) for w in split_identifier(text)]
         return _decide(words, text, kind, explain)
-    if not explain and text.isascii() and _plainly_english(text):
-        return _PLAIN_ENGLISH
     body = _prose_body(text, kind)
     if body is None:
         return Verdict(True, "en", 1.0, (), "directive, code or header")
@@ -126,7 +126,7 @@ def _prose_body(text: str, kind: str) -> str | None:
             if in_doctest and line.strip():
                 continue  # doctest output
             in_doctest = False
-            lines.append(_FIELD_MARKER.sub(" ", line))
+            lines.append(_FIELD_MARKER.sub(" ", line) if ":" in line else line)
         body = "\n".join(lines)
     if not any(char.isalpha() for char in body):
         return None

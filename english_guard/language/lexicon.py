@@ -45,18 +45,22 @@ def _connection() -> sqlite3.Connection:
     return connection
 
 
+_LOOKUP = (
+    "SELECT (SELECT zipf FROM english WHERE word = ?), (SELECT langs FROM foreign_words WHERE word = ?),"
+    " EXISTS (SELECT 1 FROM code WHERE word = ?)"
+)
+
+
 @lru_cache(maxsize=200_000)
 def lookup(key: str) -> Entry:
     """Everything the lexicons know about a folded word (see normalize.fold)."""
-    connection = _connection()
-    row = connection.execute("SELECT zipf FROM english WHERE word = ?", (key,)).fetchone()
-    english = row[0] / 10 if row else 0.0
-    row = connection.execute("SELECT langs FROM foreign_words WHERE word = ?", (key,)).fetchone()
+    english_tenths, langs, code = _connection().execute(_LOOKUP, (key, key, key)).fetchone()
+    english = english_tenths / 10 if english_tenths else 0.0
     foreign: tuple[tuple[str, float], ...] = ()
-    if row:
-        pairs = (item.split(":") for item in row[0].split())
+    if langs:
+        pairs = (item.split(":") for item in langs.split())
         foreign = tuple((lang, int(value) / 10) for lang, value in pairs)
-    code = connection.execute("SELECT 1 FROM code WHERE word = ?", (key,)).fetchone() is not None
+    code = bool(code)
     return Entry(english, foreign, code)
 
 

@@ -34,7 +34,6 @@ _PROTECTED = re.compile(
 # A word: letters, with inner apostrophes (o'quvchi, don't) kept together. Hyphens split words.
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʻʼ`‘][^\W\d_]+)*")
 
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +53,13 @@ def prose_tokens(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(cleaned):
-        before = cleaned[previous_end:match.start()]
-        starts = not tokens or bool(_SENTENCE_END.search(before)) or "\n\n" in before or "-" in before.strip()[:1]
+        start = match.start()
+        if tokens:
+            before = cleaned[previous_end:start]
+            stripped = before.strip()
+            starts = bool(stripped) and (stripped[-1] in ".!?:;" or stripped[0] == "-") or "\n\n" in before
+        else:
+            starts = True
         tokens.append(Token(match.group(0), starts))
         previous_end = match.end()
     return tokens

@@ -10,12 +10,16 @@ def _fingerprint(*parts: object) -> str:
 
 
 def render(run, **_options) -> str:
+    from english_guard.baseline import finding_fingerprints
+
+    # GitLab shows issues with the same fingerprint as one: unique per finding, stable when lines move.
+    fingerprints = finding_fingerprints(run.findings)
     issues = []
     for f in run.findings:
         issues.append({
             "description": f"{f.code} {f.message}",
             "check_name": f.code,
-            "fingerprint": _fingerprint(f.path, f.code, f.kind, f.text),
+            "fingerprint": _fingerprint(fingerprints[id(f)]),
             "severity": "minor",
             "location": {"path": f.path, "positions": {"begin": {"line": f.line, "column": f.column},
                                                          "end": {"line": f.end_line, "column": f.end_column}}},

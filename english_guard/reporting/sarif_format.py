@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
+from urllib.parse import quote
 
 from english_guard import __version__
 from english_guard.rules import RULES
@@ -21,7 +24,17 @@ def _region(line: int | None, column: int | None, end_line: int | None = None, e
     return region
 
 
+def _uri(path: str) -> str:
+    """A relative path as a relative URI reference (percent-encoded); an absolute one as a file: URI."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"), safe="/")
+
+
 def render(run, **_options) -> str:
+    from english_guard.baseline import finding_fingerprints
+
+    fingerprints = finding_fingerprints(run.findings)
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
     rules = [{
@@ -39,8 +52,9 @@ def render(run, **_options) -> str:
             "ruleIndex": index[f.code] if f.code in index else 0,
             "level": "error",
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)},
                                                 "region": _region(f.line, f.column, f.end_line, f.end_column)}}],
+            "partialFingerprints": {"englishGuardFinding/v1": fingerprints[id(f)]},
             "properties": {"kind": f.kind, "language": f.language, "confidence": f.confidence},
         }
         if f.code not in index:
@@ -50,7 +64,7 @@ def render(run, **_options) -> str:
         "level": "error",
         "message": {"text": f"{e.path}: {e.message}"},
         "descriptor": {"id": "EG900"},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": e.path}, "region": _region(e.line, e.column)}}],
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}, "region": _region(e.line, e.column)}}],
     } for e in run.errors]
     document = {
         "$schema": SCHEMA,

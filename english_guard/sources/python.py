@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass, field
 
 from english_guard.config import Config
 from english_guard.model import Segment
@@ -71,46 +72,26 @@ def _is_message_catalog(node: ast.Dict) -> bool:
     return len(keys) >= 2 and len(keys) == len(node.keys) and all(_LANGUAGE_KEY.match(k) for k in keys)
 
 
-def _sender_functions(tree: ast.Module, config: Config) -> dict[str, tuple[set[int], set[str]]]:
-    """Functions of this file that pass one of their parameters straight to a user-facing call.
+@dataclass(slots=True)
+class _Frame:
+    """A function being visited: which of its parameters reach a user-facing call (it is a "sender").
 
     `def _tg(chat, text): bot.send_message(chat, text)` makes the second argument of every `_tg(...)`
-    call in the file user-facing: (positional indexes, parameter names).
+    call in the file user-facing.
     """
-    senders: dict[str, tuple[set[int], set[str]]] = {}
-    for node in ast.walk(tree):
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        params = [a.arg for a in [*node.args.posonlyargs, *node.args.args]]
-        offset = 1 if params[:1] in (["self"], ["cls"]) else 0
-        names = (set(params) | {a.arg for a in node.args.kwonlyargs}) - {"self", "cls"}
-        if not names:
-            continue
-        shown: set[str] = set()
-        for inner in ast.walk(node):
-            if not isinstance(inner, ast.Call):
-                continue
-            passed = [a.id for a in inner.args if isinstance(a, ast.Name) and a.id in names]
-            keywords = [k for k in inner.keywords
-                        if k.arg and isinstance(k.value, ast.Name) and k.value.id in names]
-            if not passed and not keywords:
-                continue  # cheap test first: no parameter is passed on
-            callee = dotted_name(inner.func)
-            if is_gettext_call(callee, config):
-                continue
-            if passed and is_user_facing_call(callee, config):
-                shown.update(passed)
-            for keyword in keywords:
-                if is_user_facing_keyword(callee, keyword.arg, config):
-                    shown.add(keyword.value.id)
-        if shown:
-            indexes = {i - offset for i, p in enumerate(params) if p in shown and i >= offset}
-            senders[node.name] = (indexes, shown)
-    return senders
+
+    name: str
+    params: list[str]
+    offset: int
+    shown: set[str] = field(default_factory=set)
+
+
+def _literal_like(node: ast.AST) -> bool:
+    return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
 
 
 class _Collector(ast.NodeVisitor):
-    def __init__(self, path: str, text: str, config: Config, senders: dict | None = None) -> None:
+    def __init__(self, path: str, text: str, config: Config) -> None:
         self.path = path
         self.text = text
         self.config = config
@@ -120,7 +101,10 @@ class _Collector(ast.NodeVisitor):
         self.strings: list[Segment] = []
         self.docstring_nodes: set[int] = set()
         self.class_depth: list[bool] = []  # True while directly inside a class body
-        self.senders = senders or {}
+        self.frames: list[_Frame] = []
+        self.senders: dict[str, tuple[set[int], set[str]]] = {}
+        # Calls of this file's own functions with literal arguments, resolved once senders are known.
+        self.local_calls: list[tuple[ast.Call, str]] = []
         # Per function scope: names last assigned a string expression (for `text = "..."; send(text)`).
         self.string_variables: list[dict[str, ast.AST]] = [{}]
         self.recorded: set[int] = set()
@@ -163,8 +147,16 @@ class _Collector(ast.NodeVisitor):
             self.visit(node.returns)
         self.class_depth.append(False)
         self.string_variables.append({})
+        params = [a.arg for a in [*node.args.posonlyargs, *node.args.args]]
+        frame = _Frame(node.name, params + [a.arg for a in node.args.kwonlyargs],
+                       1 if params[:1] in (["self"], ["cls"]) else 0)
+        self.frames.append(frame)
         for statement in node.body:
             self.visit(statement)
+        self.frames.pop()
+        if frame.shown:
+            indexes = {i - frame.offset for i, p in enumerate(params) if p in frame.shown and i >= frame.offset}
+            self.senders[node.name] = (indexes, frame.shown)
         self.string_variables.pop()
         self.class_depth.pop()
 
@@ -314,18 +306,34 @@ class _Collector(ast.NodeVisitor):
         if is_user_facing_call(callee, self.config):
             for arg in node.args:
                 self._user_facing(arg, callee)
-        elif callee in self.senders:
-            indexes, names = self.senders[callee]
+                self._parameter_shown(arg)
+        elif "." not in callee and callee and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords))):
+            self.local_calls.append((node, callee))
+        for keyword in node.keywords:
+            if keyword.arg and is_user_facing_keyword(callee, keyword.arg, self.config):
+                self._user_facing(keyword.value, f"{callee}({keyword.arg}=...)")
+                self._parameter_shown(keyword.value)
+        self.generic_visit(node)
+
+    def _parameter_shown(self, node: ast.AST) -> None:
+        """A parameter of an enclosing function reaches a user-facing call: that function is a sender."""
+        if isinstance(node, ast.Name):
+            for frame in self.frames:
+                if node.id in frame.params:
+                    frame.shown.add(node.id)
+
+    def resolve_local_calls(self) -> None:
+        for node, callee in self.local_calls:
+            sender = self.senders.get(callee)
+            if sender is None:
+                continue
+            indexes, names = sender
             for index, arg in enumerate(node.args):
                 if index in indexes:
                     self._user_facing(arg, callee)
             for keyword in node.keywords:
                 if keyword.arg in names:
                     self._user_facing(keyword.value, callee)
-        for keyword in node.keywords:
-            if keyword.arg and is_user_facing_keyword(callee, keyword.arg, self.config):
-                self._user_facing(keyword.value, f"{callee}({keyword.arg}=...)")
-        self.generic_visit(node)
 
     def _user_facing(self, node: ast.AST, context: str) -> None:
         """Record the string literals that make up the value an end user sees."""
@@ -399,8 +407,9 @@ def parse(path: str, text: str) -> ast.Module:
 def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
     """All segments of one Python file, in source order."""
     tree = parse(path, text)
-    collector = _Collector(path, text, config, _sender_functions(tree, config))
+    collector = _Collector(path, text, config)
     collector.visit(tree)
+    collector.resolve_local_calls()
     comments = read_comments(path, text, collector.string_spans)
     segments = [*collector.definitions.values(), *collector.docstrings, *collector.strings, *comments]
     segments.sort(key=lambda s: (s.line, s.column))

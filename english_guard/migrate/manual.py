@@ -1,0 +1,145 @@
+"""The manual-review list: everything the migration leaves for a human, each with file:line.
+
+Its backbone is the final check: every finding still there after the migration is listed, with the
+reason the step responsible for it gave (no model, a refused rename, a message that cannot be
+extracted, a low-confidence translation). Items that are not findings but still need a look (a string
+that may name a renamed symbol, a file that could not be processed) are added.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Category keys, in the order the report lists them.
+LOW_CONFIDENCE = "low-confidence"
+NO_MODEL = "no-model"
+RENAME_REFUSED = "rename-refused"
+NOT_EXTRACTABLE = "not-extractable"
+CHECK_BY_HAND = "check-by-hand"
+OTHER = "other"
+ERROR = "error"
+CATEGORIES = (LOW_CONFIDENCE, NO_MODEL, RENAME_REFUSED, NOT_EXTRACTABLE, CHECK_BY_HAND, OTHER, ERROR)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    category: str
+    path: str
+    line: int
+    text: str
+    reason: str
+    code: str = ""
+
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+def _normal(text: str) -> str:
+    lines = [re.sub(r"^\s*#+:?\s?", "", line) for line in text.splitlines()]
+    return " ".join(" ".join(lines).split()).lower()
+
+
+def _path_of(defined_at: str) -> tuple[str, int]:
+    match = re.match(r"^(.*?):(\d+)(?::\d+)?$", defined_at)
+    return (match.group(1), int(match.group(2))) if match else (defined_at, 0)
+
+
+class _Annotator:
+    def __init__(self, translation, rename, extract) -> None:
+        self.units: list[tuple[str, str, object]] = []
+        if translation is not None:
+            for category, units in ((LOW_CONFIDENCE, translation.low_confidence), (NO_MODEL, translation.without_model)):
+                for unit in units:
+                    reason = (f"low-confidence proposal, fuzzy in translations.po: {unit.proposal!r}"
+                              if category == LOW_CONFIDENCE else
+                              f"no translation ({unit.problem or 'no engine proposed one'}); "
+                              f"write the English in translations.po")
+                    self.units.append((unit.path, _normal(unit.text), (category, reason)))
+            for unit, why in translation.refused:
+                self.units.append((unit.path, _normal(unit.text), (OTHER, f"translation not written: {why}")))
+        self.renames: dict[tuple[str, str], tuple[str, str]] = {}
+        if rename is not None:
+            for entry in rename.without_name:
+                self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (
+                    NO_MODEL, f"no English name proposed ({entry.reason or 'no glossary entry'}); "
+                              f"fill in new_name for {entry.qualified_name} in renames.toml")
+            for entry in rename.skipped:
+                self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (
+                    OTHER, f"skipped in renames.toml: {entry.reason or 'action = skip'}")
+            for entry, why in rename.refused:
+                if entry is not None:
+                    self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (RENAME_REFUSED, why)
+        self.strings: dict[tuple[str, int], tuple[str, str]] = {}
+        plan = getattr(extract, "plan", None)
+        if plan is not None:
+            for entry in plan.pending:
+                for path, line in entry.locations:
+                    self.strings[(path, line)] = (NO_MODEL, "no English for this message yet; write it in "
+                                                            "strings.review.po")
+            for problem in plan.problems:
+                self.strings[(problem.path, problem.line)] = (NOT_EXTRACTABLE, problem.message)
+
+    def for_finding(self, finding) -> tuple[str, str]:
+        if finding.kind in ("comment", "docstring"):
+            text = _normal(finding.text)
+            for path, unit_text, verdict in self.units:
+                if path == finding.path and text and text in unit_text:
+                    return verdict
+            return OTHER, "not translated by the migration"
+        if finding.kind == "identifier":
+            found = self.renames.get((finding.path, finding.text))
+            if found is not None:
+                return found
+            return OTHER, "not in the rename plan (not a symbol the project defines, or one check alone reports)"
+        if finding.kind == "string":
+            found = self.strings.get((finding.path, finding.line))
+            if found is not None:
+                return found
+            return OTHER, "not extracted (not found as a message the extraction can wrap)"
+        if finding.kind == "prose":
+            return OTHER, "prose outside Python code: the migration does not translate it; translate it by hand"
+        return OTHER, finding.message
+
+
+def manual_review(final_findings, final_errors, translation=None, rename=None, extract=None,
+                  step_errors: list[str] = (), final_line=None) -> list[ReviewItem]:
+    """`final_line(path, line)` carries positions the rename step reported to the files as they end up."""
+    final_line = final_line or (lambda _path, line: line)
+    annotator = _Annotator(translation, rename, extract)
+    items: list[ReviewItem] = []
+    listed: set[tuple[str, int, str]] = set()
+    for finding in final_findings:
+        category, reason = annotator.for_finding(finding)
+        items.append(ReviewItem(category, finding.path, finding.line, finding.text, reason, finding.code))
+        listed.add((finding.path, finding.line, category))
+    for error in final_errors:
+        items.append(ReviewItem(ERROR, error.path, getattr(error, "line", None) or 1, "", error.message, "EG900"))
+    if rename is not None:
+        for line in rename.unprovable:
+            match = re.match(r"^(.*?):(\d+):\d+: (.*)$", line)
+            if match:
+                path = match.group(1)
+                items.append(ReviewItem(CHECK_BY_HAND, path, final_line(path, int(match.group(2))), "",
+                                        match.group(3)))
+        for entry, why in rename.refused:
+            path, line = _path_of(entry.defined_at) if entry is not None else ("", 0)
+            if entry is None:
+                items.append(ReviewItem(RENAME_REFUSED, "renames.toml", 1, "", why))
+            elif not any(i.path == path and i.text == entry.name for i in items):
+                items.append(ReviewItem(RENAME_REFUSED, path, final_line(path, line), entry.name, why))
+    plan = getattr(extract, "plan", None)
+    if plan is not None:
+        for problem in plan.problems:
+            if (problem.path, problem.line, NOT_EXTRACTABLE) not in listed:
+                items.append(ReviewItem(NOT_EXTRACTABLE, problem.path, problem.line, problem.text, problem.message))
+    for message in step_errors:
+        match = re.match(r"^([^:\s]+):(\d+)(?::\d+)?:? (.*)$", message)
+        if match:
+            items.append(ReviewItem(ERROR, match.group(1), int(match.group(2)), "", match.group(3)))
+        else:
+            path = message.split(":", 1)[0] if ":" in message else ""
+            items.append(ReviewItem(ERROR, path, 1, "", message))
+    unique = {(i.category, i.path, i.line, i.text, i.reason): i for i in items}
+    order = {key: number for number, key in enumerate(CATEGORIES)}
+    return sorted(unique.values(), key=lambda i: (order[i.category], i.path, i.line, i.text))

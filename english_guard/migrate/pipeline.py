@@ -1,0 +1,278 @@
+"""The one-off migration, in order: check, translate, rename, extract, check again; then commit.
+
+All the steps run on a staging copy of the project (see `workspace`), each with the public API of its
+fix and the review file a human edits:
+
+    .english-guard/migration/translations.po     comments and docstrings (translate)
+    .english-guard/migration/renames.toml        identifiers (rename)
+    .english-guard/migration/strings.review.po   user-facing strings (extract)
+    .english-guard/migration/migration-report.md what happened, and the manual-review list
+    .english-guard/migration/changes.diff        what --write would change (dry runs)
+
+Without `write` only those files change. With `write` the staged result is committed into the tree.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from english_guard.migrate import extract_step, manual, rename_step, translation_step
+from english_guard.migrate.gitstate import uncommitted_changes
+from english_guard.migrate.positions import Snapshot
+from english_guard.migrate.progress import Progress
+from english_guard.migrate.report import ReportData, render
+from english_guard.migrate.workspace import (
+    MIGRATION_DIR,
+    Staging,
+    WorkspaceError,
+    commit,
+    ensure_state_dir,
+    finish_interrupted_commit,
+    interrupted_commit,
+)
+from english_guard.texts import _
+
+TRANSLATIONS_PO = "translations.po"
+RENAME_PLAN = "renames.toml"
+STRINGS_PO = "strings.review.po"
+REPORT = "migration-report.md"
+DIFF = "changes.diff"
+MEMORY = "translation-memory.json"
+
+
+class MigrationError(Exception):
+    """The migration cannot start or finish (dirty tree, bad configuration); nothing was changed."""
+
+
+@dataclass
+class MigrationOptions:
+    path: str = "."
+    write: bool = False
+    engine: str = "auto"
+    source_lang: str | None = None
+    allow_dirty: bool = False
+    runtime_module: str | None = None
+    config_file: str | None = None
+    use_memory: bool = True
+
+
+@dataclass
+class MigrationResult:
+    root: Path
+    report_path: Path | None = None
+    report: ReportData | None = None
+    changed: list = field(default_factory=list)  # workspace.Change
+    written: bool = False
+    recovered: list[str] = field(default_factory=list)  # files an interrupted commit was finished with
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.errors:
+            return 2
+        if self.report is not None and self.report.items:
+            return 1
+        return 0
+
+
+def _locate(options: MigrationOptions):
+    from english_guard.config import ConfigError, load_config
+
+    target = Path(options.path)
+    if not target.exists():
+        raise MigrationError(_("{path}: no such file or directory").format(path=options.path))
+    try:
+        config = load_config(options.config_file, start=target)
+    except ConfigError as exc:
+        raise MigrationError(str(exc)) from exc
+    root = Path(config.root).resolve()
+    try:
+        relative = target.resolve().relative_to(root).as_posix()
+    except ValueError as exc:
+        raise MigrationError(_("{path} is outside the project {root} its configuration belongs to").format(
+            path=options.path, root=root)) from exc
+    return config, root, relative or "."
+
+
+def _check(paths: list[str], config, progress: Progress):
+    from english_guard.engine import run_check
+
+    state = {"update": None, "done": 0, "manager": None}
+
+    def on_progress(done: int, total: int) -> None:
+        if state["manager"] is None:
+            state["manager"] = progress.counter(total, _("files"))
+            state["update"] = state["manager"].__enter__()
+        state["update"](done - state["done"])
+        state["done"] = done
+
+    try:
+        result = run_check(paths, config, jobs=1, use_cache=False, progress=on_progress)
+    finally:
+        if state["manager"] is not None:
+            state["manager"].__exit__(None, None, None)
+    return result
+
+
+def _copy_if_exists(source: Path, target: Path) -> None:
+    if source.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+
+
+def _sync_back(source: Path, target: Path) -> None:
+    """Make `target` what `source` is now (a copy, or absent)."""
+    from english_guard.fixes.safe_write import atomic_write_bytes
+
+    if source.is_file():
+        data = source.read_bytes()
+        if not target.is_file() or target.read_bytes() != data:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(target, data)
+    elif target.is_file():
+        target.unlink()
+
+
+def _diff_text(changes) -> str:
+    from english_guard.fixes.safe_write import unified_diff
+
+    parts = []
+    for change in changes:
+        try:
+            old = (change.old or b"").decode("utf-8")
+            new = (change.new or b"").decode("utf-8")
+        except UnicodeDecodeError:
+            parts.append(f"Binary file {change.path} {change.kind}\n")
+            continue
+        parts.append(unified_diff(change.path, old, new))
+    return "".join(parts)
+
+
+def run_migration(options: MigrationOptions, progress: Progress | None = None) -> MigrationResult:
+    """Run the whole migration; raises MigrationError when it must not start."""
+    progress = progress or Progress()
+    config, root, relative = _locate(options)
+    result = MigrationResult(root)
+    if interrupted_commit(root) is not None:
+        if not options.write:
+            raise MigrationError(_("an interrupted `--write` left {journal}; run with --write to finish it").format(
+                journal=f"{MIGRATION_DIR}/commit.json"))
+        try:
+            result.recovered = finish_interrupted_commit(root)
+        except WorkspaceError as exc:
+            raise MigrationError(str(exc)) from exc
+        return result
+    if options.write and not options.allow_dirty:
+        dirty = uncommitted_changes(root)
+        if dirty:
+            shown = "\n".join(f"  {line}" for line in dirty[:10]) + ("\n  ..." if len(dirty) > 10 else "")
+            raise MigrationError(_("the git working tree has uncommitted changes; commit or stash them first so that "
+                                   "the migration is one reviewable diff, or pass --allow-dirty:\n{files}").format(
+                files=shown))
+    state = ensure_state_dir(root)
+    try:
+        staging = Staging.create(root)
+    except WorkspaceError as exc:
+        raise MigrationError(str(exc)) from exc
+    previous_cwd = os.getcwd()
+    try:
+        os.chdir(staging.folder)
+        result = _run_in_staging(options, config, root, relative, staging, state, progress, result)
+    finally:
+        os.chdir(previous_cwd)
+        staging.remove()
+    return result
+
+
+def _run_in_staging(options, config, root: Path, relative: str, staging: Staging, state: Path, progress: Progress,
+                    result: MigrationResult) -> MigrationResult:
+    staged_config = dataclasses.replace(config, root=str(staging.folder))
+    cache = Path(config.cache_dir)
+    _copy_if_exists(root / cache / MEMORY, staging.folder / cache / MEMORY)
+    staged_strings = staging.folder / MIGRATION_DIR / STRINGS_PO
+    _copy_if_exists(state / STRINGS_PO, staged_strings)
+    paths = [relative]
+    progress.stages = 6 if options.write else 5
+
+    progress.stage(_("check: what is there"))
+    before = _check(paths, staged_config, progress)
+
+    progress.stage(_("translate comments and docstrings"))
+    translation = translation_step.run(paths, staged_config, state / TRANSLATIONS_PO, options.engine,
+                                       options.use_memory,
+                                       progress_factory=lambda total: progress.counter(total, _("sentences")))
+    progress.note(_("{applied} translated, {open} without a translation, {fuzzy} of low confidence").format(
+        applied=len(translation.applied), open=len(translation.without_model), fuzzy=len(translation.low_confidence)))
+
+    progress.stage(_("rename identifiers"))
+    rename = rename_step.run(paths, staged_config, state / RENAME_PLAN)
+    snapshot = Snapshot(sorted({line.split(":", 1)[0] for line in rename.unprovable}
+                               | {e.defined_at.split(":", 1)[0] for e, _why in rename.refused if e is not None}))
+    progress.note(_("{renamed} renamed, {open} without a name, {refused} refused").format(
+        renamed=len(rename.renamed), open=len(rename.without_name), refused=len(rename.refused)))
+
+    progress.stage(_("extract user-facing strings"))
+    source_lang = options.source_lang or (config.source_lang if config.source_lang not in ("", "und") else "")
+    guessed = False
+    if not source_lang:
+        source_lang = extract_step.guess_source_lang(before.findings)
+        guessed = bool(source_lang)
+    if source_lang:
+        extraction = extract_step.run(paths, staged_config, source_lang, staged_strings, options.engine,
+                                      options.runtime_module)
+        plan = extraction.plan
+        progress.note(_("{wrapped} wrapped, {pending} waiting for English, {problems} not extractable").format(
+            wrapped=plan.applied if plan else 0, pending=len(plan.pending) if plan else 0,
+            problems=len(plan.problems) if plan else 0))
+    else:
+        extraction = extract_step.ExtractOutcome()
+        progress.note(_("no non-English user-facing strings: nothing to extract"))
+    extraction.source_lang_guessed = guessed
+
+    progress.stage(_("check again: what is left"))
+    after = _check(paths, staged_config, progress)
+
+    changes = staging.changes()
+    _sync_back(staged_strings, state / STRINGS_PO)
+    if options.use_memory:
+        _sync_back(staging.folder / cache / MEMORY, root / cache / MEMORY)
+    step_errors = translation.errors + rename.errors + extraction.errors
+    items = manual.manual_review(after.findings, after.errors, translation, rename, extraction, step_errors,
+                                 final_line=snapshot.final_line)
+    review_files = [f"{MIGRATION_DIR}/{name}" for name in (TRANSLATIONS_PO, RENAME_PLAN, STRINGS_PO)
+                    if (state / name).is_file()]
+    notes = [f"{_('note')}: {note}" for note in translation.notes]
+    if extraction.plan is not None:
+        notes += [f"{_('note')}: {note}" for note in extraction.plan.notes]
+    report = ReportData(
+        project=root.name, paths=[relative], write=options.write, engine=options.engine, source_lang=source_lang,
+        source_lang_guessed=guessed, before=before.findings, after=after.findings,
+        translated=translation.applied, renamed=rename.renamed, extracted=extraction.extracted,
+        changed_files=[(c.path, c.kind) for c in changes], review_files=review_files, items=items, notes=notes)
+    result.report, result.changed = report, changes
+    result.errors = step_errors + [f"{error.path}: {error.message}" for error in after.errors]
+
+    if options.write and changes:
+        progress.stage(_("write the changes"))
+        with progress.counter(len(changes), _("files")) as update:
+            try:
+                commit(root, changes, progress=lambda _change: update(1))
+            except (OSError, WorkspaceError) as exc:
+                raise MigrationError(_("cannot write the changes: {reason}").format(reason=exc)) from exc
+        result.written = True
+    elif options.write:
+        progress.stage(_("write the changes"))
+        progress.note(_("nothing to change"))
+    from english_guard.fixes.safe_write import atomic_write_bytes
+
+    diff_path = state / DIFF
+    if not options.write and changes:
+        atomic_write_bytes(diff_path, _diff_text(changes).encode("utf-8"))
+    elif diff_path.exists():
+        diff_path.unlink()
+    result.report_path = state / REPORT
+    atomic_write_bytes(result.report_path, render(report).encode("utf-8"))
+    return result

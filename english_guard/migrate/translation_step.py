@@ -1,0 +1,154 @@
+"""Step 2: comments and docstrings, through a PO review file (`translations.po`).
+
+The review file has one entry per distinct original text. Its meaning is gettext's: an entry is
+applied when its msgstr is not empty and it is not fuzzy. A new machine proposal is written as an
+applied entry, unless it is of low confidence (the language of the original was uncertain, or the
+proposal still does not read as English): then it is fuzzy, is not applied, and is listed for review.
+An entry a human answered keeps its answer on every later run; an entry with an empty msgstr is
+open, and a model installed later may fill it.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from english_guard.config import Config
+
+LOW_CONFIDENCE = 0.6  # below this, the detector's language for a text is a guess
+_WORD = re.compile(r"[^\W\d_]+(?:['\u02bb\u02bc\u2019][^\W\d_]+)*")
+
+
+@dataclass
+class PoEntry:
+    text: str
+    translation: str
+    fuzzy: bool
+
+
+@dataclass
+class TranslationOutcome:
+    applied: list = field(default_factory=list)  # fixes.translate.Unit, with .proposal = the text written
+    low_confidence: list = field(default_factory=list)  # units with a fuzzy proposal, not applied
+    without_model: list = field(default_factory=list)  # units no engine translated and no human answered
+    refused: list = field(default_factory=list)  # (unit, reason): an answer that cannot be written there
+    errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    entries: int = 0
+
+
+def read_po(path: Path) -> dict[str, PoEntry]:
+    """Every entry of an existing review file (fuzzy ones too); an absent file is empty."""
+    from babel.messages.pofile import read_po as babel_read_po
+
+    if not path.is_file():
+        return {}
+    with open(path, "rb") as handle:
+        catalog = babel_read_po(handle, abort_invalid=True)
+    entries = {}
+    for message in catalog:
+        if message.id and isinstance(message.id, str):
+            string = message.string if isinstance(message.string, str) else ""
+            entries[message.id] = PoEntry(message.id, string, message.fuzzy)
+    return entries
+
+
+def _is_low_confidence(unit, proposal: str, judge) -> bool:
+    """An uncertain language, a proposal that does not read as English, or one that kept words of the
+    original that are not English (a word-for-word engine passing over a word it does not know)."""
+    if unit.confidence and unit.confidence < LOW_CONFIDENCE:
+        return True
+    if not judge(proposal, unit.kind).english:
+        return True
+    foreign = {w.word.lower() for w in judge(unit.text, unit.kind).words if w.verdict in ("foreign", "unknown")}
+    kept = {word.lower() for word in _WORD.findall(proposal)}
+    return bool(foreign & kept)
+
+
+def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
+    """The review file for `units`: one entry per distinct text, its locations, why it is how it is."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po as babel_write_po
+
+    from english_guard.fixes.safe_write import atomic_write_bytes
+    from english_guard.translation.languages import describe
+
+    catalog = Catalog(locale="en", project="english-guard migration: comments and docstrings", fuzzy=False)
+    for unit in units:
+        existing = catalog.get(unit.text)
+        if existing is not None:
+            existing.locations.append((unit.path, unit.line))
+            continue
+        entry = decided.get(unit.text)
+        comments = [f"{unit.kind} in {describe(unit.language)}"]
+        if entry is None or not entry.translation:
+            comments.append(f"no translation: {unit.problem or 'no engine proposed one'}; write the English in msgstr")
+        elif entry.fuzzy:
+            comments.append(f"low-confidence proposal ({unit.engine or 'machine'}): check it, then remove the fuzzy "
+                            f"flag to apply it")
+        elif unit.engine and entry.translation == unit.proposal:
+            comments.append(f"proposed by {unit.engine}; applied by --write unless you change it or mark it fuzzy")
+        catalog.add(unit.text, string=entry.translation if entry else "", locations=[(unit.path, unit.line)],
+                    flags=["fuzzy"] if entry is not None and entry.fuzzy else [], auto_comments=comments)
+    buffer = io.BytesIO()
+    babel_write_po(buffer, catalog, width=0, sort_output=False, include_previous=False, omit_header=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, buffer.getvalue())
+    return len(catalog)
+
+
+def run(paths: list[str], config: Config, review_file: Path, engine: str, use_memory: bool = True,
+        progress_factory: Callable | None = None) -> TranslationOutcome:
+    """Translate in the current (staging) tree what the review file and the engines say; update the file."""
+    from english_guard.fixes.safe_write import UnsafeWriteError, write_python_source
+    from english_guard.fixes.translate import TranslateError, apply
+    from english_guard.language import judge
+    from english_guard.translation.base import EngineError
+    from english_guard.translation.workflow import propose_plans, read_plans
+
+    outcome = TranslationOutcome()
+    decided = read_po(review_file)
+    plans, outcome.errors, outcome.notes = read_plans(paths, config)
+    open_plans = []
+    for plan in plans:
+        fresh = [u for u in plan.units if u.text not in decided or not decided[u.text].translation]
+        if fresh:
+            open_plans.append(plan)
+    try:
+        outcome.notes += propose_plans(open_plans, config, engine, use_memory, progress_factory)
+    except EngineError as exc:
+        outcome.errors.append(str(exc))
+    units = [unit for plan in plans for unit in plan.units]
+    for unit in units:
+        entry = decided.get(unit.text)
+        if (entry is None or not entry.translation) and unit.proposal is not None:
+            fuzzy = _is_low_confidence(unit, unit.proposal, judge)
+            decided[unit.text] = PoEntry(unit.text, unit.proposal, fuzzy)
+    for plan in plans:
+        accepted = {}
+        for index, unit in enumerate(plan.units):
+            entry = decided.get(unit.text)
+            if entry is None or not entry.translation:
+                outcome.without_model.append(unit)
+            elif entry.fuzzy:
+                outcome.low_confidence.append(unit)
+            else:
+                accepted[index] = entry.translation
+        try:
+            new, applied, refused = apply(plan, accepted)
+        except TranslateError as exc:
+            outcome.errors.append(str(exc))
+            continue
+        outcome.refused += refused
+        for unit in applied:
+            unit.proposal = decided[unit.text].translation
+        outcome.applied += applied
+        if new != plan.source:
+            try:
+                write_python_source(plan.path, new)
+            except (UnsafeWriteError, OSError) as exc:
+                outcome.errors.append(str(exc))
+    outcome.entries = write_po(review_file, units, decided)
+    return outcome

@@ -1,0 +1,252 @@
+"""Where the migration happens: a staging copy, then one journaled commit into the real tree.
+
+Every step of the migration runs on a copy of the project in a temporary folder, so an interrupted
+run never leaves a half-migrated file behind. Committing is journaled:
+
+1. the new bytes of every changed file are written under `.english-guard/migration/pending/`;
+2. `commit.json` (old and new SHA-256 of each file) is written atomically: the commit point;
+3. each file is moved into place with one `os.replace` (catalogs and other files first, code last);
+4. the journal and the pending folder are removed.
+
+A run killed before step 2 changed nothing in the tree; a run killed after it left each file either
+as it was or fully migrated, and `finish_interrupted_commit` completes the rest.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from english_guard.fixes.safe_write import atomic_write_bytes, check_python_parses
+
+STATE_DIR = ".english-guard"
+MIGRATION_DIR = f"{STATE_DIR}/migration"
+JOURNAL = "commit.json"
+PENDING = "pending"
+# Never copied into the staging tree and never part of the migration's diff.
+SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", "node_modules",
+                ".mypy_cache", ".pytest_cache", ".ruff_cache", ".english-guard-cache", ".eggs", STATE_DIR}
+STATE_GITIGNORE = "# english-guard's working files (review files, report, commit journal): not project files\n*\n"
+
+
+class WorkspaceError(Exception):
+    """The tree cannot be staged or committed safely; the message says why and what to do."""
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def ensure_state_dir(root: Path) -> Path:
+    """`.english-guard/migration/`, with a .gitignore that keeps git and `check` out of it."""
+    folder = root / MIGRATION_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = root / STATE_DIR / ".gitignore"
+    if not ignore.exists():
+        atomic_write_bytes(ignore, STATE_GITIGNORE.encode("utf-8"))
+    return folder
+
+
+def _git_files(root: Path) -> list[str] | None:
+    """Tracked and untracked-but-not-ignored files under `root`, when `root` is in a git work tree."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard",
+                               "--", "."], capture_output=True, check=False)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    return sorted({name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name})
+
+
+def project_files(root: Path) -> list[str]:
+    """The files of the project (relative POSIX paths): git's view when there is one, else every file."""
+    names = _git_files(root)
+    if names is None:
+        names = []
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+            base = Path(folder).relative_to(root)
+            names += [(base / f).as_posix() for f in sorted(files)]
+    kept = []
+    for name in names:
+        parts = name.split("/")
+        if any(part in SKIPPED_DIRS for part in parts[:-1]):
+            continue
+        path = root / name
+        if path.is_symlink() or path.is_file():
+            kept.append(name)
+    return kept
+
+
+@dataclass
+class Staging:
+    """A copy of the project to migrate in; `root` is the real project, `folder` the copy."""
+
+    root: Path
+    folder: Path
+    files: list[str] = field(default_factory=list)
+
+    @classmethod
+    def create(cls, root: Path) -> Staging:
+        folder = Path(tempfile.mkdtemp(prefix="english-guard-migration-"))
+        staging = cls(root, folder)
+        try:
+            for name in project_files(root):
+                source = root / name
+                target = folder / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if source.is_symlink():
+                    os.symlink(os.readlink(source), target)
+                else:
+                    shutil.copy2(source, target)
+                staging.files.append(name)
+            (folder / STATE_DIR).mkdir(exist_ok=True)
+            (folder / STATE_DIR / ".gitignore").write_text(STATE_GITIGNORE, encoding="utf-8")
+        except OSError as exc:
+            staging.remove()
+            raise WorkspaceError(f"cannot copy the project into a staging folder: {exc}") from exc
+        return staging
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def changes(self) -> list[Change]:
+        """What the migration changed in the copy, compared with the real tree."""
+        after = set(project_files_plain(self.folder))
+        changes: list[Change] = []
+        for name in sorted(after | set(self.files)):
+            old_path, new_path = self.root / name, self.folder / name
+            if new_path.is_symlink() or old_path.is_symlink():
+                continue  # links are never rewritten by a fix
+            old = old_path.read_bytes() if name in self.files and old_path.is_file() else None
+            new = new_path.read_bytes() if new_path.is_file() else None
+            if old != new:
+                changes.append(Change(name, old, new))
+        return changes
+
+
+def project_files_plain(folder: Path) -> list[str]:
+    """Every file under a staging folder (no git there), skipping the same folders as the copy."""
+    names = []
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
+        base = Path(current).relative_to(folder)
+        names += [(base / f).as_posix() for f in sorted(files)]
+    return names
+
+
+@dataclass
+class Change:
+    path: str  # relative to the project root, POSIX
+    old: bytes | None  # None: a new file
+    new: bytes | None  # None: the file is deleted
+
+    @property
+    def kind(self) -> str:
+        return "created" if self.old is None else "deleted" if self.new is None else "modified"
+
+
+def _commit_order(change: Change) -> tuple[int, str]:
+    """Catalogs, helpers and other files before the code that needs them; deletions last."""
+    if change.new is None:
+        return 3, change.path
+    if change.path.endswith(".py"):
+        return 1 if change.old is None else 2, change.path
+    return 0, change.path
+
+
+def commit(root: Path, changes: list[Change], progress: Callable[[Change], None] | None = None) -> None:
+    """Write `changes` into the real tree: all of them, or (if killed) each file old or new, never half."""
+    for change in changes:
+        if change.new is not None and change.path.endswith(".py"):
+            check_python_parses(change.path, change.new)
+    migration = ensure_state_dir(root)
+    pending = migration / PENDING
+    shutil.rmtree(pending, ignore_errors=True)
+    ordered = sorted(changes, key=_commit_order)
+    entries = []
+    for number, change in enumerate(ordered):
+        staged = None
+        if change.new is not None:
+            staged = f"{number:06d}"
+            pending.mkdir(parents=True, exist_ok=True)
+            atomic_write_bytes(pending / staged, change.new)
+        entries.append({"path": change.path, "old": digest(change.old) if change.old is not None else None,
+                        "new": digest(change.new) if change.new is not None else None, "staged": staged})
+    journal = migration / JOURNAL
+    atomic_write_bytes(journal, json.dumps({"version": 1, "files": entries}, indent=1).encode("utf-8"))
+    _roll_forward(root, entries, progress_paths={e["path"]: c for e, c in zip(entries, ordered)}, progress=progress)
+    journal.unlink()
+    shutil.rmtree(pending, ignore_errors=True)
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def _current_digest(path: Path) -> str | None:
+    try:
+        return digest(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def _roll_forward(root: Path, entries: list[dict], progress_paths: dict | None = None,
+                  progress: Callable | None = None) -> list[str]:
+    pending = root / MIGRATION_DIR / PENDING
+    done = []
+    for entry in entries:
+        target = root / entry["path"]
+        current = _current_digest(target)
+        if current == entry["new"]:
+            continue  # moved into place before the interruption
+        if current != entry["old"]:
+            raise WorkspaceError(
+                f"{entry['path']}: changed since the interrupted migration started; the journal "
+                f"{MIGRATION_DIR}/{JOURNAL} cannot be finished safely. Restore the file (git checkout) or delete "
+                f"the journal and run the migration again")
+        if entry["new"] is None:
+            target.unlink()
+        else:
+            source = pending / entry["staged"]
+            if not source.is_file() or _current_digest(source) != entry["new"]:
+                raise WorkspaceError(f"{entry['path']}: the staged copy in {MIGRATION_DIR}/{PENDING} is missing or "
+                                     f"damaged; delete {MIGRATION_DIR}/{JOURNAL} and run the migration again")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                shutil.copymode(target, source)
+            else:
+                os.chmod(source, 0o666 & ~_umask())
+            os.replace(source, target)
+        done.append(entry["path"])
+        if progress is not None and progress_paths is not None:
+            progress(progress_paths[entry["path"]])
+    return done
+
+
+def interrupted_commit(root: Path) -> Path | None:
+    journal = root / MIGRATION_DIR / JOURNAL
+    return journal if journal.is_file() else None
+
+
+def finish_interrupted_commit(root: Path) -> list[str]:
+    """Complete a commit that was killed half-way; returns the files moved into place now."""
+    journal = root / MIGRATION_DIR / JOURNAL
+    try:
+        entries = json.loads(journal.read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise WorkspaceError(f"{journal}: unreadable commit journal ({exc}); delete it and run the migration "
+                             f"again") from exc
+    done = _roll_forward(root, entries)
+    journal.unlink()
+    shutil.rmtree(root / MIGRATION_DIR / PENDING, ignore_errors=True)
+    return done
