@@ -209,3 +209,16 @@ def test_suppressed_definitions_are_planned_as_kept(tmp_path, monkeypatch):
     assert actions["narx"][0] == "skip" and "suppressed on a.py:1" in actions["narx"][1]
     assert actions["savat"][0] == "skip" and actions["buyurtma"][0] == "skip"
     assert actions["mahsulot"][0] == "rename"
+
+
+def test_star_star_calls_into_renamed_parameters_are_reported(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "m.py": "from dataclasses import dataclass\n\n\n@dataclass\nclass Tovar:\n    narx: int\n\n\n"
+                "row = {'narx': 5}\nitem = Tovar(**row)\nprint(dict(**row))\n",
+    })
+    report = run_apply(root, monkeypatch, ("m.Tovar.narx", "narx", "price"))
+    assert not report.refused
+    star = [line for line in report.unprovable if "**mapping" in line]
+    assert star == ["m.py:10:8: a call with **mapping passes keyword names as data; renamed here: narx; "
+                    "check the mapping's keys by hand"]
+    assert any("the string 'narx'" in line for line in report.unprovable)

@@ -101,6 +101,8 @@ class FileFacts:
     star_imports: list[str] = field(default_factory=list)  # absolute module names
     # String literals that look like identifiers but that the rename cannot prove are references.
     strings: list[Occurrence] = field(default_factory=list)
+    # Calls that pass `**mapping`: the keyword names travel as data (their symbol is the callee's).
+    star_calls: list[Occurrence] = field(default_factory=list)
     error: str = ""  # a parse error "path:line: message"; nothing else is filled then
 
 
@@ -572,6 +574,11 @@ class _Walker:
         func = node.func
         if isinstance(func, ast.Name) and func.id in STRING_REFERENCE_FUNCTIONS and len(node.args) >= 2:
             self.deferred.append(lambda: self.string_reference(node))
+        if any(k.arg is None for k in node.keywords):
+            line, column = node.lineno, node.col_offset + 1
+            star = Occurrence(self.offset(node.lineno, node.col_offset), line, column, "**", "", "star-call")
+            self.facts.star_calls.append(star)
+            self.deferred.append(lambda: setattr(star, "symbol", self.callee_symbol(node)))
         keywords = [k for k in node.keywords if k.arg is not None]
         for keyword in keywords:
             self.add_node(keyword, keyword.arg, f"k:?\t{keyword.arg}", "keyword")

@@ -296,6 +296,43 @@ def _unprovable(project: Project, new_names: dict[str, str], moves: dict[int, tu
             elif string.text in old_names:
                 out.append(f"{fact.path}:{string.line}:{string.column}: the string {string.text!r} may name the "
                            f"renamed {string.text} (now {old_names[string.text]!r}); not changed, check it by hand")
+    out.extend(_star_calls(project, new_names))
+    return out
+
+
+def _star_calls(project: Project, new_names: dict[str, str]) -> list[str]:
+    """Calls with `**mapping` into something whose parameters or fields were renamed: keys are data."""
+    index = project.index
+    renamed_keywords: set[str] = set()
+    for root in new_names:
+        group = index.groups[root]
+        if any(b.kind in {"parameter", "attribute"} for _p, b in group.definitions):
+            renamed_keywords.add(group.name)
+    if not renamed_keywords:
+        return []
+    out = []
+    for fact in project.facts:
+        if not fact.star_calls:
+            continue
+        literals = {s.text for s in fact.strings} & renamed_keywords
+        for call in fact.star_calls:
+            node = index.resolve(call.symbol, fact) if call.symbol else None
+            names: set[str] = set()
+            if node is not None and not node.startswith("k?"):
+                for _path, binding in index.definitions_of(node):
+                    if binding.kind in {"function", "method"}:
+                        info = index.functions.get(binding.qualname)
+                        names |= set(info.params if info else ()) & renamed_keywords
+                    elif binding.kind == "class":
+                        info = index.classes.get(binding.qualname)
+                        names |= (info.members if info else set()) & renamed_keywords
+                        names |= {p for f in index.functions.values() if f.qualname == f"{binding.qualname}.__init__"
+                                  for p in f.params} & renamed_keywords
+            elif not call.symbol.startswith(("b:", "x:")):
+                names = literals  # an unknown callee: the names that appear as strings in this file
+            if names:
+                out.append(f"{fact.path}:{call.line}:{call.column}: a call with **mapping passes keyword names as "
+                           f"data; renamed here: {', '.join(sorted(names))}; check the mapping's keys by hand")
     return out
 
 
