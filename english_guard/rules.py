@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 from dataclasses import dataclass
 
 from english_guard.language import judge
@@ -209,8 +210,33 @@ def harmonise_languages(judged: list[tuple[Segment, Verdict, str]]) -> list[tupl
     return out
 
 
-def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozenset[str], min_confidence: float) -> list[Finding]:
-    """Judge every segment and turn the non-English ones into findings of the enabled codes."""
+def path_names(path: str) -> frozenset[str]:
+    """The folder and file names around a file, as words: a project's own name (a repository, a chart,
+    a package called `raqam` or `savdo`) is a name wherever it appears, not a word of another language."""
+    from english_guard.language.normalize import fold
+
+    words = set()
+    for part in Path(path).resolve().parts[-8:]:
+        for word in re.split(r"[^\w]+|_|\d+", Path(part).stem if "." in part else part):
+            if len(word) >= 3:
+                words.add(fold(word))
+    return frozenset(words)
+
+
+def _only_names(verdict: Verdict, names: frozenset[str]) -> bool:
+    from english_guard.language.normalize import fold
+
+    foreign = verdict.foreign_words
+    return bool(foreign) and all(fold(word) in names for word in foreign)
+
+
+def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozenset[str], min_confidence: float,
+             names: frozenset[str] = frozenset()) -> list[Finding]:
+    """Judge every segment and turn the non-English ones into findings of the enabled codes.
+
+    `names` are the project's own names (see `path_names`): a text whose only foreign words are
+    such names is English.
+    """
     findings: list[Finding] = []
     judged: list[tuple[Segment, Verdict, str]] = []
     for segment in segments:
@@ -225,7 +251,7 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
         if segment.kind == "string" and not segment.user_facing:
             continue
         verdict = judge(segment.text, segment.kind, allowed)
-        if verdict.english or verdict.confidence < min_confidence:
+        if verdict.english or verdict.confidence < min_confidence or (names and _only_names(verdict, names)):
             continue
         judged.append((segment, verdict, code))
     findings.extend(finding_for(segment, verdict, code) for segment, verdict, code in harmonise_languages(judged))

@@ -19,6 +19,7 @@ _PROTECTED = re.compile(
     | \{[^{}\n]*\}                                 # format placeholders
     | %\(?\w*\)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGcoa%]   # printf placeholders
     | \$\{?\w+\}?                                  # shell and template variables
+    | (?<![\w/])/[a-z][a-z_]*\b                    # bot commands: /start, /tarif
     | <[^<>\n]{1,80}>                              # tags and <placeholders>
     | \bv?\d+(?:[.:\-]\d+)+\w*                     # versions, times, dates
     | \b\w+(?:\.\w+)+(?:\(\))?                      # dotted names: os.path.join, file.py, a.b()

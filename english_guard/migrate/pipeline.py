@@ -32,6 +32,7 @@ from english_guard.migrate.workspace import (
     ensure_state_dir,
     finish_interrupted_commit,
     interrupted_commit,
+    write_file,
 )
 from english_guard.texts import _
 
@@ -125,13 +126,11 @@ def _copy_if_exists(source: Path, target: Path) -> None:
 
 def _sync_back(source: Path, target: Path) -> None:
     """Make `target` what `source` is now (a copy, or absent)."""
-    from english_guard.fixes.safe_write import atomic_write_bytes
-
     if source.is_file():
         data = source.read_bytes()
         if not target.is_file() or target.read_bytes() != data:
             target.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(target, data)
+            write_file(target, data)
     elif target.is_file():
         target.unlink()
 
@@ -266,13 +265,11 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
     elif options.write:
         progress.stage(_("write the changes"))
         progress.note(_("nothing to change"))
-    from english_guard.fixes.safe_write import atomic_write_bytes
-
     diff_path = state / DIFF
     if not options.write and changes:
-        atomic_write_bytes(diff_path, _diff_text(changes).encode("utf-8"))
+        write_file(diff_path, _diff_text(changes).encode("utf-8"))
     elif diff_path.exists():
         diff_path.unlink()
     result.report_path = state / REPORT
-    atomic_write_bytes(result.report_path, render(report).encode("utf-8"))
+    write_file(result.report_path, render(report).encode("utf-8"))
     return result

@@ -45,7 +45,8 @@ def run(paths: list[str], config: Config, plan_file: Path) -> RenameOutcome:
     """Plan, merge with the reviewed plan, apply in the current (staging) tree, and rewrite the plan file."""
     from english_guard.fixes.rename import PlanError, apply_plan, dump_plan, load_plan, plan_paths
     from english_guard.fixes.rename.files import SourceError
-    from english_guard.fixes.safe_write import UnsafeWriteError, atomic_write_bytes
+    from english_guard.fixes.safe_write import UnsafeWriteError
+    from english_guard.migrate.workspace import write_file
 
     outcome = RenameOutcome()
     reviewed = []
@@ -95,5 +96,5 @@ def run(paths: list[str], config: Config, plan_file: Path) -> RenameOutcome:
         if entry is not None:
             entry.reason = f"refused: {reason}"
     plan_file.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(plan_file, dump_plan(entries, plan_file.name).encode("utf-8"))
+    write_file(plan_file, dump_plan(entries, plan_file.name).encode("utf-8"))
     return outcome

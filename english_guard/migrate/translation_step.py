@@ -72,7 +72,7 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import write_po as babel_write_po
 
-    from english_guard.fixes.safe_write import atomic_write_bytes
+    from english_guard.migrate.workspace import write_file
     from english_guard.translation.languages import describe
 
     catalog = Catalog(locale="en", project="english-guard migration: comments and docstrings", fuzzy=False)
@@ -95,7 +95,7 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
     buffer = io.BytesIO()
     babel_write_po(buffer, catalog, width=0, sort_output=False, include_previous=False, omit_header=False)
     path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, buffer.getvalue())
+    write_file(path, buffer.getvalue())
     return len(catalog)
 
 

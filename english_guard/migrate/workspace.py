@@ -43,13 +43,21 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def write_file(path: Path, data: bytes) -> None:
+    """An atomic write that gives a new file the usual permissions (umask), not a temporary file's 0600."""
+    new = not path.exists()
+    atomic_write_bytes(path, data)
+    if new:
+        os.chmod(path, 0o666 & ~_umask())
+
+
 def ensure_state_dir(root: Path) -> Path:
     """`.english-guard/migration/`, with a .gitignore that keeps git and `check` out of it."""
     folder = root / MIGRATION_DIR
     folder.mkdir(parents=True, exist_ok=True)
     ignore = root / STATE_DIR / ".gitignore"
     if not ignore.exists():
-        atomic_write_bytes(ignore, STATE_GITIGNORE.encode("utf-8"))
+        write_file(ignore, STATE_GITIGNORE.encode("utf-8"))
     return folder
 
 

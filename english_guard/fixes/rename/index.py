@@ -109,18 +109,22 @@ class SymbolIndex:
             return group.definitions
         return []
 
-    def class_has_init(self, qualname: str, seen: set[str] | None = None) -> bool:
+    def constructor_of(self, qualname: str, seen: set[str] | None = None) -> str | None:
+        """`__init__` or `__new__` when the class (or a project base) defines one, else None (fields)."""
         info = self.classes.get(qualname)
         if info is None:
-            return False
-        if info.has_init:
-            return True
+            return None
+        for name in ("__init__", "__new__"):
+            if name in info.members:
+                return name
         seen = seen or set()
         seen.add(qualname)
         for base in self.project_bases(info):
-            if base not in seen and self.class_has_init(base, seen):
-                return True
-        return False
+            if base not in seen:
+                found = self.constructor_of(base, seen)
+                if found:
+                    return found
+        return None
 
     def project_bases(self, info: ClassInfo) -> list[str]:
         """Qualnames of the project classes `info` derives from."""
@@ -153,7 +157,8 @@ class SymbolIndex:
             if binding.kind == "function":
                 return f"q:{binding.qualname}.<locals>.{name}"
             if binding.kind == "class":
-                return f"p:__init__\t{name}" if self.class_has_init(binding.qualname) else f"a:{name}"
+                constructor = self.constructor_of(binding.qualname)
+                return f"p:{constructor}\t{name}" if constructor else f"a:{name}"
         if node.startswith("q:") and not self.definitions_of(node):
             return None  # an import from outside the project
         return f"k?:{name}"
