@@ -235,7 +235,8 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         return _Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return _Word(word, key, "code", reason="abbreviation (no vowels)")
-    english_form = english_derivation(key) or english_compound(key, identifier) or (
+    english_form = english_derivation(key) or (
+        english_compound(key, identifier) if foreign < 3.5 else "") or (
         _english_affixed(key, entry) if identifier else "")
     if english_form:
         return _Word(word, key, "english", languages=entry.foreign, reason=english_form)
@@ -243,9 +244,9 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
     # unless the curated Uzbek list knows them and English does not.
     short = len(key) <= 4
     uzbek = entry.foreign_zipf("uz")
-    if uzbek and english < 2.5 and (not short or english == 0.0):
+    if uzbek and (english < 2.5 if not short else english == 0.0):
         return _Word(word, key, "foreign", STRONG, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon")
-    if uzbek and not short:
+    if uzbek and english < (3.0 if not short else 2.5):
         return _Word(word, key, "foreign", WEAK, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon (also rare English)")
     if english >= 1.5:
         # A word English uses (modulo, quanta, possibles) stays English unless another language
@@ -295,7 +296,9 @@ def english_derivation(key: str) -> str:
             for candidate in stems:
                 entry = lookup(candidate)
                 minimum = _STEM_ZIPF if len(candidate) < 6 else _LONG_STEM_ZIPF
-                if len(candidate) >= (5 if suffix in ("r", "d") else 4) and entry.english >= minimum and entry.english >= entry.best_foreign()[1] - 1.0:
+                long_enough = len(candidate) >= (5 if suffix in ("r", "d") else 4)
+                known = entry.english >= minimum or entry.code
+                if long_enough and known and entry.english >= entry.best_foreign()[1] - 1.0:
                     return f"English {candidate!r} + -{suffix}"
     return ""
 

@@ -179,12 +179,7 @@ def _keyword_only_groups(index: SymbolIndex, chosen: dict[str, tuple[Group, Plan
         if group.definitions and any(b.kind in {"parameter", "attribute"} for _p, b in group.definitions):
             by_name[group.name].append(group)
     for group in index.groups.values():
-        if group.definitions or group.root in chosen:
-            continue
-        # keywords the index could not tie to a definition: an unknown callee, or a constructor it
-        # cannot see (a metaclass, a decorator that rewrites __init__)
-        if not group.root.startswith("k?:") and not any(
-                index.facts[i].occurrences[p].role == "keyword" for i, p in group.occurrences):
+        if not group.root.startswith("k?:"):
             continue
         name = group.name
         candidates = by_name.get(name, [])

@@ -152,7 +152,8 @@ class SymbolIndex:
             # a callee the index cannot see (a local holding a function, a closure): named by keyword only
             return f"k?:{name}" if callee.startswith(("q:", "u:")) else None
         if node.startswith("a:"):
-            return f"p:{node[2:]}\t{name}"
+            # a method no project class defines (str.format, list.append) takes keywords of its own
+            return f"p:{node[2:]}\t{name}" if self.definitions_of(node) else None
         for _path, binding in self.definitions_of(node):
             if binding.kind == "function":
                 return f"q:{binding.qualname}.<locals>.{name}"
