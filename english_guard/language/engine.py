@@ -41,7 +41,7 @@ _CONFIG_LINE = re.compile(r"^\s*-?\s*[\w.\-/\"']+\s*[:=]\s*\S*\s*$|^\s*--?[\w-]+
 _DOCTEST = re.compile(r"^\s*(?:>>>|\.\.\.)")
 _FIELD_MARKER = re.compile(r":(?:param|type|returns?|rtype|raises?|var|ivar|cvar|meta)\b[^:]*:")
 _KANA = re.compile(r"[\u3040-\u30ff]")
-# o' and g' inside a word (o'quvchi, bog'lanadi), but not English contractions and possessives (dog's).
+# o' and g' inside a word (`o'quvchi`, `bog'lanadi`), but not English contractions and possessives (dog's).
 _UZBEK_APOSTROPHE = re.compile(r"(?i)[og][ʻ'’`‘ʼ](?!(?:s|t|ll|re|ve|d|m)\b)[^\W\d_]")
 
 _FASTTEXT_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}
@@ -212,7 +212,7 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         entry = lookup(key)
         languages = entry.foreign or ()
         if script == "CYRILLIC" and not entry.foreign_zipf("uz") and uzbek_stem(fold(uzbek_cyrillic_to_latin(word))):
-            languages = (("uz", 4.0),) + tuple(languages)  # Uzbek Cyrillic inflected forms: базасига, уланишни
+            languages = (("uz", 4.0),) + tuple(languages)  # Uzbek Cyrillic inflected forms such as `базасига`
         if hint:
             languages = ((hint, 5.0),) + tuple(item for item in languages if item[0] != hint)
         elif not languages:
@@ -250,7 +250,7 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         return _Word(word, key, "foreign", WEAK, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon (also rare English)")
     if english >= 1.5:
         # A word English uses (modulo, quanta, possibles) stays English unless another language
-        # uses it far more (datos, papel, pagina).
+        # uses it far more (`datos`, `papel`, `pagina`).
         if foreign > english + 2.5:
             return _Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign,
                          f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}")
@@ -329,12 +329,12 @@ _CORE_LANGUAGES = frozenset({"uz", "ru", "kk"})
 
 def _english_affixed(key: str, entry) -> str:
     """A one- or two-letter prefix or suffix glued to an English word in an identifier:
-    qsize, xatom, fqname, starty, startat, eline. Not for words Russian or Uzbek spell this way."""
+    `qsize`, `xatom`, `fqname`, `starty`, `eline`. Not for words Russian or Uzbek spell this way."""
     if any(lang in _CORE_LANGUAGES for lang, _value in entry.foreign):
         return ""
     candidates = [(key[1:], key[:1]), (key[2:], key[:2])]
     if key[-1] in "xyzt":
-        candidates.append((key[:-1], key[-1]))  # starty, totalt
+        candidates.append((key[:-1], key[-1]))  # `starty`, `totalt`
     for part, affix in candidates:
         if len(part) >= 4 and (lookup(part).english >= 4.0 or english_compound(part, True)):
             return f"{affix!r} glued to English {part!r}"

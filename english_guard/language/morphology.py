@@ -56,7 +56,7 @@ def uzbek_suffix_shape(key: str) -> bool:
 
 
 def uzbek_letter_shape(key: str) -> bool:
-    """ASCII Uzbek spelling habits: q not followed by u (qabul, qiymat), or o'/g' written as oʻ/gʻ."""
+    """An ASCII Uzbek spelling habit: q not followed by u (`qabul`, `qiymat`)."""
     for index, char in enumerate(key):
         if char == "q" and key[index + 1:index + 2] != "u":
             return True

@@ -32,7 +32,7 @@ _PROTECTED = re.compile(
     re.VERBOSE,
 )
 
-# A word: letters, with inner apostrophes (o'quvchi, don't) kept together. Hyphens split words.
+# A word: letters, with inner apostrophes (`o'quvchi`, don't) kept together. Hyphens split words.
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʻʼ`‘][^\W\d_]+)*")
 
 
@@ -72,8 +72,8 @@ _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+")
 def split_identifier(name: str) -> list[str]:
     """Split snake_case, camelCase, CamelCase, UPPER_CASE and digits into words (acronyms kept whole).
 
-    `getHTTPResponse` -> get, HTTP, Response; `foydalanuvchi_analytics` -> foydalanuvchi, analytics;
-    `utf8_decode` -> utf8, decode (a word with digits stays one token: utf8, k8s, s3, oauth2).
+    `getHTTPResponse` -> `get`, `HTTP`, `Response`; `foydalanuvchi_analytics` -> `foydalanuvchi`,
+    `analytics`; `utf8_decode` -> `utf8`, `decode` (a word with digits stays one token: utf8, k8s, s3).
     """
     words: list[str] = []
     for part in re.split(r"_+", name):
