@@ -222,3 +222,26 @@ def test_star_star_calls_into_renamed_parameters_are_reported(tmp_path, monkeypa
     assert star == ["m.py:10:8: a call with **mapping passes keyword names as data; renamed here: narx; "
                     "check the mapping's keys by hand"]
     assert any("the string 'narx'" in line for line in report.unprovable)
+
+
+def test_private_names_are_mangled_like_the_interpreter_does(tmp_path, monkeypatch):
+    root = make(tmp_path, {
+        "m.py": "class Hisob:\n    def __init__(self):\n        self.__qoldiq = 1\n        __vaqtincha = 2\n"
+                "        self.__tekshir(__vaqtincha)\n\n    def __tekshir(self, son):\n"
+                "        return self.__qoldiq + son\n\n\nprint(Hisob()._Hisob__qoldiq)\n",
+    })
+    report = run_apply(root, monkeypatch, ("m.Hisob.__tekshir", "__tekshir", "__check"),
+                       ("m.Hisob.__qoldiq", "__qoldiq", "__rest"),
+                       ("m.Hisob.__init__.<locals>.__vaqtincha", "__vaqtincha", "__temporary"))
+    assert not report.refused, report.refused
+    text = (root / "m.py").read_text()
+    assert "self.__check(__temporary)" in text and "def __check(self, son):" in text
+    assert "return self.__rest + son" in text
+    # a spelled-out mangled name is only a string to the rename: it is left alone
+    assert "Hisob()._Hisob__qoldiq" in text
+
+
+def test_members_named_like_builtin_type_attributes_are_refused(tmp_path, monkeypatch):
+    root = make(tmp_path, {"m.py": "class Royxat:\n    def append(self, x):\n        pass\n\n\n[].append(1)\n"})
+    report = run_apply(root, monkeypatch, ("m.Royxat.append", "append", "add"))
+    assert "also an attribute of the builtin list type" in report.refused[0].message

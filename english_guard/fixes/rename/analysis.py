@@ -251,9 +251,20 @@ class _Walker:
         return self.new_scope(kind, table, f"{scope.prefix}{label}.<locals>.", scope)
 
     @staticmethod
-    def lookup(scope: _Scope, name: str):
+    def mangled(name: str, scope: _Scope | None) -> str:
+        """`__x` inside a class body or its methods is `_Class__x` to the interpreter (and to symtable)."""
+        if not name.startswith("__") or name.endswith("__"):
+            return name
+        while scope is not None and scope.kind != "class":
+            scope = scope.parent
+        if scope is None:
+            return name
+        owner = scope.qualname.rpartition(".")[2].lstrip("_")
+        return f"_{owner}{name}" if owner else name
+
+    def lookup(self, scope: _Scope, name: str):
         try:
-            return scope.table.lookup(name)
+            return scope.table.lookup(self.mangled(name, scope))
         except KeyError:
             return None
 
@@ -429,7 +440,9 @@ class _Walker:
             self.visit(keyword.value, scope)
         self.bind(node.name, scope, self.name_after_keyword(node, node.name), "class")
         inner = self.enter(scope, node, "class", node.name, node.name)
-        members = {s.get_name() for s in inner.table.get_symbols() if s.is_local()}
+        private = f"_{node.name.lstrip('_')}__"
+        members = {("__" + s.get_name()[len(private):]) if s.get_name().startswith(private) else s.get_name()
+                   for s in inner.table.get_symbols() if s.is_local()}
         info = ClassInfo(inner.qualname, [], members, has_init="__init__" in members)
         self.facts.classes[inner.qualname] = info
         bases = node.bases

@@ -34,6 +34,14 @@ ALTERNATIVES = {
 
 _IDENTIFIER = re.compile(r"^[^\W\d]\w*$")
 
+# Attributes of the builtin types. Members are renamed by name (`obj.x` cannot be tied to one class),
+# so a member called `append` cannot be renamed without renaming `some_list.append` too.
+BUILTIN_TYPE_ATTRIBUTES = frozenset(
+    name for kind in (object, type, list, dict, set, frozenset, tuple, str, bytes, bytearray, int, float,
+                      complex, bool, BaseException, memoryview, range, slice)
+    for name in dir(kind)
+)
+
 
 def target_problem(new_name: str) -> str | None:
     """Why `new_name` cannot be a target at all (not an identifier, a keyword, a builtin), or None."""
@@ -110,6 +118,11 @@ def outside_owner(index: SymbolIndex, group: Group) -> str | None:
             return None  # a parameter of __init__ & co. is the project's own
     elif not group.is_member:
         return None
+    owner_type = next((kind.__name__ for kind in (list, dict, str, set, bytes, int, float, tuple, object)
+                       if member in dir(kind)), None) if member in BUILTIN_TYPE_ATTRIBUTES else None
+    if owner_type:
+        return (f"{member} is also an attribute of the builtin {owner_type} type: `.{member}` accesses on "
+                f"other objects cannot be told apart from the project's")
     for info in index.classes.values():
         if member not in info.members:
             continue
