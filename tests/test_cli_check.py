@@ -1,0 +1,130 @@
+"""The `check` command as users meet it: exit codes, configuration errors, explanations, self-check."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from english_guard.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = ROOT / "tests" / "fixtures" / "policy" / "bad.py"
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_english_guard_checks_itself_clean():
+    result = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check", "--no-cache", "english_guard", "translate_comments.py"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_lint_path_imports_no_libcst_and_no_translation_engine():
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['english-guard', 'check', '--no-cache', %r]\n"
+        "try:\n    runpy.run_module('english_guard', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('libcst', 'ctranslate2', 'sentencepiece', 'babel')"
+        " or m.startswith('english_guard.translation') or m.startswith('english_guard.fixes.'))\n"
+        "print('HEAVY', heavy)\n"
+    ) % str(BAD)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def test_exit_codes_and_text_output(tmp_path):
+    clean = tmp_path / "clean.py"
+    clean.write_text("def add(left, right):\n    return left + right\n", encoding="utf-8")
+    assert invoke("check", "--no-cache", str(clean)).exit_code == 0
+    result = invoke("check", "--no-cache", str(BAD))
+    assert result.exit_code == 1
+    shown = os.path.relpath(BAD).replace(os.sep, "/")  # paths are reported relative to the current directory
+    assert f"{shown}:1:5: EG101 identifier 'foydalanuvchi_analytics' is not English (Uzbek)" in result.output
+    assert invoke("check", "--no-cache", "--exit-zero", str(BAD)).exit_code == 0
+    broken = tmp_path / "broken.py"
+    broken.write_text("def (:\n", encoding="utf-8")
+    result = invoke("check", "--no-cache", str(broken), str(BAD))
+    assert result.exit_code == 2
+    assert "EG900" in result.output and "EG101" in result.output
+
+
+def test_select_and_ignore():
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG3", str(BAD)).output)
+    assert {f["code"] for f in report["findings"]} == {"EG301"}
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", "--ignore", "EG101", str(BAD)).output)
+    assert {f["code"] for f in report["findings"]} == {"EG301"}
+    result = invoke("check", "--no-cache", "--select", "EG999", str(BAD))
+    assert result.exit_code == 2 and "unknown rule code" in result.output
+
+
+def test_configuration_errors_name_the_file_and_setting(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.english-guard]\nselekt = ["EG1"]\n', encoding="utf-8")
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    result = invoke("check", "--no-cache", str(tmp_path))
+    assert result.exit_code == 2
+    assert "pyproject.toml" in result.output and "'selekt'" in result.output
+    (tmp_path / "pyproject.toml").write_text("[tool.english-guard\n", encoding="utf-8")
+    result = invoke("check", "--no-cache", str(tmp_path))
+    assert result.exit_code == 2 and "invalid TOML" in result.output
+
+
+def test_allowed_words_and_words_file(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.english-guard]\nallowed-words = ["malumot"]\nwords-file = "words.txt"\n', encoding="utf-8")
+    (tmp_path / "words.txt").write_text("# product words\nfoydalanuvchi\n", encoding="utf-8")
+    source = tmp_path / "bot.py"
+    source.write_text(BAD.read_text(encoding="utf-8"), encoding="utf-8")
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", str(source)).output)
+    assert [f["code"] for f in report["findings"]] == ["EG301"]
+
+
+def test_suppression_comments(tmp_path):
+    source = tmp_path / "a.py"
+    source.write_text(
+        "malumot = 1  # english-guard: ignore\n"
+        "natija = 2  # noqa: EG101\n"
+        "hisobot = 3  # english-guard: ignore[EG201]\n"
+        "yangilash = 4  # noqa: E501\n",
+        encoding="utf-8",
+    )
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", str(source)).output)
+    assert sorted(f["text"] for f in report["findings"]) == ["hisobot", "yangilash"]
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", "--show-unused-ignores", str(source)).output)
+    assert [f["line"] for f in report["findings"] if f["code"] == "EG100"] == [3]
+    skipped = tmp_path / "b.py"
+    skipped.write_text("# english-guard: skip-file\nmalumot = 1\n", encoding="utf-8")
+    assert invoke("check", "--no-cache", str(skipped)).exit_code == 0
+
+
+def test_detect_and_explain():
+    result = invoke("detect", "Foydalanuvchi uchun analytics hisoblash.")
+    assert result.exit_code == 0
+    assert "Not English: Uzbek [uz]" in result.output
+    assert "analytics" in result.output and "english" in result.output
+    assert "English" in invoke("detect", "calculate_user_analytics").output
+    result = invoke("explain", "eg401")
+    assert result.exit_code == 0 and "gettext" in result.output
+    assert invoke("explain", "EG999").exit_code == 2
+
+
+def test_user_facing_strings_and_gettext(tmp_path):
+    source = tmp_path / "bot.py"
+    source.write_text(
+        "async def greet(message):\n"
+        "    await message.answer('Xush kelibsiz! Buyurtma berish uchun tugmani bosing')\n"
+        "    await message.answer(_('Xush kelibsiz! Buyurtma berish uchun tugmani bosing'))\n"
+        "    logger.info('Foydalanuvchi botga kirdi')\n"
+        "    return {'holat': 'yangi'}\n",
+        encoding="utf-8",
+    )
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG401", str(source)).output)
+    assert [(f["line"], f["language"]) for f in report["findings"]] == [(2, "uz")]
