@@ -18,11 +18,11 @@ HEADER = """\
 #
 # One [[rename]] table per symbol. An entry is applied when `new_name` is set and `action` is "rename".
 #   qualified_name  what the symbol is (module.Class.member, module.function.<locals>.name)
-#   kind            function, method, class, parameter, variable, constant, attribute, import-alias
+#   kind            function, method, class, parameter, variable, constant, attribute, import-alias, module
 #   defined_at      path:line:column of its first definition; `also` lists other classes/methods sharing it
 #   uses            how many references the rename will update (imports, attributes, keywords, strings)
 #   new_name        the proposed English name ("" = no proposal: fill it in, or leave the entry skipped)
-#   action          "rename" or "skip"
+#   action          "rename" or "skip" (module file renames start as "skip": they are opt-in)
 #   reason          why there is no proposal, or what the planner noticed
 """
 
