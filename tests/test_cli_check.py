@@ -128,3 +128,16 @@ def test_user_facing_strings_and_gettext(tmp_path):
     )
     report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG401", str(source)).output)
     assert [(f["line"], f["language"]) for f in report["findings"]] == [(2, "uz")]
+
+
+def test_button_labels_compared_with_message_text(tmp_path):
+    source = tmp_path / "handlers.py"
+    source.write_text(
+        "@router.message(F.text.in_({'Savatni ko\\'rish', 'Open cart'}))\n"
+        "async def cart(message):\n"
+        "    if message.text == 'Buyurtmani bekor qilish':\n"
+        "        return\n",
+        encoding="utf-8",
+    )
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG401", str(source)).output)
+    assert sorted(f["line"] for f in report["findings"]) == [1, 3]

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from english_guard.language.lexicon import common_words, lookup
 from english_guard.language.morphology import uzbek_letter_shape, uzbek_stem, uzbek_suffix_shape
+from english_guard.language.pinyin import pinyin_syllables
 from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
 from english_guard.language.scripts import SCRIPT_LANGUAGE, letter_hint, word_scripts
 from english_guard.language.tokens import Token, prose_tokens, split_identifier
@@ -76,7 +77,7 @@ def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verd
     if not explain and text.isascii() and _plainly_english(text):
         return _PLAIN_ENGLISH
     if kind == "identifier":
-        words = [_classify_identifier_word(w, text, allowed) for w in split_identifier(text)]
+        words = _pinyin_context([_classify_identifier_word(w, text, allowed) for w in split_identifier(text)])
         return _decide(words, text, kind, explain)
     body = _prose_body(text, kind)
     if body is None:
@@ -84,6 +85,19 @@ def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verd
     tokens = prose_tokens(body)
     words = _classify_prose(tokens, allowed)
     return _decide(words, body, kind, explain)
+
+
+def _pinyin_context(words: list[_Word]) -> list[_Word]:
+    """Next to a pinyin word, short words that are pinyin syllables (`hou`, `shu`) are pinyin too."""
+    if not any(w.reason == "pinyin syllables" for w in words):
+        return words
+    out = []
+    for word in words:
+        if word.verdict == "english" and len(word.key) <= 4 and pinyin_syllables(word.key) == 1 \
+                and lookup(word.key).english < 4.0:
+            word = _Word(word.text, word.key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllable next to pinyin")
+        out.append(word)
+    return out
 
 
 # ---------------------------------------------------------------- prose ---
@@ -267,6 +281,9 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> _Wor
         return _Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
     if english == 0.0 and not short and (uzbek_suffix_shape(key) or (not identifier and uzbek_letter_shape(key))):
         return _Word(word, key, "foreign", WEAK, (("uz", 2.0),), "Uzbek word shape")
+    if identifier and english == 0.0 and len(key) >= 5 and pinyin_syllables(key) >= 2:
+        # Alone it is no evidence (`lineno` splits into syllables too): see _pinyin_context.
+        return _Word(word, key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllables")
     if english > 0.0:
         return _Word(word, key, "english", reason=f"rare English word (zipf {english:.1f})")
     return _Word(word, key, "unknown", reason="in no lexicon")

@@ -86,6 +86,11 @@ class _Frame:
     shown: set[str] = field(default_factory=set)
 
 
+def _is_message_text(node: ast.AST) -> bool:
+    """`message.text`, `F.text`, `update.message.caption`: what a user typed or pressed."""
+    return isinstance(node, ast.Attribute) and node.attr in ("text", "caption")
+
+
 def _literal_like(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
 
@@ -307,12 +312,24 @@ class _Collector(ast.NodeVisitor):
             for arg in node.args:
                 self._user_facing(arg, callee)
                 self._parameter_shown(arg)
+        elif isinstance(node.func, ast.Attribute) and node.func.attr == "in_" and _is_message_text(node.func.value):
+            for arg in node.args:  # aiogram's `F.text.in_({...})` filter lists button labels
+                self._user_facing(arg, callee)
         elif "." not in callee and callee and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords))):
             self.local_calls.append((node, callee))
         for keyword in node.keywords:
             if keyword.arg and is_user_facing_keyword(callee, keyword.arg, self.config):
                 self._user_facing(keyword.value, f"{callee}({keyword.arg}=...)")
                 self._parameter_shown(keyword.value)
+        self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        # `message.text == "📦 Yangi buyurtma"`: a bot matches the label of a button the user pressed.
+        sides = [node.left, *node.comparators]
+        if any(_is_message_text(side) for side in sides):
+            for side in sides:
+                if not _is_message_text(side):
+                    self._user_facing(side, "compared with a message's text")
         self.generic_visit(node)
 
     def _parameter_shown(self, node: ast.AST) -> None:
@@ -362,7 +379,7 @@ class _Collector(ast.NodeVisitor):
             self._user_facing(node.orelse, context)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
             self._user_facing(node.func.value, context)
-        elif isinstance(node, (ast.List, ast.Tuple)):
+        elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             for element in node.elts:
                 self._user_facing(element, context)
 
