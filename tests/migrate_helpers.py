@@ -43,6 +43,9 @@ def environment(tmp: Path) -> dict[str, str]:
         env.pop(variable, None)
     env["LANG"] = "C.UTF-8"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    scratch = tmp / "scratch"  # the staging copies of runs a test kills stay inside the test's folder
+    scratch.mkdir(exist_ok=True)
+    env["TMPDIR"] = str(scratch)
     return env
 
 

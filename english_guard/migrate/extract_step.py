@@ -8,6 +8,7 @@ review file and stay as they are in the code.
 from __future__ import annotations
 
 import ast
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,3 +148,38 @@ def run(paths: list[str], config: Config, source_lang: str, review_file: Path, e
     outcome.extracted = [(english, original, locations) for english, (original, locations) in sorted(after.items())
                          if english not in before]
     return outcome
+
+
+def review_file_keeping_answers(previous: Path, staged: Path) -> bytes | None:
+    """The review file a dry run leaves: the staged one, plus the answers of the previous one.
+
+    The staged extraction applied the reviewer's answers and, as `extract` does once a message is
+    wrapped, dropped them from its review file; a dry run changes no code, so the answers must stay
+    for the `--write` run that follows.
+    """
+    from babel.messages.pofile import read_po, write_po
+
+    def load(path: Path):
+        with open(path, "rb") as handle:
+            return read_po(handle, abort_invalid=True)
+
+    new = load(staged) if staged.is_file() else None
+    if not previous.is_file():
+        return staged.read_bytes() if new is not None else None
+    old = load(previous)
+    answered = [m for m in old if m.id and not m.fuzzy and (m.string if isinstance(m.string, str) else any(m.string))]
+    if new is None:
+        if not answered:
+            return None
+        keep = {(m.id, m.context) for m in answered}
+        new = old
+        for message in list(new):
+            if message.id and (message.id, message.context) not in keep:
+                new.delete(message.id, message.context)
+    else:
+        for message in answered:
+            if new.get(message.id, message.context) is None:
+                new[message.id] = message
+    buffer = io.BytesIO()
+    write_po(buffer, new, width=0)
+    return buffer.getvalue()

@@ -235,7 +235,12 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
     after = _check(paths, staged_config, progress)
 
     changes = staging.changes()
-    _sync_back(staged_strings, state / STRINGS_PO)
+    if not options.write:
+        kept = extract_step.review_file_keeping_answers(state / STRINGS_PO, staged_strings)
+        if kept is None:
+            _sync_back(staged_strings, state / STRINGS_PO)
+        else:
+            write_file(state / STRINGS_PO, kept)
     if options.use_memory:
         _sync_back(staging.folder / cache / MEMORY, root / cache / MEMORY)
     step_errors = translation.errors + rename.errors + extraction.errors
@@ -265,11 +270,15 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
     elif options.write:
         progress.stage(_("write the changes"))
         progress.note(_("nothing to change"))
+    if options.write:  # the answers the code now holds leave the review file only once the code is written
+        _sync_back(staged_strings, state / STRINGS_PO)
     diff_path = state / DIFF
     if not options.write and changes:
         write_file(diff_path, _diff_text(changes).encode("utf-8"))
     elif diff_path.exists():
         diff_path.unlink()
+    report.review_files = [f"{MIGRATION_DIR}/{name}" for name in (TRANSLATIONS_PO, RENAME_PLAN, STRINGS_PO)
+                           if (state / name).is_file()]
     result.report_path = state / REPORT
     write_file(result.report_path, render(report).encode("utf-8"))
     return result

@@ -10,22 +10,19 @@ import difflib
 
 class LineMap:
     def __init__(self, old: str, new: str) -> None:
-        self._blocks = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False) \
-            .get_matching_blocks()
+        matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
+        self._opcodes = [op for op in matcher.get_opcodes() if op[0] != "insert"]
 
     def line(self, number: int) -> int:
-        """The 1-based line in the new text for line `number` of the old one (the nearest kept line before it
-        when that line itself was rewritten)."""
+        """The 1-based line in the new text for line `number` of the old one; a line that was rewritten
+        maps into the lines that replaced it (a deleted one to where it was)."""
         index = number - 1
-        best = number
-        for block in self._blocks:
-            if block.size == 0:
-                continue
-            if block.a <= index < block.a + block.size:
-                return block.b + (index - block.a) + 1
-            if block.a + block.size <= index:
-                best = block.b + block.size + (index - block.a - block.size) + 1
-        return max(1, best)
+        for tag, i1, i2, j1, j2 in self._opcodes:
+            if i1 <= index < i2:
+                if tag == "equal":
+                    return j1 + (index - i1) + 1
+                return j1 + min(index - i1, max(j2 - j1 - 1, 0)) + 1
+        return number
 
 
 class Snapshot:

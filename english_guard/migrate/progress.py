@@ -51,6 +51,11 @@ class Progress:
     def note(self, text: str) -> None:
         self._echo(f"    {text}")
 
+    def _redraw(self, line: str, state: dict) -> None:
+        """Carriage return, the new line, and blanks over what is left of a longer previous one."""
+        self._echo("\r" + line.ljust(state.get("width", 0)), nl=False)
+        state["width"] = len(line)
+
     @contextmanager
     def counter(self, total: int, unit: str) -> Iterator[Callable[[int], None]]:
         """Count `total` items of `unit` (already translated, e.g. "files"); yields `update(done_now)`."""
@@ -77,7 +82,7 @@ class Progress:
             left = (total - done) / rate if rate > 0 else None
             line = _("    {done}/{total} {unit}  {rate:.1f}/s  {left} left").format(
                 done=done, total=total, unit=unit, rate=rate, left=_duration(left) if left is not None else "?")
-            self._echo("\r\x1b[K" + line, nl=False)
+            self._redraw(line, state)
 
         def update(count: int) -> None:
             state["done"] = min(total, state["done"] + count)
@@ -93,7 +98,8 @@ class Progress:
         finally:
             if self.interactive and total:
                 elapsed = self.clock() - started
-                self._echo("\r\x1b[K" + _("    {done}/{total} {unit} in {time}").format(
-                    done=state["done"], total=total, unit=unit, time=_duration(elapsed)))
+                self._redraw(_("    {done}/{total} {unit} in {time}").format(
+                    done=state["done"], total=total, unit=unit, time=_duration(elapsed)), state)
+                self._echo("")
             elif not total:
                 self.note(_("nothing to do"))
