@@ -88,6 +88,9 @@ def collect_files(paths: list[str], config: Config, force_exclude: bool = False)
             if force_exclude and excluder.excluded(path.absolute(), is_dir=True):
                 continue
             _walk(path, excluder, result, seen)
+            continue
+        # Named explicitly but nothing to read: say so rather than pass silently.
+        result.problems.append((raw, "broken symbolic link" if path.is_symlink() else "not a regular file"))
     return result
 
 

@@ -1,0 +1,180 @@
+"""The result cache (keyed by file, content, configuration and tool version; safe under concurrent
+runs; `--no-cache`; a read-only tree) and `--jobs N` parallelism, with real `english-guard` processes."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from engine_helpers import (PYPROJECT, RU_NEW_COMMENT, UZ_COMMENT, UZ_COMMENT_2, UZ_FUNCTION, YAML_SOURCE, check_json,
+                            cli_env, located, make_project, write)
+from english_guard.cache import content_digest
+from english_guard.engine import PARALLEL_THRESHOLD
+
+
+def _module(index: int) -> str:
+    lines = [f'"""Module number {index}."""', "", ""]
+    if index % 3 == 0:
+        lines.append(UZ_COMMENT if index % 2 else RU_NEW_COMMENT)
+    lines.append(f"def {UZ_FUNCTION}_{index}(value):" if index % 5 == 0 else f"def compute_{index}(value):")
+    lines.append(f"    # Scale the value by {index}.")
+    lines.append(f"    return value * {index}")
+    if index % 4 == 0:
+        lines.append(UZ_COMMENT_2)
+    return "\n".join(lines) + "\n"
+
+
+def _tree(root: Path, count: int = 32) -> Path:
+    files = {f"pkg/module_{i:02d}.py": _module(i) for i in range(count)}
+    files["deploy/values.yaml"] = YAML_SOURCE
+    return make_project(root, files)
+
+
+@pytest.fixture
+def tree(tmp_path) -> Path:
+    return _tree(tmp_path / "tree")
+
+
+def _entries(cache_dir: Path) -> dict[Path, int]:
+    """Cache entry -> modification time."""
+    return {path: path.stat().st_mtime_ns for path in cache_dir.glob("*/*.json")}
+
+
+def _entry_for(cache_dir: Path, relative: str, data: bytes, reader: str = "python") -> Path:
+    [entry] = [p for p in cache_dir.glob(f"*/{content_digest(data, reader, relative)}.json")]
+    return entry
+
+
+def test_second_run_reuses_the_cached_results(tree, tmp_path):
+    cache = tmp_path / "cache"
+    env = cli_env(cache)
+    code, first, _stderr = check_json(tree, env=env)
+    assert code == 1 and first["findings"]
+    entries = _entries(cache)
+    assert len(entries) == first["summary"]["files"] == 34  # one per file, pyproject.toml included
+    assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    code, second, _stderr = check_json(tree, env=env)
+    assert (code, second) == (1, first)
+    assert _entries(cache) == entries  # nothing recomputed or rewritten
+    # Proof that the second run read the cache: an entry edited by hand comes back as it was edited.
+    relative = "pkg/module_03.py"
+    entry = _entry_for(cache, relative, (tree / relative).read_bytes())
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    stored["findings"][0]["message"] = "served from the cache"
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    _code, third, _stderr = check_json(tree, env=env)
+    assert [f["message"] for f in third["findings"] if f["path"] == relative][0] == "served from the cache"
+    assert located(third) == located(first)
+
+
+def test_changed_content_or_configuration_invalidates(tree, tmp_path):
+    cache = tmp_path / "cache"
+    env = cli_env(cache)
+    _code, first, _stderr = check_json(tree, env=env)
+    relative = "pkg/module_03.py"
+    entry = _entry_for(cache, relative, (tree / relative).read_bytes())
+    stored = json.loads(entry.read_text(encoding="utf-8"))
+    stored["findings"][0]["message"] = "served from the cache"
+    entry.write_text(json.dumps(stored), encoding="utf-8")
+    # A changed file is checked again; the unchanged ones still come from the cache.
+    changed = "pkg/module_06.py"
+    write(tree, changed, (tree / changed).read_text(encoding="utf-8") + UZ_COMMENT_2 + "\n")
+    _code, second, _stderr = check_json(tree, env=env)
+    assert len(_entries(cache)) == 35
+    assert sum(1 for f in second["findings"] if f["path"] == changed) == sum(
+        1 for f in first["findings"] if f["path"] == changed) + 1
+    assert "served from the cache" in {f["message"] for f in second["findings"]}
+    # A changed setting (here: one more allowed word) starts a new cache folder: nothing stale is served.
+    write(tree, "pyproject.toml", PYPROJECT + 'allowed-words = ["kubernetes"]\n')
+    _code, third, _stderr = check_json(tree, env=env)
+    assert len([p for p in cache.iterdir() if p.is_dir()]) == 2
+    assert "served from the cache" not in {f["message"] for f in third["findings"]}
+    assert located(third) == located(second)
+
+
+def test_no_cache_writes_nothing(tree, tmp_path):
+    cache = tmp_path / "cache"
+    code, report, _stderr = check_json(tree, "--no-cache", env=cli_env(cache))
+    assert code == 1 and report["findings"]
+    assert not cache.exists()
+    # Without ENGLISH_GUARD_CACHE_DIR the cache lives in the project; --no-cache leaves the tree untouched.
+    before = sorted(p.relative_to(tree) for p in tree.rglob("*"))
+    check_json(tree, "--no-cache")
+    assert sorted(p.relative_to(tree) for p in tree.rglob("*")) == before
+    check_json(tree)
+    default = tree / ".english-guard-cache"
+    assert (default / "CACHEDIR.TAG").is_file() and (default / ".gitignore").read_text() == "*\n"
+    assert len(list(default.glob("*/*.json"))) == 34
+
+
+def test_concurrent_runs_on_one_tree_agree_and_leave_a_sound_cache(tree, tmp_path):
+    _code, reference, _stderr = check_json(tree, "--no-cache")
+    cache = tmp_path / "cache"
+    env = cli_env(cache)
+    command = [sys.executable, "-m", "english_guard", "check", "--format", "json"]
+    processes = [subprocess.Popen([*command, *extra], cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for extra in ([], ["--jobs", "1"], ["--jobs", "2"])]
+    outputs = [process.communicate(timeout=300) for process in processes]
+    for process, (stdout, stderr) in zip(processes, outputs):
+        assert process.returncode == 1, stderr.decode()
+        assert json.loads(stdout) == reference
+    assert not list(cache.rglob("*.tmp"))
+    entries = list(cache.glob("*/*.json"))
+    assert len(entries) == 34
+    for entry in entries:
+        assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error"}
+    _code, warm, _stderr = check_json(tree, env=env)
+    assert warm == reference
+
+
+def test_jobs_two_gives_the_same_report_as_jobs_one(tree):
+    code_one, one, _stderr = check_json(tree, "--no-cache", "--jobs", "1")
+    code_two, two, _stderr = check_json(tree, "--no-cache", "--jobs", "2")
+    assert one["summary"]["files"] >= PARALLEL_THRESHOLD  # enough files for the process pool to be used
+    assert (code_two, two) == (code_one, one)
+    assert len(one["findings"]) >= 20
+
+
+def test_an_unwritable_cache_location_still_checks(tree, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    env = cli_env(blocker / "cache")  # cannot be created, even by root
+    _code, reference, _stderr = check_json(tree, "--no-cache")
+    code, report, stderr = check_json(tree, env=env)
+    assert (code, report) == (1, reference)
+    assert stderr == ""
+
+
+def test_a_read_only_tree_still_checks(tmp_path):
+    """The project folder cannot be written (the default cache location is inside it)."""
+    base = Path(tempfile.mkdtemp(prefix="eg-readonly-"))
+    try:
+        os.chmod(base, 0o755)
+        root = _tree(base / "tree", count=6)
+        _code, reference, _stderr = check_json(root, "--no-cache")
+        command = [sys.executable, "-m", "english_guard"]
+        if os.geteuid() == 0:
+            # root writes anywhere: run as an unprivileged user instead.
+            probe = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                                    sys.executable, "-c", "import english_guard"], capture_output=True, check=False)
+            if probe.returncode != 0:
+                pytest.skip("cannot run english-guard as an unprivileged user here")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", *command]
+        for folder in [root, *[p for p in root.rglob("*") if p.is_dir()]]:
+            os.chmod(folder, 0o555)
+        completed = subprocess.run([*command, "check", "--format", "json"], cwd=root, capture_output=True, text=True,
+                                   env=cli_env(), timeout=120, check=False)
+        assert completed.returncode == 1, completed.stderr
+        assert "Traceback" not in completed.stderr
+        assert json.loads(completed.stdout) == reference
+        assert not (root / ".english-guard-cache").exists()
+    finally:
+        for folder in [base, *[p for p in base.rglob("*") if p.is_dir()]]:
+            os.chmod(folder, 0o755)
+        shutil.rmtree(base)
