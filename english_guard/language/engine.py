@@ -79,6 +79,8 @@ def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verd
     if kind == "identifier":
         words = _pinyin_context([_classify_identifier_word(w, text, allowed) for w in split_identifier(text)])
         return _decide(words, text, kind, explain)
+    if not explain and text.isascii() and _no_foreign_word(text, allowed):
+        return _PLAIN_ENGLISH
     body = _prose_body(text, kind)
     if body is None:
         return Verdict(True, "en", 1.0, (), "directive, code or header")
@@ -114,6 +116,25 @@ def _plainly_english(text: str) -> bool:
     """
     common = common_words()
     return all(len(run) <= 2 or run.lower() in common for run in _ASCII_LETTER_RUNS.findall(text))
+
+
+_INNER_APOSTROPHE = re.compile(r"[A-Za-z]['`][A-Za-z]")
+
+
+def _no_foreign_word(text: str, allowed: frozenset[str]) -> bool:
+    """No word of an ASCII prose text is foreign even out of context.
+
+    The context rules of the full analysis (proper nouns, acronyms, protected spans) only ever
+    turn foreign words into non-evidence, so a text without a single foreign word is English
+    without them. Words with inner apostrophes (`o'quvchi`) need the full analysis.
+    """
+    if _INNER_APOSTROPHE.search(text):
+        return False
+    common = common_words()
+    for run in _ASCII_LETTER_RUNS.findall(text):
+        if len(run) > 2 and run.lower() not in common and _classify_word(run, allowed, False).verdict == "foreign":
+            return False
+    return True
 
 
 def _prose_body(text: str, kind: str) -> str | None:

@@ -95,7 +95,33 @@ def _literal_like(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
 
 
+_SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment"})
+
+
 class _Collector(ast.NodeVisitor):
+    # NodeVisitor's dispatch (a getattr per node) and its generic_visit are a third of the lint
+    # path's time: a class-keyed method table and a leaner child walk do the same work faster.
+    _methods: dict[type, object] = {}
+
+    def visit(self, node: ast.AST):
+        method = self._methods.get(node.__class__)
+        if method is None:
+            method = getattr(type(self), "visit_" + node.__class__.__name__, None) or type(self).generic_visit
+            self._methods[node.__class__] = method
+        return method(self, node)
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for field_name in node._fields:
+            if field_name in _SKIPPED_FIELDS:
+                continue
+            value = getattr(node, field_name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.visit(item)
+            elif isinstance(value, ast.AST):
+                self.visit(value)
+
     def __init__(self, path: str, text: str, config: Config) -> None:
         self.path = path
         self.text = text
