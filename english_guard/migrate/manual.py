@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from english_guard.texts import _
+
 # Category keys, in the order the report lists them.
 LOW_CONFIDENCE = "low-confidence"
 NO_MODEL = "no-model"
@@ -51,22 +53,24 @@ class _Annotator:
         if translation is not None:
             for category, units in ((LOW_CONFIDENCE, translation.low_confidence), (NO_MODEL, translation.without_model)):
                 for unit in units:
-                    reason = (f"low-confidence proposal, fuzzy in translations.po: {unit.proposal!r}"
-                              if category == LOW_CONFIDENCE else
-                              f"no translation ({unit.problem or 'no engine proposed one'}); "
-                              f"write the English in translations.po")
+                    if category == LOW_CONFIDENCE:
+                        reason = _("low-confidence proposal, fuzzy in translations.po: {proposal!r}").format(
+                            proposal=unit.proposal)
+                    else:
+                        reason = _("no translation ({problem}); write the English in translations.po").format(
+                            problem=unit.problem or _("no engine proposed one"))
                     self.units.append((unit.path, _normal(unit.text), (category, reason)))
             for unit, why in translation.refused:
-                self.units.append((unit.path, _normal(unit.text), (OTHER, f"translation not written: {why}")))
+                self.units.append((unit.path, _normal(unit.text), (OTHER, _("translation not written: {reason}").format(reason=why))))
         self.renames: dict[tuple[str, str], tuple[str, str]] = {}
         if rename is not None:
             for entry in rename.without_name:
                 self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (
-                    NO_MODEL, f"no English name proposed ({entry.reason or 'no glossary entry'}); "
-                              f"fill in new_name for {entry.qualified_name} in renames.toml")
+                    NO_MODEL, _("no English name proposed ({reason}); fill in new_name for {name} in renames.toml")
+                    .format(reason=entry.reason or _("no glossary entry"), name=entry.qualified_name))
             for entry in rename.skipped:
                 self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (
-                    OTHER, f"skipped in renames.toml: {entry.reason or 'action = skip'}")
+                    OTHER, _("skipped in renames.toml: {reason}").format(reason=entry.reason or "action = skip"))
             for entry, why in rename.refused:
                 if entry is not None:
                     self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (RENAME_REFUSED, why)
@@ -75,8 +79,8 @@ class _Annotator:
         if plan is not None:
             for entry in plan.pending:
                 for path, line in entry.locations:
-                    self.strings[(path, line)] = (NO_MODEL, "no English for this message yet; write it in "
-                                                            "strings.review.po")
+                    self.strings[(path, line)] = (NO_MODEL, _("no English for this message yet; write it in "
+                                                              "strings.review.po"))
             for problem in plan.problems:
                 self.strings[(problem.path, problem.line)] = (NOT_EXTRACTABLE, problem.message)
 
@@ -86,19 +90,19 @@ class _Annotator:
             for path, unit_text, verdict in self.units:
                 if path == finding.path and text and text in unit_text:
                     return verdict
-            return OTHER, "not translated by the migration"
+            return OTHER, _("not translated by the migration")
         if finding.kind == "identifier":
             found = self.renames.get((finding.path, finding.text))
             if found is not None:
                 return found
-            return OTHER, "not in the rename plan (not a symbol the project defines, or one check alone reports)"
+            return OTHER, _("not in the rename plan (not a symbol the project defines, or one check alone reports)")
         if finding.kind == "string":
             found = self.strings.get((finding.path, finding.line))
             if found is not None:
                 return found
-            return OTHER, "not extracted (not found as a message the extraction can wrap)"
+            return OTHER, _("not extracted (not found as a message the extraction can wrap)")
         if finding.kind == "prose":
-            return OTHER, "prose outside Python code: the migration does not translate it; translate it by hand"
+            return OTHER, _("prose outside Python code: the migration does not translate it; translate it by hand")
         return OTHER, finding.message
 
 

@@ -248,9 +248,9 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
                                  final_line=snapshot.final_line)
     review_files = [f"{MIGRATION_DIR}/{name}" for name in (TRANSLATIONS_PO, RENAME_PLAN, STRINGS_PO)
                     if (state / name).is_file()]
-    notes = [f"{_('note')}: {note}" for note in translation.notes]
+    notes = [_("note: {note}").format(note=note) for note in translation.notes]
     if extraction.plan is not None:
-        notes += [f"{_('note')}: {note}" for note in extraction.plan.notes]
+        notes += [_("note: {note}").format(note=note) for note in extraction.plan.notes]
     report = ReportData(
         project=root.name, paths=[relative], write=options.write, engine=options.engine, source_lang=source_lang,
         source_lang_guessed=guessed, before=before.findings, after=after.findings,

@@ -70,91 +70,107 @@ def _summary_rows(before: list, after: list) -> list[tuple[str, str, int, int, i
     return rows
 
 
-def render(data: ReportData) -> str:
-    out: list[str] = [f"# {_('Migration report')}", ""]
+def _heading(level: int, title: str, count: int | None = None) -> list[str]:
+    suffix = f" ({count})" if count is not None else ""
+    return ["#" * level + " " + title + suffix, ""]
+
+
+def _table_head(*titles: str, right: tuple[int, ...] = ()) -> list[str]:
+    rules = ["---:" if number in right else "---" for number in range(len(titles))]
+    return ["| " + " | ".join(titles) + " |", "|" + "|".join(rules) + "|"]
+
+
+def _header(data: ReportData) -> list[str]:
     mode = _("--write: the changes below were written") if data.write else \
         _("dry run: nothing was changed; run again with --write to apply the review files")
-    out += [
-        f"- {_('Project')}: `{data.project}`; {_('paths')}: {', '.join(f'`{p}`' for p in data.paths)}",
-        f"- {_('Mode')}: {mode}",
-        f"- {_('Translation engine')}: `{data.engine}`",
+    paths = ", ".join(f"`{p}`" for p in data.paths)
+    lines = [
+        _("Project: {project}; paths: {paths}").format(project=f"`{data.project}`", paths=paths),
+        _("Mode: {mode}").format(mode=mode),
+        _("Translation engine: {engine}").format(engine=f"`{data.engine}`"),
     ]
     if data.source_lang:
         how = _("guessed from the user-facing strings") if data.source_lang_guessed else _("configured")
-        out.append(f"- {_('Language of the user-facing strings')}: {_language_name(data.source_lang)}, {how}")
+        lines.append(_("Language of the user-facing strings: {language}, {how}").format(
+            language=_language_name(data.source_lang), how=how))
     if data.review_files:
-        out.append(f"- {_('Review files')}: " + ", ".join(f"`{p}`" for p in data.review_files))
-    out.append(f"- {_('Findings')}: {len(data.before)} {_('before')}, {len(data.after)} {_('after')}; "
-               f"{len(data.items)} {_('items for manual review')}")
+        lines.append(_("Review files: {files}").format(files=", ".join(f"`{p}`" for p in data.review_files)))
+    lines.append(_("Findings: {before} before, {after} after; {items} items for manual review").format(
+        before=len(data.before), after=len(data.after), items=len(data.items)))
     if not data.write:
-        out.append(f"- {_('Positions refer to the files as --write would leave them.')}")
-    for note in data.notes:
-        out.append(f"- {note}")
-    out.append("")
+        lines.append(_("Positions refer to the files as --write would leave them."))
+    lines += data.notes
+    return ["- " + line for line in lines] + [""]
 
-    out += [f"## {_('By language and kind')}", "",
-            f"| {_('language')} | {_('kind')} | {_('found')} | {_('fixed')} | {_('left')} | {_('how')} |",
-            "|---|---|---:|---:|---:|---|"]
+
+def render(data: ReportData) -> str:
+    out: list[str] = _heading(1, _("Migration report")) + _header(data)
+
+    out += _heading(2, _("By language and kind"))
+    out += _table_head(_("language"), _("kind"), _("found"), _("fixed"), _("left"), _("how"), right=(2, 3, 4))
+    actions = {"renamed": _("renamed"), "translated": _("translated"), "extracted": _("extracted")}
     for language, kind, found, fixed, left in _summary_rows(data.before, data.after):
-        how = {"renamed": _("renamed"), "translated": _("translated"), "extracted": _("extracted")}.get(
-            ACTION_BY_KIND.get(kind, ""), _("by hand"))
+        how = actions.get(ACTION_BY_KIND.get(kind, ""), _("by hand"))
         out.append(f"| {_language_name(language)} | {kind} | {found} | {fixed} | {left} | {how} |")
     out.append("")
 
-    out += [f"## {_('Translated comments and docstrings')} ({len(data.translated)})", ""]
+    out += _heading(2, _("Translated comments and docstrings"), len(data.translated))
     if data.translated:
-        out += [f"| {_('where')} | {_('language')} | {_('kind')} | {_('original')} | {_('English')} |",
-                "|---|---|---|---|---|"]
+        out += _table_head(_("where"), _("language"), _("kind"), _("original"), _("English"))
         for unit in sorted(data.translated, key=lambda u: (u.path, u.line)):
             out.append(f"| `{unit.path}:{unit.line}` | {unit.language} | {unit.kind} | {_cell(unit.text)} | "
                        f"{_cell(unit.proposal or '')} |")
         out.append("")
 
-    out += [f"## {_('Renamed identifiers')} ({len(data.renamed)})", ""]
+    out += _heading(2, _("Renamed identifiers"), len(data.renamed))
     if data.renamed:
-        out += [f"| {_('symbol')} | {_('kind')} | {_('new name')} | {_('defined at')} | {_('references')} |",
-                "|---|---|---|---|---:|"]
+        out += _table_head(_("symbol"), _("kind"), _("new name"), _("defined at"), _("references"), right=(4,))
         for entry, references in sorted(data.renamed, key=lambda pair: pair[0].qualified_name):
             out.append(f"| `{entry.qualified_name}` | {entry.kind} | `{entry.new_name}` | `{entry.defined_at}` | "
                        f"{references} |")
         out.append("")
 
-    out += [f"## {_('Extracted messages')} ({len(data.extracted)})", ""]
+    out += _heading(2, _("Extracted messages"), len(data.extracted))
     if data.extracted:
-        out += [f"| {_('where')} | {_('original')} | {_('English msgid')} |", "|---|---|---|"]
+        out += _table_head(_("where"), _("original"), _("English msgid"))
         for english, original, locations in data.extracted:
             where = ", ".join(f"`{path}:{line}`" for path, line in locations[:3])
             out.append(f"| {where} | {_cell(original)} | {_cell(english)} |")
         out.append("")
 
-    out += [f"## {_('Manual review')} ({len(data.items)})", ""]
+    out += _heading(2, manual_review_title(), len(data.items))
     if not data.items:
         out += [_("Nothing is left for a human."), ""]
     for category in manual.CATEGORIES:
         items = [item for item in data.items if item.category == category]
         if not items:
             continue
-        out += [f"### {category_title(category)} ({len(items)})", ""]
+        out += _heading(3, category_title(category), len(items))
         for item in items:
             code = f"{item.code} " if item.code else ""
-            text = f" {_cell(item.text, 70)!s} —" if item.text else ""
-            out.append(f"- `{item.location}` {code}{text} {_cell(item.reason, 240)}".replace("  ", " "))
+            text = f"{_cell(item.text, 70)} — " if item.text else ""
+            out.append(f"- `{item.location}` {code}{text}{_cell(item.reason, 240)}")
         out.append("")
 
-    out += [f"## {_('Files changed')} ({len(data.changed_files)})", ""]
+    out += _heading(2, _("Files changed"), len(data.changed_files))
+    kinds = {"created": _("created"), "modified": _("modified"), "deleted": _("deleted")}
     for path, kind in data.changed_files:
-        out.append(f"- `{path}` ({kind})")
+        out.append(f"- `{path}` ({kinds.get(kind, kind)})")
     if not data.changed_files:
         out.append(_("No file changes."))
     out.append("")
     return "\n".join(out)
 
 
+def manual_review_title() -> str:
+    return _("Manual review")
+
+
 def manual_locations(markdown: str) -> set[str]:
     """The `path:line` locations listed under the manual-review heading of a rendered report."""
     import re
 
-    section = markdown.split(f"## {_('Manual review')}", 1)
+    section = markdown.split("## " + manual_review_title(), 1)
     if len(section) < 2:
         return set()
     body = section[1].split("\n## ", 1)[0]

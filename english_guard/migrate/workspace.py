@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.fixes.safe_write import atomic_write_bytes, check_python_parses
+from english_guard.texts import _
 
 STATE_DIR = ".english-guard"
 MIGRATION_DIR = f"{STATE_DIR}/migration"
@@ -119,7 +120,7 @@ class Staging:
             (folder / STATE_DIR / ".gitignore").write_text(STATE_GITIGNORE, encoding="utf-8")
         except OSError as exc:
             staging.remove()
-            raise WorkspaceError(f"cannot copy the project into a staging folder: {exc}") from exc
+            raise WorkspaceError(_("cannot copy the project into a staging folder: {reason}").format(reason=exc)) from exc
         return staging
 
     def remove(self) -> None:
@@ -218,17 +219,18 @@ def _roll_forward(root: Path, entries: list[dict], progress_paths: dict | None =
         if current == entry["new"]:
             continue  # moved into place before the interruption
         if current != entry["old"]:
-            raise WorkspaceError(
-                f"{entry['path']}: changed since the interrupted migration started; the journal "
-                f"{MIGRATION_DIR}/{JOURNAL} cannot be finished safely. Restore the file (git checkout) or delete "
-                f"the journal and run the migration again")
+            raise WorkspaceError(_(
+                "{path}: changed since the interrupted migration started; the journal {journal} cannot be "
+                "finished safely. Restore the file (git checkout) or delete the journal and run the migration "
+                "again").format(path=entry["path"], journal=f"{MIGRATION_DIR}/{JOURNAL}"))
         if entry["new"] is None:
             target.unlink()
         else:
             source = pending / entry["staged"]
             if not source.is_file() or _current_digest(source) != entry["new"]:
-                raise WorkspaceError(f"{entry['path']}: the staged copy in {MIGRATION_DIR}/{PENDING} is missing or "
-                                     f"damaged; delete {MIGRATION_DIR}/{JOURNAL} and run the migration again")
+                raise WorkspaceError(_("{path}: the staged copy in {pending} is missing or damaged; delete {journal} "
+                                       "and run the migration again").format(
+                    path=entry["path"], pending=f"{MIGRATION_DIR}/{PENDING}", journal=f"{MIGRATION_DIR}/{JOURNAL}"))
             target.parent.mkdir(parents=True, exist_ok=True)
             if target.exists():
                 shutil.copymode(target, source)
@@ -252,8 +254,8 @@ def finish_interrupted_commit(root: Path) -> list[str]:
     try:
         entries = json.loads(journal.read_text(encoding="utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise WorkspaceError(f"{journal}: unreadable commit journal ({exc}); delete it and run the migration "
-                             f"again") from exc
+        raise WorkspaceError(_("{journal}: unreadable commit journal ({reason}); delete it and run the migration "
+                               "again").format(journal=journal, reason=exc)) from exc
     done = _roll_forward(root, entries)
     journal.unlink()
     shutil.rmtree(root / MIGRATION_DIR / PENDING, ignore_errors=True)
