@@ -7,6 +7,7 @@ from pathlib import Path
 from dataclasses import dataclass
 
 from english_guard.language import judge
+from english_guard.language.normalize import fold
 from english_guard.language.scripts import word_scripts
 from english_guard.model import Finding, Segment, Verdict
 from english_guard.texts import _
@@ -124,6 +125,8 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
 
 
 def invisible_character_findings(path: str, text: str) -> list[Finding]:
+    if not _BIDI_OR_INVISIBLE.search(text):
+        return []  # the common case, found in one pass over the file
     findings = []
     for line_number, line in enumerate(text.splitlines(), start=1):
         for match in _BIDI_OR_INVISIBLE.finditer(line):
@@ -213,8 +216,6 @@ def harmonise_languages(judged: list[tuple[Segment, Verdict, str]]) -> list[tupl
 def path_names(path: str) -> frozenset[str]:
     """The folder and file names around a file, as words: a project's own name (a repository, a chart,
     a package called `raqam` or `savdo`) is a name wherever it appears, not a word of another language."""
-    from english_guard.language.normalize import fold
-
     words = set()
     for part in Path(path).resolve().parts[-8:]:
         for word in re.split(r"[^\w]+|_|\d+", Path(part).stem if "." in part else part):
@@ -224,8 +225,6 @@ def path_names(path: str) -> frozenset[str]:
 
 
 def _only_names(verdict: Verdict, names: frozenset[str]) -> bool:
-    from english_guard.language.normalize import fold
-
     foreign = verdict.foreign_words
     return bool(foreign) and all(fold(word) in names for word in foreign)
 
@@ -239,6 +238,9 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
     """
     findings: list[Finding] = []
     judged: list[tuple[Segment, Verdict, str]] = []
+    # A comment or docstring that names the file's own (English) identifiers (`opname`, `evalue`) refers to code.
+    code_names = names | {fold(s.text) for s in segments
+                          if s.kind == "identifier" and judge(s.text, "identifier", allowed).english}
     for segment in segments:
         code = KIND_CODES.get(segment.kind)
         if segment.kind == "identifier" and "EG102" in enabled and not segment.text.isascii():
@@ -251,7 +253,8 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
         if segment.kind == "string" and not segment.user_facing:
             continue
         verdict = judge(segment.text, segment.kind, allowed)
-        if verdict.english or verdict.confidence < min_confidence or (names and _only_names(verdict, names)):
+        known = code_names if segment.kind in ("comment", "docstring") else names
+        if verdict.english or verdict.confidence < min_confidence or (known and _only_names(verdict, known)):
             continue
         judged.append((segment, verdict, code))
     findings.extend(finding_for(segment, verdict, code) for segment, verdict, code in harmonise_languages(judged))

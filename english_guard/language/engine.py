@@ -336,7 +336,7 @@ def english_derivation(key: str) -> str:
                 minimum = _STEM_ZIPF if len(candidate) < 6 else _LONG_STEM_ZIPF
                 long_enough = len(candidate) >= (5 if suffix in ("r", "d") else 4)
                 known = entry.english >= minimum or entry.code
-                if long_enough and known and entry.english >= entry.best_foreign()[1] - 1.0:
+                if long_enough and known and (entry.code or entry.english >= entry.best_foreign()[1] - 1.0):
                     return f"English {candidate!r} + -{suffix}"
     return ""
 
