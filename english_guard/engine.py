@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import tokenize
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from io import BytesIO
 
@@ -170,6 +169,8 @@ def run_check(
     if progress:
         progress(done, len(work))
     if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
+
         chunk = max(1, min(32, len(pending) // (workers * 8) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for result, digest in pool.map(_check_file, pending, chunksize=chunk):

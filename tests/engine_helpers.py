@@ -61,6 +61,10 @@ exclude = []
 """
 
 
+# -P: the test project's own modules never shadow the standard library (cwd is not put on sys.path).
+CLI = [sys.executable, *(["-P"] if sys.version_info >= (3, 11) else []), "-m", "english_guard"]
+
+
 def write(root: Path, relative: str, text: str | bytes) -> Path:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -93,7 +97,7 @@ def cli_env(cache_dir: Path | None = None, **extra: str) -> dict[str, str]:
 def run_cli(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120,
             command: list[str] | None = None) -> subprocess.CompletedProcess:
     """`english-guard ARGS` in a new process, as a user or pre-commit runs it."""
-    base = command or [sys.executable, "-m", "english_guard"]
+    base = command or CLI
     return subprocess.run([*base, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
                           env=env if env is not None else cli_env(), timeout=timeout, check=False)
 

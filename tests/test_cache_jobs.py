@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from engine_helpers import (PYPROJECT, RU_NEW_COMMENT, UZ_COMMENT, UZ_COMMENT_2, UZ_FUNCTION, YAML_SOURCE, check_json,
-                            cli_env, located, make_project, write)
+from engine_helpers import (CLI, PYPROJECT, RU_NEW_COMMENT, UZ_COMMENT, UZ_COMMENT_2, UZ_FUNCTION, YAML_SOURCE,
+                            check_json, cli_env, located, make_project, write)
 from english_guard.cache import content_digest
 from english_guard.engine import PARALLEL_THRESHOLD
 
@@ -117,7 +117,7 @@ def test_concurrent_runs_on_one_tree_agree_and_leave_a_sound_cache(tree, tmp_pat
     _code, reference, _stderr = check_json(tree, "--no-cache")
     cache = tmp_path / "cache"
     env = cli_env(cache)
-    command = [sys.executable, "-m", "english_guard", "check", "--format", "json"]
+    command = [*CLI, "check", "--format", "json"]
     processes = [subprocess.Popen([*command, *extra], cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
                  for extra in ([], ["--jobs", "1"], ["--jobs", "2"])]
     outputs = [process.communicate(timeout=300) for process in processes]
@@ -158,7 +158,7 @@ def test_a_read_only_tree_still_checks(tmp_path):
         os.chmod(base, 0o755)
         root = _tree(base / "tree", count=6)
         _code, reference, _stderr = check_json(root, "--no-cache")
-        command = [sys.executable, "-m", "english_guard"]
+        command = list(CLI)
         if os.geteuid() == 0:
             # root writes anywhere: run as an unprivileged user instead.
             probe = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
