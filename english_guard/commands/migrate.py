@@ -10,7 +10,13 @@ from english_guard.texts import _, ngettext
 ENGINES = ("auto", "argos", "multilingual", "glossary")
 
 
-@click.command("migrate", context_settings={"help_option_names": ["-h", "--help"]})
+HELP = _("Run the migration: check, translate comments and docstrings, rename identifiers, extract user-facing "
+         "strings, check again.\n\nWithout --write it writes only the review files and the report into "
+         ".english-guard/migration/. With --write it applies what the review files say, as one change of the "
+         "working tree.")
+
+
+@click.command("migrate", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", required=False, default=".", type=click.Path())
 @click.option("--write", is_flag=True, help=_("Apply what the review files say (otherwise only report)."))
 @click.option("--engine", type=click.Choice(ENGINES), default="auto", show_default=True,
@@ -22,12 +28,7 @@ ENGINES = ("auto", "argos", "multilingual", "glossary")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
 @click.option("--no-memory", is_flag=True, help=_("Do not read or update the translation memory."))
 def migrate(path, write, engine, source_lang, allow_dirty, runtime_module, config_file, no_memory) -> None:
-    """Run the migration: check, translate comments and docstrings, rename identifiers, extract
-    user-facing strings, check again.
-
-    Without --write it writes only the review files and the report into .english-guard/migration/.
-    With --write it applies what the review files say, as one change of the working tree.
-    """
+    """The whole migration; the help text is HELP, so that it is translated."""
     from english_guard.migrate import MigrationError, MigrationOptions, Progress, run_migration
 
     options = MigrationOptions(path=path, write=write, engine=engine, source_lang=source_lang,
