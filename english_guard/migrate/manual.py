@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from english_guard.migrate.workspace import MIGRATION_DIR
 from english_guard.texts import _
 
 # Category keys, in the order the report lists them.
@@ -129,7 +130,7 @@ def manual_review(final_findings, final_errors, translation=None, rename=None, e
         for entry, why in rename.refused:
             path, line = _path_of(entry.defined_at) if entry is not None else ("", 0)
             if entry is None:
-                items.append(ReviewItem(RENAME_REFUSED, "renames.toml", 1, "", why))
+                items.append(ReviewItem(RENAME_REFUSED, f"{MIGRATION_DIR}/renames.toml", 1, "", why))
             elif not any(i.path == path and i.text == entry.name for i in items):
                 items.append(ReviewItem(RENAME_REFUSED, path, final_line(path, line), entry.name, why))
     plan = getattr(extract, "plan", None)
@@ -144,6 +145,22 @@ def manual_review(final_findings, final_errors, translation=None, rename=None, e
         else:
             path = message.split(":", 1)[0] if ":" in message else ""
             items.append(ReviewItem(ERROR, path, 1, "", message))
-    unique = {(i.category, i.path, i.line, i.text, i.reason): i for i in items}
+    unique = {(i.category, i.path, i.line, i.text, i.reason): i for i in _one_error_per_file(items)}
     order = {key: number for number, key in enumerate(CATEGORIES)}
     return sorted(unique.values(), key=lambda i: (order[i.category], i.path, i.line, i.text))
+
+
+def _one_error_per_file(items: list[ReviewItem]) -> list[ReviewItem]:
+    """Each step reports a file it cannot parse in its own words: list the file once, with every reason."""
+    errors: dict[str, list[ReviewItem]] = {}
+    others = []
+    for item in items:
+        if item.category == ERROR:
+            errors.setdefault(item.path, []).append(item)
+        else:
+            others.append(item)
+    for path, group in errors.items():
+        reasons = list(dict.fromkeys(item.reason for item in group))
+        code = next((item.code for item in group if item.code), "")
+        others.append(ReviewItem(ERROR, path, min(item.line for item in group), "", "; ".join(reasons), code))
+    return others

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.config import Config
+from english_guard.texts import _
 
 MAX_ROUNDS = 8  # each round sets aside at least one refused entry
 
@@ -92,6 +93,9 @@ def run(paths: list[str], config: Config, plan_file: Path) -> RenameOutcome:
             entry = by_name[refusal.qualified_name]
             outcome.refused.append((entry, refusal.message))
         active = [e for e in active if e.qualified_name not in refused_names]
+    if outcome.errors and any(e.wanted for e in entries) and not outcome.renamed:
+        outcome.refused.append((None, _("no identifier was renamed: a file that cannot be read or parsed may refer "
+                                        "to the renamed names; fix it and run the migration again")))
     for entry, reason in outcome.refused:
         if entry is not None:
             entry.reason = f"refused: {reason}"
