@@ -1,0 +1,77 @@
+"""Measure the one-off migration (`translate_comments.py`) on a generated copy of the example bot.
+
+    /work/venv/bin/python benchmarks/bench_migrate.py [--copies 20]
+
+The project is examples/dokon_bot with its `bot` package copied `--copies` times (`bot0`, `bot1`, ...,
+each with its imports pointing at itself), in a git repository. Timed, each in a fresh process:
+1. a dry run (check, translate with the glossary, rename plan, extract, check again; review files);
+2. `--write` of what the dry run proposed (staging, journaled commit);
+3. a second `--write` after committing: the idempotence path, nothing to change.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "dokon_bot"
+
+
+def build_project(target: Path, copies: int) -> int:
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache", ".english-guard*"))
+    package = target / "bot"
+    for number in range(copies):
+        copy = target / f"bot{number}"
+        shutil.copytree(package, copy)
+        for path in copy.glob("*.py"):
+            text = re.sub(r"\bbot\.(\w+)", rf"bot{number}.\1", path.read_text(encoding="utf-8"))
+            text = re.sub(r"from bot import", f"from bot{number} import", text)
+            path.write_text(text, encoding="utf-8")
+    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.email=b@example.com", "-c", "user.name=bench",
+                                                      "commit", "-q", "-m", "bench"]):
+        subprocess.run(["git", "-C", str(target), *command], check=True)
+    return sum(1 for _ in target.rglob("*.py"))
+
+
+def timed(folder: Path, *args: str) -> tuple[float, int]:
+    env = dict(os.environ, ENGLISH_GUARD_MODELS_DIR=str(folder.parent / "no-models"))
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, str(ROOT / "translate_comments.py"), "--engine", "glossary", *args],
+                          cwd=folder, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        raise SystemExit(done.stderr)
+    return elapsed, done.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=20)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "project"
+        python_files = build_project(folder, args.copies)
+        lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in folder.rglob("*.py"))
+        dry, _ = timed(folder)
+        write, _ = timed(folder, "--write")
+        changed = subprocess.run(["git", "-C", str(folder), "status", "--porcelain"], capture_output=True,
+                                 text=True, check=True).stdout.count("\n")
+        subprocess.run(["git", "-C", str(folder), "add", "-A"], check=True)
+        subprocess.run(["git", "-C", str(folder), "-c", "user.email=b@example.com", "-c", "user.name=bench",
+                        "commit", "-q", "-m", "migrated"], check=True)
+        again, _ = timed(folder, "--write")
+    print(f"project: {python_files} Python files, {lines} lines, {args.copies} copies of the bot package")
+    print(f"dry run:        {dry:6.2f} s  ({python_files / dry:.0f} Python files/s)")
+    print(f"--write:        {write:6.2f} s  ({changed} paths changed in git status)")
+    print(f"second --write: {again:6.2f} s  (nothing to change)")
+
+
+if __name__ == "__main__":
+    main()
