@@ -7,7 +7,10 @@ import sys
 
 import pytest
 
+from english_guard.config import tomllib
+
 from migrate_helpers import (
+    ANSWERS,
     STATE,
     answer_review_files,
     environment,
@@ -78,8 +81,13 @@ def test_check_reports_only_what_the_report_lists_for_manual_review(migrated):
     assert findings, "the Helm chart, Dockerfile and README prose are left for a human"
     missing = [f"{f['path']}:{f['line']} {f['code']}" for f in findings if f"{f['path']}:{f['line']}" not in listed]
     assert missing == []
-    codes = {f["code"] for f in findings}
-    assert codes == {"EG501"}, codes  # every Python finding was answered by the review
+    answers = tomllib.loads(ANSWERS.read_text(encoding="utf-8"))
+    answered = set(answers["translations"]) | set(answers["strings"]) | {
+        name.rsplit(".", 1)[-1] for name in answers["renames"]}
+    still_there = [f"{f['path']}:{f['line']} {f['text']}" for f in findings
+                   if f["text"].lstrip("# ") in answered or f["text"] in answered]
+    assert still_there == []  # every answer of the review was applied
+    assert {f["code"] for f in findings} >= {"EG501"}  # the chart, Dockerfile and README are a human's job
 
 
 def test_second_write_changes_nothing(migrated, tmp_path):

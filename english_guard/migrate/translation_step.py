@@ -21,6 +21,14 @@ LOW_CONFIDENCE = 0.6  # below this, the detector's language for a text is a gues
 _WORD = re.compile(r"[^\W\d_]+(?:['\u02bb\u02bc\u2019][^\W\d_]+)*")
 
 
+HEADER = """\
+# Comments and docstrings found by the english-guard migration (translate_comments.py).
+# msgid is the text as the code has it; msgstr is the English that `--write` puts in its place.
+# An entry is applied when its msgstr is not empty and it is not marked fuzzy. Fill in the empty
+# ones, check the fuzzy (low-confidence) ones and remove their fuzzy flag, change any you like.
+#"""
+
+
 @dataclass
 class PoEntry:
     text: str
@@ -75,7 +83,8 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
     from english_guard.migrate.workspace import write_file
     from english_guard.translation.languages import describe
 
-    catalog = Catalog(locale="en", project="english-guard migration: comments and docstrings", fuzzy=False)
+    catalog = Catalog(locale="en", project="english-guard migration", version="1", header_comment=HEADER,
+                      fuzzy=False)
     for unit in units:
         existing = catalog.get(unit.text)
         if existing is not None:
