@@ -1,0 +1,254 @@
+"""Benchmark of `english-guard check`: throughput, the result cache and the pre-commit path.
+
+On a corpus (by default the Python files of the running interpreter's standard library outside its test
+suites, about 750 files, copied to a temporary folder) it measures, side by side:
+
+- `ast.parse` of every file in one process (the floor any Python linter starts from),
+- `libcst.parse_module` of every file in one process (what a LibCST-based lint would pay; --skip-libcst),
+- a cold `english-guard check --no-cache` in a new process (default --jobs: the machine's cores),
+- a cached re-run on the unchanged tree (the cache filled by one run first, in a temporary
+  ENGLISH_GUARD_CACHE_DIR),
+- one small file checked by a new process,
+- a pre-commit style run: a new process checking 5 changed files (--force-exclude, as the hook does),
+
+and prints the median of --runs runs of each with files/s and the ratios that issue 3 sets targets for
+(cached / cold under 10 %, the pre-commit run under 0.5 s). english-guard runs as its console script does,
+from a copy of the package taken at the start (the cache key includes the tool's own code, so edits in a
+shared working tree would otherwise invalidate the cache mid-run; --no-snapshot runs the installed one),
+with its byte code compiled by a warm-up run. The machine is shared: use medians, and run it when nothing
+else is busy.
+
+    python benchmarks/bench_check.py [--corpus DIR] [--runs 3] [--skip-libcst] [--jobs N] [--json FILE]
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+SKIPPED_FOLDERS = {"test", "tests", "idle_test", "site-packages", "__pycache__"}
+SMALL_FILE = '''"""A small module."""
+
+
+def greet(name):
+    # Say hello to the user.
+    return f"Hello, {name}!"
+'''
+
+
+def copy_stdlib(target: Path) -> Path:
+    """The standard library's .py files outside its test suites, copied to `target`."""
+    source = Path(sysconfig.get_paths()["stdlib"])
+    for folder, subfolders, files in os.walk(source):
+        subfolders[:] = sorted(name for name in subfolders if name not in SKIPPED_FOLDERS)
+        for name in files:
+            if name.endswith(".py"):
+                relative = Path(folder, name).relative_to(source)
+                (target / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(Path(folder, name), target / relative)
+    return target
+
+
+def python_files(corpus: Path) -> list[Path]:
+    return sorted(path for path in corpus.rglob("*.py") if not SKIPPED_FOLDERS & set(path.parts))
+
+
+def timed(function, runs: int) -> tuple[float, list[float], object]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), times, result
+
+
+def parse_all_ast(files: list[Path]) -> int:
+    parsed = 0
+    for path in files:
+        try:
+            ast.parse(path.read_bytes(), filename=str(path))
+            parsed += 1
+        except (SyntaxError, ValueError):
+            pass
+    return parsed
+
+
+def parse_all_libcst(files: list[Path]) -> int:
+    import libcst
+
+    parsed = 0
+    for path in files:
+        try:
+            libcst.parse_module(path.read_bytes())
+            parsed += 1
+        except Exception:  # noqa: BLE001 - a file LibCST cannot parse is just not counted
+            pass
+    return parsed
+
+
+# The console script's code, minus the current folder on sys.path (`python -m` would put it first, and
+# the corpus, a copy of the standard library, would shadow the real one).
+CLI_CODE = "import sys; sys.path.remove('') if '' in sys.path else None; from english_guard.cli import main; sys.exit(main())"
+
+
+def snapshot_tool(target: Path) -> Path:
+    """A copy of the english_guard package, so edits to the working tree during a run (the cache key
+    includes the tool's own code) cannot disturb the measurement."""
+    import english_guard
+
+    shutil.copytree(Path(english_guard.__file__).parent, target / "english_guard",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.building*"))
+    return target
+
+
+class Checker:
+    """`english-guard check` in new processes, as a user, CI or pre-commit runs it."""
+
+    def __init__(self, cwd: Path, jobs: int | None, tool: Path | None = None) -> None:
+        self.cwd = cwd
+        self.jobs = jobs
+        # An installed tool has its byte code compiled: let the first run write it if this shell forbids it.
+        hidden = {"ENGLISH_GUARD_CACHE_DIR", "PYTHONDONTWRITEBYTECODE"}
+        self.env = {k: v for k, v in os.environ.items() if k not in hidden}
+        if tool is not None:
+            self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tool), os.environ.get("PYTHONPATH")]))
+
+    def run(self, *args: str, cache_dir: Path | None = None) -> dict:
+        env = dict(self.env)
+        if cache_dir is not None:
+            env["ENGLISH_GUARD_CACHE_DIR"] = str(cache_dir)
+        jobs = ["--jobs", str(self.jobs)] if self.jobs else []
+        command = [sys.executable, "-c", CLI_CODE, "check", "--format", "json", *jobs, *args]
+        completed = subprocess.run(command, cwd=self.cwd, env=env, capture_output=True, text=True, check=False)
+        if completed.returncode not in (0, 1, 2) or not completed.stdout.startswith("{"):
+            raise SystemExit(f"english-guard failed ({completed.returncode}): {completed.stderr[-2000:]}")
+        return json.loads(completed.stdout)
+
+
+def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: Path | None = None) -> dict:
+    files = python_files(corpus)
+    count = len(files)
+    rows: dict[str, dict] = {}
+
+    def row(name: str, median: float, times: list[float], files_checked: int, note: str = "") -> None:
+        rows[name] = {"seconds": round(median, 4), "runs": [round(t, 4) for t in times], "files": files_checked,
+                      "files_per_second": round(files_checked / median, 1) if median else None, "note": note}
+
+    median, times, parsed = timed(lambda: parse_all_ast(files), runs)
+    row("ast.parse, 1 process", median, times, parsed)
+    if not skip_libcst:
+        median, times, parsed = timed(lambda: parse_all_libcst(files), max(1, min(runs, 2)))
+        row("libcst.parse_module, 1 process", median, times, parsed)
+
+    checker = Checker(corpus, jobs, tool)
+    checker.run("--no-cache", str(files[0].relative_to(corpus)))  # warm-up: byte code written, disk cache warm
+    median, times, report = timed(lambda: checker.run("--no-cache"), runs)
+    row("check --no-cache (cold process)", median, times, report["summary"]["files"],
+        f"{report['summary']['findings']} findings, {report['summary']['errors']} errors")
+
+    with tempfile.TemporaryDirectory(prefix="eg-bench-cache-") as cache:
+        cache_dir = Path(cache)
+        filled = checker.run(cache_dir=cache_dir)
+        folders = sorted(cache_dir.iterdir())
+        median, times, warm = timed(lambda: checker.run(cache_dir=cache_dir), runs)
+        if warm != filled:
+            raise SystemExit("the cached run reported something else than the run that filled the cache")
+        if sorted(cache_dir.iterdir()) != folders:
+            raise SystemExit("the cache was invalidated during the measurement (did the tool's code change?)")
+        row("check, cached re-run", median, times, warm["summary"]["files"])
+
+        # Pre-commit: 5 changed files (new content each run, so the cache misses them), named explicitly.
+        changed = sorted(files, key=lambda p: p.stat().st_size)[count // 2: count // 2 + 5]
+        originals = {path: path.read_bytes() for path in changed}
+        counter = iter(range(10 ** 6))
+
+        def precommit() -> dict:
+            mark = next(counter)
+            for path, data in originals.items():
+                path.write_bytes(data + f"\n# Local change number {mark}.\n".encode())
+            return checker.run("--force-exclude", *(str(p.relative_to(corpus)) for p in changed), cache_dir=cache_dir)
+
+        try:
+            median, times, report = timed(precommit, runs)
+        finally:
+            for path, data in originals.items():
+                path.write_bytes(data)
+        sizes = sum(len(data) for data in originals.values())
+        row("pre-commit: 5 changed files (cold process)", median, times, report["summary"]["files"],
+            f"{sizes // 1024} KiB in total")
+
+    with tempfile.TemporaryDirectory(prefix="eg-bench-small-") as small:
+        Path(small, "small.py").write_text(SMALL_FILE, encoding="utf-8")
+        median, times, report = timed(lambda: Checker(Path(small), jobs, tool).run("--no-cache", "small.py"), runs)
+        row("one small file (cold process)", median, times, report["summary"]["files"])
+
+    median, times, _ = timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), runs)
+    row("python -c pass (interpreter start-up)", median, times, 0)
+
+    cold = rows["check --no-cache (cold process)"]["seconds"]
+    ratios = {
+        "cold check / ast.parse": round(cold / rows["ast.parse, 1 process"]["seconds"], 2),
+        "cached / cold": round(rows["check, cached re-run"]["seconds"] / cold, 4),
+    }
+    if "libcst.parse_module, 1 process" in rows:
+        ratios["cold check / libcst.parse_module"] = round(cold / rows["libcst.parse_module, 1 process"]["seconds"], 2)
+    targets = {
+        "cached re-run under 10% of the cold run": ratios["cached / cold"] < 0.10,
+        "pre-commit on 5 files under 0.5 s": rows["pre-commit: 5 changed files (cold process)"]["seconds"] < 0.5,
+    }
+    return {"corpus": str(corpus), "python_files": count, "cpus": os.cpu_count(), "jobs": jobs or "default",
+            "python": sys.version.split()[0], "runs": runs, "rows": rows, "ratios": ratios, "targets": targets}
+
+
+def print_table(result: dict) -> None:
+    print(f"corpus: {result['python_files']} Python files ({result['corpus']}); {result['cpus']} CPUs; "
+          f"--jobs {result['jobs']}; Python {result['python']}; median of {result['runs']} runs")
+    print(f"{'measurement':46} {'median s':>9} {'files':>6} {'files/s':>9}  runs / note")
+    for name, row in result["rows"].items():
+        rate = f"{row['files_per_second']:.0f}" if row["files_per_second"] and row["files"] else "-"
+        runs = " ".join(f"{t:.3f}" for t in row["runs"])
+        note = f"  ({row['note']})" if row["note"] else ""
+        print(f"{name:46} {row['seconds']:9.3f} {row['files']:6d} {rate:>9}  {runs}{note}")
+    for name, value in result["ratios"].items():
+        print(f"{name:46} {value:9.4g}")
+    for name, met in result["targets"].items():
+        print(f"target: {name:38} {'met' if met else 'NOT met'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, help="a folder to check (default: a copy of the standard library)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is reported)")
+    parser.add_argument("--skip-libcst", action="store_true", help="skip the (slow) LibCST parse measurement")
+    parser.add_argument("--jobs", type=int, help="pass --jobs N to english-guard (default: its own default)")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="run the installed english_guard instead of a copy of it taken at the start")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="eg-bench-corpus-") as temporary, \
+            tempfile.TemporaryDirectory(prefix="eg-bench-tool-") as tool_folder:
+        corpus = Path(temporary)
+        if args.corpus:
+            shutil.copytree(args.corpus, corpus, dirs_exist_ok=True, symlinks=True)
+        else:
+            copy_stdlib(corpus)
+        tool = None if args.no_snapshot else snapshot_tool(Path(tool_folder))
+        result = measure(corpus, max(1, args.runs), args.skip_libcst, args.jobs, tool)
+    result["corpus"] = str(args.corpus) if args.corpus else "standard library copy"
+    print_table(result)
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
