@@ -109,6 +109,12 @@ def test_two_dry_runs_print_the_same_plain_output_and_report(tmp_path):
     assert first.returncode == second.returncode == 1
     assert first.stderr == second.stderr and first.stdout == second.stdout
     assert (other / STATE / "migration-report.md").read_text(encoding="utf-8") == report
+    # Run again over its own review files: the same decisions, the same report and review files.
+    review = {name: (folder / STATE / name).read_bytes() for name in ("translations.po", "renames.toml")}
+    third = run_migration(folder)
+    assert third.stdout == first.stdout
+    assert (folder / STATE / "migration-report.md").read_text(encoding="utf-8") == report
+    assert {name: (folder / STATE / name).read_bytes() for name in review} == review
     assert "\r" not in first.stderr and "\x1b" not in first.stderr
     stages = [line for line in first.stderr.splitlines() if line.startswith("[")]
     assert stages == ["[1/5] check: what is there", "[2/5] translate comments and docstrings",

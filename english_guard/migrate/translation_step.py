@@ -85,6 +85,11 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
 
     catalog = Catalog(locale="en", project="english-guard migration", version="1", header_comment=HEADER,
                       fuzzy=False)
+    if path.is_file():  # a rerun with nothing new leaves the file byte for byte as it was
+        from babel.messages.pofile import read_po as babel_read_po
+
+        with open(path, "rb") as handle:
+            catalog.creation_date = babel_read_po(handle).creation_date
     for unit in units:
         existing = catalog.get(unit.text)
         if existing is not None:
@@ -95,10 +100,9 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
         if entry is None or not entry.translation:
             comments.append(f"no translation: {unit.problem or 'no engine proposed one'}; write the English in msgstr")
         elif entry.fuzzy:
-            comments.append(f"low-confidence proposal ({unit.engine or 'machine'}): check it, then remove the fuzzy "
-                            f"flag to apply it")
-        elif unit.engine and entry.translation == unit.proposal:
-            comments.append(f"proposed by {unit.engine}; applied by --write unless you change it or mark it fuzzy")
+            comments.append("low-confidence proposal: check it, then remove the fuzzy flag to apply it")
+        else:
+            comments.append("applied by --write unless you change it or mark it fuzzy")
         catalog.add(unit.text, string=entry.translation if entry else "", locations=[(unit.path, unit.line)],
                     flags=["fuzzy"] if entry is not None and entry.fuzzy else [], auto_comments=comments)
     buffer = io.BytesIO()
@@ -135,6 +139,10 @@ def run(paths: list[str], config: Config, review_file: Path, engine: str, use_me
         if (entry is None or not entry.translation) and unit.proposal is not None:
             fuzzy = _is_low_confidence(unit, unit.proposal, judge)
             decided[unit.text] = PoEntry(unit.text, unit.proposal, fuzzy)
+    for unit in units:
+        entry = decided.get(unit.text)
+        if entry is not None and entry.translation and unit.proposal is None:
+            unit.proposal = entry.translation  # decided in an earlier run: the review file is the proposal now
     for plan in plans:
         accepted = {}
         for index, unit in enumerate(plan.units):
