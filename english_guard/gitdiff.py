@@ -50,25 +50,33 @@ def _unquote(name: bytes) -> bytes:
     return bytes(out)
 
 
-def _decode(name: bytes) -> str:
-    return os.path.normpath(name.decode("utf-8", "surrogateescape")).replace(os.sep, "/")
+def _relative_to(top: str, here: str):
+    """A repository path (bytes, relative to `top`) -> that file's path relative to `here`."""
+    def convert(name: bytes) -> str:
+        path = os.path.join(top, name.decode("utf-8", "surrogateescape"))
+        return os.path.relpath(path, here).replace(os.sep, "/")
+    return convert
 
 
 def changed_lines(ref: str, cwd: str = ".") -> dict[str, set[int] | None]:
-    """Path (relative to `cwd`) -> changed line numbers; None means the whole file is new."""
-    _git(["rev-parse", "--show-toplevel"], cwd)  # a clear "not a git repository" message
+    """Path (relative to `cwd`) -> changed line numbers; None means the whole file is new.
+
+    The whole repository is compared, not only `cwd`: from a sub-folder, `check --since REF ..` still
+    sees the changes beside it."""
+    top = _git(["rev-parse", "--show-toplevel"], cwd).decode("utf-8", "surrogateescape").rstrip("\n")
+    relative = _relative_to(top, os.path.realpath(cwd))
     try:
         _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd)
     except GitError:
         raise GitError(f"unknown git revision {ref!r} (a commit, branch or tag is needed)") from None
-    diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--relative", "--find-renames",
-                 "--src-prefix=a/", "--dst-prefix=b/", ref, "--"], cwd)
+    diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--find-renames",
+                 "--src-prefix=a/", "--dst-prefix=b/", ref, "--"], top)
     result: dict[str, set[int] | None] = {}
     current: str | None = None
     for line in diff.split(b"\n"):
         if line.startswith(b"+++ "):
             name = _unquote(line[4:])
-            current = None if name == b"/dev/null" else _decode(name[2:] if name.startswith(b"b/") else name)
+            current = None if name == b"/dev/null" else relative(name[2:] if name.startswith(b"b/") else name)
             if current is not None:
                 result.setdefault(current, set())
         elif current is not None:
@@ -78,10 +86,10 @@ def changed_lines(ref: str, cwd: str = ".") -> dict[str, set[int] | None]:
                 lines = result[current]
                 if lines is not None:
                     lines.update(range(start, start + count))
-    untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], cwd)
+    untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], top)
     for name in untracked.split(b"\0"):
         if name:
-            result[_decode(name)] = None
+            result[relative(name)] = None
     return result
 
 

@@ -94,6 +94,14 @@ def test_from_a_sub_folder_and_with_unusual_git_settings(repo):
     assert [(f["path"], f["line"]) for f in report["findings"]] == [("app/clean.py", 1), ("deploy/values.yaml", 1)]
 
 
+def test_changes_beside_a_sub_folder_are_seen_from_it(repo):
+    _insert_line(repo / "deploy/values.yaml", 0, "# Здесь указан порт сервиса")
+    write(repo, "new.py", f"{UZ_COMMENT_2}\n")  # untracked, outside the current folder
+    code, report, _stderr = check_json(repo / "app", "--no-cache", "--since", "HEAD", "..")
+    assert code == 1
+    assert sorted((f["path"], f["line"]) for f in report["findings"]) == [("../deploy/values.yaml", 1), ("../new.py", 1)]
+
+
 def test_with_baseline_and_other_formats(repo):
     _insert_line(repo / "app/clean.py", 0, UZ_COMMENT_2)
     completed = run_cli(repo, "check", "--no-cache", "--since", "HEAD", "--format", "github")
