@@ -155,7 +155,10 @@ def _parent_ignores(top: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
 
 
 def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> bool:
+    """As git decides: the last matching pattern wins, and a deeper .gitignore (later in `ignores`) can
+    re-include with `!pattern` what a shallower one ignored."""
     absolute = path.absolute()
+    ignored = False
     for base, spec in ignores:
         try:
             relative = absolute.relative_to(base.absolute()).as_posix()
@@ -164,6 +167,7 @@ def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.GitIgn
                 relative = path.resolve().relative_to(base.resolve()).as_posix()
             except ValueError:
                 continue
-        if spec.match_file(relative + ("/" if is_dir else "")):
-            return True
-    return False
+        decision = spec.check_file(relative + ("/" if is_dir else "")).include
+        if decision is not None:
+            ignored = decision
+    return ignored

@@ -39,7 +39,9 @@ def repo(tmp_path) -> Path:
         "a.gen.py": FINDING,
         "keep.gen.py": CLEAN_SOURCE,
         "pkg/top_only.py": CLEAN_SOURCE,  # `/top_only.py` is anchored at the root
-        "pkg/.gitignore": "local_*.py\nnested/\n",
+        "pkg/.gitignore": "local_*.py\nnested/\n!generated.gen.py\n",  # re-includes what the root ignores
+        "pkg/generated.gen.py": CLEAN_SOURCE,
+        "pkg/other.gen.py": FINDING,
         "pkg/local_settings.py": FINDING,
         "pkg/module.py": CLEAN_SOURCE,
         "pkg/nested/deep.py": FINDING,
@@ -51,13 +53,14 @@ def repo(tmp_path) -> Path:
 
 
 def test_gitignore_files_are_honoured_nested_too(repo):
-    assert _walk(repo) == ["keep.gen.py", "main.py", "pkg/module.py", "pkg/top_only.py", "pyproject.toml"]
+    assert _walk(repo) == ["keep.gen.py", "main.py", "pkg/generated.gen.py", "pkg/module.py", "pkg/top_only.py",
+                           "pyproject.toml"]
 
 
 def test_gitignore_above_the_walked_folder_applies_up_to_the_repository_root(repo, tmp_path):
-    assert _walk(repo, "pkg") == ["pkg/module.py", "pkg/top_only.py"]
+    assert _walk(repo, "pkg") == ["pkg/generated.gen.py", "pkg/module.py", "pkg/top_only.py"]
     write(repo, "pkg/extra.gen.py", CLEAN_SOURCE)  # ignored by the root's `*.gen.py`
-    assert _walk(repo / "pkg", ".") == ["module.py", "top_only.py"]
+    assert _walk(repo / "pkg", ".") == ["generated.gen.py", "module.py", "top_only.py"]
     # A .gitignore outside the repository does not apply to it.
     write(tmp_path, ".gitignore", "*.py\n")
     assert "main.py" in _walk(repo)
