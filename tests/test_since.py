@@ -103,10 +103,14 @@ def test_changes_beside_a_sub_folder_are_seen_from_it(repo):
 
 
 def test_with_baseline_and_other_formats(repo):
+    assert run_cli(repo, "baseline", "--no-cache", "-o", "baseline.json").returncode == 0
     _insert_line(repo / "app/clean.py", 0, UZ_COMMENT_2)
-    completed = run_cli(repo, "check", "--no-cache", "--since", "HEAD", "--format", "github")
+    completed = run_cli(repo, "check", "--no-cache", "--since", "HEAD", "--format", "github",
+                        "--baseline", "baseline.json", "--show-stale")
     assert completed.returncode == 1
     assert completed.stdout.count("::error ") == 1 and "file=app/clean.py,line=1," in completed.stdout
+    # Baselined findings on unchanged lines are matched, not stale, although --since hides them.
+    assert "stale" not in completed.stderr
 
 
 @pytest.mark.parametrize("ref", ["no-such-branch", "HEAD~5", "--output=/tmp/x"])

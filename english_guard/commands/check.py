@@ -78,20 +78,8 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
     """Report non-English identifiers, comments, docstrings, user-facing strings and prose."""
     from english_guard.reporting import render
 
-    run = _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude)
-    for result in run.results:
-        if show_unused_ignores:
-            result.findings = sorted([*result.findings, *result.unused_directives], key=lambda f: (f.line, f.column))
-    notes: list[str] = []
-    if since_ref:
-        from english_guard.gitdiff import GitError, changed_lines, keep_changed
-
-        try:
-            changes = changed_lines(since_ref)
-        except GitError as exc:
-            _fail(_("--since {ref}: {message}").format(ref=since_ref, message=exc))
-        for result in run.results:
-            result.findings = keep_changed(result.findings, changes)
+    # A bad baseline or git ref fails before the check runs, not after.
+    entries = changes = None
     if baseline_file:
         from english_guard.baseline import BaselineError, apply_baseline, load_baseline
 
@@ -99,6 +87,20 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
             entries = load_baseline(baseline_file)
         except BaselineError as exc:
             _fail(str(exc))
+    if since_ref:
+        from english_guard.gitdiff import GitError, changed_lines, keep_changed
+
+        try:
+            changes = changed_lines(since_ref)
+        except GitError as exc:
+            _fail(_("--since {ref}: {message}").format(ref=since_ref, message=exc))
+    run = _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude)
+    for result in run.results:
+        if show_unused_ignores:
+            result.findings = sorted([*result.findings, *result.unused_directives], key=lambda f: (f.line, f.column))
+    notes: list[str] = []
+    if entries is not None:
+        # Matched against every finding, before --since narrows them: an entry on an unchanged line is not stale.
         match = apply_baseline(run.findings, entries, {r.path for r in run.results}, baseline_file)
         keep = {id(f) for f in match.new}
         for result in run.results:
@@ -107,6 +109,9 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
             for entry in match.stale:
                 notes.append(_("{path}: stale baseline entry {code} (no longer found): \"{text}\"").format(
                     path=entry.get("path"), code=entry.get("code"), text=entry.get("text")))
+    if changes is not None:
+        for result in run.results:
+            result.findings = keep_changed(result.findings, changes)
     color = output_format == "text" and output_file is None and sys.stdout.isatty()
     report = render(output_format, run, color=color)
     if output_file:
