@@ -128,6 +128,18 @@ def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, 
     return check_source(path, data, config, reader), digest
 
 
+def _checked(pending: list[tuple[str, str, Config, str | None]], workers: int):
+    """Check the pending files, in a process pool when there are enough of them to pay for it."""
+    if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
+        from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
+
+        chunk = max(1, min(32, len(pending) // (workers * 8) or 1))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(_check_file, pending, chunksize=chunk)
+    else:
+        yield from map(_check_file, pending)
+
+
 def run_check(
     paths: Iterable[str],
     config: Config,
@@ -168,27 +180,13 @@ def run_check(
     done = len(cached_results)
     if progress:
         progress(done, len(work))
-    if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
-        from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
-
-        chunk = max(1, min(32, len(pending) // (workers * 8) or 1))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for result, digest in pool.map(_check_file, pending, chunksize=chunk):
-                fresh[result.path] = result
-                if cache is not None and digest:
-                    cache.store(digest, result)
-                done += 1
-                if progress:
-                    progress(done, len(work))
-    else:
-        for item in pending:
-            result, digest = _check_file(item)
-            fresh[result.path] = result
-            if cache is not None and digest:
-                cache.store(digest, result)
-            done += 1
-            if progress:
-                progress(done, len(work))
+    for result, digest in _checked(pending, workers):
+        fresh[result.path] = result
+        if cache is not None and digest:
+            cache.store(digest, result)
+        done += 1
+        if progress:
+            progress(done, len(work))
     for path, _reader in work:
         run.results.append(cached_results.get(path) or fresh[path])
     return run
