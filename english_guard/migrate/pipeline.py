@@ -111,7 +111,7 @@ def _check(paths: list[str], config, progress: Progress):
         state["done"] = done
 
     try:
-        result = run_check(paths, config, jobs=1, use_cache=False, progress=on_progress)
+        result = run_check(paths, config, use_cache=False, progress=on_progress)
     finally:
         if state["manager"] is not None:
             state["manager"].__exit__(None, None, None)
