@@ -92,8 +92,14 @@ def test_compiled_catalogs_match_the_po_files(language, tmp_path):
     assert in_place.read_bytes() == fresh[language], "run `python setup.py compile_catalogs`"
 
 
+def _console_script() -> list[str]:
+    script = shutil.which("english-guard", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "english_guard"]
+
+
 def test_check_speaks_uzbek():
-    done = subprocess.run([sys.executable, "-m", "english_guard", "check", "--no-cache", "bot/savat.py"], cwd=EXAMPLE,
+    """`LANG=uz_UZ.UTF-8 english-guard check ...`, the installed command itself."""
+    done = subprocess.run([*_console_script(), "check", "--no-cache", "bot/savat.py"], cwd=EXAMPLE,
                           capture_output=True, text=True, env=_env("uz_UZ.UTF-8"))
     assert done.returncode == 1, done.stderr
     assert "identifikatori ingliz tilida emas" in done.stdout

@@ -21,4 +21,10 @@ def uncommitted_changes(root: Path) -> list[str] | None:
                             capture_output=True, text=True, check=False)
     if status.returncode != 0:
         return None
-    return [line for line in status.stdout.splitlines() if line.strip()]
+    return [line for line in status.stdout.splitlines() if line.strip() and not _ours(line[3:])]
+
+
+def _ours(path: str) -> bool:
+    """english-guard's own folder, even before (or if a killed run never wrote) its .gitignore."""
+    parts = path.strip('"').rstrip("/").split("/")
+    return ".english-guard" in parts
