@@ -186,6 +186,92 @@ def run_migration(options: MigrationOptions, progress: Progress | None = None) -
     return result
 
 
+@dataclass
+class _Steps:
+    """What each step of one run did (in the staging copy)."""
+
+    before: object = None  # engine.RunResult of the first check
+    translation: translation_step.TranslationOutcome | None = None
+    rename: rename_step.RenameOutcome | None = None
+    extraction: extract_step.ExtractOutcome | None = None
+    after: object = None  # engine.RunResult of the final check
+    snapshot: Snapshot | None = None  # files as the rename step left them, to carry its positions forward
+
+    @property
+    def errors(self) -> list[str]:
+        return self.translation.errors + self.rename.errors + self.extraction.errors
+
+
+def _run_steps(options: MigrationOptions, config, staged_config, paths: list[str], staged_strings: Path, state: Path,
+               progress: Progress) -> _Steps:
+    steps = _Steps()
+    progress.stage(_("check: what is there"))
+    steps.before = _check(paths, staged_config, progress)
+
+    progress.stage(_("translate comments and docstrings"))
+    translation = steps.translation = translation_step.run(
+        paths, staged_config, state / TRANSLATIONS_PO, options.engine, options.use_memory,
+        progress_factory=lambda total: progress.counter(total, _("sentences")))
+    progress.note(_("{applied} translated, {open} without a translation, {fuzzy} of low confidence").format(
+        applied=len(translation.applied), open=len(translation.without_model), fuzzy=len(translation.low_confidence)))
+
+    progress.stage(_("rename identifiers"))
+    rename = steps.rename = rename_step.run(paths, staged_config, state / RENAME_PLAN)
+    steps.snapshot = Snapshot(sorted({line.split(":", 1)[0] for line in rename.unprovable}
+                                     | {e.defined_at.split(":", 1)[0] for e, _why in rename.refused if e is not None}))
+    progress.note(_("{renamed} renamed, {open} without a name, {refused} refused").format(
+        renamed=len(rename.renamed), open=len(rename.without_name), refused=len(rename.refused)))
+
+    progress.stage(_("extract user-facing strings"))
+    source_lang = options.source_lang or (config.source_lang if config.source_lang not in ("", "und") else "")
+    guessed = not source_lang
+    if guessed:
+        source_lang = extract_step.guess_source_lang(steps.before.findings)
+    if source_lang:
+        steps.extraction = extract_step.run(paths, staged_config, source_lang, staged_strings, options.engine,
+                                            options.runtime_module)
+        plan = steps.extraction.plan
+        progress.note(_("{wrapped} wrapped, {pending} waiting for English, {problems} not extractable").format(
+            wrapped=plan.applied if plan else 0, pending=len(plan.pending) if plan else 0,
+            problems=len(plan.problems) if plan else 0))
+    else:
+        steps.extraction = extract_step.ExtractOutcome()
+        progress.note(_("no non-English user-facing strings: nothing to extract"))
+    steps.extraction.source_lang_guessed = guessed and bool(source_lang)
+
+    progress.stage(_("check again: what is left"))
+    steps.after = _check(paths, staged_config, progress)
+    return steps
+
+
+def _report_data(options: MigrationOptions, root: Path, relative: str, steps: _Steps, changes) -> ReportData:
+    items = manual.manual_review(steps.after.findings, steps.after.errors, steps.translation, steps.rename,
+                                 steps.extraction, steps.errors, final_line=steps.snapshot.final_line)
+    notes = [_("note: {note}").format(note=note) for note in steps.translation.notes]
+    if steps.extraction.plan is not None:
+        notes += [_("note: {note}").format(note=note) for note in steps.extraction.plan.notes]
+    return ReportData(
+        project=root.name, paths=[relative], write=options.write, engine=options.engine,
+        source_lang=steps.extraction.source_lang, source_lang_guessed=steps.extraction.source_lang_guessed,
+        before=steps.before.findings, after=steps.after.findings, translated=steps.translation.applied,
+        renamed=steps.rename.renamed, extracted=steps.extraction.extracted,
+        changed_files=[(c.path, c.kind) for c in changes], items=items, notes=notes)
+
+
+def _write(root: Path, changes, progress: Progress) -> None:
+    from english_guard.fixes.safe_write import UnsafeWriteError
+
+    progress.stage(_("write the changes"))
+    if not changes:
+        progress.note(_("nothing to change"))
+        return
+    with progress.counter(len(changes), _("files")) as update:
+        try:
+            commit(root, changes, progress=lambda _change: update(1))
+        except (OSError, WorkspaceError, UnsafeWriteError) as exc:
+            raise MigrationError(_("cannot write the changes: {reason}").format(reason=exc)) from exc
+
+
 def _run_in_staging(options, config, root: Path, relative: str, staging: Staging, state: Path, progress: Progress,
                     result: MigrationResult) -> MigrationResult:
     staged_config = dataclasses.replace(config, root=str(staging.folder))
@@ -193,85 +279,27 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
     _copy_if_exists(root / cache / MEMORY, staging.folder / cache / MEMORY)
     staged_strings = staging.folder / MIGRATION_DIR / STRINGS_PO
     _copy_if_exists(state / STRINGS_PO, staged_strings)
-    paths = [relative]
     progress.stages = 6 if options.write else 5
 
-    progress.stage(_("check: what is there"))
-    before = _check(paths, staged_config, progress)
-
-    progress.stage(_("translate comments and docstrings"))
-    translation = translation_step.run(paths, staged_config, state / TRANSLATIONS_PO, options.engine,
-                                       options.use_memory,
-                                       progress_factory=lambda total: progress.counter(total, _("sentences")))
-    progress.note(_("{applied} translated, {open} without a translation, {fuzzy} of low confidence").format(
-        applied=len(translation.applied), open=len(translation.without_model), fuzzy=len(translation.low_confidence)))
-
-    progress.stage(_("rename identifiers"))
-    rename = rename_step.run(paths, staged_config, state / RENAME_PLAN)
-    snapshot = Snapshot(sorted({line.split(":", 1)[0] for line in rename.unprovable}
-                               | {e.defined_at.split(":", 1)[0] for e, _why in rename.refused if e is not None}))
-    progress.note(_("{renamed} renamed, {open} without a name, {refused} refused").format(
-        renamed=len(rename.renamed), open=len(rename.without_name), refused=len(rename.refused)))
-
-    progress.stage(_("extract user-facing strings"))
-    source_lang = options.source_lang or (config.source_lang if config.source_lang not in ("", "und") else "")
-    guessed = False
-    if not source_lang:
-        source_lang = extract_step.guess_source_lang(before.findings)
-        guessed = bool(source_lang)
-    if source_lang:
-        extraction = extract_step.run(paths, staged_config, source_lang, staged_strings, options.engine,
-                                      options.runtime_module)
-        plan = extraction.plan
-        progress.note(_("{wrapped} wrapped, {pending} waiting for English, {problems} not extractable").format(
-            wrapped=plan.applied if plan else 0, pending=len(plan.pending) if plan else 0,
-            problems=len(plan.problems) if plan else 0))
-    else:
-        extraction = extract_step.ExtractOutcome()
-        progress.note(_("no non-English user-facing strings: nothing to extract"))
-    extraction.source_lang_guessed = guessed
-
-    progress.stage(_("check again: what is left"))
-    after = _check(paths, staged_config, progress)
-
+    steps = _run_steps(options, config, staged_config, [relative], staged_strings, state, progress)
     changes = staging.changes()
-    if not options.write:
+    if options.use_memory:
+        _sync_back(staging.folder / cache / MEMORY, root / cache / MEMORY)
+    report = _report_data(options, root, relative, steps, changes)
+    result.report, result.changed = report, changes
+    result.errors = steps.errors + [f"{error.path}: {error.message}" for error in steps.after.errors]
+
+    if options.write:
+        _write(root, changes, progress)
+        result.written = bool(changes)
+        # The answers the code now holds leave the review file only once the code is written.
+        _sync_back(staged_strings, state / STRINGS_PO)
+    else:
         kept = extract_step.review_file_keeping_answers(state / STRINGS_PO, staged_strings)
         if kept is None:
             _sync_back(staged_strings, state / STRINGS_PO)
         else:
             write_file(state / STRINGS_PO, kept)
-    if options.use_memory:
-        _sync_back(staging.folder / cache / MEMORY, root / cache / MEMORY)
-    step_errors = translation.errors + rename.errors + extraction.errors
-    items = manual.manual_review(after.findings, after.errors, translation, rename, extraction, step_errors,
-                                 final_line=snapshot.final_line)
-    review_files = [f"{MIGRATION_DIR}/{name}" for name in (TRANSLATIONS_PO, RENAME_PLAN, STRINGS_PO)
-                    if (state / name).is_file()]
-    notes = [_("note: {note}").format(note=note) for note in translation.notes]
-    if extraction.plan is not None:
-        notes += [_("note: {note}").format(note=note) for note in extraction.plan.notes]
-    report = ReportData(
-        project=root.name, paths=[relative], write=options.write, engine=options.engine, source_lang=source_lang,
-        source_lang_guessed=guessed, before=before.findings, after=after.findings,
-        translated=translation.applied, renamed=rename.renamed, extracted=extraction.extracted,
-        changed_files=[(c.path, c.kind) for c in changes], review_files=review_files, items=items, notes=notes)
-    result.report, result.changed = report, changes
-    result.errors = step_errors + [f"{error.path}: {error.message}" for error in after.errors]
-
-    if options.write and changes:
-        progress.stage(_("write the changes"))
-        with progress.counter(len(changes), _("files")) as update:
-            try:
-                commit(root, changes, progress=lambda _change: update(1))
-            except (OSError, WorkspaceError) as exc:
-                raise MigrationError(_("cannot write the changes: {reason}").format(reason=exc)) from exc
-        result.written = True
-    elif options.write:
-        progress.stage(_("write the changes"))
-        progress.note(_("nothing to change"))
-    if options.write:  # the answers the code now holds leave the review file only once the code is written
-        _sync_back(staged_strings, state / STRINGS_PO)
     diff_path = state / DIFF
     if not options.write and changes:
         write_file(diff_path, _diff_text(changes).encode("utf-8"))
