@@ -62,6 +62,7 @@ def test_write_applies_the_review_files_and_the_example_tests_pass(migrated):
     assert "async def add(message, code: str)" in handlers  # renamed
     assert '"""Add a product to the user\'s cart."""' in handlers  # the reviewer's translation
     assert '_("No such product")' in handlers  # the reviewer's English msgid
+    assert '_("Your cart is empty")' in handlers  # a machine proposal the reviewer corrected
     assert "class FakeMessage:" in final["tests/soxta.py"].decode()  # a name the reviewer gave
     assert "locales/uz/LC_MESSAGES/messages.po" in final and "bot/i18n.py" in final
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=folder,

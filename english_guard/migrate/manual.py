@@ -135,6 +135,7 @@ def manual_review(final_findings, final_errors, translation=None, rename=None, e
                 items.append(ReviewItem(RENAME_REFUSED, path, final_line(path, line), entry.name, why))
     plan = getattr(extract, "plan", None)
     if plan is not None:
+        items += _doubtful_message_proposals(plan)
         for problem in plan.problems:
             if (problem.path, problem.line, NOT_EXTRACTABLE) not in listed:
                 items.append(ReviewItem(NOT_EXTRACTABLE, problem.path, problem.line, problem.text, problem.message))
@@ -148,6 +149,22 @@ def manual_review(final_findings, final_errors, translation=None, rename=None, e
     unique = {(i.category, i.path, i.line, i.text, i.reason): i for i in _one_error_per_file(items)}
     order = {key: number for number, key in enumerate(CATEGORIES)}
     return sorted(unique.values(), key=lambda i: (order[i.category], i.path, i.line, i.text))
+
+
+def _doubtful_message_proposals(plan) -> list[ReviewItem]:
+    """Machine English for messages is used in the code at once; list the proposals that look wrong."""
+    from english_guard.language import judge
+    from english_guard.migrate.translation_step import is_low_confidence
+
+    items = []
+    for entry in plan.proposed:
+        if not is_low_confidence(entry.original, entry.english, "string", judge):
+            continue
+        reason = _("low-confidence English msgid, already used in the code: {english!r}; correct it in "
+                   "strings.review.po and remove the fuzzy flag").format(english=entry.english)
+        for path, line in entry.locations:
+            items.append(ReviewItem(LOW_CONFIDENCE, path, line, entry.original, reason))
+    return items
 
 
 def _one_error_per_file(items: list[ReviewItem]) -> list[ReviewItem]:

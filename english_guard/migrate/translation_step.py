@@ -63,14 +63,14 @@ def read_po(path: Path) -> dict[str, PoEntry]:
     return entries
 
 
-def _is_low_confidence(unit, proposal: str, judge) -> bool:
+def is_low_confidence(original: str, proposal: str, kind: str, judge, confidence: float = 0.0) -> bool:
     """An uncertain language, a proposal that does not read as English, or one that kept words of the
     original that are not English (a word-for-word engine passing over a word it does not know)."""
-    if unit.confidence and unit.confidence < LOW_CONFIDENCE:
+    if confidence and confidence < LOW_CONFIDENCE:
         return True
-    if not judge(proposal, unit.kind).english:
+    if not judge(proposal, kind).english:
         return True
-    foreign = {w.word.lower() for w in judge(unit.text, unit.kind).words if w.verdict in ("foreign", "unknown")}
+    foreign = {w.word.lower() for w in judge(original, kind).words if w.verdict in ("foreign", "unknown")}
     kept = {word.lower() for word in _WORD.findall(proposal)}
     return bool(foreign & kept)
 
@@ -137,7 +137,7 @@ def run(paths: list[str], config: Config, review_file: Path, engine: str, use_me
     for unit in units:
         entry = decided.get(unit.text)
         if (entry is None or not entry.translation) and unit.proposal is not None:
-            fuzzy = _is_low_confidence(unit, unit.proposal, judge)
+            fuzzy = is_low_confidence(unit.text, unit.proposal, unit.kind, judge, unit.confidence)
             decided[unit.text] = PoEntry(unit.text, unit.proposal, fuzzy)
     for unit in units:
         entry = decided.get(unit.text)
