@@ -108,9 +108,11 @@ class _Annotator:
 
 
 def manual_review(final_findings, final_errors, translation=None, rename=None, extract=None,
-                  step_errors: list[str] = (), final_line=None) -> list[ReviewItem]:
-    """`final_line(path, line)` carries positions the rename step reported to the files as they end up."""
+                  step_errors: list[str] = (), final_line=None, line_text=None) -> list[ReviewItem]:
+    """`final_line(path, line)` carries positions the rename step reported to the files as they end up;
+    `line_text(path, line)` reads a final line (to drop string references a later step rewrote)."""
     final_line = final_line or (lambda _path, line: line)
+    line_text = line_text or (lambda _path, _line: None)
     annotator = _Annotator(translation, rename, extract)
     items: list[ReviewItem] = []
     listed: set[tuple[str, int, str]] = set()
@@ -124,9 +126,10 @@ def manual_review(final_findings, final_errors, translation=None, rename=None, e
         for line in rename.unprovable:
             match = re.match(r"^(.*?):(\d+):\d+: (.*)$", line)
             if match:
-                path = match.group(1)
-                items.append(ReviewItem(CHECK_BY_HAND, path, final_line(path, int(match.group(2))), "",
-                                        match.group(3)))
+                path, number = match.group(1), final_line(match.group(1), int(match.group(2)))
+                if _string_gone(match.group(3), line_text(path, number)):
+                    continue  # the extraction turned that string into a message: it names nothing now
+                items.append(ReviewItem(CHECK_BY_HAND, path, number, "", match.group(3)))
         for entry, why in rename.refused:
             path, line = _path_of(entry.defined_at) if entry is not None else ("", 0)
             if entry is None:
@@ -149,6 +152,13 @@ def manual_review(final_findings, final_errors, translation=None, rename=None, e
     unique = {(i.category, i.path, i.line, i.text, i.reason): i for i in _one_error_per_file(items)}
     order = {key: number for number, key in enumerate(CATEGORIES)}
     return sorted(unique.values(), key=lambda i: (order[i.category], i.path, i.line, i.text))
+
+
+def _string_gone(message: str, line: str | None) -> bool:
+    quoted = re.search(r"the string (['\"])(.*?)\1", message)
+    if quoted is None or line is None:
+        return False
+    return not any(f"{quote}{quoted.group(2)}{quote}" in line for quote in ("'", '"'))
 
 
 def _doubtful_message_proposals(plan) -> list[ReviewItem]:

@@ -246,7 +246,8 @@ def _run_steps(options: MigrationOptions, config, staged_config, paths: list[str
 
 def _report_data(options: MigrationOptions, root: Path, relative: str, steps: _Steps, changes) -> ReportData:
     items = manual.manual_review(steps.after.findings, steps.after.errors, steps.translation, steps.rename,
-                                 steps.extraction, steps.errors, final_line=steps.snapshot.final_line)
+                                 steps.extraction, steps.errors, final_line=steps.snapshot.final_line,
+                                 line_text=steps.snapshot.final_text_of_line)
     notes = [_("note: {note}").format(note=note) for note in steps.translation.notes]
     if steps.extraction.plan is not None:
         notes += [_("note: {note}").format(note=note) for note in steps.extraction.plan.notes]

@@ -37,6 +37,15 @@ class Snapshot:
             except OSError:
                 continue
 
+    def final_text_of_line(self, path: str, line: int) -> str | None:
+        """The text of a (final) line of a file, or None when the file cannot be read."""
+        try:
+            with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            return None
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
     def final_line(self, path: str, line: int) -> int:
         old = self.texts.get(path)
         if old is None:
