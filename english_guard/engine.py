@@ -125,7 +125,11 @@ def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, 
             data = handle.read()
     except OSError as exc:
         return FileResult(path, error=FileError(path, f"cannot read: {exc.strerror or exc}")), digest
-    return check_source(path, data, config, reader), digest
+    try:
+        return check_source(path, data, config, reader), digest
+    except Exception as exc:  # noqa: BLE001 - a bug met on one odd file must not end the whole run
+        message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
+        return FileResult(path, error=FileError(path, message)), None  # None: never cached
 
 
 def _checked(pending: list[tuple[str, str, Config, str | None]], workers: int):
