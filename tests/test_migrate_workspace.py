@@ -118,3 +118,22 @@ def test_finishing_refuses_a_file_edited_meanwhile_or_a_damaged_staged_copy(tmp_
     with pytest.raises(WorkspaceError, match="missing or damaged"):
         finish_interrupted_commit(root)
     assert (root / "b.py").read_text() == "b = 1\n"
+
+
+def test_one_migration_at_a_time_and_a_dead_holder_is_taken_over(tmp_path):
+    from english_guard.migrate.workspace import RunLock
+
+    state = tmp_path / "state"
+    state.mkdir()
+    sleeper = subprocess.Popen(["sleep", "30"])
+    try:
+        (state / "lock").write_text(str(sleeper.pid))
+        with pytest.raises(WorkspaceError, match=f"another migration of this project is running \\(process {sleeper.pid}\\)"):
+            with RunLock(state):
+                pass
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    with RunLock(state):  # the holder is gone now
+        assert (state / "lock").read_text() == str(os.getpid())
+    assert not (state / "lock").exists()

@@ -29,6 +29,7 @@ from english_guard.migrate.workspace import (
     Staging,
     WorkspaceError,
     commit,
+    RunLock,
     ensure_state_dir,
     finish_interrupted_commit,
     interrupted_commit,
@@ -173,17 +174,17 @@ def run_migration(options: MigrationOptions, progress: Progress | None = None) -
                 files=shown))
     state = ensure_state_dir(root)
     try:
-        staging = Staging.create(root)
+        with RunLock(state):
+            staging = Staging.create(root)
+            previous_cwd = os.getcwd()
+            try:
+                os.chdir(staging.folder)
+                return _run_in_staging(options, config, root, relative, staging, state, progress, result)
+            finally:
+                os.chdir(previous_cwd)
+                staging.remove()
     except WorkspaceError as exc:
         raise MigrationError(str(exc)) from exc
-    previous_cwd = os.getcwd()
-    try:
-        os.chdir(staging.folder)
-        result = _run_in_staging(options, config, root, relative, staging, state, progress, result)
-    finally:
-        os.chdir(previous_cwd)
-        staging.remove()
-    return result
 
 
 @dataclass
@@ -284,7 +285,7 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
 
     steps = _run_steps(options, config, staged_config, [relative], staged_strings, state, progress)
     changes = staging.changes()
-    if options.use_memory:
+    if options.use_memory and (staging.folder / cache / MEMORY).is_file():
         _sync_back(staging.folder / cache / MEMORY, root / cache / MEMORY)
     report = _report_data(options, root, relative, steps, changes)
     result.report, result.changed = report, changes

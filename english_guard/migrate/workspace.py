@@ -62,6 +62,53 @@ def ensure_state_dir(root: Path) -> Path:
     return folder
 
 
+class RunLock:
+    """One migration at a time per project: `.english-guard/migration/lock` holds the running process's id.
+
+    A lock left by a process that no longer exists (a killed run) is taken over.
+    """
+
+    def __init__(self, state: Path) -> None:
+        self.path = state / "lock"
+
+    def __enter__(self) -> RunLock:
+        for _attempt in range(2):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                if self._holder_alive():
+                    raise WorkspaceError(_("another migration of this project is running (process {pid}); wait for "
+                                           "it to finish, or delete {path} if that process is not a migration")
+                                         .format(pid=self._holder(), path=self.path)) from None
+                self.path.unlink(missing_ok=True)
+                continue
+            with os.fdopen(fd, "w") as handle:
+                handle.write(str(os.getpid()))
+            return self
+        raise WorkspaceError(_("cannot take the lock {path}").format(path=self.path))
+
+    def __exit__(self, *exc_info) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def _holder(self) -> int | None:
+        try:
+            return int(self.path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def _holder_alive(self) -> bool:
+        pid = self._holder()
+        if pid is None or pid == os.getpid():
+            return False
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+
+
 def _git_files(root: Path) -> list[str] | None:
     """Tracked and untracked-but-not-ignored files under `root`, when `root` is in a git work tree."""
     try:
