@@ -141,8 +141,8 @@ def run(paths: list[str], config: Config, review_file: Path, engine: str, use_me
             decided[unit.text] = PoEntry(unit.text, unit.proposal, fuzzy)
     for unit in units:
         entry = decided.get(unit.text)
-        if entry is not None and entry.translation and unit.proposal is None:
-            unit.proposal = entry.translation  # decided in an earlier run: the review file is the proposal now
+        if entry is not None and entry.translation:
+            unit.proposal = entry.translation  # the review file's text is what --write writes
     for plan in plans:
         accepted = {}
         for index, unit in enumerate(plan.units):
@@ -159,8 +159,6 @@ def run(paths: list[str], config: Config, review_file: Path, engine: str, use_me
             outcome.errors.append(str(exc))
             continue
         outcome.refused += refused
-        for unit in applied:
-            unit.proposal = decided[unit.text].translation
         outcome.applied += applied
         if new != plan.source:
             try:
