@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -176,12 +177,16 @@ def run_migration(options: MigrationOptions, progress: Progress | None = None) -
     try:
         with RunLock(state):
             staging = Staging.create(root)
-            previous_cwd = os.getcwd()
+            previous_cwd, previous_path = os.getcwd(), list(sys.path)
+            # The steps run inside the copy: a project module there (a `gettext.py`, a `tests` package) must
+            # never shadow what english-guard imports later, so the current folder leaves the import path.
+            sys.path[:] = [entry for entry in sys.path if entry not in ("", ".")]
             try:
                 os.chdir(staging.folder)
                 return _run_in_staging(options, config, root, relative, staging, state, progress, result)
             finally:
                 os.chdir(previous_cwd)
+                sys.path[:] = previous_path
                 staging.remove()
     except WorkspaceError as exc:
         raise MigrationError(str(exc)) from exc
