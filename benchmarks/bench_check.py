@@ -154,6 +154,12 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
     median, times, report = timed(lambda: checker.run("--no-cache"), runs)
     row("check --no-cache (cold process)", median, times, report["summary"]["files"],
         f"{report['summary']['findings']} findings, {report['summary']['errors']} errors")
+    if jobs != 1:
+        single = Checker(corpus, 1, tool)
+        median, times, alone = timed(lambda: single.run("--no-cache"), runs)
+        if alone != report:
+            raise SystemExit("--jobs 1 reported something else than the default --jobs")
+        row("check --no-cache --jobs 1 (cold process)", median, times, alone["summary"]["files"])
 
     with tempfile.TemporaryDirectory(prefix="eg-bench-cache-") as cache:
         cache_dir = Path(cache)
@@ -197,6 +203,9 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
     cold = rows["check --no-cache (cold process)"]["seconds"]
     ratios = {
         "cold check / ast.parse": round(cold / rows["ast.parse, 1 process"]["seconds"], 2),
+        "cold check --jobs 1 / ast.parse": round(
+            rows.get("check --no-cache --jobs 1 (cold process)", rows["check --no-cache (cold process)"])["seconds"]
+            / rows["ast.parse, 1 process"]["seconds"], 2),
         "cached / cold": round(rows["check, cached re-run"]["seconds"] / cold, 4),
     }
     if "libcst.parse_module, 1 process" in rows:
