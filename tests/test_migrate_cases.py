@@ -39,3 +39,28 @@ def test_outside_git_the_write_needs_no_clean_tree(tmp_path):
     assert done.returncode == 1, done.stderr
     after = project_bytes(folder)
     assert after != before and "class Cart:" in after["bot/savat.py"].decode()
+
+
+def test_with_a_real_model_russian_is_translated_and_uzbek_waits_for_a_model(tmp_path):
+    """A tiny CTranslate2 package built here (its English is nonsense, but real): the engine path end to end."""
+    import subprocess
+    import sys
+
+    import argos_builder
+    from migrate_helpers import environment, git
+
+    env = environment(tmp_path)
+    package = argos_builder.build_package_folder(tmp_path / "package", "ru")
+    installed = subprocess.run([sys.executable, "-m", "english_guard", "models", "install", str(package)], env=env,
+                               capture_output=True, text=True, cwd=tmp_path)
+    assert installed.returncode == 0, installed.stderr
+    folder = example_repo(tmp_path / "bot")
+    done = subprocess.run([sys.executable, str(EXAMPLE.parent.parent / "translate_comments.py")], cwd=folder, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stderr
+    report = (folder / STATE / "migration-report.md").read_text(encoding="utf-8")
+    assert "Translation engine: `auto`" in report
+    assert "| `bot/katalog.py:1` | ru | docstring | Каталог товаров магазина. |" in report  # the model's proposal
+    assert "no translation model for Uzbek (uz)" in report  # and how to get one, for every Uzbek text
+    assert (folder / ".english-guard-cache" / "translation-memory.json").is_file()
+    assert git(folder, "status", "--porcelain") == ""  # the memory and the review files stay out of git

@@ -25,6 +25,6 @@ def uncommitted_changes(root: Path) -> list[str] | None:
 
 
 def _ours(path: str) -> bool:
-    """english-guard's own folder, even before (or if a killed run never wrote) its .gitignore."""
+    """english-guard's own folders, even before (or if a killed run never wrote) their .gitignore."""
     parts = path.strip('"').rstrip("/").split("/")
-    return ".english-guard" in parts
+    return ".english-guard" in parts or ".english-guard-cache" in parts

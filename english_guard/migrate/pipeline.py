@@ -291,6 +291,9 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
     steps = _run_steps(options, config, staged_config, [relative], staged_strings, state, progress)
     changes = staging.changes()
     if options.use_memory and (staging.folder / cache / MEMORY).is_file():
+        if not (root / cache).exists():  # a cache folder of our own making stays out of git, as check's does
+            (root / cache).mkdir(parents=True)
+            write_file(root / cache / ".gitignore", b"*\n")
         _sync_back(staging.folder / cache / MEMORY, root / cache / MEMORY)
     report = _report_data(options, root, relative, steps, changes)
     result.report, result.changed = report, changes
