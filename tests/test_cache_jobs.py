@@ -178,3 +178,15 @@ def test_a_read_only_tree_still_checks(tmp_path):
         for folder in [base, *[p for p in base.rglob("*") if p.is_dir()]]:
             os.chmod(folder, 0o755)
         shutil.rmtree(base)
+
+
+def test_a_corrupt_cache_entry_is_recomputed(tree, tmp_path):
+    cache = tmp_path / "cache"
+    env = cli_env(cache)
+    _code, first, _stderr = check_json(tree, env=env)
+    relative = "pkg/module_03.py"
+    entry = _entry_for(cache, relative, (tree / relative).read_bytes())
+    entry.write_text('{"findings": [{"line": ', encoding="utf-8")  # a half-written file, a full disk
+    _code, second, stderr = check_json(tree, env=env)
+    assert second == first and stderr == ""
+    assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error"}
