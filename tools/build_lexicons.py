@@ -29,7 +29,7 @@ FOREIGN_MIN_ZIPF = 3.0
 DEEPER_LANGUAGES = {"es": 2.5, "pt": 2.5, "de": 2.5, "tr": 2.5, "id": 2.5, "fr": 2.7, "ru": 2.7}
 RUSSIAN_TRANSLIT_MIN_ZIPF = 2.9
 # Languages whose speakers english-guard serves less often, and which lend English many look-alikes
-# (nagle, plats, opname): their frequencies count half a Zipf point less.
+# (`nagle`, `plats`, `opname`): their frequencies count half a Zipf point less.
 SECONDARY_LANGUAGES = {"it": 0.5, "nl": 0.5, "pl": 0.5, "ro": 0.5, "sv": 0.5, "ms": 0.5, "uk": 0.0}
 # Languages with a wordfreq list whose words show up in code written by their speakers.
 FOREIGN_LANGUAGES = ("de", "es", "pt", "fr", "it", "nl", "id", "ms", "tr", "ru", "uk", "pl", "ro", "sv")
@@ -115,7 +115,7 @@ def main() -> None:
             value -= SECONDARY_LANGUAGES.get(lang, 0.0)
             add(key, lang, value)
             if lang == "de" and any(char in word for char in "äöüß"):
-                # German written without umlauts in identifiers: puenktlich, groesse
+                # German written without umlauts in identifiers: `puenktlich`, `groesse`
                 spelled = word.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
                 add(fold(spelled), lang, value)
             if lang == "ru" and value >= RUSSIAN_TRANSLIT_MIN_ZIPF:

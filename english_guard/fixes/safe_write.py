@@ -37,19 +37,17 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     final rename never crosses file systems.
     """
     target = Path(path)
-    mode = None
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
-        pass
+        mode = 0o666 & ~_current_umask()  # a new file gets the usual permissions, not mkstemp's 0600
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".eg-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -57,6 +55,12 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def write_python_source(path: str | os.PathLike, source: bytes) -> None:
