@@ -115,6 +115,14 @@ def _unique_unused(directives) -> list:
     return [same[0] for same in by_comment.values() if not any(d.used for d in same)]
 
 
+def available_cores() -> int:
+    """The cores this process may run on (a container or `taskset` can allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, str | None]:
     path, reader, config, digest = args
     try:
@@ -180,7 +188,7 @@ def run_check(
                 continue
         pending.append((path, reader, config, digest))
     fresh: dict[str, FileResult] = {}
-    workers = max(1, jobs or os.cpu_count() or 1)
+    workers = max(1, jobs or available_cores())
     done = len(cached_results)
     if progress:
         progress(done, len(work))

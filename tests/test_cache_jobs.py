@@ -190,3 +190,17 @@ def test_a_corrupt_cache_entry_is_recomputed(tree, tmp_path):
     _code, second, stderr = check_json(tree, env=env)
     assert second == first and stderr == ""
     assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error"}
+
+
+def test_the_default_jobs_follow_the_cores_this_process_may_use(tree):
+    """Under `taskset` (or a container's CPU set) only the allowed cores count; the report is the same."""
+    if not shutil.which("taskset"):
+        pytest.skip("taskset is not installed")
+    _code, reference, _stderr = check_json(tree, "--no-cache")
+    completed = subprocess.run(["taskset", "-c", "0", sys.executable, "-c",
+                                "from english_guard.engine import available_cores; print(available_cores())"],
+                               capture_output=True, text=True, check=True)
+    assert completed.stdout.strip() == "1"
+    pinned = subprocess.run(["taskset", "-c", "0", *CLI, "check", "--no-cache", "--format", "json"], cwd=tree,
+                            capture_output=True, text=True, env=cli_env(), check=False)
+    assert json.loads(pinned.stdout) == reference
