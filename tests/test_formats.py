@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from engine_helpers import (BOT_SOURCE, CLEAN_SOURCE, RU_COMMENT, UZ_COMMENT, UZ_COMMENT_2, YAML_SOURCE, check_json,
+from engine_helpers import (BOT_SOURCE, CLEAN_SOURCE, RU_COMMENT, UZ_COMMENT_2, YAML_SOURCE, check_json,
                             make_project, run_cli, write)
 from english_guard.model import KINDS
 
