@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from english_guard.config import Config
+from english_guard.texts import requested_languages
 from english_guard.model import FileError, FileResult, Finding
 
 
@@ -39,7 +40,9 @@ class ResultCache:
     def __init__(self, config: Config, version: str) -> None:
         base = Path(os.environ.get("ENGLISH_GUARD_CACHE_DIR") or Path(config.root) / config.cache_dir)
         self.base = base
-        self.folder = base / f"{version}-{_code_digest()}-{config.fingerprint()}"
+        # Messages are stored translated: each interface language has its own entries.
+        interface = hashlib.blake2b(",".join(requested_languages()).encode(), digest_size=3).hexdigest()
+        self.folder = base / f"{version}-{_code_digest()}-{config.fingerprint()}-{interface}"
         self._ready = False
 
     def _prepare(self) -> bool:

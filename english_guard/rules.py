@@ -10,7 +10,7 @@ from english_guard.language import judge
 from english_guard.language.normalize import fold
 from english_guard.language.scripts import word_scripts
 from english_guard.model import Finding, Segment, Verdict
-from english_guard.texts import _
+from english_guard.texts import _, language_display_name
 
 LANGUAGE_NAMES = {
     "uz": "Uzbek", "ru": "Russian", "kk": "Kazakh", "tr": "Turkish", "de": "German", "es": "Spanish",
@@ -74,7 +74,7 @@ _DIRECTIVE = re.compile(
 
 
 def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+    return language_display_name(code, LANGUAGE_NAMES.get(code, code))
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -14,7 +14,7 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "english_guard"
 
 
-def _requested_languages() -> list[str]:
+def requested_languages() -> list[str]:
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable)
         if value:
@@ -24,7 +24,7 @@ def _requested_languages() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _translations() -> _gettext.NullTranslations:
-    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=_requested_languages() or None, fallback=True)
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=requested_languages() or None, fallback=True)
 
 
 def _(message: str) -> str:
@@ -33,3 +33,19 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _translations().ngettext(singular, plural, count)
+
+
+@lru_cache(maxsize=256)
+def language_display_name(code: str, english_name: str) -> str:
+    """A language's name in the user's own language when the CLI speaks it (Babel's CLDR data),
+    else the English name. Babel is imported only for a non-English interface."""
+    wanted = [lang for lang in requested_languages() if not lang.startswith(("en", "C", "POSIX"))]
+    if not wanted or not _translations().info():
+        return english_name
+    try:
+        from babel import Locale
+
+        name = Locale.parse(wanted[0].split("@")[0]).languages.get(code)
+    except Exception:  # an unknown or malformed locale name only costs the translation of the name
+        return english_name
+    return name or english_name

@@ -142,3 +142,14 @@ def test_button_labels_compared_with_message_text(tmp_path):
     )
     report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG401", str(source)).output)
     assert sorted(f["line"] for f in report["findings"]) == [1, 3]
+
+
+def test_language_names_follow_the_interface_language(tmp_path):
+    env = {**os.environ, "LANG": "ru_RU.UTF-8", "LANGUAGE": "", "LC_ALL": "", "ENGLISH_GUARD_CACHE_DIR": str(tmp_path)}
+    russian = subprocess.run([sys.executable, "-m", "english_guard", "check", str(BAD)], env=env,
+                             capture_output=True, text=True)
+    assert "(узбекский)" in russian.stdout
+    env["LANG"] = "C.UTF-8"
+    english = subprocess.run([sys.executable, "-m", "english_guard", "check", str(BAD)], env=env,
+                             capture_output=True, text=True)
+    assert "(Uzbek)" in english.stdout and "узбекский" not in english.stdout  # the cache keeps languages apart
