@@ -102,15 +102,18 @@ def check_source(path: str, data: bytes, config: Config, reader: str) -> FileRes
     result.unused_directives = [
         Finding(path, d.line, d.column, d.line, d.column + len(d.text), "EG100", "comment", "directive", d.text, "en",
                 1.0, "unused english-guard suppression comment")
-        for d in _unique_unused(directives)
+        for d in _unique_unused(directives, enabled)
     ]
     return result
 
 
-def _unique_unused(directives) -> list:
-    """One entry per directive comment that suppressed nothing on any of its lines."""
+def _unique_unused(directives, enabled: frozenset[str]) -> list:
+    """One entry per directive comment that suppressed nothing on any of its lines. A directive that
+    names only codes this run does not check (`--select EG2`) is not judged: it may well be needed."""
     by_comment: dict[tuple, list] = {}
     for directive in directives:
+        if directive.codes is not None and directive.codes.isdisjoint(enabled):
+            continue
         by_comment.setdefault((directive.start_line, directive.column, directive.text, directive.codes), []).append(directive)
     return [same[0] for same in by_comment.values() if not any(d.used for d in same)]
 

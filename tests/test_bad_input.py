@@ -137,6 +137,12 @@ def test_unused_suppression_comments_are_reported_when_asked(tmp_path):
                       (11, 12, "# english-guard: ignore[EG201]")]
     text = run_cli(root, "check", "--no-cache", "--show-unused-ignores")
     assert "mod.py:10:12: EG100 unused english-guard suppression comment" in text.stdout
+    # With EG101 not checked, `ignore[EG101]` is not judged; bare `ignore` comments still are.
+    code, only_comments, _stderr = check_json(root, "--no-cache", "--show-unused-ignores", "--select", "EG2")
+    assert [(f["line"], f["code"]) for f in only_comments["findings"]] == [(5, "EG100"), (10, "EG100"),
+                                                                           (11, "EG100"), (13, "EG201")]
+    code, no_comments, _stderr = check_json(root, "--no-cache", "--show-unused-ignores", "--select", "EG1")
+    assert [(f["line"], f["code"]) for f in no_comments["findings"]] == [(5, "EG100"), (10, "EG100")]
 
 
 def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatch):
