@@ -204,3 +204,27 @@ def test_the_default_jobs_follow_the_cores_this_process_may_use(tree):
     pinned = subprocess.run(["taskset", "-c", "0", *CLI, "check", "--no-cache", "--format", "json"], cwd=tree,
                             capture_output=True, text=True, env=cli_env(), check=False)
     assert json.loads(pinned.stdout) == reference
+
+
+def test_a_change_to_english_guard_itself_invalidates(tree, tmp_path):
+    """The key holds the tool's version and a digest of its own code and data: an upgraded (here: edited)
+    english-guard never reuses results of the old one."""
+    import english_guard
+
+    tool = tmp_path / "tool"
+    shutil.copytree(Path(english_guard.__file__).parent, tool / "english_guard",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.building*"))
+    cache = tmp_path / "cache"
+    env = cli_env(cache, PYTHONPATH=str(tool))
+    where = subprocess.run([sys.executable, "-P", "-c", "import english_guard; print(english_guard.__file__)"],
+                           env=env, capture_output=True, text=True, check=True)
+    assert where.stdout.strip().startswith(str(tool))  # the copy runs, not the installed package
+    _code, first, _stderr = check_json(tree, env=env)
+    folders = [p.name for p in cache.iterdir() if p.is_dir()]
+    assert len(folders) == 1 and folders[0].startswith(english_guard.__version__ + "-")
+    rules = tool / "english_guard" / "rules.py"
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# A change to the tool.\n", encoding="utf-8")
+    _code, second, _stderr = check_json(tree, env=env)
+    assert second == first
+    assert len([p for p in cache.iterdir() if p.is_dir()]) == 2
+    assert len(list(cache.glob("*/*.json"))) == 2 * 34
