@@ -167,3 +167,17 @@ def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatc
         ("odd.py", "internal error while checking this file (KeyError: 'unexpected'); please report it")]
     assert [(f.path, f.line) for f in run.findings] == [("fine.py", 1)]
     assert len(list((tmp_path / "cache").glob("*/*.json"))) == 2  # fine.py and pyproject.toml, not odd.py
+
+
+def test_form_feeds_and_unicode_line_separators_do_not_shift_positions(tmp_path):
+    """Python ends lines at \\n, \\r\\n and \\r only: a form feed between functions (old style) and U+2028 in a
+    string are not line ends, so the lines after them keep ast's numbering and their columns."""
+    source = (f"x = 1\n\x0c\ndef {UZ_FUNCTION}():\n    return 'a\u2028b'\n\n\n"
+              f"def   {UZ_FUNCTION}_2():\n    pass\r\n{UZ_COMMENT_2}\n")
+    root = make_project(tmp_path / "p", {"ff.py": source})
+    _code, report, _stderr = check_json(root, "--no-cache")
+    assert [(f["line"], f["column"], f["end_column"], f["text"]) for f in report["findings"]] == [
+        (3, 5, 5 + len(UZ_FUNCTION), UZ_FUNCTION),
+        (7, 7, 7 + len(UZ_FUNCTION) + 2, f"{UZ_FUNCTION}_2"),
+        (9, 1, 1 + len(UZ_COMMENT_2), UZ_COMMENT_2),
+    ]

@@ -14,6 +14,7 @@ from english_guard.config import Config
 from english_guard.model import Segment
 from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _STRING_PREFIX = re.compile(r"^[rRbBuUfF]{0,2}('''|\"\"\"|'|\")")
 
 
@@ -28,7 +29,9 @@ class _Positions:
     """Converts ast's UTF-8 byte columns into character columns (1-based)."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines(keepends=True) or [""]
+        # Python's own line ends only: str.splitlines also splits at form feeds, U+2028 and other
+        # characters, which would shift every later line against ast's line numbers.
+        self.lines = _LINE_END.split(text)
 
     def column(self, line: int, byte_offset: int) -> int:
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
