@@ -128,7 +128,8 @@ def invisible_character_findings(path: str, text: str) -> list[Finding]:
     if not _BIDI_OR_INVISIBLE.search(text):
         return []  # the common case, found in one pass over the file
     findings = []
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    # `text` has "\n" line ends (engine.decode); str.splitlines would also split at form feeds and U+2028.
+    for line_number, line in enumerate(text.split("\n"), start=1):
         for match in _BIDI_OR_INVISIBLE.finditer(line):
             if match.group() == "\ufeff" and line_number == 1 and match.start() == 0:
                 continue  # a byte order mark at the start of the file is not hidden text

@@ -181,3 +181,9 @@ def test_form_feeds_and_unicode_line_separators_do_not_shift_positions(tmp_path)
         (7, 7, 7 + len(UZ_FUNCTION) + 2, f"{UZ_FUNCTION}_2"),
         (9, 1, 1 + len(UZ_COMMENT_2), UZ_COMMENT_2),
     ]
+
+
+def test_invisible_characters_are_located_after_a_form_feed(tmp_path):
+    root = make_project(tmp_path / "p", {"zw.py": "x = 1\n\x0c\ny = 'a\u2028b'\nname = 'in\u200bvisible'\n"})
+    _code, report, _stderr = check_json(root, "--no-cache", "--select", "EG103")
+    assert [(f["line"], f["column"], f["text"]) for f in report["findings"]] == [(4, 11, "U+200B")]
