@@ -4,6 +4,7 @@ JSON (DESIGN.md), SARIF 2.1.0 (the OASIS JSON schema, shipped in tests/data), Gi
 from __future__ import annotations
 
 import copy
+import os
 import json
 import re
 from pathlib import Path
@@ -309,3 +310,16 @@ def test_text_format_summary_and_exit_codes(project, tmp_path):
     findings_only = make_project(tmp_path / "findings", {"a.py": BOT_SOURCE})
     assert run_cli(findings_only, "check", "--no-cache").returncode == 1
     assert run_cli(findings_only, "check", "--no-cache", "--exit-zero").returncode == 0
+
+
+def test_sarif_uris_of_files_outside_the_current_folder(project, tmp_path, sarif_validator):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    relative = os.path.relpath(project / "bot", elsewhere)
+    completed = run_cli(elsewhere, "check", "--no-cache", "--format", "sarif", str(project / "sub dir"), relative)
+    assert completed.returncode == 1, completed.stderr
+    document = json.loads(completed.stdout)
+    assert list(sarif_validator.iter_errors(document)) == []
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in document["runs"][0]["results"]}
+    assert relative.startswith("../")
+    assert uris == {(project / "sub dir" / "çafé, menu.py").as_uri(), f"{relative}/handlers.py"}
