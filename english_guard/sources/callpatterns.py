@@ -52,20 +52,55 @@ def callee_matches(callee: str, pattern: str) -> bool:
     return matches_any(callee, (pattern,))
 
 
+class CallPatterns:
+    """The configuration's call patterns, compiled once: one set look-up per dotted tail of a callee."""
+
+    def __init__(self, config: Config) -> None:
+        self.gettext_names = frozenset(config.gettext_functions)
+        self.gettext_dotted = tuple(p for p in config.gettext_functions if "." in p)
+        self.extend = tuple(config.extend_user_facing_calls)
+        self.shown = (*config.user_facing_calls, *config.extend_user_facing_calls, *config.user_facing_constructors)
+        self.keywords = frozenset(config.user_facing_keywords)
+
+    @lru_cache(maxsize=4096)
+    def gettext(self, callee: str) -> bool:
+        return callee in self.gettext_names or matches_any(callee, self.gettext_dotted)
+
+    @lru_cache(maxsize=4096)
+    def user_facing(self, callee: str) -> bool:
+        if matches_any(callee, NEVER_USER_FACING) and not matches_any(callee, self.extend):
+            return False
+        return matches_any(callee, self.shown)
+
+    def user_facing_keyword(self, callee: str, keyword: str) -> bool:
+        return keyword in self.keywords and not self._never(callee)
+
+    @lru_cache(maxsize=4096)
+    def _never(self, callee: str) -> bool:
+        return matches_any(callee, NEVER_USER_FACING)
+
+
+_compiled: dict[int, tuple[Config, CallPatterns]] = {}
+
+
+def patterns_for(config: Config) -> CallPatterns:
+    """The compiled patterns of a configuration (kept for the process: there are one or two)."""
+    entry = _compiled.get(id(config))
+    if entry is None or entry[0] is not config:
+        entry = (config, CallPatterns(config))
+        _compiled[id(config)] = entry
+    return entry[1]
+
+
 def is_gettext_call(callee: str, config: Config) -> bool:
-    return callee in config.gettext_functions or matches_any(callee, [p for p in config.gettext_functions if "." in p])
+    return patterns_for(config).gettext(callee)
 
 
 def is_user_facing_call(callee: str, config: Config) -> bool:
     """Strings passed positionally to this call are shown to users."""
-    if matches_any(callee, NEVER_USER_FACING) and not matches_any(callee, config.extend_user_facing_calls):
-        return False
-    patterns = (*config.user_facing_calls, *config.extend_user_facing_calls, *config.user_facing_constructors)
-    return matches_any(callee, patterns)
+    return patterns_for(config).user_facing(callee)
 
 
 def is_user_facing_keyword(callee: str, keyword: str, config: Config) -> bool:
     """A keyword argument (`text=`, `detail=`, `help=`) whose string is shown to users."""
-    if keyword not in config.user_facing_keywords:
-        return False
-    return not matches_any(callee, NEVER_USER_FACING)
+    return patterns_for(config).user_facing_keyword(callee, keyword)

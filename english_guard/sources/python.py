@@ -39,6 +39,15 @@ class _Positions:
             return byte_offset + 1
         return len(source.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore")) + 1
 
+    def segment(self, node: ast.AST) -> str:
+        """The source text of a node (like ast.get_source_segment, without re-splitting the file)."""
+        line, end_line = node.lineno, node.end_lineno or node.lineno
+        start, end = self.column(line, node.col_offset) - 1, self.column(end_line, node.end_col_offset or 0) - 1
+        if line == end_line:
+            return self.line_text(line)[start:end]
+        pieces = [self.line_text(line)[start:], *self.lines[line:end_line - 1], self.line_text(end_line)[:end]]
+        return "\n".join(pieces)  # the reader's text has "\n" line ends (engine.decode)
+
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
@@ -405,7 +414,7 @@ class _Collector(ast.NodeVisitor):
             if value is not None:
                 self._user_facing(value, context)
         elif isinstance(node, ast.JoinedStr):
-            source = ast.get_source_segment(self.text, node) or ""
+            source = self.pos.segment(node)
             body = _STRING_PREFIX.sub("", source)
             quote = _STRING_PREFIX.match(source)
             if quote:
