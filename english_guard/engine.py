@@ -157,7 +157,10 @@ def _checked(pending: list[tuple[str, str, Config, str | None]], workers: int):
     if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
 
-        chunk = max(1, min(32, len(pending) // (workers * 8) or 1))
+        from english_guard.language.lexicon import common_words
+
+        common_words()  # loaded once here, shared by the forked workers
+        chunk = max(1, min(16, len(pending) // (workers * 16) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(_check_file, pending, chunksize=chunk)
     else:

@@ -239,9 +239,9 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
     """
     findings: list[Finding] = []
     judged: list[tuple[Segment, Verdict, str]] = []
-    # A comment or docstring that names the file's own (English) identifiers (`opname`, `evalue`) refers to code.
-    code_names = names | {fold(s.text) for s in segments
-                          if s.kind == "identifier" and judge(s.text, "identifier", allowed).english}
+    # A comment or docstring that names the file's own (English) identifiers (`opname`, `evalue`) refers to
+    # code. Collected on first need: most files have no non-English comment at all.
+    code_names: frozenset[str] | None = None
     for segment in segments:
         code = KIND_CODES.get(segment.kind)
         if segment.kind == "identifier" and "EG102" in enabled and not segment.text.isascii():
@@ -254,8 +254,16 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
         if segment.kind == "string" and not segment.user_facing:
             continue
         verdict = judge(segment.text, segment.kind, allowed)
-        known = code_names if segment.kind in ("comment", "docstring") else names
-        if verdict.english or verdict.confidence < min_confidence or (known and _only_names(verdict, known)):
+        if verdict.english or verdict.confidence < min_confidence:
+            continue
+        if segment.kind in ("comment", "docstring"):
+            if code_names is None:
+                code_names = names | {fold(s.text) for s in segments
+                                      if s.kind == "identifier" and judge(s.text, "identifier", allowed).english}
+            known = code_names
+        else:
+            known = names
+        if known and _only_names(verdict, known):
             continue
         judged.append((segment, verdict, code))
     findings.extend(finding_for(segment, verdict, code) for segment, verdict, code in harmonise_languages(judged))
