@@ -332,6 +332,8 @@ def english_derivation(key: str) -> str:
             if not replacement and len(stem) >= 4 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])  # running -> run, planned -> plan
             for candidate in stems:
+                if len(candidate) < 6 and candidate not in common_words():
+                    continue  # a short stem must be common English or code: no look-up needed
                 entry = lookup(candidate)
                 minimum = _STEM_ZIPF if len(candidate) < 6 else _LONG_STEM_ZIPF
                 long_enough = len(candidate) >= (5 if suffix in ("r", "d") else 4)
@@ -343,6 +345,8 @@ def english_derivation(key: str) -> str:
 
 def _solid(part: str) -> bool:
     """A part of a glued word that is surely English: common, or code vocabulary."""
+    if part not in common_words():
+        return False  # neither code nor Zipf 3.0: no database look-up needed
     entry = lookup(part)
     return entry.code or (entry.english >= _COMPOUND_ZIPF and entry.english >= entry.best_foreign()[1] - 0.5)
 
