@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 KINDS = ("identifier", "comment", "docstring", "string", "prose")
+# Segments of kind "reference" are names the code uses but does not define: never findings themselves,
+# they tell a comment that mentions code (`# fill opname`) from one written in another language.
 
 
 @dataclass(frozen=True, slots=True)

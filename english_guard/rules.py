@@ -258,8 +258,8 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
             continue
         if segment.kind in ("comment", "docstring"):
             if code_names is None:
-                code_names = names | {fold(s.text) for s in segments
-                                      if s.kind == "identifier" and judge(s.text, "identifier", allowed).english}
+                code_names = names | {fold(s.text) for s in segments if s.kind in ("identifier", "reference")
+                                      and judge(s.text, "identifier", allowed).english}
             known = code_names
         else:
             known = names

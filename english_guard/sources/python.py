@@ -163,6 +163,8 @@ class _Collector(ast.NodeVisitor):
         # Per function scope: names last assigned a string expression (for `text = "..."; send(text)`).
         self.string_variables: list[dict[str, ast.AST]] = [{}]
         self.recorded: set[int] = set()
+        # Names the code uses (defined here or not): a comment that mentions one refers to code.
+        self.references: dict[str, ast.Name] = {}
         # Where string literals are, to tell a comment's `#` from a `#` inside a string.
         self.string_spans: list[tuple[int, int, int, int]] = []
 
@@ -247,6 +249,8 @@ class _Collector(ast.NodeVisitor):
         self.class_depth.pop()
 
     def visit_Name(self, node: ast.Name) -> None:
+        if node.id not in self.references:
+            self.references[node.id] = node
         if isinstance(node.ctx, ast.Store):
             symbol = "class attribute" if self.class_depth and self.class_depth[-1] else "variable"
             self.define(node.id, symbol, node.lineno, self.pos.column(node.lineno, node.col_offset))
@@ -478,6 +482,11 @@ def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
     collector.visit(tree)
     collector.resolve_local_calls()
     comments = read_comments(path, text, collector.string_spans)
-    segments = [*collector.definitions.values(), *collector.docstrings, *collector.strings, *comments]
+    references = [
+        Segment(path, "reference", name, node.lineno, collector.pos.column(node.lineno, node.col_offset), node.lineno,
+                collector.pos.column(node.lineno, node.col_offset) + len(name), "use")
+        for name, node in collector.references.items() if name not in collector.definitions
+    ]
+    segments = [*collector.definitions.values(), *collector.docstrings, *collector.strings, *comments, *references]
     segments.sort(key=lambda s: (s.line, s.column))
     return segments
