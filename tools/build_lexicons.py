@@ -134,6 +134,7 @@ def main() -> None:
         for word, items in by_word.items()))
 
     code_words = {fold(w) for w in read_word_list(SOURCES / "code_vocab.txt")}
+    code_words.update(fold(w) for w in read_word_list(SOURCES / "pypi_names.txt"))
     # Python's own vocabulary: standard library modules, builtins and keywords.
     import builtins
     import keyword
