@@ -1,0 +1,145 @@
+"""Prose before judgement: what in a comment, docstring or string can carry language at all.
+
+Directives, headers and commented-out code are skipped whole; protected spans (URLs, paths, code)
+are removed by `tokens.prose_tokens`; capitalised words inside a sentence are proper nouns.
+"""
+from __future__ import annotations
+
+import ast
+import re
+
+from english_guard.language.lexicon import common_words
+from english_guard.language.tokens import Token
+from english_guard.language.words import STRONG, Word, classify_word
+from english_guard.model import Verdict
+
+# Tool directives and file headers: English whatever words they contain.
+_DIRECTIVE = re.compile(
+    r"""^\s*(?:
+        !                                   # shebang
+      | -\*-                                # editor modelines
+      | vim?:
+      | (?:noqa|nosec|type:|pragma\b|fmt:|pylint:|isort:|mypy:|pyright:|ruff:|flake8[:\s]|english-guard:
+         |yamllint|shellcheck|hadolint|eslint|prettier|cspell|codespell|spellchecker|language=|syntax=|escape=
+         |SPDX-|coding[:=]|Copyright\b|\(c\)|©|nolint|nocover|no\s?cover|lgtm|skipcq|sourcery|pyre-)
+    )""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_THREE_WORDS = re.compile(r"[^\W\d_]{2,} [^\W\d_]{2,} [^\W\d_]{2,}")
+_CODE_HINT = re.compile(r"[()\[\]=.{}]|^\s*(?:import|from|return|raise|del|assert|yield|await|print)\b")
+_CONFIG_LINE = re.compile(r"^\s*-?\s*[\w.\-/\"']+\s*[:=]\s*\S*\s*$|^\s*--?[\w-]+(?:[ =]\S+)?\s*$")
+_DOCTEST = re.compile(r"^\s*(?:>>>|\.\.\.)")
+_FIELD_MARKER = re.compile(r":(?:param|type|returns?|rtype|raises?|var|ivar|cvar|meta)\b[^:]*:")
+
+_ASCII_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+PLAIN_ENGLISH = Verdict(True, "en", 1.0, (), "only common English words")
+
+
+def plainly_english(text: str) -> bool:
+    """Every run of letters is a common English word, code vocabulary or too short to matter.
+
+    Most comments and docstrings of an English code base pass this test, and the full analysis
+    (protected spans, proper nouns, lexicon look-ups) could only call them English too.
+    """
+    common = common_words()
+    return all(len(run) <= 2 or run.lower() in common for run in _ASCII_LETTER_RUNS.findall(text))
+
+
+_INNER_APOSTROPHE = re.compile(r"[A-Za-z]['`][A-Za-z]")
+
+
+def no_foreign_word(text: str, allowed: frozenset[str]) -> bool:
+    """No word of an ASCII prose text is foreign even out of context.
+
+    The context rules of the full analysis (proper nouns, acronyms, protected spans) only ever
+    turn foreign words into non-evidence, so a text without a single foreign word is English
+    without them. Words with inner apostrophes (`o'quvchi`) need the full analysis.
+    """
+    if _INNER_APOSTROPHE.search(text):
+        return False
+    common = common_words()
+    for run in _ASCII_LETTER_RUNS.findall(text):
+        if len(run) > 2 and run.lower() not in common and classify_word(run, allowed, False).verdict == "foreign":
+            return False
+    return True
+
+
+def prose_body(text: str, kind: str) -> str | None:
+    """The part of a comment, docstring or string that can carry language, or None when none can."""
+    body = text
+    if kind in ("comment", "prose"):
+        body = text.lstrip()
+        if body.startswith("#!"):
+            return None
+        body = body.lstrip("#/;*").strip()
+        if kind == "comment" and text.lstrip().startswith("#!"):
+            return None
+        if _DIRECTIVE.match(body):
+            return None
+        if _is_commented_code(body) or (kind == "prose" and _CONFIG_LINE.match(body)):
+            return None
+    elif kind == "docstring":
+        lines = []
+        in_doctest = False
+        for line in body.splitlines():
+            if _DOCTEST.match(line):
+                in_doctest = True
+                continue
+            if in_doctest and line.strip():
+                continue  # doctest output
+            in_doctest = False
+            lines.append(_FIELD_MARKER.sub(" ", line) if ":" in line else line)
+        body = "\n".join(lines)
+    if not any(char.isalpha() for char in body):
+        return None
+    return body
+
+
+def _is_commented_code(body: str) -> bool:
+    if not _CODE_HINT.search(body) or _THREE_WORDS.search(body):
+        return False
+    try:
+        ast.parse(body.strip())
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
+    latin_english = 0
+    words: list[Word] = []
+    for token in tokens:
+        words.append(classify_word(token.text, allowed, identifier=False))
+    latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
+    # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
+    lowercase_foreign = any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words)) \
+        or latin_english == 0 or sum(
+            1 for t, w in zip(tokens, words)
+            if w.verdict == "foreign" and w.strength == STRONG and "lexicon" in w.reason and t.text[:1].isupper()) >= 2
+    for index, (token, word) in enumerate(zip(tokens, words)):
+        if word.verdict in ("english", "code", "neutral"):
+            continue
+        text = token.text
+        # Proper nouns: a capitalised word inside a sentence, or a run of capitalised words (a name).
+        if _is_capitalised(text) or text.isupper():
+            neighbours = [tokens[j] for j in (index - 1, index + 1) if 0 <= j < len(tokens)]
+            in_name_run = any(_is_capitalised(n.text) and not n.sentence_start for n in neighbours) or any(
+                _is_capitalised(n.text) for n in neighbours if n is not token and not token.sentence_start
+            )
+            lexicon_evidence = "lexicon" in word.reason or word.reason.startswith("Uzbek stem")
+            lexicon_backed = lexicon_evidence and lowercase_foreign
+            if text.isupper() and not word.reason.startswith("script"):
+                # acronyms, constants, Unicode character names, licence shouting: not language evidence
+                word.verdict, word.strength, word.reason = "neutral", 0, "all capitals"
+            elif token.sentence_start and not lexicon_evidence and not word.reason.startswith("script") \
+                    and latin_english >= 2:
+                word.verdict, word.strength, word.reason = "proper", 0, "capitalised word unknown to the lexicons"
+            elif (not token.sentence_start or in_name_run) and not (lexicon_backed and word.strength == STRONG):
+                if word.reason.startswith("script") and latin_english == 0:
+                    continue  # a whole non-Latin sentence is not a list of names
+                word.verdict, word.strength, word.reason = "proper", 0, "capitalised inside a sentence"
+    return words

@@ -1,0 +1,214 @@
+"""Evidence about one word: English, code vocabulary, a proper noun, or a word of another language.
+
+A word is looked up in the lexicons (English frequencies, fourteen foreign word lists, transliterated
+Russian, the curated Uzbek list and its suffix analyser, code vocabulary); English derivations
+(`matcher`), glued words (`getfqdn`) and affixed identifiers (`qsize`) are recognised as English.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from english_guard.language.lexicon import common_words, lookup
+from english_guard.language.morphology import uzbek_letter_shape, uzbek_stem, uzbek_suffix_shape
+from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
+from english_guard.language.pinyin import pinyin_syllables
+from english_guard.language.scripts import SCRIPT_LANGUAGE, letter_hint, word_scripts
+from english_guard.model import WordEvidence
+
+STRONG, WEAK = 2, 1
+OUTPUT_ALIASES = {"nb": "no"}
+
+# o' and g' inside a word (`o'quvchi`, `bog'lanadi`), but not English contractions and possessives (dog's).
+_UZBEK_APOSTROPHE = re.compile(r"(?i)[og][ʻ'’`‘ʼ](?!(?:s|t|ll|re|ve|d|m)\b)[^\W\d_]")
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    key: str
+    verdict: str
+    strength: int = 0
+    languages: tuple[tuple[str, float], ...] = ()
+    reason: str = ""
+
+    def evidence(self) -> WordEvidence:
+        language = self.languages[0][0] if self.languages else ""
+        return WordEvidence(self.text, self.verdict, OUTPUT_ALIASES.get(language, language), self.reason)
+
+
+def pinyin_context(words: list[Word]) -> list[Word]:
+    """Next to a pinyin word, short words that are pinyin syllables (`hou`, `shu`) are pinyin too."""
+    if not any(w.reason == "pinyin syllables" for w in words):
+        return words
+    out = []
+    for word in words:
+        if word.verdict == "english" and len(word.key) <= 4 and pinyin_syllables(word.key) == 1 \
+                and lookup(word.key).english < 4.0:
+            word = Word(word.text, word.key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllable next to pinyin")
+        out.append(word)
+    return out
+
+
+def classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]) -> Word:
+    # An acronym inside a mixed-case identifier (HTTPServer, parse_URL) is code, not language.
+    if word.isupper() and (len(word) <= 3 or (len(word) <= 5 and not identifier.isupper())):
+        return Word(word, word.lower(), "code", reason="acronym")
+    return classify_word(word, allowed, identifier=True)
+
+
+@lru_cache(maxsize=200_000)
+def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
+    key = fold(word)
+    letters = sum(1 for char in word if char.isalpha() and char not in APOSTROPHES)
+    scripts = word_scripts(word)
+    if letters == 0:
+        return Word(word, key, "neutral", reason="no letters")
+    non_latin = scripts - {"LATIN"}
+    if non_latin:
+        script = sorted(non_latin)[0]
+        if script == "GREEK" and letters <= 3:
+            return Word(word, key, "neutral", reason="Greek letter (math)")
+        if letters < 2 and script != "CJK":
+            return Word(word, key, "neutral", reason="a single letter")
+        if key in allowed:
+            return Word(word, key, "english", reason="allowed word")
+        hint = letter_hint(word, script)
+        entry = lookup(key)
+        languages = entry.foreign or ()
+        if script == "CYRILLIC" and not entry.foreign_zipf("uz") and uzbek_stem(fold(uzbek_cyrillic_to_latin(word))):
+            languages = (("uz", 4.0),) + tuple(languages)  # Uzbek Cyrillic inflected forms such as `базасига`
+        if hint:
+            languages = ((hint, 5.0),) + tuple(item for item in languages if item[0] != hint)
+        elif not languages:
+            # Only the script is known: a weak vote for the script's main language.
+            return Word(word, key, "foreign", STRONG, ((SCRIPT_LANGUAGE.get(script, "und"), 0.5),), "script only")
+        return Word(word, key, "foreign", STRONG, languages, "script")
+    if letters < 3:
+        return Word(word, key, "neutral", reason="too short to be evidence")
+    if key in allowed:
+        return Word(word, key, "english", reason="allowed word")
+    entry = lookup(key)
+    if entry.code:
+        return Word(word, key, "code", reason="code vocabulary")
+    english = entry.english
+    lang, foreign = entry.best_foreign()
+    hint = letter_hint(word, "LATIN")
+    if not hint and not identifier and _UZBEK_APOSTROPHE.search(word):
+        hint = "uz"
+    if english >= 3.0:
+        return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
+    if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
+        return Word(word, key, "code", reason="abbreviation (no vowels)")
+    english_form = english_derivation(key) or (
+        english_compound(key, identifier) if foreign < 3.5 else "") or (
+        _english_affixed(key, entry) if identifier else "")
+    if english_form:
+        return Word(word, key, "english", languages=entry.foreign, reason=english_form)
+    # Short words are often abbreviations (lang, dir, tok, sel): alone they are weak evidence,
+    # unless the curated Uzbek list knows them and English does not.
+    short = len(key) <= 4
+    uzbek = entry.foreign_zipf("uz")
+    if uzbek and (english < 2.5 if not short else english == 0.0):
+        return Word(word, key, "foreign", STRONG, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon")
+    if uzbek and english < (3.0 if not short else 2.5):
+        return Word(word, key, "foreign", WEAK, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon (also rare English)")
+    if english >= 1.5:
+        # A word English uses (modulo, quanta, possibles) stays English unless another language
+        # uses it far more (`datos`, `papel`, `pagina`).
+        if foreign > english + 2.5:
+            return Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign,
+                         f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}")
+        return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
+    if foreign >= 3.0:
+        return Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
+    stem = uzbek_stem(key)
+    if stem:
+        return Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek stem {stem!r}")
+    if hint:
+        languages = ((hint, 5.0),) + tuple(entry.foreign)
+        return Word(word, key, "foreign", WEAK if short else STRONG, languages, f"letters typical of {hint}")
+    if foreign >= 2.5:
+        return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
+    if english == 0.0 and not short and (uzbek_suffix_shape(key) or (not identifier and uzbek_letter_shape(key))):
+        return Word(word, key, "foreign", WEAK, (("uz", 2.0),), "Uzbek word shape")
+    if identifier and english == 0.0 and len(key) >= 5 and pinyin_syllables(key) >= 2:
+        # Alone it is no evidence (`lineno` splits into syllables too): see pinyin_context.
+        return Word(word, key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllables")
+    if english > 0.0:
+        return Word(word, key, "english", reason=f"rare English word (zipf {english:.1f})")
+    return Word(word, key, "unknown", reason="in no lexicon")
+
+
+# English inflections and derivations: (suffix, what replaces it to make the stem).
+_ENGLISH_SUFFIXES = (
+    ("ations", "e"), ("ation", "e"), ("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ing", "e"),
+    ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e"), ("ier", "y"), ("iers", "y"), ("r", ""), ("ors", ""),
+    ("or", ""), ("or", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("ied", "y"), ("ies", "y"), ("es", ""), ("s", ""),
+    ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("able", ""), ("able", "e"), ("ize", ""), ("ized", ""),
+    ("izer", ""), ("ise", ""), ("ity", ""), ("ity", "e"), ("ic", ""), ("al", ""), ("less", ""), ("ful", ""),
+)
+_STEM_ZIPF = 3.0
+_LONG_STEM_ZIPF = 2.5  # decrypt + er: a long stem is rarely a foreign word by accident
+
+
+@lru_cache(maxsize=100_000)
+def english_derivation(key: str) -> str:
+    """`matcher` is match + er, `possibles` is possible + s: English words the list lacks."""
+    for suffix, replacement in _ENGLISH_SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[: -len(suffix)] + replacement
+            stems = [stem]
+            if not replacement and len(stem) >= 4 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # running -> run, planned -> plan
+            for candidate in stems:
+                if len(candidate) < 6 and candidate not in common_words():
+                    continue  # a short stem must be common English or code: no look-up needed
+                entry = lookup(candidate)
+                minimum = _STEM_ZIPF if len(candidate) < 6 else _LONG_STEM_ZIPF
+                long_enough = len(candidate) >= (5 if suffix in ("r", "d") else 4)
+                known = entry.english >= minimum or entry.code
+                if long_enough and known and (entry.code or entry.english >= entry.best_foreign()[1] - 1.0):
+                    return f"English {candidate!r} + -{suffix}"
+    return ""
+
+
+def _solid(part: str) -> bool:
+    """A part of a glued word that is surely English: common, or code vocabulary."""
+    if part not in common_words():
+        return False  # neither code nor Zipf 3.0: no database look-up needed
+    entry = lookup(part)
+    return entry.code or (entry.english >= _COMPOUND_ZIPF and entry.english >= entry.best_foreign()[1] - 0.5)
+
+
+_COMPOUND_ZIPF = 3.5
+
+
+@lru_cache(maxsize=100_000)
+def english_compound(key: str, identifier: bool, depth: int = 2) -> str:
+    """`ishandlerrunning`, `getfqdn`, `envar`: words glued from English words and code vocabulary."""
+    if len(key) < 6:
+        return ""
+    for cut in range(3, len(key) - 2):
+        head, tail = key[:cut], key[cut:]
+        if _solid(head) and (_solid(tail) or (depth > 1 and english_compound(tail, identifier, depth - 1))):
+            return f"compound of {head!r} and {tail!r}"
+    return ""
+
+
+_CORE_LANGUAGES = frozenset({"uz", "ru", "kk"})
+
+
+def _english_affixed(key: str, entry) -> str:
+    """A one- or two-letter prefix or suffix glued to an English word in an identifier:
+    `qsize`, `xatom`, `fqname`, `starty`, `eline`. Not for words Russian or Uzbek spell this way."""
+    if any(lang in _CORE_LANGUAGES for lang, _value in entry.foreign):
+        return ""
+    candidates = [(key[1:], key[:1]), (key[2:], key[:2])]
+    if key[-1] in "xyzt":
+        candidates.append((key[:-1], key[-1]))  # `starty`, `totalt`
+    for part, affix in candidates:
+        if len(part) >= 4 and (lookup(part).english >= 4.0 or english_compound(part, True)):
+            return f"{affix!r} glued to English {part!r}"
+    return ""
