@@ -14,9 +14,9 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 ALL_CODES = ("EG101", "EG102", "EG103", "EG201", "EG301", "EG401", "EG501", "EG900")
 
-# Calls whose text arguments an end user reads. A pattern matches the end of the dotted
-# callee (`message.answer` matches `await msg.answer(...)` only through its last part when it
-# starts with "."), see `sources.python.user_facing_calls`.
+# Calls whose text arguments an end user reads. A pattern matches when it equals a dotted tail of
+# the callee: `.answer` and `answer` match `msg.answer(...)`, `click.echo` matches `click.echo(...)`,
+# and `models.*Field` is a glob (see `sources.callpatterns`).
 DEFAULT_USER_FACING_CALLS = (
     # aiogram / python-telegram-bot replies and sends
     ".answer", ".reply", ".edit_text", ".edit_caption", ".send_message", ".send_photo",

@@ -1,22 +1,17 @@
 """Python files -> segments: defined identifiers, comments, docstrings and user-facing strings.
 
-The lint path reads Python with the standard library's `ast` and `tokenize` (about ten times
-faster than building a LibCST tree); the fixes parse with LibCST and find the same nodes by the
-exact positions recorded here.
+The lint path reads Python with the standard library's `ast` (about ten times faster than building a
+LibCST tree); the fixes parse with LibCST and find the same nodes by the exact positions recorded here.
+Which strings are user-facing is decided in `user_facing`, positions in `python_positions`.
 """
 from __future__ import annotations
 
 import ast
-import re
-from dataclasses import dataclass, field
 
 from english_guard.config import Config
 from english_guard.model import Segment
-from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
-
-_LINE_END = re.compile(r"\r\n|\r|\n")
-_STRING_PREFIX = re.compile(r"^[rRbBuUfF]{0,2}('''|\"\"\"|'|\")")
-
+from english_guard.sources.python_positions import Positions
+from english_guard.sources.user_facing import Frame, UserFacingStrings
 
 class PythonSyntaxError(Exception):
     def __init__(self, message: str, line: int | None, column: int | None) -> None:
@@ -25,104 +20,10 @@ class PythonSyntaxError(Exception):
         self.column = column
 
 
-class _Positions:
-    """Converts ast's UTF-8 byte columns into character columns (1-based)."""
-
-    def __init__(self, text: str) -> None:
-        # Python's own line ends only: str.splitlines also splits at form feeds, U+2028 and other
-        # characters, which would shift every later line against ast's line numbers.
-        self.lines = _LINE_END.split(text)
-
-    def column(self, line: int, byte_offset: int) -> int:
-        source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-        if source.isascii():
-            return byte_offset + 1
-        return len(source.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore")) + 1
-
-    def segment(self, node: ast.AST) -> str:
-        """The source text of a node (like ast.get_source_segment, without re-splitting the file)."""
-        line, end_line = node.lineno, node.end_lineno or node.lineno
-        start, end = self.column(line, node.col_offset) - 1, self.column(end_line, node.end_col_offset or 0) - 1
-        if line == end_line:
-            return self.line_text(line)[start:end]
-        pieces = [self.line_text(line)[start:], *self.lines[line:end_line - 1], self.line_text(end_line)[:end]]
-        return "\n".join(pieces)  # the reader's text has "\n" line ends (engine.decode)
-
-    def line_text(self, line: int) -> str:
-        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
-
-    def find_name(self, line: int, name: str, start_column: int = 1) -> int:
-        """The 1-based column of `name` as a whole word on `line`, searching from `start_column`."""
-        text = self.line_text(line)
-        # str.find with a word-boundary test: a regular expression per name filled re's cache and cost
-        # more than a tenth of a cold check in compiling patterns.
-        index = text.find(name, max(0, start_column - 1))
-        while index >= 0 and name:
-            end = index + len(name)
-            if not (index > 0 and _is_word_char(text[index - 1])) and not (end < len(text) and _is_word_char(text[end])):
-                return index + 1
-            index = text.find(name, index + 1)
-        return start_column
-
-
-def _is_word_char(char: str) -> bool:
-    """What `\\w` matches in a str pattern."""
-    return char.isalnum() or char == "_"
-
-
-def dotted_name(node: ast.AST) -> str:
-    """`a.b.c` for a Name/Attribute chain; calls in the chain keep their callee (`bot.get().send` -> `bot.get.send`)."""
-    parts: list[str] = []
-    while True:
-        if isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
-        elif isinstance(node, ast.Call):
-            node = node.func
-        elif isinstance(node, ast.Name):
-            parts.append(node.id)
-            break
-        else:
-            break
-    return ".".join(reversed(parts))
-
-
-_LANGUAGE_KEY = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
-
-
-def _is_message_catalog(node: ast.Dict) -> bool:
-    """`{"uz": {...}, "ru": {...}}` or `{"uz": "...", "ru": "..."}`: texts per language are shown to users."""
-    keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
-    return len(keys) >= 2 and len(keys) == len(node.keys) and all(_LANGUAGE_KEY.match(k) for k in keys)
-
-
-@dataclass(slots=True)
-class _Frame:
-    """A function being visited: which of its parameters reach a user-facing call (it is a "sender").
-
-    `def _tg(chat, text): bot.send_message(chat, text)` makes the second argument of every `_tg(...)`
-    call in the file user-facing.
-    """
-
-    name: str
-    params: list[str]
-    offset: int
-    shown: set[str] = field(default_factory=set)
-
-
-def _is_message_text(node: ast.AST) -> bool:
-    """`message.text`, `F.text`, `update.message.caption`: what a user typed or pressed."""
-    return isinstance(node, ast.Attribute) and node.attr in ("text", "caption")
-
-
-def _literal_like(node: ast.AST) -> bool:
-    return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
-
-
 _SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment"})
 
 
-class _Collector(ast.NodeVisitor):
+class _Collector(UserFacingStrings, ast.NodeVisitor):
     # NodeVisitor's dispatch (a getattr per node) and its generic_visit are a third of the lint
     # path's time: a class-keyed method table and a leaner child walk do the same work faster.
     _methods: dict[type, object] = {}
@@ -150,13 +51,13 @@ class _Collector(ast.NodeVisitor):
         self.path = path
         self.text = text
         self.config = config
-        self.pos = _Positions(text)
+        self.pos = Positions(text)
         self.definitions: dict[str, Segment] = {}
         self.docstrings: list[Segment] = []
         self.strings: list[Segment] = []
         self.docstring_nodes: set[int] = set()
         self.class_depth: list[bool] = []  # True while directly inside a class body
-        self.frames: list[_Frame] = []
+        self.frames: list[Frame] = []
         self.senders: dict[str, tuple[set[int], set[str]]] = {}
         # Calls of this file's own functions with literal arguments, resolved once senders are known.
         self.local_calls: list[tuple[ast.Call, str]] = []
@@ -205,7 +106,7 @@ class _Collector(ast.NodeVisitor):
         self.class_depth.append(False)
         self.string_variables.append({})
         params = [a.arg for a in [*node.args.posonlyargs, *node.args.args]]
-        frame = _Frame(node.name, params + [a.arg for a in node.args.kwonlyargs],
+        frame = Frame(node.name, params + [a.arg for a in node.args.kwonlyargs],
                        1 if params[:1] in (["self"], ["cls"]) else 0)
         self.frames.append(frame)
         for statement in node.body:
@@ -326,117 +227,6 @@ class _Collector(ast.NodeVisitor):
             self.path, kind, text, line, self.pos.column(line, node.col_offset), end_line,
             self.pos.column(end_line, node.end_col_offset or 0), symbol, symbol == "user-facing", context,
         )
-
-    def visit_Assign(self, node: ast.Assign) -> None:
-        self._remember(node.targets, node.value)
-        self.generic_visit(node)
-
-    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
-        if node.value is not None:
-            self._remember([node.target], node.value)
-        self.generic_visit(node)
-
-    def _remember(self, targets: list[ast.AST], value: ast.AST) -> None:
-        for target in targets:
-            if not isinstance(target, ast.Name):
-                continue
-            if target.id in self.config.user_facing_keywords:
-                # `verbose_name = "..."` in a Django Meta, `help_text = "..."`: the name says who reads it
-                self._user_facing(value, f"{target.id} = ...")
-            elif isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp)):
-                self.string_variables[-1][target.id] = value
-            else:
-                self.string_variables[-1].pop(target.id, None)
-
-    def visit_Dict(self, node: ast.Dict) -> None:
-        if _is_message_catalog(node):
-            for value in node.values:
-                if isinstance(value, ast.Dict):
-                    for inner in value.values:
-                        self._user_facing(inner, "message catalog")
-                else:
-                    self._user_facing(value, "message catalog")
-        self.generic_visit(node)
-
-    def visit_Call(self, node: ast.Call) -> None:
-        callee = dotted_name(node.func)
-        if is_gettext_call(callee, self.config):
-            return  # already routed through gettext: nothing inside is a finding
-        if is_user_facing_call(callee, self.config):
-            for arg in node.args:
-                self._user_facing(arg, callee)
-                self._parameter_shown(arg)
-        elif isinstance(node.func, ast.Attribute) and node.func.attr == "in_" and _is_message_text(node.func.value):
-            for arg in node.args:  # aiogram's `F.text.in_({...})` filter lists button labels
-                self._user_facing(arg, callee)
-        elif "." not in callee and callee and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords))):
-            self.local_calls.append((node, callee))
-        for keyword in node.keywords:
-            if keyword.arg and is_user_facing_keyword(callee, keyword.arg, self.config):
-                self._user_facing(keyword.value, f"{callee}({keyword.arg}=...)")
-                self._parameter_shown(keyword.value)
-        self.generic_visit(node)
-
-    def visit_Compare(self, node: ast.Compare) -> None:
-        # `message.text == "📦 Yangi buyurtma"`: a bot matches the label of a button the user pressed.
-        sides = [node.left, *node.comparators]
-        if any(_is_message_text(side) for side in sides):
-            for side in sides:
-                if not _is_message_text(side):
-                    self._user_facing(side, "compared with a message's text")
-        self.generic_visit(node)
-
-    def _parameter_shown(self, node: ast.AST) -> None:
-        """A parameter of an enclosing function reaches a user-facing call: that function is a sender."""
-        if isinstance(node, ast.Name):
-            for frame in self.frames:
-                if node.id in frame.params:
-                    frame.shown.add(node.id)
-
-    def resolve_local_calls(self) -> None:
-        for node, callee in self.local_calls:
-            sender = self.senders.get(callee)
-            if sender is None:
-                continue
-            indexes, names = sender
-            for index, arg in enumerate(node.args):
-                if index in indexes:
-                    self._user_facing(arg, callee)
-            for keyword in node.keywords:
-                if keyword.arg in names:
-                    self._user_facing(keyword.value, callee)
-
-    def _user_facing(self, node: ast.AST, context: str) -> None:
-        """Record the string literals that make up the value an end user sees."""
-        if id(node) in self.recorded:
-            return
-        self.recorded.add(id(node))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            self.strings.append(self._literal_segment(node, "string", node.value, "user-facing", context))
-        elif isinstance(node, ast.Name):
-            value = self.string_variables[-1].get(node.id)
-            if value is not None:
-                self._user_facing(value, context)
-        elif isinstance(node, ast.JoinedStr):
-            source = self.pos.segment(node)
-            body = _STRING_PREFIX.sub("", source)
-            quote = _STRING_PREFIX.match(source)
-            if quote:
-                body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
-            self.strings.append(self._literal_segment(node, "string", body, "user-facing", context))
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
-            self._user_facing(node.left, context)
-            if isinstance(node.op, ast.Add):
-                self._user_facing(node.right, context)
-        elif isinstance(node, ast.IfExp):
-            self._user_facing(node.body, context)
-            self._user_facing(node.orelse, context)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-            self._user_facing(node.func.value, context)
-        elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            for element in node.elts:
-                self._user_facing(element, context)
-
 
 def read_comments(path: str, text: str, string_spans: list[tuple[int, int, int, int]]) -> list[Segment]:
     """Every `#` comment: a `#` that is not inside a string literal starts one (ast knows where strings are).
