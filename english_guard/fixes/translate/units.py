@@ -1,0 +1,58 @@
+"""The translation units of a file and the suppression comments that exclude text from translation."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+MIN_WIDTH = 79
+# The source position of a node: the PositionProvider lookup of the visitor that found it.
+Position = Callable[[cst.CSTNode], object]
+_IGNORE = re.compile(r"english-guard:\s*ignore(?:\[([A-Z0-9, ]+)\])?|noqa:\s*([A-Z0-9, ]*EG[23]01[A-Z0-9, ]*)")
+
+
+class TranslateError(Exception):
+    """A file that cannot be translated (unreadable, does not parse); the message names it."""
+
+
+@dataclass
+class Unit:
+    """One comment block, inline comment or docstring to translate."""
+
+    path: str
+    kind: str  # "comment" or "docstring"
+    line: int
+    end_line: int
+    text: str  # the logical text: what a reviewer sees as msgid
+    column: int = 1  # 1-based start column and exclusive end column of the edited span
+    end_column: int = 1
+    language: str = "und"
+    confidence: float = 0.0
+    width: int = MIN_WIDTH  # the text width available inside the markers/quotes
+    inline: bool = False  # an inline comment or a one-line docstring: never wrapped
+    proposal: str | None = None
+    engine: str = ""
+    problem: str = ""
+    # How to find the node again: ("block", id of first EmptyLine) / ("inline", id of Comment) / ("doc", id of string)
+    anchor: tuple[str, int] = ("", 0)
+    render: dict = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class FilePlan:
+    path: str
+    source: bytes
+    module: cst.Module
+    units: list[Unit]
+
+
+def is_ignored(text: str, kind: str) -> bool:
+    match = _IGNORE.search(text)
+    if not match:
+        return False
+    codes = match.group(1) or match.group(2)
+    if not codes:
+        return True
+    return ("EG201" if kind == "comment" else "EG301") in codes
