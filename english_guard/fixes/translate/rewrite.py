@@ -21,8 +21,8 @@ def render_docstring(unit: Unit, text: str) -> str:
         text = " ".join(line.strip() for line in text.split("\n"))
     lines = text.split("\n")
     indent = r["indent"]
-    first_inline = "\n" not in r["head"]
-    body_lines = [lines[0] if first_inline else lines[0]] + [(indent + ln) if ln.strip() else "" for ln in lines[1:]]
+    # The first line follows the opening quotes (or the head's own line break); the rest are indented.
+    body_lines = [lines[0]] + [(indent + ln) if ln.strip() else "" for ln in lines[1:]]
     content = r["head"] + "\n".join(body_lines) + r["tail"]
     if "r" not in prefix.lower():
         # Backslashes that are not escapes the original already had would change meaning; double them.
