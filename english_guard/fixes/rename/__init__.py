@@ -1,9 +1,9 @@
 """The rename codemod: non-English identifiers to English ones across a whole repository.
 
 `plan_paths` writes the reviewable plan; `apply_plan` applies exactly that plan or nothing at all.
-Modules: files (discovery, decoding), analysis (one file's tokens and what they name), index (the
-repository-wide symbols), namespaces and safety (what a new name must not do), planning, planfile
-(renames.toml), applying.
+Modules: files (discovery, decoding), analysis (one file's tokens and what they name; built from
+records, positions, scopes and the walk_* visitors), index (the repository-wide symbols), namespaces
+and safety (what a new name must not do), planning, planfile (renames.toml), applying.
 """
 from __future__ import annotations
 
