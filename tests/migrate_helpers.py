@@ -43,6 +43,8 @@ def environment(tmp: Path) -> dict[str, str]:
         env.pop(variable, None)
     env["LANG"] = "C.UTF-8"
     env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # Catalog dates come from SOURCE_DATE_EPOCH: two runs a minute apart write the same bytes.
+    env["SOURCE_DATE_EPOCH"] = "1798761600"
     scratch = tmp / "scratch"  # the staging copies of runs a test kills stay inside the test's folder
     scratch.mkdir(exist_ok=True)
     env["TMPDIR"] = str(scratch)

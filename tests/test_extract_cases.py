@@ -282,3 +282,12 @@ def test_counting_messages_use_ngettext_only_when_the_module_has_it(project, hel
         assert 'ngettext("{n} product", "{n} products", n).format(n=n)' in code
     else:
         assert "from app.texts import gettext as _\n" in code and '_("{n} products").format(n=n)' in code
+
+
+def test_catalog_dates_follow_source_date_epoch(monkeypatch):
+    from english_guard.i18n.catalogs import catalog_time
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1798761600")
+    assert catalog_time().isoformat() == "2027-01-01T00:00:00+00:00"
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert catalog_time().year >= 2026

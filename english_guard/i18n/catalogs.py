@@ -6,9 +6,11 @@ callers get bytes back and decide whether (and how atomically) to write them.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -19,6 +21,14 @@ from babel.messages.pofile import read_po, write_po
 
 # Header lines that change with the clock only; two catalogs that differ only here are the same.
 _DATE_LINE = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"\\]*\\n"$', re.MULTILINE)
+
+
+def catalog_time() -> datetime:
+    """The date catalogs carry: now, or SOURCE_DATE_EPOCH when it is set (reproducible builds and runs)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), timezone.utc)
+    return datetime.now(timezone.utc).replace(microsecond=0)
 
 
 class CatalogError(Exception):
@@ -45,7 +55,8 @@ def babel_keywords(gettext_functions: Iterable[str]) -> dict:
 
 def extract_template(sources: Iterable[SourceFile], keywords: Mapping, *, project: str | None = None) -> Catalog:
     """Build the `.pot` catalog exactly as `pybabel extract` builds it from the same files."""
-    catalog = Catalog(project=project, charset="utf-8", fuzzy=True)
+    now = catalog_time()
+    catalog = Catalog(project=project, charset="utf-8", fuzzy=True, creation_date=now, revision_date=now)
     for source in sources:
         for lineno, message, comments, context in extract("python", io.BytesIO(source.content), keywords=keywords):
             catalog.add(message, None, [(source.reference, lineno)], auto_comments=comments, context=context)

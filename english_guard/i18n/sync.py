@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from english_guard.i18n.catalogs import (
+    catalog_time,
     CatalogError,
     catalog_files,
     new_catalog,
@@ -46,7 +47,7 @@ def _read_bytes(path: Path) -> bytes | None:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return catalog_time()
 
 
 def _plan_text(path: Path, rendered_with_now: bytes, plans: list[PlannedFile]) -> bytes:

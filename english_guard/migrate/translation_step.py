@@ -80,11 +80,13 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import write_po as babel_write_po
 
+    from english_guard.i18n.catalogs import catalog_time
     from english_guard.migrate.workspace import write_file
     from english_guard.translation.languages import describe
 
+    now = catalog_time()
     catalog = Catalog(locale="en", project="english-guard migration", version="1", header_comment=HEADER,
-                      fuzzy=False)
+                      fuzzy=False, creation_date=now, revision_date=now)
     if path.is_file():  # a rerun with nothing new leaves the file byte for byte as it was
         from babel.messages.pofile import read_po as babel_read_po
 

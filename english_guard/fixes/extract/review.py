@@ -14,7 +14,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 
-from english_guard.i18n.catalogs import CatalogError, read_catalog, render_po
+from english_guard.i18n.catalogs import CatalogError, catalog_time, read_catalog, render_po
 
 HEADER = """English text for user-facing messages found by `english-guard extract`.
 Each msgid is a message as the code shows it today. Write its English in
@@ -67,7 +67,9 @@ def render_review(entries: list[ReviewEntry], project: str | None, old: bytes | 
     """The review file's new bytes, or None when it should not exist (nothing to review)."""
     if not entries:
         return None
-    catalog = Catalog(locale="en", project=project, header_comment=_header_comment(), charset="utf-8", fuzzy=False)
+    now = catalog_time()
+    catalog = Catalog(locale="en", project=project, header_comment=_header_comment(), charset="utf-8", fuzzy=False,
+                      creation_date=now, revision_date=now)
     if old:
         try:
             previous = read_catalog_bytes(old)
