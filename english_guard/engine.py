@@ -12,7 +12,8 @@ from english_guard import __version__
 from english_guard.cache import ResultCache, content_digest
 from english_guard.config import Config
 from english_guard.model import FileError, FileResult, Finding
-from english_guard.rules import directives_in, evaluate, invisible_character_findings, path_names, suppress
+from english_guard.project_names import project_names
+from english_guard.rules import directives_in, evaluate, invisible_character_findings, suppress
 from english_guard.sources.registry import load_reader, reader_name_for
 from english_guard.walk import collect_files
 
@@ -95,7 +96,7 @@ def check_source(path: str, data: bytes, config: Config, reader: str) -> FileRes
     directives, skip_file = directives_in(segments)
     if skip_file:
         return result
-    findings = evaluate(segments, enabled, allowed, config.min_confidence, path_names(path))
+    findings = evaluate(segments, enabled, allowed, config.min_confidence, project_names(path))
     if "EG103" in enabled:
         findings.extend(invisible_character_findings(path, text))
     findings.sort(key=lambda f: (f.line, f.column, f.code))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 from dataclasses import dataclass
 
 from english_guard.language import judge
@@ -214,17 +213,6 @@ def harmonise_languages(judged: list[tuple[Segment, Verdict, str]]) -> list[tupl
     return out
 
 
-def path_names(path: str) -> frozenset[str]:
-    """The folder and file names around a file, as words: a project's own name (a repository, a chart,
-    a package called `raqam` or `savdo`) is a name wherever it appears, not a word of another language."""
-    words = set()
-    for part in Path(path).resolve().parts[-8:]:
-        for word in re.split(r"[^\w]+|_|\d+", Path(part).stem if "." in part else part):
-            if len(word) >= 3:
-                words.add(fold(word))
-    return frozenset(words)
-
-
 def _only_names(verdict: Verdict, names: frozenset[str]) -> bool:
     foreign = verdict.foreign_words
     return bool(foreign) and all(fold(word) in names for word in foreign)
@@ -234,7 +222,7 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
              names: frozenset[str] = frozenset()) -> list[Finding]:
     """Judge every segment and turn the non-English ones into findings of the enabled codes.
 
-    `names` are the project's own names (see `path_names`): a text whose only foreign words are
+    `names` are the project's own names (see `project_names`): a text whose only foreign words are
     such names is English.
     """
     findings: list[Finding] = []

@@ -1,0 +1,54 @@
+"""A project's own names: the folders a file lives in, and the names its manifests declare.
+
+A product called `raqam` (Uzbek for "number") or a chart called `kassa` is a name wherever it appears
+in its own repository, not a word of another language. The names come from the file's folders and
+from the `name` of the nearest Helm chart (Chart.yaml) and Python package (pyproject.toml, setup.cfg).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from english_guard.language.normalize import fold
+
+MANIFESTS = ("Chart.yaml", "pyproject.toml", "setup.cfg")
+# The whole value of the first `name` key: a templated chart name (`{{ .Values.x | default "kassa" }}`)
+# still names the project.
+_NAME = re.compile(r"^name\s*[:=]\s*(.+)$", re.MULTILINE)
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+_SEARCHED_LEVELS = 4
+_MAX_MANIFEST_BYTES = 256 * 1024
+
+
+def _words(text: str) -> set[str]:
+    return {fold(word) for word in _WORDS.findall(text)}
+
+
+def _declared_name(manifest: Path) -> str:
+    try:
+        if manifest.stat().st_size > _MAX_MANIFEST_BYTES:
+            return ""
+        match = _NAME.search(manifest.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return ""
+    return match.group(1) if match else ""
+
+
+@lru_cache(maxsize=4096)
+def _folder_names(folder: Path) -> frozenset[str]:
+    names = set()
+    for part in folder.parts[-8:]:
+        names |= _words(part)
+    for ancestor in [folder, *folder.parents][:_SEARCHED_LEVELS]:
+        for manifest in MANIFESTS:
+            declared = _declared_name(ancestor / manifest)
+            if declared:
+                names |= _words(declared)
+    return frozenset(names)
+
+
+def project_names(path: str) -> frozenset[str]:
+    """The words of the names around `path` (folded, three letters or more)."""
+    resolved = Path(path).resolve()
+    return _folder_names(resolved.parent) | frozenset(_words(resolved.stem))
