@@ -123,6 +123,17 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
     return None
 
 
+# Zero-width (non-)joiners are part of emoji sequences (👨‍👩‍👧) and of Persian and Indic spelling.
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def _joins_script_text(line: str, index: int) -> bool:
+    """A joiner next to a non-ASCII character is writing, not hiding: only one between ASCII is suspect."""
+    before = line[index - 1:index]
+    after = line[index + 1:index + 2]
+    return not (before.isascii() and after.isascii())
+
+
 def invisible_character_findings(path: str, text: str) -> list[Finding]:
     if not _BIDI_OR_INVISIBLE.search(text):
         return []  # the common case, found in one pass over the file
@@ -133,6 +144,8 @@ def invisible_character_findings(path: str, text: str) -> list[Finding]:
             if match.group() == "\ufeff" and line_number == 1 and match.start() == 0:
                 continue  # a byte order mark at the start of the file is not hidden text
             char = match.group()
+            if char in _JOINERS and _joins_script_text(line, match.start()):
+                continue
             message = _("invisible or bidirectional control character U+{code:04X} in source").format(code=ord(char))
             findings.append(Finding(path, line_number, match.start() + 1, line_number, match.start() + 2, "EG103",
                                     "identifier", "character", f"U+{ord(char):04X}", "und", 1.0, message))

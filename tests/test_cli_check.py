@@ -153,3 +153,23 @@ def test_language_names_follow_the_interface_language(tmp_path):
     english = subprocess.run([sys.executable, "-m", "english_guard", "check", str(BAD)], env=env,
                              capture_output=True, text=True)
     assert "(Uzbek)" in english.stdout and "узбекский" not in english.stdout  # the cache keeps languages apart
+
+
+def test_invisible_characters_but_not_emoji_joiners(tmp_path):
+    source = tmp_path / "a.py"
+    source.write_text(
+        'FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467"\n'
+        'ADMIN = "admin\u200b"\n'
+        'access = "user" # \u202e nimda \u202c\n',
+        encoding="utf-8",
+    )
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG103", str(source)).output)
+    assert [(f["line"], f["text"]) for f in report["findings"]] == [(2, "U+200B"), (3, "U+202E"), (3, "U+202C")]
+
+
+def test_a_joiner_between_ascii_letters_is_reported(tmp_path):
+    source = tmp_path / "a.py"
+    source.write_text('ROLE = "ad\u200dmin"\nPERSIAN = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"\n',
+                      encoding="utf-8")
+    report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG103", str(source)).output)
+    assert [(f["line"], f["text"]) for f in report["findings"]] == [(1, "U+200D")]
