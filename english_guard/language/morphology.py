@@ -34,9 +34,18 @@ def _is_uzbek_stem(stem: str) -> bool:
     return len(stem) >= MIN_STEM and lookup(stem).foreign_zipf("uz") > 0
 
 
-@lru_cache(maxsize=65536)
 def uzbek_stem(key: str, depth: int = 3) -> str:
-    """The known Uzbek stem under `key` after peeling up to `depth` suffixes, or ""."""
+    """The known Uzbek stem under `key` after peeling up to `depth` suffixes, or "".
+
+    A three-letter stem needs a short ending (`uni` + `ng` is Uzbek; `uni` + `data` is not)."""
+    stem = _peel(key, depth)
+    if stem and len(stem) == MIN_STEM and len(key) - len(stem) > MIN_STEM:
+        return ""
+    return stem
+
+
+@lru_cache(maxsize=65536)
+def _peel(key: str, depth: int) -> str:
     if depth == 0 or len(key) <= MIN_STEM:
         return ""
     for suffix in SUFFIXES:
@@ -44,7 +53,7 @@ def uzbek_stem(key: str, depth: int = 3) -> str:
             stem = key[: -len(suffix)]
             if _is_uzbek_stem(stem):
                 return stem
-            deeper = uzbek_stem(stem, depth - 1)
+            deeper = _peel(stem, depth - 1)
             if deeper:
                 return deeper
     return ""

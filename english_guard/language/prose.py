@@ -120,10 +120,16 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         or latin_english == 0 or sum(
             1 for t, w in zip(tokens, words)
             if w.verdict == "foreign" and w.strength == STRONG and "lexicon" in w.reason and t.text[:1].isupper()) >= 2
+    # Title Case text (Unicode character names, headings, product lists) is a run of names.
+    long_tokens = [t for t in tokens if len(t.text) >= 3]
+    title_case = len(long_tokens) >= 2 and sum(_is_capitalised(t.text) for t in long_tokens) >= 0.75 * len(long_tokens)
     for index, (token, word) in enumerate(zip(tokens, words)):
         if word.verdict in ("english", "code", "neutral"):
             continue
         text = token.text
+        if title_case and _is_capitalised(text) and not word.reason.startswith("script"):
+            word.verdict, word.strength, word.reason = "proper", 0, "a word of Title Case text"
+            continue
         # Proper nouns: a capitalised word inside a sentence, or a run of capitalised words (a name).
         if _is_capitalised(text) or text.isupper():
             neighbours = [tokens[j] for j in (index - 1, index + 1) if 0 <= j < len(tokens)]
