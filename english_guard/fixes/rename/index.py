@@ -126,22 +126,23 @@ class SymbolIndex:
                     return found
         return None
 
-    def project_bases(self, info: ClassInfo) -> list[str]:
-        """Qualnames of the project classes `info` derives from."""
-        out = []
-        fact = None
+    def module_of(self, info: ClassInfo):
+        """The facts of the module that defines the class `info` (None when it is not in the project)."""
         module = info.qualname
         while module and module not in self.modules:
             module = module.rpartition(".")[0]
-        fact = self.modules.get(module)
-        for base in info.bases:
-            node = self.resolve(base, fact) if fact is not None else None
-            if node is None:
-                continue
-            for _path, binding in self.definitions_of(node):
-                if binding.kind == "class":
-                    out.append(binding.qualname)
-        return out
+        return self.modules.get(module)
+
+    def base_definitions(self, base: str, fact) -> list:
+        """The project's definitions that a base class expression of a class in `fact` resolves to."""
+        node = self.resolve(base, fact) if fact is not None else None
+        return [] if node is None else [binding for _path, binding in self.definitions_of(node)]
+
+    def project_bases(self, info: ClassInfo) -> list[str]:
+        """Qualnames of the project classes `info` derives from."""
+        fact = self.module_of(info)
+        return [binding.qualname for base in info.bases
+                for binding in self.base_definitions(base, fact) if binding.kind == "class"]
 
     def resolve_keyword(self, rest: str, fact: FileFacts) -> str | None:
         callee, _, name = rest.rpartition("\t")

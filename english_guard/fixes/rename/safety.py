@@ -134,23 +134,19 @@ def outside_owner(index: SymbolIndex, group: Group) -> str | None:
 
 
 def _external_base_defining(index: SymbolIndex, info, member: str, seen: set[str]) -> str | None:
-    module = info.qualname
-    while module and module not in index.modules:
-        module = module.rpartition(".")[0]
-    fact = index.modules.get(module)
+    fact = index.module_of(info)
     for base in info.bases:
-        node = index.resolve(base, fact) if fact is not None else None
-        if node is not None:
-            for _path, binding in index.definitions_of(node):
-                if binding.kind == "class" and binding.qualname not in seen:
-                    seen.add(binding.qualname)
-                    inner = index.classes.get(binding.qualname)
-                    if inner is not None:
-                        found = _external_base_defining(index, inner, member, seen)
-                        if found:
-                            return found
-            if index.definitions_of(node):
-                continue
+        definitions = index.base_definitions(base, fact)
+        for binding in definitions:
+            if binding.kind == "class" and binding.qualname not in seen:
+                seen.add(binding.qualname)
+                inner = index.classes.get(binding.qualname)
+                if inner is not None:
+                    found = _external_base_defining(index, inner, member, seen)
+                    if found:
+                        return found
+        if definitions:
+            continue  # a project class: its own bases were followed above
         dotted = _external_dotted(index, base, fact)
         if dotted and external_defines(dotted, member):
             return dotted
