@@ -78,13 +78,33 @@ def decode(path: str, data: bytes, reader: str) -> str:
 
 def check_source(path: str, data: bytes, config: Config, reader: str) -> FileResult:
     """Check one file's bytes. Never raises for bad input: problems become an EG900 error."""
-    result = FileResult(path)
     try:
         text = decode(path, data, reader)
-        segments = load_reader(reader)(path, text, config)
     except DecodeError as exc:
-        result.error = FileError(path, str(exc), exc.line)
-        return result
+        return FileResult(path, error=FileError(path, str(exc), exc.line))
+    return _check_text(path, text, config, reader)
+
+
+def check_document(path: str, text: str, config: Config, reader: str | None = None) -> FileResult:
+    """Check one document's text as if it were the file `path` (stdin, an editor's unsaved buffer).
+
+    The reader comes from the path (or `reader`), so `config.file_types` applies; a path no reader
+    handles gives an empty result. Line ends are normalised as for files, so positions agree with
+    a check of the same text on disk. Excludes are not applied: the caller decides whether to check.
+    """
+    if reader is None:
+        reader = reader_name_for(path, config.file_types)
+        if reader is None:
+            return FileResult(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _check_text(path, text.replace("\r\n", "\n").replace("\r", "\n"), config, reader)
+
+
+def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult:
+    result = FileResult(path)
+    try:
+        segments = load_reader(reader)(path, text, config)
     except Exception as exc:  # the reader's own errors carry a line when they know one
         line = getattr(exc, "line", None) or getattr(exc, "lineno", None)
         column = getattr(exc, "column", None)
