@@ -15,7 +15,7 @@ from pathlib import Path
 
 from english_guard.config import Config
 from english_guard.texts import requested_languages
-from english_guard.model import FileError, FileResult, Finding
+from english_guard.model import Candidate, FileError, FileResult, Finding
 
 
 def _code_digest() -> str:
@@ -74,7 +74,11 @@ class ResultCache:
             result.unused_directives = [Finding(path=path, **item) for item in data["unused"]]
             if data["error"] is not None:
                 result.error = FileError(path=path, **data["error"])
-        except (KeyError, TypeError):
+            for item in data["candidates"]:
+                finding = dict(item["finding"], path=path)
+                result.candidates.append(Candidate(Finding(**finding), tuple((lang, value) for lang, value in item["leaning"])))
+            result.facts = data["facts"]
+        except (KeyError, TypeError, ValueError):
             return None
         return result
 
@@ -91,8 +95,13 @@ class ResultCache:
         if result.error is not None:
             error = {"message": result.error.message, "line": result.error.line, "column": result.error.column,
                      "code": result.error.code}
+        candidates = []
+        for candidate in result.candidates:
+            item = candidate.to_json()
+            item["finding"].pop("path")
+            candidates.append(item)
         payload = {"findings": [strip(f) for f in result.findings], "unused": [strip(f) for f in result.unused_directives],
-                   "error": error}
+                   "error": error, "candidates": candidates, "facts": result.facts}
         try:
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -11,9 +11,10 @@ from io import BytesIO
 from english_guard import __version__
 from english_guard.cache import ResultCache, content_digest
 from english_guard.config import Config
-from english_guard.model import FileError, FileResult, Finding
+from english_guard.context import LANGUAGES, resolve
+from english_guard.model import Candidate, FileError, FileResult, Finding
 from english_guard.project_names import project_names
-from english_guard.rules import directives_in, evaluate, invisible_character_findings, suppress
+from english_guard.rules import FileEvidence, directives_in, evaluate, finding_for, invisible_character_findings, suppress
 from english_guard.sources.registry import load_reader, reader_name_for
 from english_guard.walk import collect_files
 
@@ -116,11 +117,20 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
     directives, skip_file = directives_in(segments)
     if skip_file:
         return result
-    findings = evaluate(segments, enabled, allowed, config.min_confidence, project_names(path))
+    evidence = FileEvidence()
+    findings = evaluate(segments, enabled, allowed, config.min_confidence, project_names(path), evidence)
     if "EG103" in enabled:
         findings.extend(invisible_character_findings(path, text))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
-    result.findings = suppress(findings, directives)
+    candidates = [Candidate(finding_for(segment, verdict, code), verdict.leaning)
+                  for segment, verdict, code in evidence.candidates]
+    # A suppression comment covers a candidate as it would cover the finding it may become.
+    kept = suppress(findings + [c.finding for c in candidates], directives)
+    kept_ids = {id(f) for f in kept}
+    result.findings = [f for f in findings if id(f) in kept_ids]
+    result.candidates = [c for c in candidates if id(c.finding) in kept_ids]
+    if evidence.languages:
+        result.facts[LANGUAGES] = evidence.languages
     result.unused_directives = [
         Finding(path, d.line, d.column, d.line, d.column + len(d.text), "EG100", "comment", "directive", d.text, "en",
                 1.0, "unused english-guard suppression comment")
@@ -238,4 +248,6 @@ def run_check(
             progress(done, len(work))
     for path, _reader in work:
         run.results.append(cached_results.get(path) or fresh[path])
+    # The project-level step: every file's facts and candidates, cached or fresh, decided together.
+    resolve(run.results, config.min_confidence)
     return run

@@ -57,6 +57,10 @@ class Verdict:
     reason: str = ""
     # Other languages the text could be in, with their shares of the evidence (best first).
     candidates: tuple[tuple[str, float], ...] = ()
+    # On an English verdict: the weak foreign evidence that did not decide alone, as natural-log likelihood
+    # ratios against English per language ("*": any foreign language, from words no lexicon knows). The
+    # project-level resolution (english_guard.context) weighs it against the file's and project's profile.
+    leaning: tuple[tuple[str, float], ...] = ()
 
     @property
     def foreign_words(self) -> list[str]:
@@ -102,11 +106,31 @@ class FileError:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A segment whose foreign evidence is too weak to decide alone (`tuman`, `poisk`, `yonghu`).
+
+    `finding` is what it becomes if the file's and project's language profile agree; `leaning` is its
+    evidence (see Verdict.leaning). Candidates are context-free, so they are cached with the file."""
+
+    finding: Finding
+    leaning: tuple[tuple[str, float], ...]
+
+    def to_json(self) -> dict:
+        return {"finding": self.finding.to_json(), "leaning": [list(item) for item in self.leaning]}
+
+
 @dataclass(slots=True)
 class FileResult:
-    """Everything one file produced: findings, an error, and directive bookkeeping."""
+    """Everything one file produced: findings, an error, and directive bookkeeping.
+
+    `candidates` and `facts` feed the project-level resolution step (english_guard.context), which runs
+    over every file's result (fresh or cached) after all files are read. `facts` is JSON-ready data by
+    name, such as "languages": the file's language profile ({language: weight of sure evidence})."""
 
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: FileError | None = None
     unused_directives: list[Finding] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    facts: dict = field(default_factory=dict)

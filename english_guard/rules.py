@@ -81,20 +81,23 @@ def _short(text: str, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 3] + "..."
 
 
+def finding_message(kind: str, symbol: str, text: str, language_code: str) -> str:
+    language = language_name(language_code)
+    if kind == "identifier":
+        return _("identifier '{text}' is not English ({language})").format(text=text, language=language)
+    if kind == "comment":
+        return _("non-English comment ({language}): \"{text}\"").format(language=language, text=_short(text))
+    if kind == "docstring":
+        return _("non-English docstring ({language}): \"{text}\"").format(language=language, text=_short(text))
+    if kind == "string":
+        return _("non-English user-facing string ({language}) not routed through gettext: \"{text}\"").format(
+            language=language, text=_short(text))
+    return _("non-English {form} ({language}): \"{text}\"").format(
+        form=symbol or "prose", language=language, text=_short(text))
+
+
 def finding_for(segment: Segment, verdict: Verdict, code: str) -> Finding:
-    language = language_name(verdict.language)
-    if segment.kind == "identifier":
-        message = _("identifier '{text}' is not English ({language})").format(text=segment.text, language=language)
-    elif segment.kind == "comment":
-        message = _("non-English comment ({language}): \"{text}\"").format(language=language, text=_short(segment.text))
-    elif segment.kind == "docstring":
-        message = _("non-English docstring ({language}): \"{text}\"").format(language=language, text=_short(segment.text))
-    elif segment.kind == "string":
-        message = _("non-English user-facing string ({language}) not routed through gettext: \"{text}\"").format(
-            language=language, text=_short(segment.text))
-    else:
-        message = _("non-English {form} ({language}): \"{text}\"").format(
-            form=segment.symbol or "prose", language=language, text=_short(segment.text))
+    message = finding_message(segment.kind, segment.symbol, segment.text, verdict.language)
     return Finding(segment.path, segment.line, segment.column, segment.end_line, segment.end_column, code,
                    segment.kind, segment.symbol, segment.text, verdict.language, verdict.confidence, message)
 
@@ -231,12 +234,40 @@ def _only_names(verdict: Verdict, names: frozenset[str]) -> bool:
     return bool(foreign) and all(fold(word) in names for word in foreign)
 
 
+def _leaning_only_names(verdict: Verdict, names: frozenset[str]) -> bool:
+    leaning = [w.word for w in verdict.words if w.verdict in ("foreign", "unknown", "proper")]
+    return not leaning or all(fold(word) in names for word in leaning)
+
+
+@dataclass(slots=True)
+class FileEvidence:
+    """What a file's segments say beyond its sure findings (see english_guard.context): segments with weak
+    foreign evidence, and the file's language profile {language: weight of sure evidence}."""
+
+    candidates: list[tuple[Segment, Verdict, str]] = dataclasses.field(default_factory=list)
+    languages: dict[str, float] = dataclasses.field(default_factory=dict)
+
+
+# Profile weights: an identifier is one or two words, a comment or docstring a sentence.
+_PROFILE_WEIGHT = {"identifier": 0.5}
+
+
+def _profile_weight(segment: Segment, verdict: Verdict) -> float:
+    """How much a judged segment tells about the file's language (0 for texts too short to tell)."""
+    if segment.kind == "identifier":
+        return 0.5 if len(segment.text) >= 4 or not verdict.english else 0.0
+    if verdict.english and segment.text.count(" ") < 2:
+        return 0.0
+    return 1.0
+
+
 def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozenset[str], min_confidence: float,
-             names: frozenset[str] = frozenset()) -> list[Finding]:
+             names: frozenset[str] = frozenset(), evidence: FileEvidence | None = None) -> list[Finding]:
     """Judge every segment and turn the non-English ones into findings of the enabled codes.
 
     `names` are the project's own names (see `project_names`): a text whose only foreign words are
-    such names is English.
+    such names is English. With `evidence`, the file's language profile and its candidates (segments
+    whose weak foreign evidence the project-level step decides) are collected there too.
     """
     findings: list[Finding] = []
     judged: list[tuple[Segment, Verdict, str]] = []
@@ -255,7 +286,14 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
         if segment.kind == "string" and not segment.user_facing:
             continue
         verdict = judge(segment.text, segment.kind, allowed)
-        if verdict.english or verdict.confidence < min_confidence:
+        sure = not verdict.english and verdict.confidence >= min_confidence
+        if evidence is not None:
+            weight = _profile_weight(segment, verdict)
+            if weight:
+                language = verdict.language if sure else "en" if verdict.english else ""
+                if language:
+                    evidence.languages[language] = round(evidence.languages.get(language, 0.0) + weight, 3)
+        if not sure and not (evidence is not None and verdict.leaning):
             continue
         if segment.kind in ("comment", "docstring"):
             if code_names is None:
@@ -264,6 +302,10 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
             known = code_names
         else:
             known = names
+        if not sure:
+            if not (known and _leaning_only_names(verdict, known)):
+                evidence.candidates.append((segment, verdict, code))
+            continue
         if known and _only_names(verdict, known):
             continue
         judged.append((segment, verdict, code))

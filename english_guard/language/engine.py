@@ -64,10 +64,51 @@ def _decide(words: list[Word], text: str, kind: str, explain: bool = True) -> Ve
         share = len(weak) / max(1, len(weak) + len(english) + len(unknown))
         confidence = 0.5 + 0.3 * share
     else:
-        return Verdict(True, "en", _english_confidence(english, unknown), evidence, "no foreign word evidence")
+        leaning = _leaning(words, english, kind)
+        if leaning and not evidence:
+            evidence = tuple(w.evidence() for w in words)
+        return Verdict(True, "en", _english_confidence(english, unknown), evidence, "no foreign word evidence",
+                       leaning=leaning)
     language, candidates = _name_language(foreign, words, text, kind)
     return Verdict(False, language, round(confidence, 2), evidence,
                    f"{len(foreign)} foreign word(s) against {len(english)} English", candidates)
+
+
+# Natural-log likelihood ratios (foreign against English) of the evidence too weak to decide alone.
+_WEAK_WORD = 1.6  # a short or ambiguous word of a foreign lexicon (`tuman`, `campo`), pinyin syllables
+_NAME_WORD = 1.0  # a capitalised word a foreign lexicon knows, taken for a name without context
+_UNKNOWN_WORD = 0.9  # a word no lexicon knows (`poisk`, `shirota`): towards whatever the project writes
+_ENGLISH_WORD = -1.6  # an English word or code vocabulary next to them
+
+
+def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[str, float], ...]:
+    """Per-language evidence of the words that could not decide alone; () when there is none or English
+    outweighs it whatever the context."""
+    ratios: dict[str, float] = defaultdict(float)
+    any_foreign = 0.0
+    for word in words:
+        if word.verdict == "foreign" and word.strength == WEAK or word.verdict == "proper" and word.languages:
+            value = _WEAK_WORD if word.verdict == "foreign" else _NAME_WORD
+            if not word.languages:
+                continue
+            top = word.languages[0][1]
+            for lang, zipf in word.languages:
+                if zipf >= top - 1.0:
+                    lang = OUTPUT_ALIASES.get(lang, lang)
+                    ratios[lang] = max(ratios[lang], 0.0) + value if lang in ratios else value
+        elif word.verdict == "unknown" and len(word.key) >= 4 and word.key.isalpha():
+            any_foreign += _UNKNOWN_WORD
+    if not ratios and not any_foreign:
+        return ()
+    # Each entry is the whole ratio if the text is in that language; "*" is for any other language.
+    against = _ENGLISH_WORD * len(english)
+    leaning = {lang: value + any_foreign + against for lang, value in ratios.items()}
+    if any_foreign:
+        leaning["*"] = any_foreign + against
+    best = max(leaning.values())
+    if best < 0.0:
+        return ()
+    return tuple(sorted(((lang, round(value, 2)) for lang, value in leaning.items()), key=lambda item: -item[1]))
 
 
 def _english_confidence(english: list[Word], unknown: list[Word]) -> float:

@@ -1,0 +1,92 @@
+"""The project-level step: per-file facts -> a project context -> resolved findings.
+
+Every file's result stays context-free, so it can be cached by the file's content alone and checked in
+any worker. Besides the findings it is sure of, a file's result carries `candidates` (segments with weak
+foreign evidence) and `facts` (small JSON-ready data by name, such as its language profile). After all
+files are read, fresh or from the cache, `resolve` gathers the facts of every file into one
+`ProjectContext` and lets each step turn the context into findings. It runs on every run, over cached
+and fresh results alike, so it is never stale; it is cheap (no file is read again).
+
+Adding a step: write `build(facts) -> value` for what it needs from the whole project (registered in
+`PROJECT_FACTS` under the fact's name) and `step(context, result, config)` that adds or drops findings of
+one file; append it to `FILE_STEPS`.
+
+Only the files of this run make up the project: `check a.py b.py` (pre-commit, an editor) builds the
+project profile from those files. Each file's own profile still decides for it once it has some
+evidence; a file with little evidence of its own leans on the profile of the files given with it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from english_guard.language import profile as language_profile
+from english_guard.model import FileResult
+
+LANGUAGES = "languages"  # fact: {language: weight} of one file's sure evidence
+
+
+@dataclass(slots=True)
+class ProjectContext:
+    """What the whole run knows: each fact by name as [(path, value)], and what steps built from them."""
+
+    facts: dict[str, list[tuple[str, object]]] = field(default_factory=dict)
+    built: dict[str, object] = field(default_factory=dict)
+
+
+def _project_languages(values: list[tuple[str, object]]) -> dict[str, float]:
+    return language_profile.merge(value for _path, value in values if isinstance(value, dict))
+
+
+# fact name -> how the project-wide value is built from every file's value.
+PROJECT_FACTS: dict[str, Callable[[list[tuple[str, object]]], object]] = {LANGUAGES: _project_languages}
+
+
+def resolve_language_candidates(context: ProjectContext, result: FileResult, min_confidence: float) -> None:
+    """Candidates whose weak evidence agrees with the file's and project's language become findings."""
+    if not result.candidates:
+        return
+    file_profile = result.facts.get(LANGUAGES) or {}
+    shares = language_profile.blended_shares(file_profile, context.built.get(LANGUAGES) or {})
+    for candidate in result.candidates:
+        decided = language_profile.resolve(candidate.leaning, shares)
+        if decided is None:
+            continue
+        language, log_odds = decided
+        confidence = language_profile.confidence(log_odds)
+        if confidence < min_confidence:
+            continue
+        finding = candidate.finding
+        if finding.language != language:
+            from english_guard.rules import finding_message  # rules imports the engine: late import
+
+            finding = replace(finding, language=language, message=finding_message(finding.kind, finding.symbol,
+                                                                                  finding.text, language))
+        result.findings.append(replace(finding, confidence=confidence))
+
+
+FILE_STEPS: list[Callable[[ProjectContext, FileResult, float], None]] = [resolve_language_candidates]
+
+
+def build_context(results: list[FileResult]) -> ProjectContext:
+    context = ProjectContext()
+    for result in results:
+        for name, value in result.facts.items():
+            context.facts.setdefault(name, []).append((result.path, value))
+    for name, build in PROJECT_FACTS.items():
+        context.built[name] = build(context.facts.get(name, []))
+    return context
+
+
+def resolve(results: list[FileResult], min_confidence: float) -> ProjectContext:
+    """Run every project-level step over every file's result (in place); returns the context built."""
+    context = build_context(results)
+    for result in results:
+        if result.error is not None and not result.candidates:
+            continue
+        before = len(result.findings)
+        for step in FILE_STEPS:
+            step(context, result, min_confidence)
+        if len(result.findings) != before:
+            result.findings.sort(key=lambda f: (f.line, f.column, f.code))
+    return context

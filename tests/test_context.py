@@ -1,0 +1,124 @@
+"""The project-level step: a file's and project's language profile decide weak evidence.
+
+Fixtures under tests/fixtures/context are small projects written for these tests: an Uzbek shop whose
+customer model has the weak Uzbek field `yosh` ("age"), and the same model in an English project.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from english_guard.config import load_config
+from english_guard.context import LANGUAGES, build_context, resolve
+from english_guard.engine import run_check
+from english_guard.language import judge
+from english_guard.language.profile import blended_shares
+from english_guard.language.profile import resolve as resolve_leaning
+from english_guard.model import Candidate, FileResult, Finding
+
+FIXTURES = Path(__file__).parent / "fixtures" / "context"
+
+
+def _project(tmp_path: Path, name: str) -> Path:
+    root = tmp_path / name
+    shutil.copytree(FIXTURES / name, root)
+    return root
+
+
+def _check(root: Path, monkeypatch, paths=(".",), use_cache=False, jobs=1, cache_dir=None):
+    monkeypatch.chdir(root)
+    if cache_dir is not None:
+        monkeypatch.setenv("ENGLISH_GUARD_CACHE_DIR", str(cache_dir))
+    return run_check(list(paths), load_config(None, start="."), jobs=jobs, use_cache=use_cache)
+
+
+def _found(run) -> set[tuple[str, str, str]]:
+    return {(Path(f.path).name, f.text, f.language) for f in run.findings if f.kind == "identifier"}
+
+
+def test_a_weak_word_is_decided_by_the_project_profile(tmp_path, monkeypatch):
+    """`yosh` alone is no evidence (also a rare English word); in an Uzbek project it is Uzbek."""
+    assert judge("yosh", "identifier").english
+    run = _check(_project(tmp_path, "uzbek_project"), monkeypatch)
+    assert ("mijoz.py", "yosh", "uz") in _found(run)
+
+
+def test_the_same_word_in_an_english_project_stays_english(tmp_path, monkeypatch):
+    run = _check(_project(tmp_path, "english_project"), monkeypatch)
+    assert run.findings == []
+
+
+def test_a_file_given_alone_leans_on_its_own_profile_only(tmp_path, monkeypatch):
+    """Checked alone, the customer model has no Uzbek evidence of its own: the weak word stays English.
+    Given with the Uzbek module (as pre-commit gives the changed files), the two make the profile."""
+    root = _project(tmp_path, "uzbek_project")
+    assert _found(_check(root, monkeypatch, ["app/mijoz.py"])) == set()
+    both = _check(root, monkeypatch, ["app/mijoz.py", "app/buyurtmalar.py"])
+    assert ("mijoz.py", "yosh", "uz") in _found(both)
+
+
+def test_cached_results_are_resolved_again_with_the_current_project(tmp_path, monkeypatch):
+    """The resolution runs over cached results on every run: the profile is never stale. The Uzbek module
+    removed, the weak word in the (cached, unchanged) model is English again."""
+    root = _project(tmp_path, "uzbek_project")
+    cache = tmp_path / "cache"
+    first = _check(root, monkeypatch, use_cache=True, cache_dir=cache)
+    assert ("mijoz.py", "yosh", "uz") in _found(first)
+    again = _check(root, monkeypatch, use_cache=True, cache_dir=cache)
+    assert _found(again) == _found(first)
+    (root / "app" / "buyurtmalar.py").unlink()
+    assert _found(_check(root, monkeypatch, use_cache=True, cache_dir=cache)) == set()
+
+
+def test_parallel_and_serial_runs_agree(tmp_path, monkeypatch):
+    root = _project(tmp_path, "uzbek_project")
+    for index in range(30):  # enough files for the process pool
+        (root / "app" / f"plain_{index}.py").write_text(f"def handler_{index}(request):\n    return request\n")
+    serial = _check(root, monkeypatch, jobs=1)
+    parallel = _check(root, monkeypatch, jobs=2)
+    assert sorted(f.to_json().items() for f in serial.findings) == sorted(f.to_json().items() for f in parallel.findings)
+    assert ("mijoz.py", "yosh", "uz") in _found(parallel)
+
+
+def test_a_suppression_comment_covers_a_candidate(tmp_path, monkeypatch):
+    root = _project(tmp_path, "uzbek_project")
+    model = root / "app" / "mijoz.py"
+    model.write_text(model.read_text().replace("yosh: int", "yosh: int  # english-guard: ignore[EG101]"))
+    run = _check(root, monkeypatch)
+    assert _found(run) == set()
+    assert not any(r.candidates for r in run.results if r.path.endswith("mijoz.py"))
+
+
+def _candidate(leaning) -> Candidate:
+    finding = Finding("x.py", 1, 1, 1, 5, "EG101", "identifier", "variable", "word", "en", 1.0, "")
+    return Candidate(finding, tuple(leaning))
+
+
+@pytest.mark.parametrize("profile,expected", [
+    ({"uz": 10.0, "en": 10.0}, "uz"),  # an Uzbek-writing project: the weak word counts
+    ({"en": 200.0, "uz": 0.5}, None),  # an English project with one stray finding: it does not
+    ({}, None),  # no evidence at all: code is English
+])
+def test_prior_odds_times_likelihood(profile, expected):
+    shares = blended_shares({}, profile)
+    decided = resolve_leaning((("uz", 1.6),), shares)
+    assert (decided[0] if decided else None) == expected
+
+
+def test_unknown_words_count_only_towards_a_language_the_profile_shows():
+    leaning = (("*", 0.9),)
+    assert resolve_leaning(leaning, blended_shares({}, {"ru": 30.0, "en": 10.0}))[0] == "ru"
+    assert resolve_leaning(leaning, blended_shares({}, {"ru": 1.0, "en": 60.0})) is None
+
+
+def test_the_context_gathers_every_files_facts():
+    results = [FileResult("a.py", facts={LANGUAGES: {"uz": 2.0}, "other": [1]}),
+               FileResult("b.py", facts={LANGUAGES: {"uz": 1.0, "en": 3.0}})]
+    context = build_context(results)
+    assert context.built[LANGUAGES] == {"uz": 3.0, "en": 3.0}
+    assert context.facts["other"] == [("a.py", [1])]
+    results[1].candidates.append(_candidate([("uz", 1.6)]))
+    resolve(results, 0.5)
+    assert [(f.language, f.message) for f in results[1].findings] == [("uz", "identifier 'word' is not English (Uzbek)")]
