@@ -99,7 +99,9 @@ def check_document(path: str, text: str, config: Config, reader: str | None = No
             return FileResult(path)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return _check_text(path, text.replace("\r\n", "\n").replace("\r", "\n"), config, reader)
+    result = _check_text(path, text.replace("\r\n", "\n").replace("\r", "\n"), config, reader)
+    resolve([result], config.min_confidence)  # one document is its own project: its own profile decides
+    return result
 
 
 def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult:

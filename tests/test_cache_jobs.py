@@ -128,7 +128,7 @@ def test_concurrent_runs_on_one_tree_agree_and_leave_a_sound_cache(tree, tmp_pat
     entries = list(cache.glob("*/*.json"))
     assert len(entries) == 34
     for entry in entries:
-        assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error"}
+        assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error", "candidates", "facts"}
     _code, warm, _stderr = check_json(tree, env=env)
     assert warm == reference
 
@@ -189,7 +189,7 @@ def test_a_corrupt_cache_entry_is_recomputed(tree, tmp_path):
     entry.write_text('{"findings": [{"line": ', encoding="utf-8")  # a half-written file, a full disk
     _code, second, stderr = check_json(tree, env=env)
     assert second == first and stderr == ""
-    assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error"}
+    assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error", "candidates", "facts"}
 
 
 def test_the_default_jobs_follow_the_cores_this_process_may_use(tree):
