@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "baseline": ("check", "baseline", "Record today's findings so that `check --baseline` reports only new ones."),
     "detect": ("detect", "detect", "Judge one text and print the evidence behind the verdict."),
     "explain": ("detect", "explain", "Explain a rule code."),
+    "rules": ("rules", "rules", "List every rule code, one line each (--format json for tools)."),
     "rename": ("rename", "rename", "Plan and apply English names for non-English identifiers."),
     "translate": ("translate", "translate", "Translate non-English comments and docstrings offline."),
     "models": ("models", "models", "List, install and remove offline translation models."),

@@ -12,7 +12,21 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
-ALL_CODES = ("EG101", "EG102", "EG103", "EG201", "EG301", "EG401", "EG501", "EG900")
+
+
+def __getattr__(name: str):
+    """`ALL_CODES` and `DEFAULT_SELECT` come from the rule table in `english_guard.rules` (the one place a
+    rule is added), imported on first use: that module pulls in the language engine."""
+    if name == "ALL_CODES":
+        from english_guard.rules import RULES
+
+        return tuple(sorted(RULES))
+    if name == "DEFAULT_SELECT":
+        from english_guard.rules import RULES
+
+        return tuple(sorted(code for code, rule in RULES.items() if rule.default))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Calls whose text arguments an end user reads. A pattern matches when it equals a dotted tail of
 # the callee: `.answer` and `answer` match `msg.answer(...)`, `click.echo` matches `click.echo(...)`,
@@ -58,7 +72,7 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     extend_exclude: list[str] = field(default_factory=list)
-    select: list[str] = field(default_factory=lambda: list(ALL_CODES))
+    select: list[str] = field(default_factory=lambda: list(__getattr__("DEFAULT_SELECT")))
     ignore: list[str] = field(default_factory=list)
     allowed_words: list[str] = field(default_factory=list)
     words_file: str | None = None
@@ -74,6 +88,8 @@ class Config:
     gettext_import: str = ""
     # file name globs -> reader name, on top of the built-in mapping (see sources.registry)
     file_types: dict[str, str] = field(default_factory=dict)
+    # path globs (gitignore syntax, relative to the root) -> codes or prefixes not reported in those files
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     cache_dir: str = ".english-guard-cache"
     # Where the configuration came from; the root that relative globs are matched against.
     root: str = "."
@@ -112,20 +128,37 @@ class Config:
     def codes_enabled(self) -> frozenset[str]:
         return frozenset(expand_codes(self.select)) - frozenset(expand_codes(self.ignore))
 
+    def ignored_in(self, path: str) -> frozenset[str]:
+        """The codes `per-file-ignores` turns off for `path` (absolute or relative to the current folder)."""
+        if not self.per_file_ignores:
+            return frozenset()
+        import pathspec  # only projects that use per-file-ignores pay for it
+
+        try:
+            relative = Path(path).resolve().relative_to(Path(self.root).resolve()).as_posix()
+        except (ValueError, OSError):
+            relative = Path(path).as_posix()
+        codes: set[str] = set()
+        for pattern, pattern_codes in self.per_file_ignores.items():
+            if pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relative):
+                codes.update(expand_codes(pattern_codes))
+        return frozenset(codes)
+
 
 def expand_codes(codes: list[str] | tuple[str, ...]) -> list[str]:
     """Expand prefixes as ruff does: `EG` is every code, `EG2` is EG201..., `ALL` is everything."""
+    all_codes = __getattr__("ALL_CODES")
     out: list[str] = []
     for raw in codes:
         code = raw.strip().upper()
         if not code:
             continue
         if code == "ALL":
-            out.extend(ALL_CODES)
+            out.extend(all_codes)
             continue
-        matched = [c for c in ALL_CODES if c.startswith(code)]
+        matched = [c for c in all_codes if c.startswith(code)]
         if not matched:
-            raise ConfigError(f"unknown rule code or prefix {raw!r} (known: {', '.join(ALL_CODES)})")
+            raise ConfigError(f"unknown rule code or prefix {raw!r} (known: {', '.join(all_codes)})")
         out.extend(matched)
     return out
 
@@ -143,22 +176,54 @@ def _coerce(path: Path, table: dict) -> dict:
         if key in {"root", "source"} or key not in known:
             allowed = ", ".join(sorted(k.replace("_", "-") for k in known if k not in {"root", "source"}))
             raise ConfigError(f"{path}: unknown setting [tool.english-guard] {raw_key!r}; known settings: {allowed}")
+        where = f"{path}: [tool.english-guard] {raw_key}"
         if key in _LIST_KEYS:
-            if isinstance(value, str):
-                value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"{path}: [tool.english-guard] {raw_key} must be a list of strings")
+                example = f'["{value}"]' if isinstance(value, str) else '["..."]'
+                raise ConfigError(f"{where} must be a list of strings (for example {raw_key} = {example}), "
+                                  f"not {_toml_type(value)}")
         elif key == "min_confidence":
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0.0 <= float(value) <= 1.0:
-                raise ConfigError(f"{path}: [tool.english-guard] min-confidence must be a number from 0 to 1")
+                raise ConfigError(f"{where} must be a number from 0 to 1, not {value!r}")
             value = float(value)
         elif key == "file_types":
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                raise ConfigError(f"{path}: [tool.english-guard] file-types must be a table of glob = reader name")
+                raise ConfigError(f"{where} must be a table of glob = reader name")
+            _check_reader_names(where, value)
+        elif key == "per_file_ignores":
+            if not isinstance(value, dict) or not all(
+                    isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()):
+                raise ConfigError(f'{where} must be a table of glob = list of codes (for example '
+                                  f'per-file-ignores = {{ "tests/**" = ["EG401"] }})')
+            for pattern, codes in value.items():
+                try:
+                    expand_codes(codes)
+                except ConfigError as exc:
+                    raise ConfigError(f"{where} {pattern!r}: {exc}") from None
         elif not isinstance(value, str):
-            raise ConfigError(f"{path}: [tool.english-guard] {raw_key} must be a string")
+            raise ConfigError(f"{where} must be a string, not {_toml_type(value)}")
+        if key in {"select", "ignore"}:
+            try:
+                expand_codes(value)
+            except ConfigError as exc:
+                raise ConfigError(f"{where}: {exc}") from None
         result[key] = value
     return result
+
+
+def _toml_type(value: object) -> str:
+    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number", list: "an array",
+             dict: "a table"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _check_reader_names(where: str, file_types: dict[str, str]) -> None:
+    from english_guard.sources.registry import READERS  # the registry imports this module
+
+    known = {*READERS, "off"}
+    for pattern, reader in file_types.items():
+        if reader not in known:
+            raise ConfigError(f"{where} {pattern!r}: unknown reader {reader!r} (known: {', '.join(sorted(known))})")
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -205,10 +270,6 @@ def load_config(explicit: str | Path | None = None, start: str | Path = ".") -> 
         raise ConfigError(f"{path}: [tool.english-guard] must be a table")
     values = _coerce(path, table)
     config = Config(**values, root=str(path.resolve().parent), source=str(path))
-    # Validate rule codes and the words file now, so that a typo fails fast with the file's name.
-    try:
-        config.codes_enabled()
-    except ConfigError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+    # Validate the words file now, so that a missing one fails fast with the file's name.
     config.all_allowed_words()
     return config

@@ -114,7 +114,7 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
         message = str(exc) or type(exc).__name__
         result.error = FileError(path, message, line, column)
         return result
-    enabled = config.codes_enabled()
+    enabled = config.codes_enabled() - config.ignored_in(path)
     allowed = config.all_allowed_words()
     directives, skip_file = directives_in(segments)
     if skip_file:

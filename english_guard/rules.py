@@ -23,10 +23,14 @@ LANGUAGE_NAMES = {
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One rule. `RULES` below is the only list of codes: configuration, `explain`, `rules` and the SARIF
+    metadata all derive from it, so a new rule is added there and nowhere else."""
     code: str
     name: str
     summary: str
     explanation: str
+    # Checked unless configured otherwise; a rule that is off by default is turned on by selecting it.
+    default: bool = True
 
 
 RULES: dict[str, Rule] = {
@@ -56,8 +60,9 @@ RULES: dict[str, Rule] = {
              "shell, TOML/INI/.env or Markdown file that is not English."),
         Rule("EG100", "unused-suppression", "english-guard suppression comment that suppresses nothing",
              "An `# english-guard: ignore[...]` or `# noqa: EG...` comment on a line where no finding of those codes "
-             "remains. Reported with `check --show-unused-ignores`; remove the comment so it cannot hide a future "
-             "finding."),
+             "remains. Off by default: reported with `check --show-unused-ignores` or when selected "
+             "(`--select EG100`, `select = [\"ALL\"]`); remove the comment so it cannot hide a future finding.",
+             default=False),
         Rule("EG900", "unreadable-file", "file could not be read or parsed",
              "english-guard could not decode or parse the file (syntax error, binary content, bytes that are "
              "not valid in the declared encoding). The rest of the run goes on; the exit code is 2."),
@@ -69,6 +74,8 @@ KIND_CODES = {"comment": "EG201", "docstring": "EG301", "string": "EG401", "pros
 _BIDI_OR_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\u00ad\u061c\ufeff]")
 _DIRECTIVE = re.compile(
     r"(?:english-guard:\s*(?P<kind>ignore|skip-file)(?:\[(?P<codes>[^\]]*)\])?)|(?:\bnoqa:\s*(?P<noqa>[A-Z]+\d+(?:[\s,]+[A-Z]+\d+)*))"
+    # A blanket `# noqa` (no codes) at the start of a comment or after a `#`, any case, as ruff reads it.
+    r"|(?P<blanket>(?:^|\#)\s*(?i:noqa)\b(?!\s*:\s*[A-Za-z]+\d))"
 )
 
 
@@ -171,7 +178,8 @@ def directives_in(segments: list[Segment]) -> tuple[list[Directive], bool]:
     directives: list[Directive] = []
     skip_file = False
     for segment in segments:
-        if segment.kind not in ("comment", "prose") or ("english-guard" not in segment.text and "noqa" not in segment.text):
+        if segment.kind not in ("comment", "prose") or (
+                "english-guard" not in segment.text and "noqa" not in segment.text.lower()):
             continue
         for match in _DIRECTIVE.finditer(segment.text):
             if match.group("kind") == "skip-file":
@@ -179,7 +187,7 @@ def directives_in(segments: list[Segment]) -> tuple[list[Directive], bool]:
                 continue
             raw = match.group("codes") if match.group("kind") else match.group("noqa")
             codes = None
-            if raw:
+            if raw and not match.group("blanket"):
                 codes = frozenset(code.strip().upper() for code in re.split(r"[\s,]+", raw) if code.strip())
                 if match.group("noqa") and not any(code.startswith("EG") for code in codes):
                     continue  # a noqa for another tool

@@ -303,7 +303,8 @@ def test_text_format_summary_and_exit_codes(project, tmp_path):
     assert completed.returncode == 2
     assert "bot/handlers.py:13:1: EG201" in completed.stdout
     assert "broken.py:1: EG900" in completed.stdout
-    assert completed.stdout.rstrip().endswith("in 6 files.")
+    # The files counted are the files with findings (3 of the 6 checked); the unreadable one is counted apart.
+    assert completed.stdout.rstrip().endswith("Found 8 problems in 3 files. 1 file could not be checked.")
     clean = make_project(tmp_path / "clean", {"clean.py": CLEAN_SOURCE})
     done = run_cli(clean, "check", "--no-cache")
     assert done.returncode == 0 and "All checks passed (2 files)." in done.stdout

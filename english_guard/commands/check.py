@@ -1,7 +1,9 @@
 """`english-guard check` and `english-guard baseline`."""
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
 import click
 
@@ -51,14 +53,98 @@ def with_common_options(function):
     return function
 
 
-def _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude):
+def _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude, progress=None):
     from english_guard.engine import run_check
 
     try:
         config = _load(config_file, paths, select, ignore)
     except ConfigError as exc:
         _fail(str(exc))
-    return run_check(paths or (".",), config, jobs=jobs, use_cache=not no_cache, force_exclude=force_exclude)
+    return config, run_check(paths or (".",), config, jobs=jobs, use_cache=not no_cache, force_exclude=force_exclude,
+                             progress=progress)
+
+
+def use_color(choice: str, stream, environ=None) -> bool:
+    """`--color auto` follows NO_COLOR (https://no-color.org) and FORCE_COLOR, then whether the stream is a
+    terminal; `always` and `never` win over both variables."""
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    environ = os.environ if environ is None else environ
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return _is_terminal(stream)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class Progress:
+    """`Checking 120/4031 files` on a terminal's stderr, redrawn in place, for runs longer than a moment.
+
+    Nothing at all is written when the stream is not a terminal (CI logs, pipes, editors)."""
+
+    DELAY = 0.5  # seconds before the first line: short runs never flash it
+    INTERVAL = 0.1
+
+    def __init__(self, stream, clock=None) -> None:
+        import time
+
+        self.stream = stream
+        self.clock = clock or time.monotonic
+        self.started = self.clock()
+        self.shown_at: float | None = None
+        self.enabled = _is_terminal(stream)
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or done >= total:
+            return
+        now = self.clock()
+        if now - self.started < self.DELAY or (self.shown_at is not None and now - self.shown_at < self.INTERVAL):
+            return
+        self.shown_at = now
+        message = _("Checking {done}/{total} files").format(done=done, total=total)
+        self.stream.write("\r" + message + "\x1b[K")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.shown_at is not None:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown_at = None
+
+
+def _run_stdin(stdin_filename, select, ignore, config_file, force_exclude):
+    """`check -`: the text on stdin, checked as if it were the file `--stdin-filename` (Python if none)."""
+    from english_guard.engine import RunResult, check_source
+    from english_guard.model import FileResult
+    from english_guard.sources.registry import reader_name_for
+    from english_guard.walk import Excluder
+
+    shown = stdin_filename or "-"
+    start = os.path.dirname(os.path.abspath(stdin_filename)) if stdin_filename else "."
+    try:
+        config = _load(config_file, (start,) if os.path.isdir(start) else (), select, ignore)
+    except ConfigError as exc:
+        _fail(str(exc))
+    data = sys.stdin.buffer.read()
+    run = RunResult()
+    if stdin_filename and force_exclude and Excluder(config).excluded(Path(stdin_filename).absolute()):
+        return config, run, {}
+    reader = reader_name_for(stdin_filename, config.file_types) if stdin_filename else "python"
+    if reader is None:
+        return config, run, {}
+    result: FileResult = check_source(shown, data, config, reader)
+    run.results.append(result)
+    run.files = 1
+    return config, run, {shown: data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")}
 
 
 @click.command("check")
@@ -73,11 +159,26 @@ def _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude):
               help=_("Also report english-guard suppression comments that suppress nothing (EG100)."))
 @click.option("--exit-zero", is_flag=True, help=_("Exit with 0 even when there are findings."))
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file."))
+@click.option("--color", "color_choice", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."))
+@click.option("--quiet", "-q", is_flag=True, help=_("Print the findings only: no summary line, no progress."))
+@click.option("--statistics", is_flag=True, help=_("Print how many findings each rule and language has, not the findings."))
+@click.option("--show-source", is_flag=True, help=_("Print the source line under each finding."))
+@click.option("--stdin-filename", metavar="PATH",
+              help=_("With `-` as the path: the file name the text on stdin is checked as (its type and settings)."))
 def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, output_format, baseline_file, show_stale,
-          since_ref, show_unused_ignores, exit_zero, output_file):
+          since_ref, show_unused_ignores, exit_zero, output_file, color_choice, quiet, statistics, show_source,
+          stdin_filename):
     """Report non-English identifiers, comments, docstrings, user-facing strings and prose."""
     from english_guard.reporting import render
 
+    from_stdin = "-" in paths
+    if from_stdin and len(paths) > 1:
+        _fail(_("`-` (stdin) cannot be combined with other paths"))
+    if stdin_filename and not from_stdin:
+        _fail(_("--stdin-filename needs `-` as the path"))
+    if statistics and output_format not in ("text", "json"):
+        _fail(_("--statistics prints text or JSON (--format text or --format json)"))
     # A bad baseline or git ref fails before the check runs, not after.
     entries = changes = None
     if baseline_file:
@@ -94,9 +195,17 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
             changes = changed_lines(since_ref)
         except GitError as exc:
             _fail(_("--since {ref}: {message}").format(ref=since_ref, message=exc))
-    run = _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude)
-    for result in run.results:
-        if show_unused_ignores:
+    progress = None
+    sources: dict[str, str] = {}
+    if from_stdin:
+        config, run, sources = _run_stdin(stdin_filename, select, ignore, config_file, force_exclude)
+    else:
+        progress = None if quiet else Progress(sys.stderr)
+        config, run = _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude, progress)
+        if progress is not None:
+            progress.clear()
+    if show_unused_ignores or "EG100" in config.codes_enabled():
+        for result in run.results:
             result.findings = sorted([*result.findings, *result.unused_directives], key=lambda f: (f.line, f.column))
     notes: list[str] = []
     if entries is not None:
@@ -112,13 +221,25 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
     if changes is not None:
         for result in run.results:
             result.findings = keep_changed(result.findings, changes)
-    color = output_format == "text" and output_file is None and sys.stdout.isatty()
-    report = render(output_format, run, color=color)
+    # A report written to a file is coloured only on request.
+    color = output_format == "text" and (
+        color_choice == "always" if output_file else use_color(color_choice, sys.stdout))
+    if statistics:
+        from english_guard.reporting.text_format import statistics as statistics_text, statistics_payload
+
+        if output_format == "json":
+            import json
+
+            report = json.dumps(statistics_payload(run), ensure_ascii=False, indent=2) + "\n"
+        else:
+            report = statistics_text(run, color=color, quiet=quiet)
+    else:
+        report = render(output_format, run, color=color, quiet=quiet, show_source=show_source, sources=sources)
     if output_file:
         with open(output_file, "w", encoding="utf-8") as handle:
             handle.write(report)
     else:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=color)
     for note in notes:
         click.echo(note, err=True)
     if run.errors:
@@ -136,7 +257,7 @@ def baseline(paths, select, ignore, jobs, no_cache, config_file, force_exclude, 
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from english_guard.baseline import write_baseline
 
-    run = _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude)
+    _config, run = _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude)
     count = write_baseline(output_file, run.findings)
     click.echo(_("Wrote {count} findings to {path}.").format(count=count, path=output_file))
     for error in run.errors:
