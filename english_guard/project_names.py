@@ -1,8 +1,10 @@
-"""A project's own names: the folders a file lives in, and the names its manifests declare.
+"""A project's own names: the names its manifests declare.
 
 A product called `raqam` (Uzbek for "number") or a chart called `kassa` is a name wherever it appears
-in its own repository, not a word of another language. The names come from the file's folders and
-from the `name` of the nearest Helm chart (Chart.yaml) and Python package (pyproject.toml, setup.cfg).
+in its own repository, not a word of another language. The names come from the `name` of the nearest
+Helm chart (Chart.yaml) and Python package (pyproject.toml, setup.cfg); the configuration's
+`allowed-words` add more. Folder and file names are not names: in an Uzbek project the folders are Uzbek
+words (`buyurtma/`, `sozlamalar.py`), exactly the words the check must find.
 """
 from __future__ import annotations
 
@@ -37,9 +39,7 @@ def _declared_name(manifest: Path) -> str:
 
 @lru_cache(maxsize=4096)
 def _folder_names(folder: Path) -> frozenset[str]:
-    names = set()
-    for part in folder.parts[-8:]:
-        names |= _words(part)
+    names: set[str] = set()
     for ancestor in [folder, *folder.parents][:_SEARCHED_LEVELS]:
         for manifest in MANIFESTS:
             declared = _declared_name(ancestor / manifest)
@@ -49,6 +49,5 @@ def _folder_names(folder: Path) -> frozenset[str]:
 
 
 def project_names(path: str) -> frozenset[str]:
-    """The words of the names around `path` (folded, three letters or more)."""
-    resolved = Path(path).resolve()
-    return _folder_names(resolved.parent) | frozenset(_words(resolved.stem))
+    """The words of the names the manifests around `path` declare (folded, three letters or more)."""
+    return _folder_names(Path(path).resolve().parent)

@@ -17,7 +17,7 @@ LANGUAGE_NAMES = {
     "uk": "Ukrainian", "it": "Italian", "nl": "Dutch", "pl": "Polish", "ro": "Romanian", "sv": "Swedish",
     "ms": "Malay", "ko": "Korean", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "el": "Greek", "bg": "Bulgarian",
     "ky": "Kyrgyz", "tg": "Tajik", "az": "Azerbaijani", "cs": "Czech", "hu": "Hungarian", "fi": "Finnish",
-    "no": "Norwegian", "da": "Danish", "ca": "Catalan", "th": "Thai", "vi": "Vietnamese", "und": "unknown language",
+    "no": "Norwegian", "da": "Danish", "ca": "Catalan", "th": "Thai", "vi": "Vietnamese", "be": "Belarusian", "und": "unknown language",
 }
 
 

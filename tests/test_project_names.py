@@ -1,4 +1,4 @@
-"""A project's own names (folders, chart and package names) are names, not foreign words."""
+"""A project's own names (chart and package names) are names, not foreign words; folder names are not."""
 from __future__ import annotations
 
 import json
@@ -9,13 +9,14 @@ from english_guard.cli import main
 from english_guard.project_names import project_names
 
 
-def test_names_come_from_folders_and_manifests(tmp_path):
+def test_names_come_from_manifests_not_folders(tmp_path):
     chart = tmp_path / "deploy" / "helm"
     (chart / "templates").mkdir(parents=True)
     (chart / "Chart.yaml").write_text('apiVersion: v2\nname: {{ .Values.x | default "savdo" }}\n', encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "raqam-bot"\n', encoding="utf-8")
     names = project_names(str(chart / "templates" / "deployment.yaml"))
-    assert {"savdo", "deploy", "helm", "deployment", "raqam"} <= names  # the package is three folders up
+    assert {"savdo", "raqam"} <= names  # the package is three folders up
+    assert not {"deploy", "helm", "templates", "deployment"} & names  # folders and files are not names
     assert {"raqam", "bot"} <= project_names(str(tmp_path / "app.py"))
     deep = tmp_path / "a" / "b" / "c" / "d"
     deep.mkdir(parents=True)
@@ -28,3 +29,15 @@ def test_a_comment_naming_the_project_is_english(tmp_path):
     source.write_text("# Start the raqam web server.\n# Raqam serverini ishga tushiramiz.\n", encoding="utf-8")
     report = json.loads(CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", str(source)]).output)
     assert [f["line"] for f in report["findings"]] == [2]
+
+
+def test_uzbek_folder_and_file_names_do_not_exempt_their_words(tmp_path):
+    """In an Uzbek project the folders are Uzbek words: a comment made of them is still Uzbek."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "dokon"\n', encoding="utf-8")
+    folder = tmp_path / "buyurtma"
+    folder.mkdir()
+    source = folder / "sozlamalar.py"
+    source.write_text("# buyurtma sozlamalar\n", encoding="utf-8")
+    assert not {"buyurtma", "sozlamalar"} & project_names(str(source))
+    report = json.loads(CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", str(source)]).output)
+    assert [f["line"] for f in report["findings"]] == [1]

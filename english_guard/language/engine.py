@@ -12,6 +12,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from english_guard.language.lexicon import lookup
+from english_guard.language.scripts import cyrillic_language, latin_language
 from english_guard.language.prose import PLAIN_ENGLISH, classify_prose, no_foreign_word, plainly_english, prose_body
 from english_guard.language.tokens import prose_tokens, split_identifier
 from english_guard.language.words import OUTPUT_ALIASES, STRONG, WEAK, Word, classify_identifier_word, pinyin_context
@@ -117,23 +118,6 @@ def _english_confidence(english: list[Word], unknown: list[Word]) -> float:
     return round(0.6 + 0.4 * len(english) / (len(english) + len(unknown)), 2)
 
 
-_KAZAKH_ONLY = frozenset("әңөұүһі")
-_UZBEK_ONLY = frozenset("ўҳ")
-_UZBEK_OR_KAZAKH = frozenset("ғқ")
-
-
-def _cyrillic_hint(text: str, scores: dict[str, float]) -> str:
-    """Letters decide among Russian, Uzbek and Kazakh Cyrillic better than any model on short text."""
-    letters = set(text.lower())
-    if letters & _UZBEK_ONLY:
-        return "uz"
-    if letters & _KAZAKH_ONLY:
-        return "kk"
-    if letters & _UZBEK_OR_KAZAKH:
-        return "kk" if scores.get("kk", 0.0) > scores.get("uz", 0.0) else "uz"
-    return ""
-
-
 def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str) -> tuple[str, tuple]:
     """The language of the foreign words, and the runner-up candidates with their shares."""
     from english_guard.language.naming import language_scores  # loads the model on first use only
@@ -142,8 +126,9 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
         return "ja", (("ja", 1.0),)
     sample = " ".join(w.text for w in foreign) if kind == "identifier" else text
     scores = {_FASTTEXT_ALIASES.get(lang, lang): p for lang, p in language_scores(sample)}
+    foreign_text = " ".join(w.text for w in foreign)
     if any(w.reason.startswith("script") for w in foreign):
-        hint = _cyrillic_hint(" ".join(w.text for w in foreign), scores)
+        hint = cyrillic_language(foreign_text if kind == "identifier" else text)
         if hint:
             return hint, ((hint, 1.0),)
     votes: dict[str, float] = defaultdict(float)
@@ -171,5 +156,10 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
         return "und", ()
     total = sum(votes.values()) or 1.0
     ranked = sorted(((lang, value / total) for lang, value in votes.items()), key=lambda item: -item[1])
+    # Letters that only one of the likely languages writes decide (ə, ı ş ğ, ã õ ñ; Portuguese or Spanish
+    # by their function words): the model and the lexicons often confuse these neighbours.
+    decided = latin_language(foreign_text if kind == "identifier" else text, tuple(lang for lang, _ in ranked))
+    if decided and decided != ranked[0][0]:
+        ranked = [(decided, 1.0)] + [(lang, share) for lang, share in ranked if lang != decided]
     candidates = tuple((OUTPUT_ALIASES.get(lang, lang), round(share, 3)) for lang, share in ranked[:4])
     return candidates[0][0], candidates

@@ -15,8 +15,8 @@ SCRIPT_LANGUAGE = {
 # Letters that point at one language among those written in the same script.
 LETTER_HINTS = {
     "ў": "uz", "қ": "uz", "ғ": "uz", "ҳ": "uz",
-    "ә": "kk", "ң": "kk", "ө": "kk", "ұ": "kk", "ү": "kk", "һ": "kk", "і": "kk",
-    "ї": "uk", "є": "uk", "ґ": "uk",
+    "ә": "kk", "ң": "kk", "ө": "kk", "ұ": "kk", "ү": "kk", "һ": "kk",
+    "ї": "uk", "є": "uk", "ґ": "uk", "ə": "az",
     "ı": "tr", "ş": "tr", "ğ": "tr", "ñ": "es", "ã": "pt", "õ": "pt", "ß": "de", "ä": "de",
     "ő": "hu", "ű": "hu", "ą": "pl", "ę": "pl", "ł": "pl", "ś": "pl", "ź": "pl", "ż": "pl", "ń": "pl",
     "ř": "cs", "ě": "cs", "ů": "cs", "ș": "ro", "ț": "ro", "ă": "ro", "ʻ": "uz",
@@ -45,18 +45,90 @@ def word_scripts(word: str) -> set[str]:
     return {script for script in map(char_script, word) if script}
 
 
+# Cyrillic letters that only some languages use.
+_UKRAINIAN_ONLY = frozenset("їєґ")
+_KAZAKH_ONLY = frozenset("әұһ")  # ң ө ү are Kyrgyz too; і is Ukrainian and Belarusian too
+_KAZAKH_OR_KYRGYZ = frozenset("ңөү")
+_UZBEK_OR_TAJIK = frozenset("ўҳ")  # ў is Belarusian too (with і, and without и)
+_TAJIK_ONLY = frozenset("ӣӯҷ")
+_UZBEK_OR_KAZAKH = frozenset("қғ")
+_RUSSIAN_NOT_UKRAINIAN = frozenset("ыэъё")
+
+
+def cyrillic_language(text: str) -> str:
+    """The language that the letters of a Cyrillic text decide, or "" when they do not.
+
+    Letters decide among Russian, Ukrainian, Belarusian, Uzbek, Kazakh, Kyrgyz and Tajik better than any
+    model on short text: і ї є ґ are Ukrainian (і also Kazakh and Belarusian), ў Uzbek or Belarusian,
+    ә ң ө ұ ү һ Kazakh."""
+    letters = set(text.lower())
+    if letters & _UKRAINIAN_ONLY:
+        return "uk"
+    if letters & _TAJIK_ONLY:
+        return "tg"
+    if "ў" in letters:
+        return "be" if "і" in letters and "и" not in letters else "uz"
+    if letters & _KAZAKH_ONLY:
+        return "kk"
+    if "ҳ" in letters:
+        return "uz"
+    if letters & _KAZAKH_OR_KYRGYZ:
+        return "kk" if letters & (_UZBEK_OR_KAZAKH | {"і"}) else "ky"
+    if "і" in letters:
+        if letters & _UZBEK_OR_KAZAKH:
+            return "kk"
+        if not letters & _RUSSIAN_NOT_UKRAINIAN:
+            return "uk"
+        return ""
+    if letters & _UZBEK_OR_KAZAKH:
+        # The Uzbek Cyrillic alphabet has no ы, which Kazakh writes constantly; Uzbek writes the hard
+        # sign in Arabic loanwords (`маълумот`), which Kazakh does not.
+        if "ъ" in letters:
+            return "uz"
+        return "kk" if "ы" in letters else "uz"
+    return ""
+
+
+# Latin letters that only some languages use: (letters, language), checked in order.
+_LATIN_DECIDERS = (
+    (frozenset("ə"), "az"),
+    (frozenset("ışğ"), "tr"),
+    (frozenset("ãõ"), "pt"),
+    (frozenset("ñ¿¡"), "es"),
+)
+# Between Spanish and Portuguese, letters one of them has: ç ê ô â à are Portuguese, not Spanish.
+_PORTUGUESE_NOT_SPANISH = frozenset("çêôâà")
+# Short function words each language writes constantly and the other does not (accents folded away).
+_PORTUGUESE_WORDS = frozenset({"nao", "do", "da", "dos", "das", "uma", "um", "com", "no", "na", "nos", "ao", "os",
+                               "em", "pelo", "pela", "voce", "isso", "esta", "seu", "sua"})
+_SPANISH_WORDS = frozenset({"el", "la", "los", "las", "del", "una", "un", "con", "es", "al", "por", "lo", "si",
+                            "pero", "esta", "su", "sus", "muy", "esto"})
+
+
+def latin_language(text: str, candidates: tuple[str, ...] = ()) -> str:
+    """The language that the letters (and, between Spanish and Portuguese, the function words) of a Latin
+    text decide, or "" when they do not. `candidates` are the languages still in question."""
+    letters = set(text.lower())
+    for deciding, language in _LATIN_DECIDERS:
+        if letters & deciding:
+            return language
+    if {"es", "pt"} <= set(candidates[:3]):
+        if letters & _PORTUGUESE_NOT_SPANISH:
+            return "pt"
+        from english_guard.language.normalize import fold
+
+        words = [fold(word) for word in text.lower().split()]
+        portuguese = sum(word in _PORTUGUESE_WORDS for word in words)
+        spanish = sum(word in _SPANISH_WORDS for word in words)
+        if portuguese != spanish and max(portuguese, spanish) >= 2:
+            return "pt" if portuguese > spanish else "es"
+    return ""
+
+
 def letter_hint(word: str, script: str) -> str:
     """A language that a special letter of `word` points to, if any (ў -> uz, ı -> tr, ñ -> es)."""
     if script == "CYRILLIC":
-        # Uzbek Cyrillic shares қ/ғ with Kazakh: ў or ҳ decides Uzbek, Kazakh-only letters decide Kazakh.
-        letters = set(word.lower())
-        if letters & {"ә", "ң", "ө", "ұ", "ү", "һ", "і"}:
-            return "kk"
-        if letters & {"ў", "ҳ", "қ", "ғ"}:
-            return "uz"
-        if letters & {"ї", "є", "ґ"}:
-            return "uk"
-        return ""
+        return cyrillic_language(word)
     for char in word.lower():
         hint = LETTER_HINTS.get(char)
         if hint:
