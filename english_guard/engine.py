@@ -113,7 +113,10 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
         column = getattr(exc, "column", None)
         message = str(exc) or type(exc).__name__
         result.error = FileError(path, message, line, column)
-        return result
+        # A file that does not parse keeps its EG900, and what a tolerant reader still finds is judged.
+        segments = getattr(exc, "segments", None)
+        if not segments:
+            return result
     enabled = config.codes_enabled() - config.ignored_in(path)
     allowed = config.all_allowed_words()
     directives, skip_file = directives_in(segments)

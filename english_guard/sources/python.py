@@ -18,6 +18,7 @@ class PythonSyntaxError(Exception):
         super().__init__(message)
         self.line = line
         self.column = column
+        self.segments: list[Segment] = []  # what a tolerant lexer still reads in the file
 
 
 _SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment"})
@@ -266,8 +267,17 @@ def parse(path: str, text: str) -> ast.Module:
 
 
 def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
-    """All segments of one Python file, in source order."""
-    tree = parse(path, text)
+    """All segments of one Python file, in source order.
+
+    A file that does not parse raises PythonSyntaxError (EG900) carrying, as `segments`, what a
+    tolerant lexer still reads in it: comments, docstrings and defined names are checked all the same."""
+    try:
+        tree = parse(path, text)
+    except PythonSyntaxError as exc:
+        from english_guard.sources.python_tolerant import tolerant_segments
+
+        exc.segments = tolerant_segments(path, text)
+        raise
     collector = _Collector(path, text, config)
     collector.visit(tree)
     collector.resolve_local_calls()
