@@ -14,6 +14,7 @@ from english_guard import __version__
 # command name -> (module in english_guard.commands, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "check": ("check", "check", "Report non-English identifiers, comments, docstrings, strings and prose."),
+    "check-message": ("message", "check_message", "Report non-English commit messages and pull-request text."),
     "baseline": ("check", "baseline", "Record today's findings so that `check --baseline` reports only new ones."),
     "detect": ("detect", "detect", "Judge one text and print the evidence behind the verdict."),
     "explain": ("detect", "explain", "Explain a rule code."),

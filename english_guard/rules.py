@@ -58,6 +58,13 @@ RULES: dict[str, Rule] = {
         Rule("EG501", "non-english-prose", "non-English prose in a non-Python file",
              "A comment, Helm template comment, free-text value or Markdown text in a YAML/Helm, Dockerfile, "
              "shell, TOML/INI/.env or Markdown file that is not English."),
+        Rule("EG601", "non-english-commit-message", "non-English commit message or pull-request text",
+             "A commit subject or body, or a pull/merge request title or description, that is not English "
+             "(`english-guard check-message`). Conventional Commits types and scopes, trailers, issue references, "
+             "hashes, code spans, URLs, paths and git's own merge subjects are not prose; a `Revert \"...\"` "
+             "subject is judged by the reverted subject. Fix: `git commit --amend` (or reword the commits of the "
+             "branch with `git rebase -i`); a message that must stay as it is carries the trailer "
+             "`English-Guard: ignore`."),
         Rule("EG100", "unused-suppression", "english-guard suppression comment that suppresses nothing",
              "An `# english-guard: ignore[...]` or `# noqa: EG...` comment on a line where no finding of those codes "
              "remains. Off by default: reported with `check --show-unused-ignores` or when selected "
