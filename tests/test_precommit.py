@@ -132,6 +132,46 @@ def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed
     assert 'name = "foydalanuvchi_hisoboti"' in plan and "new_name" in plan
 
 
+@pytest.mark.precommit
+def test_commit_msg_hook_refuses_an_uzbek_message_and_accepts_an_english_one(tmp_path, hook_repo):
+    clone, head, env = hook_repo
+    repo = tmp_path / "project"
+    repo.mkdir()
+    git(repo, "init", "--quiet")
+    git(repo, "config", "user.email", "dev@example.com")
+    git(repo, "config", "user.name", "Dev")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {clone}\n    rev: {head}\n    hooks:\n      - id: english-guard-commit-msg\n",
+        encoding="utf-8",
+    )
+    subprocess.run([sys.executable, "-m", "pre_commit", "install", "--hook-type", "commit-msg"], cwd=repo, env=env,
+                   check=True, capture_output=True, timeout=120)
+    (repo / "README.md").write_text("A bot.\n", encoding="utf-8")
+    git(repo, "add", ".")
+
+    refused = commit(repo, env, "Foydalanuvchi ro'yxatini qo'shish\n\nTo'lov tugmasi ham qo'shildi.")
+    output = refused.stdout + refused.stderr
+    skip_when_pip_is_unreachable(output)
+    assert refused.returncode != 0, output
+    assert "english-guard (commit message)" in output and "Failed" in output, output
+    assert ".git/COMMIT_EDITMSG:1:1: EG601 non-English commit subject (Uzbek)" in output, output
+    assert ".git/COMMIT_EDITMSG:3:1: EG601 non-English commit body (Uzbek)" in output, output
+    assert git(repo, "rev-parse", "--verify", "HEAD", check=False).returncode != 0  # nothing was committed
+
+    passed = commit(repo, env, "feat(bot): add the user list\n\nCo-authored-by: Olim Karimov <olim@example.com>")
+    output = passed.stdout + passed.stderr
+    assert passed.returncode == 0, output
+    assert "english-guard (commit message)" in output and "Passed" in output, output
+
+    # A message the team must keep as it is: the trailer lets it through.
+    (repo / "README.md").write_text("A bot for the shop.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    kept = commit(repo, env, "Foydalanuvchi ro'yxatini qo'shish\n\nEnglish-Guard: ignore")
+    assert kept.returncode == 0, kept.stdout + kept.stderr
+    assert git(repo, "log", "--format=%s").stdout.splitlines() == ["Foydalanuvchi ro'yxatini qo'shish",
+                                                                   "feat(bot): add the user list"]
+
+
 def test_hook_manifest_is_valid_and_declares_the_hooks():
     result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
                             capture_output=True, text=True, timeout=120)
@@ -146,6 +186,8 @@ def test_hook_manifest_is_valid_and_declares_the_hooks():
     assert "stages" not in check
     assert hooks["english-guard-fix"]["stages"] == ["manual"]
     assert hooks["english-guard-fix"]["entry"].startswith("english-guard translate --write")
+    message = hooks["english-guard-commit-msg"]
+    assert message["entry"] == "english-guard check-message" and message["stages"] == ["commit-msg"]
 
 
 # ---- CI examples -------------------------------------------------------------------------------------
@@ -230,6 +272,52 @@ def test_gitlab_ci_example_runs_as_written(ci_repo):
     assert branch.returncode == 1 and "bot/handlers.py:2:5: EG201" in branch.stdout
 
 
+def _pull_request_commits(repo: Path) -> None:
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", "Исправлена ошибка при оплате")
+    git(repo, "commit", "--quiet", "--allow-empty", "-m", "fix(chart): quote the greeting")
+
+
+def test_github_actions_example_checks_commit_messages_and_the_pull_request(ci_repo, tmp_path):
+    import yaml
+
+    repo, env = ci_repo
+    _pull_request_commits(repo)
+    workflow = yaml.safe_load((EXAMPLES / "github-actions.yml").read_text("utf-8"))
+    steps = {step.get("name"): step for step in workflow["jobs"]["english-guard"]["steps"]}
+    step = steps["Check the commit messages and the pull request text (fails the job on findings)"]
+    assert step["if"] == "github.event_name == 'pull_request'"
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"number": 4, "pull_request": {
+        "number": 4, "title": "Add the chart", "body": "Helm chartga sozlamalar qo'shildi."}}), encoding="utf-8")
+    run_env = {**env, "BASE_REF": "main", "GITHUB_EVENT_PATH": str(event)}
+    result = run_shell(step["run"], repo, run_env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    sha = git(repo, "rev-parse", "HEAD~1").stdout.strip()[:12]
+    assert f"file={sha},line=1,col=1" in result.stdout and "(Russian)" in result.stdout
+    assert "file=pull-request-4,line=3," in result.stdout and "(Uzbek)" in result.stdout
+    assert result.stdout.count("::error ") == 2  # `chart` and the English fix pass
+    event.write_text(json.dumps({"pull_request": {"title": "Add the chart", "body": ""}}), encoding="utf-8")
+    git(repo, "reset", "--quiet", "--hard", "HEAD~2")
+    assert run_shell(step["run"], repo, run_env).returncode == 0
+
+
+def test_gitlab_ci_example_checks_commit_messages_and_the_merge_request(ci_repo):
+    import yaml
+
+    repo, env = ci_repo
+    _pull_request_commits(repo)
+    job = yaml.safe_load((EXAMPLES / "gitlab-ci.yml").read_text("utf-8"))["english-guard-messages"]
+    assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    run_env = {**env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", "CI_MERGE_REQUEST_IID": "9",
+               "CI_MERGE_REQUEST_TITLE": "Chart qo'shildi", "CI_MERGE_REQUEST_DESCRIPTION": "Adds the Helm chart."}
+    result = run_shell("\n".join(job["script"]), repo, run_env)
+    assert result.returncode == 1, result.stdout + result.stderr
+    sha = git(repo, "rev-parse", "HEAD~1").stdout.strip()[:12]
+    assert f"{sha}:1:1: EG601 non-English commit subject (Russian)" in result.stdout
+    assert "merge-request-9:1:1: EG601 non-English pull-request title (Uzbek)" in result.stdout
+    assert "Found 2 problems" in result.stdout
+
+
 def test_example_command_lines_use_options_check_knows():
     from english_guard.commands.check import check
 
@@ -237,9 +325,24 @@ def test_example_command_lines_use_options_check_knows():
     for example in sorted(EXAMPLES.glob("*.yml")):
         for line in example.read_text("utf-8").splitlines():
             code = line.split("#", 1)[0]
-            if "english-guard check" not in code:
+            if "english-guard check" not in code or "english-guard check-message" in code:
                 continue
             words = shlex.split(code[code.index("english-guard check"):].replace("$", ""))[2:]
             check.make_context("check", list(words), resilient_parsing=False)
             seen += 1
     assert seen >= 6
+
+
+def test_example_check_message_lines_use_options_check_message_knows():
+    from english_guard.commands.message import check_message
+
+    seen = 0
+    for example in sorted(EXAMPLES.glob("*.yml")):
+        for line in example.read_text("utf-8").splitlines():
+            code = line.split("#", 1)[0]
+            if "english-guard check-message" not in code:
+                continue
+            words = shlex.split(code[code.index("english-guard check-message"):].replace("$", ""))[2:]
+            check_message.make_context("check-message", list(words), resilient_parsing=False)
+            seen += 1
+    assert seen == 2

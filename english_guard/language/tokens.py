@@ -14,8 +14,9 @@ _PROTECTED = re.compile(
     | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses
     | (?:~|\.{1,2})?(?:/[\w.@%+-]+){2,}/?          # absolute and relative paths
     | [\w.-]+/[\w./-]+                             # a/b style paths and package names
-    | "[^"\s]{1,40}"|'[^'\s]{1,40}'(?!\w)           # a quoted token is data: "qwertydkjf", 'µ'
-    | "\w+\s\w+"|'\w+\s\w+'                          # and so is a quoted pair of words: "e volatil"
+    | "[^"\s]{1,40}"|(?<!\w)'[^'\s]{1,40}'(?!\w)    # a quoted token is data: "qwertydkjf", 'µ'
+    | "\w+\s\w+"|(?<!\w)'\w+\s\w+'(?!\w)            # and so is a quoted pair of words: "e volatil"
+                                                 # (not o'zbekchaga o'zgartirildi: those are apostrophes)
     | \{[^{}\n]*\}                                 # format placeholders
     | %\(?\w*\)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGcoa%]   # printf placeholders
     | \$\{?\w+\}?                                  # shell and template variables
