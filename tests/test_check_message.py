@@ -63,7 +63,7 @@ def test_uzbek_cyrillic_and_latin_are_named():
 
 
 def test_git_comments_and_scissors_are_not_the_message():
-    text = (
+    editmsg = (
         "Add the payment keyboard\n"
         "# Iltimos, commit xabarini kiriting. Bu qator git izohi.\n"
         "\n"
@@ -72,15 +72,15 @@ def test_git_comments_and_scissors_are_not_the_message():
         "diff --git a/x.py b/x.py\n"
         "+# Foydalanuvchi ro'yxatini qaytaradi\n"
     )
-    assert findings_of(text) == []
+    assert findings_of(editmsg) == []
     # Without the scissors line the diff would be the body.
-    assert findings_of(text.replace("# ------------------------ >8 ------------------------\n", ""))
+    assert findings_of(editmsg.replace("# ------------------------ >8 ------------------------\n", ""))
 
 
 def test_another_comment_character():
-    text = "Add the payment keyboard\n; Iltimos, commit xabarini kiriting\n"
-    assert findings_of(text, prefix=";") == []
-    assert findings_of(text, prefix="#")  # with `#` the `;` line is text
+    editmsg = "Add the payment keyboard\n; Iltimos, commit xabarini kiriting\n"
+    assert findings_of(editmsg, prefix=";") == []
+    assert findings_of(editmsg, prefix="#")  # with `#` the `;` line is editmsg
     assert findings_of("#12 Foydalanuvchi ro'yxatini qo'shish\n", prefix=";")
 
 
@@ -93,8 +93,8 @@ def test_core_comment_char_is_read_from_git(tmp_path):
 
 
 def test_positions_point_at_the_prose():
-    text = "Fix the parser\n\nThe old one crashed on empty input.\n\n- to'lov tizimi bilan bog'liq xato tuzatildi\n"
-    [finding] = findings_of(text)
+    editmsg = "Fix the parser\n\nThe old one crashed on empty input.\n\n- to'lov tizimi bilan bog'liq xato tuzatildi\n"
+    [finding] = findings_of(editmsg)
     assert (finding.line, finding.column, finding.symbol) == (5, 3, "commit body")
     assert finding.code == "EG601" and finding.text.startswith("to'lov")
 
@@ -120,9 +120,9 @@ def test_trailers_are_not_prose_but_a_trailer_like_sentence_is():
 
 
 def test_suppression_trailer():
-    text = "Foydalanuvchi ro'yxatini qo'shish\n\nEnglish-Guard: ignore\n"
-    assert findings_of(text) == []
-    assert commit_message("m", text).suppressed
+    editmsg = "Foydalanuvchi ro'yxatini qo'shish\n\nEnglish-Guard: ignore\n"
+    assert findings_of(editmsg) == []
+    assert commit_message("m", editmsg).suppressed
 
 
 def test_pull_request_title_and_markdown_description():
