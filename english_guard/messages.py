@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, replace
 
 from english_guard.config import Config
+from english_guard.context import LANGUAGES, resolve
 from english_guard.language import judge
-from english_guard.model import Finding, Segment
-from english_guard.rules import _only_names, finding_for, harmonise_languages
+from english_guard.model import Candidate, FileResult, Segment
+from english_guard.rules import _leaning_only_names, _only_names, _profile_weight, finding_for, harmonise_languages
 from english_guard.sources.text.markdown import read_markdown
 
 CODE = "EG601"
@@ -193,21 +194,41 @@ def _markdown_parts(path: str, text: str, symbol: str) -> list[tuple[Segment, st
 
 
 def judge_messages(messages: list[MessageText], allowed: frozenset[str], min_confidence: float,
-                   names: frozenset[str] = frozenset()) -> list[Finding]:
-    """Judge every segment of every message with the engine `check` uses; findings of EG601."""
-    findings: list[Finding] = []
+                   names: frozenset[str] = frozenset()) -> list[FileResult]:
+    """Judge every message with the engine and the project-level step `check` uses: one result per
+    message, holding its EG601 findings.
+
+    As files in `check`, each message keeps what it is sure of and, for text whose foreign evidence is
+    weak, a candidate; the messages of the run together are the project whose language profile decides
+    the candidates (a range of a team's commits, or one message alone).
+    """
+    results = []
     for message in messages:
         judged = []
+        candidates = []
+        languages: dict[str, float] = {}
         for segment, text in message.parts:
             verdict = judge(text, "prose", allowed)
-            if verdict.english or verdict.confidence < min_confidence:
-                continue
-            if names and _only_names(verdict, names):
-                continue
-            judged.append((segment, verdict, CODE))
+            sure = not verdict.english and verdict.confidence >= min_confidence
+            weight = _profile_weight(segment, verdict)
+            language = verdict.language if sure else "en" if verdict.english else ""
+            if weight and language:
+                languages[language] = round(languages.get(language, 0.0) + weight, 3)
+            if sure:
+                if not (names and _only_names(verdict, names)):
+                    judged.append((segment, verdict, CODE))
+            elif verdict.leaning and not (names and _leaning_only_names(verdict, names)):
+                candidates.append(Candidate(finding_for(segment, verdict, CODE), verdict.leaning))
         # A close call is named by the message's own main language (per message: authors differ).
-        findings.extend(finding_for(segment, verdict, code) for segment, verdict, code in harmonise_languages(judged))
-    return findings
+        findings = [finding_for(segment, verdict, code) for segment, verdict, code in harmonise_languages(judged)]
+        result = FileResult(message.path, findings, candidates=candidates)
+        if languages:
+            result.facts[LANGUAGES] = languages
+        results.append(result)
+    resolve(results, min_confidence)
+    for result in results:
+        result.candidates = []
+    return results
 
 
 def active(config: Config) -> bool:

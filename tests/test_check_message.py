@@ -29,8 +29,12 @@ def labelled_messages() -> list[tuple[str, str]]:
     return list(zip(parts[::2], parts[1::2]))
 
 
+def judged(messages) -> list:
+    return [finding for result in judge_messages(messages, frozenset(), 0.5) for finding in result.findings]
+
+
 def findings_of(text: str, prefix: str | None = "#"):
-    return judge_messages([commit_message("COMMIT_EDITMSG", text, prefix)], frozenset(), 0.5)
+    return judged([commit_message("COMMIT_EDITMSG", text, prefix)])
 
 
 def test_labelled_set_precision_and_recall():
@@ -128,9 +132,9 @@ def test_suppression_trailer():
 def test_pull_request_title_and_markdown_description():
     body = ("## Summary\n\nAdds the payment keyboard.\n\n```python\n# to'lov tizimi\n```\n\n"
             "- [x] Tests\n- Foydalanuvchi to'lovdan keyin darhol xabar oladi\n")
-    findings = judge_messages([pull_request("pull-request-7", "feat: add the payment keyboard", body)], frozenset(), 0.5)
+    findings = judged([pull_request("pull-request-7", "feat: add the payment keyboard", body)])
     assert [(f.line, f.symbol) for f in findings] == [(12, "pull-request description")]
-    title = judge_messages([pull_request("pr", "Toʻlov tugmasi qoʻshildi", "")], frozenset(), 0.5)
+    title = judged([pull_request("pr", "Toʻlov tugmasi qoʻshildi", "")])
     assert [(f.line, f.column, f.symbol) for f in title] == [(1, 1, "pull-request title")]
 
 
@@ -140,7 +144,7 @@ def test_github_event_file(tmp_path):
         "number": 12, "title": "Исправлена ошибка оплаты", "body": None}}), encoding="utf-8")
     message = read_github_event(str(event))
     assert message.path == "pull-request-12"
-    [finding] = judge_messages([message], frozenset(), 0.5)
+    [finding] = judged([message])
     assert finding.language == "ru" and finding.symbol == "pull-request title"
     event.write_text(json.dumps({"push": {}}), encoding="utf-8")
     with pytest.raises(MessageSourceError, match="no pull_request"):
@@ -154,7 +158,7 @@ def test_gitlab_merge_request_variables():
     message = read_gitlab_merge_request({"CI_MERGE_REQUEST_TITLE": "Draft: fix the webhook",
                                          "CI_MERGE_REQUEST_DESCRIPTION": "Hatolar düzeltildi ve testler eklendi.",
                                          "CI_MERGE_REQUEST_IID": "3"})
-    [finding] = judge_messages([message], frozenset(), 0.5)
+    [finding] = judged([message])
     assert (finding.path, finding.line, finding.language) == ("merge-request-3", 3, "tr")
     with pytest.raises(MessageSourceError, match="CI_MERGE_REQUEST_TITLE"):
         read_gitlab_merge_request({})
@@ -195,7 +199,7 @@ def test_range_of_three_commits_reported_by_sha_with_one_git_call(three_commits,
     messages = read_range("main..feature", cwd=str(repo))
     assert len(calls) == 1 and "log" in calls[0]
     assert sorted(m.path for m in messages) == sorted(sha[:12] for sha in shas)
-    findings = judge_messages(messages, frozenset(), 0.5)
+    findings = judged(messages)
     assert [(f.path, f.line, f.symbol) for f in findings] == [(shas[1][:12], 1, "commit subject"),
                                                              (shas[1][:12], 3, "commit body")]
 
@@ -254,3 +258,13 @@ def test_module_entry_point_runs_check_message(tmp_path):
     completed = subprocess.run([sys.executable, "-m", "english_guard", "check-message", "-"], input="Хатолар тузатилди\n",
                                capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert completed.returncode == 1 and "<stdin>:1:1: EG601" in completed.stdout
+
+
+def test_weak_evidence_is_decided_by_the_other_messages_of_the_run():
+    """`Dars 5` (Uzbek "lesson 5") is too weak alone; among Uzbek commits it is Uzbek, among English ones English."""
+    def paths(subjects: list[str]) -> list[str]:
+        return [f.path for f in judged([commit_message(f"c{i}", s, None) for i, s in enumerate(subjects)])]
+
+    assert paths(["Dars 5"]) == []
+    assert paths(["Dars 5", "Add the parser", "Fix the tests", "Update the docs"]) == []
+    assert paths(["Dars 5", "6-dars javobi toʻgʻrilandi", "Yangi mavzu qoʻshildi"]) == ["c0", "c1", "c2"]

@@ -66,15 +66,12 @@ def check_message(message_file, revision_range, github_event, gitlab_mr, output_
             messages.append(read_gitlab_merge_request())
     except MessageSourceError as exc:
         _fail(str(exc))
-    findings = []
     if CODE in config.codes_enabled():
         names = project_names(os.path.join(config.root, "pyproject.toml"))
-        findings = judge_messages(messages, allowed, config.min_confidence, names)
-    by_path: dict[str, list] = {message.path: [] for message in messages}
-    for finding in findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    run = RunResult([FileResult(path, sorted(found, key=lambda f: (f.line, f.column))) for path, found in by_path.items()],
-                    files=len(messages))
+        results = judge_messages(messages, allowed, config.min_confidence, names)
+    else:
+        results = [FileResult(message.path) for message in messages]
+    run = RunResult(results, files=len(messages))
     color = output_format == "text" and output_file is None and sys.stdout.isatty()
     report = render(output_format, run, color=color)
     if output_file:
@@ -82,7 +79,7 @@ def check_message(message_file, revision_range, github_event, gitlab_mr, output_
             handle.write(report)
     else:
         click.echo(report, nl=False)
-    if findings and not exit_zero:
+    if run.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
 
