@@ -211,7 +211,7 @@ def test_cli_range_formats_and_exit_codes(three_commits, monkeypatch):
     result = runner.invoke(main, ["check-message", "--range", "main..feature"])
     assert result.exit_code == 1, result.output
     assert f"{shas[1][:12]}:1:1: EG601 non-English commit subject (Russian):" in result.output
-    assert "Found 2 problems in 3 files." in result.output
+    assert "Found 2 problems in 1 file." in result.output
     result = runner.invoke(main, ["check-message", "--range", "main..feature", "--format", "json"])
     report = json.loads(result.output)
     assert report["summary"] == {"files": 3, "findings": 2, "errors": 0}

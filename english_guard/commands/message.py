@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from english_guard.commands.check import EXIT_CLEAN, EXIT_FINDINGS, _codes, _fail
+from english_guard.commands.check import EXIT_CLEAN, EXIT_FINDINGS, _codes, _fail, use_color
 from english_guard.config import ConfigError, expand_codes, load_config
 from english_guard.reporting import FORMATS
 from english_guard.texts import _
@@ -27,8 +27,11 @@ from english_guard.texts import _
 @click.option("--ignore", metavar="CODES", help=_("Skip these rule codes or prefixes (comma-separated)."))
 @click.option("--exit-zero", is_flag=True, help=_("Exit with 0 even when there are findings."))
 @click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file."))
+@click.option("--color", "color_choice", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True, help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."))
+@click.option("--quiet", "-q", is_flag=True, help=_("Print the findings only: no summary line."))
 def check_message(message_file, revision_range, github_event, gitlab_mr, output_format, config_file, select, ignore,
-                  exit_zero, output_file):
+                  exit_zero, output_file, color_choice, quiet):
     """Report non-English commit messages and pull-request titles and descriptions (EG601).
 
     MESSAGE_FILE is a commit message in COMMIT_EDITMSG format (`-` reads standard input), as the
@@ -72,13 +75,14 @@ def check_message(message_file, revision_range, github_event, gitlab_mr, output_
     else:
         results = [FileResult(message.path) for message in messages]
     run = RunResult(results, files=len(messages))
-    color = output_format == "text" and output_file is None and sys.stdout.isatty()
-    report = render(output_format, run, color=color)
+    color = output_format == "text" and (
+        color_choice == "always" if output_file else use_color(color_choice, sys.stdout))
+    report = render(output_format, run, color=color, quiet=quiet)
     if output_file:
         with open(output_file, "w", encoding="utf-8") as handle:
             handle.write(report)
     else:
-        click.echo(report, nl=False)
+        click.echo(report, nl=False, color=color)
     if run.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
