@@ -73,13 +73,14 @@ def project_bytes(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def answer_review_files(folder: Path) -> None:
-    """What a reviewer does: English for the entries without a model, names for the open renames."""
+def answer_review_files(folder: Path, answers_file: Path = ANSWERS, skip: bool = True) -> None:
+    """What a reviewer does: English for the entries without a model, names for the open renames
+    (and, with `skip`, the renames the answers file's `skip` list turns off)."""
     from babel.messages.pofile import read_po, write_po
 
     from english_guard.fixes.rename import dump_plan, load_plan
 
-    answers = tomllib.loads(ANSWERS.read_text(encoding="utf-8"))
+    answers = tomllib.loads(answers_file.read_text(encoding="utf-8"))
     state = folder / STATE
     for name, table in (("translations.po", "translations"), ("strings.review.po", "strings")):
         path = state / name
@@ -96,4 +97,6 @@ def answer_review_files(folder: Path) -> None:
     for entry in entries:
         if entry.qualified_name in answers["renames"]:
             entry.new_name = answers["renames"][entry.qualified_name]
+        if skip and entry.qualified_name in answers.get("skip", []):
+            entry.action = "skip"
     plan.write_text(dump_plan(entries, plan.name), encoding="utf-8")

@@ -27,13 +27,19 @@ HELP = _("Run the migration: check, translate comments and docstrings, rename id
               help=_("Where to generate the gettext helper module when no gettext import is configured."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
 @click.option("--no-memory", is_flag=True, help=_("Do not read or update the translation memory."))
-def migrate(path, write, engine, source_lang, allow_dirty, runtime_module, config_file, no_memory) -> None:
+@click.option("--test-command", default="auto", show_default=True, metavar="CMD",
+              help=_("Shell command that runs the project's tests before and after the change on the staged copy "
+                     "(with --write); `auto`: its pytest or unittest when it has tests; `none`: do not run tests."))
+@click.option("--test-timeout", type=float, default=900.0, show_default=True,
+              help=_("Seconds one run of the test command may take."))
+def migrate(path, write, engine, source_lang, allow_dirty, runtime_module, config_file, no_memory, test_command,
+            test_timeout) -> None:
     """The whole migration; the help text is HELP, so that it is translated."""
     from english_guard.migrate import MigrationError, MigrationOptions, Progress, run_migration
 
     options = MigrationOptions(path=path, write=write, engine=engine, source_lang=source_lang,
                                allow_dirty=allow_dirty, runtime_module=runtime_module, config_file=config_file,
-                               use_memory=not no_memory)
+                               use_memory=not no_memory, test_command=test_command, test_timeout=test_timeout)
     try:
         result = run_migration(options, Progress())
     except MigrationError as exc:
@@ -49,6 +55,8 @@ def migrate(path, write, engine, source_lang, allow_dirty, runtime_module, confi
     for error in result.errors:
         click.echo(_("error: {message}").format(message=error), err=True)
     _summary(result, write)
+    if result.blocked:
+        click.echo(_("Nothing was written: the staged result failed the verification (errors above)."), err=True)
     sys.exit(result.exit_code)
 
 
@@ -57,7 +65,7 @@ def _summary(result, write: bool) -> None:
     click.echo(_("{translated} comments and docstrings translated, {renamed} identifiers renamed, "
                  "{extracted} messages extracted").format(
         translated=len(report.translated), renamed=len(report.renamed), extracted=len(report.extracted)))
-    if write:
+    if write and not result.blocked:
         click.echo(ngettext("{count} file changed.", "{count} files changed.", len(result.changed)).format(
             count=len(result.changed)))
     else:

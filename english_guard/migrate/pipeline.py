@@ -60,6 +60,8 @@ class MigrationOptions:
     runtime_module: str | None = None
     config_file: str | None = None
     use_memory: bool = True
+    test_command: str | None = "auto"  # the project's tests, run before and after on the staged copy (--write)
+    test_timeout: float = 900.0
 
 
 @dataclass
@@ -71,6 +73,8 @@ class MigrationResult:
     written: bool = False
     recovered: list[str] = field(default_factory=list)  # files an interrupted commit was finished with
     errors: list[str] = field(default_factory=list)
+    verification: object = None  # fixes.verify.Verification of the staged result
+    blocked: bool = False  # --write refused because the verification found a problem
 
     @property
     def exit_code(self) -> int:
@@ -177,13 +181,14 @@ def run_migration(options: MigrationOptions, progress: Progress | None = None) -
     try:
         with RunLock(state):
             staging = Staging.create(root)
+            gate = _gate(options, root, staging)
             previous_cwd, previous_path = os.getcwd(), list(sys.path)
             # The steps run inside the copy: a project module there (a `gettext.py`, a `tests` package) must
             # never shadow what english-guard imports later, so the current folder leaves the import path.
             sys.path[:] = [entry for entry in sys.path if entry not in ("", ".")]
             try:
                 os.chdir(staging.folder)
-                return _run_in_staging(options, config, root, relative, staging, state, progress, result)
+                return _run_in_staging(options, config, root, relative, staging, state, progress, result, gate)
             finally:
                 os.chdir(previous_cwd)
                 sys.path[:] = previous_path
@@ -279,16 +284,35 @@ def _write(root: Path, changes, progress: Progress) -> None:
             raise MigrationError(_("cannot write the changes: {reason}").format(reason=exc)) from exc
 
 
+def _gate(options: MigrationOptions, root: Path, staging: Staging):
+    from english_guard.fixes.verify import Gate, VerifyOptions
+
+    return Gate(root, staging.files, VerifyOptions(test_command=options.test_command,
+                                                   test_timeout=options.test_timeout, run_tests=options.write))
+
+
+def _verify(gate, staging: Staging, progress: Progress):
+    """Prove on the staged copy that the project still works (and reaches git) before anything is written."""
+    from english_guard.migrate.workspace import project_files_plain
+
+    progress.stage(_("verify the result (imports, names, tests, git)"))
+    verification = gate.finish(staging.folder, project_files_plain(staging.folder))
+    for line in gate.summary(verification):
+        progress.note(line)
+    return verification
+
+
 def _run_in_staging(options, config, root: Path, relative: str, staging: Staging, state: Path, progress: Progress,
-                    result: MigrationResult) -> MigrationResult:
+                    result: MigrationResult, gate) -> MigrationResult:
     staged_config = dataclasses.replace(config, root=str(staging.folder))
     cache = Path(config.cache_dir)
     _copy_if_exists(root / cache / MEMORY, staging.folder / cache / MEMORY)
     staged_strings = staging.folder / MIGRATION_DIR / STRINGS_PO
     _copy_if_exists(state / STRINGS_PO, staged_strings)
-    progress.stages = 6 if options.write else 5
+    progress.stages = 7 if options.write else 6
 
     steps = _run_steps(options, config, staged_config, [relative], staged_strings, state, progress)
+    verification = result.verification = _verify(gate, staging, progress)
     changes = staging.changes()
     if options.use_memory and (staging.folder / cache / MEMORY).is_file():
         if not (root / cache).exists():  # a cache folder of our own making stays out of git, as check's does
@@ -296,10 +320,17 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
             write_file(root / cache / ".gitignore", b"*\n")
         _sync_back(staging.folder / cache / MEMORY, root / cache / MEMORY)
     report = _report_data(options, root, relative, steps, changes)
+    report.verification = gate.summary(verification)
     result.report, result.changed = report, changes
     result.errors = steps.errors + [f"{error.path}: {error.message}" for error in steps.after.errors]
+    result.errors += verification.problems
+    result.blocked = options.write and bool(verification.problems)
+    report.blocked = result.blocked
 
-    if options.write:
+    if options.write and result.blocked:
+        progress.stage(_("write the changes"))
+        progress.note(_("nothing written: the verification found problems"))
+    elif options.write:
         _write(root, changes, progress)
         result.written = bool(changes)
         # The answers the code now holds leave the review file only once the code is written.

@@ -28,8 +28,28 @@ class RenameOutcome:
     entries: list = field(default_factory=list)
 
 
-def _merge(fresh: list, reviewed: list) -> list:
+def _carried_forward(reviewed: list) -> dict:
+    """The reviewed entries by qualified name, also under the name they have once their owners are renamed.
+
+    After `--write` renames `handlers.miqdor_qabul_qilish` to `handlers.accept_amount`, the parameter the
+    reviewer skipped is `handlers.accept_amount.<locals>.miqdor`: the skip must still hold there, or a
+    second run would propose the rename again and the migration would never settle.
+    """
+    renamed = {e.qualified_name: e.new_name for e in reviewed if e.action == "rename" and e.new_name}
     by_name = {entry.qualified_name: entry for entry in reviewed}
+    for entry in reviewed:
+        parts = entry.qualified_name.split(".")
+        carried = list(parts)
+        for end in range(1, len(parts)):
+            new = renamed.get(".".join(parts[:end]))
+            if new:
+                carried[end - 1] = new
+        by_name.setdefault(".".join(carried), entry)
+    return by_name
+
+
+def _merge(fresh: list, reviewed: list) -> list:
+    by_name = _carried_forward(reviewed)
     merged = []
     for entry in fresh:
         old = by_name.get(entry.qualified_name)

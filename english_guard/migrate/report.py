@@ -56,6 +56,8 @@ class ReportData:
     review_files: list[str] = field(default_factory=list)
     items: list = field(default_factory=list)  # manual.ReviewItem
     notes: list[str] = field(default_factory=list)
+    verification: list[str] = field(default_factory=list)  # one line per part of the proof (fixes.verify)
+    blocked: bool = False  # --write refused: the verification found a problem
 
 
 ACTION_BY_KIND = {"identifier": "renamed", "comment": "translated", "docstring": "translated", "string": "extracted"}
@@ -150,6 +152,13 @@ def render(data: ReportData) -> str:
             code = f"{item.code} " if item.code else ""
             text = f"{_cell(item.text, 70)} — " if item.text else ""
             out.append(f"- `{item.location}` {code}{text}{_cell(item.reason, 240)}")
+        out.append("")
+
+    if data.verification:
+        out += _heading(2, _("Verification"))
+        if data.blocked:
+            out += [_("**Nothing was written**: the staged result failed the verification (see the errors)."), ""]
+        out += [f"- {_cell(line, 400)}" for line in data.verification]
         out.append("")
 
     out += _heading(2, _("Files changed"), len(data.changed_files))

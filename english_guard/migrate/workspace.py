@@ -181,7 +181,9 @@ class Staging:
             old_path, new_path = self.root / name, self.folder / name
             if new_path.is_symlink() or old_path.is_symlink():
                 continue  # links are never rewritten by a fix
-            old = old_path.read_bytes() if name in self.files and old_path.is_file() else None
+            # A file git ignores (a compiled catalog from an earlier run) is not copied, but it may exist:
+            # its bytes in the real tree are the old ones, so a second run that makes the same file changes nothing.
+            old = old_path.read_bytes() if old_path.is_file() and not old_path.is_symlink() else None
             new = new_path.read_bytes() if new_path.is_file() else None
             if old != new:
                 changes.append(Change(name, old, new))
@@ -223,6 +225,10 @@ def commit(root: Path, changes: list[Change], progress: Callable[[Change], None]
     for change in changes:
         if change.new is not None and change.path.endswith(".py"):
             check_python_parses(change.path, change.new)
+        if _current_digest(root / change.path) != (digest(change.old) if change.old is not None else None):
+            # Checked before the journal exists: a journal whose old state never held cannot be finished.
+            raise WorkspaceError(_("{path}: changed while the migration ran; nothing was written, run it again")
+                                 .format(path=change.path))
     migration = ensure_state_dir(root)
     pending = migration / PENDING
     shutil.rmtree(pending, ignore_errors=True)

@@ -39,11 +39,41 @@ class Group:
         return any(n.startswith("p:") for n in self.nodes)
 
 
+def _namespace_aliases(modules: dict[str, FileFacts]) -> dict[str, str]:
+    """Longer dotted names of modules inside PEP 420 namespace packages (folders without `__init__.py`).
+
+    A file's module name stops at the first folder without `__init__.py`; imported from the project root
+    through namespace packages it is also `folder.sub.module`. Ambiguous names are left out.
+    """
+    aliases: dict[str, str] = {}
+    ambiguous: set[str] = set()
+    for module, fact in modules.items():
+        parts = fact.path.replace("\\", "/").split("/")
+        if not parts or parts[0] in ("..", "") or ":" in parts[0]:
+            continue  # outside the current folder: its folders are not a package path
+        stem = parts[-1].rsplit(".", 1)[0]
+        dotted = parts[:-1] + ([] if stem == "__init__" else [stem])
+        own = module.split(".")
+        if dotted[-len(own):] != own:
+            continue
+        for start in range(len(dotted) - len(own)):
+            alias = ".".join(dotted[start:])
+            if alias in modules:
+                continue
+            if alias in aliases and aliases[alias] != module:
+                ambiguous.add(alias)
+            aliases[alias] = module
+    for alias in ambiguous:
+        del aliases[alias]
+    return aliases
+
+
 class SymbolIndex:
     def __init__(self, facts: list[FileFacts]) -> None:
         self.facts = facts
         self.modules: dict[str, FileFacts] = {f.module: f for f in facts if not f.error}
-        self.top_levels = {m.split(".")[0] for m in self.modules}
+        self.aliases = _namespace_aliases(self.modules)
+        self.top_levels = {m.split(".")[0] for m in self.modules} | {a.split(".")[0] for a in self.aliases}
         self.bindings: dict[str, list[tuple[str, Binding]]] = defaultdict(list)
         self.classes: dict[str, ClassInfo] = {}
         self.functions: dict[str, FunctionInfo] = {}
@@ -76,12 +106,35 @@ class SymbolIndex:
             self.parent[rb] = ra
 
     # ----- resolution -----------------------------------------------------------------------------
+    def canonical(self, dotted: str) -> str:
+        """The module name the index knows `dotted` by (a namespace package path names its file's module)."""
+        return dotted if dotted in self.modules else self.aliases.get(dotted, dotted)
+
+    def star_source(self, module: str, name: str, seen: set[str] | None = None) -> str | None:
+        """The module that really binds `name` when `module` only re-exports it with `from x import *`."""
+        if f"{module}.{name}" in self.bindings:
+            return module
+        fact = self.modules.get(module)
+        if fact is None or name.startswith("_"):
+            return None
+        seen = seen if seen is not None else set()
+        seen.add(module)
+        for star in fact.star_imports:
+            star = self.canonical(star)
+            if star not in seen:
+                found = self.star_source(star, name, seen)
+                if found is not None:
+                    return found
+        return None
+
     def resolve_dotted(self, dotted: str, name: str) -> str | None:
         """The node for attribute `name` of the absolute dotted path `dotted` (None when outside the project)."""
+        dotted = self.canonical(dotted)
         if dotted in self.modules:
-            if f"{dotted}.{name}" in self.modules:
-                return f"m:{dotted}.{name}"
-            return f"q:{dotted}.{name}"
+            submodule = self.canonical(f"{dotted}.{name}")
+            if submodule in self.modules:
+                return f"m:{submodule}"
+            return f"q:{self.star_source(dotted, name) or dotted}.{name}"
         if dotted.split(".")[0] in self.top_levels:
             return f"a:{name}"  # an attribute of a project object (a class, an instance)
         return None
@@ -91,14 +144,16 @@ class SymbolIndex:
         if kind in {"q", "a"}:
             return symbol
         if kind == "m":
-            return symbol if rest in self.modules else None
+            rest = self.canonical(rest)
+            return f"m:{rest}" if rest in self.modules else None
         if kind == "d":
             dotted, _, name = rest.rpartition("|")
             return self.resolve_dotted(dotted, name)
         if kind == "u" and fact.star_imports:
             for module in fact.star_imports:
-                if f"{module}.{rest}" in self.bindings:
-                    return f"q:{module}.{rest}"
+                found = self.star_source(self.canonical(module), rest)
+                if found is not None:
+                    return f"q:{found}.{rest}"
         if kind == "k":
             return self.resolve_keyword(rest, fact)
         return None
