@@ -117,9 +117,9 @@ def test_two_dry_runs_print_the_same_plain_output_and_report(tmp_path):
     assert {name: (folder / STATE / name).read_bytes() for name in review} == review
     assert "\r" not in first.stderr and "\x1b" not in first.stderr
     stages = [line for line in first.stderr.splitlines() if line.startswith("[")]
-    assert stages == ["[1/5] check: what is there", "[2/5] translate comments and docstrings",
-                      "[3/5] rename identifiers", "[4/5] extract user-facing strings",
-                      "[5/5] check again: what is left"]
+    assert stages == ["[1/6] check: what is there", "[2/6] translate comments and docstrings",
+                      "[3/6] rename identifiers", "[4/6] extract user-facing strings",
+                      "[5/6] check again: what is left", "[6/6] verify the result (imports, names, tests, git)"]
     assert "    100% (17/17 files)" in first.stderr
     for heading in ("## By language and kind", "## Translated comments and docstrings", "## Renamed identifiers",
                     "## Extracted messages", "## Manual review", "### Low-confidence translations",

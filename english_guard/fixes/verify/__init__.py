@@ -150,6 +150,8 @@ class Gate:
             else:
                 lines.append(_("tests (`{command}`): exit status {before} before, {after} after").format(
                     command=self.command, before=before.returncode, after=after.returncode))
+        elif not self.options.run_tests:
+            lines.append(_("tests: run by --write (before and after, on the staged copy)"))
         elif self.command is None:
             lines.append(_("tests: none run (no test files, or --test-command none)"))
         return lines + verification.notes

@@ -147,16 +147,20 @@ def module_facts(path: str, text: str | bytes) -> ModuleFacts:
                         aliases[alias.asname] = alias.name
             return
         base = _absolute(path, node)
+        # `from . import ombor` in pkg/__init__.py binds a submodule: it is a name of ours only if the file exists
+        from_itself = base is not None and ".".join(_dotted(path)).endswith(base) and path.endswith("__init__.py")
         for alias in node.names:
             if alias.name == "*":
                 if bind:
                     facts.stars.append(base)
+                if base is not None:
+                    facts.imports.append((node.lineno, base, None))
                 continue
             if base is not None:
                 facts.imports.append((node.lineno, base, alias.name))
                 if bind:
                     aliases[alias.asname or alias.name] = f"{base}.{alias.name}"
-            if bind:
+            if bind and not from_itself:
                 facts.names.add(alias.asname or alias.name)
 
     visit(tree.body, True)
@@ -219,7 +223,8 @@ class ProjectModules:
             names |= own
             for module in facts.stars:
                 if module is None or not self.is_module(module):
-                    names.add(OPEN)  # a star import from outside the project: anything may come from it
+                    if module is None or not self.is_ours(module):
+                        names.add(OPEN)  # a star import from outside the project: anything may come from it
                 else:
                     names |= self.exports(module, star=True, seen=seen)
         return names
@@ -237,15 +242,19 @@ class ProjectModules:
             names.update(facts.all_names if facts.all_names is not None else {OPEN})
         return names
 
+    def is_ours(self, module: str) -> bool:
+        """Whether `module` would be a project module (its top level is, and some package of it is)."""
+        if module.split(".")[0] not in self.top_levels:
+            return False
+        return any(self.is_module(module.rsplit(".", depth)[0]) for depth in range(0, module.count(".") + 1))
+
     def broken_imports(self, path: str) -> set[tuple[str, str | None]]:
         """(module, name) of the imports in `path` that name a project module but do not resolve."""
         broken: set[tuple[str, str | None]] = set()
         for _line, module, name in self.facts(path).imports:
-            if module.split(".")[0] not in self.top_levels:
+            if not self.is_ours(module):
                 continue  # not a project module (the standard library, an installed package)
             if not self.is_module(module):
-                if not any(self.is_module(module.rsplit(".", depth)[0]) for depth in range(1, module.count(".") + 1)):
-                    continue  # no part of it is ours: an installed package that shares a folder's name
                 broken.add((module, name))
                 continue
             if name is None or self.is_module(f"{module}.{name}"):

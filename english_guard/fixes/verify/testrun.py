@@ -27,6 +27,8 @@ TEST_FILE = re.compile(r"(^|/)(test_[^/]*|[^/]*_test)\.py$")
 
 @dataclass
 class TestRun:
+    __test__ = False  # not a test class, for pytest
+
     command: str
     returncode: int | None  # None: timed out or could not start
     passed: set[str] = field(default_factory=set)
