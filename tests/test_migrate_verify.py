@@ -19,7 +19,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "ombor_bot"
 ANSWERS = Path(__file__).parent / "fixtures" / "ombor_bot_answers.toml"
 
 
-def ombor_repo(target: Path) -> Path:
+def store_bot_repo(target: Path) -> Path:
     shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
     git(target, "init", "-q")
     git(target, "config", "user.email", "test@example.com")
@@ -38,7 +38,7 @@ def bot_tests(folder: Path) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def blocked(tmp_path_factory):
     """A reviewer accepts every proposal, including names that data and strings depend on."""
-    folder = ombor_repo(tmp_path_factory.mktemp("blocked") / "bot")
+    folder = store_bot_repo(tmp_path_factory.mktemp("blocked") / "bot")
     assert bot_tests(folder).returncode == 0
     run_migration(folder)
     original = project_bytes(folder)
@@ -66,7 +66,7 @@ def test_a_test_that_passed_before_and_fails_after_stops_the_write_and_is_named(
 def migrated(tmp_path_factory):
     """The reviewer's answers with the data-dependent names turned off: --write, commit, clone."""
     base = tmp_path_factory.mktemp("migrated")
-    folder = ombor_repo(base / "bot")
+    folder = store_bot_repo(base / "bot")
     original = project_bytes(folder)
     run_migration(folder)
     answer_review_files(folder, ANSWERS)
@@ -112,7 +112,7 @@ def test_a_second_write_changes_no_byte(migrated):
 
 def test_a_second_write_with_catalogs_git_ignores_here_changes_nothing(tmp_path):
     """budget_bot: catalogs ignored on this machine; the second --write used to exit 2 and leave a journal."""
-    folder = ombor_repo(tmp_path / "bot")
+    folder = store_bot_repo(tmp_path / "bot")
     (folder / ".git" / "info" / "exclude").write_text("*.mo\n*.pot\n", encoding="utf-8")
     run_migration(folder)
     answer_review_files(folder, ANSWERS)
