@@ -48,7 +48,7 @@ def test_the_cache_keeps_both_the_error_and_the_findings(tmp_path):
 
 
 def test_the_tolerant_lexer_reads_positions_like_the_parser():
-    text = 'x = (\n# один\ndef имя():\n    """Документ."""\n'
+    text = 'x = (\n# один\ndef имя():\n    """Документ."""\n'  # english-guard: ignore[EG401]
     segments = tolerant_segments("a.py", text)
     assert [(s.kind, s.text, s.line, s.column) for s in segments] == [
         ("comment", "# один", 2, 1), ("identifier", "имя", 3, 5), ("docstring", "Документ.", 4, 5)]
