@@ -1,7 +1,14 @@
-"""Finding the files to check: recursive, `.gitignore`-aware, excludes applied, symlink loops avoided."""
+"""Finding the files to check: recursive, ignore files as git sees them, excludes applied, symlink loops avoided.
+
+Inside a git work tree, git itself says which files are ignored (`git ls-files --cached --others
+--exclude-standard`): `.gitignore` files, `.git/info/exclude` and the global excludes file, exactly as
+git and ruff read them. Outside git, the `.gitignore` files are read here. `.ignore` files (ripgrep's and
+ruff's convention for "ignore for tools, not for git") apply in both cases, after `.gitignore`.
+"""
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,13 +55,63 @@ class Excluder:
         return False
 
 
-def _gitignore_spec(folder: Path) -> pathspec.GitIgnoreSpec | None:
-    ignore = folder / ".gitignore"
-    try:
-        lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
-    except OSError:
-        return None
+IGNORE_FILES = (".gitignore", ".ignore")  # read in this order: a later pattern wins
+
+
+def _gitignore_spec(folder: Path, names: tuple[str, ...] = IGNORE_FILES) -> pathspec.GitIgnoreSpec | None:
+    lines: list[str] = []
+    for name in names:
+        try:
+            lines += (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            continue
     return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+
+
+@dataclass(slots=True)
+class GitListing:
+    """The files git does not ignore under a walked folder, relative to it, and the folders that hold them."""
+    top: Path
+    files: set[str]
+    folders: set[str]
+
+    def keeps(self, path: Path, is_dir: bool) -> bool:
+        relative = path.relative_to(self.top).as_posix()
+        if is_dir:
+            return relative in self.folders or relative in self.files  # a symlink to a folder is listed as a file
+        return relative in self.files
+
+
+def _inside_git_work_tree(folder: Path) -> bool:
+    """A cheap look for a `.git` above `folder`, so that a folder outside any repository never starts git."""
+    resolved = folder.resolve()
+    return any((candidate / ".git").exists() for candidate in (resolved, *resolved.parents))
+
+
+def git_listing(top: Path) -> GitListing | None:
+    """What git would check under `top`, or None outside a work tree (or without a working git)."""
+    if not _inside_git_work_tree(top):
+        return None
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(top), "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+            capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None  # no git on this machine: read the .gitignore files instead
+    if done.returncode != 0:
+        return None  # not a work tree after all (a bare repository, an unsafe owner): read the files
+    files: set[str] = set()
+    folders: set[str] = set()
+    for raw in done.stdout.split(b"\0"):
+        if not raw:
+            continue
+        relative = os.fsdecode(raw)
+        files.add(relative)
+        parent = relative.rpartition("/")[0]
+        while parent and parent not in folders:
+            folders.add(parent)
+            parent = parent.rpartition("/")[0]
+    return GitListing(top, files, folders)
 
 
 def _display(path: Path) -> str:
@@ -97,15 +154,18 @@ def collect_files(paths: list[str], config: Config, force_exclude: bool = False)
 def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> None:
     top_real = Path(os.path.realpath(top))
     visited_real: set[str] = set()
-    # Stack of (folder, gitignore specs that apply: (base folder, spec)).
-    stack: list[tuple[Path, list[tuple[Path, pathspec.GitIgnoreSpec]]]] = [(top, _parent_ignores(top))]
+    listing = git_listing(top)
+    # git decides about .gitignore; the ignore files read here are then only the tools' own `.ignore`.
+    ignore_files = IGNORE_FILES if listing is None else (".ignore",)
+    # Stack of (folder, ignore specs that apply: (base folder, spec)).
+    stack: list[tuple[Path, list[tuple[Path, pathspec.GitIgnoreSpec]]]] = [(top, _parent_ignores(top, ignore_files))]
     while stack:
         folder, ignores = stack.pop()
         real = os.path.realpath(folder)
         if real in visited_real:
             continue  # a symlink loop or a second way into the same folder
         visited_real.add(real)
-        spec = _gitignore_spec(folder)
+        spec = _gitignore_spec(folder, ignore_files)
         if spec is not None:
             ignores = [*ignores, (folder, spec)]
         try:
@@ -123,6 +183,8 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
                 continue
             if is_dir and entry.name in ALWAYS_SKIPPED:
                 continue
+            if listing is not None and not listing.keeps(entry_path, is_dir):
+                continue
             if _ignored(entry_path, is_dir, ignores) or excluder.excluded(entry_path, is_dir):
                 continue
             if is_link:
@@ -139,14 +201,14 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
         stack.extend(reversed(subfolders))
 
 
-def _parent_ignores(top: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
-    """The .gitignore files of the folders above `top`, up to the repository root."""
+def _parent_ignores(top: Path, names: tuple[str, ...] = IGNORE_FILES) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+    """The ignore files of the folders above `top`, up to the repository root."""
     specs = []
     folder = top.resolve()
     if (folder / ".git").exists():
         return specs  # the top is a repository root: nothing above it applies
     for parent in folder.parents:
-        spec = _gitignore_spec(parent)
+        spec = _gitignore_spec(parent, names)
         if spec is not None:
             specs.append((parent, spec))
         if (parent / ".git").exists():

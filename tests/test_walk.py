@@ -1,4 +1,5 @@
-"""Finding the files to check: .gitignore files (nested too, and those above the walked folder up to the
+"""Finding the files to check: git's own answer inside a work tree (.git/info/exclude, the global excludes
+file), .ignore files, .gitignore files (nested too, and those above the walked folder up to the
 repository root), configured excludes, files named explicitly, `--force-exclude`, symlinks that leave the
 tree and symlink loops."""
 from __future__ import annotations
@@ -118,3 +119,51 @@ def test_missing_paths_and_output_paths(tmp_path):
     # The same file named twice (and through its folder) is checked once.
     code, report, _stderr = check_json(root, "--no-cache", "app", "app/main.py", "./app/main.py")
     assert (code, len(report["findings"]), report["summary"]["files"]) == (1, 1, 1)
+
+
+# --- ignore files as git sees them ------------------------------------------------------------------
+
+def _git(root: Path, *args: str, env: dict | None = None) -> None:
+    import subprocess
+
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def test_inside_git_the_exclude_file_and_the_global_excludes_file_apply(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo")
+    make_project(root, {"main.py": CLEAN_SOURCE, "scratch.py": FINDING, "notes/draft.py": FINDING,
+                        "local.py": FINDING})
+    (root / ".git" / "info").mkdir(parents=True, exist_ok=True)
+    (root / ".git" / "info" / "exclude").write_text("scratch.py\n", encoding="utf-8")
+    global_excludes = tmp_path / "global-excludes"
+    global_excludes.write_text("notes/\n", encoding="utf-8")
+    global_config = tmp_path / "gitconfig"
+    global_config.write_text(f"[core]\n\texcludesFile = {global_excludes}\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(global_config))
+    assert _walk(root) == ["local.py", "main.py", "pyproject.toml"]
+    # A file named explicitly is still checked, whatever git ignores.
+    assert _walk(root, "scratch.py") == ["scratch.py"]
+
+
+def test_inside_git_a_tracked_file_is_checked_even_if_a_pattern_matches_it(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    make_project(root, {"main.py": CLEAN_SOURCE, "vendored.py": FINDING})
+    _git(root, "add", "vendored.py")
+    write(root, ".gitignore", "vendored.py\nuntracked_ignored.py\n")
+    write(root, "untracked_ignored.py", FINDING)
+    assert _walk(root) == ["main.py", "pyproject.toml", "vendored.py"]
+
+
+def test_a_subfolder_of_a_repository_is_walked_with_git_s_answers(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    make_project(root, {".gitignore": "pkg/gen/\n", "pkg/a.py": CLEAN_SOURCE, "pkg/gen/b.py": FINDING})
+    assert _walk(root, "pkg", cwd=root) == ["pkg/a.py"]
+
+
+@pytest.mark.parametrize("in_git", [True, False])
+def test_dot_ignore_files_apply_inside_and_outside_git(tmp_path, in_git):
+    root = make_repo(tmp_path / "repo") if in_git else tmp_path / "plain"
+    make_project(root, {".ignore": "fixtures/\n", ".gitignore": "build/\n", "main.py": CLEAN_SOURCE,
+                        "fixtures/sample.py": FINDING, "build/out.py": FINDING, "pkg/.ignore": "*_old.py\n",
+                        "pkg/new.py": CLEAN_SOURCE, "pkg/x_old.py": FINDING})
+    assert _walk(root) == ["main.py", "pkg/new.py", "pyproject.toml"]
