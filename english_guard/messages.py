@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from english_guard.config import Config
 from english_guard.context import LANGUAGES, resolve
 from english_guard.language import judge
+from english_guard.language.prose import plainly_english
 from english_guard.model import Candidate, FileResult, Segment
 from english_guard.rules import _leaning_only_names, _only_names, _profile_weight, finding_for, harmonise_languages
 from english_guard.sources.text.markdown import read_markdown
@@ -52,7 +53,10 @@ _ISSUE_REFERENCE = re.compile(
     r"|\b[A-Z][A-Z0-9_]{1,15}-\d+\b"                     # JIRA-123
 )
 _HASH = re.compile(r"\b[0-9a-f]{7,64}\b")
+# File names with an extension, hyphens too (`Create javoblar-03-dars.py`, the forge's web-editor subjects).
+_FILE_NAME = re.compile(r"(?<![\w/.-])[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}\b(?![.\w])")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+-]{2,30}:")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _MARKDOWN_CONFIG = Config()  # the Markdown reader takes a configuration but reads none of it
 
 
@@ -61,10 +65,11 @@ def _blank(match: re.Match) -> str:
 
 
 def mask_non_prose(text: str) -> str:
-    """Issue references, hashes, gitmoji codes and bracket tags replaced by spaces (positions kept)."""
-    for pattern in (_ISSUE_REFERENCE, _HASH, _EMOJI_CODE, _BRACKET_TAG):
+    """Issue references, hashes, file names, gitmoji codes and bracket tags replaced by spaces (positions kept)."""
+    for pattern in (_ISSUE_REFERENCE, _HASH, _FILE_NAME, _EMOJI_CODE, _BRACKET_TAG):
         text = pattern.sub(_blank, text)
-    return text
+    # `Шаблон (#7)` leaves `Шаблон (  )`, which would read as a call: commented-out code.
+    return _EMPTY_BRACKETS.sub(_blank, text)
 
 
 @dataclass(slots=True)
@@ -97,7 +102,8 @@ def comment_lines_removed(text: str, comment_prefix: str | None) -> str:
 
 def _trailer_lines(lines: list[str]) -> set[int]:
     """Indexes of trailer lines: the last paragraph when it is all trailers, and known trailers anywhere."""
-    found = {i for i, line in enumerate(lines) if _KNOWN_TRAILER.match(line) or _GIT_LINE.match(line)}
+    found = {i for i, line in enumerate(lines)
+             if (":" in line or "(" in line) and (_KNOWN_TRAILER.match(line) or _GIT_LINE.match(line))}
     end = len(lines)
     while end > 0 and not lines[end - 1].strip():
         end -= 1
@@ -164,8 +170,15 @@ def commit_message(path: str, text: str, comment_prefix: str | None = "#") -> Me
             symbol = "commit subject" if index == first else "commit body"
             parts.append((_segment(path, original.strip(), index + 1, column, symbol), masked))
     body_lines = ["" if i < subject_end or i in trailers else line for i, line in enumerate(lines)]
-    if any(line.strip() for line in body_lines):
-        parts.extend(_markdown_parts(path, "\n".join(body_lines), "commit body"))
+    body = "\n".join(body_lines)
+    if body.strip():
+        if body.isascii() and plainly_english(body):
+            # Every word is common English: so is every paragraph the Markdown reader could make of it.
+            # One part keeps the message's English weight for the language profile.
+            start = next(i for i, line in enumerate(body_lines) if line.strip())
+            parts.append((_segment(path, body.strip(), start + 1, 1, "commit body"), body))
+        else:
+            parts.extend(_markdown_parts(path, body, "commit body"))
     return MessageText(path, parts)
 
 
