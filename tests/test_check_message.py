@@ -43,10 +43,12 @@ def test_labelled_set_precision_and_recall():
     assert {"en", "uz", "ru", "uk", "tr", "de", "es"} <= languages
     assert sum(label == "en" for label, _text in records) >= 100
     assert sum(label != "en" for label, _text in records) >= 100
-    true_positive = false_positive = false_negative = 0
+    true_positive = false_positive = false_negative = named_right = 0
     wrong = []
     for label, text in records:
-        flagged = bool(findings_of(text))
+        findings = findings_of(text)
+        flagged = bool(findings)
+        named_right += flagged and label in {f.language for f in findings}
         foreign = label != "en"
         true_positive += flagged and foreign
         false_positive += flagged and not foreign
@@ -55,9 +57,12 @@ def test_labelled_set_precision_and_recall():
             wrong.append((label, text.splitlines()[0]))
     precision = true_positive / (true_positive + false_positive)
     recall = true_positive / (true_positive + false_negative)
-    print(f"EG601 labelled set: {len(records)} messages, precision {precision:.3f}, recall {recall:.3f}; wrong: {wrong}")
+    naming = named_right / true_positive
+    print(f"EG601 labelled set: {len(records)} messages, precision {precision:.3f}, recall {recall:.3f}, "
+          f"language named right {naming:.3f}; wrong: {wrong}")
     assert precision >= 0.98, wrong
     assert recall >= 0.95, wrong
+    assert naming >= 0.95
 
 
 def test_uzbek_cyrillic_and_latin_are_named():
