@@ -41,8 +41,9 @@ _AUTOSQUASH = re.compile(r"^(?:(?:fixup|squash|amend)! ?)+")
 _REVERT = re.compile(r'^(?:Revert|Reapply) "(.*)"\s*$')
 # Subjects git and the forges write: nothing in them is the author's prose.
 _MERGE = re.compile(
-    r"^Merge (?:(?:remote-tracking )?branch(?:es)? |tags? |commit |pull request |PR |[0-9a-f]{7,64}\b"
-    r"|(?:'[^']*'|\S+) (?:of|into) )",
+    r"^(?:Merge (?:(?:remote-tracking )?branch(?:es)? |tags? |commit |pull request |PR |[0-9a-f]{7,64}\b"
+    r"|(?:'[^']*'|\S+) (?:of|into) )"
+    r"|Auto merge of #\d+ - |Merge #\d+)",  # bors
 )
 # `feat(bot)!:`, `fix:`, also `docs/text-files.md:` and `.gitignore:` (the area-prefix convention).
 _SUBJECT_PREFIX = re.compile(r"^[\w.*/{},+-]+(?:\([^()\n]*\))?!?:(?=\s)")
@@ -56,6 +57,7 @@ _HASH = re.compile(r"\b[0-9a-f]{7,64}\b")
 # File names with an extension, hyphens too (`Create javoblar-03-dars.py`, the forge's web-editor subjects).
 _FILE_NAME = re.compile(r"(?<![\w/.-])[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,5}\b(?![.\w])")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+-]{2,30}:")
+_MENTION = re.compile(r"(?<![\w.@])@[\w-]+(?:/[\w-]+)?")  # @user, @org/team
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 _MARKDOWN_CONFIG = Config()  # the Markdown reader takes a configuration but reads none of it
 
@@ -65,8 +67,9 @@ def _blank(match: re.Match) -> str:
 
 
 def mask_non_prose(text: str) -> str:
-    """Issue references, hashes, file names, gitmoji codes and bracket tags replaced by spaces (positions kept)."""
-    for pattern in (_ISSUE_REFERENCE, _HASH, _FILE_NAME, _EMOJI_CODE, _BRACKET_TAG):
+    """Issue references, hashes, file names, @mentions, gitmoji codes and bracket tags replaced by spaces
+    (positions kept)."""
+    for pattern in (_ISSUE_REFERENCE, _HASH, _FILE_NAME, _MENTION, _EMOJI_CODE, _BRACKET_TAG):
         text = pattern.sub(_blank, text)
     # `Шаблон (#7)` leaves `Шаблон (  )`, which would read as a call: commented-out code.
     return _EMPTY_BRACKETS.sub(_blank, text)

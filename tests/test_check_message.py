@@ -118,6 +118,8 @@ def test_subject_masks():
     masked = subject_text("JIRA-123 GH-4 #12 a/b#7 deadbeef1 :bug: [skip ci] fix")
     assert masked.split() == ["fix"]
     assert subject_text("Create javoblar-03-dars.py").split() == ["Create"]
+    assert subject_text("Thanks @hans-permana and @org/team-x").split() == ["Thanks", "and"]
+    assert subject_text("Auto merge of #771 - ovidiu:debug-string-repr, r=untitaker") == ""
     assert subject_text("Шаблон (#7)").split() == ["Шаблон"]  # not `Шаблон ( )`, which parses as a call
     assert len(subject_text("feat(bot): add x")) == len("feat(bot): add x")  # positions kept
 
