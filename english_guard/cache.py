@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from english_guard.config import Config
@@ -103,6 +102,8 @@ class ResultCache:
         payload = {"findings": [strip(f) for f in result.findings], "unused": [strip(f) for f in result.unused_directives],
                    "error": error, "candidates": candidates, "facts": result.facts}
         try:
+            import tempfile  # only a run that writes to the cache needs it
+
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(payload, handle, ensure_ascii=False)

