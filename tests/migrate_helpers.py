@@ -73,9 +73,9 @@ def project_bytes(folder: Path) -> dict[str, bytes]:
     return files
 
 
-def answer_review_files(folder: Path, answers_file: Path = ANSWERS, skip: bool = True) -> None:
+def answer_review_files(folder: Path, answers_file: Path = ANSWERS, opt_in: bool = False) -> None:
     """What a reviewer does: English for the entries without a model, names for the open renames
-    (and, with `skip`, the renames the answers file's `skip` list turns off)."""
+    (and, with `opt_in`, renames of the names in the answers file's `opt_in` list, which start skipped)."""
     from babel.messages.pofile import read_po, write_po
 
     from english_guard.fixes.rename import dump_plan, load_plan
@@ -97,6 +97,6 @@ def answer_review_files(folder: Path, answers_file: Path = ANSWERS, skip: bool =
     for entry in entries:
         if entry.qualified_name in answers["renames"]:
             entry.new_name = answers["renames"][entry.qualified_name]
-        if skip and entry.qualified_name in answers.get("skip", []):
-            entry.action = "skip"
+        if opt_in and entry.qualified_name in answers.get("opt_in", []):
+            entry.action = "rename"
     plan.write_text(dump_plan(entries, plan.name), encoding="utf-8")

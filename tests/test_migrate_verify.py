@@ -42,7 +42,7 @@ def blocked(tmp_path_factory):
     assert bot_tests(folder).returncode == 0
     run_migration(folder)
     original = project_bytes(folder)
-    answer_review_files(folder, ANSWERS, skip=False)
+    answer_review_files(folder, ANSWERS, opt_in=True)
     write = run_migration(folder, "--write")
     return {"folder": folder, "write": write, "original": original}
 

@@ -15,11 +15,15 @@ from english_guard.fixes.rename.project import Project, load_project
 
 def plan_paths(paths: list[str], config: Config, judge=None) -> tuple[list[PlanEntry], list[str]]:
     """The plan entries for `paths` and the files that could not be read or parsed."""
+    from pathlib import Path
+
+    from english_guard.fixes.rename.data_names import data_dependent_names
     from english_guard.fixes.rename.planning import make_plan
 
     project = load_project(paths, config)
     texts = {source.path: source.text for source in project.sources}
-    return make_plan(project.index, config.source_lang, judge=judge, texts=texts), project.errors
+    data = data_dependent_names(project.index, texts, Path(config.root))
+    return make_plan(project.index, config.source_lang, judge=judge, texts=texts, data=data), project.errors
 
 
 __all__ = ["ApplyReport", "PlanEntry", "PlanError", "Project", "Refusal", "apply_plan", "dump_plan",

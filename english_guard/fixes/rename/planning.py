@@ -63,13 +63,22 @@ def suppressed(text: str | None, line: int) -> bool:
     return any(code.upper() in {"EG101", "EG1", "EG"} for code in re.split(r"[\s,]+", codes.strip()))
 
 
+DATA_SKIP = ("data depends on this name: {reasons}. It stays unless you set action = \"rename\": that renames "
+             "every binding found in the code; the data listed here must then be migrated by hand")
+
+
 def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None,
-              texts: dict[str, str] | None = None) -> list[PlanEntry]:
+              texts: dict[str, str] | None = None, data: dict[str, list[str]] | None = None) -> list[PlanEntry]:
     """One entry per project symbol whose name is not English. `judge(name) -> Verdict` defaults to the
     detection engine (`english_guard.language.judge(name, "identifier")`); `texts` (path -> source) lets
-    suppression comments on a definition line keep the name."""
+    suppression comments on a definition line keep the name; `data` (index node -> reasons, see
+    `data_names`) starts the symbols that data or strings depend on as "skip"."""
     judge = judge or _judge
     texts = texts or {}
+    data_reasons: dict[str, list[str]] = defaultdict(list)
+    for node, reasons in (data or {}).items():
+        if node in index.parent:
+            data_reasons[index.find(node)] += [r for r in reasons if r not in data_reasons[index.find(node)]]
     namespaces = Namespaces(index)
     claimed: dict[str, set[str]] = {}
     candidates: list[tuple[Group, object]] = []
@@ -106,6 +115,11 @@ def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None,
         if verdict.english:
             entry.reason = (entry.reason + "; " if entry.reason else "") + \
                 "weak evidence: `check` does not report this name"
+        if group.root in data_reasons and entry.action == "rename":
+            entry.action = "skip"
+            reasons = data_reasons[group.root]
+            shown = "; ".join(reasons[:4]) + (f"; and {len(reasons) - 4} more" if len(reasons) > 4 else "")
+            entry.reason = DATA_SKIP.format(reasons=shown) + (f" ({entry.reason})" if entry.reason else "")
         entries.append(entry)
     _engine_proposals(pending, namespaces, claimed)
     entries.extend(_module_entries(index, judge, source_lang))

@@ -27,6 +27,7 @@ class Scope:
     children: dict[tuple[str, int], deque] = field(default_factory=dict)
     self_symbol: str = ""  # methods: the first parameter's symbol
     class_qualname: str = ""  # methods: their class
+    bound: set[str] = field(default_factory=set)  # class bodies: names bound so far, in source order
 
 
 class ScopeResolver:
@@ -97,6 +98,14 @@ class ScopeResolver:
             return self.resolve_outward(name, scope.parent)
         return f"g:{name}"
 
+    def resolve_load(self, name: str, scope: Scope) -> str:
+        """A name read: in a class body, a name the class binds only later is still the outer one there
+        (`jami = hisob()` before `def hisob(self)` calls the module's `hisob`)."""
+        symbol = self.resolve(name, scope)
+        if scope.kind == "class" and symbol.startswith("a:") and name not in scope.bound:
+            return self.resolve_outward(name, scope.parent)
+        return symbol
+
     def resolve_outward(self, name: str, scope: Scope | None) -> str:
         while scope is not None and scope.kind != "module":
             if scope.kind != "class":
@@ -126,6 +135,8 @@ class ScopeResolver:
         line, column = self.line_column(offset)
         if self.text[offset: offset + len(name)] != name:
             raise AnalysisError(f"{self.source.path}:{line}: cannot locate the name {name!r}")
+        if scope.kind == "class":
+            scope.bound.add(name)
         self.facts.bindings.append(Binding(qualname, name, kind, line, column,
                                            symbol if not symbol.startswith("g:") else f"q:{qualname}"))
         self.add_at(offset, name, symbol, role)

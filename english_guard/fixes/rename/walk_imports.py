@@ -93,5 +93,7 @@ class ImportVisitor:
         binding = Binding(qualname, name, kind, line, column, stored, target=target, implicit=implicit)
         self.facts.bindings.append(binding)
         self.import_bindings[qualname] = binding
+        if scope.kind == "class":
+            scope.bound.add(name)
         if record_token:
             self.add_at(offset, name, symbol, "definition" if kind == "import-alias" else "import")

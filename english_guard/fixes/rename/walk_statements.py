@@ -22,7 +22,7 @@ class StatementVisitor:
             kind = {"class": "attribute"}.get(scope.kind, "variable")
             symbol = self.bind(node.id, scope, self.offset(node.lineno, node.col_offset), kind)
         else:
-            symbol = self.resolve(node.id, scope)
+            symbol = self.resolve_load(node.id, scope)
             self.add_node(node, node.id, symbol, "use")
         self.node_symbol[id(node)] = symbol
 
