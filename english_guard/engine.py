@@ -77,6 +77,21 @@ def decode(path: str, data: bytes, reader: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def source_locale_texts(config: Config) -> frozenset[str]:
+    """The translations of the project's source-locale catalog: the texts its UI shows in the source
+    language. A test that asserts one checks the UI, so that string is not a finding."""
+    if not config.source_lang or config.source_lang == "und":
+        return frozenset()
+    path = os.path.join(config.root, config.locales_dir, config.source_lang, "LC_MESSAGES", f"{config.domain}.po")
+    try:
+        stamp = os.stat(path).st_mtime_ns
+    except OSError:
+        return frozenset()
+    from english_guard.i18n.catalogs import catalog_texts  # Babel is loaded only for projects with a catalog
+
+    return catalog_texts(path, stamp)
+
+
 def check_source(path: str, data: bytes, config: Config, reader: str) -> FileResult:
     """Check one file's bytes. Never raises for bad input: problems become an EG900 error."""
     try:
@@ -123,7 +138,8 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
     if skip_file:
         return result
     evidence = FileEvidence()
-    findings = evaluate(segments, enabled, allowed, config.min_confidence, project_names(path), evidence)
+    findings = evaluate(segments, enabled, allowed, config.min_confidence, project_names(path), evidence,
+                        source_locale_texts(config))
     if "EG103" in enabled:
         findings.extend(invisible_character_findings(path, text))
     findings.sort(key=lambda f: (f.line, f.column, f.code))

@@ -9,6 +9,7 @@ from english_guard.language import judge
 from english_guard.language.normalize import fold
 from english_guard.language.scripts import word_scripts
 from english_guard.model import Finding, Segment, Verdict
+from english_guard.sources.string_roles import TEST_DATA, judge_kind, looks_like_code, rule_for
 from english_guard.texts import _, language_display_name
 
 LANGUAGE_NAMES = {
@@ -54,7 +55,21 @@ RULES: dict[str, Rule] = {
         Rule("EG401", "untranslated-user-facing-string", "non-English user-facing string not routed through gettext",
              "A string an end user reads (a bot reply, a button label, CLI output, an HTTP error detail) written "
              "in another language directly in the code. Fix: `english-guard extract` moves it into a gettext "
-             "catalog, so the code speaks English and the users keep their language."),
+             "catalog, so the code speaks English and the users keep their language. A string is user-facing when "
+             "it goes to a reply, button, CLI output, HTTP response or Django label, sits in a message table or "
+             "constant that is sent, or is prose whose destination the file does not show (logs, exceptions, "
+             "assertions, keys and data are told apart first). Strings in test files are test data (EG402)."),
+        Rule("EG402", "non-english-string", "non-English string that is not user-facing (log, exception, name, test data)",
+             "A log message, exception message, assertion or warning text, test data, or a name written inside a "
+             "string (a dict key, a Django lookup such as `oquvchi__ism_familiya`, a table or Celery task name) "
+             "that is not English. Developers read these, so they must be in English: `english-guard translate` "
+             "proposes English for prose through its review file. A name inside a string usually follows a "
+             "rename of the code it names (`english-guard rename`), so change both together. Data-shaped "
+             "strings (SQL, regular expressions, URLs, paths, file names, format specs, dates) are never reported."),
+        Rule("EG403", "non-english-msgid", "non-English msgid inside a gettext call",
+             "Text inside `_()`/`gettext()` is the msgid: the catalog key every translation is made from. The code "
+             "must speak English; the source language belongs in the catalog. Fix: `english-guard extract` gives "
+             "the message an English msgid and keeps the original text as the source locale's translation."),
         Rule("EG501", "non-english-prose", "non-English prose in a non-Python file",
              "A comment, Helm template comment, free-text value or Markdown text in a YAML/Helm, Dockerfile, "
              "shell, TOML/INI/.env or Markdown file that is not English."),
@@ -103,6 +118,12 @@ def finding_message(kind: str, symbol: str, text: str, language_code: str) -> st
         return _("non-English comment ({language}): \"{text}\"").format(language=language, text=_short(text))
     if kind == "docstring":
         return _("non-English docstring ({language}): \"{text}\"").format(language=language, text=_short(text))
+    if kind == "string" and rule_for(symbol) == "EG403":
+        return _("non-English msgid inside a gettext call ({language}): \"{text}\"").format(
+            language=language, text=_short(text))
+    if kind == "string" and rule_for(symbol) == "EG402":
+        return _("non-English {role} ({language}): \"{text}\"").format(
+            role=symbol, language=language, text=_short(text))
     if kind == "string":
         return _("non-English user-facing string ({language}) not routed through gettext: \"{text}\"").format(
             language=language, text=_short(text))
@@ -277,12 +298,15 @@ def _profile_weight(segment: Segment, verdict: Verdict) -> float:
 
 
 def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozenset[str], min_confidence: float,
-             names: frozenset[str] = frozenset(), evidence: FileEvidence | None = None) -> list[Finding]:
+             names: frozenset[str] = frozenset(), evidence: FileEvidence | None = None,
+             catalog_texts: frozenset[str] = frozenset()) -> list[Finding]:
     """Judge every segment and turn the non-English ones into findings of the enabled codes.
 
     `names` are the project's own names (see `project_names`): a text whose only foreign words are
     such names is English. With `evidence`, the file's language profile and its candidates (segments
-    whose weak foreign evidence the project-level step decides) are collected there too.
+    whose weak foreign evidence the project-level step decides) are collected there too. `catalog_texts`
+    are the source-locale translations of the project's catalog: a test that asserts one of them checks
+    the UI in the source locale, so it is not a finding.
     """
     findings: list[Finding] = []
     judged: list[tuple[Segment, Verdict, str]] = []
@@ -290,7 +314,7 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
     # code. Collected on first need: most files have no non-English comment at all.
     code_names: frozenset[str] | None = None
     for segment in segments:
-        code = KIND_CODES.get(segment.kind)
+        code = rule_for(segment.symbol) if segment.kind == "string" else KIND_CODES.get(segment.kind)
         if segment.kind == "identifier" and "EG102" in enabled and not segment.text.isascii():
             mixed = mixed_script_finding(segment)
             if mixed is not None:
@@ -298,9 +322,10 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
                 continue
         if code not in enabled:
             continue
-        if segment.kind == "string" and not segment.user_facing:
+        if segment.kind == "string" and segment.symbol == TEST_DATA and segment.text in catalog_texts:
             continue
-        verdict = judge(segment.text, segment.kind, allowed)
+        kind = judge_kind(segment.symbol, segment.text) if segment.kind == "string" else segment.kind
+        verdict = judge(segment.text, kind, allowed)
         sure = not verdict.english and verdict.confidence >= min_confidence
         if evidence is not None:
             weight = _profile_weight(segment, verdict)
@@ -309,6 +334,8 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
                 if language:
                     evidence.languages[language] = round(evidence.languages.get(language, 0.0) + weight, 3)
         if not sure and not (evidence is not None and verdict.leaning):
+            continue
+        if segment.kind == "string" and looks_like_code(segment.text):
             continue
         if segment.kind in ("comment", "docstring"):
             if code_names is None:

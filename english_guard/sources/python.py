@@ -1,8 +1,9 @@
-"""Python files -> segments: defined identifiers, comments, docstrings and user-facing strings.
+"""Python files -> segments: defined identifiers, comments, docstrings and string literals with their roles.
 
 The lint path reads Python with the standard library's `ast` (about ten times faster than building a
 LibCST tree); the fixes parse with LibCST and find the same nodes by the exact positions recorded here.
-Which strings are user-facing is decided in `user_facing`, positions in `python_positions`.
+What each string is for is decided in `user_facing` (flows) and `string_roles` (the model),
+positions in `python_positions`.
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import ast
 from english_guard.config import Config
 from english_guard.model import Segment
 from english_guard.sources.python_positions import Positions
+from english_guard.sources.string_roles import USER_FACING
 from english_guard.sources.user_facing import Frame, UserFacingStrings
 
 class PythonSyntaxError(Exception):
@@ -64,7 +66,9 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         self.local_calls: list[tuple[ast.Call, str]] = []
         # Per function scope: names last assigned a string expression (for `text = "..."; send(text)`).
         self.string_variables: list[dict[str, ast.AST]] = [{}]
-        self.recorded: set[int] = set()
+        # Every string literal met, and the role a flow gave it (see `string_roles`).
+        self.string_nodes: list[ast.AST] = []
+        self.roles: dict[int, tuple[str, str]] = {}
         # Names the code uses (defined here or not): a comment that mentions one refers to code.
         self.references: dict[str, ast.Name] = {}
         # Where string literals are, to tell a comment's `#` from a `#` inside a string.
@@ -76,12 +80,18 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
                                   end_line, self.pos.column(end_line, node.end_col_offset or 0) - 1))
 
     def visit_Constant(self, node: ast.Constant) -> None:
-        if isinstance(node.value, (str, bytes)):
+        if isinstance(node.value, str):
+            self._span(node)
+            self.string_nodes.append(node)
+        elif isinstance(node.value, bytes):
             self._span(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         self._span(node)
-        self.generic_visit(node)
+        self.string_nodes.append(node)
+        for part in node.values:  # the literal parts belong to this f-string, not to strings of their own
+            if isinstance(part, ast.FormattedValue):
+                self.visit(part.value)
 
     # -- identifiers -------------------------------------------------------
     def define(self, name: str, symbol: str, line: int, column: int) -> None:
@@ -226,7 +236,7 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         line, end_line = node.lineno, node.end_lineno or node.lineno
         return Segment(
             self.path, kind, text, line, self.pos.column(line, node.col_offset), end_line,
-            self.pos.column(end_line, node.end_col_offset or 0), symbol, symbol == "user-facing", context,
+            self.pos.column(end_line, node.end_col_offset or 0), symbol, symbol == USER_FACING, context,
         )
 
 def read_comments(path: str, text: str, string_spans: list[tuple[int, int, int, int]]) -> list[Segment]:
@@ -281,6 +291,7 @@ def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
     collector = _Collector(path, text, config)
     collector.visit(tree)
     collector.resolve_local_calls()
+    collector.strings = collector.string_segments()
     comments = read_comments(path, text, collector.string_spans)
     references = [
         Segment(path, "reference", name, node.lineno, collector.pos.column(node.lineno, node.col_offset), node.lineno,

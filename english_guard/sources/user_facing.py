@@ -1,9 +1,11 @@
-"""Which string literals of a Python file an end user reads (EG401), found while the reader walks the tree.
+"""The role of every string literal of a Python file (see `string_roles`), found while the reader walks the tree.
 
 A string is user-facing when it is passed to a configured call or keyword (`message.answer(...)`,
 `text=`), to a button or HTTP error constructor, when it is a value of a message catalogue keyed by
-language codes, when it is compared with a message's text, or when it reaches such a call through
-a variable of the same scope or a function of the same file that passes its parameter on (a "sender").
+language codes or of a Django `choices` table, when it is compared with a message's text, returned
+with an HTTP status, or when it reaches such a call through a variable of the same scope or a function
+of the same file that passes its parameter on (a "sender"). Log calls, exceptions, assertions, keys
+and data calls give their strings the other roles; a literal no flow reaches is judged by its shape.
 """
 from __future__ import annotations
 
@@ -13,6 +15,20 @@ from dataclasses import dataclass, field
 
 from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
 from english_guard.sources.python_positions import dotted_name
+from english_guard.sources.string_roles import (
+    DATA,
+    DEVELOPER,
+    DEVELOPER_KEYWORDS,
+    EXCEPTION,
+    MSGID,
+    NAME,
+    USER_FACING,
+    call_role,
+    final_role,
+    is_slug_pair,
+    is_word_list,
+    stronger,
+)
 
 _STRING_PREFIX = re.compile(r"^[rRbBuUfF]{0,2}('''|\"\"\"|'|\")")
 
@@ -50,9 +66,10 @@ def _literal_like(node: ast.AST) -> bool:
 
 
 class UserFacingStrings:
-    """Mixin for the reader's tree walk. It expects on `self`: config, pos (Positions), text, strings
-    (the list it appends to), recorded (ids already handled), string_variables (a stack of dicts),
-    frames (a stack of Frame), senders, local_calls, and `_literal_segment(...)`."""
+    """Mixin for the reader's tree walk. It expects on `self`: path, config, pos (Positions), text, strings
+    (the list it appends to), string_nodes (every string literal met), roles (id -> role and context),
+    docstring_nodes, string_variables (a stack of dicts), frames (a stack of Frame), senders, local_calls,
+    and `_literal_segment(...)`."""
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self._remember(node.targets, node.value)
@@ -69,39 +86,125 @@ class UserFacingStrings:
                 continue
             if target.id in self.config.user_facing_keywords:
                 # `verbose_name = "..."` in a Django Meta, `help_text = "..."`: the name says who reads it
-                self._user_facing(value, f"{target.id} = ...")
-            elif isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp)):
+                self._mark(value, USER_FACING, f"{target.id} = ...")
+            elif "choices" in target.id.lower():
+                self._mark_choices(value)
+            elif isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp)):
                 self.string_variables[-1][target.id] = value
             else:
                 self.string_variables[-1].pop(target.id, None)
+
+    def _mark_choices(self, node: ast.AST) -> None:
+        """Django `choices`: `[("yangi", "Yangi buyurtma"), ...]` stores the key and shows the label."""
+        if not isinstance(node, (ast.List, ast.Tuple)):
+            return
+        for pair in node.elts:
+            if isinstance(pair, (ast.Tuple, ast.List)) and len(pair.elts) == 2:
+                if isinstance(pair.elts[1], (ast.List, ast.Tuple)):  # a named group of choices
+                    self._mark(pair.elts[0], USER_FACING, "choices")
+                    self._mark_choices(pair.elts[1])
+                else:
+                    self._mark(pair.elts[0], NAME, "choices")
+                    self._mark(pair.elts[1], USER_FACING, "choices")
 
     def visit_Dict(self, node: ast.Dict) -> None:
         if _is_message_catalog(node):
             for value in node.values:
                 if isinstance(value, ast.Dict):
                     for inner in value.values:
-                        self._user_facing(inner, "message catalog")
+                        self._mark(inner, USER_FACING, "message catalog")
                 else:
-                    self._user_facing(value, "message catalog")
+                    self._mark(value, USER_FACING, "message catalog")
+        for key, value in zip(node.keys, node.values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                self._mark(key, NAME, "dict key")
+                if key.value in self.config.user_facing_keywords:
+                    # a migration's `options={"verbose_name": "..."}`, a form's `{"label": "..."}`
+                    self._mark(value, USER_FACING, f"{key.value!r}: ...")
+                elif key.value == "choices":
+                    self._mark_choices(value)
+        self.generic_visit(node)
+
+    def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
+        texts = [e for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if len(texts) == 2 and len(node.elts) == 2 and is_slug_pair(texts[0].value, texts[1].value):
+            for text in texts:
+                self._mark(text, DATA, "a text and its slug")
+        elif len(texts) == len(node.elts) and is_word_list([t.value for t in texts]):
+            for text in texts:
+                self._mark(text, DATA, "a word list")
+        self.generic_visit(node)
+
+    visit_Tuple = visit_List = visit_Set = _collection
+
+    def _loop(self, node: ast.For | ast.AsyncFor | ast.comprehension) -> None:
+        if isinstance(node.iter, ast.Constant):
+            self._mark(node.iter, DATA, "a set of characters")  # `for char in "äöüß"`
+        self.generic_visit(node)
+
+    visit_For = visit_AsyncFor = visit_comprehension = _loop
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        # `row["yetkazilgan"]`, `TEXTS["welcome"]`: a key names data
+        if isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+            self._mark(node.slice, NAME, "subscript")
+        self.generic_visit(node)
+
+    def visit_Raise(self, node: ast.Raise) -> None:
+        if isinstance(node.exc, ast.Call):
+            for arg in node.exc.args:
+                self._mark(arg, EXCEPTION, "raise")
+        self.generic_visit(node)
+
+    def visit_Assert(self, node: ast.Assert) -> None:
+        if node.msg is not None:
+            self._mark(node.msg, DEVELOPER, "assert")
+        self.generic_visit(node)
+
+    def visit_Return(self, node: ast.Return) -> None:
+        value = node.value
+        # Flask's `return "Topilmadi", 404`: the body of an HTTP response
+        if (isinstance(value, ast.Tuple) and len(value.elts) >= 2 and isinstance(value.elts[1], ast.Constant)
+                and isinstance(value.elts[1].value, int)):
+            self._mark(value.elts[0], USER_FACING, "HTTP response")
+        elif value is not None and self.frames and self.frames[-1].name == "__repr__":
+            self._mark(value, DEVELOPER, "__repr__")
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
         callee = dotted_name(node.func)
         if is_gettext_call(callee, self.config):
-            return  # already routed through gettext: nothing inside is a finding
+            for arg in node.args:
+                self._mark(arg, MSGID, callee)
+            self.generic_visit(node)
+            return
         if is_user_facing_call(callee, self.config):
             for arg in node.args:
-                self._user_facing(arg, callee)
+                self._mark(arg, USER_FACING, callee)
                 self._parameter_shown(arg)
         elif isinstance(node.func, ast.Attribute) and node.func.attr == "in_" and _is_message_text(node.func.value):
             for arg in node.args:  # aiogram's `F.text.in_({...})` filter lists button labels
-                self._user_facing(arg, callee)
-        elif "." not in callee and callee and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords))):
-            self.local_calls.append((node, callee))
+                self._mark(arg, USER_FACING, callee)
+        elif (isinstance(node.func, ast.Attribute) and node.func.attr in ("split", "splitlines")
+              and isinstance(node.func.value, ast.Constant)):
+            self._mark(node.func.value, DATA, "a word list")  # `"a b c".split()`
+        else:
+            role = call_role(callee)
+            if role is not None:
+                for arg in node.args:
+                    self._mark(arg, role, callee)
+            if "." not in callee and callee and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords))):
+                self.local_calls.append((node, callee))
         for keyword in node.keywords:
-            if keyword.arg and is_user_facing_keyword(callee, keyword.arg, self.config):
-                self._user_facing(keyword.value, f"{callee}({keyword.arg}=...)")
+            if not keyword.arg:
+                continue
+            if is_user_facing_keyword(callee, keyword.arg, self.config):
+                self._mark(keyword.value, USER_FACING, f"{callee}({keyword.arg}=...)")
                 self._parameter_shown(keyword.value)
+            elif keyword.arg == "choices":
+                self._mark_choices(keyword.value)
+            elif keyword.arg in DEVELOPER_KEYWORDS:
+                self._mark(keyword.value, DEVELOPER, f"{callee}({keyword.arg}=...)")
         self.generic_visit(node)
 
     def visit_Compare(self, node: ast.Compare) -> None:
@@ -110,7 +213,11 @@ class UserFacingStrings:
         if any(_is_message_text(side) for side in sides):
             for side in sides:
                 if not _is_message_text(side):
-                    self._user_facing(side, "compared with a message's text")
+                    self._mark(side, USER_FACING, "compared with a message's text")
+        else:
+            for op, right in zip(node.ops, node.comparators):
+                if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Constant):
+                    self._mark(right, DATA, "a set of characters")  # `ch in "ўқғҳ"`
         self.generic_visit(node)
 
     def _parameter_shown(self, node: ast.AST) -> None:
@@ -128,38 +235,55 @@ class UserFacingStrings:
             indexes, names = sender
             for index, arg in enumerate(node.args):
                 if index in indexes:
-                    self._user_facing(arg, callee)
+                    self._mark(arg, USER_FACING, callee)
             for keyword in node.keywords:
                 if keyword.arg in names:
-                    self._user_facing(keyword.value, callee)
+                    self._mark(keyword.value, USER_FACING, callee)
 
-    def _user_facing(self, node: ast.AST, context: str) -> None:
-        """Record the string literals that make up the value an end user sees."""
-        if id(node) in self.recorded:
-            return
-        self.recorded.add(id(node))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            self.strings.append(self._literal_segment(node, "string", node.value, "user-facing", context))
+    def _mark(self, node: ast.AST, role: str, context: str) -> None:
+        """Give the string literals that make up a value the role of where the value goes."""
+        if isinstance(node, (ast.Constant, ast.JoinedStr)):
+            if isinstance(node, ast.Constant) and not isinstance(node.value, str):
+                return
+            old = self.roles.get(id(node))
+            if stronger(role, old[0] if old else None):
+                self.roles[id(node)] = (role, context)
         elif isinstance(node, ast.Name):
             value = self.string_variables[-1].get(node.id)
-            if value is not None:
-                self._user_facing(value, context)
-        elif isinstance(node, ast.JoinedStr):
-            source = self.pos.segment(node)
-            body = _STRING_PREFIX.sub("", source)
-            quote = _STRING_PREFIX.match(source)
-            if quote:
-                body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
-            self.strings.append(self._literal_segment(node, "string", body, "user-facing", context))
+            if value is not None and value is not node:
+                self._mark(value, role, context)
         elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
-            self._user_facing(node.left, context)
+            self._mark(node.left, role, context)
             if isinstance(node.op, ast.Add):
-                self._user_facing(node.right, context)
+                self._mark(node.right, role, context)
         elif isinstance(node, ast.IfExp):
-            self._user_facing(node.body, context)
-            self._user_facing(node.orelse, context)
+            self._mark(node.body, role, context)
+            self._mark(node.orelse, role, context)
+        elif isinstance(node, ast.BoolOp):
+            for value in node.values:
+                self._mark(value, role, context)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-            self._user_facing(node.func.value, context)
+            self._mark(node.func.value, role, context)
         elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
             for element in node.elts:
-                self._user_facing(element, context)
+                self._mark(element, role, context)
+
+    def string_segments(self) -> list:
+        """One segment per string literal that is not data, with its role as the segment's symbol."""
+        segments = []
+        for node in self.string_nodes:
+            if id(node) in self.docstring_nodes:
+                continue
+            if isinstance(node, ast.JoinedStr):
+                source = self.pos.segment(node)
+                body = _STRING_PREFIX.sub("", source)
+                quote = _STRING_PREFIX.match(source)
+                if quote:
+                    body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
+            else:
+                body = node.value
+            assigned, context = self.roles.get(id(node), (None, ""))
+            role = final_role(assigned, body, self.path)
+            if role != DATA:
+                segments.append(self._literal_segment(node, "string", body, role, context))
+        return segments

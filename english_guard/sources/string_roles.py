@@ -1,0 +1,221 @@
+"""What a string literal is for: the one model of string roles that `check` and `extract` share.
+
+Every string literal of a Python file gets one role. The role decides the rule of a non-English
+string (a non-English prose string is always a finding; the role only says which one) and whether
+`extract` moves it into a gettext catalog:
+
+- user-facing message (EG401): a reply, a button label, CLI output, an HTTP error, a Django label, a
+  message table entry. Found by where it goes (see `user_facing`); prose whose destination the file
+  does not show is presumed user-facing, because an application's prose is written for its users
+  once logs, exceptions, assertions, keys and data are told apart.
+- gettext msgid (EG403): the text inside `_()`; the code must speak English, the catalog the rest.
+- log message, exception message, developer-facing text (assertions, warnings, column comments),
+  a name inside a string (dict keys, lookups, field and task names) and test data: EG402.
+- data (SQL, regular expressions, URLs, paths, file names, e-mail addresses, format specs, dates):
+  never judged.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import unicodedata
+from functools import lru_cache
+
+from english_guard.sources.callpatterns import matches_any
+
+USER_FACING = "user-facing"
+MSGID = "msgid"
+LOG = "log message"
+EXCEPTION = "exception message"
+DEVELOPER = "developer text"
+NAME = "name in a string"
+TEST_DATA = "test data"
+DATA = "data"
+
+# The rule a non-English string of each role breaks (data has none).
+RULE_OF_ROLE = {
+    USER_FACING: "EG401", MSGID: "EG403", LOG: "EG402", EXCEPTION: "EG402", DEVELOPER: "EG402", NAME: "EG402",
+    TEST_DATA: "EG402",
+}
+ROLES = tuple(RULE_OF_ROLE) + (DATA,)
+
+# When two flows give one literal a role, the stronger wins: text inside `_()` is a msgid whatever
+# else holds it, and a string that reaches a user is user-facing even if it is also logged.
+_PRIORITY = {MSGID: 5, USER_FACING: 4, LOG: 3, EXCEPTION: 3, DEVELOPER: 2, DATA: 2, NAME: 1}
+
+
+def stronger(new: str, old: str | None) -> bool:
+    return old is None or _PRIORITY.get(new, 0) > _PRIORITY.get(old, 0)
+
+
+# Log calls: a level method on a receiver named like a logger (`logger.info`, `self.log.error`,
+# `logging.warning`, `current_app.logger.debug`); `messages.error(request, ...)` is not one.
+_LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log",
+                         "trace", "success"})
+# Calls whose string arguments are data: never prose, never judged.
+DATA_CALLS = (
+    ".execute", ".executemany", ".executescript", ".fetch", ".fetchrow", ".fetchval", "text", "sa.text",
+    "sqlalchemy.text", "re.compile", "re.match", "re.search", "re.sub", "re.subn", "re.fullmatch", "re.findall",
+    "re.finditer", "re.split", "regex.compile", ".strftime", ".strptime", "open", "Path", "os.path.join",
+    "os.getenv", "getenv", "os.environ.get", "environ.get", "env", "env.str", "env.int", "env.bool", "config",
+    "struct.pack", "struct.unpack", "datetime.strptime", "importlib.import_module", "import_module",
+    "encode", ".encode", ".decode", "codecs.lookup", "set", "frozenset", ".maketrans", "Counter",
+)
+# Calls whose text only developers read.
+DEVELOPER_CALLS = ("warnings.warn", "warn", "DeprecationWarning", "pytest.fail", "pytest.skip", "pytest.xfail",
+                   "self.fail", "self.skipTest")
+# Keywords whose text only developers read (a database column comment, a deprecation note).
+DEVELOPER_KEYWORDS = frozenset({"comment", "doc", "deprecated", "reason"})
+_EXCEPTION_CLASS = re.compile(r"(?:Error|Exception|Warning|Exit|Interrupt|Failure|Fault)$")
+
+
+def is_log_call(callee: str) -> bool:
+    parts = callee.split(".")
+    if len(parts) < 2 or parts[-1] not in _LOG_LEVELS:
+        return False
+    return any("log" in part.lower() for part in parts[:-1])
+
+
+def is_exception_class(callee: str) -> bool:
+    return bool(_EXCEPTION_CLASS.search(callee.rsplit(".", 1)[-1]))
+
+
+def call_role(callee: str) -> str | None:
+    """The role of string arguments of a call that is not user-facing, when the call decides it."""
+    if not callee:
+        return None
+    if is_log_call(callee):
+        return LOG
+    if matches_any(callee, DATA_CALLS):
+        return DATA
+    if matches_any(callee, DEVELOPER_CALLS):
+        return DEVELOPER
+    if is_exception_class(callee):
+        return EXCEPTION
+    return None
+
+
+# -- shapes of the text itself ---------------------------------------------------------------------
+_URL = re.compile(r"^(?:[a-zA-Z][\w+.-]*://|www\.|mailto:|tel:|data:)")
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+_SQL = re.compile(r"^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH|PRAGMA|REPLACE|TRUNCATE)\b"
+                  r"[\s\S]*\b(?:FROM|INTO|SET|TABLE|WHERE|VALUES|INDEX|VIEW|AS)\b", re.IGNORECASE)
+_REGEX = re.compile(r"\\[dwsbDWSBAZ]|\(\?[PLaimsux:=!<#]|\[\^|\[[a-zA-Z]-[a-zA-Z]|[^\\]\.[*+?]|^\^|\$$|\{\d+(?:,\d*)?\}")
+_FILE_EXTENSION = re.compile(
+    r"\.(?:py|pyc|txt|json|ya?ml|toml|ini|cfg|csv|tsv|xlsx?|docx?|pdf|png|jpe?g|gif|svg|webp|ico|mp[34]|ogg|wav|"
+    r"html?|css|js|ts|md|rst|xml|zip|gz|tar|db|sqlite3?|log|env|sh|po|mo|pot|lock|pem|key|crt)$", re.IGNORECASE)
+_FORMAT_DIRECTIVE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[a-zA-Z%]|\{[^{}]*\}")
+_NAME = re.compile(r"^[\w.:*\-/]+$")
+_CODE_PUNCTUATION = re.compile(r"[_.:*]|[a-z][A-Z]")
+
+
+@lru_cache(maxsize=65536)
+def text_shape(text: str) -> str:
+    """"data", "name" or "prose": what the characters of a literal say about it, without context."""
+    stripped = text.strip()
+    if not stripped or not any(ch.isalpha() for ch in stripped):
+        return DATA
+    if _URL.match(stripped) or _EMAIL.match(stripped) or _SQL.match(stripped):
+        return DATA
+    if not any(ch.isalpha() for ch in _FORMAT_DIRECTIVE.sub("", stripped)):
+        return DATA  # "%d.%m.%Y %H:%M", "{}: {}"
+    spaced = any(ch.isspace() for ch in stripped)
+    if not spaced:
+        if "/" in stripped or "\\" in stripped or _FILE_EXTENSION.search(stripped):
+            return DATA  # paths, MIME types, file names, bot commands
+        if _REGEX.search(stripped):
+            return DATA
+        if _NAME.match(stripped) and (_CODE_PUNCTUATION.search(stripped) or (stripped.isascii() and stripped.islower())):
+            return NAME  # snake_case, dotted task paths, `scope:value` callback data, a lowercase key
+        return "prose"  # a word a person reads: "Yanvar", "Буква", "请输入"
+    if _REGEX.search(stripped) and not any(ch.isalpha() and not ch.isascii() for ch in stripped):
+        return DATA
+    return "prose"
+
+
+_TEST_PART = re.compile(r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_[^/]*|[^/]*_tests?|conftest)\.py$")
+
+
+@lru_cache(maxsize=4096)
+def is_test_path(path: str) -> bool:
+    """A file of a test suite: its strings are test data, not the product's UI."""
+    return bool(_TEST_PART.search(path.replace("\\", "/")))
+
+
+def final_role(assigned: str | None, text: str, path: str) -> str:
+    """The role of one literal: the role its flow assigned, else its shape decides; tests hold test data."""
+    shape = text_shape(text)
+    if shape == DATA:
+        return DATA
+    if assigned is None or assigned == DATA:
+        if assigned == DATA:
+            return DATA
+        assigned = NAME if shape == NAME else USER_FACING
+    if assigned != MSGID and is_test_path(path):
+        return TEST_DATA
+    return assigned
+
+
+_PLAIN_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+def is_word_list(texts: list[str]) -> bool:
+    """Six or more plain lowercase words in one literal collection: a vocabulary (stop words, suffixes,
+    a generator's nouns) that a program matches text against, not names of its own code."""
+    return len(texts) >= 6 and all(_PLAIN_WORD.match(t) and t.islower() for t in texts)
+
+
+_TYPE_NAMES = frozenset({"int", "str", "float", "bool", "bytes", "list", "dict", "set", "tuple", "None", "Any"})
+_CODE_STATEMENTS = (ast.Assign, ast.AugAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
+                    ast.ImportFrom, ast.Return, ast.For, ast.While, ast.If, ast.With, ast.Try, ast.Raise)
+
+
+@lru_cache(maxsize=4096)
+def looks_like_code(text: str) -> bool:
+    """Python source inside a string (a generated module, a snippet under test): its names are judged
+    where that code is a file, its comments are test data; the string is not prose."""
+    if len(text) > 20_000 or not any(mark in text for mark in "=():"):
+        return False
+    text = re.sub(r"\{[^{}]*\}", "x", text)  # an f-string's fields stand for names
+    for candidate in (text, text.rstrip() + "\n    pass"):
+        try:
+            tree = ast.parse(candidate)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, _CODE_STATEMENTS):
+                return True
+            if isinstance(node, ast.AnnAssign) and isinstance(node.annotation, ast.Name) and node.annotation.id in _TYPE_NAMES:
+                return True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                return True
+        return False
+    return False
+
+
+def judge_kind(role: str, text: str) -> str:
+    """How the language engine reads a string: a name (`tbl_zakaz`, a dict key) like an identifier."""
+    return "identifier" if role not in (USER_FACING, MSGID) and text_shape(text) == NAME else "string"
+
+
+# Letters that do not decompose into a base letter and a mark, and apostrophes that slugs drop.
+_TRANSLITERATION = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "đ": "d", "ð": "d",
+                                  "þ": "th", "ʻ": None, "ʼ": None, "'": None, "’": None, "‘": None, "`": None})
+
+
+def _slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_TRANSLITERATION))
+    return re.sub(r"[^a-z0-9]+", "", "".join(ch for ch in folded if not unicodedata.combining(ch)))
+
+
+def is_slug_pair(first: str, second: str) -> bool:
+    """`("Kraków Główny", "krakow-glowny")`: a text and its slug or transliteration are the input and
+    output of a text transformation (test data for slugify or a Unicode round trip), not prose."""
+    if first == second or not first.strip() or not second.strip():
+        return False
+    slug_first, slug_second = _slug(first), _slug(second)
+    return bool(slug_first) and slug_first == slug_second
+
+
+def rule_for(role: str) -> str | None:
+    return RULE_OF_ROLE.get(role)
