@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -122,3 +123,18 @@ def catalog_files(locales_dir: Path, domain: str) -> list[tuple[str, Path]]:
         for po_path in sorted(locales_dir.glob(f"*/LC_MESSAGES/{domain}.po")):
             found.append((po_path.parent.parent.name, po_path))
     return found
+
+
+
+@lru_cache(maxsize=8)
+def catalog_texts(path: str, _stamp: int) -> frozenset[str]:
+    """Every translation of a catalog (`_stamp`, its modification time, renews the cached answer)."""
+    try:
+        catalog = read_catalog(Path(path))
+    except CatalogError:
+        return frozenset()
+    texts: set[str] = set()
+    for message in catalog:
+        values = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+        texts.update(value for value in values if value)
+    return frozenset(texts)

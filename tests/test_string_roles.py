@@ -1,0 +1,148 @@
+"""String roles: every non-English string is a finding (EG401, EG402 or EG403); the role decides which."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from english_guard.config import Config
+from english_guard.engine import check_source
+from english_guard.sources.python import read_python_text
+from english_guard.sources.string_roles import NAME, is_slug_pair, looks_like_code, text_shape
+
+ISSUE_EXAMPLE = '''logger.info("Foydalanuvchi ro'yxatdan o'tdi: %s", x)
+raise ValueError("Noto'g'ri qiymat kiritildi")
+TEXTS = {"welcome": "Xush kelibsiz, {name}!", "bye": "Xayr, yana keling"}
+def report(n): return f"Buyurtmalar soni: {n}"
+'''
+
+ENGLISH_EXAMPLE = '''logger.info("User registered: %s", x)
+raise ValueError("Invalid value entered")
+TEXTS = {"welcome": "Welcome, {name}!", "bye": "Goodbye, come again"}
+def report(n): return f"Number of orders: {n}"
+'''
+
+
+def check(text: str, path: str = "bot/handlers.py", config: Config | None = None):
+    return check_source(path, text.encode(), config or Config(), "python").findings
+
+
+def codes(text: str, path: str = "bot/handlers.py") -> list[tuple[int, str, str]]:
+    return [(f.line, f.code, f.text) for f in check(text, path)]
+
+
+def test_the_issue_file_gives_two_eg402_and_eg401_for_the_table_and_the_returned_text():
+    assert codes(ISSUE_EXAMPLE) == [
+        (1, "EG402", "Foydalanuvchi ro'yxatdan o'tdi: %s"),
+        (2, "EG402", "Noto'g'ri qiymat kiritildi"),
+        (3, "EG401", "Xush kelibsiz, {name}!"),
+        (3, "EG401", "Xayr, yana keling"),
+        (4, "EG401", "Buyurtmalar soni: {n}"),
+    ]
+    messages = [f.message for f in check(ISSUE_EXAMPLE)]
+    assert "log message" in messages[0] and "exception message" in messages[1]
+
+
+def test_the_english_version_gives_nothing():
+    assert codes(ENGLISH_EXAMPLE) == []
+
+
+def test_a_non_english_msgid_is_eg403():
+    source = 'total = _("Buyurtmangiz qabul qilindi: %s") % 5\nlabel = _("Total: %s")\n'
+    assert codes(source) == [(1, "EG403", "Buyurtmangiz qabul qilindi: %s")]
+
+
+def test_names_inside_strings_are_eg402_and_data_is_never_judged():
+    source = '''
+stats = {"yetkazilgan": 1, "bekor_qilingan": 2}
+rows = Grade.objects.order_by("oquvchi__ism_familiya")
+app.conf.beat_schedule = {"x": {"task": "workers.tasks.pereschitat_reiting"}}
+cursor.execute("SELECT ism FROM tbl_zakaz WHERE holat = 'yangi'")
+pattern = re.compile(r"^buyurtma_(\\d+)$")
+URL = "https://example.uz/buyurtmalar/yangi"
+picture = "rasmlar/mahsulot.png"
+stamp = when.strftime("%d.%m.%Y %H:%M")
+'''
+    found = codes(source)
+    assert [(line, code) for line, code, _text in found] == [(2, "EG402"), (2, "EG402"), (3, "EG402"), (4, "EG402")]
+    assert {text for _line, _code, text in found} == {
+        "yetkazilgan", "bekor_qilingan", "oquvchi__ism_familiya", "workers.tasks.pereschitat_reiting"}
+
+
+def test_flows_that_make_a_string_user_facing():
+    source = '''
+from aiogram import F
+STATUS_CHOICES = [("yangi", "yangi"), ("bekor", "bekor qilingan")]
+
+@app.route("/x")
+def view():
+    return "topilmadi", 404
+
+@router.message(F.text == "Orqaga")
+async def back(message):
+    text = "Bosh menyu"
+    if message.from_user.id == 1:
+        text += " (admin)"
+    match message.text:
+        case "Ha":
+            await message.answer("tasdiqlandi" if ok else "rad etildi")
+    await message.answer(text)
+'''
+    found = {(f.text, f.code) for f in check(source)}
+    assert ("yangi", "EG402") in found and ("bekor", "EG402") in found  # the stored keys
+    assert {("topilmadi", "EG401"), ("Orqaga", "EG401"), ("Bosh menyu", "EG401"), ("tasdiqlandi", "EG401"),
+            ("rad etildi", "EG401"), ("bekor qilingan", "EG401")} <= found
+
+
+def test_migration_options_and_verbose_names_are_user_facing():
+    source = '''
+operations = [migrations.CreateModel(name="Order", fields=[], options={"verbose_name": "Buyurtma",
+              "verbose_name_plural": "Buyurtmalar"})]
+'''
+    assert {(f.text, f.code) for f in check(source, "shop/migrations/0001_initial.py")} == {
+        ("Buyurtma", "EG401"), ("Buyurtmalar", "EG401")}
+
+
+def test_strings_in_tests_are_test_data_never_eg401():
+    source = 'def test_reply():\n    assert reply() == "Buyurtma qabul qilindi"\n    message.answer("Salom dunyo")\n'
+    assert {f.code for f in check(source, "tests/test_bot.py")} == {"EG402"}
+    assert all("test data" in f.message for f in check(source, "tests/test_bot.py"))
+
+
+def test_a_test_that_asserts_a_source_locale_translation_checks_the_ui(tmp_path: Path):
+    catalog = tmp_path / "locales" / "uz" / "LC_MESSAGES" / "messages.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                       'msgid "Order accepted"\nmsgstr "Buyurtma qabul qilindi"\n', encoding="utf-8")
+    config = Config(root=str(tmp_path), source_lang="uz")
+    source = 'def test_reply():\n    assert reply() == "Buyurtma qabul qilindi"\n    assert x == "Salom dunyo"\n'
+    assert [f.text for f in check(source, str(tmp_path / "tests" / "test_bot.py"), config)] == ["Salom dunyo"]
+
+
+def test_per_file_ignores_turn_codes_off_for_matching_files(tmp_path: Path):
+    config = Config(root=str(tmp_path), per_file_ignores={"tests/**": ["EG402"]})
+    source = 'assert reply() == "Buyurtma qabul qilindi"\n'
+    assert check(source, str(tmp_path / "tests" / "test_bot.py"), config) == []
+    assert [f.code for f in check('logger.info("Buyurtma qabul qilindi")\n', str(tmp_path / "bot.py"), config)] == ["EG402"]
+
+
+def test_shapes():
+    assert text_shape("tbl_zakaz") == NAME
+    assert text_shape("workers.tasks.pereschitat_reiting") == NAME
+    assert text_shape("Xayr, yana keling") == "prose"
+    assert text_shape("Yanvar") == "prose"
+    for data in ("https://x.uz/a", "a/b/c.png", "%Y-%m-%d", "{}: {}", "SELECT a FROM b", r"^\d+$", "user@mail.uz"):
+        assert text_shape(data) == "data", data
+
+
+def test_code_inside_a_string_and_slug_pairs_are_not_prose():
+    assert looks_like_code("natija = self.narx * self.soni")
+    assert looks_like_code("def qoshish(self, miqdor: int) -> int:")
+    assert not looks_like_code("Holat: yangi")
+    assert not looks_like_code("Xush kelibsiz, {name}!")
+    assert is_slug_pair("Kraków Główny", "krakow-glowny")
+    assert not is_slug_pair("Kraków", "warszawa")
+
+
+def test_every_string_literal_gets_one_segment_with_its_role():
+    text = 'log.warning("Diqqat: %s", x)\nprint(f"Jami {n} ta")\nassert ok, "Xato holat"\n'
+    found = [(s.text, s.symbol) for s in read_python_text("app.py", text, Config()) if s.kind == "string"]
+    assert found == [("Diqqat: %s", "log message"), ("Jami {n} ta", "user-facing"), ("Xato holat", "developer text")]
