@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "models": ("models", "models", "List, install and remove offline translation models."),
     "extract": ("extract", "extract", "Move user-facing strings into Babel gettext catalogs."),
     "migrate": ("migrate", "migrate", "Run the whole migration: check, translate, rename, extract, check."),
+    "server": ("server", "server", "Run the language server for editors (LSP over stdio)."),
 }
 
 

@@ -8,7 +8,7 @@ and safety (what a new name must not do), planning, planfile (renames.toml), app
 from __future__ import annotations
 
 from english_guard.config import Config
-from english_guard.fixes.rename.applying import ApplyReport, Refusal, apply_plan
+from english_guard.fixes.rename.applying import ApplyReport, Refusal, RenamePreview, apply_plan, preview_plan
 from english_guard.fixes.rename.planfile import PlanEntry, PlanError, dump_plan, load_plan
 from english_guard.fixes.rename.project import Project, load_project
 
@@ -26,5 +26,5 @@ def plan_paths(paths: list[str], config: Config, judge=None) -> tuple[list[PlanE
     return make_plan(project.index, config.source_lang, judge=judge, texts=texts, data=data), project.errors
 
 
-__all__ = ["ApplyReport", "PlanEntry", "PlanError", "Project", "Refusal", "apply_plan", "dump_plan",
-           "load_plan", "load_project", "plan_paths"]
+__all__ = ["ApplyReport", "PlanEntry", "PlanError", "Project", "Refusal", "RenamePreview", "apply_plan",
+           "dump_plan", "load_plan", "load_project", "plan_paths", "preview_plan"]

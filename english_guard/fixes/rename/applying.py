@@ -345,24 +345,47 @@ def _diff(old_path: str, new_path: str, old: str, new: str) -> str:
     return header + (body if body.endswith("\n") or not body else body + "\n")
 
 
+@dataclass(slots=True)
+class RenamePreview:
+    """A plan resolved, edited in memory and verified against a project, nothing written."""
+
+    report: ApplyReport
+    chosen: dict[str, tuple[Group, PlanEntry]] = field(default_factory=dict)
+    new_names: dict[str, str] = field(default_factory=dict)  # group root -> new name
+    moves: dict[int, tuple[str, str]] = field(default_factory=dict)  # file index -> (new path, new module)
+    edits: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)  # file index -> (offset, old, new)
+    changed: dict[int, str] = field(default_factory=dict)  # file index -> new text
+
+
+def preview_plan(project: Project, entries: list[PlanEntry]) -> RenamePreview:
+    """Every token the plan renames, and the new texts, checked as `--apply` checks them (refusals in
+    `report.refused`). The language server uses it for one open document; `apply_plan` for a repository."""
+    preview = RenamePreview(ApplyReport())
+    report = preview.report
+    preview.chosen = chosen = _resolve_entries(project, entries, report, preview.moves)
+    extra = _keyword_only_groups(project.index, chosen, report)
+    if report.refused:
+        return preview
+    new_names = {root: entry.new_name for root, (_group, entry) in chosen.items()}
+    new_names.update(extra)
+    preview.new_names = new_names
+    preview.edits = _edits(project, new_names)
+    changed = {i: _rewrite(project.sources[i].text, file_edits) for i, file_edits in preview.edits.items()}
+    preview.changed = {i: text for i, text in changed.items() if text != project.sources[i].text}
+    _verify(project, preview.changed, new_names, chosen, preview.moves, report)
+    return preview
+
+
 def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False) -> ApplyReport:
-    report = ApplyReport()
     project = load_project(paths, config)
     if project.errors:
+        report = ApplyReport()
         report.errors = [f"{error} (its references could not be updated, so nothing was renamed)"
                          for error in project.errors]
         return report
-    moves: dict[int, tuple[str, str]] = {}  # file index -> (new path, new module name)
-    chosen = _resolve_entries(project, entries, report, moves)
-    extra = _keyword_only_groups(project.index, chosen, report)
-    if report.refused:
-        return report
-    new_names = {root: entry.new_name for root, (_group, entry) in chosen.items()}
-    new_names.update(extra)
-    edits = _edits(project, new_names)
-    changed = {i: _rewrite(project.sources[i].text, file_edits) for i, file_edits in edits.items()}
-    changed = {i: text for i, text in changed.items() if text != project.sources[i].text}
-    _verify(project, changed, new_names, chosen, moves, report)
+    preview = preview_plan(project, entries)
+    report, chosen, new_names, moves, changed = (preview.report, preview.chosen, preview.new_names, preview.moves,
+                                                 preview.changed)
     if report.refused:
         return report
     counts: dict[str, int] = {}

@@ -1,0 +1,241 @@
+"""`english-guard server` end to end: the real server process, driven over stdio by a real LSP client (pytest-lsp)."""
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+pytestmark = pytest.mark.asyncio
+
+
+def _server_command() -> list[str]:
+    """The installed `english-guard` script next to this Python (what an editor runs), else the module."""
+    script = Path(sys.executable).with_name("english-guard")
+    if script.is_file():
+        return [str(script), "server"]
+    found = shutil.which("english-guard")
+    return [found, "server"] if found else [sys.executable, "-m", "english_guard", "server"]
+
+
+PYPROJECT = """\
+[project]
+name = "shop"
+
+[tool.english-guard]
+exclude = ["generated/**"]
+allowed-words = ["mahsulot"]
+"""
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=_server_command()))
+async def client(lsp_client: LanguageClient, tmp_path: Path):
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"),
+        root_uri=tmp_path.as_uri(),
+        workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="shop")],
+    ))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def diagnostics_for(client: LanguageClient, uri: str, timeout: float = 30.0) -> types.PublishDiagnosticsParams:
+    """The next diagnostics the server publishes for `uri`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS),
+                                        max(remaining, 0.01))
+        if params.uri == uri:
+            return params
+
+
+def open_document(client: LanguageClient, path: Path, text: str, version: int = 1, language: str = "python") -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    uri = path.as_uri()
+    # Positional arguments: the document's text is data, not a message (a `text=` keyword reads as one).
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri, language, version, text)))
+    return uri
+
+
+def change_document(client: LanguageClient, uri: str, text: str, version: int) -> None:
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text)]))
+
+
+def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
+    """Apply LSP text edits (ASCII documents: UTF-16 units are characters) as an editor does."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def offset(position: types.Position) -> int:
+        return starts[position.line] + position.character
+
+    for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+    return text
+
+
+def edits_of(action: types.CodeAction, uri: str) -> list[types.TextEdit]:
+    edit = action.edit
+    assert edit is not None
+    if edit.document_changes:
+        return [e for change in edit.document_changes if change.text_document.uri == uri for e in change.edits]
+    return list(edit.changes[uri])
+
+
+async def code_actions(client: LanguageClient, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
+    result = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
+        context=types.CodeActionContext(diagnostics=[diagnostic])))
+    return list(result or [])
+
+
+async def warm(client: LanguageClient, tmp_path: Path) -> None:
+    """Wait until the server has loaded the engine (the first check of a session loads the lexicon)."""
+    uri = open_document(client, tmp_path / "warm.py", "# hello\nx = 1\n")
+    await diagnostics_for(client, uri)
+
+
+async def test_uzbek_comment_is_reported_within_a_second_and_cleared_when_fixed(client: LanguageClient, tmp_path):
+    await warm(client, tmp_path)
+    started = time.monotonic()
+    uri = open_document(client, tmp_path / "shop" / "cart.py", "total = 1  # narxni hisoblash\n")
+    published = await diagnostics_for(client, uri, timeout=1.0)
+    assert time.monotonic() - started < 1.0
+    assert [d.code for d in published.diagnostics] == ["EG201"]
+    diagnostic = published.diagnostics[0]
+    assert diagnostic.source == "english-guard"
+    assert diagnostic.range.start == types.Position(line=0, character=11)
+    assert diagnostic.range.end == types.Position(line=0, character=29)
+    assert "Uzbek" in diagnostic.message
+    assert diagnostic.data["language"] == "uz"
+
+    change_document(client, uri, "total = 1  # calculate the price\n", version=2)
+    cleared = await diagnostics_for(client, uri)
+    assert cleared.diagnostics == ()
+    assert cleared.version == 2
+
+
+async def test_changes_are_debounced_and_only_the_latest_text_is_published(client: LanguageClient, tmp_path):
+    await warm(client, tmp_path)
+    uri = open_document(client, tmp_path / "notes.py", "x = 1\n")
+    assert (await diagnostics_for(client, uri)).diagnostics == ()
+    # Typing a comment one keystroke at a time: only the finished text is judged.
+    typed = "x = 1  # narxni hisoblash"
+    start = len("x = 1")
+    for version, end in enumerate(range(start + 1, len(typed) + 1), start=2):
+        change_document(client, uri, typed[:end] + "\n", version)
+        await asyncio.sleep(0.01)
+    published = await diagnostics_for(client, uri)
+    assert published.version == len(typed) - start + 1
+    assert [d.code for d in published.diagnostics] == ["EG201"]
+
+
+async def test_closing_a_document_clears_its_diagnostics(client: LanguageClient, tmp_path):
+    uri = open_document(client, tmp_path / "closing.py", "# narxni hisoblash\n")
+    assert [d.code for d in (await diagnostics_for(client, uri)).diagnostics] == ["EG201"]
+    client.text_document_did_close(types.DidCloseTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert (await diagnostics_for(client, uri)).diagnostics == ()
+
+
+RENAME_SOURCE = """\
+def hisobla(narx, soni):
+    umumiy = narx * soni
+    return umumiy
+
+
+def boshqa(narx):
+    return narx + 1
+
+
+print(hisobla(narx=2, soni=3))
+"""
+
+
+async def test_rename_action_renames_the_name_and_its_uses_in_its_scope_only(client: LanguageClient, tmp_path):
+    uri = open_document(client, tmp_path / "shop" / "prices.py", RENAME_SOURCE)
+    published = await diagnostics_for(client, uri)
+    parameter = next(d for d in published.diagnostics if d.code == "EG101" and d.range.start.line == 0
+                     and d.range.start.character == 12)
+    actions = await code_actions(client, uri, parameter)
+    rename = next(a for a in actions if a.title.startswith("Rename 'narx'"))
+    assert rename.kind == types.CodeActionKind.QuickFix
+    assert rename.is_preferred
+    assert [d.code for d in rename.diagnostics] == ["EG101"]
+    renamed = apply_edits(RENAME_SOURCE, edits_of(rename, uri))
+    # The parameter, its use in the body and the keyword argument of the call; `boshqa`'s own `narx` stays.
+    assert renamed == RENAME_SOURCE.replace("hisobla(narx, soni)", "hisobla(price, soni)").replace(
+        "umumiy = narx * soni", "umumiy = price * soni").replace("hisobla(narx=2", "hisobla(price=2")
+    assert "def boshqa(narx):\n    return narx + 1" in renamed
+    compile(renamed, "prices.py", "exec")
+
+
+async def test_translation_and_suppression_actions_for_a_comment(client: LanguageClient, tmp_path):
+    source = "price = 1  # narxni hisoblash\n"
+    uri = open_document(client, tmp_path / "calc.py", source)
+    diagnostic = (await diagnostics_for(client, uri)).diagnostics[0]
+    actions = await code_actions(client, uri, diagnostic)
+    translate = next(a for a in actions if a.title.startswith("Translate comment"))
+    assert "review" in translate.title
+    assert not translate.is_preferred
+    assert apply_edits(source, edits_of(translate, uri)) == "price = 1  # price calculate\n"
+
+    suppress = next(a for a in actions if a.title.startswith("Suppress EG201"))
+    suppressed = apply_edits(source, edits_of(suppress, uri))
+    assert suppressed == "price = 1  # narxni hisoblash  # english-guard: ignore[EG201]\n"
+    change_document(client, uri, suppressed, version=2)
+    assert (await diagnostics_for(client, uri)).diagnostics == ()
+
+
+async def test_hover_shows_the_per_word_evidence(client: LanguageClient, tmp_path):
+    uri = open_document(client, tmp_path / "hover.py", "x = 1  # narxni hisoblash\n")
+    await diagnostics_for(client, uri)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=12)))
+    assert hover is not None
+    assert hover.contents.kind == types.MarkupKind.Markdown
+    text = hover.contents.value
+    assert "EG201" in text
+    assert "| word | verdict | language | why |" in text
+    assert "| `narxni` | foreign | uz |" in text
+    nothing = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)))
+    assert nothing is None
+
+
+async def test_a_syntax_error_is_a_diagnostic_and_the_server_keeps_working(client: LanguageClient, tmp_path):
+    uri = open_document(client, tmp_path / "broken.py", "def f(:\n    # narxni hisoblash\n    pass\n")
+    published = await diagnostics_for(client, uri)
+    assert [d.code for d in published.diagnostics] == ["EG900"]
+    assert published.diagnostics[0].range.start.line == 0
+    assert "syntax error" in published.diagnostics[0].message
+    change_document(client, uri, "def f():\n    # narxni hisoblash\n    pass\n", version=2)
+    assert [d.code for d in (await diagnostics_for(client, uri)).diagnostics] == ["EG201"]
+
+
+async def test_the_projects_configuration_applies(client: LanguageClient, tmp_path):
+    # allowed-words from pyproject.toml: "mahsulot" is a word of the project.
+    uri = open_document(client, tmp_path / "menu.py", "mahsulot = 1\nnarx = 2\n")
+    published = await diagnostics_for(client, uri)
+    assert [(d.code, d.range.start.line) for d in published.diagnostics] == [("EG101", 1)]
+    # exclude = ["generated/**"], as `check --force-exclude` applies it.
+    excluded = open_document(client, tmp_path / "generated" / "menu.py", "narx = 2\n")
+    assert (await diagnostics_for(client, excluded)).diagnostics == ()
+    # A Markdown document goes to the Markdown reader.
+    notes = open_document(client, tmp_path / "NOTES.md", "# Eslatma\n\nBu yerda narxlarni hisoblaymiz va saqlaymiz.\n",
+                          language="markdown")
+    assert {d.code for d in (await diagnostics_for(client, notes)).diagnostics} == {"EG501"}
