@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -11,9 +12,6 @@ import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
-
-pytestmark = pytest.mark.asyncio
-
 
 def _server_command() -> list[str]:
     """The installed `english-guard` script next to this Python (what an editor runs), else the module."""
@@ -109,6 +107,7 @@ async def warm(client: LanguageClient, tmp_path: Path) -> None:
     await diagnostics_for(client, uri)
 
 
+@pytest.mark.asyncio
 async def test_uzbek_comment_is_reported_within_a_second_and_cleared_when_fixed(client: LanguageClient, tmp_path):
     await warm(client, tmp_path)
     started = time.monotonic()
@@ -129,6 +128,7 @@ async def test_uzbek_comment_is_reported_within_a_second_and_cleared_when_fixed(
     assert cleared.version == 2
 
 
+@pytest.mark.asyncio
 async def test_changes_are_debounced_and_only_the_latest_text_is_published(client: LanguageClient, tmp_path):
     await warm(client, tmp_path)
     uri = open_document(client, tmp_path / "notes.py", "x = 1\n")
@@ -144,6 +144,7 @@ async def test_changes_are_debounced_and_only_the_latest_text_is_published(clien
     assert [d.code for d in published.diagnostics] == ["EG201"]
 
 
+@pytest.mark.asyncio
 async def test_closing_a_document_clears_its_diagnostics(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "closing.py", "# narxni hisoblash\n")
     assert [d.code for d in (await diagnostics_for(client, uri)).diagnostics] == ["EG201"]
@@ -166,6 +167,7 @@ print(hisobla(narx=2, soni=3))
 """
 
 
+@pytest.mark.asyncio
 async def test_rename_action_renames_the_name_and_its_uses_in_its_scope_only(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "shop" / "prices.py", RENAME_SOURCE)
     published = await diagnostics_for(client, uri)
@@ -184,6 +186,7 @@ async def test_rename_action_renames_the_name_and_its_uses_in_its_scope_only(cli
     compile(renamed, "prices.py", "exec")
 
 
+@pytest.mark.asyncio
 async def test_translation_and_suppression_actions_for_a_comment(client: LanguageClient, tmp_path):
     source = "price = 1  # narxni hisoblash\n"
     uri = open_document(client, tmp_path / "calc.py", source)
@@ -201,6 +204,7 @@ async def test_translation_and_suppression_actions_for_a_comment(client: Languag
     assert (await diagnostics_for(client, uri)).diagnostics == ()
 
 
+@pytest.mark.asyncio
 async def test_hover_shows_the_per_word_evidence(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "hover.py", "x = 1  # narxni hisoblash\n")
     await diagnostics_for(client, uri)
@@ -217,6 +221,7 @@ async def test_hover_shows_the_per_word_evidence(client: LanguageClient, tmp_pat
     assert nothing is None
 
 
+@pytest.mark.asyncio
 async def test_a_syntax_error_is_a_diagnostic_and_the_server_keeps_working(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "broken.py", "def f(:\n    # narxni hisoblash\n    pass\n")
     published = await diagnostics_for(client, uri)
@@ -227,6 +232,7 @@ async def test_a_syntax_error_is_a_diagnostic_and_the_server_keeps_working(clien
     assert [d.code for d in (await diagnostics_for(client, uri)).diagnostics] == ["EG201"]
 
 
+@pytest.mark.asyncio
 async def test_the_projects_configuration_applies(client: LanguageClient, tmp_path):
     # allowed-words from pyproject.toml: "mahsulot" is a word of the project.
     uri = open_document(client, tmp_path / "menu.py", "mahsulot = 1\nnarx = 2\n")
@@ -239,3 +245,15 @@ async def test_the_projects_configuration_applies(client: LanguageClient, tmp_pa
     notes = open_document(client, tmp_path / "NOTES.md", "# Eslatma\n\nBu yerda narxlarni hisoblaymiz va saqlaymiz.\n",
                           language="markdown")
     assert {d.code for d in (await diagnostics_for(client, notes)).diagnostics} == {"EG501"}
+
+
+def test_the_check_never_imports_the_language_server(tmp_path):
+    """pygls and lsprotocol load only for `english-guard server`: a check does not pay for them."""
+    (tmp_path / "cart.py").write_text("total = 1  # narxni hisoblash\n", encoding="utf-8")
+    probe = ("import sys\nfrom english_guard.cli import main\ntry:\n    main(['check', '--no-cache', 'cart.py'])\n"
+             "except SystemExit as exc:\n    code = exc.code\n"
+             "loaded = sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', 'english_guard.lsp')))\n"
+             "print(code, loaded, file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.stderr.strip().splitlines()[-1] == "1 []"
+    assert "EG201" in done.stdout
