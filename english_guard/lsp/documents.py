@@ -217,9 +217,72 @@ def _visible_outside(entry, module: str, group) -> bool:
     return group.is_member or entry.qualified_name.count(".") == module.count(".") + 1
 
 
+_LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+@dataclass(slots=True)
+class _Excerpt:
+    """The lines of a comment block or docstring, made a small module of their own for the translate fix
+    (LibCST needs a whole module, and parsing a 2,000-line file costs seconds; the text and its layout
+    only depend on these lines). `header` lines are made up; the first line's `prefix` (code before an
+    inline comment, a one-line `def ...:`) stands in for the real `original`."""
+
+    first: int  # 1-based document lines first..last
+    last: int
+    lines: list[str]  # the document's lines first..last, with their line ends
+    header: list[str]
+    original: str = ""
+    prefix: str = ""
+
+    def source(self) -> str:
+        return "".join([*self.header, self.prefix + self.lines[0][len(self.original):], *self.lines[1:]])
+
+    def back(self, translated: str) -> str | None:
+        """The document's lines first..last with the translation, or None if the excerpt's shape changed."""
+        lines = _LINE_WITH_END.findall(translated)
+        if lines[: len(self.header)] != self.header:
+            return None
+        body = lines[len(self.header):]
+        if not body or not body[0].startswith(self.prefix):
+            return None
+        return "".join([self.original + body[0][len(self.prefix):], *body[1:]])
+
+
+def _excerpt(text: str, finding: Finding) -> _Excerpt | None:
+    lines = _LINE_WITH_END.findall(text)
+    if not 0 < finding.line <= finding.end_line <= len(lines):
+        return None
+    before = lines[finding.line - 1][: finding.column - 1]
+    newline = re.search(r"\r\n|\r|\n", text)
+    end = newline.group() if newline else "\n"
+    if finding.kind == "comment":
+        if before.strip():  # an inline comment: any statement can stand before it
+            return _Excerpt(finding.line, finding.line, lines[finding.line - 1: finding.line], [], before,
+                            "_ = 0" + before[len(before.rstrip()):])
+        # a block: the neighbouring full-line comments at the same indentation, as the translate fix groups them
+        first = last = finding.line
+
+        def same_block(number: int) -> bool:
+            line = lines[number - 1]
+            return line.startswith(before) and line[len(before):].startswith("#")
+
+        while first > 1 and same_block(first - 1):
+            first -= 1
+        while last < len(lines) and same_block(last + 1):
+            last += 1
+        return _Excerpt(first, last, lines[first - 1: last], [])
+    if finding.kind == "docstring":
+        chosen = lines[finding.line - 1: finding.end_line]
+        if before.strip():  # a one-line body: `def f(): """..."""`
+            return _Excerpt(finding.line, finding.end_line, chosen, [], before, "def _(): ")
+        return _Excerpt(finding.line, finding.end_line, chosen, [f"def _():{end}"] if before else [])
+    return None
+
+
 def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     """EG201/EG301: the translate fix's English proposal for the comment or docstring (an installed model
-    for the language, else the offline glossary), to review before accepting."""
+    for the language, else the offline glossary), to review before accepting. Offered only when the
+    proposal reads as English to the engine: a word-for-word rendering that left foreign words is not."""
     if document.reader != "python" or document.config is None:
         return None
     from english_guard.fixes.translate import TranslateError, apply, collect, propose
@@ -227,12 +290,15 @@ def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     from english_guard.translation.engines import EngineRouter
     from english_guard.translation.workflow import memory_for
 
+    excerpt = _excerpt(document.text, finding)
+    if excerpt is None:
+        return None
     try:
-        plan = collect(document.path, document.text)
+        plan = collect(document.path, excerpt.source())
     except TranslateError:
         return None
-    found = [(i, u) for i, u in enumerate(plan.units)
-             if u.kind == finding.kind and u.line <= finding.end_line and finding.line <= u.end_line]
+    line = finding.line - excerpt.first + 1 + len(excerpt.header)
+    found = [(i, u) for i, u in enumerate(plan.units) if u.kind == finding.kind and u.line <= line <= u.end_line]
     if not found:
         return None
     number, unit = found[0]
@@ -249,16 +315,22 @@ def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
         return None
     if unit.proposal is None:
         return None
+    verdict = judge(unit.proposal, unit.kind, document.config.all_allowed_words())
+    if not verdict.english or verdict.foreign_words:
+        return None
     try:
         new, applied, _refused = apply(plan, {number: unit.proposal})
     except TranslateError:
         return None
     if not applied:
         return None
-    new_text = new.decode(plan.module.encoding) if isinstance(new, bytes) else new
-    change = whole_change(document.text, new_text)
+    translated = excerpt.back(new.decode(plan.module.encoding) if isinstance(new, bytes) else new)
+    change = whole_change("".join(excerpt.lines), translated) if translated is not None else None
     if change is None:
         return None
+    shift = excerpt.first - 1
+    change = TextChange(change.line + shift, change.column, change.end_line + shift, change.end_column,
+                        change.new_text)
     title = f"Translate {unit.kind} ({unit.engine} proposal, review it): {_short(unit.proposal)}"
     return Fix(title, finding.code, [change])
 

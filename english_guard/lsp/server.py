@@ -11,7 +11,7 @@ import asyncio
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -55,6 +55,11 @@ class GuardServer(LanguageServer):
 
     # ----- documents ---------------------------------------------------------------------------------
 
+    def open_document(self, uri: str):
+        """The open document behind a URI as the client spells it (pygls keys documents by the unquoted URI;
+        results are published under the client's own spelling)."""
+        return self.workspace.text_documents.get(unquote(uri))
+
     def path_of(self, uri: str, language_id: str | None = None) -> str:
         """The file path a document is checked as; an unsaved buffer is checked as a file in the workspace."""
         if urlparse(uri).scheme == "file":
@@ -66,7 +71,7 @@ class GuardServer(LanguageServer):
 
     async def current(self, uri: str) -> CheckedDocument | None:
         """The check of the document's current text, from the last result when the text has not changed."""
-        document = self.workspace.text_documents.get(uri)
+        document = self.open_document(uri)
         if document is None:
             return None
         version = document.version
@@ -77,7 +82,7 @@ class GuardServer(LanguageServer):
         text = document.source
         loop = asyncio.get_running_loop()
         checked = await loop.run_in_executor(self.worker, check_text, path, text, self.configs)
-        live = self.workspace.text_documents.get(uri)
+        live = self.open_document(uri)
         if live is not None and live.version == version:
             self.checked[uri] = (version, checked)
         return checked
@@ -92,12 +97,12 @@ class GuardServer(LanguageServer):
         try:
             if delay:
                 await asyncio.sleep(delay)
-            document = self.workspace.text_documents.get(uri)
+            document = self.open_document(uri)
             if document is None:
                 return
             version = document.version
             checked = await self.current(uri)
-            live = self.workspace.text_documents.get(uri)
+            live = self.open_document(uri)
             if checked is None or live is None or live.version != version:
                 return  # closed or edited meanwhile: that event scheduled its own check
             self.publish(uri, version, checked)
@@ -113,9 +118,9 @@ class GuardServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def recheck_all(self) -> None:
-        for uri in list(self.workspace.text_documents):
-            self.checked.pop(uri, None)
-            self.schedule(uri, 0)
+        for document in list(self.workspace.text_documents.values()):
+            self.checked.pop(document.uri, None)
+            self.schedule(document.uri, 0)
 
     # ----- positions and records ---------------------------------------------------------------------
 
@@ -222,7 +227,7 @@ def create_server(config_file: str | None = None, debounce: float = DEFAULT_DEBO
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     async def code_action(ls: GuardServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
-        document = ls.workspace.text_documents.get(uri)
+        document = ls.open_document(uri)
         checked = await ls.current(uri)
         if document is None or checked is None or not checked.findings:
             return None
