@@ -46,7 +46,19 @@ class Excluder:
             return None
 
     def excluded(self, path: Path, is_dir: bool = False) -> bool:
-        relative = self.relative(path)
+        return self._excluded_relative(self.relative(path), is_dir)
+
+    def excluded_real(self, real: str, root: str, is_dir: bool = False) -> bool:
+        """`excluded` for a path already resolved (`real`), with `root` = str(self.root): no system call."""
+        if self.exclude is None and self.include is None:
+            return False
+        if real == root:
+            return False
+        if not real.startswith(root + os.sep):
+            return False
+        return self._excluded_relative(real[len(root) + 1:].replace(os.sep, "/"), is_dir)
+
+    def _excluded_relative(self, relative: str | None, is_dir: bool) -> bool:
         if relative is None or relative == ".":
             return False
         if self.exclude is not None and self.exclude.match_file(relative + ("/" if is_dir else "")):
@@ -81,9 +93,21 @@ class GitListing:
     top: Path
     files: set[str]
     folders: set[str]
+    top_text: str = ""
+    prefix: str = ""
+
+    def __post_init__(self) -> None:
+        self.top_text = str(self.top)
+        # os.scandir joins the folder as given and the name: "./a.py" under ".", "/x/a.py" under "/x/"
+        self.prefix = self.top_text if self.top_text.endswith(os.sep) else self.top_text + os.sep
 
     def keeps(self, path: Path, is_dir: bool) -> bool:
-        relative = path.relative_to(self.top).as_posix()
+        return self.keeps_text(str(path), is_dir)
+
+    def keeps_text(self, path: str, is_dir: bool) -> bool:
+        """`keeps` for a path that starts with the walked folder as it was given."""
+        relative = os.path.relpath(path, self.top_text) if not path.startswith(self.prefix) else path[len(self.prefix):]
+        relative = relative.replace(os.sep, "/")
         if is_dir:
             return relative in self.folders or relative in self.files  # a symlink to a folder is listed as a file
         return relative in self.files
@@ -161,30 +185,37 @@ def collect_files(paths: list[str], config: Config, force_exclude: bool = False)
 
 
 def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> None:
-    top_real = Path(os.path.realpath(top))
+    # Paths are joined as strings: a walk visits every entry of a tree, and pathlib objects (or a
+    # realpath per entry) cost more than the rest of a cached run. Only symbolic links are resolved.
+    top_real = os.path.realpath(top)
     visited_real: set[str] = set()
     listing = git_listing(top)
     # git decides about .gitignore; the ignore files read here are then only the tools' own `.ignore`.
     ignore_files = IGNORE_FILES if listing is None else (".ignore",)
-    # Stack of (folder, ignore specs that apply: (base folder, spec)).
-    stack: list[tuple[Path, list[tuple[Path, pathspec.GitIgnoreSpec]]]] = [(top, _parent_ignores(top, ignore_files))]
+    root = str(excluder.root)
+    shown_absolute = top.is_absolute()
+    # Stack of (folder as given, as shown (pathlib's normal form), its real path, ignore specs that apply:
+    # (base folder, spec)).
+    stack: list[tuple[str, str, str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [
+        (str(top), top.as_posix(), top_real,
+         [(str(base.absolute()), spec) for base, spec in _parent_ignores(top, ignore_files)])]
     while stack:
-        folder, ignores = stack.pop()
-        real = os.path.realpath(folder)
+        folder, folder_shown, real, ignores = stack.pop()
         if real in visited_real:
             continue  # a symlink loop or a second way into the same folder
         visited_real.add(real)
-        spec = _gitignore_spec(folder, ignore_files)
-        if spec is not None:
-            ignores = [*ignores, (folder, spec)]
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            result.problems.append((_display(folder), f"cannot list folder: {exc.strerror or exc}"))
+            result.problems.append((_display(Path(folder)), f"cannot list folder: {exc.strerror or exc}"))
             continue
+        folder_absolute = os.path.abspath(folder)
+        present = tuple(name for name in ignore_files if any(entry.name == name for entry in entries))
+        spec = _gitignore_spec(Path(folder), present) if present else None
+        if spec is not None:
+            ignores = [*ignores, (folder_absolute, spec)]
         subfolders = []
         for entry in entries:
-            entry_path = Path(entry.path)
             try:
                 is_dir = entry.is_dir()
                 is_link = entry.is_symlink()
@@ -192,22 +223,31 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
                 continue
             if is_dir and entry.name in ALWAYS_SKIPPED:
                 continue
-            if listing is not None and not listing.keeps(entry_path, is_dir):
+            entry_path = entry.path
+            entry_real = os.path.realpath(entry_path) if is_link else os.path.join(real, entry.name)
+            if listing is not None and not listing.keeps_text(entry_path, is_dir):
                 continue
-            if _ignored(entry_path, is_dir, ignores) or excluder.excluded(entry_path, is_dir):
+            if _ignored_text(os.path.join(folder_absolute, entry.name), entry_path, is_dir, ignores):
                 continue
-            if is_link:
-                target = os.path.realpath(entry_path)
-                if not (target == str(top_real) or target.startswith(str(top_real) + os.sep)):
-                    continue  # symlinks that leave the tree are not followed
+            if excluder.excluded_real(entry_real, root, is_dir):
+                continue
+            if is_link and not (entry_real == top_real or entry_real.startswith(top_real + os.sep)):
+                continue  # symlinks that leave the tree are not followed
             if is_dir:
-                subfolders.append((entry_path, ignores))
+                subfolders.append((entry_path, _child(folder_shown, entry.name), entry_real, ignores))
             elif entry.is_file():
-                shown = _display(entry_path.absolute()) if top.is_absolute() else entry_path.as_posix()
+                if shown_absolute:
+                    shown = _display(Path(os.path.join(folder_absolute, entry.name)))
+                else:
+                    shown = _child(folder_shown, entry.name)
                 if shown not in seen:
                     seen.add(shown)
                     result.files.append(shown)
         stack.extend(reversed(subfolders))
+
+
+def _child(folder_shown: str, name: str) -> str:
+    return name if folder_shown == "." else f"{folder_shown}/{name}"
 
 
 def _parent_ignores(top: Path, names: tuple[str, ...] = IGNORE_FILES) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
@@ -225,20 +265,25 @@ def _parent_ignores(top: Path, names: tuple[str, ...] = IGNORE_FILES) -> list[tu
     return list(reversed(specs))
 
 
-def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> bool:
+def _ignored_text(absolute: str, path: str, is_dir: bool, ignores: list[tuple[str, pathspec.GitIgnoreSpec]]) -> bool:
     """As git decides: the last matching pattern wins, and a deeper .gitignore (later in `ignores`) can
-    re-include with `!pattern` what a shallower one ignored."""
-    absolute = path.absolute()
+    re-include with `!pattern` what a shallower one ignored. `absolute` is the entry's absolute path (not
+    resolved); an ignore file's base that is not above it is compared by real paths (a symlinked folder)."""
     ignored = False
+    suffix = "/" if is_dir else ""
     for base, spec in ignores:
-        try:
-            relative = absolute.relative_to(base.absolute()).as_posix()
-        except ValueError:
-            try:
-                relative = path.resolve().relative_to(base.resolve()).as_posix()
-            except ValueError:
+        if absolute.startswith(base + os.sep):
+            relative = absolute[len(base) + 1:]
+        else:
+            relative = os.path.relpath(os.path.realpath(path), os.path.realpath(base))
+            if relative == os.pardir or relative.startswith(os.pardir + os.sep):
                 continue
-        decision = spec.check_file(relative + ("/" if is_dir else "")).include
+        decision = spec.check_file(relative.replace(os.sep, "/") + suffix).include
         if decision is not None:
             ignored = decision
     return ignored
+
+
+def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> bool:
+    """`_ignored_text` for Path arguments."""
+    return _ignored_text(str(path.absolute()), str(path), is_dir, [(str(base.absolute()), spec) for base, spec in ignores])

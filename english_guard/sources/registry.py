@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import fnmatch
 import importlib
+import re
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from english_guard.config import Config
@@ -68,17 +70,30 @@ NAME_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# All built-in patterns as one compiled alternation (a walk asks for every file of a tree).
+_BUILT_IN = re.compile("|".join(f"(?P<p{index}>{fnmatch.translate(pattern)})"
+                                for index, (pattern, _reader) in enumerate(NAME_PATTERNS)))
+
+
+@lru_cache(maxsize=4096)
+def _built_in_reader(name: str) -> str | None:
+    match = _BUILT_IN.match(name)
+    if match is None:
+        return None
+    return NAME_PATTERNS[int(match.lastgroup[1:])][1]
+
+
 def reader_name_for(path: str, extra_patterns: dict[str, str] | None = None) -> str | None:
     """The reader name for `path`, or None for a type english-guard does not read."""
-    posix = PurePosixPath(path.replace("\\", "/"))
-    name = posix.name
-    for pattern, reader in (extra_patterns or {}).items():
-        if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(str(posix), pattern):
-            return reader if reader in READERS else None
-    for pattern, reader in NAME_PATTERNS:
-        if fnmatch.fnmatchcase(name, pattern):
-            return reader
-    return None
+    if extra_patterns:
+        posix = PurePosixPath(path.replace("\\", "/"))
+        name = posix.name
+        for pattern, reader in extra_patterns.items():
+            if fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(str(posix), pattern):
+                return reader if reader in READERS else None
+    else:
+        name = path.replace("\\", "/").rpartition("/")[2]
+    return _built_in_reader(name)
 
 
 def load_reader(name: str) -> Reader:
