@@ -7,7 +7,10 @@ import sys
 
 import pytest
 
-from english_guard.config import tomllib
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
 
 from migrate_helpers import (
     ANSWERS,
