@@ -12,13 +12,18 @@ suites, about 750 files, copied to a temporary folder) it measures, side by side
 - a pre-commit style run: a new process checking 5 changed files (--force-exclude, as the hook does),
 
 and prints the median of --runs runs of each with files/s and the ratios that issue 3 sets targets for
-(cached / cold under 10 %, the pre-commit run under 0.5 s). english-guard runs as its console script does,
+(cached / cold under 10 %, the pre-commit run under 0.5 s). The peers run in the same measurement, on the
+same copy, when they are installed (on PATH or beside this interpreter): ruff (the non-ASCII rules
+RUF001-RUF003, PLC2401, PLC2403, cold and cached), typos (Python files) and codespell (Python files), so
+their ratios can be read from one run on a shared, noisy machine. `--markdown DIR` saves the table as
+Markdown (with the machine's core count) in DIR, e.g. benchmarks/results/. english-guard runs as its console script does,
 from a copy of the package taken at the start (the cache key includes the tool's own code, so edits in a
 shared working tree would otherwise invalidate the cache mid-run; --no-snapshot runs the installed one),
 with its byte code compiled by a warm-up run. The machine is shared: use medians, and run it when nothing
 else is busy.
 
     python benchmarks/bench_check.py [--corpus DIR] [--runs 3] [--skip-libcst] [--jobs N] [--json FILE]
+                                     [--markdown DIR] [--no-peers]
 """
 from __future__ import annotations
 
@@ -134,7 +139,47 @@ class Checker:
         return json.loads(completed.stdout)
 
 
-def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: Path | None = None) -> dict:
+def find_tool(name: str) -> str | None:
+    """A peer's executable: beside this interpreter (a venv) or on PATH."""
+    beside = Path(sys.executable).parent / name
+    if beside.is_file() and os.access(beside, os.X_OK):
+        return str(beside)
+    return shutil.which(name)
+
+
+def run_peak(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB, the largest process of the run) of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, _status, usage = os.wait4(process.pid, 0)
+    process.returncode = 0
+    return time.perf_counter() - start, usage.ru_maxrss
+
+
+def peer_commands(corpus: Path, files: list[Path], scratch: Path) -> dict[str, list[str]]:
+    """The installed peers, each asked to read the Python files of the corpus."""
+    commands: dict[str, list[str]] = {}
+    relative = [str(path.relative_to(corpus)) for path in files]
+    ruff = find_tool("ruff")
+    if ruff:
+        rules = "RUF001,RUF002,RUF003,PLC2401,PLC2403"
+        commands["ruff (non-ASCII rules), no cache"] = [ruff, "check", "--no-fix", "--isolated", "--select", rules,
+                                                         "--no-cache", "--exit-zero", "-q", "."]
+        commands["ruff (non-ASCII rules), cached"] = [ruff, "check", "--no-fix", "--isolated", "--select", rules,
+                                                      "--cache-dir", str(scratch / "ruff-cache"), "--exit-zero", "-q", "."]
+    typos = find_tool("typos")
+    if typos:
+        config = scratch / "typos.toml"
+        config.write_text("[default]\ncheck-file = false\n[type.py]\ncheck-file = true\n", encoding="utf-8")
+        commands["typos (Python files)"] = [typos, "--config", str(config), "--format", "brief", "."]
+    codespell = find_tool("codespell")
+    if codespell:
+        commands["codespell (Python files)"] = [codespell, *relative]
+    return commands
+
+
+def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: Path | None = None,
+            peers: bool = True) -> dict:
     files = python_files(corpus)
     count = len(files)
     rows: dict[str, dict] = {}
@@ -200,6 +245,21 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
     median, times, _ = timed(lambda: subprocess.run([sys.executable, "-c", "pass"], check=True), runs)
     row("python -c pass (interpreter start-up)", median, times, 0)
 
+    # Peak memory of the cold check (the largest process: the main one or a worker).
+    _seconds, peak = run_peak([sys.executable, "-c", CLI_CODE, "check", "--no-cache", "--exit-zero", "-q",
+                               "-o", os.devnull, *(["--jobs", str(jobs)] if jobs else [])], corpus)
+    rows["check --no-cache (cold process)"]["peak_rss_mib"] = round(peak / 1024, 1)
+
+    if peers:
+        with tempfile.TemporaryDirectory(prefix="eg-bench-peers-") as scratch:
+            for name, command in peer_commands(corpus, files, Path(scratch)).items():
+                if "cached" in name:
+                    run_peak(command, corpus)  # fills the peer's cache
+                measured = [run_peak(command, corpus) for _ in range(runs)]
+                median, times = statistics.median(m[0] for m in measured), [m[0] for m in measured]
+                row(name, median, times, count)
+                rows[name]["peak_rss_mib"] = round(max(m[1] for m in measured) / 1024, 1)
+
     cold = rows["check --no-cache (cold process)"]["seconds"]
     ratios = {
         "cold check / ast.parse": round(cold / rows["ast.parse, 1 process"]["seconds"], 2),
@@ -208,6 +268,9 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
             / rows["ast.parse, 1 process"]["seconds"], 2),
         "cached / cold": round(rows["check, cached re-run"]["seconds"] / cold, 4),
     }
+    for name in rows:
+        if name.startswith(("ruff", "typos", "codespell")) and "cached" not in name:
+            ratios[f"cold check / {name}"] = round(cold / rows[name]["seconds"], 2)
     if "libcst.parse_module, 1 process" in rows:
         ratios["cold check / libcst.parse_module"] = round(cold / rows["libcst.parse_module, 1 process"]["seconds"], 2)
     targets = {
@@ -226,11 +289,29 @@ def print_table(result: dict) -> None:
         rate = f"{row['files_per_second']:.0f}" if row["files_per_second"] and row["files"] else "-"
         runs = " ".join(f"{t:.3f}" for t in row["runs"])
         note = f"  ({row['note']})" if row["note"] else ""
-        print(f"{name:46} {row['seconds']:9.3f} {row['files']:6d} {rate:>9}  {runs}{note}")
+        peak = f"  peak {row['peak_rss_mib']} MiB" if "peak_rss_mib" in row else ""
+        print(f"{name:46} {row['seconds']:9.3f} {row['files']:6d} {rate:>9}  {runs}{note}{peak}")
     for name, value in result["ratios"].items():
         print(f"{name:46} {value:9.4g}")
     for name, met in result["targets"].items():
         print(f"target: {name:38} {'met' if met else 'NOT met'}")
+
+
+def markdown_table(result: dict) -> str:
+    lines = [f"# english-guard check: {result['corpus']}", "",
+             f"{result['python_files']} Python files; {result['cpus']} cores; --jobs {result['jobs']}; "
+             f"Python {result['python']}; median of {result['runs']} runs; measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+             "The machine may be shared: read the ratios (measured in the same run) before the seconds.", "",
+             "| measurement | median s | files/s | peak RSS MiB | note |", "|---|---:|---:|---:|---|"]
+    for name, row in result["rows"].items():
+        rate = f"{row['files_per_second']:,.0f}" if row["files_per_second"] and row["files"] else ""
+        peak = row.get("peak_rss_mib", "")
+        lines.append(f"| {name} | {row['seconds']:.3f} | {rate} | {peak} | {row['note']} |")
+    lines += ["", "| ratio | value |", "|---|---:|"]
+    lines += [f"| {name} | {value:.4g} |" for name, value in result["ratios"].items()]
+    lines += ["", "| target | met |", "|---|---|"]
+    lines += [f"| {name} | {'yes' if met else 'no'} |" for name, met in result["targets"].items()]
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -240,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-libcst", action="store_true", help="skip the (slow) LibCST parse measurement")
     parser.add_argument("--jobs", type=int, help="pass --jobs N to english-guard (default: its own default)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--markdown", type=Path, metavar="DIR",
+                        help="also save the table as Markdown in this folder (e.g. benchmarks/results)")
+    parser.add_argument("--no-peers", action="store_true", help="do not run ruff, typos and codespell")
     parser.add_argument("--no-snapshot", action="store_true",
                         help="run the installed english_guard instead of a copy of it taken at the start")
     args = parser.parse_args(argv)
@@ -251,11 +335,16 @@ def main(argv: list[str] | None = None) -> int:
         else:
             copy_stdlib(corpus)
         tool = None if args.no_snapshot else snapshot_tool(Path(tool_folder))
-        result = measure(corpus, max(1, args.runs), args.skip_libcst, args.jobs, tool)
+        result = measure(corpus, max(1, args.runs), args.skip_libcst, args.jobs, tool, peers=not args.no_peers)
     result["corpus"] = str(args.corpus) if args.corpus else "standard library copy"
     print_table(result)
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    if args.markdown:
+        args.markdown.mkdir(parents=True, exist_ok=True)
+        name = (args.corpus.name if args.corpus else "stdlib") + f"-{time.strftime('%Y%m%d-%H%M', time.gmtime())}.md"
+        (args.markdown / name).write_text(markdown_table(result), encoding="utf-8")
+        print(f"saved {args.markdown / name}")
     return 0
 
 
