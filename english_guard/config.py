@@ -19,7 +19,17 @@ def __getattr__(name: str):
         from english_guard.rules import RULES
 
         return tuple(sorted(code for code, rule in RULES.items() if rule.default))
+    if name == "tomllib":  # the TOML parser for this Python, imported when a configuration is read
+        return _tomllib()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _tomllib():
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
 
 
 # Calls whose text arguments an end user reads. A pattern matches when it equals a dotted tail of
@@ -253,10 +263,7 @@ def load_config(explicit: str | Path | None = None, start: str | Path = ".") -> 
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror or exc}") from exc
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on Python 3.10 only
-        import tomli as tomllib
+    tomllib = _tomllib()
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
