@@ -24,6 +24,7 @@ from english_guard.language import profile as language_profile
 from english_guard.model import FileResult
 
 LANGUAGES = "languages"  # fact: {language: weight} of one file's sure evidence
+ALTERNATIVES = "alternatives"  # fact: [[line, column, code, [[language, share], ...]], ...] of close calls
 
 
 @dataclass(slots=True)
@@ -65,7 +66,27 @@ def resolve_language_candidates(context: ProjectContext, result: FileResult, min
         result.findings.append(replace(finding, confidence=confidence))
 
 
-FILE_STEPS: list[Callable[[ProjectContext, FileResult, float], None]] = [resolve_language_candidates]
+def name_close_calls(context: ProjectContext, result: FileResult, min_confidence: float) -> None:
+    """A finding whose language is a close call (`agencia`: Spanish or Portuguese) takes the language the
+    file and the project write most."""
+    alternatives = result.facts.get(ALTERNATIVES)
+    if not alternatives:
+        return
+    shares = language_profile.blended_shares(result.facts.get(LANGUAGES) or {}, context.built.get(LANGUAGES) or {})
+    by_position = {(line, column, code): close for line, column, code, close in alternatives}
+    for index, finding in enumerate(result.findings):
+        close = by_position.get((finding.line, finding.column, finding.code))
+        if not close:
+            continue
+        best = max(close, key=lambda item: item[1] * (0.02 + shares.get(item[0], 0.0)))[0]  # likelihood x prior
+        if best != finding.language:
+            from english_guard.rules import finding_message  # rules imports the engine: late import
+
+            result.findings[index] = replace(finding, language=best, message=finding_message(
+                finding.kind, finding.symbol, finding.text, best))
+
+
+FILE_STEPS: list[Callable[[ProjectContext, FileResult, float], None]] = [name_close_calls, resolve_language_candidates]
 
 
 def build_context(results: list[FileResult]) -> ProjectContext:

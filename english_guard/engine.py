@@ -11,7 +11,7 @@ from io import BytesIO
 from english_guard import __version__
 from english_guard.cache import ResultCache, content_digest
 from english_guard.config import Config
-from english_guard.context import LANGUAGES, resolve
+from english_guard.context import ALTERNATIVES, LANGUAGES, resolve
 from english_guard.model import Candidate, FileError, FileResult, Finding
 from english_guard.project_names import project_names
 from english_guard.rules import FileEvidence, directives_in, evaluate, finding_for, invisible_character_findings, suppress
@@ -152,6 +152,8 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
     result.candidates = [c for c in candidates if id(c.finding) in kept_ids]
     if evidence.languages:
         result.facts[LANGUAGES] = evidence.languages
+    if evidence.alternatives:
+        result.facts[ALTERNATIVES] = evidence.alternatives
     result.unused_directives = [
         Finding(path, d.line, d.column, d.line, d.column + len(d.text), "EG100", "comment", "directive", d.text, "en",
                 1.0, "unused english-guard suppression comment")

@@ -282,6 +282,8 @@ class FileEvidence:
 
     candidates: list[tuple[Segment, Verdict, str]] = dataclasses.field(default_factory=list)
     languages: dict[str, float] = dataclasses.field(default_factory=dict)
+    # Findings whose language is a close call: [line, column, code, [[language, share], ...]].
+    alternatives: list[list] = dataclasses.field(default_factory=list)
 
 
 # Profile weights: an identifier is one or two words, a comment or docstring a sentence.
@@ -351,5 +353,11 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
         if known and _only_names(verdict, known):
             continue
         judged.append((segment, verdict, code))
-    findings.extend(finding_for(segment, verdict, code) for segment, verdict, code in harmonise_languages(judged))
+    for segment, verdict, code in harmonise_languages(judged):
+        findings.append(finding_for(segment, verdict, code))
+        if evidence is not None and len(verdict.candidates) > 1:
+            top = verdict.candidates[0][1]
+            close = [[lang, share] for lang, share in verdict.candidates if share >= 0.5 * top]
+            if len(close) > 1:
+                evidence.alternatives.append([segment.line, segment.column, code, close])
     return findings

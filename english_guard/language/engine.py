@@ -80,6 +80,13 @@ _WEAK_WORD = 1.6  # a short or ambiguous word of a foreign lexicon (`tuman`, `ca
 _NAME_WORD = 1.0  # a capitalised word a foreign lexicon knows, taken for a name without context
 _UNKNOWN_WORD = 0.9  # a word no lexicon knows (`poisk`, `shirota`): towards whatever the project writes
 _ENGLISH_WORD = -1.6  # an English word or code vocabulary next to them
+_BORROWED_WORD = 0.8  # a weak word of a neighbouring language's lexicon
+# Languages whose code borrows each other's words or shares their spellings.
+_NEIGHBOURS = {
+    "ru": ("uz", "kk", "uk", "be", "ky", "tg"), "uk": ("ru",), "kk": ("uz", "ky"), "uz": ("kk", "tr"),
+    "tr": ("az", "uz"), "az": ("tr",), "es": ("pt", "ca", "gl"), "pt": ("es", "gl"), "it": ("es", "pt"),
+    "de": ("nl",), "nl": ("de",), "ms": ("id",), "id": ("ms",), "fa": ("uz", "tg"), "ar": ("uz", "fa"),
+}
 
 
 def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[str, float], ...]:
@@ -87,6 +94,7 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
     outweighs it whatever the context."""
     ratios: dict[str, float] = defaultdict(float)
     any_foreign = 0.0
+    borrowed: dict[str, float] = {}
     for word in words:
         if word.verdict == "foreign" and word.strength == WEAK or word.verdict == "proper" and word.languages:
             value = _WEAK_WORD if word.verdict == "foreign" else _NAME_WORD
@@ -97,12 +105,19 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
                 if zipf >= top - 1.0:
                     lang = OUTPUT_ALIASES.get(lang, lang)
                     ratios[lang] = max(ratios[lang], 0.0) + value if lang in ratios else value
+                    # A neighbour's word is weak evidence of the neighbour too: Uzbek and Kazakh code
+                    # borrows Russian words (`avto`), Portuguese code has Spanish spellings.
+                    for neighbour in _NEIGHBOURS.get(lang, ()):
+                        borrowed[neighbour] = max(borrowed.get(neighbour, 0.0), _BORROWED_WORD)
         elif word.verdict == "unknown" and len(word.key) >= 4 and word.key.isalpha():
             any_foreign += _UNKNOWN_WORD
-    if not ratios and not any_foreign:
+    if not ratios and not any_foreign and not borrowed:
         return ()
     # Each entry is the whole ratio if the text is in that language; "*" is for any other language.
     against = _ENGLISH_WORD * len(english)
+    for lang, value in borrowed.items():
+        if lang not in ratios:
+            ratios[lang] = value
     leaning = {lang: value + any_foreign + against for lang, value in ratios.items()}
     if any_foreign:
         leaning["*"] = any_foreign + against

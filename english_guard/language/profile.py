@@ -22,7 +22,7 @@ _ENGLISH_PSEUDO = 3.0
 # How many weighted segments a file needs before its own profile outweighs the project's.
 _FILE_STRENGTH = 8.0
 # Posterior log odds a candidate needs: above zero, so that the foreign reading is the likelier one.
-ACCEPT_LOG_ODDS = 0.5
+ACCEPT_LOG_ODDS = 0.0
 # Evidence from words no lexicon knows counts only where the profile is foreign already.
 _ANY_NEEDS_SHARE = 0.15
 

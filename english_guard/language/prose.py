@@ -76,8 +76,12 @@ def prose_body(text: str, kind: str) -> str | None:
             return None
         if _DIRECTIVE.match(body):
             return None
-        if _is_commented_code(body) or (kind == "prose" and _CONFIG_LINE.match(body)):
+        if kind == "prose" and _CONFIG_LINE.match(body):
             return None
+        code = _commented_code(body)
+        if code is not None:
+            # Commented-out code is not prose, but the prose in its string literals is (`# print("Salom")`).
+            return _string_prose(code)
     elif kind == "docstring":
         lines = []
         in_doctest = False
@@ -95,14 +99,35 @@ def prose_body(text: str, kind: str) -> str | None:
     return body
 
 
-def _is_commented_code(body: str) -> bool:
-    if not _CODE_HINT.search(body) or _THREE_WORDS.search(body):
-        return False
+# A line of a block cut out of its context: `elif x:`, `else:`, `except E:` and `for x in y:` parse inside one.
+_CONTINUATION = re.compile(r"^(?:elif|else|except|finally)\b")
+_OPENS_BLOCK = re.compile(r":\s*$")
+_THREE_LETTERS = re.compile(r"[^\W\d_]{3}")
+_BLOCK_KEYWORD = re.compile(r"^(?:if|elif|else|for|while|with|def|class|try|except|finally|async)\b")
+
+
+def _commented_code(body: str) -> ast.AST | None:
+    """The parsed code when a comment's body is commented-out code, else None."""
+    block_header = bool(_OPENS_BLOCK.search(body) and _BLOCK_KEYWORD.match(body.strip()))
+    if not (_CODE_HINT.search(body) or block_header) or (_THREE_WORDS.search(body) and not block_header):
+        return None
+    code = body.strip()
+    if _CONTINUATION.match(code):
+        code = ("try:\n pass\n" if code.startswith(("except", "finally")) else "if 1:\n pass\n") + code
+    if _OPENS_BLOCK.search(code):
+        code += "\n pass"
     try:
-        ast.parse(body.strip())
-    except (SyntaxError, ValueError):
-        return False
-    return True
+        return ast.parse(code)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def _string_prose(tree: ast.AST) -> str | None:
+    """The text of the string literals in a piece of code (f-string text parts too), or None if none has
+    words."""
+    parts = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    text = " ".join(part for part in parts if _THREE_LETTERS.search(part))
+    return text or None
 
 
 def _is_capitalised(word: str) -> bool:

@@ -51,10 +51,17 @@ def pinyin_context(words: list[Word]) -> list[Word]:
     return out
 
 
+_NUMBERED = re.compile(r"([^\W\d_]{4,})\d+")
+
+
 def classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]) -> Word:
     # An acronym inside a mixed-case identifier (HTTPServer, parse_URL) is code, not language.
     if word.isupper() and (len(word) <= 3 or (len(word) <= 5 and not identifier.isupper())):
         return Word(word, word.lower(), "code", reason="acronym")
+    numbered = _NUMBERED.fullmatch(word)
+    if numbered:
+        # A numbered word (`talaba2`, `base64`, `python3`) is the word: digits carry no language.
+        return classify_word(numbered.group(1), allowed, identifier=True)
     return classify_word(word, allowed, identifier=True)
 
 
@@ -105,6 +112,10 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         english_compound(key, identifier) if foreign < 3.5 else "") or (
         _english_affixed(key, entry) if identifier else "")
     if english_form:
+        if english == 0.0 and foreign >= 4.0 or (english_form.endswith(_AFFIXED) and foreign >= english + 2.5):
+            # The exact form is a common word of another language that English does not list (`fator`,
+            # `agencia`): English only by analysis, so weak evidence that the file's language decides.
+            return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}, or {english_form}")
         return Word(word, key, "english", languages=entry.foreign, reason=english_form)
     # Short words are often abbreviations (lang, dir, tok, sel): alone they are weak evidence,
     # unless the curated Uzbek list knows them and English does not.
@@ -198,6 +209,7 @@ def english_compound(key: str, identifier: bool, depth: int = 2) -> str:
 
 
 _CORE_LANGUAGES = frozenset({"uz", "ru", "kk"})
+_AFFIXED = " (affixed)"
 
 
 def _english_affixed(key: str, entry) -> str:
@@ -210,5 +222,5 @@ def _english_affixed(key: str, entry) -> str:
         candidates.append((key[:-1], key[-1]))  # `starty`, `totalt`
     for part, affix in candidates:
         if len(part) >= 4 and (lookup(part).english >= 4.0 or english_compound(part, True)):
-            return f"{affix!r} glued to English {part!r}"
+            return f"{affix!r} glued to English {part!r}{_AFFIXED}"
     return ""
