@@ -1,5 +1,5 @@
 """Report formats of `english-guard check`, each checked against its real specification:
-JSON (DESIGN.md), SARIF 2.1.0 (the OASIS JSON schema, shipped in tests/data), GitLab Code Quality
+JSON (the documented report object), SARIF 2.1.0 (the OASIS JSON schema, shipped in tests/data), GitLab Code Quality
 (GitLab's documented format) and GitHub workflow annotations."""
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""`--format json`: exactly the DESIGN.md shape, one object on stdout."""
+"""`--format json`: exactly the documented shape (docs/check-engine.md), one object on stdout."""
 from __future__ import annotations
 
 import json

@@ -6,11 +6,11 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from english_guard import __version__
+from english_guard import REPOSITORY_URL, __version__
 from english_guard.rules import RULES
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/english-guard/"
+INFORMATION_URI = REPOSITORY_URL
 
 
 def _region(line: int | None, column: int | None, end_line: int | None = None, end_column: int | None = None) -> dict:
