@@ -293,3 +293,35 @@ async def test_translation_keeps_the_place_and_shape_of_docstrings_and_comment_b
     assert translated[4] == translated[5] == block
     assert translated[9] == TRANSLATE_SOURCE.replace('def price(): """Mahsulot narxi."""',
                                                      'def price(): """Product price."""')
+
+
+@pytest.mark.asyncio
+async def test_saving_the_configuration_checks_open_documents_again(client: LanguageClient, tmp_path):
+    uri = open_document(client, tmp_path / "stock.py", "narx = 2  # english-guard: ignore[EG201]\n")
+    assert [d.code for d in (await diagnostics_for(client, uri)).diagnostics] == ["EG101"]
+    # The project allows the word and asks for unused suppressions (EG100), saved from the editor.
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(PYPROJECT.replace('allowed-words = ["mahsulot"]',
+                                           'allowed-words = ["mahsulot", "narx"]\nselect = ["ALL"]'), encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=pyproject.as_uri())))
+    published = await diagnostics_for(client, uri)
+    assert [d.code for d in published.diagnostics] == ["EG100"]
+    unused = published.diagnostics[0]
+    assert unused.severity == types.DiagnosticSeverity.Hint
+    assert list(unused.tags) == [types.DiagnosticTag.Unnecessary]
+    # A broken configuration is one error on the first line, naming the file and the setting.
+    pyproject.write_text(PYPROJECT + 'min-confidence = "high"\n', encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(
+        text_document=types.TextDocumentIdentifier(uri=pyproject.as_uri())))
+    broken = (await diagnostics_for(client, uri)).diagnostics
+    assert len(broken) == 1 and broken[0].severity == types.DiagnosticSeverity.Error
+    assert "pyproject.toml" in broken[0].message and "min-confidence" in broken[0].message
+
+
+@pytest.mark.asyncio
+async def test_an_unsaved_buffer_is_checked_by_its_language(client: LanguageClient, tmp_path):
+    uri = "untitled:Untitled-1"
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri, "markdown", 1, "Bu yerda narxlarni hisoblaymiz va saqlaymiz.\n")))
+    assert {d.code for d in (await diagnostics_for(client, uri)).diagnostics} == {"EG501"}

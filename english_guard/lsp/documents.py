@@ -6,18 +6,20 @@ Lines are split at "\\r\\n", "\\r" and "\\n", as both Python and the LSP specifi
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from english_guard.config import Config, ConfigError, find_pyproject, load_config
-from english_guard.engine import check_document
+from english_guard.engine import MAX_FILE_BYTES, check_document
 from english_guard.fixes.rename.positions import line_starts
 from english_guard.model import FileError, FileResult, Finding
 from english_guard.rules import RULES, language_name
 from english_guard.sources.registry import reader_name_for
 from english_guard.walk import Excluder
 
+logger = logging.getLogger(__name__)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Readers whose comments start with `#` and run to the end of the line.
 _HASH_COMMENT_READERS = frozenset({"python", "yaml", "shell", "toml", "ini", "dotenv", "dockerfile"})
@@ -77,7 +79,8 @@ class ConfigCache:
         folder = Path(path).parent
         source = Path(self.explicit) if self.explicit else find_pyproject(folder)
         try:
-            stamp = source.stat().st_mtime_ns if source is not None else None
+            status = source.stat() if source is not None else None
+            stamp = (status.st_mtime_ns, status.st_size) if status is not None else None
         except OSError:
             stamp = None
         key = (str(source) if source is not None else str(folder), stamp)
@@ -102,6 +105,10 @@ def check_text(path: str, text: str, configs: ConfigCache) -> CheckedDocument:
         return document
     if excluder.excluded(Path(path)):
         document.excluded = True
+        return document
+    if len(text) > MAX_FILE_BYTES:  # as `check` refuses such a file: a generated file, not one to read
+        document.result = FileResult(path, error=FileError(
+            path, f"document too large ({len(text)} characters; the limit is {MAX_FILE_BYTES})"))
         return document
     try:
         document.result = check_document(path, text, config, document.reader)
@@ -406,18 +413,20 @@ def hover_markdown(document: CheckedDocument, findings: list[Finding]) -> str:
 
 
 def fixes_for(document: CheckedDocument, findings: list[Finding]) -> list[Fix]:
+    """The quick fixes for `findings`: the rename or translation first, then the suppression comment."""
     fixes: list[Fix] = []
     for finding in findings:
+        makers = [suppress_fix]
         if finding.code == "EG101":
-            fix = rename_fix(document, finding)
-            if fix is not None:
-                fixes.append(fix)
+            makers.insert(0, rename_fix)
         elif finding.code in ("EG201", "EG301"):
-            fix = translate_fix(document, finding)
-            if fix is not None:
-                fixes.append(fix)
-        if finding.code != "EG900":
-            fix = suppress_fix(document, finding)
+            makers.insert(0, translate_fix)
+        for make in makers:
+            try:
+                fix = make(document, finding)
+            except Exception:  # noqa: BLE001 - a fix that fails on odd code leaves the others on offer
+                logger.exception("%s failed on %s:%s", make.__name__, document.path, finding.line)
+                continue
             if fix is not None:
                 fixes.append(fix)
     return fixes

@@ -162,7 +162,7 @@ class GuardServer(LanguageServer):
                                      message=f"english-guard cannot check this file: {checked.config_error}",
                                      severity=types.DiagnosticSeverity.Error, code="config", source=SOURCE)]
         out = [self.diagnostic(lines, codec, finding) for finding in checked.findings]
-        if checked.result is not None:
+        if checked.result is not None and checked.config is not None and "EG100" in checked.config.codes_enabled():
             out += [self.diagnostic(lines, codec, finding) for finding in checked.result.unused_directives]
         error = checked.error
         if error is not None:
