@@ -22,7 +22,7 @@ def _code_digest() -> str:
     package = Path(__file__).parent
     parts = []
     for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".sqlite3", ".txt") and "__pycache__" not in path.parts:
+        if path.suffix in (".py", ".sqlite3", ".txt", ".gz") and "__pycache__" not in path.parts:
             stat = path.stat()
             parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=6).hexdigest()

@@ -212,8 +212,10 @@ def _checked(pending: list[tuple[str, str, Config, str | None]], workers: int):
         from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
 
         from english_guard.language.lexicon import common_words
+        from english_guard.language.uzbek_words import uzbek_forms
 
         common_words().load()  # loaded once here, shared by the forked workers
+        uzbek_forms()
         chunk = max(1, min(16, len(pending) // (workers * 16) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(_check_file, pending, chunksize=chunk)

@@ -15,6 +15,7 @@ from english_guard.language.morphology import uzbek_letter_shape, uzbek_stem, uz
 from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
 from english_guard.language.pinyin import pinyin_syllables
 from english_guard.language.scripts import SCRIPT_LANGUAGE, letter_hint, word_scripts
+from english_guard.language.uzbek_words import is_uzbek_form
 from english_guard.model import WordEvidence
 
 STRONG, WEAK = 2, 1
@@ -125,6 +126,11 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         return Word(word, key, "foreign", STRONG, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon")
     if uzbek and english < (3.0 if not short else 2.5):
         return Word(word, key, "foreign", WEAK, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon (also rare English)")
+    if not uzbek and is_uzbek_form(key):
+        # The hunspell-uz forms have no frequencies: a long form English does not know decides alone,
+        # a short one or one English also writes is weak evidence that the file's language decides.
+        strength = STRONG if english == 0.0 and len(key) >= 6 else WEAK
+        return Word(word, key, "foreign", strength, (("uz", 3.5),) + entry.foreign, "Uzbek word list (hunspell-uz)")
     if english >= 1.5:
         # A word English uses (modulo, quanta, possibles) stays English unless another language
         # uses it far more (`datos`, `papel`, `pagina`).
