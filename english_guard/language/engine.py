@@ -15,7 +15,7 @@ from english_guard.language.lexicon import lookup
 from english_guard.language.scripts import cyrillic_language, latin_language
 from english_guard.language.prose import PLAIN_ENGLISH, classify_prose, no_foreign_word, plainly_english, prose_body
 from english_guard.language.tokens import prose_tokens, split_identifier
-from english_guard.language.words import OUTPUT_ALIASES, STRONG, WEAK, Word, classify_identifier_word, pinyin_context
+from english_guard.language.words import AMBIGUOUS, OUTPUT_ALIASES, STRONG, WEAK, Word, classify_identifier_word, pinyin_context
 from english_guard.model import Verdict
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -96,7 +96,7 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
     any_foreign = 0.0
     borrowed: dict[str, float] = {}
     for word in words:
-        if word.verdict == "foreign" and word.strength == WEAK or word.verdict == "proper" and word.languages:
+        if word.verdict == "foreign" and word.strength in (WEAK, AMBIGUOUS) or word.verdict == "proper" and word.languages:
             value = _WEAK_WORD if word.verdict == "foreign" else _NAME_WORD
             if not word.languages:
                 continue

@@ -19,6 +19,9 @@ from english_guard.language.uzbek_words import is_uzbek_form
 from english_guard.model import WordEvidence
 
 STRONG, WEAK = 2, 1
+# A word that is foreign only if the file's language says so (`fator`: Portuguese, or fate + -or):
+# never evidence alone, weak evidence for the project-level resolution (english_guard.context).
+AMBIGUOUS = 3
 OUTPUT_ALIASES = {"nb": "no"}
 
 # o' and g' inside a word (`o'quvchi`, `bog'lanadi`), but not English contractions and possessives (dog's).
@@ -116,7 +119,8 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         if english == 0.0 and foreign >= 4.0 or (english_form.endswith(_AFFIXED) and foreign >= english + 2.5):
             # The exact form is a common word of another language that English does not list (`fator`,
             # `agencia`): English only by analysis, so weak evidence that the file's language decides.
-            return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}, or {english_form}")
+            return Word(word, key, "foreign", AMBIGUOUS, entry.foreign,
+                        f"{lang} lexicon zipf {foreign:.1f}, or {english_form}")
         return Word(word, key, "english", languages=entry.foreign, reason=english_form)
     # Short words are often abbreviations (lang, dir, tok, sel): alone they are weak evidence,
     # unless the curated Uzbek list knows them and English does not.
@@ -129,8 +133,9 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     if not uzbek and is_uzbek_form(key):
         # The hunspell-uz forms have no frequencies: a long form English does not know decides alone,
         # a short one or one English also writes is weak evidence that the file's language decides.
-        strength = STRONG if english == 0.0 and len(key) >= 6 else WEAK
-        return Word(word, key, "foreign", strength, (("uz", 3.5),) + entry.foreign, "Uzbek word list (hunspell-uz)")
+        # A capitalised match is more often a name (the list leaves names out, but not their homographs).
+        strength = STRONG if english == 0.0 and len(key) >= 6 and word[:1].islower() else WEAK
+        return Word(word, key, "foreign", strength, (("uz", 2.9),) + entry.foreign, "Uzbek word list (hunspell-uz)")
     if english >= 1.5:
         # A word English uses (modulo, quanta, possibles) stays English unless another language
         # uses it far more (`datos`, `papel`, `pagina`).
