@@ -33,7 +33,7 @@ def latin_keys(dic_path: Path) -> list[str]:
         form = line.split("/", 1)[0].strip()
         if not form or not form[0].islower():
             continue
-        # Word-initial е is "ye" in Latin Uzbek (ёз- yoz-, ер yer): the plain transliteration writes "e".
+        # A word-initial Cyrillic `е` is `ye` in Latin Uzbek: the plain transliteration writes `e`.
         latin = uzbek_cyrillic_to_latin(form)
         if form[0] == "е":
             latin = "y" + latin
