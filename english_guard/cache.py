@@ -1,15 +1,23 @@
-"""A result cache keyed by file content, configuration and tool version.
+"""A result cache keyed by file content, configuration and tool version, read with one file read.
 
-One small JSON file per distinct (path, content, reader) under
-`<root>/.english-guard-cache/<version>-<code digest>-<config digest>/`, written atomically, so concurrent
-runs never see half an entry and never need a lock. The path is part of the key because a reader may
-treat a file by its name (a chart's values.yaml is not any YAML file).
+Under `<root>/.english-guard-cache/<version>-<code digest>-<config digest>-<interface>/` one `index.json`
+holds, for every file checked, its size, modification time and content digest, and each digest's result.
+A run reads the index once; a file whose size and modification time are unchanged is not read or hashed
+again (as git and ruff do), and only a changed file is hashed and looked up by content. A file changed
+within two seconds before its run is recorded without its stat, so it is hashed next time: a change that
+keeps the size and falls in the same clock tick is never served stale.
+
+The index is written once at the end of a run, atomically (a temporary file and a rename), merged with
+whatever another run wrote meanwhile: concurrent runs never see half an index, never need a lock, and at
+worst one run's additions are recomputed later. The path is part of the key because a reader may treat
+a file by its name (a chart's values.yaml is not any YAML file).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 
 from english_guard.config import Config
@@ -35,6 +43,12 @@ def content_digest(data: bytes, reader: str, path: str = "") -> str:
     return key.hexdigest()
 
 
+INDEX = "index.json"
+INDEX_VERSION = 1
+MAX_INDEX_BYTES = 256 * 1024 * 1024  # a cache of millions of files stays far below this
+_RACY_NS = 2_000_000_000  # a file changed this close to the run is hashed again next time
+
+
 class ResultCache:
     def __init__(self, config: Config, version: str) -> None:
         base = Path(os.environ.get("ENGLISH_GUARD_CACHE_DIR") or Path(config.root) / config.cache_dir)
@@ -43,29 +57,57 @@ class ResultCache:
         interface = hashlib.blake2b(",".join(requested_languages()).encode(), digest_size=3).hexdigest()
         self.folder = base / f"{version}-{_code_digest()}-{config.fingerprint()}-{interface}"
         self._ready = False
+        self._started_ns = time.time_ns()
+        self._files, self._results = self._read_index()
+        self._new_files: dict[str, list] = {}
+        self._new_results: dict[str, dict] = {}
 
-    def _prepare(self) -> bool:
-        if self._ready:
-            return True
+    # ---------------------------------------------------------------- reading ---
+
+    def _read_index(self) -> tuple[dict[str, list], dict[str, dict]]:
+        """The stored index, or an empty one when it is missing, unreadable or not of this shape."""
+        index = self.folder / INDEX
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tag = self.base / "CACHEDIR.TAG"
-            if not tag.exists():
-                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# english-guard result cache\n")
-                (self.base / ".gitignore").write_text("*\n")
-        except OSError:
-            return False  # a read-only tree runs without a cache
-        self._ready = True
-        return True
+            if not index.is_file() or index.is_symlink() or index.stat().st_size > MAX_INDEX_BYTES:
+                return {}, {}
+            data = json.loads(index.read_bytes())
+        except (OSError, ValueError, RecursionError):
+            return {}, {}
+        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+            return {}, {}
+        files, results = data.get("files"), data.get("results")
+        if not isinstance(files, dict) or not isinstance(results, dict):
+            return {}, {}
+        return files, results
 
-    def _entry(self, digest: str) -> Path:
-        return self.folder / f"{digest}.json"
+    def lookup(self, path: str, reader: str) -> tuple[str | None, FileResult | None]:
+        """(content digest, cached result or None) for one file of this run.
+
+        An unchanged size and modification time reuse the recorded digest without reading the file."""
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None, None
+        recorded = self._files.get(path)
+        digest = None
+        if (isinstance(recorded, list) and len(recorded) == 3 and recorded[0] == stat.st_size
+                and recorded[1] == stat.st_mtime_ns and isinstance(recorded[2], str)):
+            digest = recorded[2]
+        else:
+            try:
+                with open(path, "rb") as handle:
+                    digest = content_digest(handle.read(), reader, path)
+            except OSError:
+                return None, None
+        settled = stat.st_mtime_ns < self._started_ns - _RACY_NS
+        stat_record = [stat.st_size, stat.st_mtime_ns if settled else -1, digest]
+        if recorded != stat_record:
+            self._new_files[path] = stat_record
+        return digest, self.load(digest, path)
 
     def load(self, digest: str, path: str) -> FileResult | None:
-        try:
-            raw = self._entry(digest).read_bytes()
-            data = json.loads(raw)
-        except (OSError, ValueError):
+        data = self._new_results.get(digest) or self._results.get(digest)
+        if not isinstance(data, dict):
             return None
         try:
             result = FileResult(path)
@@ -81,9 +123,10 @@ class ResultCache:
             return None
         return result
 
+    # ---------------------------------------------------------------- writing ---
+
     def store(self, digest: str, result: FileResult) -> None:
-        if not self._prepare():
-            return
+        """Remember a fresh result; `save` writes everything remembered at the end of the run."""
 
         def strip(finding: Finding) -> dict:
             item = finding.to_json()
@@ -99,17 +142,47 @@ class ResultCache:
             item = candidate.to_json()
             item["finding"].pop("path")
             candidates.append(item)
-        payload = {"findings": [strip(f) for f in result.findings], "unused": [strip(f) for f in result.unused_directives],
-                   "error": error, "candidates": candidates, "facts": result.facts}
-        try:
-            import tempfile  # only a run that writes to the cache needs it
+        self._new_results[digest] = {
+            "findings": [strip(f) for f in result.findings], "unused": [strip(f) for f in result.unused_directives],
+            "error": error, "candidates": candidates, "facts": result.facts}
 
+    def _prepare(self) -> bool:
+        if self._ready:
+            return True
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tag = self.base / "CACHEDIR.TAG"
+            if not tag.exists():
+                tag.write_text("Signature: 8a477f597d28d172789f06886806bc55\n# english-guard result cache\n")
+                (self.base / ".gitignore").write_text("*\n")
+        except OSError:
+            return False  # a read-only tree runs without a cache
+        self._ready = True
+        return True
+
+    def save(self) -> None:
+        """Write the index when this run learned something, merged with what is on disk now."""
+        if not self._new_files and not self._new_results:
+            return
+        if not self._prepare():
+            return
+        files, results = self._read_index()  # another run may have written since this one started
+        files.update(self._new_files)
+        results.update(self._new_results)
+        live = {record[2] for record in files.values() if isinstance(record, list) and len(record) == 3}
+        results = {digest: value for digest, value in results.items() if digest in live}
+        payload = {"version": INDEX_VERSION, "files": files, "results": results}
+        import tempfile  # only a run that learned something writes
+
+        tmp = None
+        try:
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False)
-            os.replace(tmp, self._entry(digest))
+                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.folder / INDEX)
         except OSError:
-            try:
-                os.unlink(tmp)
-            except (OSError, UnboundLocalError):
-                pass
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass

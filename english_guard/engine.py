@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 
 from english_guard import __version__
-from english_guard.cache import ResultCache, content_digest
+from english_guard.cache import ResultCache
 from english_guard.config import Config
 from english_guard.context import ALTERNATIVES, LANGUAGES, resolve
 from english_guard.model import Candidate, FileError, FileResult, Finding
@@ -249,12 +249,7 @@ def run_check(
     for path, reader in work:
         digest = None
         if cache is not None:
-            try:
-                with open(path, "rb") as handle:
-                    digest = content_digest(handle.read(), reader, path)
-            except OSError:
-                digest = None
-            hit = cache.load(digest, path) if digest else None
+            digest, hit = cache.lookup(path, reader)
             if hit is not None:
                 cached_results[path] = hit
                 continue
@@ -271,6 +266,8 @@ def run_check(
         done += 1
         if progress:
             progress(done, len(work))
+    if cache is not None:
+        cache.save()
     for path, _reader in work:
         run.results.append(cached_results.get(path) or fresh[path])
     # The project-level step: every file's facts and candidates, cached or fresh, decided together.

@@ -5,6 +5,8 @@ byte order mark, an empty file, invalid UTF-8 (Python and YAML) and a 5 MB gener
 one EG900 per unreadable file with its path and line, correct findings for the rest, no traceback."""
 from __future__ import annotations
 
+import json
+
 import os
 from pathlib import Path
 
@@ -166,7 +168,9 @@ def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatc
     assert [(e.path, e.message) for e in run.errors] == [
         ("odd.py", "internal error while checking this file (KeyError: 'unexpected'); please report it")]
     assert [(f.path, f.line) for f in run.findings] == [("fine.py", 1)]
-    assert len(list((tmp_path / "cache").glob("*/*.json"))) == 2  # fine.py and pyproject.toml, not odd.py
+    [index] = (tmp_path / "cache").glob("*/index.json")
+    stored = json.loads(index.read_text(encoding="utf-8"))
+    assert len(stored["results"]) == 2  # fine.py and pyproject.toml, not odd.py
 
 
 def test_form_feeds_and_unicode_line_separators_do_not_shift_positions(tmp_path):

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -41,14 +42,34 @@ def tree(tmp_path) -> Path:
     return _tree(tmp_path / "tree")
 
 
-def _entries(cache_dir: Path) -> dict[Path, int]:
-    """Cache entry -> modification time."""
-    return {path: path.stat().st_mtime_ns for path in cache_dir.glob("*/*.json")}
+def _indexes(cache_dir: Path) -> list[Path]:
+    return sorted(cache_dir.glob("*/index.json"))
 
 
-def _entry_for(cache_dir: Path, relative: str, data: bytes, reader: str = "python") -> Path:
-    [entry] = [p for p in cache_dir.glob(f"*/{content_digest(data, reader, relative)}.json")]
-    return entry
+def _entries(cache_dir: Path) -> dict[str, list]:
+    """Every file recorded in the cache's indexes: path -> [size, modification time, content digest]."""
+    entries: dict[str, list] = {}
+    for index in _indexes(cache_dir):
+        for path, record in json.loads(index.read_text(encoding="utf-8"))["files"].items():
+            entries[f"{index.parent.name}/{path}"] = record
+    return entries
+
+
+def _results(cache_dir: Path) -> list[dict]:
+    return [result for index in _indexes(cache_dir)
+            for result in json.loads(index.read_text(encoding="utf-8"))["results"].values()]
+
+
+def _edit_result(cache_dir: Path, relative: str, data: bytes, edit, reader: str = "python") -> None:
+    """Change the stored result of one file in place (as a person could by hand)."""
+    [index] = _indexes(cache_dir)
+    stored = json.loads(index.read_text(encoding="utf-8"))
+    edit(stored["results"][content_digest(data, reader, relative)])
+    index.write_text(json.dumps(stored), encoding="utf-8")
+
+
+def _served_from_cache(result: dict) -> None:
+    result["findings"][0]["message"] = "served from the cache"
 
 
 def test_second_run_reuses_the_cached_results(tree, tmp_path):
@@ -59,15 +80,14 @@ def test_second_run_reuses_the_cached_results(tree, tmp_path):
     entries = _entries(cache)
     assert len(entries) == first["summary"]["files"] == 34  # one per file, pyproject.toml included
     assert (cache / "CACHEDIR.TAG").read_text().startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    [index] = _indexes(cache)
+    written = index.stat().st_mtime_ns
     code, second, _stderr = check_json(tree, env=env)
     assert (code, second) == (1, first)
-    assert _entries(cache) == entries  # nothing recomputed or rewritten
-    # Proof that the second run read the cache: an entry edited by hand comes back as it was edited.
+    assert _entries(cache) == entries and index.stat().st_mtime_ns == written  # nothing recomputed or rewritten
+    # Proof that the second run read the cache: a result edited by hand comes back as it was edited.
     relative = "pkg/module_03.py"
-    entry = _entry_for(cache, relative, (tree / relative).read_bytes())
-    stored = json.loads(entry.read_text(encoding="utf-8"))
-    stored["findings"][0]["message"] = "served from the cache"
-    entry.write_text(json.dumps(stored), encoding="utf-8")
+    _edit_result(cache, relative, (tree / relative).read_bytes(), _served_from_cache)
     _code, third, _stderr = check_json(tree, env=env)
     assert [f["message"] for f in third["findings"] if f["path"] == relative][0] == "served from the cache"
     assert located(third) == located(first)
@@ -78,15 +98,12 @@ def test_changed_content_or_configuration_invalidates(tree, tmp_path):
     env = cli_env(cache)
     _code, first, _stderr = check_json(tree, env=env)
     relative = "pkg/module_03.py"
-    entry = _entry_for(cache, relative, (tree / relative).read_bytes())
-    stored = json.loads(entry.read_text(encoding="utf-8"))
-    stored["findings"][0]["message"] = "served from the cache"
-    entry.write_text(json.dumps(stored), encoding="utf-8")
+    _edit_result(cache, relative, (tree / relative).read_bytes(), _served_from_cache)
     # A changed file is checked again; the unchanged ones still come from the cache.
     changed = "pkg/module_06.py"
     write(tree, changed, (tree / changed).read_text(encoding="utf-8") + UZ_COMMENT_2 + "\n")
     _code, second, _stderr = check_json(tree, env=env)
-    assert len(_entries(cache)) == 35
+    assert len(_entries(cache)) == 34 and len(_results(cache)) == 34  # the old result of the changed file is gone
     assert sum(1 for f in second["findings"] if f["path"] == changed) == sum(
         1 for f in first["findings"] if f["path"] == changed) + 1
     assert "served from the cache" in {f["message"] for f in second["findings"]}
@@ -110,7 +127,7 @@ def test_no_cache_writes_nothing(tree, tmp_path):
     check_json(tree)
     default = tree / ".english-guard-cache"
     assert (default / "CACHEDIR.TAG").is_file() and (default / ".gitignore").read_text() == "*\n"
-    assert len(list(default.glob("*/*.json"))) == 34
+    assert len(_entries(default)) == 34
 
 
 def test_concurrent_runs_on_one_tree_agree_and_leave_a_sound_cache(tree, tmp_path):
@@ -125,10 +142,9 @@ def test_concurrent_runs_on_one_tree_agree_and_leave_a_sound_cache(tree, tmp_pat
         assert process.returncode == 1, stderr.decode()
         assert json.loads(stdout) == reference
     assert not list(cache.rglob("*.tmp"))
-    entries = list(cache.glob("*/*.json"))
-    assert len(entries) == 34
-    for entry in entries:
-        assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error", "candidates", "facts"}
+    assert len(_entries(cache)) == 34
+    for result in _results(cache):
+        assert set(result) == {"findings", "unused", "error", "candidates", "facts"}
     _code, warm, _stderr = check_json(tree, env=env)
     assert warm == reference
 
@@ -184,12 +200,16 @@ def test_a_corrupt_cache_entry_is_recomputed(tree, tmp_path):
     cache = tmp_path / "cache"
     env = cli_env(cache)
     _code, first, _stderr = check_json(tree, env=env)
-    relative = "pkg/module_03.py"
-    entry = _entry_for(cache, relative, (tree / relative).read_bytes())
-    entry.write_text('{"findings": [{"line": ', encoding="utf-8")  # a half-written file, a full disk
+    [index] = _indexes(cache)
+    index.write_text('{"version": 1, "files": {"pkg/module_03.py": [', encoding="utf-8")  # a half-written file
     _code, second, stderr = check_json(tree, env=env)
     assert second == first and stderr == ""
-    assert set(json.loads(entry.read_text(encoding="utf-8"))) == {"findings", "unused", "error", "candidates", "facts"}
+    assert len(_entries(cache)) == 34  # rebuilt whole
+    # A result of the wrong shape is recomputed, not reported.
+    relative = "pkg/module_03.py"
+    _edit_result(cache, relative, (tree / relative).read_bytes(), lambda result: result.pop("findings"))
+    _code, third, stderr = check_json(tree, env=env)
+    assert third == first and stderr == ""
 
 
 def test_the_default_jobs_follow_the_cores_this_process_may_use(tree):
@@ -227,4 +247,36 @@ def test_a_change_to_english_guard_itself_invalidates(tree, tmp_path):
     _code, second, _stderr = check_json(tree, env=env)
     assert second == first
     assert len([p for p in cache.iterdir() if p.is_dir()]) == 2
-    assert len(list(cache.glob("*/*.json"))) == 2 * 34
+    assert len(_entries(cache)) == 2 * 34
+
+
+def test_an_unchanged_size_and_modification_time_reuse_the_result_without_reading(tree, tmp_path):
+    """As git and ruff do: a settled file whose size and mtime are unchanged is not read or hashed again;
+    a file changed just before the run is recorded without its stat, so it is hashed next time."""
+    cache = tmp_path / "cache"
+    env = cli_env(cache)
+    relative = "pkg/module_03.py"
+    path = tree / relative
+    old = time.time() - 3600
+    for file in tree.rglob("*"):
+        if file.is_file():
+            os.utime(file, (old, old))
+    _code, first, _stderr = check_json(tree, env=env)
+    records = _entries(cache)
+    assert all(record[1] > 0 for record in records.values())  # settled files keep their stat
+    # Same size, new content, the old modification time put back: the recorded result is served.
+    original = path.read_bytes()
+    swapped = original.replace(b"Module number 3.", b"Module number 9.")
+    assert len(swapped) == len(original) and swapped != original
+    stat = path.stat()
+    path.write_bytes(swapped)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    _code, second, _stderr = check_json(tree, env=env)
+    assert second == first
+    # A file changed just now is hashed: its record carries no modification time until it settles.
+    write(tree, relative, original.decode("utf-8") + UZ_COMMENT_2 + "\n")
+    _code, third, _stderr = check_json(tree, env=env)
+    assert len([f for f in third["findings"] if f["path"] == relative]) == \
+        len([f for f in first["findings"] if f["path"] == relative]) + 1
+    [record] = [r for key, r in _entries(cache).items() if key.endswith("/" + relative)]
+    assert record[1] == -1
