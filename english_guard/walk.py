@@ -210,6 +210,9 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
             result.problems.append((_display(Path(folder)), f"cannot list folder: {exc.strerror or exc}"))
             continue
         folder_absolute = os.path.abspath(folder)
+        # String prefixes instead of os.path.join: this loop runs once per entry of the tree.
+        absolute_prefix = folder_absolute if folder_absolute.endswith(os.sep) else folder_absolute + os.sep
+        real_prefix = real if real.endswith(os.sep) else real + os.sep
         present = tuple(name for name in ignore_files if any(entry.name == name for entry in entries))
         spec = _gitignore_spec(Path(folder), present) if present else None
         if spec is not None:
@@ -224,10 +227,10 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
             if is_dir and entry.name in ALWAYS_SKIPPED:
                 continue
             entry_path = entry.path
-            entry_real = os.path.realpath(entry_path) if is_link else os.path.join(real, entry.name)
+            entry_real = os.path.realpath(entry_path) if is_link else real_prefix + entry.name
             if listing is not None and not listing.keeps_text(entry_path, is_dir):
                 continue
-            if _ignored_text(os.path.join(folder_absolute, entry.name), entry_path, is_dir, ignores):
+            if ignores and _ignored_text(absolute_prefix + entry.name, entry_path, is_dir, ignores):
                 continue
             if excluder.excluded_real(entry_real, root, is_dir):
                 continue
@@ -237,7 +240,7 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
                 subfolders.append((entry_path, _child(folder_shown, entry.name), entry_real, ignores))
             elif entry.is_file():
                 if shown_absolute:
-                    shown = _display(Path(os.path.join(folder_absolute, entry.name)))
+                    shown = _display(Path(absolute_prefix + entry.name))
                 else:
                     shown = _child(folder_shown, entry.name)
                 if shown not in seen:
