@@ -77,3 +77,28 @@ def test_opting_in_renames_every_binding_found(bot):
     assert "    quantity = Column(Integer)" in (bot / "dokon/modellar.py").read_text(encoding="utf-8")
     # the raw SQL is data: it keeps the old column name, as the plan's reason said
     assert 'SELECT SUM(miqdor) FROM buyurtmalar' in (bot / "dokon/modellar.py").read_text(encoding="utf-8")
+
+
+def test_rename_apply_is_verified_and_stops_when_a_test_breaks(bot):
+    """`rename --apply` runs the project's tests on a copy before and after: the opted-in mock.patch target breaks."""
+    from click.testing import CliRunner
+
+    from english_guard.cli import main
+    from english_guard.fixes.rename import dump_plan
+
+    entries = plan(bot)
+    target = entries["xizmatlar.jami_narx"]
+    target.new_name, target.action = "total_price", "rename"
+    (bot / "renames.toml").write_text(dump_plan([target], "renames.toml", ["."]), encoding="utf-8")
+    before = (bot / "dokon/xizmatlar.py").read_bytes()
+    result = CliRunner().invoke(main, ["rename", "--apply", "renames.toml", "--test-command",
+                                       f"{sys.executable} -m pytest -q"], catch_exceptions=False)
+    assert result.exit_code == 2, result.output
+    assert "tests.test_xizmatlar::test_chegirma" in result.output
+    assert "Nothing was written" in result.output
+    assert (bot / "dokon/xizmatlar.py").read_bytes() == before
+    (bot / "renames.toml").write_text(dump_plan([entries["ombor.savat.Savat.qoshish"]], "renames.toml", ["."]),
+                                      encoding="utf-8")
+    result = CliRunner().invoke(main, ["rename", "--apply", "renames.toml"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "def add(self" in (bot / "dokon/ombor/savat.py").read_text(encoding="utf-8")

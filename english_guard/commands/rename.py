@@ -27,8 +27,13 @@ def _config(config_path: str | None, paths: tuple[str, ...]):
               help=_("Apply the reviewed plan in FILE."))
 @click.option("--diff", is_flag=True, help=_("With --apply: print the changes as a unified diff, write nothing."))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help=_("Read settings from FILE."))
+@click.option("--test-command", default="auto", show_default=True, metavar="CMD",
+              help=_("With --apply: shell command that runs the project's tests on a copy before and after the "
+                     "renames; a test that passed before and fails after stops the write. `none`: no tests."))
+@click.option("--test-timeout", type=float, default=900.0, show_default=True,
+              help=_("Seconds one run of the test command may take."))
 def rename(paths: tuple[str, ...], plan_file: str | None, apply_file: str | None, diff: bool,
-           config_path: str | None) -> None:
+           config_path: str | None, test_command: str, test_timeout: float) -> None:
     """Plan and apply English names for non-English identifiers, across the whole repository."""
     if (plan_file is None) == (apply_file is None):
         raise click.UsageError(_("give exactly one of --plan FILE or --apply FILE"))
@@ -37,7 +42,10 @@ def rename(paths: tuple[str, ...], plan_file: str | None, apply_file: str | None
     if plan_file:
         paths = paths or (".",)
         sys.exit(_plan(list(paths), plan_file, _config(config_path, paths)))
-    sys.exit(_apply(list(paths), apply_file, config_path, diff))
+    from english_guard.fixes.verify import VerifyOptions
+
+    sys.exit(_apply(list(paths), apply_file, config_path, diff,
+                    VerifyOptions(test_command=test_command, test_timeout=test_timeout, fix_gitignore=False)))
 
 
 def _plan(paths: list[str], plan_file: str, config) -> int:
@@ -72,7 +80,7 @@ def _plan(paths: list[str], plan_file: str, config) -> int:
     return 2 if errors else 0
 
 
-def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool) -> int:
+def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool, verify=None) -> int:
     from english_guard.fixes.rename import PlanError, apply_plan, load_plan
     from english_guard.fixes.rename.files import SourceError
     from english_guard.fixes.rename.planfile import plan_paths_of
@@ -97,7 +105,7 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
         click.echo(_("Nothing was changed."), err=True)
         return 2
     try:
-        report = apply_plan(paths, entries, config, diff=diff)
+        report = apply_plan(paths, entries, config, diff=diff, verify=verify)
     except (SourceError, UnsafeWriteError) as exc:
         click.echo(_("error: {message}").format(message=exc), err=True)
         click.echo(_("Nothing was changed."), err=True)
@@ -105,6 +113,11 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
     if report.errors:
         for error in report.errors:
             click.echo(_("error: {message}").format(message=error), err=True)
+        return 2
+    if report.verification:
+        for problem in report.verification:
+            click.echo(_("error: {message}").format(message=problem), err=True)
+        click.echo(_("Nothing was written: the renamed copy failed the verification (errors above)."), err=True)
         return 2
     if report.refused:
         for refusal in report.refused:

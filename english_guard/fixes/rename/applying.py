@@ -47,6 +47,8 @@ class ApplyReport:
     files_changed: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
     written: bool = False
+    verification: list[str] = field(default_factory=list)  # the gate's problems: nothing was written
+    verification_summary: list[str] = field(default_factory=list)
 
     @property
     def references(self) -> int:
@@ -376,7 +378,32 @@ def preview_plan(project: Project, entries: list[PlanEntry]) -> RenamePreview:
     return preview
 
 
-def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False) -> ApplyReport:
+def _verify_before_writing(config: Config, project: Project, encoded: dict[int, bytes], moves, options,
+                           report: ApplyReport) -> bool:
+    """The verification gate (fixes/verify) on a copy with the new texts; False when it stops the write."""
+    from english_guard.fixes.verify import verify_new_contents
+    from english_guard.migrate.workspace import project_files
+
+    root = Path(config.root).resolve()
+    new_contents: dict[str, bytes | None] = {}
+    for i, data in encoded.items():
+        try:
+            old = Path(project.sources[i].path).resolve().relative_to(root).as_posix()
+            new = Path(moves[i][0]).resolve().relative_to(root).as_posix() if i in moves else old
+        except ValueError:
+            continue  # a file outside the project root: nothing there to verify against
+        if new != old:
+            new_contents[old] = None
+        new_contents[new] = data
+    gate, verification = verify_new_contents(root, project_files(root), new_contents, options)
+    report.verification = verification.problems
+    report.verification_summary = gate.summary(verification)
+    return not report.verification
+
+
+def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False,
+               verify=None) -> ApplyReport:
+    """Apply `entries`; with `verify` (fixes.verify.VerifyOptions) the change is first proven on a copy."""
     project = load_project(paths, config)
     if project.errors:
         report = ApplyReport()
@@ -407,6 +434,8 @@ def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, di
     encoded = {i: project.sources[i].encode(changed[i]) for i in changed}
     for i, data in encoded.items():  # all of them parse before the first one is written
         check_python_parses(project.sources[i].path, data)
+    if verify is not None and not _verify_before_writing(config, project, encoded, moves, verify, report):
+        return report
     for i in sorted(changed, key=lambda i: project.sources[i].path):
         if i in moves:
             write_python_source(moves[i][0], encoded[i])
