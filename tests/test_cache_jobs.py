@@ -34,7 +34,14 @@ def _module(index: int) -> str:
 def _tree(root: Path, count: int = 32) -> Path:
     files = {f"pkg/module_{i:02d}.py": _module(i) for i in range(count)}
     files["deploy/values.yaml"] = YAML_SOURCE
-    return make_project(root, files)
+    root = make_project(root, files)
+    # Settled files, as in a real checkout: the cache keeps their modification times from the first run on
+    # (a file changed within two seconds of a run is hashed again next time, which a slow machine would hit).
+    old = time.time() - 3600
+    for file in root.rglob("*"):
+        if file.is_file():
+            os.utime(file, (old, old))
+    return root
 
 
 @pytest.fixture
