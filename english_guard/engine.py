@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import tokenize
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -132,6 +133,7 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
         segments = getattr(exc, "segments", None)
         if not segments:
             return result
+    segments = _without_people_names(path, segments)
     enabled = config.codes_enabled() - config.ignored_in(path)
     allowed = config.all_allowed_words()
     directives, skip_file = directives_in(segments)
@@ -160,6 +162,24 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
         for d in _unique_unused(directives, enabled)
     ]
     return result
+
+
+# Lists of people (AUTHORS, CONTRIBUTORS, ...) are names, and so are changelog credit lines: names written in
+# their owners' script are no evidence of the language a project writes.
+_PEOPLE_LIST = re.compile(r"(?i)^(?:authors|contributors|credits|thanks|maintainers|backers|sponsors|patrons"
+                          r"|codeowners|people|committers)(?:\.\w+)?$")
+_CHANGELOG = re.compile(r"(?i)^(?:change(?:s|log)|history|news|release[-_ ]?notes)(?:\.\w+)?$")
+_CREDIT = re.compile(r"(?i)\b(?:thanks?|thank you|credits?|kudos|props|(?:contributed|reported|patch(?:ed)?|written|"
+                     r"authored|suggested|implemented|fixed|reviewed) by)\b")
+
+
+def _without_people_names(path: str, segments: list) -> list:
+    name = path.replace("\\", "/").rpartition("/")[2]
+    if _PEOPLE_LIST.match(name):
+        return [s for s in segments if s.kind not in ("prose", "comment")]
+    if _CHANGELOG.match(name):
+        return [s for s in segments if not (s.kind == "prose" and _CREDIT.search(s.text))]
+    return segments
 
 
 def _unique_unused(directives, enabled: frozenset[str]) -> list:

@@ -23,12 +23,16 @@ LETTER_HINTS = {
 }
 
 
+# Letters that are unit symbols in code and docs (µs, 5 Ω, 3 Å), not words of a language.
+_UNIT_LETTERS = frozenset("\u00b5\u2126\u212b\u212a\u2113\u00b0")
+
+
 @lru_cache(maxsize=4096)
 def char_script(char: str) -> str:
     """LATIN, CYRILLIC, CJK, ... for a letter (from its Unicode name), or "" for non-letters."""
     if char < "\u0080":
         return "LATIN" if char.isalpha() else ""
-    if not char.isalpha():
+    if not char.isalpha() or char in _UNIT_LETTERS:
         return ""
     name = unicodedata.name(char, "")
     if name.startswith("CJK") or "IDEOGRAPH" in name:

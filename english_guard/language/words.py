@@ -14,7 +14,7 @@ from english_guard.language.lexicon import common_words, lookup
 from english_guard.language.morphology import uzbek_letter_shape, uzbek_stem, uzbek_suffix_shape
 from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
 from english_guard.language.pinyin import pinyin_syllables
-from english_guard.language.scripts import SCRIPT_LANGUAGE, letter_hint, word_scripts
+from english_guard.language.scripts import SCRIPT_LANGUAGE, char_script, letter_hint, word_scripts
 from english_guard.language.uzbek_words import is_uzbek_form
 from english_guard.model import WordEvidence
 
@@ -106,8 +106,17 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     english = entry.english
     lang, foreign = entry.best_foreign()
     hint = letter_hint(word, "LATIN")
+    typographic = False
     if not hint and not identifier and _UZBEK_APOSTROPHE.search(word):
         hint = "uz"
+        # ʻ (U+02BB) is the Uzbek letter sign; ' and ’ are also everyday English typography
+        # ("wrong’un"): without the Uzbek sign, the apostrophe alone is weak evidence.
+        typographic = "ʻ" not in word
+    if english >= 3.0 and not word.isascii() and foreign >= 3.0 and any(
+            char_script(char) == "LATIN" for char in word if not char.isascii()):
+        # English matched only once the accents were folded away (`für` is not `fur`): English writes
+        # its words without them, the other language with them. Weak alone: loans such as `café` exist.
+        return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} spelling (English only without accents)")
     if english >= 3.0:
         return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
@@ -130,12 +139,6 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         return Word(word, key, "foreign", STRONG, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon")
     if uzbek and english < (3.0 if not short else 2.5):
         return Word(word, key, "foreign", WEAK, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon (also rare English)")
-    if not uzbek and is_uzbek_form(key):
-        # The hunspell-uz forms have no frequencies: a long form English does not know decides alone,
-        # a short one or one English also writes is weak evidence that the file's language decides.
-        # A capitalised match is more often a name (the list leaves names out, but not their homographs).
-        strength = STRONG if english == 0.0 and len(key) >= 6 and word[:1].islower() else WEAK
-        return Word(word, key, "foreign", strength, (("uz", 2.9),) + entry.foreign, "Uzbek word list (hunspell-uz)")
     if english >= 1.5:
         # A word English uses (modulo, quanta, possibles) stays English unless another language
         # uses it far more (`datos`, `papel`, `pagina`).
@@ -148,9 +151,16 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     stem = uzbek_stem(key)
     if stem:
         return Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek stem {stem!r}")
+    if not uzbek and english < 1.5 and is_uzbek_form(key):
+        # The hunspell-uz forms have no frequencies: a long form English does not know decides alone,
+        # a short one or one English also writes is weak evidence that the file's language decides.
+        # A capitalised match is more often a name (the list leaves names out, but not their homographs).
+        strength = STRONG if english == 0.0 and len(key) >= 6 and word[:1].islower() else WEAK
+        return Word(word, key, "foreign", strength, (("uz", 2.9),) + entry.foreign, "Uzbek word list (hunspell-uz)")
     if hint:
         languages = ((hint, 5.0),) + tuple(entry.foreign)
-        return Word(word, key, "foreign", WEAK if short else STRONG, languages, f"letters typical of {hint}")
+        return Word(word, key, "foreign", WEAK if short or typographic else STRONG, languages,
+                    f"letters typical of {hint}")
     if foreign >= 2.5:
         return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
     if english == 0.0 and not short and (uzbek_suffix_shape(key) or (not identifier and uzbek_letter_shape(key))):
