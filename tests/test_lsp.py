@@ -44,6 +44,25 @@ async def client(lsp_client: LanguageClient, tmp_path: Path):
     await lsp_client.shutdown_session()
 
 
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=_server_command()))
+async def neovim(lsp_client: LanguageClient, tmp_path: Path):
+    """A client that declares Neovim 0.11's capabilities: UTF-8 positions first, no `documentChanges`."""
+    result = await lsp_client.initialize_session(types.InitializeParams(
+        capabilities=client_capabilities("neovim"), root_uri=tmp_path.as_uri()))
+    lsp_client.position_encoding = result.capabilities.position_encoding or types.PositionEncodingKind.Utf16
+    yield
+    await lsp_client.shutdown_session()
+
+
+def units(text: str, encoding: str) -> int:
+    """The length of `text` in the code units of an LSP position encoding."""
+    if encoding == types.PositionEncodingKind.Utf8:
+        return len(text.encode("utf-8"))
+    if encoding == types.PositionEncodingKind.Utf16:
+        return len(text.encode("utf-16-le")) // 2
+    return len(text)
+
+
 async def diagnostics_for(client: LanguageClient, uri: str, timeout: float = 30.0) -> types.PublishDiagnosticsParams:
     """The next diagnostics the server publishes for `uri`."""
     deadline = time.monotonic() + timeout
@@ -325,3 +344,31 @@ async def test_an_unsaved_buffer_is_checked_by_its_language(client: LanguageClie
     client.text_document_did_open(types.DidOpenTextDocumentParams(
         text_document=types.TextDocumentItem(uri, "markdown", 1, "Bu yerda narxlarni hisoblaymiz va saqlaymiz.\n")))
     assert {d.code for d in (await diagnostics_for(client, uri)).diagnostics} == {"EG501"}
+
+
+@pytest.mark.asyncio
+async def test_positions_follow_the_negotiated_encoding_and_plain_edits(neovim: LanguageClient, tmp_path):
+    comment = "# Это комментарий на русском языке 🙂"
+    source = f"{comment}\nцена = 1  # x\nprint(цена)\n"
+    uri = open_document(neovim, tmp_path / "shop.py", source)
+    published = await diagnostics_for(neovim, uri)
+    encoding = neovim.position_encoding
+    by_code = {d.code: d for d in published.diagnostics}
+    assert by_code["EG201"].range.end == types.Position(line=0, character=units(comment, encoding))
+    name = by_code["EG101"]
+    assert (name.range.start, name.range.end) == (types.Position(1, 0), types.Position(1, units("цена", encoding)))
+    actions = await code_actions(neovim, uri, name)
+    rename = next(a for a in actions if a.title.startswith("Rename 'цена'"))
+    assert rename.edit.document_changes is None  # the client did not declare support for them
+    edits = rename.edit.changes[uri]
+    assert [(e.range.start.line, e.range.start.character, e.range.end.character, e.new_text) for e in edits] == [
+        (1, 0, units("цена", encoding), "price"), (2, 6, 6 + units("цена", encoding), "price")]
+
+
+def test_without_pygls_the_server_says_how_to_install_it(tmp_path):
+    probe = ("import sys\nsys.modules['pygls'] = None\nfrom english_guard.cli import main\n"
+             "main(['server'])\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert "pip install 'english-guard[server]'" in done.stderr
+    assert "Traceback" not in done.stderr
