@@ -243,3 +243,53 @@ def test_github_workflow_steps_as_written(tmp_path):
     changed_lines = failing["Check the changed lines (annotations; fails the job on findings)"]
     assert changed_lines.returncode == 1
     assert changed_lines.stdout.startswith("::error title=english-guard EG201,file=discount.py,line=4")
+
+
+def _gitlab_job(name: str) -> dict:
+    return yaml.safe_load((REPO / "examples" / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8"))[name]
+
+
+def _run_gitlab_job(name: str, project: Path, env: dict[str, str]) -> list[subprocess.CompletedProcess]:
+    """The job's before_script and script lines, as the runner runs them (the package installs satisfied)."""
+    results = []
+    for command in [*_gitlab_job(name)["before_script"], *_gitlab_job(name)["script"]]:
+        if command.startswith("apt-get "):
+            continue  # installs git into the python image; git is here
+        pinned = PIN.search(command)
+        if pinned:
+            assert _exists(pinned.group(1)) or not (REPO / ".git").exists()
+            continue
+        done = subprocess.run(["bash", "-e", "-c", command], cwd=project, env=env, capture_output=True, text=True,
+                              timeout=300)
+        assert done.returncode in (0, 1), f"{command}: {done.stdout}{done.stderr}"
+        results.append(done)
+    return results
+
+
+def test_gitlab_jobs_as_written(tmp_path):
+    env = _env(tmp_path)
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    (origin / "app.py").write_text('def total(prices):\n    """Sum the prices."""\n    return sum(prices)\n',
+                                   encoding="utf-8")
+    _git(origin, "init", "-q", "-b", "main")
+    _git(origin, "add", "-A")
+    _git(origin, "commit", "-q", "-m", "Add order totals")
+    project = tmp_path / "project"
+    _git(tmp_path, "clone", "-q", str(origin), str(project))
+    # The default branch: a Code Quality report and a passing check.
+    runs = _run_gitlab_job("english-guard", project, env)
+    assert [done.returncode for done in runs] == [0, 0]
+    assert json.loads((project / "gl-code-quality-report.json").read_text(encoding="utf-8")) == []
+    # A merge request whose commit adds an Uzbek comment: the changed line fails the job, and so does its
+    # Uzbek commit message in the second job.
+    _git(project, "checkout", "-q", "-b", "feature")
+    with open(project / "app.py", "a", encoding="utf-8") as handle:
+        handle.write("# Chegirma foizini hisoblash uchun yordamchi funksiya\n")
+    _git(project, "commit", "-q", "-am", "Chegirma foizini hisoblash qoʻshildi")
+    mr_env = {**env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", "CI_MERGE_REQUEST_TITLE": "Add a discount",
+              "CI_MERGE_REQUEST_DESCRIPTION": "Apply a discount."}
+    runs = _run_gitlab_job("english-guard", project, mr_env)
+    assert runs[-1].returncode == 1 and "app.py:4:1: EG201" in runs[-1].stdout
+    messages = _run_gitlab_job("english-guard-messages", project, mr_env)
+    assert messages[-1].returncode == 1 and "EG601" in messages[-1].stdout
