@@ -136,10 +136,13 @@ def _print_plan(plan, show_diff: bool) -> None:
               help=_("Translation engine for English proposals; `none` sends everything to review."))
 @click.option("--english/--no-english", "include_english", default=True, show_default=True,
               help=_("Also wrap user-facing strings that are already English."))
+@click.option("--include-tests", is_flag=True,
+              help=_("Also extract strings of test files (tests/, test_*.py, *_test.py, conftest.py); by default "
+                     "their texts are test data and stay as they are."))
 @click.option("--diff", "show_diff", is_flag=True, help=_("Show what would change; write nothing."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
 def extract(paths, locales_dir, domain, source_lang, review_file, from_po, import_statement, runtime_module,
-            engine, include_english, show_diff, config_file):
+            engine, include_english, include_tests, show_diff, config_file):
     """Wrap user-facing strings in gettext calls and keep the Babel catalogs in step."""
     from english_guard.config import ConfigError, load_config
     from english_guard.fixes.extract import apply_plan, plan_extract
@@ -151,6 +154,7 @@ def extract(paths, locales_dir, domain, source_lang, review_file, from_po, impor
         config = load_config(config_file, start=paths[0])
         settings = _settings(paths, config, locales_dir, domain, source_lang, review_file, from_po,
                              import_statement, runtime_module, engine, include_english)
+        settings.include_tests = include_tests
         plan = plan_extract(paths, config, settings)
         _print_plan(plan, show_diff)
         if not show_diff:

@@ -53,6 +53,7 @@ class ExtractSettings:
     engine: str = "auto"  # a translation engine choice, or "none"
     include_english: bool = True
     extra_review_files: tuple[Path, ...] = ()
+    include_tests: bool = False  # test files hold test data (`Message(text=...)`), not what users read
 
 
 @dataclass
@@ -115,6 +116,23 @@ def _python_files(paths: Iterable[str], config: Config) -> tuple[list[Path], lis
     problems = [Problem(path, 1, 1, message) for path, message in walked.problems]
     files = [Path(name) for name in walked.files if name.endswith(".py")]
     return files, problems
+
+
+TEST_FOLDERS = {"tests", "test", "testing"}
+
+
+def is_test_file(path: Path) -> bool:
+    """A test module or fixture helper: under a `tests` folder, or named test_*.py, *_test.py, conftest.py."""
+    name = path.name
+    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
+        return True
+    return any(part in TEST_FOLDERS for part in path.parts[:-1])
+
+
+def _without_tests(files: list[Path], paths: Iterable[str]) -> tuple[list[Path], int]:
+    named = {Path(p).resolve() for p in paths if Path(p).is_file()}
+    kept = [f for f in files if f.resolve() in named or not is_test_file(f)]
+    return kept, len(files) - len(kept)
 
 
 def _existing_msgids(sources: Iterable[SourceFile], keywords: dict) -> set[str]:
@@ -419,8 +437,14 @@ class _Planner:
 
 def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings) -> ExtractPlan:
     planner = _Planner(config, settings)
+    paths = list(paths)
     files, walk_problems = _python_files(paths, config)
     planner.plan.errors.extend(walk_problems)
+    if not settings.include_tests:
+        files, left_out = _without_tests(files, paths)
+        if left_out:
+            planner.plan.notes.append(f"{left_out} test files not extracted (their texts are test data; "
+                                      "--include-tests extracts them too)")
     parsed = planner.parse(files)
     messages = planner.messages(parsed)
     planner.resolve(messages, parsed)
