@@ -77,7 +77,8 @@ def _assert_shown_lines_printed(shown: list[str], done: subprocess.CompletedProc
         text = line.strip()
         if not text or "..." in text:
             continue
-        assert text in printed, f"`{command}` no longer prints {text!r}:\n{done.stdout}\n{done.stderr}"
+        assert text in printed, (f"`{command}` no longer prints {text!r} (if the new output is right, update "
+                                 f"the document: README.md or docs/migration.md):\n{done.stdout}\n{done.stderr}")
 
 
 # --- README ---------------------------------------------------------------------------------------
@@ -293,3 +294,12 @@ def test_gitlab_jobs_as_written(tmp_path):
     assert runs[-1].returncode == 1 and "app.py:4:1: EG201" in runs[-1].stdout
     messages = _run_gitlab_job("english-guard-messages", project, mr_env)
     assert messages[-1].returncode == 1 and "EG601" in messages[-1].stdout
+
+
+def test_the_readme_rule_table_lists_every_rule_of_the_rule_table():
+    from english_guard.rules import RULES
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Rules", 1)[1].split("\n\n", 2)[1]
+    listed = re.findall(r"^\| (EG\d{3}) \|", table, flags=re.M)
+    assert sorted(listed) == sorted(RULES), "README's rule table and english_guard/rules.py disagree"
