@@ -39,3 +39,15 @@ def test_letters_alone():
     assert latin_language("hayır") == "tr"
     assert latin_language("la lista de los nombres", ("es", "pt")) == "es"
     assert latin_language("la lista de los nombres", ("fr", "it")) == ""
+
+
+def test_camel_case_splits_at_capitals_of_any_alphabet():
+    """Dotless ı and accented letters are letters: `kullanıcıAdı` is two Turkish words, not `kullan` + `ıcıAdı`."""
+    from english_guard.language.tokens import split_identifier
+
+    assert split_identifier("kullanıcıAdı") == ["kullanıcı", "Adı"]
+    assert split_identifier("pedidoNúmero") == ["pedido", "Número"]
+    assert split_identifier("ÜBERSICHTListe") == ["ÜBERSICHT", "Liste"]
+    assert split_identifier("getHTTPResponse") == ["get", "HTTP", "Response"]
+    verdict = judge("kullanıcıAdı", "identifier")
+    assert not verdict.english and verdict.language == "tr"

@@ -83,5 +83,27 @@ def split_identifier(name: str) -> list[str]:
         if re.fullmatch(r"[A-Za-z]+\d+|[A-Za-z]\d+[A-Za-z]+", part) and part.islower():
             words.append(part)
             continue
-        words.extend(_CAMEL.findall(part))
+        words.extend(_CAMEL.findall(part) if part.isascii() else _split_cases(part))
     return words
+
+
+def _split_cases(part: str) -> list[str]:
+    """`_CAMEL` for any alphabet (`kullanıcıAdı` -> `kullanıcı`, `Adı`; `pedidoNúmero` -> `pedido`,
+    `Número`): a word starts at a capital after a small letter, at the last capital of a run of capitals
+    followed by a small letter, and where letters and digits meet."""
+    words: list[str] = []
+    start = 0
+    for index in range(1, len(part)):
+        before, char = part[index - 1], part[index]
+        after = part[index + 1:index + 2]
+        if char.isdigit() != before.isdigit() or not char.isalnum() or not before.isalnum():
+            boundary = True
+        elif char.isupper():
+            boundary = before.islower() or (before.isupper() and after.islower())
+        else:
+            boundary = False
+        if boundary:
+            words.append(part[start:index])
+            start = index
+    words.append(part[start:])
+    return [word for word in words if word.isalnum()]
