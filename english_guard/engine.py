@@ -173,12 +173,16 @@ _CREDIT = re.compile(r"(?i)\b(?:thanks?|thank you|credits?|kudos|props|(?:contri
                      r"authored|suggested|implemented|fixed|reviewed) by)\b")
 
 
+_MENTION = re.compile(r"(?<![\w@])@[\w-]+")  # a list of @handles is a list of contributors
+
+
 def _without_people_names(path: str, segments: list) -> list:
     name = path.replace("\\", "/").rpartition("/")[2]
     if _PEOPLE_LIST.match(name):
         return [s for s in segments if s.kind not in ("prose", "comment")]
     if _CHANGELOG.match(name):
-        return [s for s in segments if not (s.kind == "prose" and _CREDIT.search(s.text))]
+        return [s for s in segments if not (s.kind == "prose" and (_CREDIT.search(s.text) or
+                                                                   len(_MENTION.findall(s.text)) >= 3))]
     return segments
 
 

@@ -36,3 +36,10 @@ def test_accented_spellings_are_not_english_words_folded():
     verdict = judge("# Messwert für die Anzeige", "comment")
     assert not verdict.english and verdict.language == "de"
     assert judge("# Serve the café menu", "comment").english  # a loan in English text stays English
+
+
+def test_a_changelog_list_of_handles_is_names(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\n', encoding="utf-8")
+    (tmp_path / "CHANGES.md").write_text(
+        "# Changes\n\n## Contributors\n\n@aguinaldo | @ozturk | @kuryer | @sotuvchi\n", encoding="utf-8")
+    assert _check(tmp_path) == []
