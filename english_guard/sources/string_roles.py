@@ -66,6 +66,9 @@ DEVELOPER_CALLS = ("warnings.warn", "warn", "DeprecationWarning", "pytest.fail",
                    "self.fail", "self.skipTest")
 # Keywords whose text only developers read (a database column comment, a deprecation note).
 DEVELOPER_KEYWORDS = frozenset({"comment", "doc", "deprecated", "reason"})
+# Keywords whose value names something in code or data (a callback, a relation, a table).
+NAME_KEYWORDS = frozenset({"callback_data", "related_name", "related_query_name", "db_table", "db_column",
+                           "app_label", "model_name", "state", "switch_inline_query"})
 _EXCEPTION_CLASS = re.compile(r"(?:Error|Exception|Warning|Exit|Interrupt|Failure|Fault)$")
 
 
@@ -119,6 +122,9 @@ def text_shape(text: str) -> str:
         return DATA
     if not any(ch.isalpha() for ch in _FORMAT_DIRECTIVE.sub("", stripped)):
         return DATA  # "%d.%m.%Y %H:%M", "{}: {}"
+    fields = _FORMAT_DIRECTIVE.sub("", stripped) if ("{" in stripped or "%" in stripped) else stripped
+    if fields != stripped and not any(ch.isspace() for ch in fields) and _NAME.match(fields):
+        return NAME  # f"tasdiqlash:{order_id}", "order_%s": a key built from parts
     spaced = any(ch.isspace() for ch in stripped)
     if not spaced:
         if "/" in stripped or "\\" in stripped or _FILE_EXTENSION.search(stripped):
@@ -140,6 +146,11 @@ _TEST_PART = re.compile(r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_[^/]*|[^/]*_
 def is_test_path(path: str) -> bool:
     """A file of a test suite: its strings are test data, not the product's UI."""
     return bool(_TEST_PART.search(path.replace("\\", "/")))
+
+
+# The context of a user-facing string no flow reached: prose presumed to be for users. `check` reports
+# it when it is not English; `extract` wraps it only then (an English one may be anything).
+PRESUMED = "prose with no other role"
 
 
 def final_role(assigned: str | None, text: str, path: str) -> str:

@@ -22,6 +22,8 @@ from english_guard.sources.string_roles import (
     EXCEPTION,
     MSGID,
     NAME,
+    NAME_KEYWORDS,
+    PRESUMED,
     USER_FACING,
     call_role,
     final_role,
@@ -203,6 +205,8 @@ class UserFacingStrings:
                 self._parameter_shown(keyword.value)
             elif keyword.arg == "choices":
                 self._mark_choices(keyword.value)
+            elif keyword.arg in NAME_KEYWORDS:
+                self._mark(keyword.value, NAME, f"{callee}({keyword.arg}=...)")
             elif keyword.arg in DEVELOPER_KEYWORDS:
                 self._mark(keyword.value, DEVELOPER, f"{callee}({keyword.arg}=...)")
         self.generic_visit(node)
@@ -282,7 +286,7 @@ class UserFacingStrings:
                     body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
             else:
                 body = node.value
-            assigned, context = self.roles.get(id(node), (None, ""))
+            assigned, context = self.roles.get(id(node), (None, PRESUMED))
             role = final_role(assigned, body, self.path)
             if role != DATA:
                 segments.append(self._literal_segment(node, "string", body, role, context))

@@ -1,8 +1,10 @@
-"""Find the user-facing messages of one Python module (the shared call patterns decide what is user-facing).
+"""Find the user-facing messages of one Python module: exactly the strings `check` gives the user-facing role.
 
-A string is a message when it is passed positionally to a user-facing call (`message.answer`,
-`bot.send_message`, `KeyboardButton`, ...) or by a user-facing keyword (`text=`, `caption=`,
-`detail=`). Log calls, SQL, dict keys and anything already inside a gettext call are never
+The check's reader decides (`english_guard.sources.string_roles`, through `prefilter.user_facing_strings`):
+a reply, a button label, a message table entry, a Django label, prose whose destination the file does
+not show. This module finds those literals again in the LibCST tree by their start positions and turns
+each into one message; a `+`, `%` or `.format()` expression around a literal becomes one message with
+placeholders. Logs, exceptions, keys, data, test data and text already inside a gettext call are never
 messages. `# english-guard: ignore` (or `# noqa: EG401`) on the line leaves a string alone.
 """
 from __future__ import annotations
@@ -15,7 +17,8 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 from english_guard.config import Config
 from english_guard.fixes.extract.model import Candidate, FileScan, Problem, Shape, Unsafe
 from english_guard.fixes.extract.shapes import shape_of
-from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
+from english_guard.model import Segment
+from english_guard.sources.callpatterns import is_gettext_call
 
 _SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")
 _IGNORE = re.compile(r"#\s*english-guard:\s*ignore\b(?:\[([^\]]*)\])?")
@@ -126,27 +129,63 @@ class _Bindings(cst.CSTVisitor):
         return False
 
 
+_STRINGS = frozenset({cst.SimpleString, cst.FormattedString, cst.ConcatenatedString})
+
+
 class _Collector(_Bindings):
     """One pass: bindings and imports (from `_Bindings`) and the user-facing messages."""
 
     METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, path: str, config: Config, gettext_name: str, ngettext_name: str, lines: list[str],
-                 module: cst.Module):
+                 module: cst.Module, shown: dict[tuple[int, int], Segment]):
         super().__init__(gettext_name.split(".")[0], ngettext_name)
         self.path = path
         self.config = config
         self.gettext_name = gettext_name
         self.lines = lines
         self.module = module
+        self.shown = shown
+        self.taken: set[tuple[int, int]] = set()  # user-facing literals already part of a message
         self.scan = FileScan(path)
         self.found: list[tuple[Candidate, tuple[int, ...]]] = []
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         descend = super().on_visit(node)
-        if descend and type(node) is cst.Call:
-            return self.visit_Call(node)
-        return descend
+        if not descend:
+            return False
+        kind = type(node)
+        if kind is cst.Call:
+            if is_gettext_call(callee_name(node.func), self.config):
+                return False  # already translated: nothing inside is ours
+            if isinstance(node.func, cst.Attribute) and node.func.attr.value == "format":
+                return self._whole(node, [node.func.value])
+        elif kind is cst.BinaryOperation and isinstance(node.operator, (cst.Add, cst.Modulo)):
+            return self._whole(node, [node.left, node.right])
+        elif kind in _STRINGS:
+            key = self._key(node)
+            if key in self.shown and key not in self.taken:
+                self.taken.add(key)
+                self._consider(node, self.shown[key].context or "user-facing")
+            return False
+        return True
+
+    def _key(self, node: cst.CSTNode) -> tuple[int, int]:
+        start = self.get_metadata(PositionProvider, node).start
+        return start.line, start.column + 1
+
+    def _whole(self, node: cst.BaseExpression, operands: list[cst.CSTNode]) -> bool:
+        """`"Jami: " + str(n)`, `"%s ta" % n`, `"{} ta".format(n)`: one message with placeholders when a
+        literal operand is user-facing and the whole is safe to rewrite; else the literals alone."""
+        keys = [self._key(operand) for operand in operands if type(operand) in _STRINGS]
+        keys = [key for key in keys if key in self.shown and key not in self.taken]
+        if not keys:
+            return True
+        if shape_of(node, self.module.code_for_node) is None:
+            return True
+        self.taken.update(keys)  # one message, or one problem that says why it cannot be
+        self._consider(node, self.shown[keys[0]].context or "user-facing")
+        return False
 
     def finish(self) -> FileScan:
         """Messages in a scope that rebinds the gettext name are reported instead of extracted."""
@@ -161,30 +200,7 @@ class _Collector(_Bindings):
         self.scan.problems.sort(key=lambda p: (p.line, p.column))
         return self.scan
 
-    def visit_Call(self, node: cst.Call) -> bool:
-        callee = callee_name(node.func)
-        if is_gettext_call(callee, self.config):
-            return False  # already translated: nothing inside is ours
-        positional = is_user_facing_call(callee, self.config)
-        for arg in node.args:
-            if arg.star:
-                continue
-            if arg.keyword is None:
-                if positional:
-                    self._consider(arg.value, callee)
-            elif is_user_facing_keyword(callee, arg.keyword.value, self.config):
-                self._consider(arg.value, f"{callee}({arg.keyword.value}=...)")
-        return True
-
     def _consider(self, node: cst.BaseExpression, context: str) -> None:
-        if isinstance(node, cst.IfExp):
-            self._consider(node.body, context)
-            self._consider(node.orelse, context)
-            return
-        if isinstance(node, cst.BooleanOperation):
-            self._consider(node.left, context)
-            self._consider(node.right, context)
-            return
         shape = shape_of(node, self.module.code_for_node)
         if shape is None:
             return
@@ -208,8 +224,14 @@ def skip_file(text: str) -> bool:
 
 
 def collect(path: str, wrapper: MetadataWrapper, text: str, config: Config, gettext_name: str,
-            ngettext_name: str = "ngettext") -> tuple[FileScan, set[str]]:
-    """The file's messages and problems, and which of the two gettext names it already imports."""
-    collector = _Collector(path, config, gettext_name, ngettext_name, text.splitlines(), wrapper.module)
+            ngettext_name: str = "ngettext",
+            shown: dict[tuple[int, int], Segment] | None = None) -> tuple[FileScan, set[str]]:
+    """The file's messages and problems, and which of the two gettext names it already imports.
+    `shown`: the check's user-facing strings by start position (read from `text` when not given)."""
+    if shown is None:
+        from english_guard.fixes.extract.prefilter import user_facing_strings
+
+        shown = user_facing_strings(path, text.encode("utf-8"), config) or {}
+    collector = _Collector(path, config, gettext_name, ngettext_name, text.splitlines(), wrapper.module, shown)
     wrapper.visit(collector)
     return collector.finish(), collector.imported_at_top

@@ -9,7 +9,7 @@ from libcst.metadata import MetadataWrapper
 from english_guard.config import Config
 from english_guard.fixes.extract.collect import collect, skip_file
 from english_guard.fixes.extract.model import FileScan, Problem
-from english_guard.fixes.extract.prefilter import may_hold_messages
+from english_guard.fixes.extract.prefilter import user_facing_strings
 
 
 @dataclass
@@ -27,10 +27,11 @@ def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_n
                ngettext_name: str = "ngettext") -> ParsedFile | Problem:
     """Parse and scan a file; a Problem (with path and line) when it cannot be read as Python.
 
-    A file without any text argument to a user-facing call is not parsed by LibCST (None is
-    returned as its module: there is nothing to rewrite).
+    A file without any user-facing string (the check's string roles decide) is not parsed by
+    LibCST (None is returned as its module: there is nothing to rewrite).
     """
-    if b"\x00" not in data and not may_hold_messages(data, config):
+    shown = user_facing_strings(path, data, config) if b"\x00" not in data else None
+    if shown is not None and not shown:
         return ParsedFile(path, reference, data, None, FileScan(path), True, True)
     try:
         module = cst.parse_module(data)
@@ -45,7 +46,7 @@ def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_n
         return ParsedFile(path, reference, data, module, FileScan(path), True)
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     try:
-        scan, imported = collect(path, wrapper, text, config, gettext_name, ngettext_name)
+        scan, imported = collect(path, wrapper, text, config, gettext_name, ngettext_name, shown)
     except Exception as exc:  # a construct this version does not understand: report it, go on with the rest
         return Problem(path, 1, 1, f"cannot scan for messages ({type(exc).__name__}: {exc}); file left as it is")
     return ParsedFile(path, reference, data, module, scan, gettext_name.split(".")[0] in imported,

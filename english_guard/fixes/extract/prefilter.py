@@ -1,54 +1,28 @@
-"""A fast first look with Python's own parser: can this file hold a user-facing message at all?
+"""The check's view of a file for extract: where its user-facing strings are (one model of string roles).
 
-Most modules of a project show nothing to users. The C parser answers in a fraction of the
-time LibCST needs, so only files with a text argument to a user-facing call are read with
-LibCST. The answer errs on the side of "yes": LibCST then decides exactly.
+`check` reads a file with Python's own parser and gives every string literal a role
+(`english_guard.sources.string_roles`). `extract` wraps exactly the literals whose role is
+user-facing, found again in the LibCST tree by their start positions. A file without one is not
+parsed by LibCST at all: the C parser answers in a fraction of the time.
 """
 from __future__ import annotations
 
-import ast
-
 from english_guard.config import Config
-from english_guard.sources.callpatterns import is_user_facing_call, is_user_facing_keyword
+from english_guard.model import Segment
+from english_guard.sources.string_roles import USER_FACING
 
 
-def _callee(func: ast.expr) -> str:
-    parts: list[str] = []
-    while isinstance(func, ast.Attribute):
-        parts.insert(0, func.attr)
-        func = func.value
-    parts.insert(0, func.id if isinstance(func, ast.Name) else "?")
-    return ".".join(parts)
+def user_facing_strings(path: str, data: bytes, config: Config) -> dict[tuple[int, int], Segment] | None:
+    """(line, 1-based column) -> the user-facing string segment starting there; None when the file
+    cannot be read by the check (LibCST then reports the problem with its position)."""
+    from english_guard.engine import decode
+    from english_guard.sources.python import read_python_text
 
-
-def _has_text(node: ast.expr) -> bool:
-    if isinstance(node, ast.Constant):
-        return isinstance(node.value, str) and any(ch.isalpha() for ch in node.value)
-    if isinstance(node, ast.JoinedStr):
-        return True
-    if isinstance(node, ast.BinOp):
-        return _has_text(node.left) or _has_text(node.right)
-    if isinstance(node, ast.IfExp):
-        return _has_text(node.body) or _has_text(node.orelse)
-    if isinstance(node, ast.BoolOp):
-        return any(_has_text(value) for value in node.values)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-        return _has_text(node.func.value)
-    return False
-
-
-def may_hold_messages(data: bytes, config: Config) -> bool:
     try:
-        tree = ast.parse(data)
-    except (SyntaxError, ValueError):
-        return True  # LibCST will report the problem with its position
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        callee = _callee(node.func)
-        if any(_has_text(arg) for arg in node.args) and is_user_facing_call(callee, config):
-            return True
-        for keyword in node.keywords:
-            if keyword.arg and _has_text(keyword.value) and is_user_facing_keyword(callee, keyword.arg, config):
-                return True
-    return False
+        text = decode(path, data, "python")
+        segments = read_python_text(path, text, config)
+    except Exception:  # noqa: BLE001 - any reader error: LibCST decides and reports
+        return None
+    return {(s.line, s.column): s for s in segments
+            if s.kind == "string" and s.symbol == USER_FACING and any(ch.isalpha() for ch in s.text)}
+

@@ -26,6 +26,7 @@ from english_guard.fixes.extract.proposals import propose
 from english_guard.fixes.extract.review import PROPOSED, ReviewEntry, load_review, render_review
 from english_guard.fixes.extract.rewrite import GettextNames, Msgid, rename_msgids, rewrite_module
 from english_guard.sources.callpatterns import is_gettext_call
+from english_guard.sources.string_roles import PRESUMED
 from english_guard.fixes.extract.collect import visible_text
 from english_guard.fixes.safe_write import UnsafeWriteError, atomic_write_bytes, check_python_parses, write_python_source
 from english_guard.i18n.catalogs import (
@@ -187,8 +188,9 @@ class _Planner:
                 message = found.get(candidate.shape.template)
                 if message is None:
                     english, language = language_of(visible_text(candidate.shape))
-                    if english and not (self.settings.include_english and looks_like_message(visible_text(candidate.shape))):
-                        continue
+                    if english and (candidate.context == PRESUMED or not (
+                            self.settings.include_english and looks_like_message(visible_text(candidate.shape)))):
+                        continue  # English prose that no flow shows to a user may be anything: left alone
                     message = found[candidate.shape.template] = Message(candidate.shape.template, language, english)
                 message.occurrences.append(candidate)
         return list(found.values())
