@@ -131,7 +131,8 @@ def text_shape(text: str) -> str:
             return DATA  # paths, MIME types, file names, bot commands
         if _REGEX.search(stripped):
             return DATA
-        if _NAME.match(stripped) and (_CODE_PUNCTUATION.search(stripped) or (stripped.isascii() and stripped.islower())):
+        word = stripped.rstrip(".:")  # "Итого:", "руб.": sentence punctuation, not a dotted name
+        if _NAME.match(word) and (_CODE_PUNCTUATION.search(word) or (word.isascii() and word.islower())):
             return NAME  # snake_case, dotted task paths, `scope:value` callback data, a lowercase key
         return "prose"  # a word a person reads: "Yanvar", "Буква", "请输入"
     if _REGEX.search(stripped) and not any(ch.isalpha() and not ch.isascii() for ch in stripped):

@@ -103,6 +103,13 @@ def _is_plain_reference(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Name)
 
 
+def _is_str_call(node: cst.BaseExpression) -> bool:
+    """`str(x)` with one plain argument: concatenating it can never raise, so a placeholder is exact."""
+    return (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "str"
+            and len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star
+            and not node.lpar)
+
+
 def _concat_pieces(operands: list[cst.BaseExpression], code_for: CodeFor) -> list[_Text | _Field] | Unsafe:
     pieces: list[_Text | _Field] = []
     for operand in operands:
@@ -113,6 +120,8 @@ def _concat_pieces(operands: list[cst.BaseExpression], code_for: CodeFor) -> lis
             pieces.extend(more)
         elif _is_plain_reference(operand) and not operand.lpar:
             pieces.append(_Field(operand, "", ""))
+        elif _is_str_call(operand):
+            pieces.append(_Field(operand, "", ""))  # `"Jami: " + str(total)`: always a str, one placeholder
         else:
             return Unsafe(f"concatenation with `{code_for(operand)}` in the middle cannot become one message")
     return pieces
