@@ -23,7 +23,7 @@ with its byte code compiled by a warm-up run. The machine is shared: use medians
 else is busy.
 
     python benchmarks/bench_check.py [--corpus DIR] [--runs 3] [--skip-libcst] [--jobs N] [--json FILE]
-                                     [--markdown DIR] [--no-peers]
+                                     [--markdown DIR] [--no-peers] [--string-roles]
 """
 from __future__ import annotations
 
@@ -127,8 +127,8 @@ class Checker:
         if tool is not None:
             self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tool), os.environ.get("PYTHONPATH")]))
 
-    def run(self, *args: str, cache_dir: Path | None = None) -> dict:
-        env = dict(self.env)
+    def run(self, *args: str, cache_dir: Path | None = None, env_extra: dict | None = None) -> dict:
+        env = dict(self.env, **(env_extra or {}))
         if cache_dir is not None:
             env["ENGLISH_GUARD_CACHE_DIR"] = str(cache_dir)
         jobs = ["--jobs", str(self.jobs)] if self.jobs else []
@@ -179,7 +179,7 @@ def peer_commands(corpus: Path, files: list[Path], scratch: Path) -> dict[str, l
 
 
 def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: Path | None = None,
-            peers: bool = True) -> dict:
+            peers: bool = True, string_roles: bool = False) -> dict:
     files = python_files(corpus)
     count = len(files)
     rows: dict[str, dict] = {}
@@ -205,6 +205,11 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
         if alone != report:
             raise SystemExit("--jobs 1 reported something else than the default --jobs")
         row("check --no-cache --jobs 1 (cold process)", median, times, alone["summary"]["files"])
+    if string_roles:
+        off = {"ENGLISH_GUARD_STRING_ROLES": "off"}
+        median, times, without = timed(lambda: checker.run("--no-cache", env_extra=off), runs)
+        row("check --no-cache, string literals not judged (cold process)", median, times,
+            without["summary"]["files"], f"{without['summary']['findings']} findings")
 
     with tempfile.TemporaryDirectory(prefix="eg-bench-cache-") as cache:
         cache_dir = Path(cache)
@@ -261,6 +266,7 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
                 rows[name]["peak_rss_mib"] = round(max(m[1] for m in measured) / 1024, 1)
 
     cold = rows["check --no-cache (cold process)"]["seconds"]
+    unjudged = rows.get("check --no-cache, string literals not judged (cold process)")
     ratios = {
         "cold check / ast.parse": round(cold / rows["ast.parse, 1 process"]["seconds"], 2),
         "cold check --jobs 1 / ast.parse": round(
@@ -273,6 +279,8 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
             ratios[f"cold check / {name}"] = round(cold / rows[name]["seconds"], 2)
     if "libcst.parse_module, 1 process" in rows:
         ratios["cold check / libcst.parse_module"] = round(cold / rows["libcst.parse_module, 1 process"]["seconds"], 2)
+    if unjudged:
+        ratios["string roles' share of the cold check"] = round(1 - unjudged["seconds"] / cold, 3)
     targets = {
         "cached re-run under 10% of the cold run": ratios["cached / cold"] < 0.10,
         "pre-commit on 5 files under 0.5 s": rows["pre-commit: 5 changed files (cold process)"]["seconds"] < 0.5,
@@ -324,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, metavar="DIR",
                         help="also save the table as Markdown in this folder (e.g. benchmarks/results)")
     parser.add_argument("--no-peers", action="store_true", help="do not run ruff, typos and codespell")
+    parser.add_argument("--string-roles", action="store_true",
+                        help="also time a cold check that judges no string literal (ENGLISH_GUARD_STRING_ROLES=off): "
+                             "the share of the cold check that string roles and their judging cost")
     parser.add_argument("--no-snapshot", action="store_true",
                         help="run the installed english_guard instead of a copy of it taken at the start")
     args = parser.parse_args(argv)
@@ -335,7 +346,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             copy_stdlib(corpus)
         tool = None if args.no_snapshot else snapshot_tool(Path(tool_folder))
-        result = measure(corpus, max(1, args.runs), args.skip_libcst, args.jobs, tool, peers=not args.no_peers)
+        result = measure(corpus, max(1, args.runs), args.skip_libcst, args.jobs, tool, peers=not args.no_peers,
+                         string_roles=args.string_roles)
     result["corpus"] = str(args.corpus) if args.corpus else "standard library copy"
     print_table(result)
     if args.json:

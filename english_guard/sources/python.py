@@ -8,12 +8,18 @@ positions in `python_positions`.
 from __future__ import annotations
 
 import ast
+import os
 
 from english_guard.config import Config
 from english_guard.model import Segment
 from english_guard.sources.python_positions import Positions
 from english_guard.sources.string_roles import USER_FACING
 from english_guard.sources.user_facing import Frame, UserFacingStrings
+
+# ENGLISH_GUARD_STRING_ROLES=off leaves string literals unjudged: only for measuring what judging every
+# string costs (benchmarks/bench_check.py --string-roles); never a setting for users.
+STRING_ROLES = os.environ.get("ENGLISH_GUARD_STRING_ROLES", "on") != "off"
+
 
 class PythonSyntaxError(Exception):
     def __init__(self, message: str, line: int | None, column: int | None) -> None:
@@ -291,7 +297,8 @@ def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
     collector = _Collector(path, text, config)
     collector.visit(tree)
     collector.resolve_local_calls()
-    collector.strings = collector.string_segments()
+    if STRING_ROLES:
+        collector.strings = collector.string_segments()
     comments = read_comments(path, text, collector.string_spans)
     references = [
         Segment(path, "reference", name, node.lineno, collector.pos.column(node.lineno, node.col_offset), node.lineno,
