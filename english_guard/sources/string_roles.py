@@ -60,6 +60,8 @@ DATA_CALLS = (
     "os.getenv", "getenv", "os.environ.get", "environ.get", "env", "env.str", "env.int", "env.bool", "config",
     "struct.pack", "struct.unpack", "datetime.strptime", "importlib.import_module", "import_module",
     "encode", ".encode", ".decode", "codecs.lookup", "set", "frozenset", ".maketrans", "Counter",
+    # the name a program gives itself or its parts (`Celery("yetkaz")`, a logger's name): a proper noun
+    "Celery", "Flask", "Blueprint", "Quart", "logging.getLogger", "getLogger", "structlog.get_logger",
 )
 # Calls whose text only developers read.
 DEVELOPER_CALLS = ("warnings.warn", "warn", "DeprecationWarning", "pytest.fail", "pytest.skip", "pytest.xfail",
