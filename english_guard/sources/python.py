@@ -13,7 +13,7 @@ import os
 from english_guard.config import Config
 from english_guard.model import Segment
 from english_guard.sources.python_positions import Positions
-from english_guard.sources.string_roles import USER_FACING
+from english_guard.sources.string_roles import USER_FACING, is_test_path
 from english_guard.sources.user_facing import Frame, UserFacingStrings
 
 # ENGLISH_GUARD_STRING_ROLES=off leaves string literals unjudged: only for measuring what judging every
@@ -75,6 +75,7 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         # Every string literal met, and the role a flow gave it (see `string_roles`).
         self.string_nodes: list[ast.AST] = []
         self.roles: dict[int, tuple[str, str]] = {}
+        self.test_file = False  # set by read_python_text: its strings are then test data
         # Names the code uses (defined here or not): a comment that mentions one refers to code.
         self.references: dict[str, ast.Name] = {}
         # Where string literals are, to tell a comment's `#` from a `#` inside a string.
@@ -282,8 +283,9 @@ def parse(path: str, text: str) -> ast.Module:
         raise PythonSyntaxError(f"cannot parse: {exc}", None, None) from None
 
 
-def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
-    """All segments of one Python file, in source order.
+def read_python_text(path: str, text: str, config: Config, test_file: bool | None = None) -> list[Segment]:
+    """All segments of one Python file, in source order. Its strings are test data when it is a test file
+    (by its path, unless `test_file` says otherwise: `extract --include-tests` reads tests as code).
 
     A file that does not parse raises PythonSyntaxError (EG900) carrying, as `segments`, what a
     tolerant lexer still reads in it: comments, docstrings and defined names are checked all the same."""
@@ -295,6 +297,7 @@ def read_python_text(path: str, text: str, config: Config) -> list[Segment]:
         exc.segments = tolerant_segments(path, text)
         raise
     collector = _Collector(path, text, config)
+    collector.test_file = is_test_path(path) if test_file is None else test_file
     collector.visit(tree)
     collector.resolve_local_calls()
     if STRING_ROLES:

@@ -156,7 +156,7 @@ def is_test_path(path: str) -> bool:
 PRESUMED = "prose with no other role"
 
 
-def final_role(assigned: str | None, text: str, path: str) -> str:
+def final_role(assigned: str | None, text: str, in_tests: bool) -> str:
     """The role of one literal: the role its flow assigned, else its shape decides; tests hold test data."""
     shape = text_shape(text)
     if shape == DATA:
@@ -165,7 +165,7 @@ def final_role(assigned: str | None, text: str, path: str) -> str:
         if assigned == DATA:
             return DATA
         assigned = NAME if shape == NAME else USER_FACING
-    if assigned != MSGID and is_test_path(path):
+    if assigned != MSGID and in_tests:
         return TEST_DATA
     return assigned
 

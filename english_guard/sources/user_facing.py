@@ -287,7 +287,7 @@ class UserFacingStrings:
             else:
                 body = node.value
             assigned, context = self.roles.get(id(node), (None, PRESUMED))
-            role = final_role(assigned, body, self.path)
+            role = final_role(assigned, body, self.test_file)
             if role != DATA:
                 segments.append(self._literal_segment(node, "string", body, role, context))
         return segments

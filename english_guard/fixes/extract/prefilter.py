@@ -20,7 +20,8 @@ def user_facing_strings(path: str, data: bytes, config: Config) -> dict[tuple[in
 
     try:
         text = decode(path, data, "python")
-        segments = read_python_text(path, text, config)
+        # extract decides about test files itself (`--include-tests`): here every file is read as code
+        segments = read_python_text(path, text, config, test_file=False)
     except Exception:  # noqa: BLE001 - any reader error: LibCST decides and reports
         return None
     return {(s.line, s.column): s for s in segments
