@@ -2,8 +2,9 @@
 
 The review file has one entry per distinct original text. Its meaning is gettext's: an entry is
 applied when its msgstr is not empty and it is not fuzzy. A new machine proposal is written as an
-applied entry, unless it is of low confidence (the language of the original was uncertain, or the
-proposal still does not read as English): then it is fuzzy, is not applied, and is listed for review.
+applied entry, unless it is of low confidence: it comes from the word-for-word glossary (always), the
+language of the original was uncertain, or the check's own engine finds a foreign or unknown word left in
+the proposal. Then it is fuzzy, is not applied, and is listed for review.
 An entry a human answered keeps its answer on every later run; an entry with an empty msgstr is
 open, and a model installed later may fill it.
 """
@@ -63,12 +64,17 @@ def read_po(path: Path) -> dict[str, PoEntry]:
     return entries
 
 
-def is_low_confidence(original: str, proposal: str, kind: str, judge, confidence: float = 0.0) -> bool:
-    """An uncertain language, a proposal that does not read as English, or one that kept words of the
-    original that are not English (a word-for-word engine passing over a word it does not know)."""
+def is_low_confidence(original: str, proposal: str, kind: str, judge, confidence: float = 0.0,
+                      needs_review: bool = False) -> bool:
+    """A proposal a human must check before it is written: one from an engine whose output is only ever
+    a proposal (the word-for-word glossary), of an uncertain language, or one the check's own engine does
+    not read as plain English word by word (a foreign or unknown word left, a word of the original kept)."""
+    if needs_review:
+        return True
     if confidence and confidence < LOW_CONFIDENCE:
         return True
-    if not judge(proposal, kind).english:
+    verdict = judge(proposal, kind, explain=True)
+    if not verdict.english or any(w.verdict in ("foreign", "unknown") for w in verdict.words):
         return True
     foreign = {w.word.lower() for w in judge(original, kind).words if w.verdict in ("foreign", "unknown")}
     kept = {word.lower() for word in _WORD.findall(proposal)}
@@ -139,7 +145,8 @@ def run(paths: list[str], config: Config, review_file: Path, engine: str, use_me
     for unit in units:
         entry = decided.get(unit.text)
         if (entry is None or not entry.translation) and unit.proposal is not None:
-            fuzzy = is_low_confidence(unit.text, unit.proposal, unit.kind, judge, unit.confidence)
+            fuzzy = is_low_confidence(unit.text, unit.proposal, unit.kind, judge, unit.confidence,
+                                      unit.needs_review)
             decided[unit.text] = PoEntry(unit.text, unit.proposal, fuzzy)
     for unit in units:
         entry = decided.get(unit.text)

@@ -13,6 +13,7 @@ class Engine(Protocol):
 
     #: Shown in reports and PO comments, and part of the translation-memory key.
     name: str
+    # An engine may also set `needs_review = True`: its output is then always a fuzzy proposal.
 
     def translate(self, sentences: list[str], source_lang: str) -> list[str | None]: ...
 

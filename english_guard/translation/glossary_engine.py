@@ -36,6 +36,9 @@ class GlossaryEngine:
     name = "glossary"
     # Word lookups are cheap and the glossary grows between releases: the memory would only serve stale text.
     remember = False
+    # A word-for-word rendering ("Handlers messageses bot.") can read as English and still be wrong:
+    # it is only ever a proposal for a human, never written unreviewed.
+    needs_review = True
 
     def translate(self, sentences: list[str], source_lang: str) -> list[str | None]:
         translate_words = _translate_words()

@@ -86,6 +86,7 @@ def propose(
             unit.problem = router.missing_help(unit.language)
             continue
         unit.engine = engine.name
+        unit.needs_review = getattr(engine, "needs_review", False)
         blocks = layout(unit.text)
         masks = {}
         for index, block in enumerate(blocks):

@@ -34,6 +34,7 @@ class Unit:
     inline: bool = False  # an inline comment or a one-line docstring: never wrapped
     proposal: str | None = None
     engine: str = ""
+    needs_review: bool = False  # the engine's output is only a proposal (a word-for-word glossary)
     problem: str = ""
     # How to find the node again: ("block", id of first EmptyLine) / ("inline", id of Comment) / ("doc", id of string)
     anchor: tuple[str, int] = ("", 0)
