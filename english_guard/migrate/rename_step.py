@@ -1,7 +1,8 @@
 """Step 3: identifiers, through the rename plan (`renames.toml`).
 
 The plan is made fresh from the code on every run and merged with the plan on disk: for a symbol
-the reviewed plan already lists, its `new_name` and `action` win. The merged plan is applied with
+the reviewed plan already lists, its `new_name` and `action` win; an entry only the reviewed plan has
+(added by hand) is kept and applied, or reported with the reason it cannot be. The merged plan is applied with
 the rename codemod, which refuses an entry that would change behaviour (a clash, a captured name,
 a symbol that is not the project's own). A refused entry is set aside with its reason and the rest
 is applied; the plan file records the reason so the reviewer sees it next to the entry.
@@ -49,8 +50,15 @@ def _carried_forward(reviewed: list) -> dict:
 
 
 def _merge(fresh: list, reviewed: list) -> list:
+    """The fresh plan with the reviewer's decisions, plus every reviewed entry the fresh plan does not list.
+
+    An entry the reviewer added by hand (a name the planner took for English, a symbol it does not
+    list) is kept as it is: `apply_plan` renames it, says it is already renamed, or refuses it with the
+    reason, and the plan file keeps it. Nothing the reviewer wrote is dropped silently.
+    """
     by_name = _carried_forward(reviewed)
     merged = []
+    used = set()
     for entry in fresh:
         old = by_name.get(entry.qualified_name)
         if old is not None and old.name == entry.name:
@@ -58,7 +66,10 @@ def _merge(fresh: list, reviewed: list) -> list:
             entry.action = old.action
             if old.action == "skip" and old.reason:
                 entry.reason = old.reason
+            used.add(id(old))
         merged.append(entry)
+    listed = {entry.qualified_name for entry in fresh}
+    merged += [old for old in reviewed if id(old) not in used and old.qualified_name not in listed]
     return merged
 
 
