@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from english_guard.deep import deep_stack
 from english_guard.texts import _
 
 ENGINES = ("auto", "argos", "multilingual", "glossary", "none")
@@ -141,6 +142,7 @@ def _print_plan(plan, show_diff: bool) -> None:
                      "their texts are test data and stay as they are."))
 @click.option("--diff", "show_diff", is_flag=True, help=_("Show what would change; write nothing."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
+@deep_stack
 def extract(paths, locales_dir, domain, source_lang, review_file, from_po, import_statement, runtime_module,
             engine, include_english, include_tests, show_diff, config_file):
     """Wrap user-facing strings in gettext calls and keep the Babel catalogs in step."""

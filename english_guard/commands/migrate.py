@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from english_guard.deep import deep_stack
 from english_guard.texts import _, ngettext
 
 ENGINES = ("auto", "argos", "multilingual", "glossary")
@@ -32,6 +33,7 @@ HELP = _("Run the migration: check, translate comments and docstrings, rename id
                      "(with --write); `auto`: its pytest or unittest when it has tests; `none`: do not run tests."))
 @click.option("--test-timeout", type=float, default=900.0, show_default=True,
               help=_("Seconds one run of the test command may take."))
+@deep_stack
 def migrate(path, write, engine, source_lang, allow_dirty, runtime_module, config_file, no_memory, test_command,
             test_timeout) -> None:
     """The whole migration; the help text is HELP, so that it is translated."""

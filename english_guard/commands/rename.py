@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from english_guard.deep import deep_stack
 from english_guard.texts import _, ngettext
 
 
@@ -32,6 +33,7 @@ def _config(config_path: str | None, paths: tuple[str, ...]):
                      "renames; a test that passed before and fails after stops the write. `none`: no tests."))
 @click.option("--test-timeout", type=float, default=900.0, show_default=True,
               help=_("Seconds one run of the test command may take."))
+@deep_stack
 def rename(paths: tuple[str, ...], plan_file: str | None, apply_file: str | None, diff: bool,
            config_path: str | None, test_command: str, test_timeout: float) -> None:
     """Plan and apply English names for non-English identifiers, across the whole repository."""

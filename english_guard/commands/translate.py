@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from english_guard.deep import deep_stack
 from english_guard.texts import _
 
 
@@ -22,6 +23,7 @@ from english_guard.texts import _
 @click.option("--write", "write", is_flag=True, help=_("Write the changes into the files."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
 @click.option("--no-memory", is_flag=True, help=_("Do not read or update the translation memory."))
+@deep_stack
 def translate(paths, engine, to_po, from_po, show_diff, write, config_file, no_memory) -> None:
     """Translate non-English comments and docstrings into English, offline.
 

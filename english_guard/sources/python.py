@@ -11,6 +11,7 @@ import ast
 import os
 
 from english_guard.config import Config
+from english_guard.deep import TOO_DEEP, deeper, in_deep_thread
 from english_guard.model import Segment
 from english_guard.sources.python_positions import Positions
 from english_guard.sources.string_roles import USER_FACING, is_test_path
@@ -279,16 +280,32 @@ def parse(path: str, text: str) -> ast.Module:
         return ast.parse(text, filename=path, type_comments=False)
     except SyntaxError as exc:
         raise PythonSyntaxError(f"syntax error: {exc.msg}", exc.lineno, exc.offset) from None
-    except (ValueError, RecursionError, MemoryError) as exc:
+    except RecursionError:
+        if in_deep_thread():
+            raise PythonSyntaxError(TOO_DEEP, None, None) from None
+        raise  # `deeper` tries again with room for the depth
+    except (ValueError, MemoryError) as exc:
         raise PythonSyntaxError(f"cannot parse: {exc}", None, None) from None
 
 
 def read_python_text(path: str, text: str, config: Config, test_file: bool | None = None) -> list[Segment]:
     """All segments of one Python file, in source order. Its strings are test data when it is a test file
-    (by its path, unless `test_file` says otherwise: `extract --include-tests` reads tests as code).
+    (by its path, unless `test_file` says otherwise: `extract --include-tests` reads tests as code). Deep
+    trees get a deeper stack (see `deep`).
 
     A file that does not parse raises PythonSyntaxError (EG900) carrying, as `segments`, what a
     tolerant lexer still reads in it: comments, docstrings and defined names are checked all the same."""
+    try:
+        return deeper(_read_python_text, path, text, config, test_file)
+    except RecursionError:
+        error = PythonSyntaxError(TOO_DEEP, None, None)
+    from english_guard.sources.python_tolerant import tolerant_segments
+
+    error.segments = tolerant_segments(path, text)
+    raise error
+
+
+def _read_python_text(path: str, text: str, config: Config, test_file: bool | None = None) -> list[Segment]:
     try:
         tree = parse(path, text)
     except PythonSyntaxError as exc:

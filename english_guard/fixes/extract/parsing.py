@@ -7,6 +7,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from english_guard.config import Config
+from english_guard.deep import TOO_DEEP, too_deep
 from english_guard.fixes.extract.collect import collect, skip_file
 from english_guard.fixes.extract.model import FileScan, Problem
 from english_guard.fixes.extract.prefilter import user_facing_strings
@@ -33,6 +34,8 @@ def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_n
     shown = user_facing_strings(path, data, config) if b"\x00" not in data else None
     if shown is not None and not shown:
         return ParsedFile(path, reference, data, None, FileScan(path), True, True)
+    if too_deep(data, path):
+        return Problem(path, 1, 1, TOO_DEEP)
     try:
         module = cst.parse_module(data)
     except cst.ParserSyntaxError as exc:

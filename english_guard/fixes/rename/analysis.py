@@ -29,6 +29,7 @@ from __future__ import annotations
 import ast
 import symtable
 
+from english_guard.deep import MAX_DEPTH, TOO_DEEP, deeper, nesting_depth
 from english_guard.fixes.rename.files import SourceFile
 from english_guard.fixes.rename.positions import TokenPositions, line_starts
 from english_guard.fixes.rename.records import (AnalysisError, Binding, ClassInfo, FileFacts, FunctionInfo,
@@ -106,6 +107,13 @@ class _Walker(TokenPositions, ScopeResolver, DefinitionVisitor, ImportVisitor, R
 
 def analyze_source(source: SourceFile) -> FileFacts:
     """Parse one file and collect its facts; a file that does not parse gets `error` set instead."""
+    try:
+        return deeper(_analyze_source, source)
+    except RecursionError:
+        return FileFacts(path=source.path, module=source.module, error=f"{source.path}: {TOO_DEEP}")
+
+
+def _analyze_source(source: SourceFile) -> FileFacts:
     facts = FileFacts(path=source.path, module=source.module)
     try:
         tree = ast.parse(source.text, filename=source.path)
@@ -113,8 +121,11 @@ def analyze_source(source: SourceFile) -> FileFacts:
     except SyntaxError as exc:
         facts.error = f"{source.path}:{exc.lineno}: does not parse: {exc.msg}"
         return facts
-    except (ValueError, RecursionError, MemoryError) as exc:
+    except (ValueError, MemoryError) as exc:
         facts.error = f"{source.path}: does not parse: {exc}"
+        return facts
+    if nesting_depth(tree) > MAX_DEPTH:
+        facts.error = f"{source.path}: {TOO_DEEP}"
         return facts
     walker = _Walker(source, facts, table)
     try:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from english_guard.deep import TOO_DEEP, too_deep
 from english_guard.fixes.translate.comments import block_unit, comment_blocks, inline_unit
 from english_guard.fixes.translate.docstrings import docstring_unit
 from english_guard.fixes.translate.units import FilePlan, TranslateError, Unit
@@ -57,6 +58,8 @@ class _Collector(cst.CSTVisitor):
 
 
 def parse(path: str, source: bytes) -> tuple[cst.Module, MetadataWrapper]:
+    if too_deep(source, path):
+        raise TranslateError(f"{path}: {TOO_DEEP}")
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
