@@ -5,15 +5,17 @@ import re
 from dataclasses import dataclass
 
 # Spans inside prose that are code, addresses or numbers, never language evidence.
+# Every alternative that can fail after a long run starts only where such a run starts (a look-behind or
+# \b): without that, a 40,000-character comment took seconds to minutes (quadratic retries).
 _PROTECTED = re.compile(
     r"""
       ``[^`\n]*``                                 # reST inline literals
     | `[^`\n]*`                                   # inline code
-    | \b[a-z][a-z0-9+.-]*://[^\s<>"')\]]*          # URLs with a scheme
+    | (?<![a-z0-9+.-])\b[a-z][a-z0-9+.-]*://[^\s<>"')\]]*   # URLs with a scheme
     | \bwww\.[^\s<>"')\]]+                         # bare www. addresses
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+                 # e-mail addresses
+    | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+     # e-mail addresses
     | (?:~|\.{1,2})?(?:/[\w.@%+-]+){2,}/?          # absolute and relative paths
-    | [\w.-]+/[\w./-]+                             # a/b style paths and package names
+    | (?<![\w.-])[\w.-]+/[\w./-]+                  # a/b style paths and package names
     | "[^"\s]{1,40}"|(?<!\w)'[^'\s]{1,40}'(?!\w)    # a quoted token is data: "qwertydkjf", 'µ'
     | "\w+\s\w+"|(?<!\w)'\w+\s\w+'(?!\w)            # and so is a quoted pair of words: "e volatil"
                                                  # (not o'zbekchaga o'zgartirildi: those are apostrophes)
