@@ -75,3 +75,107 @@ def test_migrate_survives_nested_brackets(tmp_path):
     done = run_cli(root, "migrate", ".", "--engine", "glossary", "--allow-dirty", env=_no_models(tmp_path))
     assert "Traceback" not in done.stderr, done.stderr
     assert "RecursionError" not in done.stdout + done.stderr
+
+
+# -- items 4, 5, 9, 12: walking and writing ---------------------------------------------------------
+RENAMABLE = f"def {UZ_FUNCTION}():\n    return 1\n\n\nprint({UZ_FUNCTION}())\n"
+
+
+def _plan_with_name(root: Path) -> Path:
+    done = run_cli(root, "rename", ".", "--plan", "plan.toml", timeout=60)
+    assert "Traceback" not in done.stderr, done.stderr
+    plan = root / "plan.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('new_name = ""', 'new_name = "user_analytics"'),
+                    encoding="utf-8")
+    return plan
+
+
+def test_rename_skips_a_fifo_named_like_python(tmp_path):
+    root = make_project(tmp_path / "p", {"app.py": RENAMABLE})
+    os.mkfifo(root / "pipe.py")
+    _plan_with_name(root)  # a FIFO used to block the plan forever (the run times out instead of passing)
+    done = run_cli(root, "rename", ".", "--apply", "plan.toml", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "user_analytics" in (root / "app.py").read_text(encoding="utf-8")
+
+
+def test_rename_never_rewrites_a_file_outside_the_project(tmp_path):
+    outside = tmp_path / "outside.py"
+    outside.write_text(RENAMABLE, encoding="utf-8")
+    root = make_project(tmp_path / "p", {"app.py": RENAMABLE})
+    (root / "linked.py").symlink_to(outside)
+    _plan_with_name(root)
+    done = run_cli(root, "rename", ".", "--apply", "plan.toml", timeout=60)
+    assert "Traceback" not in done.stderr
+    assert outside.read_text(encoding="utf-8") == RENAMABLE
+    assert (root / "linked.py").is_symlink()
+
+
+def _translate_from_review(root: Path, env: dict, *paths: str):
+    """`translate --write` with an English translation a reviewer wrote (the glossary does not do comments)."""
+    run_cli(root, "translate", "--engine", "glossary", "--no-memory", "--to-po", "review.po", *paths, env=env)
+    review = root / "review.po"
+    review.write_text(review.read_text(encoding="utf-8").replace('msgstr ""', 'msgstr "Check the rights first"'),
+                      encoding="utf-8")
+    return run_cli(root, "translate", "--no-memory", "--from-po", "review.po", "--write", *paths, env=env)
+
+
+def test_translate_write_keeps_an_in_project_symlink_a_link(tmp_path):
+    root = make_project(tmp_path / "p", {"real/notes.py": f"{RU_COMMENT}\nx = 1\n"})
+    (root / "alias.py").symlink_to("real/notes.py")
+    done = _translate_from_review(root, _no_models(tmp_path), "alias.py")
+    assert "Traceback" not in done.stderr, done.stderr
+    assert (root / "alias.py").is_symlink()
+    assert os.readlink(root / "alias.py") == "real/notes.py"
+    assert (root / "real/notes.py").read_text(encoding="utf-8") == "# Check the rights first\nx = 1\n"
+
+
+def test_read_only_files_are_refused_not_replaced(tmp_path):
+    from english_guard.fixes.safe_write import ReadOnlyFileError, atomic_write_bytes
+
+    target = tmp_path / "locked.py"
+    target.write_bytes(b"x = 1\n")
+    target.chmod(0o444)
+    with pytest.raises(ReadOnlyFileError):
+        atomic_write_bytes(target, b"x = 2\n")
+    assert target.read_bytes() == b"x = 1\n"
+
+
+def test_translate_does_not_report_a_refused_file_as_written(tmp_path):
+    source = f"{RU_COMMENT}\nx = 1\n".encode()
+    root = make_project(tmp_path / "p", {"locked.py": source})
+    (root / "locked.py").chmod(0o444)
+    done = _translate_from_review(root, _no_models(tmp_path), ".")
+    assert "Traceback" not in done.stderr
+    assert (root / "locked.py").read_bytes() == source
+    assert "locked.py: not written: read-only file" in done.stderr
+    assert "translated 0 comments and docstrings in 0 files" in done.stderr
+    assert done.returncode != 0
+
+
+def test_check_never_writes_through_a_cache_symlink_out_of_the_project(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / ".gitignore").write_text("keep me\n", encoding="utf-8")
+    root = make_project(tmp_path / "p", {"a.py": RU_COMMENT + "\n"})
+    (root / ".english-guard-cache").symlink_to("../elsewhere")
+    env = {k: v for k, v in cli_env().items() if k != "ENGLISH_GUARD_CACHE_DIR"}
+    code, report, _stderr = check_json(root, env=env)
+    assert [f["code"] for f in report["findings"]] == ["EG201"]
+    assert sorted(p.name for p in elsewhere.iterdir()) == [".gitignore"]
+    assert (elsewhere / ".gitignore").read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_cache_entries_that_are_fifos_or_tampered_are_recomputed(tmp_path):
+    root = make_project(tmp_path / "p", {"a.py": RU_COMMENT + "\n"})
+    env = cli_env(tmp_path / "cache")
+    first = check_json(root, env=env)[1]
+    entries = [e for e in (tmp_path / "cache").rglob("*.json") if "EG201" in e.read_text(encoding="utf-8")]
+    assert len(entries) == 1
+    entry = json.loads(entries[0].read_text(encoding="utf-8"))
+    entry["findings"][0]["line"] = "one"
+    entries[0].write_text(json.dumps(entry), encoding="utf-8")
+    assert check_json(root, env=env)[1]["findings"] == first["findings"]
+    entries[0].unlink()
+    os.mkfifo(entries[0])
+    assert check_json(root, env=env)[1]["findings"] == first["findings"]

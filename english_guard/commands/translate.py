@@ -166,8 +166,6 @@ class _Run:
                 self.left_for_humans += 1
             if new == plan.source:
                 continue
-            changed_files += 1
-            changed_units += len(applied)
             if show_diff:
                 encoding = plan.module.encoding
                 click.echo(unified_diff(plan.path, plan.source.decode(encoding), new.decode(encoding)), nl=False)
@@ -175,9 +173,13 @@ class _Run:
                 try:
                     write_python_source(plan.path, new)
                 except (UnsafeWriteError, OSError) as exc:
-                    self.error(str(exc))
+                    self.error(_("error: {path}: not written: {reason}").format(
+                        path=plan.path, reason=getattr(exc, "strerror", None) or exc))
+                    continue  # only files actually written are counted as translated
             else:
                 self.pending_changes += len(applied)
+            changed_files += 1
+            changed_units += len(applied)
         if not self.pending_changes or write:
             self._report_missing([u for plan in plans for u in plan.units])
         elif not listing:

@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+
+class ReadOnlyFileError(PermissionError):
+    """The file has no write permission: it is left as it is."""
 
 
 class UnsafeWriteError(Exception):
@@ -34,13 +39,18 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Replace `path` with `data` in one step: readers see the old file or the new one, never half of it.
 
     The file's permission bits are kept. The temporary file lives in the same folder so the
-    final rename never crosses file systems.
+    final rename never crosses file systems. A symbolic link stays a link: the file it points to is
+    replaced (callers only pass links that stay inside the project: the walker follows no other). A
+    read-only file (no write permission bit) is refused, as ruff and Black do, not replaced.
     """
-    target = Path(path)
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o666 & ~_current_umask()  # a new file gets the usual permissions, not mkstemp's 0600
+    else:
+        if not mode & 0o222:
+            raise ReadOnlyFileError(errno.EACCES, "read-only file, not changed", str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".eg-tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -14,8 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pathspec
-
 from english_guard.config import Config
 
 # Folders no project wants renamed: tool caches, virtual environments, VCS metadata.
@@ -51,42 +49,30 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def _ignore_spec(root: Path, config: Config) -> pathspec.PathSpec:
-    lines = list(config.exclude) + list(config.extend_exclude)
-    gitignore = root / ".gitignore"
-    if gitignore.is_file():
-        try:
-            lines += gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
-        except OSError:
-            pass
-    return pathspec.PathSpec.from_lines("gitwildmatch", lines)
-
-
 def discover_python_files(paths: Iterable[str], config: Config) -> list[Path]:
-    """Python files under `paths`, sorted; excluded and git-ignored files are left out unless named explicitly."""
+    """Python files under `paths`, sorted, as the check finds them (`walk.collect_files`): excluded and
+    git-ignored files are left out unless named explicitly; FIFOs, sockets and devices are skipped; a
+    symbolic link is followed only to a file inside the project, so a rename never writes outside it."""
+    from english_guard.walk import collect_files
+
     root = Path(config.root).resolve()
-    spec = _ignore_spec(root, config)
+    paths = list(paths)
+    walked = collect_files(paths, config)
+    for raw, problem in walked.problems:
+        if raw in paths:  # a named path that cannot be renamed; unreadable folders below are skipped as before
+            raise SourceError(f"{raw}: {problem}")
     found: set[Path] = set()
-    for raw in paths:
-        start = Path(raw)
-        if start.is_file():
-            found.add(start.resolve())
+    for shown in walked.files:
+        if not shown.endswith((".py", ".pyi")):
             continue
-        if not start.is_dir():
-            raise SourceError(f"{raw}: no such file or folder")
-        for folder, dirs, files in os.walk(start):
-            dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.endswith(".egg-info"))
-            for name in files:
-                if not (name.endswith(".py") or name.endswith(".pyi")):
-                    continue
-                path = (Path(folder) / name).resolve()
-                try:
-                    relative = path.relative_to(root).as_posix()
-                except ValueError:
-                    relative = None
-                if relative is not None and spec.match_file(relative):
-                    continue
-                found.add(path)
+        path = Path(shown).resolve()
+        try:
+            parts = path.relative_to(root).parts
+        except ValueError:
+            raise SourceError(f"{shown}: leads outside the project ({path}); not renamed") from None
+        if any(part in SKIP_DIRS or part.endswith(".egg-info") for part in parts[:-1]):
+            continue
+        found.add(path)
     return sorted(found)
 
 
