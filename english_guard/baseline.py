@@ -68,14 +68,14 @@ class BaselineMatch:
 
 
 def load_baseline(path: str) -> list[dict]:
+    from english_guard.own_files import OwnFileError, load_json_document
+
+    if not os.path.lexists(path):
+        raise BaselineError(f"{path}: baseline file not found (create it with `english-guard baseline -o {path}`)")
     try:
-        document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"{path}: baseline file not found (create it with `english-guard baseline -o {path}`)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise BaselineError(f"{path}:{exc.lineno}: the baseline is not valid JSON: {exc.msg}") from None
+        document = load_json_document(path, "baseline")
+    except OwnFileError as exc:
+        raise BaselineError(str(exc)) from None
     if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
         raise BaselineError(f"{path}: not an english-guard baseline (no 'entries' list)")
     if document.get("version") != FORMAT_VERSION:

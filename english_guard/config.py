@@ -71,6 +71,9 @@ class ConfigError(Exception):
     """A configuration problem; the message names the file and the setting."""
 
 
+MAX_WORDS_FILE_BYTES = 16 * 1024 * 1024
+
+
 @dataclass(slots=True)
 class Config:
     include: list[str] = field(default_factory=list)
@@ -108,8 +111,12 @@ class Config:
         data.pop("source", None)
         data.pop("cache_dir", None)
         words_file = self.words_path()
-        if words_file and words_file.is_file():
-            data["words_file_digest"] = hashlib.blake2b(words_file.read_bytes(), digest_size=16).hexdigest()
+        if words_file:
+            from english_guard.own_files import read_regular_file
+
+            content = read_regular_file(words_file, MAX_WORDS_FILE_BYTES)
+            if content is not None:
+                data["words_file_digest"] = hashlib.blake2b(content, digest_size=16).hexdigest()
         return hashlib.blake2b(json.dumps(data, sort_keys=True).encode(), digest_size=16).hexdigest()
 
     def words_path(self) -> Path | None:
@@ -122,10 +129,14 @@ class Config:
         words = {w.strip().lower() for w in self.allowed_words if w.strip()}
         path = self.words_path()
         if path is not None:
-            try:
-                text = path.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ConfigError(f"{path}: cannot read the words file: {exc.strerror or exc}") from exc
+            from english_guard.own_files import OwnFileError, read_own_file
+
+            try:  # a FIFO or /dev/zero named as the words file must not hang or fill the memory
+                text = read_own_file(path, "words file", MAX_WORDS_FILE_BYTES).decode("utf-8")
+            except OwnFileError as exc:
+                raise ConfigError(str(exc)) from None
+            except UnicodeDecodeError as exc:
+                raise ConfigError(f"{path}: the words file is not UTF-8 text: {exc}") from None
             for line in text.splitlines():
                 line = line.split("#", 1)[0].strip()
                 if line:

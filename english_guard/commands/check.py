@@ -236,8 +236,13 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
     else:
         report = render(output_format, run, color=color, quiet=quiet, show_source=show_source, sources=sources)
     if output_file:
-        with open(output_file, "w", encoding="utf-8") as handle:
-            handle.write(report)
+        try:
+            with open(output_file, "w", encoding="utf-8") as handle:
+                handle.write(report)
+        except OSError as exc:
+            click.echo(_("error: {path}: cannot write the report: {reason}").format(
+                path=output_file, reason=exc.strerror or exc), err=True)
+            sys.exit(EXIT_ERROR)
     else:
         click.echo(report, nl=False, color=color)
     for note in notes:

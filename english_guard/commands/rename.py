@@ -88,9 +88,15 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
     from english_guard.fixes.rename.planfile import plan_paths_of
     from english_guard.fixes.safe_write import UnsafeWriteError
 
+    from english_guard.own_files import OwnFileError, check_nesting, read_own_file
+
     try:
-        text = Path(plan_file).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_own_file(plan_file, "plan").decode("utf-8")
+        check_nesting(text, plan_file, "plan")
+    except OwnFileError as exc:
+        click.echo(_("error: {message}").format(message=exc), err=True)
+        return 2
+    except UnicodeDecodeError as exc:
         click.echo(_("error: {path}: cannot read the plan: {reason}").format(path=plan_file, reason=exc), err=True)
         return 2
     planned_paths = plan_paths_of(text)
@@ -112,6 +118,8 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
         click.echo(_("error: {message}").format(message=exc), err=True)
         click.echo(_("Nothing was changed."), err=True)
         return 2
+    for path in report.recovered:
+        click.echo(_("finished the interrupted rename of {path}").format(path=path), err=True)
     if report.errors:
         for error in report.errors:
             click.echo(_("error: {message}").format(message=error), err=True)

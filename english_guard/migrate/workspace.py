@@ -9,12 +9,11 @@ run never leaves a half-migrated file behind. Committing is journaled:
 4. the journal and the pending folder are removed.
 
 A run killed before step 2 changed nothing in the tree; a run killed after it left each file either
-as it was or fully migrated, and `finish_interrupted_commit` completes the rest.
+as it was or fully migrated, and `finish_interrupted_commit` completes the rest. The journal itself is
+`english_guard.fixes.transaction`, shared with the other fixes.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 import subprocess
@@ -23,25 +22,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from english_guard.fixes.safe_write import atomic_write_bytes, check_python_parses
+from english_guard.fixes import transaction
+from english_guard.fixes.safe_write import atomic_write_bytes
+from english_guard.fixes.transaction import JOURNAL, PENDING, Change, Messages, TransactionError, digest  # noqa: F401
 from english_guard.texts import _
 
 STATE_DIR = ".english-guard"
 MIGRATION_DIR = f"{STATE_DIR}/migration"
-JOURNAL = "commit.json"
-PENDING = "pending"
 # Never copied into the staging tree and never part of the migration's diff.
 SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", "node_modules",
                 ".mypy_cache", ".pytest_cache", ".ruff_cache", ".english-guard-cache", ".eggs", STATE_DIR}
 STATE_GITIGNORE = "# english-guard's working files (review files, report, commit journal): not project files\n*\n"
 
 
-class WorkspaceError(Exception):
-    """The tree cannot be staged or committed safely; the message says why and what to do."""
-
-
-def digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+# The tree cannot be staged or committed safely; the message says why and what to do.
+WorkspaceError = TransactionError
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -49,7 +44,7 @@ def write_file(path: Path, data: bytes) -> None:
     new = not path.exists()
     atomic_write_bytes(path, data)
     if new:
-        os.chmod(path, 0o666 & ~_umask())
+        os.chmod(path, 0o666 & ~transaction.umask())
 
 
 def ensure_state_dir(root: Path) -> Path:
@@ -200,116 +195,30 @@ def project_files_plain(folder: Path) -> list[str]:
     return names
 
 
-@dataclass
-class Change:
-    path: str  # relative to the project root, POSIX
-    old: bytes | None  # None: a new file
-    new: bytes | None  # None: the file is deleted
-
-    @property
-    def kind(self) -> str:
-        return "created" if self.old is None else "deleted" if self.new is None else "modified"
-
-
-def _commit_order(change: Change) -> tuple[int, str]:
-    """Catalogs, helpers and other files before the code that needs them; deletions last."""
-    if change.new is None:
-        return 3, change.path
-    if change.path.endswith(".py"):
-        return 1 if change.old is None else 2, change.path
-    return 0, change.path
+def _messages() -> Messages:
+    return Messages(
+        changed_before=_("{path}: changed while the migration ran; nothing was written, run it again"),
+        changed_since=_(
+            "{path}: changed since the interrupted migration started; the journal {journal} cannot be "
+            "finished safely. Restore the file (git checkout) or delete the journal and run the migration "
+            "again"),
+        staged_damaged=_("{path}: the staged copy in {pending} is missing or damaged; delete {journal} "
+                         "and run the migration again"),
+        unreadable_journal=_("{journal}: unreadable commit journal ({reason}); delete it and run the migration "
+                             "again"),
+    )
 
 
 def commit(root: Path, changes: list[Change], progress: Callable[[Change], None] | None = None) -> None:
     """Write `changes` into the real tree: all of them, or (if killed) each file old or new, never half."""
-    for change in changes:
-        if change.new is not None and change.path.endswith(".py"):
-            check_python_parses(change.path, change.new)
-        if _current_digest(root / change.path) != (digest(change.old) if change.old is not None else None):
-            # Checked before the journal exists: a journal whose old state never held cannot be finished.
-            raise WorkspaceError(_("{path}: changed while the migration ran; nothing was written, run it again")
-                                 .format(path=change.path))
-    migration = ensure_state_dir(root)
-    pending = migration / PENDING
-    shutil.rmtree(pending, ignore_errors=True)
-    ordered = sorted(changes, key=_commit_order)
-    entries = []
-    for number, change in enumerate(ordered):
-        staged = None
-        if change.new is not None:
-            staged = f"{number:06d}"
-            pending.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(pending / staged, change.new)
-        entries.append({"path": change.path, "old": digest(change.old) if change.old is not None else None,
-                        "new": digest(change.new) if change.new is not None else None, "staged": staged})
-    journal = migration / JOURNAL
-    atomic_write_bytes(journal, json.dumps({"version": 1, "files": entries}, indent=1).encode("utf-8"))
-    _roll_forward(root, entries, progress_paths={e["path"]: c for e, c in zip(entries, ordered)}, progress=progress)
-    journal.unlink()
-    shutil.rmtree(pending, ignore_errors=True)
-
-
-def _umask() -> int:
-    current = os.umask(0o022)
-    os.umask(current)
-    return current
-
-
-def _current_digest(path: Path) -> str | None:
-    try:
-        return digest(path.read_bytes())
-    except FileNotFoundError:
-        return None
-
-
-def _roll_forward(root: Path, entries: list[dict], progress_paths: dict | None = None,
-                  progress: Callable | None = None) -> list[str]:
-    pending = root / MIGRATION_DIR / PENDING
-    done = []
-    for entry in entries:
-        target = root / entry["path"]
-        current = _current_digest(target)
-        if current == entry["new"]:
-            continue  # moved into place before the interruption
-        if current != entry["old"]:
-            raise WorkspaceError(_(
-                "{path}: changed since the interrupted migration started; the journal {journal} cannot be "
-                "finished safely. Restore the file (git checkout) or delete the journal and run the migration "
-                "again").format(path=entry["path"], journal=f"{MIGRATION_DIR}/{JOURNAL}"))
-        if entry["new"] is None:
-            target.unlink()
-        else:
-            source = pending / entry["staged"]
-            if not source.is_file() or _current_digest(source) != entry["new"]:
-                raise WorkspaceError(_("{path}: the staged copy in {pending} is missing or damaged; delete {journal} "
-                                       "and run the migration again").format(
-                    path=entry["path"], pending=f"{MIGRATION_DIR}/{PENDING}", journal=f"{MIGRATION_DIR}/{JOURNAL}"))
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                shutil.copymode(target, source)
-            else:
-                os.chmod(source, 0o666 & ~_umask())
-            os.replace(source, target)
-        done.append(entry["path"])
-        if progress is not None and progress_paths is not None:
-            progress(progress_paths[entry["path"]])
-    return done
+    ensure_state_dir(root)
+    transaction.commit(root, changes, MIGRATION_DIR, progress, _messages())
 
 
 def interrupted_commit(root: Path) -> Path | None:
-    journal = root / MIGRATION_DIR / JOURNAL
-    return journal if journal.is_file() else None
+    return transaction.interrupted_commit(root, MIGRATION_DIR)
 
 
 def finish_interrupted_commit(root: Path) -> list[str]:
     """Complete a commit that was killed half-way; returns the files moved into place now."""
-    journal = root / MIGRATION_DIR / JOURNAL
-    try:
-        entries = json.loads(journal.read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise WorkspaceError(_("{journal}: unreadable commit journal ({reason}); delete it and run the migration "
-                               "again").format(journal=journal, reason=exc)) from exc
-    done = _roll_forward(root, entries)
-    journal.unlink()
-    shutil.rmtree(root / MIGRATION_DIR / PENDING, ignore_errors=True)
-    return done
+    return transaction.finish_interrupted_commit(root, MIGRATION_DIR, _messages())

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from english_guard.config import Config
 from english_guard.fixes.rename.analysis import FileFacts
-from english_guard.fixes.rename.files import SourceFile
+from english_guard.fixes.rename.files import SourceFile, rename_root
 from english_guard.fixes.rename.index import Group, SymbolIndex
 from english_guard.fixes.rename.namespaces import Namespaces
 from english_guard.fixes.rename.planfile import PlanEntry
@@ -27,8 +27,54 @@ from english_guard.fixes.safe_write import (
     UnsafeWriteError,
     check_python_parses,
     unified_diff,
-    write_python_source,
 )
+from english_guard.fixes.transaction import (
+    Change,
+    Messages,
+    TransactionError,
+    commit,
+    finish_interrupted_commit,
+    interrupted_commit,
+)
+
+
+RENAME_STATE = ".english-guard/rename"  # the commit journal of an --apply (see fixes.transaction)
+
+
+def _messages() -> Messages:
+    return Messages(
+        changed_before="{path}: changed since the plan was checked; nothing was renamed, run --apply again",
+        changed_since=("{path}: changed since the interrupted rename started; the journal {journal} cannot be "
+                       "finished safely. Restore the file (git checkout) or delete the journal and apply again"),
+        staged_damaged=("{path}: the staged copy in {pending} is missing or damaged; delete {journal} and "
+                        "apply again"),
+        unreadable_journal="{journal}: unreadable commit journal ({reason}); delete it and apply again",
+    )
+
+
+def finish_interrupted_rename(paths: list[str], config: Config) -> list[str]:
+    """Files an interrupted `--apply` had not yet written, written now from its journal (none: no journal)."""
+    root = rename_root(paths, config)
+    if interrupted_commit(root, RENAME_STATE) is None:
+        return []
+    try:
+        return finish_interrupted_commit(root, RENAME_STATE, _messages())
+    except TransactionError as exc:
+        raise UnsafeWriteError(str(exc)) from None
+
+
+def _relative(path: str, root: Path) -> str:
+    return Path(os.path.realpath(path)).relative_to(root).as_posix()
+
+
+def _original_bytes(source: SourceFile) -> bytes:
+    """The file's bytes as read for the plan (a file changed since makes the commit refuse)."""
+    try:
+        data = Path(source.path).read_bytes()
+    except OSError:
+        return source.encode(source.text)
+    expected = source.encode(source.text)
+    return data if data == expected else expected
 
 
 @dataclass(slots=True)
@@ -49,6 +95,7 @@ class ApplyReport:
     written: bool = False
     verification: list[str] = field(default_factory=list)  # the gate's problems: nothing was written
     verification_summary: list[str] = field(default_factory=list)
+    recovered: list[str] = field(default_factory=list)  # files an interrupted --apply left, written now
 
     @property
     def references(self) -> int:
@@ -404,15 +451,17 @@ def _verify_before_writing(config: Config, project: Project, encoded: dict[int, 
 def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False,
                verify=None) -> ApplyReport:
     """Apply `entries`; with `verify` (fixes.verify.VerifyOptions) the change is first proven on a copy."""
+    recovered = finish_interrupted_rename(paths, config) if not diff else []  # a killed --apply is finished first
     project = load_project(paths, config)
     if project.errors:
-        report = ApplyReport()
+        report = ApplyReport(recovered=recovered)
         report.errors = [f"{error} (its references could not be updated, so nothing was renamed)"
                          for error in project.errors]
         return report
     preview = preview_plan(project, entries)
     report, chosen, new_names, moves, changed = (preview.report, preview.chosen, preview.new_names, preview.moves,
                                                  preview.changed)
+    report.recovered = recovered
     if report.refused:
         return report
     counts: dict[str, int] = {}
@@ -431,16 +480,33 @@ def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, di
             report.diffs.append(_diff(source.path, target, source.text, changed[i]))
     if diff:
         return report
-    encoded = {i: project.sources[i].encode(changed[i]) for i in changed}
+    encoded = {}
+    for i in changed:
+        source = project.sources[i]
+        try:
+            encoded[i] = source.encode(changed[i])
+        except UnicodeEncodeError as exc:
+            name = changed[i][exc.start:exc.end]
+            raise UnsafeWriteError(f"{source.path}: the new name's {name!r} cannot be written in the file's "
+                                   f"encoding ({source.encoding}); choose another name or change the coding "
+                                   f"line") from None
     for i, data in encoded.items():  # all of them parse before the first one is written
         check_python_parses(project.sources[i].path, data)
     if verify is not None and not _verify_before_writing(config, project, encoded, moves, verify, report):
         return report
+    root = rename_root(paths, config)
+    changes: list[Change] = []
     for i in sorted(changed, key=lambda i: project.sources[i].path):
+        source = project.sources[i]
+        old = _original_bytes(source)
         if i in moves:
-            write_python_source(moves[i][0], encoded[i])
-            os.unlink(project.sources[i].path)
+            changes.append(Change(_relative(moves[i][0], root), None, encoded[i]))
+            changes.append(Change(_relative(source.path, root), old, None))
         else:
-            write_python_source(project.sources[i].path, encoded[i])
+            changes.append(Change(_relative(source.path, root), old, encoded[i]))
+    try:
+        commit(root, changes, RENAME_STATE, messages=_messages())
+    except TransactionError as exc:
+        raise UnsafeWriteError(str(exc)) from None
     report.written = bool(changed)
     return report

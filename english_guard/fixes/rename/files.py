@@ -49,18 +49,29 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def rename_root(paths: Iterable[str], config: Config) -> Path:
+    """The folder a rename may write in: the configuration's root and every folder named, together."""
+    folders = [os.path.realpath(config.root)]
+    for raw in paths:
+        absolute = os.path.abspath(raw)  # the link itself, not where it points
+        folders.append(absolute if os.path.isdir(absolute) and not os.path.islink(absolute)
+                       else os.path.dirname(absolute))
+    return Path(os.path.commonpath([os.path.realpath(folder) for folder in folders]))
+
+
 def discover_python_files(paths: Iterable[str], config: Config) -> list[Path]:
     """Python files under `paths`, sorted, as the check finds them (`walk.collect_files`): excluded and
     git-ignored files are left out unless named explicitly; FIFOs, sockets and devices are skipped; a
     symbolic link is followed only to a file inside the project, so a rename never writes outside it."""
     from english_guard.walk import collect_files
 
-    root = Path(config.root).resolve()
     paths = list(paths)
+    root = rename_root(paths, config)
     walked = collect_files(paths, config)
     for raw, problem in walked.problems:
         if raw in paths:  # a named path that cannot be renamed; unreadable folders below are skipped as before
-            raise SourceError(f"{raw}: {problem}")
+            raise SourceError(f"{raw}: no such file or folder" if problem == "no such file or directory"
+                              else f"{raw}: {problem}")
     found: set[Path] = set()
     for shown in walked.files:
         if not shown.endswith((".py", ".pyi")):
