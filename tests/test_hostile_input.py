@@ -179,3 +179,90 @@ def test_cache_entries_that_are_fifos_or_tampered_are_recomputed(tmp_path):
     entries[0].unlink()
     os.mkfifo(entries[0])
     assert check_json(root, env=env)[1]["findings"] == first["findings"]
+
+
+# -- items 6, 10: all or nothing across files ----------------------------------------------------
+def test_a_failed_write_mid_commit_puts_every_file_back(tmp_path):
+    from english_guard.fixes.transaction import Change, TransactionError, commit
+
+    (tmp_path / "a.py").write_bytes(b"a = 1\n")
+    (tmp_path / "b.py").write_bytes(b"b = 1\n")
+    (tmp_path / "blocker").write_bytes(b"a file where the last change needs a folder\n")
+    changes = [Change("a.py", b"a = 1\n", b"a = 2\n"), Change("b.py", b"b = 1\n", b"b = 2\n"),
+               Change("blocker/c.py", None, b"c = 2\n")]
+    with pytest.raises(TransactionError, match="every file was put back"):
+        commit(tmp_path, changes, ".english-guard/test")
+    assert (tmp_path / "a.py").read_bytes() == b"a = 1\n" and (tmp_path / "b.py").read_bytes() == b"b = 1\n"
+    assert not (tmp_path / ".english-guard/test/commit.json").exists()
+
+
+def test_an_interrupted_rename_apply_is_finished_by_the_next_run_and_a_third_is_a_no_op(tmp_path):
+    from english_guard.fixes import transaction
+
+    root = make_project(tmp_path / "p", {"app.py": RENAMABLE, "other.py": f"from app import {UZ_FUNCTION}\n"})
+    _plan_with_name(root)
+    # Kill the commit after its first file: the journal is written, one file is new, one is old.
+    script = ("import sys\nfrom english_guard.fixes import transaction\nfrom english_guard.cli import main\n"
+              "moved = []\nreal = transaction.roll_forward\n"
+              "def stop_after_one(root, entries, state, progress_paths=None, progress=None, messages=None):\n"
+              "    real(root, entries[:1], state)\n    raise SystemExit(9)\n"
+              "transaction.roll_forward = stop_after_one\n"
+              "main(['rename', '.', '--apply', 'plan.toml'])\n")
+    killed = run_cli(root, "-c", script, command=[__import__("sys").executable])
+    assert killed.returncode == 9
+    assert (root / ".english-guard/rename/commit.json").is_file()
+    texts = [(root / name).read_text(encoding="utf-8") for name in ("app.py", "other.py")]
+    assert sum("user_analytics" in text for text in texts) == 1  # half applied, as a kill leaves it
+    finished = run_cli(root, "rename", ".", "--apply", "plan.toml")
+    assert "Traceback" not in finished.stderr, finished.stderr
+    assert "finished the interrupted rename" in finished.stderr
+    assert all("user_analytics" in (root / n).read_text(encoding="utf-8") for n in ("app.py", "other.py"))
+    assert UZ_FUNCTION not in (root / "app.py").read_text(encoding="utf-8")
+    before = {n: (root / n).read_bytes() for n in ("app.py", "other.py")}
+    again = run_cli(root, "rename", ".", "--apply", "plan.toml")
+    assert "Traceback" not in again.stderr
+    assert {n: (root / n).read_bytes() for n in ("app.py", "other.py")} == before
+
+
+# -- item 11: the tool's own files -------------------------------------------------------------------
+def test_check_output_into_a_missing_folder_is_one_error(tmp_path):
+    root = make_project(tmp_path / "p", {"a.py": "x = 1\n"})
+    done = run_cli(root, "check", ".", "-o", "missing/report.txt")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "missing/report.txt: cannot write the report" in done.stderr
+
+
+def test_deeply_nested_baseline_and_plan_are_refused_in_one_line(tmp_path):
+    root = make_project(tmp_path / "p", {"app.py": RENAMABLE})
+    (root / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    done = run_cli(root, "check", ".", "--baseline", "deep.json")
+    assert "Traceback" not in done.stderr and "deep.json: the baseline nests more than" in done.stderr
+    (root / "deep.toml").write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    done = run_cli(root, "rename", ".", "--apply", "deep.toml")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "deep.toml: the plan nests more than" in done.stderr
+
+
+def test_a_new_name_the_coding_cookie_cannot_hold_is_refused(tmp_path):
+    root = make_project(tmp_path / "p", {"app.py": "# -*- coding: ascii -*-\n" + RENAMABLE})
+    plan = _plan_with_name(root)
+    plan.write_text(plan.read_text(encoding="utf-8").replace('"user_analytics"', '"café_analytics"'),
+                    encoding="utf-8")
+    done = run_cli(root, "rename", ".", "--apply", "plan.toml")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "cannot be written in the file's encoding (ascii)" in done.stderr
+    assert UZ_FUNCTION in (root / "app.py").read_text(encoding="ascii")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_a_words_file_that_is_a_fifo_or_a_device_is_refused(tmp_path, kind):
+    root = make_project(tmp_path / "p", {"a.py": "x = 1\n"}, pyproject="[tool.english-guard]\nwords-file = "
+                        + ('"words.txt"' if kind == "fifo" else '"/dev/zero"') + "\n")
+    if kind == "fifo":
+        os.mkfifo(root / "words.txt")
+    done = run_cli(root, "check", "--no-cache", ".", timeout=60)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "the words file is not a regular file" in done.stdout + done.stderr

@@ -83,7 +83,7 @@ def umask() -> int:
 def current_digest(path: Path) -> str | None:
     try:
         return digest(path.read_bytes())
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
 
 
@@ -112,22 +112,26 @@ def verify(root: Path, changes: list[Change], changed_message: str) -> None:
 def commit(root: Path, changes: list[Change], state: str, progress: Callable[[Change], None] | None = None,
            messages: Messages = GENERIC) -> None:
     """Write `changes` into the tree under `root`: all of them or none (see the module's text)."""
-    verify(root, changes, messages.changed_before)
-    folder = ensure_state_folder(root, state)
-    pending = folder / PENDING
-    shutil.rmtree(pending, ignore_errors=True)
-    ordered = sorted(changes, key=_commit_order)
-    entries = []
-    for number, change in enumerate(ordered):
-        staged = None
-        if change.new is not None:
-            staged = f"{number:06d}"
-            pending.mkdir(parents=True, exist_ok=True)
-            atomic_write_bytes(pending / staged, change.new)
-        entries.append({"path": change.path, "old": digest(change.old) if change.old is not None else None,
-                        "new": digest(change.new) if change.new is not None else None, "staged": staged})
-    journal = folder / JOURNAL
-    atomic_write_bytes(journal, json.dumps({"version": 1, "files": entries}, indent=1).encode("utf-8"))
+    try:
+        verify(root, changes, messages.changed_before)
+        folder = ensure_state_folder(root, state)
+        pending = folder / PENDING
+        shutil.rmtree(pending, ignore_errors=True)
+        ordered = sorted(changes, key=_commit_order)
+        entries = []
+        for number, change in enumerate(ordered):
+            staged = None
+            if change.new is not None:
+                staged = f"{number:06d}"
+                pending.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(pending / staged, change.new)
+            entries.append({"path": change.path, "old": digest(change.old) if change.old is not None else None,
+                            "new": digest(change.new) if change.new is not None else None, "staged": staged})
+        journal = folder / JOURNAL
+        atomic_write_bytes(journal, json.dumps({"version": 1, "files": entries}, indent=1).encode("utf-8"))
+    except OSError as exc:  # before the commit point: nothing in the tree was touched
+        raise TransactionError(_("{path}: cannot write ({reason}); nothing was changed").format(
+            path=exc.filename or root / state, reason=exc.strerror or exc)) from None
     try:
         roll_forward(root, entries, state, progress_paths={e["path"]: c for e, c in zip(entries, ordered)},
                      progress=progress, messages=messages)
