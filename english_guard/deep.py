@@ -104,29 +104,29 @@ def deep_stack(function: Callable[..., T]) -> Callable[..., T]:
     return wrapper
 
 
-# Deeper than CPython compiles by default (about 3,000 levels): LibCST takes minutes on such trees.
-MAX_DEPTH = 3_000
+# CPython's default recursion limit: with it, `ast.parse` refuses trees deeper than about 3,000 levels
+# (what CPython compiles); LibCST takes minutes on deeper ones, so the fixes check this first.
+DEFAULT_RECURSION_LIMIT = 1_000
 
 
-def nesting_depth(tree: ast.AST) -> int:
-    """The depth of a syntax tree, found without recursion."""
-    deepest = 0
-    stack = [(tree, 1)]
-    children = ast.iter_child_nodes
-    while stack:
-        node, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-        stack.extend((child, depth + 1) for child in children(node))
-    return deepest
+def _frames() -> int:
+    depth, frame = 0, sys._getframe()
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back
+    return depth
 
 
 def too_deep(source: str | bytes, path: str = "<unknown>") -> bool:
-    """True when the code is nested deeper than the fixes handle (code that does not parse is not judged here)."""
+    """True when the code nests deeper than CPython compiles with its default limits (code that does not
+    parse is not judged here). One `ast.parse`, no walk: the parser itself counts the depth."""
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(_frames() + DEFAULT_RECURSION_LIMIT)
     try:
-        tree = ast.parse(source, filename=path)
+        ast.parse(source, filename=path)
     except RecursionError:
         return True
     except (SyntaxError, ValueError, MemoryError):
         return False
-    return nesting_depth(tree) > MAX_DEPTH
+    finally:
+        sys.setrecursionlimit(previous)
+    return False

@@ -29,7 +29,7 @@ from __future__ import annotations
 import ast
 import symtable
 
-from english_guard.deep import MAX_DEPTH, TOO_DEEP, deeper, nesting_depth
+from english_guard.deep import TOO_DEEP, deeper
 from english_guard.fixes.rename.files import SourceFile
 from english_guard.fixes.rename.positions import TokenPositions, line_starts
 from english_guard.fixes.rename.records import (AnalysisError, Binding, ClassInfo, FileFacts, FunctionInfo,
@@ -123,9 +123,6 @@ def _analyze_source(source: SourceFile) -> FileFacts:
         return facts
     except (ValueError, MemoryError) as exc:
         facts.error = f"{source.path}: does not parse: {exc}"
-        return facts
-    if nesting_depth(tree) > MAX_DEPTH:
-        facts.error = f"{source.path}: {TOO_DEEP}"
         return facts
     walker = _Walker(source, facts, table)
     try:

@@ -1,6 +1,7 @@
 """`--plan`: find the project's non-English symbols and propose English names for them."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 
@@ -45,13 +46,19 @@ _IGNORE = re.compile(r"#.*?(?:english-guard:\s*ignore(?:\[(?P<codes>[^\]]*)\])?|
                      r"(?:[\s,]+[A-Z]+\d+)*))")
 
 
+@functools.lru_cache(maxsize=16)
+def _lines_of(text: str) -> tuple[bool, list[str]]:
+    """A file's skip-file marker and lines, found once per file (not once per symbol: that was quadratic)."""
+    return bool(_SKIP_FILE.search(text)), text.splitlines()
+
+
 def suppressed(text: str | None, line: int) -> bool:
     """Is EG101 suppressed for `line` (`# english-guard: ignore[EG101]`, `# noqa: EG101`, skip-file)?"""
     if not text:
         return False
-    if _SKIP_FILE.search(text):
+    skip_file, lines = _lines_of(text)
+    if skip_file:
         return True
-    lines = text.splitlines()
     if not 0 < line <= len(lines):
         return False
     match = _IGNORE.search(lines[line - 1])
