@@ -17,9 +17,9 @@ from english_guard.model import Candidate, FileError, FileResult, Finding
 from english_guard.project_names import project_names
 from english_guard.rules import FileEvidence, directives_in, evaluate, finding_for, invisible_character_findings, suppress
 from english_guard.sources.registry import load_reader, reader_name_for
+from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
 from english_guard.walk import collect_files
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 # Below this many files to judge, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 24
 

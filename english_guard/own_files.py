@@ -14,6 +14,7 @@ import stat
 from pathlib import Path
 
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_SOURCE_BYTES = 20 * 1024 * 1024  # a project file larger than this is generated data: check and fixes skip it
 MAX_NESTING = 100  # the tool's own documents nest a few levels; 100 leaves room and stays far from the stack
 
 
@@ -89,3 +90,14 @@ def load_json_document(path: str | os.PathLike, what: str, limit: int = MAX_DOCU
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise OwnFileError(f"{path}:{exc.lineno}: the {what} is not valid JSON: {exc.msg}") from None
+
+
+def read_source_file(path: str | os.PathLike) -> bytes:
+    """A project file a fix will rewrite: a regular file within the check's size limit, or OSError with a
+    one-line reason (so the fixes' work and memory stay proportional to files the check reads too)."""
+    try:
+        return read_own_file(path, "file", MAX_SOURCE_BYTES)
+    except OwnFileError as exc:
+        reason = str(exc).split(": ", 1)[-1]
+        raise OSError(f"{reason} (the limit is {MAX_SOURCE_BYTES} bytes, as for check)"
+                      if "larger than" in reason else reason) from None

@@ -5,13 +5,12 @@ every item in the report points at the file as the migration leaves it.
 """
 from __future__ import annotations
 
-import difflib
+from english_guard.fixes.safe_write import line_opcodes
 
 
 class LineMap:
     def __init__(self, old: str, new: str) -> None:
-        matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
-        self._opcodes = [op for op in matcher.get_opcodes() if op[0] != "insert"]
+        self._opcodes = [op for op in line_opcodes(old.splitlines(), new.splitlines()) if op[0] != "insert"]
 
     def line(self, number: int) -> int:
         """The 1-based line in the new text for line `number` of the old one; a line that was rewritten

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.config import Config
+from english_guard.own_files import read_source_file
 from english_guard.fixes.translate import FilePlan, TranslateError, Unit, apply, collect, propose
 from english_guard.translation.base import EngineError
 
@@ -45,7 +46,7 @@ def read_plans(paths: list[str], config: Config, judged: bool = True) -> tuple[l
                 notes.append(f"{path}: skipped: only Python comments and docstrings are translated")
             continue
         try:
-            source = Path(path).read_bytes()
+            source = read_source_file(path)
         except OSError as exc:
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue

@@ -28,6 +28,7 @@ from english_guard.fixes.extract.rewrite import GettextNames, Msgid, rename_msgi
 from english_guard.sources.callpatterns import is_gettext_call
 from english_guard.sources.string_roles import PRESUMED
 from english_guard.fixes.extract.collect import visible_text
+from english_guard.own_files import read_source_file
 from english_guard.fixes.safe_write import UnsafeWriteError, atomic_write_bytes, check_python_parses, write_python_source
 from english_guard.i18n.catalogs import (
     SourceFile,
@@ -167,7 +168,7 @@ class _Planner:
                 continue
             display = _display(path)
             try:
-                data = path.read_bytes()
+                data = read_source_file(path)
             except OSError as exc:
                 self.plan.errors.append(Problem(display, 1, 1, f"cannot read: {exc.strerror or exc}"))
                 continue

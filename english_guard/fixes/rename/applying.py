@@ -8,7 +8,6 @@ is any file written; a single refusal leaves every file untouched.
 """
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections import defaultdict
@@ -388,10 +387,7 @@ def _star_calls(project: Project, new_names: dict[str, str]) -> list[str]:
 def _diff(old_path: str, new_path: str, old: str, new: str) -> str:
     if old_path == new_path:
         return unified_diff(old_path, old, new)
-    header = f"rename from {old_path}\nrename to {new_path}\n"
-    body = "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        f"a/{old_path}", f"b/{new_path}"))
-    return header + (body if body.endswith("\n") or not body else body + "\n")
+    return f"rename from {old_path}\nrename to {new_path}\n" + unified_diff(old_path, old, new, new_path)
 
 
 @dataclass(slots=True)

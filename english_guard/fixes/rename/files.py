@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from english_guard.config import Config
+from english_guard.own_files import read_source_file
 
 # Folders no project wants renamed: tool caches, virtual environments, VCS metadata.
 SKIP_DIRS = frozenset({
@@ -102,7 +103,7 @@ def read_source(path: Path) -> SourceFile:
     """Decode a Python file as Python does (coding cookie, BOM); undecodable or binary files raise SourceError."""
     shown = display_path(path)
     try:
-        data = path.read_bytes()
+        data = read_source_file(path)
     except OSError as exc:
         raise SourceError(f"{shown}: cannot read: {exc.strerror or exc}") from exc
     if b"\x00" in data:
