@@ -240,9 +240,7 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
             with open(output_file, "w", encoding="utf-8") as handle:
                 handle.write(report)
         except OSError as exc:
-            click.echo(_("error: {path}: cannot write the report: {reason}").format(
-                path=output_file, reason=exc.strerror or exc), err=True)
-            sys.exit(EXIT_ERROR)
+            _fail(f"{output_file}: cannot write the report: {exc.strerror or exc}")
     else:
         click.echo(report, nl=False, color=color)
     for note in notes:
