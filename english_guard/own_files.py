@@ -78,14 +78,15 @@ def check_nesting(text: str, path: str | os.PathLike, what: str, limit: int = MA
         raise OwnFileError(f"{path}: the {what} nests more than {limit} levels deep")
 
 
-def load_json_document(path: str | os.PathLike, what: str, limit: int = MAX_DOCUMENT_BYTES):
+def load_json_document(path: str | os.PathLike, what: str, limit: int = MAX_DOCUMENT_BYTES,
+                       nesting: int = MAX_NESTING):
     """A JSON document from a regular file of bounded size and nesting, or OwnFileError."""
     data = read_own_file(Path(path), what, limit)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise OwnFileError(f"{path}: the {what} is not UTF-8 text: {exc}") from None
-    check_nesting(text, path, what)
+    check_nesting(text, path, what, nesting)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

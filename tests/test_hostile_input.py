@@ -266,3 +266,78 @@ def test_a_words_file_that_is_a_fifo_or_a_device_is_refused(tmp_path, kind):
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "the words file is not a regular file" in done.stdout + done.stderr
+
+
+# -- items 3, 12: model packages -------------------------------------------------------------------
+def _package(folder: Path, metadata: dict | str) -> Path:
+    """A package folder with the given metadata.json (the checks on it run before the model is touched)."""
+    folder.mkdir(parents=True)
+    (folder / "metadata.json").write_text(metadata if isinstance(metadata, str) else json.dumps(metadata),
+                                          encoding="utf-8")
+    (folder / "model").mkdir()
+    (folder / "model" / "model.bin").write_bytes(b"not loaded by these tests")
+    (folder / "sentencepiece.model").write_bytes(b"not loaded by these tests")
+    return folder
+
+
+BAD_METADATA = {
+    "wrong type": {"type": "translate", "from_code": "ru", "to_code": "en", "from_codes": 5},
+    "deep nesting": '{"type": "translate", "from_code": "ru", "to_code": "en", "x": ' + "[" * 50_000 + "]" * 50_000 + "}",
+    "not an object": "[1, 2]",
+    "huge": '{"type": "translate", "from_code": "ru", "to_code": "en", "pad": "' + "x" * (2 * 1024 * 1024) + '"}',
+}
+
+
+@pytest.mark.parametrize("metadata", BAD_METADATA.values(), ids=BAD_METADATA.keys())
+def test_a_broken_installed_package_is_listed_and_skipped_never_fatal(tmp_path, metadata):
+    argos = tmp_path / "argos"
+    _package(argos / "translate-ru_en-broken", metadata)
+    env = cli_env(ENGLISH_GUARD_MODELS_DIR=str(tmp_path / "own"), ARGOS_PACKAGES_DIR=str(argos))
+    listing = run_cli(tmp_path, "models", "list", env=env)
+    assert "Traceback" not in listing.stderr, listing.stderr
+    assert "translate-ru_en-broken" in listing.stdout + listing.stderr
+    root = make_project(tmp_path / "p", {"a.py": RU_COMMENT + "\n"})
+    done = run_cli(root, "translate", "--no-memory", ".", env=env)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.count("skipped a broken model package") == 1
+
+
+@pytest.mark.parametrize("metadata", BAD_METADATA.values(), ids=BAD_METADATA.keys())
+def test_models_install_refuses_a_package_with_bad_metadata_in_one_line(tmp_path, metadata):
+    folder = _package(tmp_path / "translate-ru_en-0_1", metadata)
+    env = cli_env(ENGLISH_GUARD_MODELS_DIR=str(tmp_path / "own"), ARGOS_PACKAGES_DIR=str(tmp_path / "argos"))
+    done = run_cli(tmp_path, "models", "install", str(folder), env=env)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "metadata.json" in done.stderr
+    assert not (tmp_path / "own" / "translate-ru_en-0_1").exists()
+
+
+def test_a_vocabulary_that_is_not_json_is_refused_in_one_line(tmp_path):
+    folder = tmp_path / "nllb-tiny"
+    folder.mkdir()
+    (folder / "model.bin").write_bytes(b"not loaded")
+    (folder / "shared_vocabulary.json").write_text("this is not JSON", encoding="utf-8")
+    (folder / "sentencepiece.bpe.model").write_bytes(b"not loaded")
+    env = cli_env(ENGLISH_GUARD_MODELS_DIR=str(tmp_path / "own"), ARGOS_PACKAGES_DIR=str(tmp_path / "argos"))
+    done = run_cli(tmp_path, "models", "install", str(folder), env=env)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "shared_vocabulary.json" in done.stderr and "not valid JSON" in done.stderr
+
+
+def test_an_archive_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
+    import zipfile
+
+    archive = tmp_path / "translate-ru_en-0_1.argosmodel"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
+        packed.writestr("translate-ru_en-0_1/metadata.json", json.dumps({"type": "translate", "from_code": "ru",
+                                                                          "to_code": "en"}))
+        packed.writestr("translate-ru_en-0_1/model/model.bin", b"\0" * (64 * 1024 * 1024))  # 64 MB of zeros
+    assert archive.stat().st_size < 1024 * 1024
+    env = cli_env(ENGLISH_GUARD_MODELS_DIR=str(tmp_path / "own"), ARGOS_PACKAGES_DIR=str(tmp_path / "argos"))
+    done = run_cli(tmp_path, "models", "install", str(archive), env=env)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "zip bomb" in done.stderr
+    assert not (tmp_path / "own").exists() or not any((tmp_path / "own").iterdir())

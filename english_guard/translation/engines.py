@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from english_guard.translation.base import Engine
 from english_guard.translation.languages import describe
-from english_guard.translation.packages import InstalledModel, installed_models
+from english_guard.translation.packages import InstalledModel, scan
 
 ENGINE_CHOICES = ("auto", "argos", "multilingual", "glossary")
 
@@ -24,7 +24,8 @@ class EngineRouter:
         if choice not in ENGINE_CHOICES:
             raise ValueError(f"unknown engine {choice!r}; choose one of {', '.join(ENGINE_CHOICES)}")
         self.choice = choice
-        self.models = installed_models() if models is None else models
+        # Broken packages are skipped, never fatal; the caller reports each one once.
+        self.models, self.broken = scan() if models is None else (models, [])
         self._engines: dict[str, Engine] = {}
 
     def _model_engine(self, model: InstalledModel) -> Engine:

@@ -27,6 +27,8 @@ from english_guard.translation.packages import (
 
 # Refuse archives that would unpack to more than this (a zip bomb or a mistake); real Argos models are < 1 GB.
 MAX_UNPACKED_BYTES = 8 * 1024**3
+# ... or that unpack to far more than their size: weights and tokenizers barely compress (a few times at most).
+MAX_COMPRESSION_RATIO = 50
 _CHUNK = 1024 * 1024
 
 
@@ -77,6 +79,11 @@ def _plan_archive(archive: Path) -> tuple[zipfile.ZipFile, str, list[tuple[zipfi
             raise PackageError(f"{archive}: an .argosmodel holds exactly one top-level folder; found {found}")
         if total > MAX_UNPACKED_BYTES:
             raise PackageError(f"{archive}: unpacks to {total} bytes, more than the {MAX_UNPACKED_BYTES} allowed")
+        packed = max(archive.stat().st_size, 1)
+        if total > 1024 * 1024 and total > packed * MAX_COMPRESSION_RATIO:
+            raise PackageError(f"{archive}: unpacks to {total} bytes from {packed} ({total // packed} times as "
+                               f"much; model weights compress less than {MAX_COMPRESSION_RATIO} times): refused "
+                               "as a zip bomb")
         top = tops.pop()
         if top in (".", "") or top.startswith("."):
             raise PackageError(f"{archive}: invalid top-level folder name {top!r}")

@@ -11,7 +11,6 @@ Reading a folder never imports ctranslate2: only the files are checked, so `mode
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -79,11 +78,14 @@ def argos_packages_dir() -> Path:
         return Path(configured).expanduser()
     config_home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     settings = config_home / "argos-translate" / "settings.json"
+    from english_guard.own_files import OwnFileError, load_json_document
+
     try:
-        value = json.loads(settings.read_text(encoding="utf-8")).get("ARGOS_PACKAGES_DIR")
+        value = load_json_document(settings, "Argos settings", MAX_METADATA_BYTES, MAX_METADATA_NESTING)
+        value = value.get("ARGOS_PACKAGES_DIR") if isinstance(value, dict) else None
         if isinstance(value, str) and value:
             return Path(value).expanduser()
-    except (OSError, ValueError, AttributeError):
+    except OwnFileError:
         pass
     return _data_home() / "argos-translate" / "packages"
 
@@ -98,18 +100,40 @@ def package_dirs() -> list[tuple[Path, str]]:
     return dirs
 
 
+MAX_METADATA_BYTES = 1024 * 1024  # real metadata.json files are a few hundred bytes
+MAX_METADATA_NESTING = 10
+MAX_VOCABULARY_BYTES = 64 * 1024 * 1024
+# metadata.json keys english-guard reads, with the JSON types they must have (others are ignored).
+_METADATA_TYPES: dict[str, tuple[type, ...]] = {
+    "type": (str,), "from_code": (str,), "to_code": (str,), "from_codes": (list,), "package_version": (str, int, float),
+    "target_prefix": (str,), "family": (str,), "languages": (list,), "tokenizer": (str,), "from_name": (str,),
+    "to_name": (str,), "argos_version": (str,),
+}
+_MAX_LIST = 1000
+
+
 def _load_metadata(folder: Path) -> dict:
+    """metadata.json read within limits (size, nesting) and checked against the types english-guard uses."""
+    from english_guard.own_files import OwnFileError, load_json_document
+
     path = folder / "metadata.json"
     if not path.is_file():
         raise PackageError(f"{folder}: no metadata.json (not an Argos Translate package)")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise PackageError(f"{path}: metadata.json is not UTF-8 text") from exc
-    except ValueError as exc:
-        raise PackageError(f"{path}: metadata.json is not valid JSON: {exc}") from exc
+        data = load_json_document(path, "metadata.json", MAX_METADATA_BYTES, MAX_METADATA_NESTING)
+    except OwnFileError as exc:
+        raise PackageError(str(exc)) from None
     if not isinstance(data, dict):
         raise PackageError(f"{path}: metadata.json must hold a JSON object")
+    for key, types in _METADATA_TYPES.items():
+        if key in data and (not isinstance(data[key], types) or isinstance(data[key], bool)):
+            names = " or ".join({str: "a string", list: "a list", int: "a number", float: "a number"}[t]
+                                for t in dict.fromkeys(types))
+            raise PackageError(f"{path}: {key!r} must be {names}, got {type(data[key]).__name__}")
+    for key in ("from_codes", "languages"):
+        value = data.get(key, [])
+        if len(value) > _MAX_LIST or not all(isinstance(item, str) and len(item) < 64 for item in value):
+            raise PackageError(f"{path}: {key!r} must be a list of at most {_MAX_LIST} language codes")
     return data
 
 
@@ -125,10 +149,12 @@ def _check_ctranslate2_folder(folder: Path, label: Path) -> None:
         raise PackageError(f"{label}: the CTranslate2 model is missing ({folder.name}/model.bin not found)")
     config = folder / "config.json"
     if config.exists():
+        from english_guard.own_files import OwnFileError, load_json_document
+
         try:
-            json.loads(config.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise PackageError(f"{label}: {config.relative_to(label)} is not valid JSON") from exc
+            load_json_document(config, "model configuration", MAX_METADATA_BYTES * 16)
+        except OwnFileError as exc:
+            raise PackageError(f"{label}: {exc}") from None
 
 
 def read_argos_package(folder: Path, source: str = SOURCE_OWN) -> InstalledModel:
@@ -160,12 +186,19 @@ def read_vocabulary(folder: Path) -> list[str]:
     for name in _VOCABULARY_FILES:
         path = folder / name
         if path.is_file():
-            if name.endswith(".json"):
-                tokens = json.loads(path.read_text(encoding="utf-8"))
-                if not isinstance(tokens, list):
-                    raise PackageError(f"{path}: the vocabulary must be a JSON list")
-                return [str(t) for t in tokens]
-            return path.read_text(encoding="utf-8").splitlines()
+            from english_guard.own_files import OwnFileError, load_json_document, read_own_file
+
+            try:
+                if name.endswith(".json"):
+                    tokens = load_json_document(path, "vocabulary", MAX_VOCABULARY_BYTES, 2)
+                    if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
+                        raise PackageError(f"{path}: the vocabulary must be a JSON list of strings")
+                    return tokens
+                return read_own_file(path, "vocabulary", MAX_VOCABULARY_BYTES).decode("utf-8").splitlines()
+            except OwnFileError as exc:
+                raise PackageError(str(exc)) from None
+            except UnicodeDecodeError as exc:
+                raise PackageError(f"{path}: the vocabulary is not UTF-8 text: {exc}") from None
     raise PackageError(f"{folder}: no vocabulary file ({', '.join(_VOCABULARY_FILES)})")
 
 
@@ -239,6 +272,8 @@ def scan() -> tuple[list[InstalledModel], list[BrokenModel]]:
                 models.append(read_model(entry, source))
             except PackageError as exc:
                 broken.append(BrokenModel(entry, source, str(exc)))
+            except (OSError, ValueError, TypeError, RecursionError) as exc:  # never fatal: listed as broken
+                broken.append(BrokenModel(entry, source, f"{entry}: unreadable package ({type(exc).__name__}: {exc})"))
     return models, broken
 
 

@@ -73,12 +73,14 @@ def propose_plans(plans: list[FilePlan], config: Config, engine: str = "auto", u
     if not units:
         return []
     memory = memory_for(config, use_memory)
-    propose(units, EngineRouter(engine), memory, judge=judge, progress_factory=progress_factory)
+    router = EngineRouter(engine)
+    warnings = [f"skipped a broken model package: {item.problem}" for item in router.broken]
+    propose(units, router, memory, judge=judge, progress_factory=progress_factory)
     try:
         memory.save()
     except OSError as exc:  # a memory that cannot be saved only costs time next run
-        return [f"cannot save the translation memory: {exc}"]
-    return []
+        warnings.append(f"cannot save the translation memory: {exc}")
+    return warnings
 
 
 def translate_paths(paths: list[str], config: Config, engine: str = "auto", write: bool = False,
