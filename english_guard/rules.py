@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from english_guard.invisible_table import DEFAULT_IGNORABLE
 from english_guard.language import judge
 from english_guard.language.normalize import fold
 from english_guard.language.scripts import word_scripts
@@ -93,7 +95,9 @@ RULES: dict[str, Rule] = {
 
 KIND_CODES = {"comment": "EG201", "docstring": "EG301", "string": "EG401", "prose": "EG501", "identifier": "EG101"}
 
-_BIDI_OR_INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060-\u2064\u00ad\u061c\ufeff]")
+# Every Default_Ignorable_Code_Point (Unicode's invisible characters, bidirectional controls among them).
+_BIDI_OR_INVISIBLE = re.compile("[" + "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in DEFAULT_IGNORABLE)
+                                + "]")
 _DIRECTIVE = re.compile(
     r"(?:english-guard:\s*(?P<kind>ignore|skip-file)(?:\[(?P<codes>[^\]]*)\])?)|(?:\bnoqa:\s*(?P<noqa>[A-Z]+\d+(?:[\s,]+[A-Z]+\d+)*))"
     # A blanket `# noqa` (no codes) at the start of a comment or after a `#`, any case, as ruff reads it.
@@ -150,6 +154,13 @@ def _mixes_scripts(word: str) -> bool:
 
 
 def mixed_script_finding(segment: Segment) -> Finding | None:
+    normalized = unicodedata.normalize("NFKC", segment.text)
+    if normalized != segment.text and normalized.isascii():
+        # Python reads `ｐassword` as `password` (identifiers are NFKC-normalised): a name in disguise.
+        message = _("identifier '{text}' uses look-alike compatibility characters; Python reads it as '{name}'"
+                    ).format(text=segment.text, name=normalized)
+        return Finding(segment.path, segment.line, segment.column, segment.end_line, segment.end_column, "EG102",
+                       "identifier", segment.symbol, segment.text, "und", 1.0, message)
     scripts = word_scripts(segment.text)
     if any(_mixes_scripts(part) for part in re.split(r"[_\d]+", segment.text)) or (
         "LATIN" in scripts and any(char in CONFUSABLES for char in segment.text)
@@ -161,15 +172,25 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
     return None
 
 
-# Zero-width (non-)joiners are part of emoji sequences (👨‍👩‍👧) and of Persian and Indic spelling.
-_JOINERS = frozenset("\u200c\u200d")
+# Invisible characters that belong to writing next to a visible non-ASCII character: zero-width
+# (non-)joiners in emoji sequences (👨‍👩‍👧) and Persian and Indic spelling, variation selectors (❤️, CJK
+# variants), the combining grapheme joiner, Mongolian selectors and separator, Khmer inherent vowels and
+# Hangul fillers inside Hangul. Next to ASCII, alone, or used as a name (`ㅤ = 1`) they hide something.
+_JOINERS = frozenset("\u200c\u200d\u034f\u180b\u180c\u180d\u180e\u180f\u17b4\u17b5\u115f\u1160\u3164\uffa0"
+                     + "".join(chr(code) for code in range(0xFE00, 0xFE10))
+                     + "".join(chr(code) for code in range(0xE0100, 0xE01F0)))
+# A flag emoji (🏴 and tag letters, ended by the cancel tag) is the one use of the tag characters.
+_TAG_FLAG = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")
+
+
+def _visible_non_ascii(char: str) -> bool:
+    return bool(char) and not char.isascii() and not _BIDI_OR_INVISIBLE.match(char)
 
 
 def _joins_script_text(line: str, index: int) -> bool:
-    """A joiner next to a non-ASCII character is writing, not hiding: only one between ASCII is suspect."""
-    before = line[index - 1:index]
-    after = line[index + 1:index + 2]
-    return not (before.isascii() and after.isascii())
+    """A joiner next to a visible non-ASCII character is writing, not hiding: one between ASCII (or
+    between other invisible characters) is suspect."""
+    return _visible_non_ascii(line[index - 1:index]) or _visible_non_ascii(line[index + 1:index + 2])
 
 
 def invisible_character_findings(path: str, text: str) -> list[Finding]:
@@ -178,11 +199,14 @@ def invisible_character_findings(path: str, text: str) -> list[Finding]:
     findings = []
     # `text` has "\n" line ends (engine.decode); str.splitlines would also split at form feeds and U+2028.
     for line_number, line in enumerate(text.split("\n"), start=1):
+        flags = [match.span() for match in _TAG_FLAG.finditer(line)] if "\U0001F3F4" in line else []
         for match in _BIDI_OR_INVISIBLE.finditer(line):
             if match.group() == "\ufeff" and line_number == 1 and match.start() == 0:
                 continue  # a byte order mark at the start of the file is not hidden text
             char = match.group()
             if char in _JOINERS and _joins_script_text(line, match.start()):
+                continue
+            if any(start < match.start() < end for start, end in flags):
                 continue
             message = _("invisible or bidirectional control character U+{code:04X} in source").format(code=ord(char))
             findings.append(Finding(path, line_number, match.start() + 1, line_number, match.start() + 2, "EG103",

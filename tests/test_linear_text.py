@@ -36,18 +36,27 @@ def _best_time(function, text: str) -> float:
     return best
 
 
+def _assert_linear(function, unit: str) -> None:
+    """time(2n) < 3 x time(n) in at least one of a few rounds: a busy machine can spoil one round, while
+    quadratic code fails every round (its ratio is near 4)."""
+    measured = []
+    for _round in range(4):
+        small = _best_time(function, "# " + unit * (SIZE // len(unit)))
+        large = _best_time(function, "# " + unit * (2 * SIZE // len(unit)))
+        if large < 3 * max(small, FLOOR):
+            return
+        measured.append((round(small, 4), round(large, 4)))
+    raise AssertionError(f"time grows faster than the text: (n, 2n) seconds per round {measured}")
+
+
 @pytest.mark.parametrize("unit", RUNS.values(), ids=RUNS.keys())
 def test_prose_tokens_grow_linearly(unit):
-    small = _best_time(prose_tokens, "# " + unit * (SIZE // len(unit)))
-    large = _best_time(prose_tokens, "# " + unit * (2 * SIZE // len(unit)))
-    assert large < 3 * max(small, FLOOR), (small, large)
+    _assert_linear(prose_tokens, unit)
 
 
 @pytest.mark.parametrize("unit", RUNS.values(), ids=RUNS.keys())
 def test_judging_a_comment_grows_linearly(unit):
-    small = _best_time(lambda text: judge(text, "comment"), "# " + unit * (SIZE // len(unit)))
-    large = _best_time(lambda text: judge(text, "comment"), "# " + unit * (2 * SIZE // len(unit)))
-    assert large < 3 * max(small, FLOOR), (small, large)
+    _assert_linear(lambda text: judge(text, "comment"), unit)
 
 
 def _generated(functions: int, docstring: str) -> str:
@@ -67,8 +76,11 @@ def test_the_fixes_diff_grows_linearly():
         assert elapsed < TOO_SLOW * 5, f"{functions} functions took {elapsed:.1f} s"
         return elapsed
 
-    small, large = timed(2_000), timed(4_000)
-    assert large < 3 * max(small, FLOOR), (small, large)
+    for _round in range(3):  # see _assert_linear: one calm round is enough, quadratic code has none
+        small, large = timed(2_000), timed(4_000)
+        if large < 3 * max(small, FLOOR):
+            return
+    raise AssertionError(f"diff time grows faster than the file: {small:.2f} s, then {large:.2f} s")
 
 
 def _patched(old: str, diff: str) -> str:

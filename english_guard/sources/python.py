@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ast
 import os
+import re
+import unicodedata
 
 from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, deeper, in_deep_thread
@@ -31,6 +33,7 @@ class PythonSyntaxError(Exception):
 
 
 _SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment"})
+_WORD = re.compile(r"\w+")
 
 
 class _Collector(UserFacingStrings, ast.NodeVisitor):
@@ -60,6 +63,7 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
     def __init__(self, path: str, text: str, config: Config) -> None:
         self.path = path
         self.text = text
+        self.ascii_source = text.isascii()
         self.config = config
         self.pos = Positions(text)
         self.definitions: dict[str, Segment] = {}
@@ -108,7 +112,21 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         existing = self.definitions.get(name)
         if existing is not None and (existing.line, existing.column) <= (line, column):
             return
-        self.definitions[name] = Segment(self.path, "identifier", name, line, column, line, column + len(name), symbol)
+        text = name
+        if not self.ascii_source:
+            text, column = self._as_written(name, line, column)
+        self.definitions[name] = Segment(self.path, "identifier", text, line, column, line, column + len(text), symbol)
+
+    def _as_written(self, name: str, line: int, column: int) -> tuple[str, int]:
+        """The name as the file spells it: Python NFKC-normalises identifiers, so `ｐassword` arrives as
+        `password`; the check must see the full-width letter (EG102)."""
+        source = self.pos.line_text(line)
+        if source[column - 1:column - 1 + len(name)] == name:
+            return name, column
+        word = _WORD.search(source, max(0, column - 1))
+        if word is not None and unicodedata.normalize("NFKC", word.group()) == name:
+            return word.group(), word.start() + 1
+        return name, column
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         symbol = "method" if self.class_depth and self.class_depth[-1] else "function"
