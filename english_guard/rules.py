@@ -175,7 +175,8 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
 # Invisible characters that belong to writing next to a visible non-ASCII character: zero-width
 # (non-)joiners in emoji sequences (👨‍👩‍👧) and Persian and Indic spelling, variation selectors (❤️, CJK
 # variants), the combining grapheme joiner, Mongolian selectors and separator, Khmer inherent vowels and
-# Hangul fillers inside Hangul. Next to ASCII, alone, or used as a name (`ㅤ = 1`) they hide something.
+# Hangul fillers inside Hangul. Next to ASCII, alone, or used as a name (a Hangul filler alone is a valid
+# Python name) they hide something.
 _JOINERS = frozenset("\u200c\u200d\u034f\u180b\u180c\u180d\u180e\u180f\u17b4\u17b5\u115f\u1160\u3164\uffa0"
                      + "".join(chr(code) for code in range(0xFE00, 0xFE10))
                      + "".join(chr(code) for code in range(0xE0100, 0xE01F0)))
