@@ -180,7 +180,7 @@ def _answer_review(review: Path) -> None:
         review.write_text(text.replace('msgstr ""\n\n', 'msgstr "An English sentence."\n\n'), encoding="utf-8")
 
 
-def fuzz_projects(count: int, seed: int, timeout: float = 300) -> Outcome:
+def fuzz_projects(count: int, seed: int, timeout: float = 300, progress: bool = False) -> Outcome:
     """Mutated copies of the example bot through rename, translate and extract, each run twice."""
     outcome = Outcome()
     chooser = random.Random(seed)
@@ -229,6 +229,9 @@ def fuzz_projects(count: int, seed: int, timeout: float = 300) -> Outcome:
                         outcome.failures.append(where + f"a second `{' '.join(args)}` changed "
                                                 f"{', '.join(_python_files_changed(now, again))}")
             shutil.rmtree(root, ignore_errors=True)
+            if progress:
+                print(f"  project {number + 1}/{count}: {outcome.runs} runs, {outcome.written} files written, "
+                      f"{len(outcome.failures)} failures, {time.perf_counter() - started:.0f} s", flush=True)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
@@ -248,12 +251,12 @@ def main() -> int:
     if options.files:
         files = fuzz_files(options.files, options.seed)
         print(f"files: {files.files} mutated files in {files.runs} check runs, {len(files.failures)} failures, "
-              f"{files.seconds:.0f} s")
+              f"{files.seconds:.0f} s", flush=True)
         failed |= bool(files.failures)
         for failure in files.failures:
             print("  " + failure)
     if options.projects:
-        projects = fuzz_projects(options.projects, options.seed)
+        projects = fuzz_projects(options.projects, options.seed, progress=True)
         print(f"projects: {options.projects} mutated projects, {projects.runs} command runs, {projects.written} "
               f"Python files written, {len(projects.failures)} failures, {projects.seconds:.0f} s")
         failed |= bool(projects.failures)
