@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -197,18 +198,16 @@ def test_a_failed_write_mid_commit_puts_every_file_back(tmp_path):
 
 
 def test_an_interrupted_rename_apply_is_finished_by_the_next_run_and_a_third_is_a_no_op(tmp_path):
-    from english_guard.fixes import transaction
-
     root = make_project(tmp_path / "p", {"app.py": RENAMABLE, "other.py": f"from app import {UZ_FUNCTION}\n"})
     _plan_with_name(root)
     # Kill the commit after its first file: the journal is written, one file is new, one is old.
     script = ("import sys\nfrom english_guard.fixes import transaction\nfrom english_guard.cli import main\n"
-              "moved = []\nreal = transaction.roll_forward\n"
+              "real = transaction.roll_forward\n"
               "def stop_after_one(root, entries, state, progress_paths=None, progress=None, messages=None):\n"
               "    real(root, entries[:1], state)\n    raise SystemExit(9)\n"
               "transaction.roll_forward = stop_after_one\n"
               "main(['rename', '.', '--apply', 'plan.toml'])\n")
-    killed = run_cli(root, "-c", script, command=[__import__("sys").executable])
+    killed = run_cli(root, "-c", script, command=[sys.executable])
     assert killed.returncode == 9
     assert (root / ".english-guard/rename/commit.json").is_file()
     texts = [(root / name).read_text(encoding="utf-8") for name in ("app.py", "other.py")]
