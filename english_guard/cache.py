@@ -49,10 +49,60 @@ MAX_INDEX_BYTES = 256 * 1024 * 1024  # a cache of millions of files stays far be
 _RACY_NS = 2_000_000_000  # a file changed this close to the run is hashed again next time
 
 
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        Path(os.path.realpath(path)).relative_to(os.path.realpath(root))
+    except ValueError:
+        return False
+    return True
+
+
+_FINDING_TYPES = {"line": int, "column": int, "end_line": int, "end_column": int, "code": str, "kind": str,
+                  "symbol": str, "text": str, "language": str, "confidence": (int, float), "message": str,
+                  "suggestion": (str, type(None))}
+
+
+def _finding_ok(item: object) -> bool:
+    return (isinstance(item, dict) and item.keys() == _FINDING_TYPES.keys()
+            and all(isinstance(item[key], kind) for key, kind in _FINDING_TYPES.items()))
+
+
+def _well_formed(data: object) -> bool:
+    """The shape `store` writes, with the right types: a tampered entry never reaches the report."""
+    if not isinstance(data, dict) or not {"findings", "unused", "error", "candidates", "facts"} <= data.keys():
+        return False
+    if not all(isinstance(data[key], list) and all(_finding_ok(item) for item in data[key])
+               for key in ("findings", "unused")):
+        return False
+    error = data["error"]
+    if error is not None and not (isinstance(error, dict) and isinstance(error.get("message"), str)
+                                  and isinstance(error.get("code"), str)
+                                  and all(isinstance(error.get(k), (int, type(None))) for k in ("line", "column"))
+                                  and error.keys() <= {"message", "line", "column", "code"}):
+        return False
+    for item in data["candidates"] if isinstance(data["candidates"], list) else [None]:
+        if not (isinstance(item, dict) and isinstance(item.get("finding"), dict)
+                and _finding_ok({k: v for k, v in item["finding"].items() if k != "path"})
+                and isinstance(item.get("leaning"), list)
+                and all(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)
+                        and isinstance(pair[1], (int, float)) for pair in item["leaning"])):
+            return False
+    facts = data["facts"]
+    if not isinstance(facts, dict):
+        return False
+    languages = facts.get("languages", {})
+    return isinstance(languages, dict) and all(isinstance(k, str) and isinstance(v, (int, float))
+                                               for k, v in languages.items())
+
+
 class ResultCache:
     def __init__(self, config: Config, version: str) -> None:
-        base = Path(os.environ.get("ENGLISH_GUARD_CACHE_DIR") or Path(config.root) / config.cache_dir)
+        chosen = os.environ.get("ENGLISH_GUARD_CACHE_DIR")
+        base = Path(chosen or Path(config.root) / config.cache_dir)
         self.base = base
+        # A cache folder in the project that is (or passes through) a symbolic link out of the project
+        # would make `check` write there: such a cache is not used. A folder the user names is theirs.
+        self.usable = bool(chosen) or _inside(base, Path(config.root))
         # Messages are stored translated: each interface language has its own entries.
         interface = hashlib.blake2b(",".join(requested_languages()).encode(), digest_size=3).hexdigest()
         self.folder = base / f"{version}-{_code_digest()}-{config.fingerprint()}-{interface}"
@@ -67,6 +117,8 @@ class ResultCache:
     def _read_index(self) -> tuple[dict[str, list], dict[str, dict]]:
         """The stored index, or an empty one when it is missing, unreadable or not of this shape."""
         index = self.folder / INDEX
+        if not self.usable:
+            return {}, {}
         try:
             if not index.is_file() or index.is_symlink() or index.stat().st_size > MAX_INDEX_BYTES:
                 return {}, {}
@@ -107,8 +159,8 @@ class ResultCache:
 
     def load(self, digest: str, path: str) -> FileResult | None:
         data = self._new_results.get(digest) or self._results.get(digest)
-        if not isinstance(data, dict):
-            return None
+        if not _well_formed(data):
+            return None  # tampered or from a broken write: computed again
         try:
             result = FileResult(path)
             result.findings = [Finding(path=path, **item) for item in data["findings"]]
@@ -149,6 +201,8 @@ class ResultCache:
     def _prepare(self) -> bool:
         if self._ready:
             return True
+        if not self.usable:
+            return False
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             tag = self.base / "CACHEDIR.TAG"
