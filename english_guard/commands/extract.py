@@ -63,7 +63,7 @@ def _settings(paths, config, locales_dir, domain, source_lang, review_file, from
               runtime_module, engine, include_english):
     from english_guard.fixes.extract import ExtractSettings
     from english_guard.i18n.catalogs import CatalogError, parse_locale
-    from english_guard.i18n.runtime import is_generated, module_name_for
+    from english_guard.i18n.runtime import is_generated, lazy_import_for, module_name_for
 
     root = Path(config.root)
     locales = Path(locales_dir) if locales_dir else root / config.locales_dir
@@ -101,6 +101,7 @@ def _settings(paths, config, locales_dir, domain, source_lang, review_file, from
         locales_dir=locales, domain=domain, source_lang=source_lang, review_file=review, gettext_name=name,
         import_statement=statement.strip(), ngettext_import=ngettext_import, runtime_module=runtime_path, engine=engine,
         include_english=include_english, extra_review_files=tuple(Path(p) for p in from_po),
+        lazy_import=lazy_import_for(module, runtime_path, [root, Path.cwd(), *map(Path, paths)]),
     )
 
 

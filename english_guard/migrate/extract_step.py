@@ -66,7 +66,7 @@ def settings_for(paths: list[str], config: Config, source_lang: str, review_file
                  runtime_module: str | None):
     from english_guard.fixes.extract import ExtractSettings
     from english_guard.i18n.catalogs import CatalogError, parse_locale
-    from english_guard.i18n.runtime import is_generated, module_binds, module_file, module_name_for
+    from english_guard.i18n.runtime import is_generated, lazy_import_for, module_binds, module_file, module_name_for
 
     try:
         parse_locale(source_lang)
@@ -97,7 +97,7 @@ def settings_for(paths: list[str], config: Config, source_lang: str, review_file
         locales_dir=root / config.locales_dir, domain=config.domain, source_lang=source_lang,
         review_file=review_file, gettext_name=name, import_statement=statement.strip(),
         ngettext_import=f"from {module} import ngettext" if has_ngettext else "", runtime_module=runtime_path,
-        engine=engine,
+        engine=engine, lazy_import=lazy_import_for(module, runtime_path, [root, *map(Path, paths)]),
     )
 
 

@@ -77,6 +77,16 @@ _BINDERS = {
 }
 
 
+_KEEPERS = frozenset({cst.Assign, cst.AnnAssign, cst.AugAssign})
+
+
+def runs_at_import(stack: list[cst.CSTNode], decorators: list[int]) -> bool:
+    """Is code at this point run when the module is imported? Not inside a function or lambda body;
+    a decorator runs in the scope around its function (`decorators` holds those scopes' depths)."""
+    depth = min(decorators) if decorators else len(stack)
+    return not any(type(scope) in (cst.FunctionDef, cst.Lambda) for scope in stack[:depth])
+
+
 class _Bindings(cst.CSTVisitor):
     """Which scopes bind a name other than by import (`for _ in ...`, `_ = ...`, `def f(_)`), and
     which names the module imports at its top level.
@@ -148,13 +158,19 @@ class _Collector(_Bindings):
         self.shown = shown
         self.taken: set[tuple[int, int]] = set()  # user-facing literals already part of a message
         self.scan = FileScan(path)
+        self.decorators: list[int] = []
+        self.kept = 0  # inside an assignment: the value outlives the statement
         self.found: list[tuple[Candidate, tuple[int, ...]]] = []
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         descend = super().on_visit(node)
+        kind = type(node)
+        if kind is cst.Decorator:
+            self.decorators.append(len(self.stack) - 1)  # evaluated in the scope around the function
+        elif kind in _KEEPERS:
+            self.kept += 1
         if not descend:
             return False
-        kind = type(node)
         if kind is cst.Call:
             if is_gettext_call(callee_name(node.func), self.config):
                 return False  # already translated: nothing inside is ours
@@ -187,6 +203,17 @@ class _Collector(_Bindings):
         self._consider(node, self.shown[keys[0]].context or "user-facing")
         return False
 
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        if type(original_node) is cst.Decorator:
+            self.decorators.pop()
+        elif type(original_node) in _KEEPERS:
+            self.kept -= 1
+
+    def kept_from_import_time(self) -> bool:
+        """Made when the module is imported and kept for later (a keyboard bound to a name), not shown at once."""
+        return self.kept > 0 and runs_at_import(self.stack, self.decorators)
+
     def finish(self) -> FileScan:
         """Messages in a scope that rebinds the gettext name are reported instead of extracted."""
         for candidate, scopes in self.found:
@@ -215,7 +242,7 @@ class _Collector(_Bindings):
             return
         if not has_words(shape):
             return
-        candidate = Candidate(self.path, line, column, node, shape, context)
+        candidate = Candidate(self.path, line, column, node, shape, context, module_level=self.kept_from_import_time())
         self.found.append((candidate, tuple(id(scope) for scope in self.stack)))
 
 

@@ -49,6 +49,9 @@ class Candidate:
     node: cst.BaseExpression
     shape: Shape
     context: str  # the call that makes it user-facing, for messages
+    # made when the module is imported and kept (a keyboard bound to a name): one gettext call would fix
+    # one language for every user, so it needs the lazy gettext (`__`)
+    module_level: bool = False
 
 
 @dataclass(frozen=True)

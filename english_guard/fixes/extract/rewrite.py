@@ -61,6 +61,7 @@ class Msgid:
 class GettextNames:
     gettext: str = "_"
     ngettext: str = "ngettext"
+    lazy: str = ""  # the lazy gettext (`__`) for texts made at import time; "" when there is none
 
 
 def replacement(candidate: Candidate, msgid: Msgid, names: GettextNames, ascii_only: bool) -> cst.BaseExpression:
@@ -68,7 +69,8 @@ def replacement(candidate: Candidate, msgid: Msgid, names: GettextNames, ascii_o
     if msgid.plural and shape.count is not None:
         call = ngettext_call(names.ngettext, msgid.singular, msgid.plural, shape.count.node, shape.quote, ascii_only)
     else:
-        call = gettext_call(names.gettext, msgid.singular, shape.quote, ascii_only)
+        name = names.lazy if candidate.module_level and names.lazy else names.gettext
+        call = gettext_call(name, msgid.singular, shape.quote, ascii_only)
     if shape.style == KEYWORDS:
         args = [
             cst.Arg(
@@ -202,3 +204,90 @@ def rename_msgids(module: cst.Module, renames: dict[Msgid, Msgid], is_gettext) -
     ascii_only = module.encoding.lower().replace("_", "-") not in {"utf-8", "utf8", "utf-8-sig"}
     renamer = _MsgidRenamer(renames, is_gettext, ascii_only)
     return module.visit(renamer), renamer.count
+
+
+_TEXT_COMPARISONS = (cst.Equal, cst.NotEqual, cst.In, cst.NotIn)
+
+
+class _ComparisonRewriter(cst.CSTTransformer):
+    """`F.text == "🛒 Savat"` -> `F.text == _("🛒 Cart")`: incoming text compared with a message that was
+    extracted is compared with that message in the user's locale, exactly as its button shows it.
+
+    Inside a function the comparison runs per update and takes `_`; in a decorator or at module level it
+    runs once at import and takes the lazy gettext (`__`), or is reported when there is none.
+    """
+
+    def __init__(self, msgids: dict[str, str], names: GettextNames, ascii_only: bool):
+        super().__init__()
+        self.msgids = msgids
+        self.names = names
+        self.ascii_only = ascii_only
+        self.stack: list[cst.CSTNode] = []
+        self.decorators: list[int] = []
+        self.used: set[str] = set()
+        self.refused: list[cst.SimpleString] = []  # literals at import time with no lazy gettext
+
+    def visit_FunctionDef(self, node) -> None:
+        self.stack.append(node)
+
+    def leave_FunctionDef(self, original_node, updated_node):
+        self.stack.pop()
+        return updated_node
+
+    def visit_Lambda(self, node) -> None:
+        self.stack.append(node)
+
+    def leave_Lambda(self, original_node, updated_node):
+        self.stack.pop()
+        return updated_node
+
+    def visit_Decorator(self, node) -> None:
+        self.decorators.append(len(self.stack) - 1)
+
+    def leave_Decorator(self, original_node, updated_node):
+        self.decorators.pop()
+        return updated_node
+
+    def _literal(self, node: cst.BaseExpression) -> cst.BaseExpression:
+        if not (isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str)):
+            return node
+        msgid = self.msgids.get(node.evaluated_value)
+        if msgid is None:
+            return node
+        from english_guard.fixes.extract.collect import runs_at_import
+
+        at_import = runs_at_import(self.stack, self.decorators)
+        name = self.names.lazy if at_import else self.names.gettext
+        if not name:
+            self.refused.append(node)
+            return node
+        self.used.add(name)
+        call = gettext_call(name, msgid, node.quote, self.ascii_only)
+        return call.with_changes(lpar=node.lpar, rpar=node.rpar)
+
+    def _side(self, node: cst.BaseExpression, membership: bool) -> cst.BaseExpression:
+        if membership and isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+            elements = [e.with_changes(value=self._literal(e.value)) if isinstance(e, cst.Element) else e
+                        for e in node.elements]
+            return node.with_changes(elements=elements)
+        return self._literal(node)
+
+    def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.Comparison:
+        if len(updated_node.comparisons) != 1 or not isinstance(updated_node.comparisons[0].operator,
+                                                                 _TEXT_COMPARISONS):
+            return updated_node
+        target = updated_node.comparisons[0]
+        membership = isinstance(target.operator, (cst.In, cst.NotIn))
+        left = updated_node.left if membership else self._literal(updated_node.left)
+        comparator = self._side(target.comparator, membership)
+        return updated_node.with_changes(left=left, comparisons=[target.with_changes(comparator=comparator)])
+
+
+def rewrite_comparisons(module: cst.Module, msgids: dict[str, str], names: GettextNames):
+    """The module with every comparison against an extracted message's original text rewritten:
+    (module, gettext names used, literals left because they run at import time and there is no lazy gettext)."""
+    if not msgids:
+        return module, set(), []
+    ascii_only = module.encoding.lower().replace("_", "-") not in {"utf-8", "utf8", "utf-8-sig"}
+    rewriter = _ComparisonRewriter(msgids, names, ascii_only)
+    return module.visit(rewriter), rewriter.used, rewriter.refused

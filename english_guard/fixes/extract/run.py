@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +20,14 @@ from babel.messages.extract import extract as babel_extract
 
 from english_guard.config import Config
 from english_guard.fixes.extract.judging import language_of, looks_like_message
-from english_guard.fixes.extract.model import Candidate, Problem
+from english_guard.fixes.extract.model import PLAIN, Candidate, Problem
 from english_guard.fixes.extract.parsing import ParsedFile, parse_file
 from english_guard.fixes.extract.placeholders_check import describe_placeholders, same_placeholders
 from english_guard.fixes.extract.proposals import propose
 from english_guard.fixes.extract.review import PROPOSED, ReviewEntry, load_review, render_review
-from english_guard.fixes.extract.rewrite import GettextNames, Msgid, rename_msgids, rewrite_module
+from english_guard.fixes.extract.rewrite import (
+    GettextNames, Msgid, add_imports, rename_msgids, rewrite_comparisons, rewrite_module,
+)
 from english_guard.sources.callpatterns import is_gettext_call
 from english_guard.sources.string_roles import PRESUMED
 from english_guard.fixes.extract.collect import visible_text
@@ -56,6 +59,7 @@ class ExtractSettings:
     include_english: bool = True
     extra_review_files: tuple[Path, ...] = ()
     include_tests: bool = False  # test files hold test data (`Message(text=...)`), not what users read
+    lazy_import: str = ""  # `from app.i18n import __`: the lazy gettext for texts made at import time
 
 
 @dataclass
@@ -157,6 +161,8 @@ class _Planner:
         self.plan = ExtractPlan()
         self.renames: dict[Msgid, Msgid] = {}  # msgids a reviewer corrected
         self.corrected: dict[str, str] = {}  # corrected English -> original text
+        self.at_import_time: list[tuple[Candidate, str]] = []  # texts left: made at import, no lazy gettext
+        self.compared_at_import_time: list[Problem] = []
         self.source_po = settings.locales_dir / settings.source_lang / "LC_MESSAGES" / f"{settings.domain}.po"
 
     # -- reading ---------------------------------------------------------------------------------
@@ -308,26 +314,37 @@ class _Planner:
             if message.english is not None and message.origin != "invalid"
             for candidate in message.occurrences
         }
+        lazy = _bound_name(self.settings.lazy_import)
+        # What incoming text is compared with: the original of every plain message now in the catalogs.
+        compared = {
+            message.template: message.english for message in messages
+            if message.english is not None and message.origin != "invalid" and not message.english_plural
+            and message.english != message.template
+            and all(not c.shape.placeholders and c.shape.style == PLAIN for c in message.occurrences)
+            and (lazy or not any(c.module_level for c in message.occurrences))  # its buttons stay as they are
+        }
+        names = GettextNames(self.settings.gettext_name, self.settings.ngettext_name, lazy)
         new_sources: dict[str, bytes] = {}
         for item in parsed:
             chosen = [(c, chosen_by_node[id(c.node)]) for c in item.scan.candidates if id(c.node) in chosen_by_node]
-            if not chosen and not self.renames:
+            chosen = self._refuse_at_import_time(chosen, lazy)
+            module = item.module
+            if module is None and compared and any(t.encode("utf-8") in item.data for t in compared):
+                module = cst.parse_module(item.data)
+            if not chosen and not self.renames and module is None:
                 new_sources[item.reference] = item.data
                 continue
-            statements = [] if item.imports_gettext else [self.settings.import_statement]
-            if any(msgid.plural for _c, msgid in chosen) and not item.imports_ngettext and self.settings.ngettext_import:
-                if statements and statements[0].split()[:2] == self.settings.ngettext_import.split()[:2]:
-                    statements[0] += ", " + self.settings.ngettext_name  # one line: from app.i18n import _, ngettext
-                else:
-                    statements.append(self.settings.ngettext_import)
-            names = GettextNames(self.settings.gettext_name, self.settings.ngettext_name)
-            module = item.module if item.module is not None else cst.parse_module(item.data)
-            new_module = rewrite_module(module, chosen, names, statements)
+            module = module if module is not None else cst.parse_module(item.data)
+            new_module = rewrite_module(module, chosen, names, [])
+            new_module, compared_with, refused = rewrite_comparisons(new_module, compared, names)
+            for literal in refused:
+                self._report_import_time(item.path, module, literal)
             new_module, renamed = rename_msgids(new_module, self.renames,
                                                 lambda callee: is_gettext_call(callee, self.config))
-            if not chosen and not renamed:
+            if not chosen and not renamed and not compared_with:
                 new_sources[item.reference] = item.data
                 continue
+            new_module = add_imports(new_module, self._imports(item, chosen, compared_with, lazy))
             new_data = new_module.bytes
             try:
                 check_python_parses(item.path, new_data)
@@ -341,6 +358,40 @@ class _Planner:
             if new_data != item.data:
                 self.plan.code.append(PlannedFile(Path(item.path), item.data, new_data))
         return new_sources
+
+    def _refuse_at_import_time(self, chosen: list, lazy: str) -> list:
+        """Texts made at import time need the lazy gettext; without one (or for plural forms) they stay as
+        they are, reported: one gettext call at import would show one language to every user."""
+        kept = []
+        for candidate, msgid in chosen:
+            if candidate.module_level and (not lazy or msgid.plural):
+                why = "plural forms at import time have no lazy gettext" if lazy else \
+                    "the gettext module has no lazy gettext `__` (the helper extract generates has one)"
+                self.at_import_time.append((candidate, (
+                    f"not extracted: this text is made when the module is imported, so a gettext call there would "
+                    f"show one language to every user; {why}: build it inside a function or add a lazy gettext")))
+                continue
+            kept.append((candidate, msgid))
+        return kept
+
+    def _report_import_time(self, path: str, module: cst.Module, literal) -> None:
+        code = module.code_for_node(literal)
+        before, found, _rest = module.code.partition(code)
+        line, column = (before.count("\n") + 1, len(before.rpartition("\n")[2]) + 1) if found else (1, 1)
+        self.compared_at_import_time.append(Problem(
+            path, line, column, f"not rewritten: {module.code_for_node(literal)} is compared with incoming text at import "
+                        f"time and the gettext module has no lazy gettext `__`; compare with the translated text "
+                        f"by hand", literal.evaluated_value))
+
+    def _imports(self, item: ParsedFile, chosen: list, compared_with: set[str], lazy: str) -> list[str]:
+        plain = any(not c.module_level for c, _m in chosen) or self.settings.gettext_name in compared_with
+        wants_lazy = bool(lazy) and (any(c.module_level for c, _m in chosen) or lazy in compared_with)
+        statements = [self.settings.import_statement] if plain and not item.imports_gettext else []
+        if wants_lazy and not _imports_name(item.data, lazy):
+            statements = _joined(statements, self.settings.lazy_import)
+        if any(msgid.plural for _c, msgid in chosen) and not item.imports_ngettext and self.settings.ngettext_import:
+            statements = _joined(statements, self.settings.ngettext_import)
+        return statements
 
     def template_sources(self, parsed: list[ParsedFile], new_sources: dict[str, bytes]) -> list[SourceFile]:
         """The rewritten files, plus files the previous template listed that this run did not scan."""
@@ -438,6 +489,24 @@ class _Planner:
         self.plan.runtime = PlannedFile(path, None, text.encode("utf-8"))
 
 
+def _bound_name(statement: str) -> str:
+    """`from app.i18n import __` -> `__` ("" for no statement)."""
+    return statement.replace(",", " ").split()[-1] if statement else ""
+
+
+def _imports_name(data: bytes, name: str) -> bool:
+    return re.search(rb"^(?:from\s+\S+\s+)?import\s+[^\n]*\b" + re.escape(name.encode()) + rb"\b", data,
+                     re.MULTILINE) is not None
+
+
+def _joined(statements: list[str], statement: str) -> list[str]:
+    """Add an import, on the line of one from the same module: `from app.i18n import _, __`."""
+    for index, existing in enumerate(statements):
+        if existing.split()[:3] == statement.split()[:3] and existing.startswith("from "):
+            return [*statements[:index], existing + ", " + statement.split()[-1], *statements[index + 1:]]
+    return [*statements, statement]
+
+
 def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings) -> ExtractPlan:
     planner = _Planner(config, settings)
     paths = list(paths)
@@ -469,6 +538,10 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
             for candidate in message.occurrences:
                 line, column = planner.position_after_rewrite(candidate, message.template, rescans)
                 kept_problems.append(Problem(candidate.path, line, column, message.problem, message.template))
+    for candidate, why in planner.at_import_time:
+        line, column = planner.position_after_rewrite(candidate, candidate.shape.template, rescans)
+        kept_problems.append(Problem(candidate.path, line, column, why, candidate.shape.template))
+    kept_problems += planner.compared_at_import_time
     planner.plan.problems = sorted(kept_problems, key=lambda p: (p.path, p.line, p.column))
 
     sources = planner.template_sources(parsed, new_sources)
