@@ -80,6 +80,11 @@ _BINDERS = {
 _KEEPERS = frozenset({cst.Assign, cst.AnnAssign, cst.AugAssign})
 
 
+def _binds_dunder_all(node: cst.CSTNode) -> bool:
+    targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+    return any(isinstance(target, cst.Name) and target.value == "__all__" for target in targets)
+
+
 def runs_at_import(stack: list[cst.CSTNode], decorators: list[int]) -> bool:
     """Is code at this point run when the module is imported? Not inside a function or lambda body;
     a decorator runs in the scope around its function (`decorators` holds those scopes' depths)."""
@@ -169,6 +174,8 @@ class _Collector(_Bindings):
             self.decorators.append(len(self.stack) - 1)  # evaluated in the scope around the function
         elif kind in _KEEPERS:
             self.kept += 1
+            if _binds_dunder_all(node):
+                return False  # `__all__ = ["Savat"]` lists names, never messages
         if not descend:
             return False
         if kind is cst.Call:
@@ -211,8 +218,9 @@ class _Collector(_Bindings):
             self.kept -= 1
 
     def kept_from_import_time(self) -> bool:
-        """Made when the module is imported and kept for later (a keyboard bound to a name), not shown at once."""
-        return self.kept > 0 and runs_at_import(self.stack, self.decorators)
+        """Made when the module is imported and kept for later (a keyboard bound to a name, a filter in a
+        handler's decorator), not shown at once."""
+        return bool(self.kept or self.decorators) and runs_at_import(self.stack, self.decorators)
 
     def finish(self) -> FileScan:
         """Messages in a scope that rebinds the gettext name are reported instead of extracted."""
