@@ -311,6 +311,11 @@ class FileEvidence:
     alternatives: list[list] = dataclasses.field(default_factory=list)
 
 
+# The log likelihood ratio a sure verdict on test data carries into the project-level step: with
+# posterior = log(share / English share) + ratio >= ACCEPT_LOG_ODDS (0.5), the test data's language must
+# hold about a twelfth of the English share of the file's and project's profile to be reported.
+TEST_DATA_LOG_RATIO = 3.0
+
 # Profile weights: an identifier is one or two words, a comment or docstring a sentence.
 _PROFILE_WEIGHT = {"identifier": 0.5}
 
@@ -354,6 +359,14 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
         kind = judge_kind(segment.symbol, segment.text) if segment.kind == "string" else segment.kind
         verdict = judge(segment.text, kind, allowed)
         sure = not verdict.english and verdict.confidence >= min_confidence
+        if evidence is not None and segment.kind == "string" and segment.symbol == TEST_DATA:
+            # Test data is foreign on purpose in an English project (Unicode, IDN and charset fixtures) and
+            # written in the team's language in a project that is not English: the project decides. It is
+            # a candidate whose language must be a real part of the profile, and it never shapes the profile.
+            if sure and not looks_like_code(segment.text):
+                evidence.candidates.append(
+                    (segment, dataclasses.replace(verdict, leaning=((verdict.language, TEST_DATA_LOG_RATIO),)), code))
+            continue
         if evidence is not None:
             weight = _profile_weight(segment, verdict)
             if weight:

@@ -122,3 +122,43 @@ def test_the_context_gathers_every_files_facts():
     results[1].candidates.append(_candidate([("uz", 1.6)]))
     resolve(results, 0.5)
     assert [(f.language, f.message) for f in results[1].findings] == [("uz", "identifier 'word' is not English (Uzbek)")]
+
+
+# Test data written for the tests below: a Unicode round trip with Russian and Japanese words, as English
+# libraries test their encodings, and an Uzbek shop's test that asserts its own texts.
+_UNICODE_FIXTURE_TEST = '''"""Round trips of text through the codec."""
+
+
+def test_round_trip_of_non_ascii_text():
+    for text in ("пароль и логин", "こんにちは世界", "Grüße aus Köln"):
+        assert text.encode("utf-8").decode("utf-8") == text
+'''
+_UZBEK_SHOP_TEST = '''"""Buyurtma matnlari testi."""
+from app.buyurtmalar import create_order
+
+
+def test_order_text():
+    order = create_order("Ali", ["non"])
+    assert order["customer"] == "Ali"
+    assert describe(order) == "Buyurtma qabul qilindi, rahmat"
+'''
+
+
+def test_foreign_test_data_in_an_english_project_is_not_reported(tmp_path, monkeypatch):
+    root = _project(tmp_path, "english_project")
+    (root / "tests").mkdir()
+    (root / "tests" / "test_codec.py").write_text(_UNICODE_FIXTURE_TEST, encoding="utf-8")
+    run = _check(root, monkeypatch)
+    assert run.findings == []
+    # The same strings in the product's code are reported: only test data is left to the project's profile.
+    (root / "app" / "greetings.py").write_text('PROMPT = "пароль и логин"\n', encoding="utf-8")
+    assert ("app/greetings.py", "пароль и логин") in {(f.path, f.text) for f in _check(root, monkeypatch).findings}
+
+
+def test_test_data_in_the_projects_own_language_is_reported(tmp_path, monkeypatch):
+    root = _project(tmp_path, "uzbek_project")
+    (root / "tests").mkdir()
+    (root / "tests" / "test_orders.py").write_text(_UZBEK_SHOP_TEST, encoding="utf-8")
+    run = _check(root, monkeypatch)
+    found = [(f.code, f.text, f.language) for f in run.findings if f.path.startswith("tests/")]
+    assert ("EG402", "Buyurtma qabul qilindi, rahmat", "uz") in found
