@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -316,6 +317,18 @@ class FileEvidence:
 # hold about a twelfth of the English share of the file's and project's profile to be reported.
 TEST_DATA_LOG_RATIO = 3.0
 
+
+
+def _test_data_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
+    """A sure verdict as strong evidence for its language and, a little less, for the close alternatives
+    (`Katalog`: German or Uzbek), so that the project's profile names it."""
+    alternatives = [(language, share) for language, share in verdict.candidates if share > 0]
+    if not alternatives:
+        return ((verdict.language, TEST_DATA_LOG_RATIO),)
+    top = alternatives[0][1]
+    return tuple((language, round(TEST_DATA_LOG_RATIO + math.log(share / top), 3)) for language, share in alternatives)
+
+
 # Profile weights: an identifier is one or two words, a comment or docstring a sentence.
 _PROFILE_WEIGHT = {"identifier": 0.5}
 
@@ -363,9 +376,12 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
             # Test data is foreign on purpose in an English project (Unicode, IDN and charset fixtures) and
             # written in the team's language in a project that is not English: the project decides. It is
             # a candidate whose language must be a real part of the profile, and it never shapes the profile.
-            if sure and not looks_like_code(segment.text):
-                evidence.candidates.append(
-                    (segment, dataclasses.replace(verdict, leaning=((verdict.language, TEST_DATA_LOG_RATIO),)), code))
+            if looks_like_code(segment.text):
+                continue
+            if sure:
+                verdict = dataclasses.replace(verdict, leaning=_test_data_leaning(verdict))
+            if verdict.leaning:
+                evidence.candidates.append((segment, verdict, code))
             continue
         if evidence is not None:
             weight = _profile_weight(segment, verdict)

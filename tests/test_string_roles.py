@@ -25,6 +25,14 @@ def check(text: str, path: str = "bot/handlers.py", config: Config | None = None
     return check_source(path, text.encode(), config or Config(), "python").findings
 
 
+def candidates_of(text: str, path: str, config: Config | None = None):
+    """What a test file's strings may become: candidates that the project's language profile decides
+    (english_guard.context), never findings of the file alone."""
+    result = check_source(path, text.encode(), config or Config(), "python")
+    assert result.findings == []
+    return [candidate.finding for candidate in result.candidates]
+
+
 def codes(text: str, path: str = "bot/handlers.py") -> list[tuple[int, str, str]]:
     return [(f.line, f.code, f.text) for f in check(text, path)]
 
@@ -103,8 +111,8 @@ operations = [migrations.CreateModel(name="Order", fields=[], options={"verbose_
 
 def test_strings_in_tests_are_test_data_never_eg401():
     source = 'def test_reply():\n    assert reply() == "Buyurtma qabul qilindi"\n    message.answer("Salom dunyo")\n'
-    assert {f.code for f in check(source, "tests/test_bot.py")} == {"EG402"}
-    assert all("test data" in f.message for f in check(source, "tests/test_bot.py"))
+    assert {f.code for f in candidates_of(source, "tests/test_bot.py")} == {"EG402"}
+    assert all("test data" in f.message for f in candidates_of(source, "tests/test_bot.py"))
 
 
 def test_a_test_that_asserts_a_source_locale_translation_checks_the_ui(tmp_path: Path):
@@ -114,13 +122,13 @@ def test_a_test_that_asserts_a_source_locale_translation_checks_the_ui(tmp_path:
                        'msgid "Order accepted"\nmsgstr "Buyurtma qabul qilindi"\n', encoding="utf-8")
     config = Config(root=str(tmp_path), source_lang="uz")
     source = 'def test_reply():\n    assert reply() == "Buyurtma qabul qilindi"\n    assert x == "Salom dunyo"\n'
-    assert [f.text for f in check(source, str(tmp_path / "tests" / "test_bot.py"), config)] == ["Salom dunyo"]
+    assert [f.text for f in candidates_of(source, str(tmp_path / "tests" / "test_bot.py"), config)] == ["Salom dunyo"]
 
 
 def test_per_file_ignores_turn_codes_off_for_matching_files(tmp_path: Path):
     config = Config(root=str(tmp_path), per_file_ignores={"tests/**": ["EG402"]})
     source = 'assert reply() == "Buyurtma qabul qilindi"\n'
-    assert check(source, str(tmp_path / "tests" / "test_bot.py"), config) == []
+    assert candidates_of(source, str(tmp_path / "tests" / "test_bot.py"), config) == []
     assert [f.code for f in check('logger.info("Buyurtma qabul qilindi")\n', str(tmp_path / "bot.py"), config)] == ["EG402"]
 
 
@@ -146,3 +154,13 @@ def test_every_string_literal_gets_one_segment_with_its_role():
     text = 'log.warning("Diqqat: %s", x)\nprint(f"Jami {n} ta")\nassert ok, "Xato holat"\n'
     found = [(s.text, s.symbol) for s in read_python_text("app.py", text, Config()) if s.kind == "string"]
     assert found == [("Diqqat: %s", "log message"), ("Jami {n} ta", "user-facing"), ("Xato holat", "developer text")]
+
+
+def test_character_tables_are_data():
+    """A codec's decoding table or a set of word characters holds letters in code-point order: no language
+    writes them as a word, so the table is data however many non-ASCII letters it has."""
+    assert text_shape("\x00\x01\x02 !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "data"
+    assert text_shape("ßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ") == "data"
+    assert text_shape("\xa0âäàáãåçñ¢.<(+|&éêëè abcdefghi«»ðýþ±°jklmnopqr") == "data"
+    assert text_shape("Buyurtma qabul qilindi") == "prose"
+    assert text_shape("Добро пожаловать в магазин") == "prose"

@@ -114,11 +114,32 @@ _NAME = re.compile(r"^[\w.:*\-/]+$")
 _CODE_PUNCTUATION = re.compile(r"[_.:*]|[a-z][A-Z]")
 
 
+_ALPHABET_RUN = 6  # "abcdef", "ßàáâãä", "אבגדהו": letters in code-point order are a table, not words
+
+
+def _has_alphabet_run(text: str) -> bool:
+    """A run of letters whose code points follow one another: a character table (a codec's decoding table,
+    shlex's word characters), which no language writes as a word."""
+    run, previous = 1, -2
+    for char in text:
+        code = ord(char)
+        if code == previous + 1 and char.isalpha():
+            run += 1
+            if run >= _ALPHABET_RUN:
+                return True
+        else:
+            run = 1
+        previous = code
+    return False
+
+
 @lru_cache(maxsize=65536)
 def text_shape(text: str) -> str:
     """"data", "name" or "prose": what the characters of a literal say about it, without context."""
     stripped = text.strip()
     if not stripped or not any(ch.isalpha() for ch in stripped):
+        return DATA
+    if len(stripped) >= _ALPHABET_RUN and _has_alphabet_run(stripped):
         return DATA
     if _URL.match(stripped) or _EMAIL.match(stripped) or _SQL.match(stripped):
         return DATA
