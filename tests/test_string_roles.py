@@ -164,3 +164,13 @@ def test_character_tables_are_data():
     assert text_shape("\xa0âäàáãåçñ¢.<(+|&éêëè abcdefghi«»ðýþ±°jklmnopqr") == "data"
     assert text_shape("Buyurtma qabul qilindi") == "prose"
     assert text_shape("Добро пожаловать в магазин") == "prose"
+
+
+def test_a_value_that_refers_to_itself_is_followed_once():
+    """`text = text + "..."` (as in the standard library's codecs and pdb) made the role walk recurse
+    without end: every such file was an EG900 error."""
+    source = ('def build(parts):\n    text = "Buyurtmangiz tayyor"\n    for part in parts:\n'
+              '        text = text + part\n    message.answer(text)\n')
+    result = check_source("bot/handlers.py", source.encode(), Config(), "python")
+    assert result.error is None
+    assert [(f.code, f.text) for f in result.findings] == [("EG401", "Buyurtmangiz tayyor")]

@@ -245,32 +245,39 @@ class UserFacingStrings:
                     self._mark(keyword.value, USER_FACING, callee)
 
     def _mark(self, node: ast.AST, role: str, context: str) -> None:
-        """Give the string literals that make up a value the role of where the value goes."""
-        if isinstance(node, (ast.Constant, ast.JoinedStr)):
-            if isinstance(node, ast.Constant) and not isinstance(node.value, str):
-                return
-            old = self.roles.get(id(node))
-            if stronger(role, old[0] if old else None):
-                self.roles[id(node)] = (role, context)
-        elif isinstance(node, ast.Name):
-            value = self.string_variables[-1].get(node.id)
-            if value is not None and value is not node:
-                self._mark(value, role, context)
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
-            self._mark(node.left, role, context)
-            if isinstance(node.op, ast.Add):
-                self._mark(node.right, role, context)
-        elif isinstance(node, ast.IfExp):
-            self._mark(node.body, role, context)
-            self._mark(node.orelse, role, context)
-        elif isinstance(node, ast.BoolOp):
-            for value in node.values:
-                self._mark(value, role, context)
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-            self._mark(node.func.value, role, context)
-        elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            for element in node.elts:
-                self._mark(element, role, context)
+        """Give the string literals that make up a value the role of where the value goes.
+
+        Iterative, with each node visited once: a value can refer to itself through a variable
+        (`text = text + "..."`), and generated code concatenates thousands of terms."""
+        stack = [node]
+        seen: set[int] = set()
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, (ast.Constant, ast.JoinedStr)):
+                if isinstance(node, ast.Constant) and not isinstance(node.value, str):
+                    continue
+                old = self.roles.get(id(node))
+                if stronger(role, old[0] if old else None):
+                    self.roles[id(node)] = (role, context)
+            elif isinstance(node, ast.Name):
+                value = self.string_variables[-1].get(node.id)
+                if value is not None and value is not node:
+                    stack.append(value)
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+                if isinstance(node.op, ast.Add):
+                    stack.append(node.right)
+                stack.append(node.left)
+            elif isinstance(node, ast.IfExp):
+                stack.extend((node.orelse, node.body))
+            elif isinstance(node, ast.BoolOp):
+                stack.extend(reversed(node.values))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+                stack.append(node.func.value)
+            elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+                stack.extend(reversed(node.elts))
 
     def string_segments(self) -> list:
         """One segment per string literal that is not data, with its role as the segment's symbol."""
