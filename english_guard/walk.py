@@ -285,8 +285,3 @@ def _ignored_text(absolute: str, path: str, is_dir: bool, ignores: list[tuple[st
         if decision is not None:
             ignored = decision
     return ignored
-
-
-def _ignored(path: Path, is_dir: bool, ignores: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> bool:
-    """`_ignored_text` for Path arguments."""
-    return _ignored_text(str(path.absolute()), str(path), is_dir, [(str(base.absolute()), spec) for base, spec in ignores])

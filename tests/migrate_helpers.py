@@ -24,15 +24,20 @@ def git(folder: Path, *args: str) -> str:
     return done.stdout
 
 
-def example_repo(target: Path) -> Path:
-    """A copy of the example project, committed in a fresh git repository."""
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache", ".english-guard*"))
+def committed_copy(source: Path, target: Path, message: str) -> Path:
+    """A copy of a project folder, committed in a fresh git repository."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache", ".english-guard*"))
     git(target, "init", "-q")
     git(target, "config", "user.email", "test@example.com")
     git(target, "config", "user.name", "test")
     git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "the example bot")
+    git(target, "commit", "-q", "-m", message)
     return target
+
+
+def example_repo(target: Path) -> Path:
+    """A copy of the example project, committed in a fresh git repository."""
+    return committed_copy(EXAMPLE, target, "the example bot")
 
 
 def environment(tmp: Path) -> dict[str, str]:

@@ -6,27 +6,20 @@ JSON, a template, FSM state strings, mock.patch targets, module-level keyboards 
 """
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from migrate_helpers import answer_review_files, environment, git, project_bytes, run_migration
+from migrate_helpers import answer_review_files, committed_copy, environment, git, project_bytes, run_migration
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ombor_bot"
 ANSWERS = Path(__file__).parent / "fixtures" / "ombor_bot_answers.toml"
 
 
 def store_bot_repo(target: Path) -> Path:
-    shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
-    git(target, "init", "-q")
-    git(target, "config", "user.email", "test@example.com")
-    git(target, "config", "user.name", "test")
-    git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "the ombor bot")
-    return target
+    return committed_copy(FIXTURE, target, "the ombor bot")
 
 
 def bot_tests(folder: Path) -> subprocess.CompletedProcess:

@@ -72,23 +72,27 @@ def commit(repo: Path, env: dict, message: str) -> subprocess.CompletedProcess:
                           timeout=900)
 
 
-@pytest.mark.precommit
-def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed(tmp_path, hook_repo):
-    clone, head, env = hook_repo
+def hook_project(tmp_path: Path, clone: Path, head: str, hooks: list[str]) -> Path:
+    """A fresh git repository whose .pre-commit-config.yaml uses these hooks of this repository's clone."""
     repo = tmp_path / "project"
     repo.mkdir()
     git(repo, "init", "--quiet")
     git(repo, "config", "user.email", "dev@example.com")
     git(repo, "config", "user.name", "Dev")
+    ids = "".join(f"      - id: {hook}\n" for hook in hooks)
+    (repo / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {clone}\n    rev: {head}\n    hooks:\n{ids}",
+                                                 encoding="utf-8")
+    return repo
+
+
+@pytest.mark.precommit
+def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed(tmp_path, hook_repo):
+    clone, head, env = hook_repo
+    repo = hook_project(tmp_path, clone, head, ["english-guard", "english-guard-rename-plan"])
     (repo / "bot").mkdir()
     (repo / "chart" / "templates").mkdir(parents=True)
     shutil.copy(FIXTURE / "bot" / "handlers.py", repo / "bot" / "handlers.py")
     shutil.copy(FIXTURE / "chart" / "templates" / "configmap.yaml", repo / "chart" / "templates" / "configmap.yaml")
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {clone}\n    rev: {head}\n    hooks:\n      - id: english-guard\n"
-        "      - id: english-guard-rename-plan\n",
-        encoding="utf-8",
-    )
     (repo / ".gitignore").write_text(".english-guard-cache/\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True,
                    capture_output=True, timeout=120)
@@ -135,15 +139,7 @@ def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed
 @pytest.mark.precommit
 def test_commit_msg_hook_refuses_an_uzbek_message_and_accepts_an_english_one(tmp_path, hook_repo):
     clone, head, env = hook_repo
-    repo = tmp_path / "project"
-    repo.mkdir()
-    git(repo, "init", "--quiet")
-    git(repo, "config", "user.email", "dev@example.com")
-    git(repo, "config", "user.name", "Dev")
-    (repo / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {clone}\n    rev: {head}\n    hooks:\n      - id: english-guard-commit-msg\n",
-        encoding="utf-8",
-    )
+    repo = hook_project(tmp_path, clone, head, ["english-guard-commit-msg"])
     subprocess.run([sys.executable, "-m", "pre_commit", "install", "--hook-type", "commit-msg"], cwd=repo, env=env,
                    check=True, capture_output=True, timeout=120)
     (repo / "README.md").write_text("A bot.\n", encoding="utf-8")

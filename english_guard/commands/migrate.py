@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
 from english_guard.texts import _, ngettext
 
@@ -28,11 +29,8 @@ HELP = _("Run the migration: check, translate comments and docstrings, rename id
               help=_("Where to generate the gettext helper module when no gettext import is configured."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
 @click.option("--no-memory", is_flag=True, help=_("Do not read or update the translation memory."))
-@click.option("--test-command", default="auto", show_default=True, metavar="CMD",
-              help=_("Shell command that runs the project's tests before and after the change on the staged copy "
-                     "(with --write); `auto`: its pytest or unittest when it has tests; `none`: do not run tests."))
-@click.option("--test-timeout", type=float, default=900.0, show_default=True,
-              help=_("Seconds one run of the test command may take."))
+@test_command_options(_("Shell command that runs the project's tests before and after the change on the staged copy "
+                            "(with --write); `auto`: its pytest or unittest when it has tests; `none`: do not run tests."))
 @deep_stack
 def migrate(path, write, engine, source_lang, allow_dirty, runtime_module, config_file, no_memory, test_command,
             test_timeout) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
 from english_guard.texts import _, ngettext
 
@@ -28,11 +29,8 @@ def _config(config_path: str | None, paths: tuple[str, ...]):
               help=_("Apply the reviewed plan in FILE."))
 @click.option("--diff", is_flag=True, help=_("With --apply: print the changes as a unified diff, write nothing."))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help=_("Read settings from FILE."))
-@click.option("--test-command", default="auto", show_default=True, metavar="CMD",
-              help=_("With --apply: shell command that runs the project's tests on a copy before and after the "
-                     "renames; a test that passed before and fails after stops the write. `none`: no tests."))
-@click.option("--test-timeout", type=float, default=900.0, show_default=True,
-              help=_("Seconds one run of the test command may take."))
+@test_command_options(_("With --apply: shell command that runs the project's tests on a copy before and after the "
+                            "renames; a test that passed before and fails after stops the write. `none`: no tests."))
 @deep_stack
 def rename(paths: tuple[str, ...], plan_file: str | None, apply_file: str | None, diff: bool,
            config_path: str | None, test_command: str, test_timeout: float) -> None:
