@@ -12,6 +12,7 @@ install compiles them in place. By hand:
     python setup.py compile_catalogs     # english_guard/locale/*/LC_MESSAGES/english_guard.mo, in place
     python setup.py update_catalogs      # re-extract the template and merge it into every .po
 """
+
 from __future__ import annotations
 
 import io
@@ -53,13 +54,14 @@ def compile_catalogs(target: Path, locales: Path = LOCALES) -> list[Path]:
 
 def update_catalogs(locales: Path = LOCALES) -> None:
     """Extract the template from the code (keywords `_` and `ngettext`) and merge it into every .po."""
-    from babel.messages.extract import extract_from_dir
     from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
     from babel.messages.pofile import read_po, write_po
 
     template = Catalog(project="english-guard", msgid_bugs_address="", fuzzy=False, charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-            HERE / PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True):
+        HERE / PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True
+    ):
         template.add(message, None, [(f"{PACKAGE}/{filename}", lineno)], auto_comments=comments, context=context)
     with open(locales / f"{DOMAIN}.pot", "wb") as handle:
         write_po(handle, template, width=100, sort_by_file=True)
@@ -86,8 +88,10 @@ class build_py(_build_py):
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
         outputs = super().get_outputs(include_bytecode)
         if not self.editable_mode and LOCALES.is_dir():
-            outputs += [str(Path(self.build_lib) / PACKAGE / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo")
-                        for language, _po in catalog_files()]
+            outputs += [
+                str(Path(self.build_lib) / PACKAGE / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo")
+                for language, _po in catalog_files()
+            ]
         return outputs
 
 
@@ -118,5 +122,10 @@ class update_catalogs_command(_CatalogCommand):
 
 
 if __name__ == "__main__":
-    setup(cmdclass={"build_py": build_py, "compile_catalogs": compile_catalogs_command,
-                    "update_catalogs": update_catalogs_command})
+    setup(
+        cmdclass={
+            "build_py": build_py,
+            "compile_catalogs": compile_catalogs_command,
+            "update_catalogs": update_catalogs_command,
+        }
+    )

@@ -3,6 +3,7 @@
 
 The same as `english-guard migrate`; see docs/migration.md.
 """
+
 from english_guard.commands.migrate import migrate
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ else is busy.
     python benchmarks/bench_check.py [--corpus DIR] [--runs 3] [--skip-libcst] [--jobs N] [--json FILE]
                                      [--markdown DIR] [--no-peers] [--string-roles]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -102,7 +103,9 @@ def parse_all_libcst(files: list[Path]) -> int:
 
 # The console script's code, minus the current folder on sys.path (`python -m` would put it first, and
 # the corpus, a copy of the standard library, would shadow the real one).
-CLI_CODE = "import sys; sys.path.remove('') if '' in sys.path else None; from english_guard.cli import main; sys.exit(main())"
+CLI_CODE = (
+    "import sys; sys.path.remove('') if '' in sys.path else None; from english_guard.cli import main; sys.exit(main())"
+)
 
 
 def snapshot_tool(target: Path) -> Path:
@@ -110,8 +113,11 @@ def snapshot_tool(target: Path) -> Path:
     includes the tool's own code) cannot disturb the measurement."""
     import english_guard
 
-    shutil.copytree(Path(english_guard.__file__).parent, target / "english_guard",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.building*"))
+    shutil.copytree(
+        Path(english_guard.__file__).parent,
+        target / "english_guard",
+        ignore=shutil.ignore_patterns("__pycache__", "*.building*"),
+    )
     return target
 
 
@@ -163,10 +169,31 @@ def peer_commands(corpus: Path, files: list[Path], scratch: Path) -> dict[str, l
     ruff = find_tool("ruff")
     if ruff:
         rules = "RUF001,RUF002,RUF003,PLC2401,PLC2403"
-        commands["ruff (non-ASCII rules), no cache"] = [ruff, "check", "--no-fix", "--isolated", "--select", rules,
-                                                         "--no-cache", "--exit-zero", "-q", "."]
-        commands["ruff (non-ASCII rules), cached"] = [ruff, "check", "--no-fix", "--isolated", "--select", rules,
-                                                      "--cache-dir", str(scratch / "ruff-cache"), "--exit-zero", "-q", "."]
+        commands["ruff (non-ASCII rules), no cache"] = [
+            ruff,
+            "check",
+            "--no-fix",
+            "--isolated",
+            "--select",
+            rules,
+            "--no-cache",
+            "--exit-zero",
+            "-q",
+            ".",
+        ]
+        commands["ruff (non-ASCII rules), cached"] = [
+            ruff,
+            "check",
+            "--no-fix",
+            "--isolated",
+            "--select",
+            rules,
+            "--cache-dir",
+            str(scratch / "ruff-cache"),
+            "--exit-zero",
+            "-q",
+            ".",
+        ]
     typos = find_tool("typos")
     if typos:
         config = scratch / "typos.toml"
@@ -178,15 +205,27 @@ def peer_commands(corpus: Path, files: list[Path], scratch: Path) -> dict[str, l
     return commands
 
 
-def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: Path | None = None,
-            peers: bool = True, string_roles: bool = False) -> dict:
+def measure(
+    corpus: Path,
+    runs: int,
+    skip_libcst: bool,
+    jobs: int | None,
+    tool: Path | None = None,
+    peers: bool = True,
+    string_roles: bool = False,
+) -> dict:
     files = python_files(corpus)
     count = len(files)
     rows: dict[str, dict] = {}
 
     def row(name: str, median: float, times: list[float], files_checked: int, note: str = "") -> None:
-        rows[name] = {"seconds": round(median, 4), "runs": [round(t, 4) for t in times], "files": files_checked,
-                      "files_per_second": round(files_checked / median, 1) if median else None, "note": note}
+        rows[name] = {
+            "seconds": round(median, 4),
+            "runs": [round(t, 4) for t in times],
+            "files": files_checked,
+            "files_per_second": round(files_checked / median, 1) if median else None,
+            "note": note,
+        }
 
     median, times, parsed = timed(lambda: parse_all_ast(files), runs)
     row("ast.parse, 1 process", median, times, parsed)
@@ -197,8 +236,13 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
     checker = Checker(corpus, jobs, tool)
     checker.run("--no-cache", str(files[0].relative_to(corpus)))  # warm-up: byte code written, disk cache warm
     median, times, report = timed(lambda: checker.run("--no-cache"), runs)
-    row("check --no-cache (cold process)", median, times, report["summary"]["files"],
-        f"{report['summary']['findings']} findings, {report['summary']['errors']} errors")
+    row(
+        "check --no-cache (cold process)",
+        median,
+        times,
+        report["summary"]["files"],
+        f"{report['summary']['findings']} findings, {report['summary']['errors']} errors",
+    )
     if jobs != 1:
         single = Checker(corpus, 1, tool)
         median, times, alone = timed(lambda: single.run("--no-cache"), runs)
@@ -208,8 +252,13 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
     if string_roles:
         off = {"ENGLISH_GUARD_STRING_ROLES": "off"}
         median, times, without = timed(lambda: checker.run("--no-cache", env_extra=off), runs)
-        row("check --no-cache, string literals not judged (cold process)", median, times,
-            without["summary"]["files"], f"{without['summary']['findings']} findings")
+        row(
+            "check --no-cache, string literals not judged (cold process)",
+            median,
+            times,
+            without["summary"]["files"],
+            f"{without['summary']['findings']} findings",
+        )
 
     with tempfile.TemporaryDirectory(prefix="eg-bench-cache-") as cache:
         cache_dir = Path(cache)
@@ -223,9 +272,9 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
         row("check, cached re-run", median, times, warm["summary"]["files"])
 
         # Pre-commit: 5 changed files (new content each run, so the cache misses them), named explicitly.
-        changed = sorted(files, key=lambda p: p.stat().st_size)[count // 2: count // 2 + 5]
+        changed = sorted(files, key=lambda p: p.stat().st_size)[count // 2 : count // 2 + 5]
         originals = {path: path.read_bytes() for path in changed}
-        counter = iter(range(10 ** 6))
+        counter = iter(range(10**6))
 
         def precommit() -> dict:
             mark = next(counter)
@@ -239,8 +288,13 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
             for path, data in originals.items():
                 path.write_bytes(data)
         sizes = sum(len(data) for data in originals.values())
-        row("pre-commit: 5 changed files (cold process)", median, times, report["summary"]["files"],
-            f"{sizes // 1024} KiB in total")
+        row(
+            "pre-commit: 5 changed files (cold process)",
+            median,
+            times,
+            report["summary"]["files"],
+            f"{sizes // 1024} KiB in total",
+        )
 
     with tempfile.TemporaryDirectory(prefix="eg-bench-small-") as small:
         Path(small, "small.py").write_text(SMALL_FILE, encoding="utf-8")
@@ -251,8 +305,21 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
     row("python -c pass (interpreter start-up)", median, times, 0)
 
     # Peak memory of the cold check (the largest process: the main one or a worker).
-    _seconds, peak = run_peak([sys.executable, "-c", CLI_CODE, "check", "--no-cache", "--exit-zero", "-q",
-                               "-o", os.devnull, *(["--jobs", str(jobs)] if jobs else [])], corpus)
+    _seconds, peak = run_peak(
+        [
+            sys.executable,
+            "-c",
+            CLI_CODE,
+            "check",
+            "--no-cache",
+            "--exit-zero",
+            "-q",
+            "-o",
+            os.devnull,
+            *(["--jobs", str(jobs)] if jobs else []),
+        ],
+        corpus,
+    )
     rows["check --no-cache (cold process)"]["peak_rss_mib"] = round(peak / 1024, 1)
 
     if peers:
@@ -271,7 +338,9 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
         "cold check / ast.parse": round(cold / rows["ast.parse, 1 process"]["seconds"], 2),
         "cold check --jobs 1 / ast.parse": round(
             rows.get("check --no-cache --jobs 1 (cold process)", rows["check --no-cache (cold process)"])["seconds"]
-            / rows["ast.parse, 1 process"]["seconds"], 2),
+            / rows["ast.parse, 1 process"]["seconds"],
+            2,
+        ),
         "cached / cold": round(rows["check, cached re-run"]["seconds"] / cold, 4),
     }
     for name in rows:
@@ -285,13 +354,24 @@ def measure(corpus: Path, runs: int, skip_libcst: bool, jobs: int | None, tool: 
         "cached re-run under 10% of the cold run": ratios["cached / cold"] < 0.10,
         "pre-commit on 5 files under 0.5 s": rows["pre-commit: 5 changed files (cold process)"]["seconds"] < 0.5,
     }
-    return {"corpus": str(corpus), "python_files": count, "cpus": os.cpu_count(), "jobs": jobs or "default",
-            "python": sys.version.split()[0], "runs": runs, "rows": rows, "ratios": ratios, "targets": targets}
+    return {
+        "corpus": str(corpus),
+        "python_files": count,
+        "cpus": os.cpu_count(),
+        "jobs": jobs or "default",
+        "python": sys.version.split()[0],
+        "runs": runs,
+        "rows": rows,
+        "ratios": ratios,
+        "targets": targets,
+    }
 
 
 def print_table(result: dict) -> None:
-    print(f"corpus: {result['python_files']} Python files ({result['corpus']}); {result['cpus']} CPUs; "
-          f"--jobs {result['jobs']}; Python {result['python']}; median of {result['runs']} runs")
+    print(
+        f"corpus: {result['python_files']} Python files ({result['corpus']}); {result['cpus']} CPUs; "
+        f"--jobs {result['jobs']}; Python {result['python']}; median of {result['runs']} runs"
+    )
     print(f"{'measurement':46} {'median s':>9} {'files':>6} {'files/s':>9}  runs / note")
     for name, row in result["rows"].items():
         rate = f"{row['files_per_second']:.0f}" if row["files_per_second"] and row["files"] else "-"
@@ -306,11 +386,16 @@ def print_table(result: dict) -> None:
 
 
 def markdown_table(result: dict) -> str:
-    lines = [f"# english-guard check: {result['corpus']}", "",
-             f"{result['python_files']} Python files; {result['cpus']} cores; --jobs {result['jobs']}; "
-             f"Python {result['python']}; median of {result['runs']} runs; measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
-             "The machine may be shared: read the ratios (measured in the same run) before the seconds.", "",
-             "| measurement | median s | files/s | peak RSS MiB | note |", "|---|---:|---:|---:|---|"]
+    lines = [
+        f"# english-guard check: {result['corpus']}",
+        "",
+        f"{result['python_files']} Python files; {result['cpus']} cores; --jobs {result['jobs']}; "
+        f"Python {result['python']}; median of {result['runs']} runs; measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "The machine may be shared: read the ratios (measured in the same run) before the seconds.",
+        "",
+        "| measurement | median s | files/s | peak RSS MiB | note |",
+        "|---|---:|---:|---:|---|",
+    ]
     for name, row in result["rows"].items():
         rate = f"{row['files_per_second']:,.0f}" if row["files_per_second"] and row["files"] else ""
         peak = row.get("peak_rss_mib", "")
@@ -329,25 +414,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-libcst", action="store_true", help="skip the (slow) LibCST parse measurement")
     parser.add_argument("--jobs", type=int, help="pass --jobs N to english-guard (default: its own default)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
-    parser.add_argument("--markdown", type=Path, metavar="DIR",
-                        help="also save the table as Markdown in this folder (e.g. benchmarks/results)")
+    parser.add_argument(
+        "--markdown",
+        type=Path,
+        metavar="DIR",
+        help="also save the table as Markdown in this folder (e.g. benchmarks/results)",
+    )
     parser.add_argument("--no-peers", action="store_true", help="do not run ruff, typos and codespell")
-    parser.add_argument("--string-roles", action="store_true",
-                        help="also time a cold check that judges no string literal (ENGLISH_GUARD_STRING_ROLES=off): "
-                             "the share of the cold check that string roles and their judging cost")
-    parser.add_argument("--no-snapshot", action="store_true",
-                        help="run the installed english_guard instead of a copy of it taken at the start")
+    parser.add_argument(
+        "--string-roles",
+        action="store_true",
+        help="also time a cold check that judges no string literal (ENGLISH_GUARD_STRING_ROLES=off): "
+        "the share of the cold check that string roles and their judging cost",
+    )
+    parser.add_argument(
+        "--no-snapshot",
+        action="store_true",
+        help="run the installed english_guard instead of a copy of it taken at the start",
+    )
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="eg-bench-corpus-") as temporary, \
-            tempfile.TemporaryDirectory(prefix="eg-bench-tool-") as tool_folder:
+    with (
+        tempfile.TemporaryDirectory(prefix="eg-bench-corpus-") as temporary,
+        tempfile.TemporaryDirectory(prefix="eg-bench-tool-") as tool_folder,
+    ):
         corpus = Path(temporary)
         if args.corpus:
             shutil.copytree(args.corpus, corpus, dirs_exist_ok=True, symlinks=True)
         else:
             copy_stdlib(corpus)
         tool = None if args.no_snapshot else snapshot_tool(Path(tool_folder))
-        result = measure(corpus, max(1, args.runs), args.skip_libcst, args.jobs, tool, peers=not args.no_peers,
-                         string_roles=args.string_roles)
+        result = measure(
+            corpus,
+            max(1, args.runs),
+            args.skip_libcst,
+            args.jobs,
+            tool,
+            peers=not args.no_peers,
+            string_roles=args.string_roles,
+        )
     result["corpus"] = str(args.corpus) if args.corpus else "standard library copy"
     print_table(result)
     if args.json:

@@ -10,6 +10,7 @@ modules of a real project are. Three runs are timed in one process:
 2. after the review file is answered: rewrite every module, Babel template, .po, .mo;
 3. a second run that finds nothing to do (the idempotence path a pre-commit hook would take).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -91,8 +92,10 @@ def main() -> None:
         pending = len(plan.pending)
         answered = answer_review(settings.review_file)
         plan, second = timed("2. apply the answered review file (rewrite, .pot, .po, .mo)", run)
-        print(f"   {plan.applied} occurrences wrapped, {answered} distinct messages, "
-              f"{plan.applied / second:.0f} occurrences/s, {lines / second:.0f} lines/s")
+        print(
+            f"   {plan.applied} occurrences wrapped, {answered} distinct messages, "
+            f"{plan.applied / second:.0f} occurrences/s, {lines / second:.0f} lines/s"
+        )
         plan, third = timed("3. second run, nothing to do", run)
         assert not plan.changed, "the second run planned changes"
         print(f"   {lines / third:.0f} lines/s; pending after run 1: {pending}")

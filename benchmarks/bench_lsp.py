@@ -18,6 +18,7 @@ Files (each about 2,000 lines, none written by this project by default):
 
     python benchmarks/bench_lsp.py [--tree DIR] [--file PATH]... [--runs 10]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,8 +40,10 @@ TARGET_LINES = 2000
 
 def stdlib_file() -> Path:
     lib = Path(sysconfig.get_paths()["stdlib"])
-    return min(lib.glob("*.py"), key=lambda p: abs(len(p.read_text(encoding="utf-8", errors="replace").splitlines())
-                                                 - TARGET_LINES))
+    return min(
+        lib.glob("*.py"),
+        key=lambda p: abs(len(p.read_text(encoding="utf-8", errors="replace").splitlines()) - TARGET_LINES),
+    )
 
 
 def concatenated(tree: Path, folder: Path) -> Path:
@@ -85,8 +88,9 @@ class Session:
         script = Path(sys.executable).with_name("english-guard")
         command = [str(script)] if script.is_file() else [sys.executable, "-m", "english_guard"]
         await self.client.start_io(*command, "server")
-        await self.client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), root_uri=root.as_uri(), process_id=None))
+        await self.client.initialize_async(
+            types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=root.as_uri(), process_id=None)
+        )
         elapsed = time.perf_counter() - started
         self.client.initialized(types.InitializedParams())
         return elapsed
@@ -95,8 +99,9 @@ class Session:
         uri = path.as_uri()
         future = self.expect(uri, 1)
         started = time.perf_counter()
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri, "python", 1, text)))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(uri, "python", 1, text))
+        )
         params = await asyncio.wait_for(future, 60)
         return time.perf_counter() - started, params
 
@@ -106,22 +111,30 @@ class Session:
         future = self.expect(uri, version)
         started = time.perf_counter()
         position = types.Position(line=line, character=0)
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangePartial(types.Range(position, position), "#")]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangePartial(types.Range(position, position), "#")],
+            )
+        )
         await asyncio.wait_for(future, 60)
         return time.perf_counter() - started
 
     async def request_times(self, path: Path, diagnostic: types.Diagnostic) -> tuple[float, float]:
         uri = path.as_uri()
         started = time.perf_counter()
-        await self.client.text_document_code_action_async(types.CodeActionParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
-            context=types.CodeActionContext(diagnostics=[diagnostic])))
+        await self.client.text_document_code_action_async(
+            types.CodeActionParams(
+                text_document=types.TextDocumentIdentifier(uri=uri),
+                range=diagnostic.range,
+                context=types.CodeActionContext(diagnostics=[diagnostic]),
+            )
+        )
         actions = time.perf_counter() - started
         started = time.perf_counter()
-        await self.client.text_document_hover_async(types.HoverParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), position=diagnostic.range.start))
+        await self.client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=diagnostic.range.start)
+        )
         return actions, time.perf_counter() - started
 
     async def stop(self) -> None:
@@ -147,11 +160,15 @@ async def measure(files: list[Path], runs: int) -> None:
         session = Session()
         start = await session.start(root)
         first_open, _ = await session.open(root / "warm_up.py", "# hello\nx = 1\n")
-        print(f"server start to initialize answer: {start * 1000:.0f} ms; first open of the session (loads the "
-              f"engine): {first_open * 1000:.0f} ms")
+        print(
+            f"server start to initialize answer: {start * 1000:.0f} ms; first open of the session (loads the "
+            f"engine): {first_open * 1000:.0f} ms"
+        )
         print()
-        print("| file | lines | findings | open | change (median / max) | change after the debounce | "
-              "code action | hover |")
+        print(
+            "| file | lines | findings | open | change (median / max) | change after the debounce | "
+            "code action | hover |"
+        )
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         for number, source in enumerate(files):
             text = source.read_text(encoding="utf-8", errors="replace")
@@ -165,16 +182,22 @@ async def measure(files: list[Path], runs: int) -> None:
             action = hover = float("nan")
             if params.diagnostics:
                 action, hover = await session.request_times(path, params.diagnostics[0])
-            print(f"| {source.name} | {len(text.splitlines())} | {len(params.diagnostics)} | {opened * 1000:.0f} ms | "
-                  f"{median * 1000:.0f} / {max(changes) * 1000:.0f} ms | {(median - DEBOUNCE) * 1000:.0f} ms | "
-                  f"{action * 1000:.0f} ms | {hover * 1000:.0f} ms |")
+            print(
+                f"| {source.name} | {len(text.splitlines())} | {len(params.diagnostics)} | {opened * 1000:.0f} ms | "
+                f"{median * 1000:.0f} / {max(changes) * 1000:.0f} ms | {(median - DEBOUNCE) * 1000:.0f} ms | "
+                f"{action * 1000:.0f} ms | {hover * 1000:.0f} ms |"
+            )
         await session.stop()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--tree", type=Path, default=ROOT / "examples" / "dokon_bot",
-                        help="folder whose Python files make the second 2,000-line file")
+    parser.add_argument(
+        "--tree",
+        type=Path,
+        default=ROOT / "examples" / "dokon_bot",
+        help="folder whose Python files make the second 2,000-line file",
+    )
     parser.add_argument("--file", type=Path, action="append", help="measure these files instead")
     parser.add_argument("--runs", type=int, default=10, help="one-character changes per file")
     args = parser.parse_args()

@@ -7,6 +7,7 @@ Runs `english-guard ARGS` in FOLDER and samples the resident memory of the comma
 started (rename analyses files in a process pool) five times a second; prints the peak of their sum, the
 time taken and the exit code. Output of the command itself is discarded.
 """
+
 from __future__ import annotations
 
 import os
@@ -51,17 +52,20 @@ def main() -> int:
         print(__doc__)
         return 2
     split = sys.argv.index("--")
-    folder, args = Path(sys.argv[1]), sys.argv[split + 1:]
+    folder, args = Path(sys.argv[1]), sys.argv[split + 1 :]
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "english_guard", *args], cwd=folder,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "english_guard", *args], cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_resident(process.pid))
         time.sleep(0.2)
     elapsed = time.perf_counter() - started
-    print(f"{' '.join(args)} in {folder}: peak {peak / 1024 / 1024:.0f} MB (all processes), "
-          f"{elapsed:.1f} s, exit code {process.returncode}")
+    print(
+        f"{' '.join(args)} in {folder}: peak {peak / 1024 / 1024:.0f} MB (all processes), "
+        f"{elapsed:.1f} s, exit code {process.returncode}"
+    )
     return 0
 
 

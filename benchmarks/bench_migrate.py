@@ -14,6 +14,7 @@ original, as `--write` does before it writes; and one run of the project's own t
 runs twice (before, in the background during the steps, and after). The `--write` timed above runs
 with `--test-command none`, so it holds the static verification but not the tests.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,11 @@ def build_project(target: Path, copies: int) -> int:
             text = re.sub(r"\bbot\.(\w+)", rf"bot{number}.\1", path.read_text(encoding="utf-8"))
             text = re.sub(r"from bot import", f"from bot{number} import", text)
             path.write_text(text, encoding="utf-8")
-    for command in (["init", "-q"], ["add", "-A"], ["-c", "user.email=b@example.com", "-c", "user.name=bench",
-                                                      "commit", "-q", "-m", "bench"]):
+    for command in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.email=b@example.com", "-c", "user.name=bench", "commit", "-q", "-m", "bench"],
+    ):
         subprocess.run(["git", "-C", str(target), *command], check=True)
     return sum(1 for _ in target.rglob("*.py"))
 
@@ -60,16 +64,25 @@ def verification_seconds(original: Path, migrated: Path) -> tuple[float, int]:
 
 def test_seconds(folder: Path) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=folder,
-                   capture_output=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=folder,
+        capture_output=True,
+        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+    )
     return time.perf_counter() - started
 
 
 def timed(folder: Path, *args: str) -> tuple[float, int]:
     env = dict(os.environ, ENGLISH_GUARD_MODELS_DIR=str(folder.parent / "no-models"))
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, str(ROOT / "translate_comments.py"), "--engine", "glossary", *args],
-                          cwd=folder, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "translate_comments.py"), "--engine", "glossary", *args],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - started
     if done.returncode not in (0, 1):
         raise SystemExit(done.stderr)
@@ -90,18 +103,35 @@ def main() -> None:
         write, _ = timed(folder, "--write", "--test-command", "none")
         verify, problems = verification_seconds(original, folder)
         tests = test_seconds(folder)
-        changed = subprocess.run(["git", "-C", str(folder), "status", "--porcelain"], capture_output=True,
-                                 text=True, check=True).stdout.count("\n")
+        changed = subprocess.run(
+            ["git", "-C", str(folder), "status", "--porcelain"], capture_output=True, text=True, check=True
+        ).stdout.count("\n")
         subprocess.run(["git", "-C", str(folder), "add", "-A"], check=True)
-        subprocess.run(["git", "-C", str(folder), "-c", "user.email=b@example.com", "-c", "user.name=bench",
-                        "commit", "-q", "-m", "migrated"], check=True)
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(folder),
+                "-c",
+                "user.email=b@example.com",
+                "-c",
+                "user.name=bench",
+                "commit",
+                "-q",
+                "-m",
+                "migrated",
+            ],
+            check=True,
+        )
         again, _ = timed(folder, "--write")
     print(f"project: {python_files} Python files, {lines} lines, {args.copies} copies of the bot package")
     print(f"dry run:        {dry:6.2f} s  ({python_files / dry:.0f} Python files/s)")
     print(f"--write:        {write:6.2f} s  ({changed} paths changed in git status)")
     print(f"second --write: {again:6.2f} s  (nothing to change)")
-    print(f"verification:   {verify:6.2f} s  (static + git's view, {problems} problems; "
-          f"{100 * verify / (write - verify):.0f}% of the --write without it)")
+    print(
+        f"verification:   {verify:6.2f} s  (static + git's view, {problems} problems; "
+        f"{100 * verify / (write - verify):.0f}% of the --write without it)"
+    )
     print(f"test command:   {tests:6.2f} s  (one run of the project's pytest; the gate runs it before and after)")
 
 

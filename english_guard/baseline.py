@@ -5,6 +5,7 @@ folder matches), the code and the finding's text with white space removed, plus 
 among identical findings in that file. Line numbers are not part of it, so lines moving up or down and
 code reformatted around a finding (re-indented, re-wrapped, `#x` -> `# x`) keep it matched.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,8 +43,9 @@ def _fingerprints(findings: list[Finding], base: str) -> list[tuple[str, str, Fi
         key = (path, finding.code, text)
         occurrence = seen[key]
         seen[key] += 1
-        digest = hashlib.blake2b(f"{path}\0{finding.code}\0{text}\0{occurrence}".encode("utf-8", "surrogateescape"),
-                                 digest_size=12)
+        digest = hashlib.blake2b(
+            f"{path}\0{finding.code}\0{text}\0{occurrence}".encode("utf-8", "surrogateescape"), digest_size=12
+        )
         out.append((digest.hexdigest(), path, finding))
     return out
 
@@ -54,8 +56,10 @@ def finding_fingerprints(findings: list[Finding]) -> dict[int, str]:
 
 
 def write_baseline(path: str, findings: list[Finding]) -> int:
-    entries = [{"fingerprint": fp, "path": relative, "code": f.code, "line": f.line, "text": f.text}
-               for fp, relative, f in _fingerprints(findings, _base_folder(path))]
+    entries = [
+        {"fingerprint": fp, "path": relative, "code": f.code, "line": f.line, "text": f.text}
+        for fp, relative, f in _fingerprints(findings, _base_folder(path))
+    ]
     document = {"version": FORMAT_VERSION, "tool": "english-guard", "entries": entries}
     atomic_write_bytes(path, (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
     return len(entries)
@@ -83,8 +87,12 @@ def load_baseline(path: str) -> list[dict]:
     return document["entries"]
 
 
-def apply_baseline(findings: list[Finding], entries: list[dict], checked_paths: set[str] | None = None,
-                   baseline_path: str | None = None) -> BaselineMatch:
+def apply_baseline(
+    findings: list[Finding],
+    entries: list[dict],
+    checked_paths: set[str] | None = None,
+    baseline_path: str | None = None,
+) -> BaselineMatch:
     """Split findings into new ones and matched ones; baseline entries of checked (or deleted) files that
     matched nothing are stale."""
     base = _base_folder(baseline_path)

@@ -12,6 +12,7 @@ whatever another run wrote meanwhile: concurrent runs never see half an index, n
 worst one run's additions are recomputed later. The path is part of the key because a reader may treat
 a file by its name (a chart's values.yaml is not any YAML file).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,8 @@ import time
 from pathlib import Path
 
 from english_guard.config import Config
-from english_guard.texts import requested_languages
 from english_guard.model import Candidate, FileError, FileResult, Finding
+from english_guard.texts import requested_languages
 
 
 def _code_digest() -> str:
@@ -57,42 +58,69 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-_FINDING_TYPES = {"line": int, "column": int, "end_line": int, "end_column": int, "code": str, "kind": str,
-                  "symbol": str, "text": str, "language": str, "confidence": (int, float), "message": str,
-                  "suggestion": (str, type(None))}
+_FINDING_TYPES = {
+    "line": int,
+    "column": int,
+    "end_line": int,
+    "end_column": int,
+    "code": str,
+    "kind": str,
+    "symbol": str,
+    "text": str,
+    "language": str,
+    "confidence": (int, float),
+    "message": str,
+    "suggestion": (str, type(None)),
+}
 
 
 def _finding_ok(item: object) -> bool:
-    return (isinstance(item, dict) and item.keys() == _FINDING_TYPES.keys()
-            and all(isinstance(item[key], kind) for key, kind in _FINDING_TYPES.items()))
+    return (
+        isinstance(item, dict)
+        and item.keys() == _FINDING_TYPES.keys()
+        and all(isinstance(item[key], kind) for key, kind in _FINDING_TYPES.items())
+    )
 
 
 def _well_formed(data: object) -> bool:
     """The shape `store` writes, with the right types: a tampered entry never reaches the report."""
     if not isinstance(data, dict) or not {"findings", "unused", "error", "candidates", "facts"} <= data.keys():
         return False
-    if not all(isinstance(data[key], list) and all(_finding_ok(item) for item in data[key])
-               for key in ("findings", "unused")):
+    if not all(
+        isinstance(data[key], list) and all(_finding_ok(item) for item in data[key]) for key in ("findings", "unused")
+    ):
         return False
     error = data["error"]
-    if error is not None and not (isinstance(error, dict) and isinstance(error.get("message"), str)
-                                  and isinstance(error.get("code"), str)
-                                  and all(isinstance(error.get(k), (int, type(None))) for k in ("line", "column"))
-                                  and error.keys() <= {"message", "line", "column", "code"}):
+    if error is not None and not (
+        isinstance(error, dict)
+        and isinstance(error.get("message"), str)
+        and isinstance(error.get("code"), str)
+        and all(isinstance(error.get(k), (int, type(None))) for k in ("line", "column"))
+        and error.keys() <= {"message", "line", "column", "code"}
+    ):
         return False
     for item in data["candidates"] if isinstance(data["candidates"], list) else [None]:
-        if not (isinstance(item, dict) and isinstance(item.get("finding"), dict)
-                and _finding_ok({k: v for k, v in item["finding"].items() if k != "path"})
-                and isinstance(item.get("leaning"), list)
-                and all(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)
-                        and isinstance(pair[1], (int, float)) for pair in item["leaning"])):
+        if not (
+            isinstance(item, dict)
+            and isinstance(item.get("finding"), dict)
+            and _finding_ok({k: v for k, v in item["finding"].items() if k != "path"})
+            and isinstance(item.get("leaning"), list)
+            and all(
+                isinstance(pair, list)
+                and len(pair) == 2
+                and isinstance(pair[0], str)
+                and isinstance(pair[1], (int, float))
+                for pair in item["leaning"]
+            )
+        ):
             return False
     facts = data["facts"]
     if not isinstance(facts, dict):
         return False
     languages = facts.get("languages", {})
-    return isinstance(languages, dict) and all(isinstance(k, str) and isinstance(v, (int, float))
-                                               for k, v in languages.items())
+    return isinstance(languages, dict) and all(
+        isinstance(k, str) and isinstance(v, (int, float)) for k, v in languages.items()
+    )
 
 
 class ResultCache:
@@ -142,8 +170,13 @@ class ResultCache:
             return None, None
         recorded = self._files.get(path)
         digest = None
-        if (isinstance(recorded, list) and len(recorded) == 3 and recorded[0] == stat.st_size
-                and recorded[1] == stat.st_mtime_ns and isinstance(recorded[2], str)):
+        if (
+            isinstance(recorded, list)
+            and len(recorded) == 3
+            and recorded[0] == stat.st_size
+            and recorded[1] == stat.st_mtime_ns
+            and isinstance(recorded[2], str)
+        ):
             digest = recorded[2]
         else:
             try:
@@ -169,7 +202,9 @@ class ResultCache:
                 result.error = FileError(path=path, **data["error"])
             for item in data["candidates"]:
                 finding = dict(item["finding"], path=path)
-                result.candidates.append(Candidate(Finding(**finding), tuple((lang, value) for lang, value in item["leaning"])))
+                result.candidates.append(
+                    Candidate(Finding(**finding), tuple((lang, value) for lang, value in item["leaning"]))
+                )
             result.facts = data["facts"]
         except (KeyError, TypeError, ValueError):
             return None
@@ -187,16 +222,24 @@ class ResultCache:
 
         error = None
         if result.error is not None:
-            error = {"message": result.error.message, "line": result.error.line, "column": result.error.column,
-                     "code": result.error.code}
+            error = {
+                "message": result.error.message,
+                "line": result.error.line,
+                "column": result.error.column,
+                "code": result.error.code,
+            }
         candidates = []
         for candidate in result.candidates:
             item = candidate.to_json()
             item["finding"].pop("path")
             candidates.append(item)
         self._new_results[digest] = {
-            "findings": [strip(f) for f in result.findings], "unused": [strip(f) for f in result.unused_directives],
-            "error": error, "candidates": candidates, "facts": result.facts}
+            "findings": [strip(f) for f in result.findings],
+            "unused": [strip(f) for f in result.unused_directives],
+            "error": error,
+            "candidates": candidates,
+            "facts": result.facts,
+        }
 
     def _prepare(self) -> bool:
         if self._ready:

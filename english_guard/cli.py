@@ -3,6 +3,7 @@
 Commands are imported only when they run, so `english-guard check` never pays for
 (or even imports) the translation, rename or catalog code.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,11 +1,10 @@
 """`[tool.english-guard]` in pyproject.toml: loading, defaults and validation."""
+
 from __future__ import annotations
 
 import sys
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-
-
 
 
 def __getattr__(name: str):
@@ -37,33 +36,96 @@ def _tomllib():
 # and `models.*Field` is a glob (see `sources.callpatterns`).
 DEFAULT_USER_FACING_CALLS = (
     # aiogram / python-telegram-bot replies and sends
-    ".answer", ".reply", ".edit_text", ".edit_caption", ".send_message", ".send_photo",
-    ".send_document", ".answer_photo", ".answer_document", ".reply_text", ".reply_photo",
-    ".edit_message_text", ".answer_callback_query", ".set_my_description", ".set_my_short_description",
+    ".answer",
+    ".reply",
+    ".edit_text",
+    ".edit_caption",
+    ".send_message",
+    ".send_photo",
+    ".send_document",
+    ".answer_photo",
+    ".answer_document",
+    ".reply_text",
+    ".reply_photo",
+    ".edit_message_text",
+    ".answer_callback_query",
+    ".set_my_description",
+    ".set_my_short_description",
     # command line output and prompts
-    "click.echo", "click.secho", "click.confirm", "click.prompt", "typer.echo", "typer.confirm",
-    "typer.prompt", "input", "print", "rich.print", "console.print",
+    "click.echo",
+    "click.secho",
+    "click.confirm",
+    "click.prompt",
+    "typer.echo",
+    "typer.confirm",
+    "typer.prompt",
+    "input",
+    "print",
+    "rich.print",
+    "console.print",
     # GUI / web messages
-    "messages.success", "messages.error", "messages.info", "messages.warning", "flash",
-    "QMessageBox.information", "QMessageBox.warning", "QMessageBox.critical",
+    "messages.success",
+    "messages.error",
+    "messages.info",
+    "messages.warning",
+    "flash",
+    "QMessageBox.information",
+    "QMessageBox.warning",
+    "QMessageBox.critical",
 )
 # Keyword arguments whose text an end user reads, whatever the call.
 DEFAULT_USER_FACING_KEYWORDS = (
-    "text", "caption", "detail", "help", "prompt", "placeholder", "input_field_placeholder",
-    "verbose_name", "verbose_name_plural", "label", "help_text", "title", "description",
-    "short_description", "confirmation_prompt", "error_messages",
+    "text",
+    "caption",
+    "detail",
+    "help",
+    "prompt",
+    "placeholder",
+    "input_field_placeholder",
+    "verbose_name",
+    "verbose_name_plural",
+    "label",
+    "help_text",
+    "title",
+    "description",
+    "short_description",
+    "confirmation_prompt",
+    "error_messages",
 )
 # Constructors whose first positional argument is a label or message shown to users.
 DEFAULT_USER_FACING_CONSTRUCTORS = (
-    "KeyboardButton", "InlineKeyboardButton", "HTTPException", "ValidationError",
-    "serializers.ValidationError", "forms.ValidationError", "BotCommand",
+    "KeyboardButton",
+    "InlineKeyboardButton",
+    "HTTPException",
+    "ValidationError",
+    "serializers.ValidationError",
+    "forms.ValidationError",
+    "BotCommand",
     # Django: a model or form field's first positional argument is its verbose name
-    "models.*Field", "forms.*Field",
-    "HttpResponseForbidden", "HttpResponseBadRequest", "HttpResponseNotFound", "PermissionDenied", "Http404",
+    "models.*Field",
+    "forms.*Field",
+    "HttpResponseForbidden",
+    "HttpResponseBadRequest",
+    "HttpResponseNotFound",
+    "PermissionDenied",
+    "Http404",
 )
 DEFAULT_GETTEXT_FUNCTIONS = (
-    "_", "gettext", "ngettext", "pgettext", "npgettext", "lazy_gettext", "gettext_lazy",
-    "ngettext_lazy", "pgettext_lazy", "ugettext", "ugettext_lazy", "lazy_pgettext", "__", "N_", "i18n.gettext",
+    "_",
+    "gettext",
+    "ngettext",
+    "pgettext",
+    "npgettext",
+    "lazy_gettext",
+    "gettext_lazy",
+    "ngettext_lazy",
+    "pgettext_lazy",
+    "ugettext",
+    "ugettext_lazy",
+    "lazy_pgettext",
+    "__",
+    "N_",
+    "i18n.gettext",
 )
 
 
@@ -198,8 +260,9 @@ def _coerce(path: Path, table: dict) -> dict:
         if key in _LIST_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 example = f'["{value}"]' if isinstance(value, str) else '["..."]'
-                raise ConfigError(f"{where} must be a list of strings (for example {raw_key} = {example}), "
-                                  f"not {_toml_type(value)}")
+                raise ConfigError(
+                    f"{where} must be a list of strings (for example {raw_key} = {example}), not {_toml_type(value)}"
+                )
         elif key == "min_confidence":
             if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0.0 <= float(value) <= 1.0:
                 raise ConfigError(f"{where} must be a number from 0 to 1, not {value!r}")
@@ -210,9 +273,12 @@ def _coerce(path: Path, table: dict) -> dict:
             _check_reader_names(where, value)
         elif key == "per_file_ignores":
             if not isinstance(value, dict) or not all(
-                    isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()):
-                raise ConfigError(f'{where} must be a table of glob = list of codes (for example '
-                                  f'per-file-ignores = {{ "tests/**" = ["EG401"] }})')
+                isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
+            ):
+                raise ConfigError(
+                    f"{where} must be a table of glob = list of codes (for example "
+                    f'per-file-ignores = {{ "tests/**" = ["EG401"] }})'
+                )
             for pattern, codes in value.items():
                 try:
                     expand_codes(codes)
@@ -230,8 +296,14 @@ def _coerce(path: Path, table: dict) -> dict:
 
 
 def _toml_type(value: object) -> str:
-    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a number", list: "an array",
-             dict: "a table"}
+    names = {
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        list: "an array",
+        dict: "a table",
+    }
     return names.get(type(value), type(value).__name__)
 
 

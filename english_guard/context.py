@@ -15,6 +15,7 @@ Only the files of this run make up the project: `check a.py b.py` (pre-commit, a
 project profile from those files. Each file's own profile still decides for it once it has some
 evidence; a file with little evidence of its own leans on the profile of the files given with it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -61,8 +62,11 @@ def resolve_language_candidates(context: ProjectContext, result: FileResult, min
         if finding.language != language:
             from english_guard.rules import finding_message  # rules imports the engine: late import
 
-            finding = replace(finding, language=language, message=finding_message(finding.kind, finding.symbol,
-                                                                                  finding.text, language))
+            finding = replace(
+                finding,
+                language=language,
+                message=finding_message(finding.kind, finding.symbol, finding.text, language),
+            )
         result.findings.append(replace(finding, confidence=confidence))
 
 
@@ -82,8 +86,9 @@ def name_close_calls(context: ProjectContext, result: FileResult, min_confidence
         if best != finding.language:
             from english_guard.rules import finding_message  # rules imports the engine: late import
 
-            result.findings[index] = replace(finding, language=best, message=finding_message(
-                finding.kind, finding.symbol, finding.text, best))
+            result.findings[index] = replace(
+                finding, language=best, message=finding_message(finding.kind, finding.symbol, finding.text, best)
+            )
 
 
 FILE_STEPS: list[Callable[[ProjectContext, FileResult, float], None]] = [name_close_calls, resolve_language_candidates]

@@ -11,6 +11,7 @@ safe (its C stack is small), so deep work runs in a thread with a large stack an
 
 Code deeper than even that still raises `RecursionError`, which callers report as one clear error per file.
 """
+
 from __future__ import annotations
 
 import ast
@@ -79,8 +80,9 @@ def _join(thread: threading.Thread) -> None:
             thread.join(0.25)
         except KeyboardInterrupt:
             if not interrupted and thread.ident is not None:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident),
-                                                           ctypes.py_object(KeyboardInterrupt))
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(thread.ident), ctypes.py_object(KeyboardInterrupt)
+                )
             interrupted = True
 
 

@@ -1,4 +1,5 @@
 """Running the check: files -> segments -> verdicts -> findings, cached and in parallel."""
+
 from __future__ import annotations
 
 import gc
@@ -14,10 +15,17 @@ from english_guard.cache import ResultCache
 from english_guard.config import Config
 from english_guard.context import ALTERNATIVES, LANGUAGES, resolve
 from english_guard.model import Candidate, FileError, FileResult, Finding
-from english_guard.project_names import project_names
-from english_guard.rules import FileEvidence, directives_in, evaluate, finding_for, invisible_character_findings, suppress
-from english_guard.sources.registry import load_reader, reader_name_for
 from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
+from english_guard.project_names import project_names
+from english_guard.rules import (
+    FileEvidence,
+    directives_in,
+    evaluate,
+    finding_for,
+    invisible_character_findings,
+    suppress,
+)
+from english_guard.sources.registry import load_reader, reader_name_for
 from english_guard.walk import collect_files
 
 # Below this many files to judge, a process pool costs more than it saves.
@@ -140,13 +148,16 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
     if skip_file:
         return result
     evidence = FileEvidence()
-    findings = evaluate(segments, enabled, allowed, config.min_confidence, project_names(path), evidence,
-                        source_locale_texts(config))
+    findings = evaluate(
+        segments, enabled, allowed, config.min_confidence, project_names(path), evidence, source_locale_texts(config)
+    )
     if "EG103" in enabled:
         findings.extend(invisible_character_findings(path, text))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
-    candidates = [Candidate(finding_for(segment, verdict, code), verdict.leaning)
-                  for segment, verdict, code in evidence.candidates]
+    candidates = [
+        Candidate(finding_for(segment, verdict, code), verdict.leaning)
+        for segment, verdict, code in evidence.candidates
+    ]
     # A suppression comment covers a candidate as it would cover the finding it may become.
     kept = suppress(findings + [c.finding for c in candidates], directives)
     kept_ids = {id(f) for f in kept}
@@ -157,8 +168,20 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
     if evidence.alternatives:
         result.facts[ALTERNATIVES] = evidence.alternatives
     result.unused_directives = [
-        Finding(path, d.line, d.column, d.line, d.column + len(d.text), "EG100", "comment", "directive", d.text, "en",
-                1.0, "unused english-guard suppression comment")
+        Finding(
+            path,
+            d.line,
+            d.column,
+            d.line,
+            d.column + len(d.text),
+            "EG100",
+            "comment",
+            "directive",
+            d.text,
+            "en",
+            1.0,
+            "unused english-guard suppression comment",
+        )
         for d in _unique_unused(directives, enabled)
     ]
     return result
@@ -166,11 +189,15 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
 
 # Lists of people (AUTHORS, CONTRIBUTORS, ...) are names, and so are changelog credit lines: names written in
 # their owners' script are no evidence of the language a project writes.
-_PEOPLE_LIST = re.compile(r"(?i)^(?:authors|contributors|credits|thanks|maintainers|backers|sponsors|patrons"
-                          r"|codeowners|people|committers)(?:\.\w+)?$")
+_PEOPLE_LIST = re.compile(
+    r"(?i)^(?:authors|contributors|credits|thanks|maintainers|backers|sponsors|patrons"
+    r"|codeowners|people|committers)(?:\.\w+)?$"
+)
 _CHANGELOG = re.compile(r"(?i)^(?:change(?:s|log)|history|news|release[-_ ]?notes)(?:\.\w+)?$")
-_CREDIT = re.compile(r"(?i)\b(?:thanks?|thank you|credits?|kudos|props|(?:contributed|reported|patch(?:ed)?|written|"
-                     r"authored|suggested|implemented|fixed|reviewed) by)\b")
+_CREDIT = re.compile(
+    r"(?i)\b(?:thanks?|thank you|credits?|kudos|props|(?:contributed|reported|patch(?:ed)?|written|"
+    r"authored|suggested|implemented|fixed|reviewed) by)\b"
+)
 
 
 _MENTION = re.compile(r"(?<![\w@])@[\w-]+")  # a list of @handles is a list of contributors
@@ -181,8 +208,11 @@ def _without_people_names(path: str, segments: list) -> list:
     if _PEOPLE_LIST.match(name):
         return [s for s in segments if s.kind not in ("prose", "comment")]
     if _CHANGELOG.match(name):
-        return [s for s in segments if not (s.kind == "prose" and (_CREDIT.search(s.text) or
-                                                                   len(_MENTION.findall(s.text)) >= 3))]
+        return [
+            s
+            for s in segments
+            if not (s.kind == "prose" and (_CREDIT.search(s.text) or len(_MENTION.findall(s.text)) >= 3))
+        ]
     return segments
 
 
@@ -193,7 +223,9 @@ def _unique_unused(directives, enabled: frozenset[str]) -> list:
     for directive in directives:
         if directive.codes is not None and directive.codes.isdisjoint(enabled):
             continue
-        by_comment.setdefault((directive.start_line, directive.column, directive.text, directive.codes), []).append(directive)
+        by_comment.setdefault((directive.start_line, directive.column, directive.text, directive.codes), []).append(
+            directive
+        )
     return [same[0] for same in by_comment.values() if not any(d.used for d in same)]
 
 
@@ -210,7 +242,9 @@ def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, 
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            return FileResult(path, error=FileError(path, f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")), digest
+            return FileResult(
+                path, error=FileError(path, f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
+            ), digest
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:

@@ -1,4 +1,5 @@
 """`--since REF`: the lines changed since a git ref (committed, staged, unstaged and untracked)."""
+
 from __future__ import annotations
 
 import os
@@ -7,8 +8,17 @@ import subprocess
 from pathlib import Path
 
 _HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
-_ESCAPES = {ord("a"): 7, ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("v"): 11, ord("f"): 12, ord("r"): 13,
-            ord('"'): 34, ord("\\"): 92}
+_ESCAPES = {
+    ord("a"): 7,
+    ord("b"): 8,
+    ord("t"): 9,
+    ord("n"): 10,
+    ord("v"): 11,
+    ord("f"): 12,
+    ord("r"): 13,
+    ord('"'): 34,
+    ord("\\"): 92,
+}
 
 
 class GitError(Exception):
@@ -36,7 +46,7 @@ def _unquote(name: bytes) -> bytes:
     while index < len(body):
         char = body[index]
         if char == 92 and index + 1 < len(body):  # a backslash
-            octal = body[index + 1:index + 4]
+            octal = body[index + 1 : index + 4]
             if len(octal) == 3 and all(48 <= digit <= 55 for digit in octal):
                 out.append(int(octal, 8))
                 index += 4
@@ -52,9 +62,11 @@ def _unquote(name: bytes) -> bytes:
 
 def _relative_to(top: str, here: str):
     """A repository path (bytes, relative to `top`) -> that file's path relative to `here`."""
+
     def convert(name: bytes) -> str:
         path = os.path.join(top, name.decode("utf-8", "surrogateescape"))
         return os.path.relpath(path, here).replace(os.sep, "/")
+
     return convert
 
 
@@ -69,8 +81,20 @@ def changed_lines(ref: str, cwd: str = ".") -> dict[str, set[int] | None]:
         _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], cwd)
     except GitError:
         raise GitError(f"unknown git revision {ref!r} (a commit, branch or tag is needed)") from None
-    diff = _git(["diff", "--no-color", "--no-ext-diff", "--unified=0", "--find-renames",
-                 "--src-prefix=a/", "--dst-prefix=b/", ref, "--"], top)
+    diff = _git(
+        [
+            "diff",
+            "--no-color",
+            "--no-ext-diff",
+            "--unified=0",
+            "--find-renames",
+            "--src-prefix=a/",
+            "--dst-prefix=b/",
+            ref,
+            "--",
+        ],
+        top,
+    )
     result: dict[str, set[int] | None] = {}
     current: str | None = None
     for line in diff.split(b"\n"):

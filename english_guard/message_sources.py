@@ -1,5 +1,6 @@
 """Where messages come from: a COMMIT_EDITMSG file, a range of commits, a GitHub pull_request event
 file, GitLab's merge-request variables. Each source returns `MessageText`s for `messages.judge_messages`."""
+
 from __future__ import annotations
 
 import json
@@ -38,7 +39,9 @@ def _decode(data: bytes, where: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise MessageSourceError(f"{where}: not UTF-8 (invalid byte 0x{data[exc.start]:02x} at byte {exc.start})") from None
+        raise MessageSourceError(
+            f"{where}: not UTF-8 (invalid byte 0x{data[exc.start]:02x} at byte {exc.start})"
+        ) from None
 
 
 def read_message_file(path: str, stdin: bytes | None = None, prefix: str | None = None) -> MessageText:
@@ -60,8 +63,9 @@ def read_range(revision_range: str, cwd: str = ".") -> list[MessageText]:
     """Every commit of `revision_range` (`origin/main..HEAD`), reported by its SHA; one `git log` call."""
     if revision_range.startswith("-"):
         raise MessageSourceError(f"--range {revision_range}: not a revision range")
-    completed = _git(["-c", "i18n.logOutputEncoding=UTF-8", "log", "-z", "--no-color", "--format=%H%n%B",
-                      revision_range, "--"], cwd)
+    completed = _git(
+        ["-c", "i18n.logOutputEncoding=UTF-8", "log", "-z", "--no-color", "--format=%H%n%B", revision_range, "--"], cwd
+    )
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
         raise MessageSourceError(f"--range {revision_range}: {message[0] if message else 'git log failed'}")
@@ -100,4 +104,6 @@ def read_gitlab_merge_request(environ: Mapping[str, str] | None = None) -> Messa
         raise MessageSourceError("--gitlab-mr: CI_MERGE_REQUEST_TITLE is not set (run it in a merge request pipeline)")
     iid = environ.get("CI_MERGE_REQUEST_IID", "")
     name = f"merge-request-{iid}" if iid else "merge-request"
-    return pull_request(name, environ.get("CI_MERGE_REQUEST_TITLE", ""), environ.get("CI_MERGE_REQUEST_DESCRIPTION", ""))
+    return pull_request(
+        name, environ.get("CI_MERGE_REQUEST_TITLE", ""), environ.get("CI_MERGE_REQUEST_DESCRIPTION", "")
+    )

@@ -9,6 +9,7 @@ inner subject is judged). The body and a pull-request description are Markdown: 
 turns them into paragraphs and list items and leaves code blocks, inline code and links out.
 Masked characters become spaces, so every position stays that of the original text.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,9 +50,9 @@ _MERGE = re.compile(
 _SUBJECT_PREFIX = re.compile(r"^[\w.*/{},+-]+(?:\([^()\n]*\))?!?:(?=\s)")
 _BRACKET_TAG = re.compile(r"\[[^\[\]\n]{1,30}\]")
 _ISSUE_REFERENCE = re.compile(
-    r"(?<![\w&])(?:[\w.-]+/[\w.-]+)?[#!]\d+\b"           # #12, !7 (GitLab), owner/repo#12
-    r"|\b(?:GH|gh)-\d+\b"                                # GH-3
-    r"|\b[A-Z][A-Z0-9_]{1,15}-\d+\b"                     # JIRA-123
+    r"(?<![\w&])(?:[\w.-]+/[\w.-]+)?[#!]\d+\b"  # #12, !7 (GitLab), owner/repo#12
+    r"|\b(?:GH|gh)-\d+\b"  # GH-3
+    r"|\b[A-Z][A-Z0-9_]{1,15}-\d+\b"  # JIRA-123
 )
 _HASH = re.compile(r"\b[0-9a-f]{7,64}\b")
 # File names with an extension, hyphens too (`Create javoblar-03-dars.py`, the forge's web-editor subjects).
@@ -93,7 +94,7 @@ def comment_lines_removed(text: str, comment_prefix: str | None) -> str:
     for line in lines:
         stripped = line.strip()
         if comment_prefix and stripped.startswith(comment_prefix):
-            if stripped[len(comment_prefix):].strip() == SCISSORS:
+            if stripped[len(comment_prefix) :].strip() == SCISSORS:
                 break
             out.append("")
             continue
@@ -105,8 +106,11 @@ def comment_lines_removed(text: str, comment_prefix: str | None) -> str:
 
 def _trailer_lines(lines: list[str]) -> set[int]:
     """Indexes of trailer lines: the last paragraph when it is all trailers, and known trailers anywhere."""
-    found = {i for i, line in enumerate(lines)
-             if (":" in line or "(" in line) and (_KNOWN_TRAILER.match(line) or _GIT_LINE.match(line))}
+    found = {
+        i
+        for i, line in enumerate(lines)
+        if (":" in line or "(" in line) and (_KNOWN_TRAILER.match(line) or _GIT_LINE.match(line))
+    }
     end = len(lines)
     while end > 0 and not lines[end - 1].strip():
         end -= 1
@@ -114,9 +118,14 @@ def _trailer_lines(lines: list[str]) -> set[int]:
     while start > 0 and lines[start - 1].strip():
         start -= 1
     last = list(range(start, end))
-    if start > 0 and last and _TRAILER.match(lines[start]) and all(
-            _TRAILER.match(lines[i]) or _TRAILER_CONTINUATION.match(lines[i]) or _GIT_LINE.match(lines[i])
-            for i in last):
+    if (
+        start > 0
+        and last
+        and _TRAILER.match(lines[start])
+        and all(
+            _TRAILER.match(lines[i]) or _TRAILER_CONTINUATION.match(lines[i]) or _GIT_LINE.match(lines[i]) for i in last
+        )
+    ):
         found.update(last)
     return found
 
@@ -128,7 +137,7 @@ def subject_text(subject: str) -> str:
     text = subject
     match = _AUTOSQUASH.match(text)
     if match:
-        text = " " * match.end() + text[match.end():]
+        text = " " * match.end() + text[match.end() :]
     while True:  # Revert "Revert "x"": the innermost subject is the prose
         inner = _REVERT.match(text.lstrip())
         if not inner:
@@ -141,7 +150,7 @@ def subject_text(subject: str) -> str:
     prefix = _SUBJECT_PREFIX.match(body)
     if prefix:
         offset = len(text) - len(body)
-        text = " " * (offset + prefix.end()) + body[prefix.end():]
+        text = " " * (offset + prefix.end()) + body[prefix.end() :]
     return mask_non_prose(text)
 
 
@@ -209,8 +218,9 @@ def _markdown_parts(path: str, text: str, symbol: str) -> list[tuple[Segment, st
     return parts
 
 
-def judge_messages(messages: list[MessageText], allowed: frozenset[str], min_confidence: float,
-                   names: frozenset[str] = frozenset()) -> list[FileResult]:
+def judge_messages(
+    messages: list[MessageText], allowed: frozenset[str], min_confidence: float, names: frozenset[str] = frozenset()
+) -> list[FileResult]:
     """Judge every message with the engine and the project-level step `check` uses: one result per
     message, holding its EG601 findings.
 

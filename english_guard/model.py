@@ -4,6 +4,7 @@ Every stage takes the records of the stage before it and never reaches back:
 readers turn files into `Segment`s, the language engine turns a segment's text
 into a `Verdict`, the rules turn both into `Finding`s, and reporters print them.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field

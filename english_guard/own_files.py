@@ -5,6 +5,7 @@ forever), a device (`/dev/zero` reads until memory runs out), a huge or deeply n
 read only if it is a regular file of bounded size, opened without blocking, and parsed with a bounded
 nesting depth; every refusal is one line naming the file.
 """
+
 from __future__ import annotations
 
 import json
@@ -78,8 +79,7 @@ def check_nesting(text: str, path: str | os.PathLike, what: str, limit: int = MA
         raise OwnFileError(f"{path}: the {what} nests more than {limit} levels deep")
 
 
-def load_json_document(path: str | os.PathLike, what: str, limit: int = MAX_DOCUMENT_BYTES,
-                       nesting: int = MAX_NESTING):
+def load_json_document(path: str | os.PathLike, what: str, limit: int = MAX_DOCUMENT_BYTES, nesting: int = MAX_NESTING):
     """A JSON document from a regular file of bounded size and nesting, or OwnFileError."""
     data = read_own_file(Path(path), what, limit)
     try:
@@ -100,5 +100,6 @@ def read_source_file(path: str | os.PathLike) -> bytes:
         return read_own_file(path, "file", MAX_SOURCE_BYTES)
     except OwnFileError as exc:
         reason = str(exc).split(": ", 1)[-1]
-        raise OSError(f"{reason} (the limit is {MAX_SOURCE_BYTES} bytes, as for check)"
-                      if "larger than" in reason else reason) from None
+        raise OSError(
+            f"{reason} (the limit is {MAX_SOURCE_BYTES} bytes, as for check)" if "larger than" in reason else reason
+        ) from None

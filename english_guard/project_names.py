@@ -6,6 +6,7 @@ Helm chart (Chart.yaml) and Python package (pyproject.toml, setup.cfg); the conf
 `allowed-words` add more. Folder and file names are not names: in an Uzbek project the folders are Uzbek
 words (`buyurtma/`, `sozlamalar.py`), exactly the words the check must find.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Rule codes and messages; segments + verdicts -> findings; suppression comments."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -16,12 +17,44 @@ from english_guard.sources.string_roles import TEST_DATA, judge_kind, looks_like
 from english_guard.texts import _, language_display_name
 
 LANGUAGE_NAMES = {
-    "uz": "Uzbek", "ru": "Russian", "kk": "Kazakh", "tr": "Turkish", "de": "German", "es": "Spanish",
-    "pt": "Portuguese", "fr": "French", "id": "Indonesian", "zh": "Chinese", "ja": "Japanese", "ar": "Arabic",
-    "uk": "Ukrainian", "it": "Italian", "nl": "Dutch", "pl": "Polish", "ro": "Romanian", "sv": "Swedish",
-    "ms": "Malay", "ko": "Korean", "he": "Hebrew", "fa": "Persian", "hi": "Hindi", "el": "Greek", "bg": "Bulgarian",
-    "ky": "Kyrgyz", "tg": "Tajik", "az": "Azerbaijani", "cs": "Czech", "hu": "Hungarian", "fi": "Finnish",
-    "no": "Norwegian", "da": "Danish", "ca": "Catalan", "th": "Thai", "vi": "Vietnamese", "be": "Belarusian", "und": "unknown language",
+    "uz": "Uzbek",
+    "ru": "Russian",
+    "kk": "Kazakh",
+    "tr": "Turkish",
+    "de": "German",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "fr": "French",
+    "id": "Indonesian",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ar": "Arabic",
+    "uk": "Ukrainian",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "ro": "Romanian",
+    "sv": "Swedish",
+    "ms": "Malay",
+    "ko": "Korean",
+    "he": "Hebrew",
+    "fa": "Persian",
+    "hi": "Hindi",
+    "el": "Greek",
+    "bg": "Bulgarian",
+    "ky": "Kyrgyz",
+    "tg": "Tajik",
+    "az": "Azerbaijani",
+    "cs": "Czech",
+    "hu": "Hungarian",
+    "fi": "Finnish",
+    "no": "Norwegian",
+    "da": "Danish",
+    "ca": "Catalan",
+    "th": "Thai",
+    "vi": "Vietnamese",
+    "be": "Belarusian",
+    "und": "unknown language",
 }
 
 
@@ -29,6 +62,7 @@ LANGUAGE_NAMES = {
 class Rule:
     """One rule. `RULES` below is the only list of codes: configuration, `explain`, `rules` and the SARIF
     metadata all derive from it, so a new rule is added there and nowhere else."""
+
     code: str
     name: str
     summary: str
@@ -40,65 +74,114 @@ class Rule:
 RULES: dict[str, Rule] = {
     rule.code: rule
     for rule in (
-        Rule("EG101", "non-english-identifier", "non-English identifier at its definition",
-             "A function, class, method, parameter, variable, attribute, loop/with/except/comprehension target, "
-             "import alias or global/nonlocal name whose words are not English. Names are reported once, where "
-             "they are defined. Fix: `english-guard rename --plan renames.toml`, review, `--apply`."),
-        Rule("EG102", "mixed-script-identifier", "identifier mixes scripts or uses look-alike characters",
-             "An identifier that mixes Latin with Cyrillic or Greek letters (a Cyrillic `а` in a Latin name) "
-             "looks like one name and is another. Retype the name in one script."),
-        Rule("EG103", "invisible-or-bidi-character", "bidirectional control or invisible character in source",
-             "Bidirectional controls and zero-width characters can make code read differently from how it "
-             "runs (Trojan Source, CVE-2021-42574). Remove the character or write it as an escape."),
-        Rule("EG201", "non-english-comment", "non-English comment",
-             "A comment whose words are not English. Directives, commented-out code, URLs, paths, proper "
-             "nouns and jargon are English. Fix: `english-guard translate --diff`, review, `--write`."),
-        Rule("EG301", "non-english-docstring", "non-English docstring",
-             "A module, class or function docstring that is not English. Fix with `english-guard translate`."),
-        Rule("EG401", "untranslated-user-facing-string", "non-English user-facing string not routed through gettext",
-             "A string an end user reads (a bot reply, a button label, CLI output, an HTTP error detail) written "
-             "in another language directly in the code. Fix: `english-guard extract` moves it into a gettext "
-             "catalog, so the code speaks English and the users keep their language. A string is user-facing when "
-             "it goes to a reply, button, CLI output, HTTP response or Django label, sits in a message table or "
-             "constant that is sent, or is prose whose destination the file does not show (logs, exceptions, "
-             "assertions, keys and data are told apart first). Strings in test files are test data (EG402)."),
-        Rule("EG402", "non-english-string", "non-English string that is not user-facing (log, exception, name, test data)",
-             "A log message, exception message, assertion or warning text, test data, or a name written inside a "
-             "string (a dict key, a Django lookup such as `oquvchi__ism_familiya`, a table or Celery task name) "
-             "that is not English. Developers read these, so they must be in English: `english-guard translate` "
-             "proposes English for prose through its review file. A name inside a string usually follows a "
-             "rename of the code it names (`english-guard rename`), so change both together. Data-shaped "
-             "strings (SQL, regular expressions, URLs, paths, file names, format specs, dates) are never reported."),
-        Rule("EG403", "non-english-msgid", "non-English msgid inside a gettext call",
-             "Text inside `_()`/`gettext()` is the msgid: the catalog key every translation is made from. The code "
-             "must speak English; the source language belongs in the catalog. Fix: `english-guard extract` gives "
-             "the message an English msgid and keeps the original text as the source locale's translation."),
-        Rule("EG501", "non-english-prose", "non-English prose in a non-Python file",
-             "A comment, Helm template comment, free-text value or Markdown text in a YAML/Helm, Dockerfile, "
-             "shell, TOML/INI/.env or Markdown file that is not English."),
-        Rule("EG601", "non-english-commit-message", "non-English commit message or pull-request text",
-             "A commit subject or body, or a pull/merge request title or description, that is not English "
-             "(`english-guard check-message`). Conventional Commits types and scopes, trailers, issue references, "
-             "hashes, code spans, URLs, paths and git's own merge subjects are not prose; a `Revert \"...\"` "
-             "subject is judged by the reverted subject. Fix: `git commit --amend` (or reword the commits of the "
-             "branch with `git rebase -i`); a message that must stay as it is carries the trailer "
-             "`English-Guard: ignore`."),
-        Rule("EG100", "unused-suppression", "english-guard suppression comment that suppresses nothing",
-             "An `# english-guard: ignore[...]` or `# noqa: EG...` comment on a line where no finding of those codes "
-             "remains. Off by default: reported with `check --show-unused-ignores` or when selected "
-             "(`--select EG100`, `select = [\"ALL\"]`); remove the comment so it cannot hide a future finding.",
-             default=False),
-        Rule("EG900", "unreadable-file", "file could not be read or parsed",
-             "english-guard could not decode or parse the file (syntax error, binary content, bytes that are "
-             "not valid in the declared encoding). The rest of the run goes on; the exit code is 2."),
+        Rule(
+            "EG101",
+            "non-english-identifier",
+            "non-English identifier at its definition",
+            "A function, class, method, parameter, variable, attribute, loop/with/except/comprehension target, "
+            "import alias or global/nonlocal name whose words are not English. Names are reported once, where "
+            "they are defined. Fix: `english-guard rename --plan renames.toml`, review, `--apply`.",
+        ),
+        Rule(
+            "EG102",
+            "mixed-script-identifier",
+            "identifier mixes scripts or uses look-alike characters",
+            "An identifier that mixes Latin with Cyrillic or Greek letters (a Cyrillic `а` in a Latin name) "
+            "looks like one name and is another. Retype the name in one script.",
+        ),
+        Rule(
+            "EG103",
+            "invisible-or-bidi-character",
+            "bidirectional control or invisible character in source",
+            "Bidirectional controls and zero-width characters can make code read differently from how it "
+            "runs (Trojan Source, CVE-2021-42574). Remove the character or write it as an escape.",
+        ),
+        Rule(
+            "EG201",
+            "non-english-comment",
+            "non-English comment",
+            "A comment whose words are not English. Directives, commented-out code, URLs, paths, proper "
+            "nouns and jargon are English. Fix: `english-guard translate --diff`, review, `--write`.",
+        ),
+        Rule(
+            "EG301",
+            "non-english-docstring",
+            "non-English docstring",
+            "A module, class or function docstring that is not English. Fix with `english-guard translate`.",
+        ),
+        Rule(
+            "EG401",
+            "untranslated-user-facing-string",
+            "non-English user-facing string not routed through gettext",
+            "A string an end user reads (a bot reply, a button label, CLI output, an HTTP error detail) written "
+            "in another language directly in the code. Fix: `english-guard extract` moves it into a gettext "
+            "catalog, so the code speaks English and the users keep their language. A string is user-facing when "
+            "it goes to a reply, button, CLI output, HTTP response or Django label, sits in a message table or "
+            "constant that is sent, or is prose whose destination the file does not show (logs, exceptions, "
+            "assertions, keys and data are told apart first). Strings in test files are test data (EG402).",
+        ),
+        Rule(
+            "EG402",
+            "non-english-string",
+            "non-English string that is not user-facing (log, exception, name, test data)",
+            "A log message, exception message, assertion or warning text, test data, or a name written inside a "
+            "string (a dict key, a Django lookup such as `oquvchi__ism_familiya`, a table or Celery task name) "
+            "that is not English. Developers read these, so they must be in English: `english-guard translate` "
+            "proposes English for prose through its review file. A name inside a string usually follows a "
+            "rename of the code it names (`english-guard rename`), so change both together. Data-shaped "
+            "strings (SQL, regular expressions, URLs, paths, file names, format specs, dates) are never reported.",
+        ),
+        Rule(
+            "EG403",
+            "non-english-msgid",
+            "non-English msgid inside a gettext call",
+            "Text inside `_()`/`gettext()` is the msgid: the catalog key every translation is made from. The code "
+            "must speak English; the source language belongs in the catalog. Fix: `english-guard extract` gives "
+            "the message an English msgid and keeps the original text as the source locale's translation.",
+        ),
+        Rule(
+            "EG501",
+            "non-english-prose",
+            "non-English prose in a non-Python file",
+            "A comment, Helm template comment, free-text value or Markdown text in a YAML/Helm, Dockerfile, "
+            "shell, TOML/INI/.env or Markdown file that is not English.",
+        ),
+        Rule(
+            "EG601",
+            "non-english-commit-message",
+            "non-English commit message or pull-request text",
+            "A commit subject or body, or a pull/merge request title or description, that is not English "
+            "(`english-guard check-message`). Conventional Commits types and scopes, trailers, issue references, "
+            'hashes, code spans, URLs, paths and git\'s own merge subjects are not prose; a `Revert "..."` '
+            "subject is judged by the reverted subject. Fix: `git commit --amend` (or reword the commits of the "
+            "branch with `git rebase -i`); a message that must stay as it is carries the trailer "
+            "`English-Guard: ignore`.",
+        ),
+        Rule(
+            "EG100",
+            "unused-suppression",
+            "english-guard suppression comment that suppresses nothing",
+            "An `# english-guard: ignore[...]` or `# noqa: EG...` comment on a line where no finding of those codes "
+            "remains. Off by default: reported with `check --show-unused-ignores` or when selected "
+            '(`--select EG100`, `select = ["ALL"]`); remove the comment so it cannot hide a future finding.',
+            default=False,
+        ),
+        Rule(
+            "EG900",
+            "unreadable-file",
+            "file could not be read or parsed",
+            "english-guard could not decode or parse the file (syntax error, binary content, bytes that are "
+            "not valid in the declared encoding). The rest of the run goes on; the exit code is 2.",
+        ),
     )
 }
 
 KIND_CODES = {"comment": "EG201", "docstring": "EG301", "string": "EG401", "prose": "EG501", "identifier": "EG101"}
 
 # Every Default_Ignorable_Code_Point (Unicode's invisible characters, bidirectional controls among them).
-_BIDI_OR_INVISIBLE = re.compile("[" + "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in DEFAULT_IGNORABLE)
-                                + "]")
+_BIDI_OR_INVISIBLE = re.compile(
+    "[" + "".join(f"\\U{first:08X}-\\U{last:08X}" for first, last in DEFAULT_IGNORABLE) + "]"
+)
 _DIRECTIVE = re.compile(
     r"(?:english-guard:\s*(?P<kind>ignore|skip-file)(?:\[(?P<codes>[^\]]*)\])?)|(?:\bnoqa:\s*(?P<noqa>[A-Z]+\d+(?:[\s,]+[A-Z]+\d+)*))"
     # A blanket `# noqa` (no codes) at the start of a comment or after a `#`, any case, as ruff reads it.
@@ -120,26 +203,40 @@ def finding_message(kind: str, symbol: str, text: str, language_code: str) -> st
     if kind == "identifier":
         return _("identifier '{text}' is not English ({language})").format(text=text, language=language)
     if kind == "comment":
-        return _("non-English comment ({language}): \"{text}\"").format(language=language, text=_short(text))
+        return _('non-English comment ({language}): "{text}"').format(language=language, text=_short(text))
     if kind == "docstring":
-        return _("non-English docstring ({language}): \"{text}\"").format(language=language, text=_short(text))
+        return _('non-English docstring ({language}): "{text}"').format(language=language, text=_short(text))
     if kind == "string" and rule_for(symbol) == "EG403":
-        return _("non-English msgid inside a gettext call ({language}): \"{text}\"").format(
-            language=language, text=_short(text))
+        return _('non-English msgid inside a gettext call ({language}): "{text}"').format(
+            language=language, text=_short(text)
+        )
     if kind == "string" and rule_for(symbol) == "EG402":
-        return _("non-English {role} ({language}): \"{text}\"").format(
-            role=symbol, language=language, text=_short(text))
+        return _('non-English {role} ({language}): "{text}"').format(role=symbol, language=language, text=_short(text))
     if kind == "string":
-        return _("non-English user-facing string ({language}) not routed through gettext: \"{text}\"").format(
-            language=language, text=_short(text))
-    return _("non-English {form} ({language}): \"{text}\"").format(
-        form=symbol or "prose", language=language, text=_short(text))
+        return _('non-English user-facing string ({language}) not routed through gettext: "{text}"').format(
+            language=language, text=_short(text)
+        )
+    return _('non-English {form} ({language}): "{text}"').format(
+        form=symbol or "prose", language=language, text=_short(text)
+    )
 
 
 def finding_for(segment: Segment, verdict: Verdict, code: str) -> Finding:
     message = finding_message(segment.kind, segment.symbol, segment.text, verdict.language)
-    return Finding(segment.path, segment.line, segment.column, segment.end_line, segment.end_column, code,
-                   segment.kind, segment.symbol, segment.text, verdict.language, verdict.confidence, message)
+    return Finding(
+        segment.path,
+        segment.line,
+        segment.column,
+        segment.end_line,
+        segment.end_column,
+        code,
+        segment.kind,
+        segment.symbol,
+        segment.text,
+        verdict.language,
+        verdict.confidence,
+        message,
+    )
 
 
 # Cyrillic and Greek letters that look like Latin ones: inside a Latin word they hide a different name.
@@ -158,18 +255,44 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
     normalized = unicodedata.normalize("NFKC", segment.text)
     if normalized != segment.text and normalized.isascii():
         # Python reads `ｐassword` as `password` (identifiers are NFKC-normalised): a name in disguise.
-        message = _("identifier '{text}' uses look-alike compatibility characters; Python reads it as '{name}'"
-                    ).format(text=segment.text, name=normalized)
-        return Finding(segment.path, segment.line, segment.column, segment.end_line, segment.end_column, "EG102",
-                       "identifier", segment.symbol, segment.text, "und", 1.0, message)
+        message = _("identifier '{text}' uses look-alike compatibility characters; Python reads it as '{name}'").format(
+            text=segment.text, name=normalized
+        )
+        return Finding(
+            segment.path,
+            segment.line,
+            segment.column,
+            segment.end_line,
+            segment.end_column,
+            "EG102",
+            "identifier",
+            segment.symbol,
+            segment.text,
+            "und",
+            1.0,
+            message,
+        )
     scripts = word_scripts(segment.text)
     if any(_mixes_scripts(part) for part in re.split(r"[_\d]+", segment.text)) or (
         "LATIN" in scripts and any(char in CONFUSABLES for char in segment.text)
     ):
         message = _("identifier '{text}' mixes {scripts} letters (look-alike characters)").format(
-            text=segment.text, scripts=" and ".join(sorted(s.title() for s in scripts)))
-        return Finding(segment.path, segment.line, segment.column, segment.end_line, segment.end_column, "EG102",
-                       "identifier", segment.symbol, segment.text, "und", 1.0, message)
+            text=segment.text, scripts=" and ".join(sorted(s.title() for s in scripts))
+        )
+        return Finding(
+            segment.path,
+            segment.line,
+            segment.column,
+            segment.end_line,
+            segment.end_column,
+            "EG102",
+            "identifier",
+            segment.symbol,
+            segment.text,
+            "und",
+            1.0,
+            message,
+        )
     return None
 
 
@@ -178,11 +301,13 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
 # variants), the combining grapheme joiner, Mongolian selectors and separator, Khmer inherent vowels and
 # Hangul fillers inside Hangul. Next to ASCII, alone, or used as a name (a Hangul filler alone is a valid
 # Python name) they hide something.
-_JOINERS = frozenset("\u200c\u200d\u034f\u180b\u180c\u180d\u180e\u180f\u17b4\u17b5\u115f\u1160\u3164\uffa0"
-                     + "".join(chr(code) for code in range(0xFE00, 0xFE10))
-                     + "".join(chr(code) for code in range(0xE0100, 0xE01F0)))
+_JOINERS = frozenset(
+    "\u200c\u200d\u034f\u180b\u180c\u180d\u180e\u180f\u17b4\u17b5\u115f\u1160\u3164\uffa0"
+    + "".join(chr(code) for code in range(0xFE00, 0xFE10))
+    + "".join(chr(code) for code in range(0xE0100, 0xE01F0))
+)
 # A flag emoji (🏴 and tag letters, ended by the cancel tag) is the one use of the tag characters.
-_TAG_FLAG = re.compile("\U0001F3F4[\U000E0020-\U000E007E]+\U000E007F")
+_TAG_FLAG = re.compile("\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f")
 
 
 def _visible_non_ascii(char: str) -> bool:
@@ -192,7 +317,7 @@ def _visible_non_ascii(char: str) -> bool:
 def _joins_script_text(line: str, index: int) -> bool:
     """A joiner next to a visible non-ASCII character is writing, not hiding: one between ASCII (or
     between other invisible characters) is suspect."""
-    return _visible_non_ascii(line[index - 1:index]) or _visible_non_ascii(line[index + 1:index + 2])
+    return _visible_non_ascii(line[index - 1 : index]) or _visible_non_ascii(line[index + 1 : index + 2])
 
 
 def invisible_character_findings(path: str, text: str) -> list[Finding]:
@@ -201,7 +326,7 @@ def invisible_character_findings(path: str, text: str) -> list[Finding]:
     findings = []
     # `text` has "\n" line ends (engine.decode); str.splitlines would also split at form feeds and U+2028.
     for line_number, line in enumerate(text.split("\n"), start=1):
-        flags = [match.span() for match in _TAG_FLAG.finditer(line)] if "\U0001F3F4" in line else []
+        flags = [match.span() for match in _TAG_FLAG.finditer(line)] if "\U0001f3f4" in line else []
         for match in _BIDI_OR_INVISIBLE.finditer(line):
             if match.group() == "\ufeff" and line_number == 1 and match.start() == 0:
                 continue  # a byte order mark at the start of the file is not hidden text
@@ -211,8 +336,22 @@ def invisible_character_findings(path: str, text: str) -> list[Finding]:
             if any(start < match.start() < end for start, end in flags):
                 continue
             message = _("invisible or bidirectional control character U+{code:04X} in source").format(code=ord(char))
-            findings.append(Finding(path, line_number, match.start() + 1, line_number, match.start() + 2, "EG103",
-                                    "identifier", "character", f"U+{ord(char):04X}", "und", 1.0, message))
+            findings.append(
+                Finding(
+                    path,
+                    line_number,
+                    match.start() + 1,
+                    line_number,
+                    match.start() + 2,
+                    "EG103",
+                    "identifier",
+                    "character",
+                    f"U+{ord(char):04X}",
+                    "und",
+                    1.0,
+                    message,
+                )
+            )
     return findings
 
 
@@ -233,7 +372,8 @@ def directives_in(segments: list[Segment]) -> tuple[list[Directive], bool]:
     skip_file = False
     for segment in segments:
         if segment.kind not in ("comment", "prose") or (
-                "english-guard" not in segment.text and "noqa" not in segment.text.lower()):
+            "english-guard" not in segment.text and "noqa" not in segment.text.lower()
+        ):
             continue
         for match in _DIRECTIVE.finditer(segment.text):
             if match.group("kind") == "skip-file":
@@ -318,7 +458,6 @@ class FileEvidence:
 TEST_DATA_LOG_RATIO = 3.0
 
 
-
 def _test_data_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
     """A sure verdict as strong evidence for its language and, a little less, for the close alternatives
     (`Katalog`: German or Uzbek), so that the project's profile names it."""
@@ -342,9 +481,15 @@ def _profile_weight(segment: Segment, verdict: Verdict) -> float:
     return 1.0
 
 
-def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozenset[str], min_confidence: float,
-             names: frozenset[str] = frozenset(), evidence: FileEvidence | None = None,
-             catalog_texts: frozenset[str] = frozenset()) -> list[Finding]:
+def evaluate(
+    segments: list[Segment],
+    enabled: frozenset[str],
+    allowed: frozenset[str],
+    min_confidence: float,
+    names: frozenset[str] = frozenset(),
+    evidence: FileEvidence | None = None,
+    catalog_texts: frozenset[str] = frozenset(),
+) -> list[Finding]:
     """Judge every segment and turn the non-English ones into findings of the enabled codes.
 
     `names` are the project's own names (see `project_names`): a text whose only foreign words are
@@ -395,8 +540,11 @@ def evaluate(segments: list[Segment], enabled: frozenset[str], allowed: frozense
             continue
         if segment.kind in ("comment", "docstring"):
             if code_names is None:
-                code_names = names | {fold(s.text) for s in segments if s.kind in ("identifier", "reference")
-                                      and judge(s.text, "identifier", allowed).english}
+                code_names = names | {
+                    fold(s.text)
+                    for s in segments
+                    if s.kind in ("identifier", "reference") and judge(s.text, "identifier", allowed).english
+                }
             known = code_names
         else:
             known = names

@@ -3,6 +3,7 @@
 Every message the CLI prints goes through `_()`, so `LANG=uz_UZ.UTF-8 english-guard check`
 speaks Uzbek when the compiled catalog is installed with the package (english_guard/locale).
 """
+
 from __future__ import annotations
 
 import gettext as _gettext

@@ -5,6 +5,7 @@ Inside a git work tree, git itself says which files are ignored (`git ls-files -
 git and ruff read them. Outside git, the `.gitignore` files are read here. `.ignore` files (ripgrep's and
 ruff's convention for "ignore for tools, not for git") apply in both cases, after `.gitignore`.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,9 +19,26 @@ if TYPE_CHECKING:  # imported where used: checking one named file without exclud
 from english_guard.config import Config
 
 # Folders that never hold a project's own sources.
-ALWAYS_SKIPPED = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", "node_modules",
-                  ".mypy_cache", ".pytest_cache", ".ruff_cache", ".english-guard-cache", ".eggs", "site-packages",
-                  ".direnv", ".idea", ".vscode"}
+ALWAYS_SKIPPED = {
+    ".git",
+    ".hg",
+    ".svn",
+    "__pycache__",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".english-guard-cache",
+    ".eggs",
+    "site-packages",
+    ".direnv",
+    ".idea",
+    ".vscode",
+}
 
 
 @dataclass(slots=True)
@@ -56,7 +74,7 @@ class Excluder:
             return False
         if not real.startswith(root + os.sep):
             return False
-        return self._excluded_relative(real[len(root) + 1:].replace(os.sep, "/"), is_dir)
+        return self._excluded_relative(real[len(root) + 1 :].replace(os.sep, "/"), is_dir)
 
     def _excluded_relative(self, relative: str | None, is_dir: bool) -> bool:
         if relative is None or relative == ".":
@@ -90,6 +108,7 @@ def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
 @dataclass(slots=True)
 class GitListing:
     """The files git does not ignore under a walked folder, relative to it, and the folders that hold them."""
+
     top: Path
     files: set[str]
     folders: set[str]
@@ -106,7 +125,9 @@ class GitListing:
 
     def keeps_text(self, path: str, is_dir: bool) -> bool:
         """`keeps` for a path that starts with the walked folder as it was given."""
-        relative = os.path.relpath(path, self.top_text) if not path.startswith(self.prefix) else path[len(self.prefix):]
+        relative = (
+            os.path.relpath(path, self.top_text) if not path.startswith(self.prefix) else path[len(self.prefix) :]
+        )
         relative = relative.replace(os.sep, "/")
         if is_dir:
             return relative in self.folders or relative in self.files  # a symlink to a folder is listed as a file
@@ -128,7 +149,10 @@ def git_listing(top: Path) -> GitListing | None:
     try:
         done = subprocess.run(
             ["git", "-C", str(top), "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-            capture_output=True, timeout=60, check=False)
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return None  # no git on this machine: read the .gitignore files instead
     if done.returncode != 0:
@@ -197,8 +221,13 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
     # Stack of (folder as given, as shown (pathlib's normal form), its real path, ignore specs that apply:
     # (base folder, spec)).
     stack: list[tuple[str, str, str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [
-        (str(top), top.as_posix(), top_real,
-         [(str(base.absolute()), spec) for base, spec in _parent_ignores(top, ignore_files)])]
+        (
+            str(top),
+            top.as_posix(),
+            top_real,
+            [(str(base.absolute()), spec) for base, spec in _parent_ignores(top, ignore_files)],
+        )
+    ]
     while stack:
         folder, folder_shown, real, ignores = stack.pop()
         if real in visited_real:
@@ -276,7 +305,7 @@ def _ignored_text(absolute: str, path: str, is_dir: bool, ignores: list[tuple[st
     suffix = "/" if is_dir else ""
     for base, spec in ignores:
         if absolute.startswith(base + os.sep):
-            relative = absolute[len(base) + 1:]
+            relative = absolute[len(base) + 1 :]
         else:
             relative = os.path.relpath(os.path.realpath(path), os.path.realpath(base))
             if relative == os.pardir or relative.startswith(os.pardir + os.sep):

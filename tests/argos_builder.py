@@ -5,6 +5,7 @@ lines, a one-layer CTranslate2 Transformer with small random weights (seeded, so
 is deterministic), the vocabulary registered, `metadata.json`, all zipped as an `.argosmodel`.
 `build_multilingual_model` makes an NLLB-style model folder (language tokens in the vocabulary).
 """
+
 from __future__ import annotations
 
 import io

@@ -1,5 +1,6 @@
 """Shared helpers for the engine tests: real `english-guard` runs in fresh processes, git repositories
 in temporary folders, and sample sources written in other languages (test data)."""
+
 from __future__ import annotations
 
 import json
@@ -94,12 +95,21 @@ def cli_env(cache_dir: Path | None = None, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120,
-            command: list[str] | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    cwd: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 120, command: list[str] | None = None
+) -> subprocess.CompletedProcess:
     """`english-guard ARGS` in a new process, as a user or pre-commit runs it."""
     base = command or CLI
-    return subprocess.run([*base, *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-                          env=env if env is not None else cli_env(), timeout=timeout, check=False)
+    return subprocess.run(
+        [*base, *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env if env is not None else cli_env(),
+        timeout=timeout,
+        check=False,
+    )
 
 
 def check_json(cwd: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, dict, str]:
@@ -119,8 +129,14 @@ def located(report: dict) -> list[tuple[str, int, str, str]]:
 
 
 def git(cwd: Path, *args: str) -> str:
-    completed = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False,
-                               env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"})
+    completed = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"},
+    )
     assert completed.returncode == 0, completed.stderr
     return completed.stdout
 

@@ -1,4 +1,5 @@
 """Shared helpers for the migration tests: copies of the example project in git, answers, runs."""
+
 from __future__ import annotations
 
 import os
@@ -61,8 +62,14 @@ def migrate_command(*args: str) -> list[str]:
 
 
 def run_migration(folder: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(migrate_command(*args), cwd=folder, capture_output=True, text=True,
-                          env=env or environment(folder.parent), timeout=300)
+    return subprocess.run(
+        migrate_command(*args),
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=env or environment(folder.parent),
+        timeout=300,
+    )
 
 
 def project_bytes(folder: Path) -> dict[str, bytes]:

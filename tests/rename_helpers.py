@@ -1,4 +1,5 @@
 """Shared helpers for the rename tests: a tmp copy of the fixture bot, running the CLI, hashing a tree."""
+
 from __future__ import annotations
 
 import hashlib
@@ -27,9 +28,11 @@ def run_cli(project: Path, *args: str, monkeypatch):
 
 
 def tree_digest(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file() and "__pycache__" not in p.parts
-            and ".pytest_cache" not in p.parts and p.suffix == ".py"}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts and ".pytest_cache" not in p.parts and p.suffix == ".py"
+    }
 
 
 def tokens_with_gaps(source: bytes):

@@ -3,17 +3,26 @@
 A tree with a syntax error, binary content, a Latin-1 file with a coding cookie, CRLF line ends with a
 byte order mark, an empty file, invalid UTF-8 (Python and YAML) and a 5 MB generated file: exit code 2,
 one EG900 per unreadable file with its path and line, correct findings for the rest, no traceback."""
+
 from __future__ import annotations
 
 import json
-
 import os
 from pathlib import Path
 
 import pytest
-
-from engine_helpers import (CLEAN_SOURCE, FR_LATIN1_COMMENT, RU_COMMENT, RU_NEW_COMMENT, UZ_COMMENT_2, UZ_FUNCTION,
-                            check_json, located, make_project, run_cli)
+from engine_helpers import (
+    CLEAN_SOURCE,
+    FR_LATIN1_COMMENT,
+    RU_COMMENT,
+    RU_NEW_COMMENT,
+    UZ_COMMENT_2,
+    UZ_FUNCTION,
+    check_json,
+    located,
+    make_project,
+    run_cli,
+)
 
 
 def _big_module() -> str:
@@ -30,17 +39,20 @@ def _big_module() -> str:
 @pytest.fixture(scope="module")
 def bad_tree(tmp_path_factory) -> Path:
     big = _big_module()
-    root = make_project(tmp_path_factory.mktemp("bad") / "tree", {
-        "broken.py": f"def ok():\n    pass\n\n\ndef broken(:\n    pass\n",
-        "binary.py": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
-        "latin.py": f"# -*- coding: latin-1 -*-\n{FR_LATIN1_COMMENT}\nx = 1\n".encode("latin-1"),
-        "crlf_bom.py": f"\ufeff{RU_COMMENT}\r\ndef f():\r\n    {UZ_COMMENT_2}\r\n    return 1\r\n".encode("utf-8"),
-        "empty.py": b"",
-        "bad_utf8.py": b"x = 1\ny = 2\n# caf\xe9 au lait\n",
-        "chart/values.yaml": b"name: orders\n# \xff\xfe broken bytes\n",
-        "big.py": big,
-        "fine.py": CLEAN_SOURCE,
-    })
+    root = make_project(
+        tmp_path_factory.mktemp("bad") / "tree",
+        {
+            "broken.py": f"def ok():\n    pass\n\n\ndef broken(:\n    pass\n",
+            "binary.py": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
+            "latin.py": f"# -*- coding: latin-1 -*-\n{FR_LATIN1_COMMENT}\nx = 1\n".encode("latin-1"),
+            "crlf_bom.py": f"\ufeff{RU_COMMENT}\r\ndef f():\r\n    {UZ_COMMENT_2}\r\n    return 1\r\n".encode("utf-8"),
+            "empty.py": b"",
+            "bad_utf8.py": b"x = 1\ny = 2\n# caf\xe9 au lait\n",
+            "chart/values.yaml": b"name: orders\n# \xff\xfe broken bytes\n",
+            "big.py": big,
+            "fine.py": CLEAN_SOURCE,
+        },
+    )
     return root
 
 
@@ -78,15 +90,21 @@ def test_the_readable_files_are_checked_correctly(bad_report, bad_tree):
     ]
     by_line = {(f["path"], f["line"]): f for f in report["findings"]}
     assert by_line[("latin.py", 2)]["language"] == "fr"
-    assert (by_line[("crlf_bom.py", 1)]["column"], by_line[("crlf_bom.py", 1)]["end_column"]) == (1, 1 + len(RU_COMMENT))
+    assert (by_line[("crlf_bom.py", 1)]["column"], by_line[("crlf_bom.py", 1)]["end_column"]) == (
+        1,
+        1 + len(RU_COMMENT),
+    )
     assert (by_line[("crlf_bom.py", 3)]["column"], by_line[("crlf_bom.py", 3)]["end_column"]) == (
-        5, 5 + len(UZ_COMMENT_2))
+        5,
+        5 + len(UZ_COMMENT_2),
+    )
 
 
 @pytest.mark.parametrize("name", ["text", "sarif", "gitlab", "github"])
 def test_every_format_reports_the_errors_without_a_traceback(bad_tree, name):
-    small = [p for p in ("broken.py", "binary.py", "latin.py", "crlf_bom.py", "empty.py", "bad_utf8.py",
-                         "chart/values.yaml")]
+    small = [
+        p for p in ("broken.py", "binary.py", "latin.py", "crlf_bom.py", "empty.py", "bad_utf8.py", "chart/values.yaml")
+    ]
     completed = run_cli(bad_tree, "check", "--no-cache", "--format", name, *small)
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
@@ -110,7 +128,7 @@ def test_a_file_that_disappears_or_cannot_be_read(tmp_path):
 
 # --- suppression comments that suppress nothing (EG100, like ruff's RUF100) -------------------------------
 
-SUPPRESSIONS = f'''def {UZ_FUNCTION}():  # english-guard: ignore[EG101]
+SUPPRESSIONS = f"""def {UZ_FUNCTION}():  # english-guard: ignore[EG101]
     return 1
 
 
@@ -123,7 +141,7 @@ total = 0  # english-guard: ignore
 count = 0  # english-guard: ignore[EG201]
 value = 1  # noqa: E501
 {RU_NEW_COMMENT}
-'''
+"""
 
 
 def test_unused_suppression_comments_are_reported_when_asked(tmp_path):
@@ -135,14 +153,21 @@ def test_unused_suppression_comments_are_reported_when_asked(tmp_path):
     unused = [(f["line"], f["column"], f["text"]) for f in report["findings"] if f["code"] == "EG100"]
     # Each unused comment once, at its own position, even when its text repeats another one's; a noqa
     # for another tool (E501) is not ours to judge.
-    assert unused == [(5, 24, "# english-guard: ignore"), (10, 12, "# english-guard: ignore"),
-                      (11, 12, "# english-guard: ignore[EG201]")]
+    assert unused == [
+        (5, 24, "# english-guard: ignore"),
+        (10, 12, "# english-guard: ignore"),
+        (11, 12, "# english-guard: ignore[EG201]"),
+    ]
     text = run_cli(root, "check", "--no-cache", "--show-unused-ignores")
     assert "mod.py:10:12: EG100 unused english-guard suppression comment" in text.stdout
     # With EG101 not checked, `ignore[EG101]` is not judged; bare `ignore` comments still are.
     code, only_comments, _stderr = check_json(root, "--no-cache", "--show-unused-ignores", "--select", "EG2")
-    assert [(f["line"], f["code"]) for f in only_comments["findings"]] == [(5, "EG100"), (10, "EG100"),
-                                                                           (11, "EG100"), (13, "EG201")]
+    assert [(f["line"], f["code"]) for f in only_comments["findings"]] == [
+        (5, "EG100"),
+        (10, "EG100"),
+        (11, "EG100"),
+        (13, "EG201"),
+    ]
     code, no_comments, _stderr = check_json(root, "--no-cache", "--show-unused-ignores", "--select", "EG1")
     assert [(f["line"], f["code"]) for f in no_comments["findings"]] == [(5, "EG100"), (10, "EG100")]
 
@@ -166,7 +191,8 @@ def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatc
     monkeypatch.chdir(root)
     run = engine.run_check(["."], load_config(None, start="."), jobs=1)
     assert [(e.path, e.message) for e in run.errors] == [
-        ("odd.py", "internal error while checking this file (KeyError: 'unexpected'); please report it")]
+        ("odd.py", "internal error while checking this file (KeyError: 'unexpected'); please report it")
+    ]
     assert [(f.path, f.line) for f in run.findings] == [("fine.py", 1)]
     [index] = (tmp_path / "cache").glob("*/index.json")
     stored = json.loads(index.read_text(encoding="utf-8"))
@@ -176,8 +202,10 @@ def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatc
 def test_form_feeds_and_unicode_line_separators_do_not_shift_positions(tmp_path):
     """Python ends lines at \\n, \\r\\n and \\r only: a form feed between functions (old style) and U+2028 in a
     string are not line ends, so the lines after them keep ast's numbering and their columns."""
-    source = (f"x = 1\n\x0c\ndef {UZ_FUNCTION}():\n    return 'a\u2028b'\n\n\n"
-              f"def   {UZ_FUNCTION}_2():\n    pass\r\n{UZ_COMMENT_2}\n")
+    source = (
+        f"x = 1\n\x0c\ndef {UZ_FUNCTION}():\n    return 'a\u2028b'\n\n\n"
+        f"def   {UZ_FUNCTION}_2():\n    pass\r\n{UZ_COMMENT_2}\n"
+    )
     root = make_project(tmp_path / "p", {"ff.py": source})
     _code, report, _stderr = check_json(root, "--no-cache")
     assert [(f["line"], f["column"], f["end_column"], f["text"]) for f in report["findings"]] == [

@@ -1,5 +1,6 @@
 """`english-guard baseline` and `check --baseline` (issue 3, acceptance 3): a baseline survives lines moving
 and code being reformatted, new findings are reported, and entries that match nothing are stale."""
+
 from __future__ import annotations
 
 import json
@@ -7,19 +8,27 @@ import re
 from pathlib import Path
 
 import pytest
-
-from engine_helpers import (BOT_SOURCE, RU_NEW_COMMENT, UZ_COMMENT, UZ_COMMENT_2, YAML_SOURCE, check_json,
-                            make_project, run_cli, write)
+from engine_helpers import (
+    BOT_SOURCE,
+    RU_NEW_COMMENT,
+    UZ_COMMENT,
+    UZ_COMMENT_2,
+    YAML_SOURCE,
+    check_json,
+    make_project,
+    run_cli,
+    write,
+)
 
 BASELINE = ".english-guard-baseline.json"
 
-SECOND_MODULE = f'''{UZ_COMMENT_2}
+SECOND_MODULE = f"""{UZ_COMMENT_2}
 class Store:
     #{UZ_COMMENT_2[2:]}
     def save(self, item):
         {UZ_COMMENT_2}
         return {{'item': item, 'state': 'saved'}}
-'''
+"""
 
 MARKDOWN = """# Orders service
 
@@ -31,12 +40,15 @@ Run it with `make run`.
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    root = make_project(tmp_path / "project", {
-        "app/handlers.py": BOT_SOURCE,
-        "app/store.py": SECOND_MODULE,
-        "deploy/values.yaml": YAML_SOURCE,
-        "docs/README.md": MARKDOWN,
-    })
+    root = make_project(
+        tmp_path / "project",
+        {
+            "app/handlers.py": BOT_SOURCE,
+            "app/store.py": SECOND_MODULE,
+            "deploy/values.yaml": YAML_SOURCE,
+            "docs/README.md": MARKDOWN,
+        },
+    )
     done = run_cli(root, "baseline", "--no-cache")
     assert done.returncode == 0, done.stderr
     return root
@@ -112,7 +124,8 @@ def test_a_new_non_english_comment_is_reported(project):
     code, report, _stderr = check_json(project, "--no-cache", "--baseline", BASELINE)
     assert code == 1
     assert [(f["path"], f["line"], f["code"], f["text"]) for f in report["findings"]] == [
-        ("app/store.py", 23, "EG201", RU_NEW_COMMENT)]
+        ("app/store.py", 23, "EG201", RU_NEW_COMMENT)
+    ]
 
 
 def test_one_more_copy_of_a_baselined_text_is_new(project):
@@ -154,11 +167,14 @@ def test_baseline_matches_from_another_folder(project):
     assert (code, [(f["path"], f["line"]) for f in report["findings"]]) == (1, [("extra.py", 1)])
 
 
-@pytest.mark.parametrize("content, message", [
-    ("{not json", "is not valid JSON"),
-    ('{"version": 1}', "not an english-guard baseline"),
-    ('{"version": 7, "entries": []}', "unsupported baseline version 7"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("{not json", "is not valid JSON"),
+        ('{"version": 1}', "not an english-guard baseline"),
+        ('{"version": 7, "entries": []}', "unsupported baseline version 7"),
+    ],
+)
 def test_a_bad_baseline_file_is_a_clear_error(project, content, message):
     write(project, "bad.json", content)
     completed = run_cli(project, "check", "--no-cache", "--baseline", "bad.json")

@@ -4,6 +4,7 @@ buttons in a table, a Django-style app with choices and migrations, and the bot'
 check must report at least 95% of its non-English literals with the right rule, extract must wrap every
 EG401 it reports, and the bot's tests must pass in the source locale after extraction.
 """
+
 from __future__ import annotations
 
 import ast
@@ -16,9 +17,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_extract_bot import fill_review
 
 from english_guard.cli import main
-from test_extract_bot import fill_review
 
 FIXTURE = Path(__file__).parent / "fixtures" / "budget_bot"
 ANSWERS = json.loads((Path(__file__).parent / "fixtures" / "budget_bot_answers.json").read_text(encoding="utf-8"))
@@ -54,8 +55,9 @@ def expected_rules(project: Path) -> dict[tuple[str, int, int], str]:
         tree = ast.parse(source)
         parts = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
         for node in ast.walk(tree):
-            if id(node) in parts or not (isinstance(node, ast.JoinedStr) or (
-                    isinstance(node, ast.Constant) and isinstance(node.value, str))):
+            if id(node) in parts or not (
+                isinstance(node, ast.JoinedStr) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+            ):
                 continue
             text = ast.get_source_segment(source, node) or ""
             if not any("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text):
@@ -82,7 +84,9 @@ def run_bot_tests(project: Path) -> subprocess.CompletedProcess:
 
 def test_check_reports_the_non_english_literals_with_the_right_rule(project):
     expected = expected_rules(project)
-    reported = {(f["path"], f["line"], f["column"]): f["code"] for f in findings(project) if f["code"].startswith("EG4")}
+    reported = {
+        (f["path"], f["line"], f["column"]): f["code"] for f in findings(project) if f["code"].startswith("EG4")
+    }
     right = [key for key, rule in expected.items() if reported.get(key) == rule]
     wrong = {key: (rule, reported.get(key)) for key, rule in expected.items() if reported.get(key) != rule}
     assert len(expected) >= 60

@@ -1,5 +1,6 @@
 """The result cache (keyed by file, content, configuration and tool version; safe under concurrent
 runs; `--no-cache`; a read-only tree) and `--jobs N` parallelism, with real `english-guard` processes."""
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,21 @@ import time
 from pathlib import Path
 
 import pytest
+from engine_helpers import (
+    CLI,
+    PYPROJECT,
+    RU_NEW_COMMENT,
+    UZ_COMMENT,
+    UZ_COMMENT_2,
+    UZ_FUNCTION,
+    YAML_SOURCE,
+    check_json,
+    cli_env,
+    located,
+    make_project,
+    write,
+)
 
-from engine_helpers import (CLI, PYPROJECT, RU_NEW_COMMENT, UZ_COMMENT, UZ_COMMENT_2, UZ_FUNCTION, YAML_SOURCE,
-                            check_json, cli_env, located, make_project, write)
 from english_guard.cache import content_digest
 from english_guard.engine import PARALLEL_THRESHOLD
 
@@ -63,8 +76,11 @@ def _entries(cache_dir: Path) -> dict[str, list]:
 
 
 def _results(cache_dir: Path) -> list[dict]:
-    return [result for index in _indexes(cache_dir)
-            for result in json.loads(index.read_text(encoding="utf-8"))["results"].values()]
+    return [
+        result
+        for index in _indexes(cache_dir)
+        for result in json.loads(index.read_text(encoding="utf-8"))["results"].values()
+    ]
 
 
 def _edit_result(cache_dir: Path, relative: str, data: bytes, edit, reader: str = "python") -> None:
@@ -111,8 +127,10 @@ def test_changed_content_or_configuration_invalidates(tree, tmp_path):
     write(tree, changed, (tree / changed).read_text(encoding="utf-8") + UZ_COMMENT_2 + "\n")
     _code, second, _stderr = check_json(tree, env=env)
     assert len(_entries(cache)) == 34 and len(_results(cache)) == 34  # the old result of the changed file is gone
-    assert sum(1 for f in second["findings"] if f["path"] == changed) == sum(
-        1 for f in first["findings"] if f["path"] == changed) + 1
+    assert (
+        sum(1 for f in second["findings"] if f["path"] == changed)
+        == sum(1 for f in first["findings"] if f["path"] == changed) + 1
+    )
     assert "served from the cache" in {f["message"] for f in second["findings"]}
     # A changed setting (here: one more allowed word) starts a new cache folder: nothing stale is served.
     write(tree, "pyproject.toml", PYPROJECT + 'allowed-words = ["kubernetes"]\n')
@@ -142,8 +160,10 @@ def test_concurrent_runs_on_one_tree_agree_and_leave_a_sound_cache(tree, tmp_pat
     cache = tmp_path / "cache"
     env = cli_env(cache)
     command = [*CLI, "check", "--format", "json"]
-    processes = [subprocess.Popen([*command, *extra], cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                 for extra in ([], ["--jobs", "1"], ["--jobs", "2"])]
+    processes = [
+        subprocess.Popen([*command, *extra], cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for extra in ([], ["--jobs", "1"], ["--jobs", "2"])
+    ]
     outputs = [process.communicate(timeout=300) for process in processes]
     for process, (stdout, stderr) in zip(processes, outputs):
         assert process.returncode == 1, stderr.decode()
@@ -184,15 +204,34 @@ def test_a_read_only_tree_still_checks(tmp_path):
         command = list(CLI)
         if os.geteuid() == 0:
             # root writes anywhere: run as an unprivileged user instead.
-            probe = subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
-                                    sys.executable, "-c", "import english_guard"], capture_output=True, check=False)
+            probe = subprocess.run(
+                [
+                    "setpriv",
+                    "--reuid=65534",
+                    "--regid=65534",
+                    "--clear-groups",
+                    "--",
+                    sys.executable,
+                    "-c",
+                    "import english_guard",
+                ],
+                capture_output=True,
+                check=False,
+            )
             if probe.returncode != 0:
                 pytest.skip("cannot run english-guard as an unprivileged user here")
             command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", *command]
         for folder in [root, *[p for p in root.rglob("*") if p.is_dir()]]:
             os.chmod(folder, 0o555)
-        completed = subprocess.run([*command, "check", "--format", "json"], cwd=root, capture_output=True, text=True,
-                                   env=cli_env(), timeout=120, check=False)
+        completed = subprocess.run(
+            [*command, "check", "--format", "json"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env=cli_env(),
+            timeout=120,
+            check=False,
+        )
         assert completed.returncode == 1, completed.stderr
         assert "Traceback" not in completed.stderr
         assert json.loads(completed.stdout) == reference
@@ -224,12 +263,28 @@ def test_the_default_jobs_follow_the_cores_this_process_may_use(tree):
     if not shutil.which("taskset"):
         pytest.skip("taskset is not installed")
     _code, reference, _stderr = check_json(tree, "--no-cache")
-    completed = subprocess.run(["taskset", "-c", "0", sys.executable, "-c",
-                                "from english_guard.engine import available_cores; print(available_cores())"],
-                               capture_output=True, text=True, check=True)
+    completed = subprocess.run(
+        [
+            "taskset",
+            "-c",
+            "0",
+            sys.executable,
+            "-c",
+            "from english_guard.engine import available_cores; print(available_cores())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert completed.stdout.strip() == "1"
-    pinned = subprocess.run(["taskset", "-c", "0", *CLI, "check", "--no-cache", "--format", "json"], cwd=tree,
-                            capture_output=True, text=True, env=cli_env(), check=False)
+    pinned = subprocess.run(
+        ["taskset", "-c", "0", *CLI, "check", "--no-cache", "--format", "json"],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+        check=False,
+    )
     assert json.loads(pinned.stdout) == reference
 
 
@@ -239,12 +294,20 @@ def test_a_change_to_english_guard_itself_invalidates(tree, tmp_path):
     import english_guard
 
     tool = tmp_path / "tool"
-    shutil.copytree(Path(english_guard.__file__).parent, tool / "english_guard",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.building*"))
+    shutil.copytree(
+        Path(english_guard.__file__).parent,
+        tool / "english_guard",
+        ignore=shutil.ignore_patterns("__pycache__", "*.building*"),
+    )
     cache = tmp_path / "cache"
     env = cli_env(cache, PYTHONPATH=str(tool))
-    where = subprocess.run([sys.executable, "-P", "-c", "import english_guard; print(english_guard.__file__)"],
-                           env=env, capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [sys.executable, "-P", "-c", "import english_guard; print(english_guard.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert where.stdout.strip().startswith(str(tool))  # the copy runs, not the installed package
     _code, first, _stderr = check_json(tree, env=env)
     folders = [p.name for p in cache.iterdir() if p.is_dir()]
@@ -283,7 +346,9 @@ def test_an_unchanged_size_and_modification_time_reuse_the_result_without_readin
     # A file changed just now is hashed: its record carries no modification time until it settles.
     write(tree, relative, original.decode("utf-8") + UZ_COMMENT_2 + "\n")
     _code, third, _stderr = check_json(tree, env=env)
-    assert len([f for f in third["findings"] if f["path"] == relative]) == \
-        len([f for f in first["findings"] if f["path"] == relative]) + 1
+    assert (
+        len([f for f in third["findings"] if f["path"] == relative])
+        == len([f for f in first["findings"] if f["path"] == relative]) + 1
+    )
     [record] = [r for key, r in _entries(cache).items() if key.endswith("/" + relative)]
     assert record[1] == -1

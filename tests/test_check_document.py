@@ -1,12 +1,13 @@
 """`engine.check_document`: one document's text checked under a path, as stdin and editors need it."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
+from engine_helpers import UZ_COMMENT, UZ_FUNCTION
+
 from english_guard.config import Config, load_config
 from english_guard.engine import check_document, run_check
-
-from engine_helpers import UZ_COMMENT, UZ_FUNCTION
 
 SOURCE = f"import os\n\n{UZ_COMMENT}\ndef {UZ_FUNCTION}(values):\n    return os.sep\n"
 
@@ -24,8 +25,9 @@ def test_a_document_gets_the_same_findings_as_the_file_on_disk(tmp_path: Path):
 def test_windows_line_ends_give_the_same_positions():
     plain = check_document("bot.py", SOURCE, Config()).findings
     crlf = check_document("bot.py", "\ufeff" + SOURCE.replace("\n", "\r\n"), Config()).findings
-    assert [(f.line, f.column, f.end_line, f.end_column, f.code) for f in crlf] == \
-        [(f.line, f.column, f.end_line, f.end_column, f.code) for f in plain]
+    assert [(f.line, f.column, f.end_line, f.end_column, f.code) for f in crlf] == [
+        (f.line, f.column, f.end_line, f.end_column, f.code) for f in plain
+    ]
 
 
 def test_the_path_chooses_the_reader():

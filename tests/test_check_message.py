@@ -4,6 +4,7 @@ The labelled set (tests/data/commit_messages.txt) was written for these tests: E
 jargon, Conventional Commits prefixes, trailers, reverts and merges, and messages in Uzbek (Latin and
 Cyrillic), Russian, Ukrainian, Turkish, German, Spanish and a few others.
 """
+
 from __future__ import annotations
 
 import json
@@ -58,8 +59,10 @@ def test_labelled_set_precision_and_recall():
     precision = true_positive / (true_positive + false_positive)
     recall = true_positive / (true_positive + false_negative)
     naming = named_right / true_positive
-    print(f"EG601 labelled set: {len(records)} messages, precision {precision:.3f}, recall {recall:.3f}, "
-          f"language named right {naming:.3f}; wrong: {wrong}")
+    print(
+        f"EG601 labelled set: {len(records)} messages, precision {precision:.3f}, recall {recall:.3f}, "
+        f"language named right {naming:.3f}; wrong: {wrong}"
+    )
     assert precision >= 0.98, wrong
     assert recall >= 0.95, wrong
     assert naming >= 0.95
@@ -114,7 +117,7 @@ def test_subject_masks():
     assert subject_text('Revert "Revert "fix: add x""').strip() == "add x"
     assert subject_text("Merge pull request #1 from a/b") == ""
     assert subject_text("Merge branch 'yangi' into main") == ""
-    assert subject_text('Revert "Merge branch \'x\'"') == ""
+    assert subject_text("Revert \"Merge branch 'x'\"") == ""
     masked = subject_text("JIRA-123 GH-4 #12 a/b#7 deadbeef1 :bug: [skip ci] fix")
     assert masked.split() == ["fix"]
     assert subject_text("Create javoblar-03-dars.py").split() == ["Create"]
@@ -139,8 +142,10 @@ def test_suppression_trailer():
 
 
 def test_pull_request_title_and_markdown_description():
-    body = ("## Summary\n\nAdds the payment keyboard.\n\n```python\n# to'lov tizimi\n```\n\n"
-            "- [x] Tests\n- Foydalanuvchi to'lovdan keyin darhol xabar oladi\n")
+    body = (
+        "## Summary\n\nAdds the payment keyboard.\n\n```python\n# to'lov tizimi\n```\n\n"
+        "- [x] Tests\n- Foydalanuvchi to'lovdan keyin darhol xabar oladi\n"
+    )
     findings = judged([pull_request("pull-request-7", "feat: add the payment keyboard", body)])
     assert [(f.line, f.symbol) for f in findings] == [(12, "pull-request description")]
     title = judged([pull_request("pr", "Toʻlov tugmasi qoʻshildi", "")])
@@ -149,8 +154,10 @@ def test_pull_request_title_and_markdown_description():
 
 def test_github_event_file(tmp_path):
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"number": 12, "pull_request": {
-        "number": 12, "title": "Исправлена ошибка оплаты", "body": None}}), encoding="utf-8")
+    event.write_text(
+        json.dumps({"number": 12, "pull_request": {"number": 12, "title": "Исправлена ошибка оплаты", "body": None}}),
+        encoding="utf-8",
+    )
     message = read_github_event(str(event))
     assert message.path == "pull-request-12"
     [finding] = judged([message])
@@ -164,9 +171,13 @@ def test_github_event_file(tmp_path):
 
 
 def test_gitlab_merge_request_variables():
-    message = read_gitlab_merge_request({"CI_MERGE_REQUEST_TITLE": "Draft: fix the webhook",
-                                         "CI_MERGE_REQUEST_DESCRIPTION": "Hatolar düzeltildi ve testler eklendi.",
-                                         "CI_MERGE_REQUEST_IID": "3"})
+    message = read_gitlab_merge_request(
+        {
+            "CI_MERGE_REQUEST_TITLE": "Draft: fix the webhook",
+            "CI_MERGE_REQUEST_DESCRIPTION": "Hatolar düzeltildi ve testler eklendi.",
+            "CI_MERGE_REQUEST_IID": "3",
+        }
+    )
     [finding] = judged([message])
     assert (finding.path, finding.line, finding.language) == ("merge-request-3", 3, "tr")
     with pytest.raises(MessageSourceError, match="CI_MERGE_REQUEST_TITLE"):
@@ -186,9 +197,11 @@ def three_commits(tmp_path):
     _git(repo, "config", "user.name", "Dev")
     _git(repo, "commit", "-q", "--allow-empty", "-m", "Initial commit")
     _git(repo, "checkout", "-q", "-b", "feature")
-    messages = ["feat(bot): add the payment keyboard",
-                "Исправлена ошибка при оплате\n\nТеперь пользователь получает сообщение сразу.",
-                "#12 is fixed by the retry\n\nSigned-off-by: Dev <dev@example.com>"]
+    messages = [
+        "feat(bot): add the payment keyboard",
+        "Исправлена ошибка при оплате\n\nТеперь пользователь получает сообщение сразу.",
+        "#12 is fixed by the retry\n\nSigned-off-by: Dev <dev@example.com>",
+    ]
     for message in messages:
         _git(repo, "commit", "-q", "--allow-empty", "--cleanup=verbatim", "-m", message)
     shas = _git(repo, "rev-list", "--reverse", "main..feature").split()
@@ -209,8 +222,10 @@ def test_range_of_three_commits_reported_by_sha_with_one_git_call(three_commits,
     assert len(calls) == 1 and "log" in calls[0]
     assert sorted(m.path for m in messages) == sorted(sha[:12] for sha in shas)
     findings = judged(messages)
-    assert [(f.path, f.line, f.symbol) for f in findings] == [(shas[1][:12], 1, "commit subject"),
-                                                             (shas[1][:12], 3, "commit body")]
+    assert [(f.path, f.line, f.symbol) for f in findings] == [
+        (shas[1][:12], 1, "commit subject"),
+        (shas[1][:12], 3, "commit body"),
+    ]
 
 
 def test_cli_range_formats_and_exit_codes(three_commits, monkeypatch):
@@ -233,17 +248,20 @@ def test_cli_range_formats_and_exit_codes(three_commits, monkeypatch):
     bad = runner.invoke(main, ["check-message", "--range", "nosuchref..HEAD"])
     assert bad.exit_code == 2 and "--range nosuchref..HEAD:" in bad.output
     # the project's allowed words apply as in `check`
-    (repo / "pyproject.toml").write_text('[tool.english-guard]\nallowed-words = ["Исправлена", "ошибка", "при", '
-                                         '"оплате", "Теперь", "пользователь", "получает", "сообщение", "сразу"]\n',
-                                         encoding="utf-8")
+    (repo / "pyproject.toml").write_text(
+        '[tool.english-guard]\nallowed-words = ["Исправлена", "ошибка", "при", '
+        '"оплате", "Теперь", "пользователь", "получает", "сообщение", "сразу"]\n',
+        encoding="utf-8",
+    )
     assert runner.invoke(main, ["check-message", "--range", "main..feature"]).exit_code == 0
 
 
 def test_cli_message_file_and_stdin(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    (tmp_path / "COMMIT_EDITMSG").write_text("Guruhlarda ishlaydigan bot\n# Please enter the commit message\n",
-                                             encoding="utf-8")
+    (tmp_path / "COMMIT_EDITMSG").write_text(
+        "Guruhlarda ishlaydigan bot\n# Please enter the commit message\n", encoding="utf-8"
+    )
     result = runner.invoke(main, ["check-message", "COMMIT_EDITMSG"])
     assert result.exit_code == 1
     assert 'COMMIT_EDITMSG:1:1: EG601 non-English commit subject (Uzbek): "Guruhlarda ishlaydigan bot"' in result.output
@@ -264,13 +282,20 @@ def test_explain_eg601():
 
 
 def test_module_entry_point_runs_check_message(tmp_path):
-    completed = subprocess.run([sys.executable, "-m", "english_guard", "check-message", "-"], input="Хатолар тузатилди\n",
-                               capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    completed = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check-message", "-"],
+        input="Хатолар тузатилди\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert completed.returncode == 1 and "<stdin>:1:1: EG601" in completed.stdout
 
 
 def test_weak_evidence_is_decided_by_the_other_messages_of_the_run():
     """`Dars 5` (Uzbek "lesson 5") is too weak alone; among Uzbek commits it is Uzbek, among English ones English."""
+
     def paths(subjects: list[str]) -> list[str]:
         return [f.path for f in judged([commit_message(f"c{i}", s, None) for i, s in enumerate(subjects)])]
 

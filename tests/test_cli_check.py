@@ -1,4 +1,5 @@
 """The `check` command as users meet it: exit codes, configuration errors, explanations, self-check."""
+
 from __future__ import annotations
 
 import json
@@ -22,7 +23,10 @@ def invoke(*args: str):
 def test_english_guard_checks_itself_clean():
     """The whole repository passes its own check (fixtures and the example are excluded by pyproject.toml)."""
     result = subprocess.run(
-        [sys.executable, "-m", "english_guard", "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True,
+        [sys.executable, "-m", "english_guard", "check", "--no-cache", "."],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All checks passed" in result.stdout
@@ -80,7 +84,8 @@ def test_configuration_errors_name_the_file_and_setting(tmp_path):
 
 def test_allowed_words_and_words_file(tmp_path):
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.english-guard]\nallowed-words = ["malumot"]\nwords-file = "words.txt"\n', encoding="utf-8")
+        '[tool.english-guard]\nallowed-words = ["malumot"]\nwords-file = "words.txt"\n', encoding="utf-8"
+    )
     (tmp_path / "words.txt").write_text("# product words\nfoydalanuvchi\n", encoding="utf-8")
     source = tmp_path / "bot.py"
     source.write_text(BAD.read_text(encoding="utf-8"), encoding="utf-8")
@@ -146,19 +151,21 @@ def test_button_labels_compared_with_message_text(tmp_path):
 
 def test_language_names_follow_the_interface_language(tmp_path):
     env = {**os.environ, "LANG": "ru_RU.UTF-8", "LANGUAGE": "", "LC_ALL": "", "ENGLISH_GUARD_CACHE_DIR": str(tmp_path)}
-    russian = subprocess.run([sys.executable, "-m", "english_guard", "check", str(BAD)], env=env,
-                             capture_output=True, text=True)
+    russian = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check", str(BAD)], env=env, capture_output=True, text=True
+    )
     assert "(узбекский)" in russian.stdout
     env["LANG"] = "C.UTF-8"
-    english = subprocess.run([sys.executable, "-m", "english_guard", "check", str(BAD)], env=env,
-                             capture_output=True, text=True)
+    english = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check", str(BAD)], env=env, capture_output=True, text=True
+    )
     assert "(Uzbek)" in english.stdout and "узбекский" not in english.stdout  # the cache keeps languages apart
 
 
 def test_invisible_characters_but_not_emoji_joiners(tmp_path):
     source = tmp_path / "a.py"
     source.write_text(
-        'FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467"\n'
+        'FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467"\n'
         'ADMIN = "admin\u200b"\n'
         'access = "user" # \u202e nimda \u202c\n',
         encoding="utf-8",
@@ -169,7 +176,8 @@ def test_invisible_characters_but_not_emoji_joiners(tmp_path):
 
 def test_a_joiner_between_ascii_letters_is_reported(tmp_path):
     source = tmp_path / "a.py"
-    source.write_text('ROLE = "ad\u200dmin"\nPERSIAN = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"\n',
-                      encoding="utf-8")
+    source.write_text(
+        'ROLE = "ad\u200dmin"\nPERSIAN = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"\n', encoding="utf-8"
+    )
     report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG103", str(source)).output)
     assert [(f["line"], f["text"]) for f in report["findings"]] == [(1, "U+200D")]

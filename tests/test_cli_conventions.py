@@ -1,5 +1,6 @@
 """Conventions users bring from ruff and typos: colour policy, progress, the summary line, --quiet,
 --statistics, `rules`, stdin, per-file ignores, a blanket `# noqa`, strict configuration, --show-source."""
+
 from __future__ import annotations
 
 import io
@@ -10,8 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from engine_helpers import CLEAN_SOURCE, CLI, RU_COMMENT, UZ_COMMENT, UZ_FUNCTION, cli_env, make_project, run_cli
 
-from engine_helpers import CLI, CLEAN_SOURCE, RU_COMMENT, UZ_COMMENT, UZ_FUNCTION, cli_env, make_project, run_cli
 from english_guard.commands.check import Progress, use_color
 from english_guard.rules import RULES
 
@@ -28,21 +29,25 @@ def _env(**extra: str) -> dict[str, str]:
 
 # --- colour --------------------------------------------------------------------------------------
 
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
 
 
-@pytest.mark.parametrize(("choice", "environ", "terminal", "expected"), [
-    ("auto", {}, True, True),
-    ("auto", {}, False, False),
-    ("auto", {"NO_COLOR": "1"}, True, False),
-    ("auto", {"NO_COLOR": ""}, True, True),  # an empty NO_COLOR does not count (no-color.org)
-    ("auto", {"FORCE_COLOR": "1"}, False, True),
-    ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False, False),
-    ("always", {"NO_COLOR": "1"}, False, True),
-    ("never", {"FORCE_COLOR": "1"}, True, False),
-])
+@pytest.mark.parametrize(
+    ("choice", "environ", "terminal", "expected"),
+    [
+        ("auto", {}, True, True),
+        ("auto", {}, False, False),
+        ("auto", {"NO_COLOR": "1"}, True, False),
+        ("auto", {"NO_COLOR": ""}, True, True),  # an empty NO_COLOR does not count (no-color.org)
+        ("auto", {"FORCE_COLOR": "1"}, False, True),
+        ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False, False),
+        ("always", {"NO_COLOR": "1"}, False, True),
+        ("never", {"FORCE_COLOR": "1"}, True, False),
+    ],
+)
 def test_colour_policy(choice, environ, terminal, expected):
     assert use_color(choice, _Terminal() if terminal else io.StringIO(), environ) is expected
 
@@ -78,12 +83,15 @@ def test_force_color_and_color_flags_through_a_pipe(tmp_path):
     project = make_project(tmp_path / "p", {"bot.py": BOT})
     assert "\x1b[" in run_cli(project, "check", "--no-cache", "bot.py", env=_env(FORCE_COLOR="1")).stdout
     assert "\x1b[" in run_cli(project, "check", "--no-cache", "--color", "always", "bot.py", env=_env()).stdout
-    assert "\x1b[" not in run_cli(project, "check", "--no-cache", "--color", "never", "bot.py",
-                                  env=_env(FORCE_COLOR="1")).stdout
+    assert (
+        "\x1b["
+        not in run_cli(project, "check", "--no-cache", "--color", "never", "bot.py", env=_env(FORCE_COLOR="1")).stdout
+    )
     assert "\x1b[" not in run_cli(project, "check", "--no-cache", "bot.py", env=_env()).stdout
 
 
 # --- progress -------------------------------------------------------------------------------------
+
 
 def test_progress_is_drawn_on_a_terminal_after_a_moment_and_cleared():
     now = [0.0]
@@ -110,6 +118,7 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):
 
 # --- summary line, --quiet, --statistics ---------------------------------------------------------
 
+
 def test_summary_counts_files_with_problems_and_speaks_in_plurals(tmp_path):
     project = make_project(tmp_path / "p", {"bot.py": BOT, "clean.py": CLEAN_SOURCE, "other.py": CLEAN_SOURCE})
     done = run_cli(project, "check", "--no-cache")
@@ -132,19 +141,27 @@ def test_quiet_prints_findings_only(tmp_path):
 
 
 def test_statistics_counts_each_rule_and_language(tmp_path):
-    project = make_project(tmp_path / "p", {"bot.py": BOT, "ru.py": f"{RU_COMMENT}\nx = 1\n", "uz.py": f"{UZ_COMMENT}\n"})
+    project = make_project(
+        tmp_path / "p", {"bot.py": BOT, "ru.py": f"{RU_COMMENT}\nx = 1\n", "uz.py": f"{UZ_COMMENT}\n"}
+    )
     done = run_cli(project, "check", "--no-cache", "--statistics")
     assert done.returncode == 1
     rows = [line.split() for line in done.stdout.splitlines()[:-1]]
-    assert rows == [["2", "EG201", "non-english-comment", "(Uzbek)"],
-                    ["1", "EG101", "non-english-identifier", "(Uzbek)"],
-                    ["1", "EG201", "non-english-comment", "(Russian)"]]
+    assert rows == [
+        ["2", "EG201", "non-english-comment", "(Uzbek)"],
+        ["1", "EG101", "non-english-identifier", "(Uzbek)"],
+        ["1", "EG201", "non-english-comment", "(Russian)"],
+    ]
     as_json = json.loads(run_cli(project, "check", "--no-cache", "--statistics", "--format", "json").stdout)
     assert {(row["code"], row["language"], row["count"]) for row in as_json} == {
-        ("EG201", "uz", 2), ("EG101", "uz", 1), ("EG201", "ru", 1)}
+        ("EG201", "uz", 2),
+        ("EG101", "uz", 1),
+        ("EG201", "ru", 1),
+    }
 
 
 # --- rules ----------------------------------------------------------------------------------------
+
 
 def test_rules_lists_every_code_of_the_rule_table(tmp_path):
     done = run_cli(tmp_path, "rules")
@@ -157,8 +174,8 @@ def test_rules_lists_every_code_of_the_rule_table(tmp_path):
 
 def test_configuration_explain_and_sarif_know_the_same_codes(tmp_path):
     from english_guard.config import ALL_CODES, expand_codes
-    from english_guard.reporting.sarif_format import render as sarif
     from english_guard.engine import RunResult
+    from english_guard.reporting.sarif_format import render as sarif
 
     assert set(ALL_CODES) == set(RULES) and "EG100" in ALL_CODES
     assert expand_codes(["EG1"]) == [code for code in sorted(RULES) if code.startswith("EG1")]
@@ -177,26 +194,45 @@ def test_selecting_eg100_reports_unused_suppressions(tmp_path):
 
 # --- stdin ----------------------------------------------------------------------------------------
 
+
 def test_stdin_is_checked_as_the_named_file(tmp_path):
     project = make_project(tmp_path / "p", {}, pyproject='[tool.english-guard]\nignore = ["EG101"]\n')
-    done = subprocess.run([*CLI, "check", "-", "--stdin-filename", "bot/handlers.py"], cwd=project, input=BOT,
-                          capture_output=True, text=True, env=cli_env())
+    done = subprocess.run(
+        [*CLI, "check", "-", "--stdin-filename", "bot/handlers.py"],
+        cwd=project,
+        input=BOT,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+    )
     assert done.returncode == 1
     assert done.stdout.splitlines()[0].startswith("bot/handlers.py:3:1: EG201")
     assert "EG101" not in done.stdout  # the project's settings apply
-    yaml = subprocess.run([*CLI, "check", "-", "--stdin-filename", "values.yaml", "--format", "json"], cwd=project,
-                          input="# Пример конфигурации сервиса\nname: web\n", capture_output=True, text=True,
-                          env=cli_env())
+    yaml = subprocess.run(
+        [*CLI, "check", "-", "--stdin-filename", "values.yaml", "--format", "json"],
+        cwd=project,
+        input="# Пример конфигурации сервиса\nname: web\n",
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+    )
     assert [f["code"] for f in json.loads(yaml.stdout)["findings"]] == ["EG501"]
-    plain = subprocess.run([*CLI, "check", "-"], cwd=project, input="x = 1\n", capture_output=True, text=True,
-                           env=cli_env())
+    plain = subprocess.run(
+        [*CLI, "check", "-"], cwd=project, input="x = 1\n", capture_output=True, text=True, env=cli_env()
+    )
     assert plain.returncode == 0, plain.stdout + plain.stderr
 
 
 def test_stdin_with_force_exclude_skips_an_excluded_name(tmp_path):
     project = make_project(tmp_path / "p", {}, pyproject='[tool.english-guard]\nexclude = ["legacy/"]\n')
-    done = subprocess.run([*CLI, "check", "-", "--stdin-filename", "legacy/old.py", "--force-exclude"], cwd=project,
-                          input=BOT, capture_output=True, text=True, env=cli_env())
+    done = subprocess.run(
+        [*CLI, "check", "-", "--stdin-filename", "legacy/old.py", "--force-exclude"],
+        cwd=project,
+        input=BOT,
+        capture_output=True,
+        text=True,
+        env=cli_env(),
+    )
     assert done.returncode == 0 and "EG201" not in done.stdout
 
 
@@ -208,20 +244,24 @@ def test_stdin_misuse_is_a_clear_error(tmp_path):
 
 # --- per-file ignores, blanket noqa ---------------------------------------------------------------
 
+
 def test_per_file_ignores(tmp_path):
     pyproject = '[tool.english-guard]\nper-file-ignores = { "tests/**" = ["EG2"], "scripts/*.py" = ["EG101"] }\n'
-    project = make_project(tmp_path / "p", {"tests/test_bot.py": BOT, "scripts/run.py": BOT, "bot.py": BOT},
-                           pyproject=pyproject)
+    project = make_project(
+        tmp_path / "p", {"tests/test_bot.py": BOT, "scripts/run.py": BOT, "bot.py": BOT}, pyproject=pyproject
+    )
     done = run_cli(project, "check", "--no-cache", "--quiet")
     found = sorted(" ".join(line.split(" ")[:2]) for line in done.stdout.splitlines())
-    assert found == ["bot.py:3:1: EG201", "bot.py:4:5: EG101", "scripts/run.py:3:1: EG201",
-                     "tests/test_bot.py:4:5: EG101"]
+    assert found == [
+        "bot.py:3:1: EG201",
+        "bot.py:4:5: EG101",
+        "scripts/run.py:3:1: EG201",
+        "tests/test_bot.py:4:5: EG101",
+    ]
 
 
 def test_a_blanket_noqa_suppresses_every_code_on_its_line(tmp_path):
-    source = (f"x = 1  {UZ_COMMENT}  # noqa\n"
-              f"y = 2  {UZ_COMMENT}  # NOQA\n"
-              f"z = 3  {UZ_COMMENT}  # noqa: E501\n")
+    source = f"x = 1  {UZ_COMMENT}  # noqa\ny = 2  {UZ_COMMENT}  # NOQA\nz = 3  {UZ_COMMENT}  # noqa: E501\n"
     project = make_project(tmp_path / "p", {"a.py": source})
     done = run_cli(project, "check", "--no-cache", "--quiet")
     assert [line.split(":")[1] for line in done.stdout.splitlines()] == ["3"]  # E501 is another tool's code
@@ -229,16 +269,20 @@ def test_a_blanket_noqa_suppresses_every_code_on_its_line(tmp_path):
 
 # --- strict configuration -------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("setting", "message"), [
-    ('exclude = "build"', "exclude must be a list of strings"),
-    ('select = "EG1"', "select must be a list of strings"),
-    ('file-types = { "*.j2" = "jinja" }', "unknown reader 'jinja'"),
-    ('per-file-ignores = { "tests/**" = "EG401" }', "per-file-ignores must be a table"),
-    ('per-file-ignores = { "tests/**" = ["XX1"] }', "unknown rule code or prefix 'XX1'"),
-    ("min-confidence = true", "min-confidence must be a number"),
-    ("locales-dir = 3", "locales-dir must be a string"),
-    ('ignore = ["EG999"]', "unknown rule code or prefix 'EG999'"),
-])
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        ('exclude = "build"', "exclude must be a list of strings"),
+        ('select = "EG1"', "select must be a list of strings"),
+        ('file-types = { "*.j2" = "jinja" }', "unknown reader 'jinja'"),
+        ('per-file-ignores = { "tests/**" = "EG401" }', "per-file-ignores must be a table"),
+        ('per-file-ignores = { "tests/**" = ["XX1"] }', "unknown rule code or prefix 'XX1'"),
+        ("min-confidence = true", "min-confidence must be a number"),
+        ("locales-dir = 3", "locales-dir must be a string"),
+        ('ignore = ["EG999"]', "unknown rule code or prefix 'EG999'"),
+    ],
+)
 def test_a_wrong_setting_is_exit_2_naming_the_file_and_setting(tmp_path, setting, message):
     project = make_project(tmp_path / "p", {"a.py": "x = 1\n"}, pyproject=f"[tool.english-guard]\n{setting}\n")
     done = run_cli(project, "check", "--no-cache")
@@ -248,6 +292,7 @@ def test_a_wrong_setting_is_exit_2_naming_the_file_and_setting(tmp_path, setting
 
 
 # --- --show-source --------------------------------------------------------------------------------
+
 
 def test_show_source_prints_the_line_and_marks_the_finding(tmp_path):
     project = make_project(tmp_path / "p", {"bot.py": BOT})

@@ -3,6 +3,7 @@
 Fixtures under tests/fixtures/context are small projects written for these tests: an Uzbek shop whose
 customer model has the weak Uzbek field `yosh` ("age"), and the same model in an English project.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -78,7 +79,9 @@ def test_parallel_and_serial_runs_agree(tmp_path, monkeypatch):
         (root / "app" / f"plain_{index}.py").write_text(f"def handler_{index}(request):\n    return request\n")
     serial = _check(root, monkeypatch, jobs=1)
     parallel = _check(root, monkeypatch, jobs=2)
-    assert sorted(f.to_json().items() for f in serial.findings) == sorted(f.to_json().items() for f in parallel.findings)
+    assert sorted(f.to_json().items() for f in serial.findings) == sorted(
+        f.to_json().items() for f in parallel.findings
+    )
     assert ("mijoz.py", "yosh", "uz") in _found(parallel)
 
 
@@ -96,11 +99,14 @@ def _candidate(leaning) -> Candidate:
     return Candidate(finding, tuple(leaning))
 
 
-@pytest.mark.parametrize("profile,expected", [
-    ({"uz": 10.0, "en": 10.0}, "uz"),  # an Uzbek-writing project: the weak word counts
-    ({"en": 200.0, "uz": 0.5}, None),  # an English project with one stray finding: it does not
-    ({}, None),  # no evidence at all: code is English
-])
+@pytest.mark.parametrize(
+    "profile,expected",
+    [
+        ({"uz": 10.0, "en": 10.0}, "uz"),  # an Uzbek-writing project: the weak word counts
+        ({"en": 200.0, "uz": 0.5}, None),  # an English project with one stray finding: it does not
+        ({}, None),  # no evidence at all: code is English
+    ],
+)
 def test_prior_odds_times_likelihood(profile, expected):
     shares = blended_shares({}, profile)
     decided = resolve_leaning((("uz", 1.6),), shares)
@@ -114,14 +120,18 @@ def test_unknown_words_count_only_towards_a_language_the_profile_shows():
 
 
 def test_the_context_gathers_every_files_facts():
-    results = [FileResult("a.py", facts={LANGUAGES: {"uz": 2.0}, "other": [1]}),
-               FileResult("b.py", facts={LANGUAGES: {"uz": 1.0, "en": 3.0}})]
+    results = [
+        FileResult("a.py", facts={LANGUAGES: {"uz": 2.0}, "other": [1]}),
+        FileResult("b.py", facts={LANGUAGES: {"uz": 1.0, "en": 3.0}}),
+    ]
     context = build_context(results)
     assert context.built[LANGUAGES] == {"uz": 3.0, "en": 3.0}
     assert context.facts["other"] == [("a.py", [1])]
     results[1].candidates.append(_candidate([("uz", 1.6)]))
     resolve(results, 0.5)
-    assert [(f.language, f.message) for f in results[1].findings] == [("uz", "identifier 'word' is not English (Uzbek)")]
+    assert [(f.language, f.message) for f in results[1].findings] == [
+        ("uz", "identifier 'word' is not English (Uzbek)")
+    ]
 
 
 # Test data written for the tests below: a Unicode round trip with Russian and Japanese words, as English

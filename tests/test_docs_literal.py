@@ -9,6 +9,7 @@
 The install commands (`python3 -m venv .venv && .venv/bin/pip install ...`) are the one part not run: the
 test runs inside the environment they create, with english-guard installed from this checkout.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from migrate_helpers import answer_review_files, environment
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,8 +51,11 @@ def _checkout(tmp: Path) -> Path:
     """The parts of this checkout the documents use, copied where the documents start."""
     checkout = tmp / "english-guard"
     checkout.mkdir()
-    shutil.copytree(REPO / "examples", checkout / "examples",
-                    ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache", ".english-guard*"))
+    shutil.copytree(
+        REPO / "examples",
+        checkout / "examples",
+        ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache", ".english-guard*"),
+    )
     shutil.copy2(REPO / "translate_comments.py", checkout / "translate_comments.py")
     return checkout
 
@@ -77,34 +80,46 @@ def _assert_shown_lines_printed(shown: list[str], done: subprocess.CompletedProc
         text = line.strip()
         if not text or "..." in text:
             continue
-        assert text in printed, (f"`{command}` no longer prints {text!r} (if the new output is right, update "
-                                 f"the document: README.md or docs/migration.md):\n{done.stdout}\n{done.stderr}")
+        assert text in printed, (
+            f"`{command}` no longer prints {text!r} (if the new output is right, update "
+            f"the document: README.md or docs/migration.md):\n{done.stdout}\n{done.stderr}"
+        )
 
 
 # --- README ---------------------------------------------------------------------------------------
 
+
 def test_readme_quick_start_as_written(tmp_path):
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    commands = [line for line in re.search(r"```bash\n(.*?)```", quick_start, flags=re.S).group(1).splitlines()
-                if line.strip() and not line.startswith("#")]
+    commands = [
+        line
+        for line in re.search(r"```bash\n(.*?)```", quick_start, flags=re.S).group(1).splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     install = "python3 -m venv .venv && .venv/bin/pip install -e . && "
     assert commands[0].startswith(install), commands[0]
-    assert commands[1] == "python3 -m venv .venv && .venv/bin/pip install -q -e '.[dev,translate]' && " \
-                          ".venv/bin/python -m pytest"  # what .ci/run runs verbatim, and what runs this test
+    assert (
+        commands[1] == "python3 -m venv .venv && .venv/bin/pip install -q -e '.[dev,translate]' && "
+        ".venv/bin/python -m pytest"
+    )  # what .ci/run runs verbatim, and what runs this test
     assert commands[1] in (REPO / ".ci" / "run").read_text(encoding="utf-8")
     checkout = _checkout(tmp_path)
     (checkout / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)  # the install, done
     env = _env(tmp_path)
-    done = _shell(commands[0][len(install):], checkout, env, tmp_path)
+    done = _shell(commands[0][len(install) :], checkout, env, tmp_path)
     assert done.returncode == 1, done.stderr  # "exits with status 1 because the example has findings"
     # The example output at the top of the README is what that command prints.
     example = re.search(r"```\n\$ english-guard check examples/dokon_bot\n(.*?)```", readme, flags=re.S).group(1)
-    _assert_shown_lines_printed([line.replace("examples/dokon_bot/", "", 0) for line in example.splitlines()],
-                                done, "english-guard check examples/dokon_bot")
+    _assert_shown_lines_printed(
+        [line.replace("examples/dokon_bot/", "", 0) for line in example.splitlines()],
+        done,
+        "english-guard check examples/dokon_bot",
+    )
 
 
 # --- the migration walk-through -------------------------------------------------------------------
+
 
 def test_migration_walk_through_as_written(tmp_path):
     guide = (REPO / "docs" / "migration.md").read_text(encoding="utf-8")
@@ -136,10 +151,10 @@ def test_migration_walk_through_as_written(tmp_path):
 
 # --- CI -------------------------------------------------------------------------------------------
 
+
 def _pins() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for relative in ("examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml", "README.md",
-                     "docs/text-files.md"):
+    for relative in ("examples/ci/github-actions.yml", "examples/ci/gitlab-ci.yml", "README.md", "docs/text-files.md"):
         text = (REPO / relative).read_text(encoding="utf-8")
         revisions = PIN.findall(text) + re.findall(r"^\s*rev:\s*([0-9a-f]{40}|v\d+\.\d+\.\d+)", text, flags=re.M)
         found[relative] = revisions
@@ -147,8 +162,12 @@ def _pins() -> dict[str, list[str]]:
 
 
 def _exists(revision: str) -> bool:
-    return subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", f"{revision}^{{commit}}"],
-                          capture_output=True).returncode == 0
+    return (
+        subprocess.run(
+            ["git", "-C", str(REPO), "cat-file", "-e", f"{revision}^{{commit}}"], capture_output=True
+        ).returncode
+        == 0
+    )
 
 
 def test_every_pinned_revision_exists_and_has_the_hooks():
@@ -160,8 +179,12 @@ def test_every_pinned_revision_exists_and_has_the_hooks():
         assert "english-guard==" not in (REPO / relative).read_text(encoding="utf-8"), "english-guard is not on PyPI"
         for revision in revisions:
             assert _exists(revision), f"{relative}: {revision} is not a commit or tag of this repository"
-            hooks = subprocess.run(["git", "-C", str(REPO), "show", f"{revision}:.pre-commit-hooks.yaml"],
-                                   capture_output=True, text=True, check=True).stdout
+            hooks = subprocess.run(
+                ["git", "-C", str(REPO), "show", f"{revision}:.pre-commit-hooks.yaml"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
             assert "id: english-guard\n" in hooks
 
 
@@ -193,8 +216,9 @@ def _run_workflow(project: Path, event: str, env: dict[str, str], event_file: Pa
         step_env = {**env, "GITHUB_EVENT_PATH": str(event_file), "GITHUB_EVENT_NAME": event}
         for key, value in (step.get("env") or {}).items():
             step_env[key] = base if "github.base_ref" in str(value) else str(value)
-        done = subprocess.run(["bash", "-e", "-c", command], cwd=project, env=step_env, capture_output=True,
-                              text=True, timeout=300)
+        done = subprocess.run(
+            ["bash", "-e", "-c", command], cwd=project, env=step_env, capture_output=True, text=True, timeout=300
+        )
         results.append((step["name"], done))
     return results
 
@@ -207,34 +231,41 @@ def test_github_workflow_steps_as_written(tmp_path):
     env = _env(tmp_path)
     origin = tmp_path / "origin"
     origin.mkdir()
-    (origin / "app.py").write_text('"""Order handling."""\n\n\ndef total(prices):\n    """Sum the prices."""\n'
-                                   "    return sum(prices)\n", encoding="utf-8")
+    (origin / "app.py").write_text(
+        '"""Order handling."""\n\n\ndef total(prices):\n    """Sum the prices."""\n    return sum(prices)\n',
+        encoding="utf-8",
+    )
     _git(origin, "init", "-q", "-b", "main")
     _git(origin, "add", "-A")
     _git(origin, "commit", "-q", "-m", "Add order totals")
     project = tmp_path / "project"
     _git(tmp_path, "clone", "-q", str(origin), str(project))
     event_file = tmp_path / "event.json"
-    event_file.write_text(json.dumps({"pull_request": {"title": "Add a discount", "body": "Apply a discount."}}),
-                          encoding="utf-8")
+    event_file.write_text(
+        json.dumps({"pull_request": {"title": "Add a discount", "body": "Apply a discount."}}), encoding="utf-8"
+    )
     # A push to main: the SARIF report, then the annotations run; both succeed on an English project.
     push = _run_workflow(project, "push", env, event_file)
-    assert [name for name, _done in push] == ["Check the repository (SARIF report)",
-                                              "Check the repository (annotations; fails the job on findings)"]
+    assert [name for name, _done in push] == [
+        "Check the repository (SARIF report)",
+        "Check the repository (annotations; fails the job on findings)",
+    ]
     for name, done in push:
         assert done.returncode == 0, f"{name}: {done.stdout}{done.stderr}"
     sarif = json.loads((project / "english-guard.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["tool"]["driver"]["informationUri"] == "https://github.com/english-guard/english-guard"
     # A pull request adding English code passes; one adding an Uzbek comment fails on that line only.
     _git(project, "checkout", "-q", "-b", "feature")
-    (project / "discount.py").write_text('def discount(price):\n    """Ten percent off."""\n    return price * 0.9\n',
-                                         encoding="utf-8")
+    (project / "discount.py").write_text(
+        'def discount(price):\n    """Ten percent off."""\n    return price * 0.9\n', encoding="utf-8"
+    )
     _git(project, "add", "-A")
     _git(project, "commit", "-q", "-m", "Add a discount")
     pull = _run_workflow(project, "pull_request", env, event_file)
     assert [name for name, _done in pull][-2:] == [
         "Check the changed lines (annotations; fails the job on findings)",
-        "Check the commit messages and the pull request text (fails the job on findings)"]
+        "Check the commit messages and the pull request text (fails the job on findings)",
+    ]
     for name, done in pull:
         assert done.returncode == 0, f"{name}: {done.stdout}{done.stderr}"
     with open(project / "discount.py", "a", encoding="utf-8") as handle:
@@ -260,8 +291,9 @@ def _run_gitlab_job(name: str, project: Path, env: dict[str, str]) -> list[subpr
         if pinned:
             assert _exists(pinned.group(1)) or not (REPO / ".git").exists()
             continue
-        done = subprocess.run(["bash", "-e", "-c", command], cwd=project, env=env, capture_output=True, text=True,
-                              timeout=300)
+        done = subprocess.run(
+            ["bash", "-e", "-c", command], cwd=project, env=env, capture_output=True, text=True, timeout=300
+        )
         assert done.returncode in (0, 1), f"{command}: {done.stdout}{done.stderr}"
         results.append(done)
     return results
@@ -271,8 +303,9 @@ def test_gitlab_jobs_as_written(tmp_path):
     env = _env(tmp_path)
     origin = tmp_path / "origin"
     origin.mkdir()
-    (origin / "app.py").write_text('def total(prices):\n    """Sum the prices."""\n    return sum(prices)\n',
-                                   encoding="utf-8")
+    (origin / "app.py").write_text(
+        'def total(prices):\n    """Sum the prices."""\n    return sum(prices)\n', encoding="utf-8"
+    )
     _git(origin, "init", "-q", "-b", "main")
     _git(origin, "add", "-A")
     _git(origin, "commit", "-q", "-m", "Add order totals")
@@ -288,8 +321,12 @@ def test_gitlab_jobs_as_written(tmp_path):
     with open(project / "app.py", "a", encoding="utf-8") as handle:
         handle.write("# Chegirma foizini hisoblash uchun yordamchi funksiya\n")
     _git(project, "commit", "-q", "-am", "Chegirma foizini hisoblash qoʻshildi")
-    mr_env = {**env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", "CI_MERGE_REQUEST_TITLE": "Add a discount",
-              "CI_MERGE_REQUEST_DESCRIPTION": "Apply a discount."}
+    mr_env = {
+        **env,
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        "CI_MERGE_REQUEST_TITLE": "Add a discount",
+        "CI_MERGE_REQUEST_DESCRIPTION": "Apply a discount.",
+    }
     runs = _run_gitlab_job("english-guard", project, mr_env)
     assert runs[-1].returncode == 1 and "app.py:4:1: EG201" in runs[-1].stdout
     messages = _run_gitlab_job("english-guard-messages", project, mr_env)

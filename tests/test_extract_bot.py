@@ -4,6 +4,7 @@ The bot (tests/fixtures/extract_bot) replies in Uzbek and Russian. Its own tests
 exact texts users receive; they must pass unchanged after extraction with the source locale,
 and with English the users must see the English msgids.
 """
+
 from __future__ import annotations
 
 import json
@@ -83,8 +84,14 @@ def extracted(tmp_path_factory):
     after_first = snapshot(project)
     filled = fill_review(project / "locales" / "messages.review.po", ANSWERS["review"])
     second = extract(project)
-    return {"project": project, "before": before, "first": first, "after_first": after_first,
-            "filled": filled, "second": second}
+    return {
+        "project": project,
+        "before": before,
+        "first": first,
+        "after_first": after_first,
+        "filled": filled,
+        "second": second,
+    }
 
 
 def test_fixture_tests_pass_before_extraction(tmp_path):
@@ -94,7 +101,9 @@ def test_fixture_tests_pass_before_extraction(tmp_path):
 
 def test_first_run_sends_everything_to_review_and_rewrites_nothing(extracted):
     before, after = extracted["before"], extracted["after_first"]
-    assert {p: d for p, d in after.items() if p.startswith("bot/")} == {p: d for p, d in before.items() if p.startswith("bot/")}
+    assert {p: d for p, d in after.items() if p.startswith("bot/")} == {
+        p: d for p, d in before.items() if p.startswith("bot/")
+    }
     assert extracted["first"].exit_code == 1
     assert "15 message(s) wait for their English in locales/messages.review.po" in extracted["first"].output
     assert extracted["filled"] == 15
@@ -105,15 +114,17 @@ def test_unsafe_concatenation_is_reported_with_location_and_left_alone(extracted
     handlers = (project / "bot" / "handlers.py").read_text(encoding="utf-8").splitlines()
     line = handlers.index(ANSWERS["unsafe_line"]) + 1
     assert f"bot/handlers.py:{line}:26: not extracted: concatenation with `format_name(message.from_user)`" in (
-        extracted["second"].output)
+        extracted["second"].output
+    )
 
 
 def test_code_is_rewritten_only_inside_messages(extracted):
     project = extracted["project"]
     new = (project / "bot" / "handlers.py").read_text(encoding="utf-8")
     assert "from bot.i18n import _, ngettext\n" in new
-    assert ('_("Order #{order_id} accepted, total: {order_total} sum").format(order_id=order.id, '
-            'order_total=order.total)') in new
+    assert (
+        '_("Order #{order_id} accepted, total: {order_total} sum").format(order_id=order.id, order_total=order.total)'
+    ) in new
     assert 'ngettext("{n} product", "{n} products", n).format(n=n)' in new
     assert '_("%d sum left in your account") % amount' in new
     assert '_("Hello, {}!").format(message.from_user.full_name)' in new
@@ -121,15 +132,24 @@ def test_code_is_rewritten_only_inside_messages(extracted):
     new_lines = new.splitlines()
     import difflib
 
-    removed = [l[1:] for l in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
-               if l.startswith("-") and not l.startswith("---")]
-    added = [l[1:] for l in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
-             if l.startswith("+") and not l.startswith("+++")]
+    removed = [
+        l[1:]
+        for l in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
+        if l.startswith("-") and not l.startswith("---")
+    ]
+    added = [
+        l[1:]
+        for l in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
+        if l.startswith("+") and not l.startswith("+++")
+    ]
     # every changed line held a user-facing literal; logs, SQL, dict keys and the unsafe line are as they were
-    assert all('answer(' in l or 'send_message(' in l for l in removed)
+    assert all("answer(" in l or "send_message(" in l for l in removed)
     assert len(added) == len(removed) + 1  # plus the import
-    for kept in ('logger.info("Foydalanuvchi botni ishga tushirdi: %s"', 'STATUS_NAMES = {"yangi": "new"',
-                 ANSWERS["unsafe_line"]):
+    for kept in (
+        'logger.info("Foydalanuvchi botni ishga tushirdi: %s"',
+        'STATUS_NAMES = {"yangi": "new"',
+        ANSWERS["unsafe_line"],
+    ):
         assert kept in new
     assert extracted["before"]["bot/db.py"] == (project / "bot" / "db.py").read_bytes()
 
@@ -144,8 +164,9 @@ def test_bot_tests_pass_in_source_language_after_extraction(extracted):
 def test_english_users_see_the_english_msgids(extracted):
     env = dict(os.environ, MESSAGES_LOCALE="en", PYTHONPATH=str(extracted["project"]))
     script = FIXTURE / "answers" / "english_run.py"
-    result = subprocess.run([sys.executable, str(script)], cwd=extracted["project"], env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(script)], cwd=extracted["project"], env=env, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == ANSWERS["english_replies"]
 
@@ -164,8 +185,9 @@ def test_source_catalog_holds_the_original_texts_byte_for_byte(extracted):
 
 def test_babel_and_msgfmt_accept_every_catalog(extracted):
     locales = extracted["project"] / "locales"
-    compiled = subprocess.run([str(PYBABEL), "compile", "-d", str(locales), "-D", "messages", "--statistics"],
-                              capture_output=True, text=True)
+    compiled = subprocess.run(
+        [str(PYBABEL), "compile", "-d", str(locales), "-D", "messages", "--statistics"], capture_output=True, text=True
+    )
     assert compiled.returncode == 0, compiled.stderr
     if shutil.which("msgfmt") is None:
         pytest.skip("msgfmt (GNU gettext) is not installed; .ci/run installs it")
@@ -204,8 +226,11 @@ def test_new_message_adds_one_entry_and_keeps_translations(tmp_path, extracted):
     locales = project / "locales"
     # A translator added Russian translations with pybabel init + a hand edit.
     ru = locales / "ru" / "LC_MESSAGES" / "messages.po"
-    init = subprocess.run([str(PYBABEL), "init", "-i", str(locales / "messages.pot"), "-d", str(locales),
-                           "-D", "messages", "-l", "ru"], capture_output=True, text=True)
+    init = subprocess.run(
+        [str(PYBABEL), "init", "-i", str(locales / "messages.pot"), "-d", str(locales), "-D", "messages", "-l", "ru"],
+        capture_output=True,
+        text=True,
+    )
     assert init.returncode == 0, init.stderr
     with ru.open("rb") as handle:
         catalog = read_po(handle)

@@ -3,6 +3,7 @@
 Its English is nonsense made of English words, but it runs every real step: the proposal becomes
 the msgid, the review file lists it as fuzzy, the users of the source language see what they saw.
 """
+
 from __future__ import annotations
 
 import os
@@ -11,11 +12,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import argos_builder
 import pytest
 from babel.messages.pofile import read_po, write_po
 from click.testing import CliRunner
 
-import argos_builder
 from english_guard.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "extract_bot"
@@ -46,8 +47,11 @@ def review_messages(path: Path):
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def bot_tests_pass(root: Path) -> bool:
@@ -87,7 +91,8 @@ def test_machine_proposals_become_fuzzy_msgids_and_users_see_no_change(bot, nllb
         write_po(handle, catalog)
     result = run("extract", "bot", "--engine", "multilingual")
     code = (bot / "bot" / "handlers.py").read_text(encoding="utf-8") + (bot / "bot" / "keyboards.py").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     assert '_("Checked English text")' in code
     assert chosen.id not in {m.id for m in review_messages(review)}
     assert bot_tests_pass(bot)
@@ -100,4 +105,6 @@ def test_without_a_model_everything_waits_for_a_human_and_the_report_says_how(bo
     assert "15 message(s) wait for their English" in result.output
     assert "no translation model for Uzbek" in result.output and "english-guard models install" in result.output
     after = snapshot(bot)
-    assert {k: v for k, v in after.items() if k.startswith("bot/")} == {k: v for k, v in before.items() if k.startswith("bot/")}
+    assert {k: v for k, v in after.items() if k.startswith("bot/")} == {
+        k: v for k, v in before.items() if k.startswith("bot/")
+    }

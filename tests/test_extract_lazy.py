@@ -1,5 +1,6 @@
 """extract keeps the bot working in every locale (issue 12): texts made at import time (keyboards) use the
 lazy gettext `__`, and every comparison with incoming text follows its button. On tests/fixtures/ombor_bot."""
+
 from __future__ import annotations
 
 import shutil
@@ -12,7 +13,7 @@ from migrate_helpers import environment
 FIXTURE = Path(__file__).parent / "fixtures" / "ombor_bot"
 
 # What a user of each locale presses and reads, after extraction (the bot's own tests cover Uzbek).
-ENGLISH_LOCALE_TEST = '''
+ENGLISH_LOCALE_TEST = """
 import asyncio
 
 from aiogram.fsm.context import FSMContext
@@ -45,7 +46,7 @@ def test_uzbek_locale_keeps_the_uzbek_buttons(monkeypatch):
     assert [str(button.text) for row in asosiy_menyu.keyboard for button in row] == ["🛒 Savat", "📦 Buyurtma"]
     assert press("🛒 Savat")[0]
     assert not press("🛒 Cart")[0]
-'''
+"""
 
 
 def _run(command: list[str], folder: Path) -> subprocess.CompletedProcess:
@@ -56,8 +57,9 @@ def _run(command: list[str], folder: Path) -> subprocess.CompletedProcess:
 def test_module_level_buttons_and_their_filters_work_in_every_locale(tmp_path):
     folder = tmp_path / "bot"
     shutil.copytree(FIXTURE, folder, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
-    done = _run([sys.executable, "-m", "english_guard", "extract", ".", "--source-lang", "uz",
-                 "--engine", "glossary"], folder)
+    done = _run(
+        [sys.executable, "-m", "english_guard", "extract", ".", "--source-lang", "uz", "--engine", "glossary"], folder
+    )
     assert done.returncode in (0, 1), done.stderr
     keyboard = (folder / "dokon" / "klaviatura.py").read_text(encoding="utf-8")
     assert 'KeyboardButton(text=__("🛒 Cart"))' in keyboard and "from i18n import __" in keyboard
@@ -71,23 +73,38 @@ def test_module_level_buttons_and_their_filters_work_in_every_locale(tmp_path):
     assert tests.returncode == 0, tests.stdout + tests.stderr
     # A second run changes nothing.
     before = {p: p.read_bytes() for p in folder.rglob("*.py")}
-    _run([sys.executable, "-m", "english_guard", "extract", ".", "--source-lang", "uz", "--engine", "glossary"],
-         folder)
+    _run([sys.executable, "-m", "english_guard", "extract", ".", "--source-lang", "uz", "--engine", "glossary"], folder)
     assert {p: p.read_bytes() for p in folder.rglob("*.py")} == before
 
 
 def test_without_a_lazy_gettext_import_time_texts_are_refused_with_the_reason(tmp_path):
     folder = tmp_path / "bot"
     folder.mkdir()
-    source = ('from aiogram import F\n'
-              'from aiogram.types import KeyboardButton\n\n'
-              'savat = KeyboardButton(text="🛒 Savat")\n\n\n'
-              '@router.message(F.text == "🛒 Savat")\n'
-              'async def korsat(message):\n'
-              '    await message.answer("Savat bo\'sh")\n')
+    source = (
+        "from aiogram import F\n"
+        "from aiogram.types import KeyboardButton\n\n"
+        'savat = KeyboardButton(text="🛒 Savat")\n\n\n'
+        '@router.message(F.text == "🛒 Savat")\n'
+        "async def korsat(message):\n"
+        '    await message.answer("Savat bo\'sh")\n'
+    )
     (folder / "bot.py").write_text(source, encoding="utf-8")
-    done = _run([sys.executable, "-m", "english_guard", "extract", ".", "--source-lang", "uz", "--engine",
-                 "glossary", "--import", "from gettext import gettext as _"], folder)
+    done = _run(
+        [
+            sys.executable,
+            "-m",
+            "english_guard",
+            "extract",
+            ".",
+            "--source-lang",
+            "uz",
+            "--engine",
+            "glossary",
+            "--import",
+            "from gettext import gettext as _",
+        ],
+        folder,
+    )
     assert "Traceback" not in done.stderr
     output = done.stdout + done.stderr
     # line 5 once the gettext import is added above it, as the file is left

@@ -1,4 +1,5 @@
 """extract leaves test files alone by default: their texts are test data (issue 12)."""
+
 from __future__ import annotations
 
 from click.testing import CliRunner
@@ -6,9 +7,11 @@ from click.testing import CliRunner
 from english_guard.cli import main
 
 HANDLER = 'async def salom(message):\n    await message.answer("Assalomu alaykum, do\'konimizga xush kelibsiz")\n'
-TEST = ('from bot.handlers import salom\n\n\ndef test_salom(fake):\n'
-        '    message = fake.Message(text="Mahsulotlar ro\'yxatini ko\'rsating")\n'
-        '    message.answer("Buyurtma qabul qilindi, rahmat")\n')
+TEST = (
+    "from bot.handlers import salom\n\n\ndef test_salom(fake):\n"
+    "    message = fake.Message(text=\"Mahsulotlar ro'yxatini ko'rsating\")\n"
+    '    message.answer("Buyurtma qabul qilindi, rahmat")\n'
+)
 
 
 def project(tmp_path):
@@ -23,8 +26,9 @@ def project(tmp_path):
 
 def run(folder, monkeypatch, *args):
     monkeypatch.chdir(folder)
-    return CliRunner().invoke(main, ["extract", ".", "--engine", "none", "--runtime-module", "bot/i18n.py", *args],
-                              catch_exceptions=False)
+    return CliRunner().invoke(
+        main, ["extract", ".", "--engine", "none", "--runtime-module", "bot/i18n.py", *args], catch_exceptions=False
+    )
 
 
 def test_test_files_are_not_extracted_by_default(tmp_path, monkeypatch):

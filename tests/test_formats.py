@@ -1,24 +1,47 @@
 """Report formats of `english-guard check`, each checked against its real specification:
 JSON (the documented report object), SARIF 2.1.0 (the OASIS JSON schema, shipped in tests/data), GitLab Code Quality
 (GitLab's documented format) and GitHub workflow annotations."""
+
 from __future__ import annotations
 
 import copy
-import os
 import json
+import os
 import re
 from pathlib import Path
 
 import jsonschema
 import pytest
+from engine_helpers import (
+    BOT_SOURCE,
+    CLEAN_SOURCE,
+    RU_COMMENT,
+    UZ_COMMENT_2,
+    YAML_SOURCE,
+    check_json,
+    make_project,
+    run_cli,
+    write,
+)
 
-from engine_helpers import (BOT_SOURCE, CLEAN_SOURCE, RU_COMMENT, UZ_COMMENT_2, YAML_SOURCE, check_json,
-                            make_project, run_cli, write)
 from english_guard.model import KINDS
 
 DATA = Path(__file__).parent / "data"
-FINDING_KEYS = {"path", "line", "column", "end_line", "end_column", "code", "kind", "symbol", "text", "language",
-                "confidence", "message", "suggestion"}
+FINDING_KEYS = {
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "kind",
+    "symbol",
+    "text",
+    "language",
+    "confidence",
+    "message",
+    "suggestion",
+}
 GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
 
 
@@ -27,13 +50,16 @@ def project(tmp_path_factory) -> Path:
     """Findings of every Python kind, a YAML comment, a file whose path needs URI escaping, an
     unparseable file, two identical comments and an unused suppression comment."""
     root = tmp_path_factory.mktemp("formats") / "project"
-    return make_project(root, {
-        "bot/handlers.py": BOT_SOURCE,
-        "bot/clean.py": CLEAN_SOURCE,
-        "deploy/values.yaml": YAML_SOURCE,
-        "sub dir/çafé, menu.py": f"{UZ_COMMENT_2}\nx = 1\n{UZ_COMMENT_2}\ny = 2  # english-guard: ignore\n",
-        "broken.py": "def broken(:\n    pass\n",
-    })
+    return make_project(
+        root,
+        {
+            "bot/handlers.py": BOT_SOURCE,
+            "bot/clean.py": CLEAN_SOURCE,
+            "deploy/values.yaml": YAML_SOURCE,
+            "sub dir/çafé, menu.py": f"{UZ_COMMENT_2}\nx = 1\n{UZ_COMMENT_2}\ny = 2  # english-guard: ignore\n",
+            "broken.py": "def broken(:\n    pass\n",
+        },
+    )
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +96,15 @@ def test_json_has_exactly_the_design_shape(json_report):
         assert isinstance(finding["confidence"], float) and 0.0 <= finding["confidence"] <= 1.0
         assert isinstance(finding["message"], str) and finding["message"]
         assert finding["suggestion"] is None or isinstance(finding["suggestion"], str)
-    assert report["errors"] == [{"path": "broken.py", "code": "EG900", "message": report["errors"][0]["message"],
-                                 "line": 1, "column": report["errors"][0]["column"]}]
+    assert report["errors"] == [
+        {
+            "path": "broken.py",
+            "code": "EG900",
+            "message": report["errors"][0]["message"],
+            "line": 1,
+            "column": report["errors"][0]["column"],
+        }
+    ]
     assert "syntax" in report["errors"][0]["message"]
 
 
@@ -95,7 +128,7 @@ def test_json_positions_point_at_the_reported_text(project, json_report):
         if finding["kind"] == "docstring" or finding["end_line"] != finding["line"]:
             continue
         line = (project / finding["path"]).read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
-        span = line[finding["column"] - 1:finding["end_column"] - 1]
+        span = line[finding["column"] - 1 : finding["end_column"] - 1]
         assert finding["text"] in span, (finding, span)
         checked.add(finding["code"])
     assert {"EG101", "EG201", "EG401", "EG501", "EG100"} <= checked
@@ -105,9 +138,14 @@ def test_json_reports_every_expected_finding(json_report):
     _code, report = json_report
     found = {(f["path"], f["line"], f["code"]) for f in report["findings"]}
     assert found == {
-        ("bot/handlers.py", 1, "EG201"), ("bot/handlers.py", 5, "EG101"), ("bot/handlers.py", 6, "EG301"),
-        ("bot/handlers.py", 13, "EG201"), ("bot/handlers.py", 15, "EG401"), ("deploy/values.yaml", 1, "EG501"),
-        ("sub dir/çafé, menu.py", 1, "EG201"), ("sub dir/çafé, menu.py", 3, "EG201"),
+        ("bot/handlers.py", 1, "EG201"),
+        ("bot/handlers.py", 5, "EG101"),
+        ("bot/handlers.py", 6, "EG301"),
+        ("bot/handlers.py", 13, "EG201"),
+        ("bot/handlers.py", 15, "EG401"),
+        ("deploy/values.yaml", 1, "EG501"),
+        ("sub dir/çafé, menu.py", 1, "EG201"),
+        ("sub dir/çafé, menu.py", 3, "EG201"),
         ("sub dir/çafé, menu.py", 4, "EG100"),
     }
     by_line = {(f["path"], f["line"]): f for f in report["findings"]}
@@ -143,7 +181,11 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(project, sarif_validator
         location = result["locations"][0]["physicalLocation"]
         region = location["region"]
         assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
-            finding["line"], finding["column"], finding["end_line"], finding["end_column"])
+            finding["line"],
+            finding["column"],
+            finding["end_line"],
+            finding["end_column"],
+        )
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
     assert "sub%20dir/%C3%A7af%C3%A9%2C%20menu.py" in uris
     notifications = run["invocations"][0]["toolExecutionNotifications"]
@@ -160,7 +202,8 @@ def test_sarif_schema_check_catches_a_broken_log(project, sarif_validator):
         lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"].update(startLine=0),
         lambda d: d["runs"][0]["results"][0].update(level="fatal"),
         lambda d: d["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"].update(
-            uri="sub dir/x y.py"),
+            uri="sub dir/x y.py"
+        ),
         lambda d: d.update(version="2.0.0"),
         lambda d: d["runs"][0]["tool"]["driver"].pop("name"),
     ):
@@ -239,15 +282,24 @@ def test_gitlab_report_follows_the_code_quality_format(project, json_report):
 
 
 def test_codequality_validator_catches_broken_reports():
-    good = {"description": "d", "check_name": "EG201", "fingerprint": "f1", "severity": "minor",
-            "location": {"path": "a.py", "lines": {"begin": 3}}}
+    good = {
+        "description": "d",
+        "check_name": "EG201",
+        "fingerprint": "f1",
+        "severity": "minor",
+        "location": {"path": "a.py", "lines": {"begin": 3}},
+    }
     assert codequality_problems(json.dumps([good])) == []
     assert codequality_problems("\ufeff" + json.dumps([good]))
     assert codequality_problems(json.dumps(good))
     assert codequality_problems(json.dumps([good, good]))  # duplicate fingerprint
-    for key, value in (("severity", "error"), ("check_name", ""), ("location", {"path": "/abs/a.py",
-                                                                                "lines": {"begin": 1}}),
-                       ("location", {"path": "a.py"}), ("location", {"path": "a.py", "lines": {"begin": 0}})):
+    for key, value in (
+        ("severity", "error"),
+        ("check_name", ""),
+        ("location", {"path": "/abs/a.py", "lines": {"begin": 1}}),
+        ("location", {"path": "a.py"}),
+        ("location", {"path": "a.py", "lines": {"begin": 0}}),
+    ):
         assert codequality_problems(json.dumps([{**good, key: value}])), (key, value)
 
 
@@ -266,7 +318,8 @@ def test_gitlab_fingerprints_survive_moved_lines_and_tell_twins_apart(tmp_path):
 ANNOTATION = re.compile(
     r"::error title=english-guard (?P<code>EG\d{3}),file=(?P<file>[^,:]+)"
     r"(?:,line=(?P<line>\d+)(?:,col=(?P<col>\d+),endLine=(?P<end_line>\d+),endColumn=(?P<end_col>\d+))?)?"
-    r"::(?P<message>.+)")
+    r"::(?P<message>.+)"
+)
 
 
 def _unescape_property(value: str) -> str:
@@ -283,7 +336,11 @@ def test_github_annotations_one_per_finding_and_error(project, json_report):
         assert match["code"] == finding["code"]
         assert _unescape_property(match["file"]) == finding["path"]
         assert (int(match["line"]), int(match["col"]), int(match["end_line"]), int(match["end_col"])) == (
-            finding["line"], finding["column"], finding["end_line"], finding["end_column"])
+            finding["line"],
+            finding["column"],
+            finding["end_line"],
+            finding["end_column"],
+        )
         assert match["message"].startswith(finding["code"] + " ")
     # The comma in "çafé, menu.py" would end the file property: it is escaped.
     assert any("file=sub dir/çafé%2C menu.py," in line for line in lines)

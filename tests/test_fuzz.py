@@ -4,6 +4,7 @@ Mutated copies of this repository's own files go through `check`, and a mutated 
 through rename, translate and extract: no traceback, no hang, every written file parses, a second run
 changes nothing. The seeds are fixed, so a failure here reproduces with the same command line.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -11,7 +12,8 @@ import sys
 from pathlib import Path
 
 _SPEC = importlib.util.spec_from_file_location(
-    "fuzz_hostile", Path(__file__).resolve().parent.parent / "benchmarks" / "fuzz_hostile.py")
+    "fuzz_hostile", Path(__file__).resolve().parent.parent / "benchmarks" / "fuzz_hostile.py"
+)
 fuzz_hostile = sys.modules.setdefault("fuzz_hostile", importlib.util.module_from_spec(_SPEC))
 _SPEC.loader.exec_module(fuzz_hostile)
 

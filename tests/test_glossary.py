@@ -1,4 +1,5 @@
 """The built-in glossary: words, suffixes, transliterations and identifier proposals in the same style."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,55 +13,103 @@ from english_guard.translation.glossary import (
 )
 
 
-@pytest.mark.parametrize(("word", "english"), [
-    ("foydalanuvchi", "user"),
-    ("foydalanuvchilar", "users"),          # -lar plural
-    ("foydalanuvchining", "user"),          # -ning genitive
-    ("foydalanuvchilarga", "users"),        # -lar + -ga
-    ("mahsulotlarni", "products"),          # -lar + -ni
-    ("ismi", "name"),                       # -i possessive
-    ("egasi", "owner"),                     # -si possessive
-    ("narxda", "price"), ("shahardan", "city"),
-    ("ma'lumot", "data"), ("maʼlumot", "data"), ("malumot", "data"),
-    ("o'chirish", "delete"), ("oʻchirish", "delete"), ("ochirish", "delete"),   # both apostrophe styles
-    ("qo'shish", "add"), ("g'alaba", None),
-    ("hisoblash", "calculate"),             # verb + -sh
-    ("yuborilgan", "sent"), ("saqlangan", "saved"),   # passive + -gan participle
-    ("yuboruvchi", "sender"),               # -uvchi agent
-    ("kunlik", "daily"), ("xabar", "message"), ("habar", "message"),
-    ("фойдаланувчи", "user"), ("маълумот", "data"),   # Uzbek Cyrillic
-    ("xyzzyq", None),
-])
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("foydalanuvchi", "user"),
+        ("foydalanuvchilar", "users"),  # -lar plural
+        ("foydalanuvchining", "user"),  # -ning genitive
+        ("foydalanuvchilarga", "users"),  # -lar + -ga
+        ("mahsulotlarni", "products"),  # -lar + -ni
+        ("ismi", "name"),  # -i possessive
+        ("egasi", "owner"),  # -si possessive
+        ("narxda", "price"),
+        ("shahardan", "city"),
+        ("ma'lumot", "data"),
+        ("maʼlumot", "data"),
+        ("malumot", "data"),
+        ("o'chirish", "delete"),
+        ("oʻchirish", "delete"),
+        ("ochirish", "delete"),  # both apostrophe styles
+        ("qo'shish", "add"),
+        ("g'alaba", None),
+        ("hisoblash", "calculate"),  # verb + -sh
+        ("yuborilgan", "sent"),
+        ("saqlangan", "saved"),  # passive + -gan participle
+        ("yuboruvchi", "sender"),  # -uvchi agent
+        ("kunlik", "daily"),
+        ("xabar", "message"),
+        ("habar", "message"),
+        ("фойдаланувчи", "user"),
+        ("маълумот", "data"),  # Uzbek Cyrillic
+        ("xyzzyq", None),
+    ],
+)
 def test_uzbek_words_and_suffixes(word, english):
     assert translate_words([word], "uz") == [english]
 
 
-@pytest.mark.parametrize(("word", "english"), [
-    ("пользователь", "user"), ("polzovatel", "user"), ("polzovateli", "users"), ("polzovatelya", "user"),
-    ("soobshenie", "message"), ("soobsheniya", "messages"), ("soobshchenie", "message"),
-    ("zakazy", "orders"), ("zakazov", "orders"),
-    ("nastroiki", "settings"), ("nastroyki", "settings"),          # й -> i / y
-    ("dannye", "data"), ("dannie", "data"),                        # ы -> y / i
-    ("tsena", "price"), ("cena", "price"),                         # ц -> ts / c
-    ("khranilishche", None), ("hranilishche", None),
-    ("zhurnal", "log"), ("jurnal", "log"),                         # ж -> zh / j
-    ("poluchit", "get"), ("otpravit", "send"), ("udalit", "delete"),
-    ("spisok", "list"), ("privetstvie", "greeting"),
-])
+@pytest.mark.parametrize(
+    ("word", "english"),
+    [
+        ("пользователь", "user"),
+        ("polzovatel", "user"),
+        ("polzovateli", "users"),
+        ("polzovatelya", "user"),
+        ("soobshenie", "message"),
+        ("soobsheniya", "messages"),
+        ("soobshchenie", "message"),
+        ("zakazy", "orders"),
+        ("zakazov", "orders"),
+        ("nastroiki", "settings"),
+        ("nastroyki", "settings"),  # й -> i / y
+        ("dannye", "data"),
+        ("dannie", "data"),  # ы -> y / i
+        ("tsena", "price"),
+        ("cena", "price"),  # ц -> ts / c
+        ("khranilishche", None),
+        ("hranilishche", None),
+        ("zhurnal", "log"),
+        ("jurnal", "log"),  # ж -> zh / j
+        ("poluchit", "get"),
+        ("otpravit", "send"),
+        ("udalit", "delete"),
+        ("spisok", "list"),
+        ("privetstvie", "greeting"),
+    ],
+)
 def test_russian_cyrillic_and_transliterations(word, english):
     assert translate_words([word], "ru") == [english]
 
 
-@pytest.mark.parametrize(("lang", "word", "english"), [
-    ("tr", "kullanıcı", "user"), ("tr", "kullanici", "user"), ("tr", "kullanıcılar", "users"),
-    ("tr", "fiyat", "price"), ("tr", "sipariş", "order"), ("tr", "siparis", "order"),
-    ("de", "benutzer", "user"), ("de", "preis", "price"), ("de", "bestellungen", "orders"),
-    ("de", "größe", "size"), ("de", "grosse", "size"),
-    ("es", "usuario", "user"), ("es", "usuarios", "users"), ("es", "precio", "price"),
-    ("pt", "usuário", "user"), ("pt", "pedidos", "orders"), ("pt", "preço", "price"),
-    ("fr", "utilisateur", "user"), ("fr", "utilisateurs", "users"), ("fr", "prix", "price"),
-    ("id", "pengguna", "user"), ("id", "harga", "price"), ("id", "pesanan", "order"),
-])
+@pytest.mark.parametrize(
+    ("lang", "word", "english"),
+    [
+        ("tr", "kullanıcı", "user"),
+        ("tr", "kullanici", "user"),
+        ("tr", "kullanıcılar", "users"),
+        ("tr", "fiyat", "price"),
+        ("tr", "sipariş", "order"),
+        ("tr", "siparis", "order"),
+        ("de", "benutzer", "user"),
+        ("de", "preis", "price"),
+        ("de", "bestellungen", "orders"),
+        ("de", "größe", "size"),
+        ("de", "grosse", "size"),
+        ("es", "usuario", "user"),
+        ("es", "usuarios", "users"),
+        ("es", "precio", "price"),
+        ("pt", "usuário", "user"),
+        ("pt", "pedidos", "orders"),
+        ("pt", "preço", "price"),
+        ("fr", "utilisateur", "user"),
+        ("fr", "utilisateurs", "users"),
+        ("fr", "prix", "price"),
+        ("id", "pengguna", "user"),
+        ("id", "harga", "price"),
+        ("id", "pesanan", "order"),
+    ],
+)
 def test_other_languages_common_code_words(lang, word, english):
     assert translate_words([word], lang) == [english]
 
@@ -81,26 +130,29 @@ def test_transliteration_helpers():
     assert split_identifier_parts("foydalanuvchiID2") == ["foydalanuvchi", "ID", "2"]
 
 
-@pytest.mark.parametrize(("name", "proposal"), [
-    ("foydalanuvchi", "user"),
-    ("foydalanuvchi_ismi", "user_name"),
-    ("FoydalanuvchiSavati", "UserCart"),
-    ("foydalanuvchiSavati", "userCart"),
-    ("NARX_CHEGARASI", "PRICE_LIMIT"),
-    ("_malumot", "_data"),
-    ("__maxfiy_kalit", "__secret_key"),
-    ("polzovatel_id", "user_id"),
-    ("SOOBSHENIE_PRIVETSTVIYA", "MESSAGE_GREETING"),
-    ("otpravit_soobshenie", "send_message"),
-    ("narxni_ol", "get_price"),                  # Uzbek puts the verb last; English first
-    ("xabar_yuborish", "send_message"),
-    ("test_savat_jami", "test_cart_total"),      # test_ stays first
-    ("tugilgan_kun", "birthday"),                # a phrase of the glossary
-    ("telefon_raqam", "phone_number"),
-    ("mahsulot2", "product2"),
-    ("kullanici_adi", "user_name"),
-    ("BenutzerListe", "UserList"),
-])
+@pytest.mark.parametrize(
+    ("name", "proposal"),
+    [
+        ("foydalanuvchi", "user"),
+        ("foydalanuvchi_ismi", "user_name"),
+        ("FoydalanuvchiSavati", "UserCart"),
+        ("foydalanuvchiSavati", "userCart"),
+        ("NARX_CHEGARASI", "PRICE_LIMIT"),
+        ("_malumot", "_data"),
+        ("__maxfiy_kalit", "__secret_key"),
+        ("polzovatel_id", "user_id"),
+        ("SOOBSHENIE_PRIVETSTVIYA", "MESSAGE_GREETING"),
+        ("otpravit_soobshenie", "send_message"),
+        ("narxni_ol", "get_price"),  # Uzbek puts the verb last; English first
+        ("xabar_yuborish", "send_message"),
+        ("test_savat_jami", "test_cart_total"),  # test_ stays first
+        ("tugilgan_kun", "birthday"),  # a phrase of the glossary
+        ("telefon_raqam", "phone_number"),
+        ("mahsulot2", "product2"),
+        ("kullanici_adi", "user_name"),
+        ("BenutzerListe", "UserList"),
+    ],
+)
 def test_proposals_keep_the_naming_style(name, proposal):
     assert propose_identifier(name, "und") == proposal
 

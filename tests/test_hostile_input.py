@@ -2,6 +2,7 @@
 
 Each test names the item of the issue it covers; every one failed on the code before the fix.
 """
+
 from __future__ import annotations
 
 import json
@@ -10,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from engine_helpers import RU_COMMENT, UZ_FUNCTION, check_json, cli_env, make_project, run_cli
 
 LONG_EXPRESSION = "QUERY = " + " + ".join(['"a"'] * 500) + "\n"  # 500 terms: CPython compiles about 2,900
@@ -19,8 +19,11 @@ BEYOND_LIMITS = "QUERY = " + " + ".join(['"a"'] * 30_000) + "\n"  # more than CP
 
 
 def _no_models(tmp_path: Path) -> dict[str, str]:
-    return cli_env(tmp_path / "cache", ENGLISH_GUARD_MODELS_DIR=str(tmp_path / "no-models"),
-                   ARGOS_PACKAGES_DIR=str(tmp_path / "no-argos"))
+    return cli_env(
+        tmp_path / "cache",
+        ENGLISH_GUARD_MODELS_DIR=str(tmp_path / "no-models"),
+        ARGOS_PACKAGES_DIR=str(tmp_path / "no-argos"),
+    )
 
 
 # -- item 1: deep syntax trees --------------------------------------------------------------------
@@ -41,9 +44,14 @@ def test_check_reports_a_file_beyond_the_limits_once_and_checks_the_others(tmp_p
 
 
 def test_translate_handles_nested_brackets_and_long_expressions(tmp_path):
-    root = make_project(tmp_path / "p", {"nested.py": f"{RU_COMMENT}\n{NESTED_BRACKETS}",
-                                         "long.py": f"{RU_COMMENT}\n{LONG_EXPRESSION}",
-                                         "huge.py": f"{RU_COMMENT}\n{BEYOND_LIMITS}"})
+    root = make_project(
+        tmp_path / "p",
+        {
+            "nested.py": f"{RU_COMMENT}\n{NESTED_BRACKETS}",
+            "long.py": f"{RU_COMMENT}\n{LONG_EXPRESSION}",
+            "huge.py": f"{RU_COMMENT}\n{BEYOND_LIMITS}",
+        },
+    )
     done = run_cli(root, "translate", "--engine", "glossary", "--no-memory", ".", env=_no_models(tmp_path))
     assert "Traceback" not in done.stderr
     assert "huge.py: too deeply nested" in done.stderr
@@ -51,9 +59,14 @@ def test_translate_handles_nested_brackets_and_long_expressions(tmp_path):
 
 
 def test_rename_plans_files_with_deep_trees(tmp_path):
-    root = make_project(tmp_path / "p", {"nested.py": f"def {UZ_FUNCTION}():\n    {NESTED_BRACKETS}",
-                                         "long.py": f"def {UZ_FUNCTION}_2():\n    {LONG_EXPRESSION}",
-                                         "huge.py": BEYOND_LIMITS})
+    root = make_project(
+        tmp_path / "p",
+        {
+            "nested.py": f"def {UZ_FUNCTION}():\n    {NESTED_BRACKETS}",
+            "long.py": f"def {UZ_FUNCTION}_2():\n    {LONG_EXPRESSION}",
+            "huge.py": BEYOND_LIMITS,
+        },
+    )
     done = run_cli(root, "rename", ".", "--plan", "plan.toml")
     assert "Traceback" not in done.stderr, done.stderr
     assert "huge.py: too deeply nested" in done.stderr
@@ -62,9 +75,13 @@ def test_rename_plans_files_with_deep_trees(tmp_path):
 
 
 def test_extract_handles_nested_brackets(tmp_path):
-    root = make_project(tmp_path / "p", {"bot.py": f"def send(bot):\n    {NESTED_BRACKETS}"
-                                                   f"    bot.send_message('Ваш заказ принят')\n",
-                                         "huge.py": "print('Ваш заказ принят')\n" + BEYOND_LIMITS})
+    root = make_project(
+        tmp_path / "p",
+        {
+            "bot.py": f"def send(bot):\n    {NESTED_BRACKETS}    bot.send_message('Ваш заказ принят')\n",
+            "huge.py": "print('Ваш заказ принят')\n" + BEYOND_LIMITS,
+        },
+    )
     done = run_cli(root, "extract", ".", "--source-lang", "ru", "--diff")
     assert "Traceback" not in done.stderr, done.stderr
     assert "huge.py" in done.stderr and "too deeply nested" in done.stderr
@@ -86,8 +103,9 @@ def _plan_with_name(root: Path) -> Path:
     done = run_cli(root, "rename", ".", "--plan", "plan.toml", timeout=60)
     assert "Traceback" not in done.stderr, done.stderr
     plan = root / "plan.toml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace('new_name = ""', 'new_name = "user_analytics"'),
-                    encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace('new_name = ""', 'new_name = "user_analytics"'), encoding="utf-8"
+    )
     return plan
 
 
@@ -116,8 +134,9 @@ def _translate_from_review(root: Path, env: dict, *paths: str):
     """`translate --write` with an English translation a reviewer wrote (the glossary does not do comments)."""
     run_cli(root, "translate", "--engine", "glossary", "--no-memory", "--to-po", "review.po", *paths, env=env)
     review = root / "review.po"
-    review.write_text(review.read_text(encoding="utf-8").replace('msgstr ""', 'msgstr "Check the rights first"'),
-                      encoding="utf-8")
+    review.write_text(
+        review.read_text(encoding="utf-8").replace('msgstr ""', 'msgstr "Check the rights first"'), encoding="utf-8"
+    )
     return run_cli(root, "translate", "--no-memory", "--from-po", "review.po", "--write", *paths, env=env)
 
 
@@ -190,8 +209,11 @@ def test_a_failed_write_mid_commit_puts_every_file_back(tmp_path):
     (tmp_path / "a.py").write_bytes(b"a = 1\n")
     (tmp_path / "b.py").write_bytes(b"b = 1\n")
     (tmp_path / "blocker").write_bytes(b"a file where the last change needs a folder\n")
-    changes = [Change("a.py", b"a = 1\n", b"a = 2\n"), Change("b.py", b"b = 1\n", b"b = 2\n"),
-               Change("blocker/c.py", None, b"c = 2\n")]
+    changes = [
+        Change("a.py", b"a = 1\n", b"a = 2\n"),
+        Change("b.py", b"b = 1\n", b"b = 2\n"),
+        Change("blocker/c.py", None, b"c = 2\n"),
+    ]
     with pytest.raises(TransactionError, match="every file was put back"):
         commit(tmp_path, changes, ".english-guard/test")
     assert (tmp_path / "a.py").read_bytes() == b"a = 1\n" and (tmp_path / "b.py").read_bytes() == b"b = 1\n"
@@ -202,12 +224,14 @@ def test_an_interrupted_rename_apply_is_finished_by_the_next_run_and_a_third_is_
     root = make_project(tmp_path / "p", {"app.py": RENAMABLE, "other.py": f"from app import {UZ_FUNCTION}\n"})
     _plan_with_name(root)
     # Kill the commit after its first file: the journal is written, one file is new, one is old.
-    script = ("import sys\nfrom english_guard.fixes import transaction\nfrom english_guard.cli import main\n"
-              "real = transaction.roll_forward\n"
-              "def stop_after_one(root, entries, state, progress_paths=None, progress=None, messages=None):\n"
-              "    real(root, entries[:1], state)\n    raise SystemExit(9)\n"
-              "transaction.roll_forward = stop_after_one\n"
-              "main(['rename', '.', '--apply', 'plan.toml'])\n")
+    script = (
+        "import sys\nfrom english_guard.fixes import transaction\nfrom english_guard.cli import main\n"
+        "real = transaction.roll_forward\n"
+        "def stop_after_one(root, entries, state, progress_paths=None, progress=None, messages=None):\n"
+        "    real(root, entries[:1], state)\n    raise SystemExit(9)\n"
+        "transaction.roll_forward = stop_after_one\n"
+        "main(['rename', '.', '--apply', 'plan.toml'])\n"
+    )
     killed = run_cli(root, "-c", script, command=[sys.executable])
     assert killed.returncode == 9
     assert (root / ".english-guard/rename/commit.json").is_file()
@@ -247,8 +271,7 @@ def test_deeply_nested_baseline_and_plan_are_refused_in_one_line(tmp_path):
 def test_a_new_name_the_coding_cookie_cannot_hold_is_refused(tmp_path):
     root = make_project(tmp_path / "p", {"app.py": "# -*- coding: ascii -*-\n" + RENAMABLE})
     plan = _plan_with_name(root)
-    plan.write_text(plan.read_text(encoding="utf-8").replace('"user_analytics"', '"café_analytics"'),
-                    encoding="utf-8")
+    plan.write_text(plan.read_text(encoding="utf-8").replace('"user_analytics"', '"café_analytics"'), encoding="utf-8")
     done = run_cli(root, "rename", ".", "--apply", "plan.toml")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
@@ -258,8 +281,11 @@ def test_a_new_name_the_coding_cookie_cannot_hold_is_refused(tmp_path):
 
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_a_words_file_that_is_a_fifo_or_a_device_is_refused(tmp_path, kind):
-    root = make_project(tmp_path / "p", {"a.py": "x = 1\n"}, pyproject="[tool.english-guard]\nwords-file = "
-                        + ('"words.txt"' if kind == "fifo" else '"/dev/zero"') + "\n")
+    root = make_project(
+        tmp_path / "p",
+        {"a.py": "x = 1\n"},
+        pyproject="[tool.english-guard]\nwords-file = " + ('"words.txt"' if kind == "fifo" else '"/dev/zero"') + "\n",
+    )
     if kind == "fifo":
         os.mkfifo(root / "words.txt")
     done = run_cli(root, "check", "--no-cache", ".", timeout=60)
@@ -272,8 +298,9 @@ def test_a_words_file_that_is_a_fifo_or_a_device_is_refused(tmp_path, kind):
 def _package(folder: Path, metadata: dict | str) -> Path:
     """A package folder with the given metadata.json (the checks on it run before the model is touched)."""
     folder.mkdir(parents=True)
-    (folder / "metadata.json").write_text(metadata if isinstance(metadata, str) else json.dumps(metadata),
-                                          encoding="utf-8")
+    (folder / "metadata.json").write_text(
+        metadata if isinstance(metadata, str) else json.dumps(metadata), encoding="utf-8"
+    )
     (folder / "model").mkdir()
     (folder / "model" / "model.bin").write_bytes(b"not loaded by these tests")
     (folder / "sentencepiece.model").write_bytes(b"not loaded by these tests")
@@ -282,7 +309,10 @@ def _package(folder: Path, metadata: dict | str) -> Path:
 
 BAD_METADATA = {
     "wrong type": {"type": "translate", "from_code": "ru", "to_code": "en", "from_codes": 5},
-    "deep nesting": '{"type": "translate", "from_code": "ru", "to_code": "en", "x": ' + "[" * 50_000 + "]" * 50_000 + "}",
+    "deep nesting": '{"type": "translate", "from_code": "ru", "to_code": "en", "x": '
+    + "[" * 50_000
+    + "]" * 50_000
+    + "}",
     "not an object": "[1, 2]",
     "huge": '{"type": "translate", "from_code": "ru", "to_code": "en", "pad": "' + "x" * (2 * 1024 * 1024) + '"}',
 }
@@ -331,8 +361,9 @@ def test_an_archive_that_unpacks_to_far_more_than_its_size_is_refused(tmp_path):
 
     archive = tmp_path / "translate-ru_en-0_1.argosmodel"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as packed:
-        packed.writestr("translate-ru_en-0_1/metadata.json", json.dumps({"type": "translate", "from_code": "ru",
-                                                                          "to_code": "en"}))
+        packed.writestr(
+            "translate-ru_en-0_1/metadata.json", json.dumps({"type": "translate", "from_code": "ru", "to_code": "en"})
+        )
         packed.writestr("translate-ru_en-0_1/model/model.bin", b"\0" * (64 * 1024 * 1024))  # 64 MB of zeros
     assert archive.stat().st_size < 1024 * 1024
     env = cli_env(ENGLISH_GUARD_MODELS_DIR=str(tmp_path / "own"), ARGOS_PACKAGES_DIR=str(tmp_path / "argos"))

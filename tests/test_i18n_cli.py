@@ -1,4 +1,5 @@
 """english-guard speaks Uzbek and Russian: its own catalogs, compiled at build time and in place."""
+
 from __future__ import annotations
 
 import os
@@ -19,9 +20,15 @@ PACKAGE_LOCALE = REPO / "english_guard" / "locale"
 LANGUAGES = ("uz", "ru")
 EXAMPLE = REPO / "examples" / "dokon_bot"
 # The modules whose messages `check` prints and the migration writes: every one must be translated.
-CORE_MODULES = ("english_guard/rules.py", "english_guard/reporting/text_format.py", "english_guard/commands/check.py",
-                "english_guard/commands/migrate.py", "english_guard/migrate/report.py",
-                "english_guard/migrate/pipeline.py", "english_guard/migrate/manual.py")
+CORE_MODULES = (
+    "english_guard/rules.py",
+    "english_guard/reporting/text_format.py",
+    "english_guard/commands/check.py",
+    "english_guard/commands/migrate.py",
+    "english_guard/migrate/report.py",
+    "english_guard/migrate/pipeline.py",
+    "english_guard/migrate/manual.py",
+)
 
 
 def _setup_module() -> dict:
@@ -52,8 +59,9 @@ def test_msgfmt_check_accepts_the_catalog(language, tmp_path):
     if msgfmt is None:
         pytest.skip("msgfmt (GNU gettext) is not installed: apt-get install gettext")
     po = LOCALES / language / "LC_MESSAGES" / "english_guard.po"
-    done = subprocess.run([msgfmt, "--check", "--statistics", "-o", str(tmp_path / "out.mo"), str(po)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [msgfmt, "--check", "--statistics", "-o", str(tmp_path / "out.mo"), str(po)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert "untranslated" not in done.stderr and "fuzzy" not in done.stderr, done.stderr
 
@@ -82,7 +90,8 @@ def test_the_template_holds_every_message_of_the_check_and_migration(module):
     for _line, message, _comments, _context in extract_from_file("python", REPO / module, keywords=keywords):
         assert template.get(message) is not None, (
             f"{module}: {message!r} is not in locales/english_guard.pot: run `python setup.py update_catalogs` "
-            f"and translate it")
+            f"and translate it"
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -100,8 +109,13 @@ def _console_script() -> list[str]:
 
 def test_check_speaks_uzbek():
     """`LANG=uz_UZ.UTF-8 english-guard check ...`, the installed command itself."""
-    done = subprocess.run([*_console_script(), "check", "--no-cache", "bot/savat.py"], cwd=EXAMPLE,
-                          capture_output=True, text=True, env=_env("uz_UZ.UTF-8"))
+    done = subprocess.run(
+        [*_console_script(), "check", "--no-cache", "bot/savat.py"],
+        cwd=EXAMPLE,
+        capture_output=True,
+        text=True,
+        env=_env("uz_UZ.UTF-8"),
+    )
     assert done.returncode == 1, done.stderr
     assert "identifikatori ingliz tilida emas" in done.stdout
     assert "ingliz tilida boʻlmagan izoh" in done.stdout
@@ -109,26 +123,44 @@ def test_check_speaks_uzbek():
 
 
 def test_check_speaks_russian_with_russian_plurals():
-    done = subprocess.run([sys.executable, "-m", "english_guard", "check", "--no-cache", "bot/savat.py"], cwd=EXAMPLE,
-                          capture_output=True, text=True, env=_env("ru_RU.UTF-8"))
+    done = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check", "--no-cache", "bot/savat.py"],
+        cwd=EXAMPLE,
+        capture_output=True,
+        text=True,
+        env=_env("ru_RU.UTF-8"),
+    )
     assert "не на английском" in done.stdout
     assert done.stdout.rstrip().endswith("в 1 файле.")
 
 
 def test_english_without_a_translated_locale():
-    done = subprocess.run([sys.executable, "-m", "english_guard", "check", "--no-cache", "bot/savat.py"], cwd=EXAMPLE,
-                          capture_output=True, text=True, env=_env("C.UTF-8"))
+    done = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check", "--no-cache", "bot/savat.py"],
+        cwd=EXAMPLE,
+        capture_output=True,
+        text=True,
+        env=_env("C.UTF-8"),
+    )
     assert "is not English" in done.stdout
     assert done.stdout.rstrip().endswith("in 1 file.")
 
 
 def test_migrate_help_and_errors_speak_uzbek(tmp_path):
-    help_text = subprocess.run([sys.executable, str(REPO / "translate_comments.py"), "--help"], capture_output=True,
-                               text=True, env=_env("uz_UZ.UTF-8")).stdout
+    help_text = subprocess.run(
+        [sys.executable, str(REPO / "translate_comments.py"), "--help"],
+        capture_output=True,
+        text=True,
+        env=_env("uz_UZ.UTF-8"),
+    ).stdout
     assert "Koʻrib chiqish fayllarida" in help_text
     assert "Migratsiyani ishga tushirish" in help_text
-    missing = subprocess.run([sys.executable, str(REPO / "translate_comments.py"), str(tmp_path / "nowhere")],
-                             capture_output=True, text=True, env=_env("uz_UZ.UTF-8"))
+    missing = subprocess.run(
+        [sys.executable, str(REPO / "translate_comments.py"), str(tmp_path / "nowhere")],
+        capture_output=True,
+        text=True,
+        env=_env("uz_UZ.UTF-8"),
+    )
     assert missing.returncode == 2
     assert "xato:" in missing.stderr and "bunday fayl yoki papka yoʻq" in missing.stderr
 
@@ -141,14 +173,32 @@ def test_the_wheel_ships_catalogs_compiled_at_build_time(tmp_path):
         if (REPO / name).exists():
             shutil.copy2(REPO / name, source / name)
     shutil.copytree(LOCALES, source / "locales")
-    shutil.copytree(REPO / "english_guard", source / "english_guard",
-                    ignore=shutil.ignore_patterns("__pycache__", "locale", "*.building"))
+    shutil.copytree(
+        REPO / "english_guard",
+        source / "english_guard",
+        ignore=shutil.ignore_patterns("__pycache__", "locale", "*.building"),
+    )
     try:
         import wheel  # noqa: F401  (setuptools needs it for bdist_wheel without build isolation)
     except ImportError:
         pytest.skip("the wheel package is not installed (it is in the dev extra)")
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                           str(source), "-w", str(tmp_path / "dist")], capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            str(source),
+            "-w",
+            str(tmp_path / "dist"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     (built,) = (tmp_path / "dist").glob("english_guard-*.whl")
     with zipfile.ZipFile(built) as archive:

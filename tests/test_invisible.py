@@ -3,10 +3,10 @@
 The table of invisible characters is Unicode's Default_Ignorable_Code_Point property, generated into
 english_guard/invisible_table.py by tools/build_invisible_table.py; the first test checks it is current.
 """
+
 from __future__ import annotations
 
 import pytest
-
 from engine_helpers import check_json, make_project
 
 HIDDEN = {

@@ -1,4 +1,5 @@
 """The detection engine on texts of many languages, and on English that looks foreign."""
+
 from __future__ import annotations
 
 import sys

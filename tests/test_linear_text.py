@@ -5,6 +5,7 @@ A comment that is one long run of one character class used to take seconds to mi
 timed at n and 2n characters (best of three, so a busy machine does not fail the test); quadratic growth
 shows as a ratio near 4, linear as 2.
 """
+
 from __future__ import annotations
 
 import time
@@ -15,11 +16,33 @@ from english_guard.language import judge
 from english_guard.language.tokens import prose_tokens
 
 RUNS = {
-    "letters": "a", "cyrillic": "б", "digits": "1", "underscores": "a_", "dashes": "a-", "plus": "a+", "dots": ".",
-    "dotted": "a.", "at signs": "a@", "e-mail tails": "a@a-", "slashes": "a/", "tildes": "~/", "quotes": "'a",
-    "double quotes": '"a', "braces": "{a", "percents": "%(a", "dollars": "$", "angles": "<a", "backticks": "`a",
-    "spaces": "a ", "colons": "a:", "calls": "a()", "camel case": "aA", "hyphenated cyrillic": "б-",
-    "mixed": "a1.b-c_d/e@f", "words": "hello world. ", "russian words": "Привет мир. ",
+    "letters": "a",
+    "cyrillic": "б",
+    "digits": "1",
+    "underscores": "a_",
+    "dashes": "a-",
+    "plus": "a+",
+    "dots": ".",
+    "dotted": "a.",
+    "at signs": "a@",
+    "e-mail tails": "a@a-",
+    "slashes": "a/",
+    "tildes": "~/",
+    "quotes": "'a",
+    "double quotes": '"a',
+    "braces": "{a",
+    "percents": "%(a",
+    "dollars": "$",
+    "angles": "<a",
+    "backticks": "`a",
+    "spaces": "a ",
+    "colons": "a:",
+    "calls": "a()",
+    "camel case": "aA",
+    "hyphenated cyrillic": "б-",
+    "mixed": "a1.b-c_d/e@f",
+    "words": "hello world. ",
+    "russian words": "Привет мир. ",
 }
 SIZE = 20_000
 FLOOR = 0.02  # seconds: below this, timer noise on a shared machine is larger than the growth measured
@@ -60,8 +83,9 @@ def test_judging_a_comment_grows_linearly(unit):
 
 
 def _generated(functions: int, docstring: str) -> str:
-    return "".join(f'def function_{i}(value):\n    """{docstring}"""\n    return value + {i}\n\n\n'
-                   for i in range(functions))
+    return "".join(
+        f'def function_{i}(value):\n    """{docstring}"""\n    return value + {i}\n\n\n' for i in range(functions)
+    )
 
 
 def test_the_fixes_diff_grows_linearly():

@@ -1,4 +1,5 @@
 """`english-guard server` end to end: the real server process, driven over stdio by a real LSP client (pytest-lsp)."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,6 +13,7 @@ import pytest
 import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
 
 def _server_command() -> list[str]:
     """The installed `english-guard` script next to this Python (what an editor runs), else the module."""
@@ -35,11 +37,13 @@ allowed-words = ["mahsulot"]
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=_server_command()))
 async def client(lsp_client: LanguageClient, tmp_path: Path):
     (tmp_path / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
-    await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
-        root_uri=tmp_path.as_uri(),
-        workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="shop")],
-    ))
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities("visual-studio-code"),
+            root_uri=tmp_path.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=tmp_path.as_uri(), name="shop")],
+        )
+    )
     yield
     await lsp_client.shutdown_session()
 
@@ -47,8 +51,9 @@ async def client(lsp_client: LanguageClient, tmp_path: Path):
 @pytest_lsp.fixture(config=ClientServerConfig(server_command=_server_command()))
 async def neovim(lsp_client: LanguageClient, tmp_path: Path):
     """A client that declares Neovim 0.11's capabilities: UTF-8 positions first, no `documentChanges`."""
-    result = await lsp_client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("neovim"), root_uri=tmp_path.as_uri()))
+    result = await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=client_capabilities("neovim"), root_uri=tmp_path.as_uri())
+    )
     lsp_client.position_encoding = result.capabilities.position_encoding or types.PositionEncodingKind.Utf16
     yield
     await lsp_client.shutdown_session()
@@ -68,8 +73,9 @@ async def diagnostics_for(client: LanguageClient, uri: str, timeout: float = 30.
     deadline = time.monotonic() + timeout
     while True:
         remaining = deadline - time.monotonic()
-        params = await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS),
-                                        max(remaining, 0.01))
+        params = await asyncio.wait_for(
+            client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), max(remaining, 0.01)
+        )
         if params.uri == uri:
             return params
 
@@ -94,15 +100,19 @@ def open_document(client: LanguageClient, path: Path, text: str, version: int = 
     path.write_text(text, encoding="utf-8")
     uri = path.as_uri()
     # Positional arguments: the document's text is data, not a message (a `text=` keyword reads as one).
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri, language, version, text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(uri, language, version, text))
+    )
     return uri
 
 
 def change_document(client: LanguageClient, uri: str, text: str, version: int) -> None:
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text)]))
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text)],
+        )
+    )
 
 
 def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
@@ -116,7 +126,7 @@ def apply_edits(text: str, edits: list[types.TextEdit]) -> str:
         return starts[position.line] + position.character
 
     for edit in sorted(edits, key=lambda e: offset(e.range.start), reverse=True):
-        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end):]
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
     return text
 
 
@@ -129,9 +139,13 @@ def edits_of(action: types.CodeAction, uri: str) -> list[types.TextEdit]:
 
 
 async def code_actions(client: LanguageClient, uri: str, diagnostic: types.Diagnostic) -> list[types.CodeAction]:
-    result = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=diagnostic.range,
-        context=types.CodeActionContext(diagnostics=[diagnostic])))
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=diagnostic.range,
+            context=types.CodeActionContext(diagnostics=[diagnostic]),
+        )
+    )
     return list(result or [])
 
 
@@ -191,8 +205,9 @@ async def test_changes_are_debounced_and_only_the_latest_text_is_published(clien
 async def test_closing_a_document_clears_its_diagnostics(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "closing.py", "# narxni hisoblash\n")
     assert [d.code for d in (await diagnostics_for(client, uri)).diagnostics] == ["EG201"]
-    client.text_document_did_close(types.DidCloseTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     assert (await diagnostics_for(client, uri)).diagnostics == ()
 
 
@@ -214,8 +229,11 @@ print(hisobla(narx=2, soni=3))
 async def test_rename_action_renames_the_name_and_its_uses_in_its_scope_only(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "shop" / "prices.py", RENAME_SOURCE)
     published = await diagnostics_for(client, uri)
-    parameter = next(d for d in published.diagnostics if d.code == "EG101" and d.range.start.line == 0
-                     and d.range.start.character == 12)
+    parameter = next(
+        d
+        for d in published.diagnostics
+        if d.code == "EG101" and d.range.start.line == 0 and d.range.start.character == 12
+    )
     actions = await code_actions(client, uri, parameter)
     rename = next(a for a in actions if a.title.startswith("Rename 'narx'"))
     assert rename.kind == types.CodeActionKind.QuickFix
@@ -224,7 +242,8 @@ async def test_rename_action_renames_the_name_and_its_uses_in_its_scope_only(cli
     renamed = apply_edits(RENAME_SOURCE, edits_of(rename, uri))
     # The parameter, its use in the body and the keyword argument of the call; `boshqa`'s own `narx` stays.
     assert renamed == RENAME_SOURCE.replace("hisobla(narx, soni)", "hisobla(price, soni)").replace(
-        "umumiy = narx * soni", "umumiy = price * soni").replace("hisobla(narx=2", "hisobla(price=2")
+        "umumiy = narx * soni", "umumiy = price * soni"
+    ).replace("hisobla(narx=2", "hisobla(price=2")
     assert "def boshqa(narx):\n    return narx + 1" in renamed
     compile(renamed, "prices.py", "exec")
 
@@ -251,16 +270,22 @@ async def test_translation_and_suppression_actions_for_a_comment(client: Languag
 async def test_hover_shows_the_per_word_evidence(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "hover.py", "x = 1  # narxni hisoblash\n")
     await diagnostics_for(client, uri)
-    hover = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=12)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=12)
+        )
+    )
     assert hover is not None
     assert hover.contents.kind == types.MarkupKind.Markdown
     text = hover.contents.value
     assert "EG201" in text
     assert "| word | verdict | language | why |" in text
     assert "| `narxni` | foreign | uz |" in text
-    nothing = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)))
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)
+        )
+    )
     assert nothing is None
 
 
@@ -287,18 +312,24 @@ async def test_the_projects_configuration_applies(client: LanguageClient, tmp_pa
     excluded = open_document(client, tmp_path / "generated" / "menu.py", "narx = 2\n")
     assert (await diagnostics_for(client, excluded)).diagnostics == ()
     # A Markdown document goes to the Markdown reader.
-    notes = open_document(client, tmp_path / "NOTES.md", "# Eslatma\n\nBu yerda narxlarni hisoblaymiz va saqlaymiz.\n",
-                          language="markdown")
+    notes = open_document(
+        client,
+        tmp_path / "NOTES.md",
+        "# Eslatma\n\nBu yerda narxlarni hisoblaymiz va saqlaymiz.\n",
+        language="markdown",
+    )
     assert {d.code for d in (await diagnostics_for(client, notes)).diagnostics} == {"EG501"}
 
 
 def test_the_check_never_imports_the_language_server(tmp_path):
     """pygls and lsprotocol load only for `english-guard server`: a check does not pay for them."""
     (tmp_path / "cart.py").write_text("total = 1  # narxni hisoblash\n", encoding="utf-8")
-    probe = ("import sys\nfrom english_guard.cli import main\ntry:\n    main(['check', '--no-cache', 'cart.py'])\n"
-             "except SystemExit as exc:\n    code = exc.code\n"
-             "loaded = sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', 'english_guard.lsp')))\n"
-             "print(code, loaded, file=sys.stderr)\n")
+    probe = (
+        "import sys\nfrom english_guard.cli import main\ntry:\n    main(['check', '--no-cache', 'cart.py'])\n"
+        "except SystemExit as exc:\n    code = exc.code\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith(('pygls', 'lsprotocol', 'english_guard.lsp')))\n"
+        "print(code, loaded, file=sys.stderr)\n"
+    )
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.stderr.strip().splitlines()[-1] == "1 []"
     assert "EG201" in done.stdout
@@ -318,8 +349,7 @@ def price(): """Mahsulot narxi."""
 
 
 @pytest.mark.asyncio
-async def test_translation_keeps_the_place_and_shape_of_docstrings_and_comment_blocks(client: LanguageClient,
-                                                                                        tmp_path):
+async def test_translation_keeps_the_place_and_shape_of_docstrings_and_comment_blocks(client: LanguageClient, tmp_path):
     uri = open_document(client, tmp_path / "cart.py", TRANSLATE_SOURCE)
     published = await diagnostics_for(client, uri)
     translated = {}
@@ -330,11 +360,13 @@ async def test_translation_keeps_the_place_and_shape_of_docstrings_and_comment_b
     assert sorted(translated) == [3, 4, 5, 9]
     assert translated[3] == TRANSLATE_SOURCE.replace('        """Mahsulot narxi."""', '        """Product price."""')
     # Both lines of the comment block are one text to translate, whichever line the cursor is on.
-    block = TRANSLATE_SOURCE.replace("# foydalanuvchi ro'yxati\n        # mahsulot narxi",
-                                     "# user list\n        # product price")
+    block = TRANSLATE_SOURCE.replace(
+        "# foydalanuvchi ro'yxati\n        # mahsulot narxi", "# user list\n        # product price"
+    )
     assert translated[4] == translated[5] == block
-    assert translated[9] == TRANSLATE_SOURCE.replace('def price(): """Mahsulot narxi."""',
-                                                     'def price(): """Product price."""')
+    assert translated[9] == TRANSLATE_SOURCE.replace(
+        'def price(): """Mahsulot narxi."""', 'def price(): """Product price."""'
+    )
 
 
 @pytest.mark.asyncio
@@ -343,10 +375,13 @@ async def test_saving_the_configuration_checks_open_documents_again(client: Lang
     assert [d.code for d in (await diagnostics_for(client, uri)).diagnostics] == ["EG101"]
     # The project allows the word and asks for unused suppressions (EG100), saved from the editor.
     pyproject = tmp_path / "pyproject.toml"
-    pyproject.write_text(PYPROJECT.replace('allowed-words = ["mahsulot"]',
-                                           'allowed-words = ["mahsulot", "narx"]\nselect = ["ALL"]'), encoding="utf-8")
-    client.text_document_did_save(types.DidSaveTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=pyproject.as_uri())))
+    pyproject.write_text(
+        PYPROJECT.replace('allowed-words = ["mahsulot"]', 'allowed-words = ["mahsulot", "narx"]\nselect = ["ALL"]'),
+        encoding="utf-8",
+    )
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=pyproject.as_uri()))
+    )
     published = await diagnostics_for(client, uri)
     assert [d.code for d in published.diagnostics] == ["EG100"]
     unused = published.diagnostics[0]
@@ -354,8 +389,9 @@ async def test_saving_the_configuration_checks_open_documents_again(client: Lang
     assert list(unused.tags) == [types.DiagnosticTag.Unnecessary]
     # A broken configuration is one error on the first line, naming the file and the setting.
     pyproject.write_text(PYPROJECT + 'min-confidence = "high"\n', encoding="utf-8")
-    client.text_document_did_save(types.DidSaveTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=pyproject.as_uri())))
+    client.text_document_did_save(
+        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=pyproject.as_uri()))
+    )
     broken = (await diagnostics_for(client, uri)).diagnostics
     assert len(broken) == 1 and broken[0].severity == types.DiagnosticSeverity.Error
     assert "pyproject.toml" in broken[0].message and "min-confidence" in broken[0].message
@@ -364,8 +400,11 @@ async def test_saving_the_configuration_checks_open_documents_again(client: Lang
 @pytest.mark.asyncio
 async def test_an_unsaved_buffer_is_checked_by_its_language(client: LanguageClient, tmp_path):
     uri = "untitled:Untitled-1"
-    client.text_document_did_open(types.DidOpenTextDocumentParams(
-        text_document=types.TextDocumentItem(uri, "markdown", 1, "Bu yerda narxlarni hisoblaymiz va saqlaymiz.\n")))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri, "markdown", 1, "Bu yerda narxlarni hisoblaymiz va saqlaymiz.\n")
+        )
+    )
     assert {d.code for d in (await diagnostics_for(client, uri)).diagnostics} == {"EG501"}
 
 
@@ -385,12 +424,13 @@ async def test_positions_follow_the_negotiated_encoding_and_plain_edits(neovim: 
     assert rename.edit.document_changes is None  # the client did not declare support for them
     edits = rename.edit.changes[uri]
     assert [(e.range.start.line, e.range.start.character, e.range.end.character, e.new_text) for e in edits] == [
-        (1, 0, units("цена", encoding), "price"), (2, 6, 6 + units("цена", encoding), "price")]
+        (1, 0, units("цена", encoding), "price"),
+        (2, 6, 6 + units("цена", encoding), "price"),
+    ]
 
 
 def test_without_pygls_the_server_says_how_to_install_it(tmp_path):
-    probe = ("import sys\nsys.modules['pygls'] = None\nfrom english_guard.cli import main\n"
-             "main(['server'])\n")
+    probe = "import sys\nsys.modules['pygls'] = None\nfrom english_guard.cli import main\nmain(['server'])\n"
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert "pip install 'english-guard[server]'" in done.stderr

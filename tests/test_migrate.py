@@ -1,4 +1,5 @@
 """Acceptance tests of the one-off migration on copies of examples/dokon_bot (issue 7)."""
+
 from __future__ import annotations
 
 import json
@@ -37,8 +38,16 @@ def migrated(tmp_path_factory):
     write = run_migration(folder, "--write")
     report = (folder / STATE / "migration-report.md").read_text(encoding="utf-8")
     plan = (folder / STATE / "renames.toml").read_text(encoding="utf-8")
-    return {"folder": folder, "original": original, "dry": dry, "after_dry": after_dry, "write": write,
-            "final": project_bytes(folder), "report": report, "plan": plan}
+    return {
+        "folder": folder,
+        "original": original,
+        "dry": dry,
+        "after_dry": after_dry,
+        "write": write,
+        "final": project_bytes(folder),
+        "report": report,
+        "plan": plan,
+    }
 
 
 def test_dry_run_changes_no_file_and_writes_the_review_files(migrated):
@@ -68,8 +77,13 @@ def test_write_applies_the_review_files_and_the_example_tests_pass(migrated):
     assert '_("Your cart is empty")' in handlers  # a machine proposal the reviewer corrected
     assert "class FakeMessage:" in final["tests/soxta.py"].decode()  # a name the reviewer gave
     assert "locales/uz/LC_MESSAGES/messages.po" in final and "bot/i18n.py" in final
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=folder,
-                           capture_output=True, text=True, env=environment(folder.parent))
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=environment(folder.parent),
+    )
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert "7 passed" in tests.stdout
 
@@ -78,18 +92,29 @@ def test_check_reports_only_what_the_report_lists_for_manual_review(migrated):
     from english_guard.migrate.report import manual_locations
 
     folder = migrated["folder"]
-    check = subprocess.run([sys.executable, "-m", "english_guard", "check", "--no-cache", "--format", "json", "."],
-                           cwd=folder, capture_output=True, text=True, env=environment(folder.parent))
+    check = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check", "--no-cache", "--format", "json", "."],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=environment(folder.parent),
+    )
     findings = json.loads(check.stdout)["findings"]
     listed = manual_locations(migrated["report"])
     assert findings, "the Helm chart, Dockerfile and README prose are left for a human"
     missing = [f"{f['path']}:{f['line']} {f['code']}" for f in findings if f"{f['path']}:{f['line']}" not in listed]
     assert missing == []
     answers = tomllib.loads(ANSWERS.read_text(encoding="utf-8"))
-    answered = set(answers["translations"]) | set(answers["strings"]) | {
-        name.rsplit(".", 1)[-1] for name in answers["renames"]}
-    still_there = [f"{f['path']}:{f['line']} {f['text']}" for f in findings
-                   if f["text"].lstrip("# ") in answered or f["text"] in answered]
+    answered = (
+        set(answers["translations"])
+        | set(answers["strings"])
+        | {name.rsplit(".", 1)[-1] for name in answers["renames"]}
+    )
+    still_there = [
+        f"{f['path']}:{f['line']} {f['text']}"
+        for f in findings
+        if f["text"].lstrip("# ") in answered or f["text"] in answered
+    ]
     assert still_there == []  # every answer of the review was applied
     assert {f["code"] for f in findings} >= {"EG501"}  # the chart, Dockerfile and README are a human's job
 

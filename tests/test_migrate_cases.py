@@ -1,4 +1,5 @@
 """The migration on bad input: a file that does not parse, a broken configuration, no git at all."""
+
 from __future__ import annotations
 
 import shutil
@@ -52,12 +53,23 @@ def test_with_a_real_model_russian_is_translated_and_uzbek_waits_for_a_model(tmp
 
     env = environment(tmp_path)
     package = argos_builder.build_package_folder(tmp_path / "package", "ru")
-    installed = subprocess.run([sys.executable, "-m", "english_guard", "models", "install", str(package)], env=env,
-                               capture_output=True, text=True, cwd=tmp_path)
+    installed = subprocess.run(
+        [sys.executable, "-m", "english_guard", "models", "install", str(package)],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert installed.returncode == 0, installed.stderr
     folder = example_repo(tmp_path / "bot")
-    done = subprocess.run([sys.executable, str(EXAMPLE.parent.parent / "translate_comments.py")], cwd=folder, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLE.parent.parent / "translate_comments.py")],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 1, done.stderr
     report = (folder / STATE / "migration-report.md").read_text(encoding="utf-8")
     assert "Translation engine: `auto`" in report

@@ -1,4 +1,5 @@
 """An interrupted migration leaves every file untouched or fully migrated, and a rerun finishes it."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,7 +9,6 @@ import sys
 import time
 
 import pytest
-
 from migrate_helpers import (
     STATE,
     answer_review_files,
@@ -97,8 +97,14 @@ def _each_file_old_or_new(folder, reviewed) -> tuple[int, int]:
 def test_killed_during_the_commit_each_file_is_old_or_new_and_a_rerun_finishes(tmp_path, reviewed):
     folder = _fresh(tmp_path, reviewed)
     env = environment(tmp_path)
-    killed = subprocess.run([sys.executable, "-c", KILL_DURING_COMMIT, "4"], cwd=folder, env=env,
-                            capture_output=True, text=True, timeout=300)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_DURING_COMMIT, "4"],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     old, new = _each_file_old_or_new(folder, reviewed)
     assert new == 4 and old > 0  # really half-way through the commit
@@ -118,10 +124,14 @@ def test_killed_during_the_commit_each_file_is_old_or_new_and_a_rerun_finishes(t
 def test_finishing_refuses_a_file_changed_after_the_interruption(tmp_path, reviewed):
     folder = _fresh(tmp_path, reviewed)
     env = environment(tmp_path)
-    subprocess.run([sys.executable, "-c", KILL_DURING_COMMIT, "2"], cwd=folder, env=env, capture_output=True,
-                   timeout=300)
-    untouched = [p for p, data in project_bytes(folder).items()
-                 if p.endswith(".py") and data == reviewed["original"].get(p) != reviewed["final"].get(p)]
+    subprocess.run(
+        [sys.executable, "-c", KILL_DURING_COMMIT, "2"], cwd=folder, env=env, capture_output=True, timeout=300
+    )
+    untouched = [
+        p
+        for p, data in project_bytes(folder).items()
+        if p.endswith(".py") and data == reviewed["original"].get(p) != reviewed["final"].get(p)
+    ]
     victim = folder / untouched[0]
     victim.write_text(victim.read_text() + "# edited meanwhile\n")
     finish = run_migration(folder, "--write", env=env)
@@ -137,8 +147,9 @@ def test_killed_at_any_moment_no_file_is_half_migrated(tmp_path, reviewed, fract
     delay = reviewed["seconds"] * fraction
     for attempt in range(5):
         folder = _fresh(tmp_path / f"attempt{attempt}", reviewed)
-        process = subprocess.Popen(migrate_command("--write"), cwd=folder, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            migrate_command("--write"), cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         time.sleep(delay)
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)

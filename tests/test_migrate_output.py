@@ -1,13 +1,15 @@
 """The migration's progress display and report: live on a terminal, plain and stable anywhere else."""
+
 from __future__ import annotations
 
 import io
+
+from migrate_helpers import STATE, example_repo, run_migration
 
 from english_guard.migrate import manual
 from english_guard.migrate.positions import LineMap
 from english_guard.migrate.progress import Progress
 from english_guard.migrate.report import ReportData, manual_locations, render
-from migrate_helpers import STATE, example_repo, run_migration
 
 
 class _Clock:
@@ -80,16 +82,37 @@ def test_line_map_follows_inserted_and_rewrapped_lines():
 def test_report_sections_and_manual_review_locations():
     class Finding:
         def __init__(self, path, line, kind, language, code="EG101", text="x"):
-            self.path, self.line, self.kind, self.language, self.code, self.text = path, line, kind, language, code, text
+            self.path, self.line, self.kind, self.language, self.code, self.text = (
+                path,
+                line,
+                kind,
+                language,
+                code,
+                text,
+            )
 
-    before = [Finding("a.py", 1, "identifier", "uz"), Finding("a.py", 2, "identifier", "uz"),
-              Finding("chart/values.yaml", 3, "prose", "ru", "EG501")]
+    before = [
+        Finding("a.py", 1, "identifier", "uz"),
+        Finding("a.py", 2, "identifier", "uz"),
+        Finding("chart/values.yaml", 3, "prose", "ru", "EG501"),
+    ]
     after = [Finding("chart/values.yaml", 3, "prose", "ru", "EG501")]
-    items = [manual.ReviewItem(manual.OTHER, "chart/values.yaml", 3, "Количество | реплик", "prose", "EG501"),
-             manual.ReviewItem(manual.NO_MODEL, "a.py", 9, "", "fill in new_name")]
-    data = ReportData(project="bot", paths=["."], write=False, engine="glossary", source_lang="uz",
-                      source_lang_guessed=True, before=before, after=after, items=items,
-                      review_files=[".english-guard/migration/renames.toml"])
+    items = [
+        manual.ReviewItem(manual.OTHER, "chart/values.yaml", 3, "Количество | реплик", "prose", "EG501"),
+        manual.ReviewItem(manual.NO_MODEL, "a.py", 9, "", "fill in new_name"),
+    ]
+    data = ReportData(
+        project="bot",
+        paths=["."],
+        write=False,
+        engine="glossary",
+        source_lang="uz",
+        source_lang_guessed=True,
+        before=before,
+        after=after,
+        items=items,
+        review_files=[".english-guard/migration/renames.toml"],
+    )
     text = render(data)
     assert "| Uzbek (uz) | identifier | 2 | 2 | 0 | renamed |" in text
     assert "| Russian (ru) | prose | 1 | 0 | 1 | by hand |" in text
@@ -117,13 +140,26 @@ def test_two_dry_runs_print_the_same_plain_output_and_report(tmp_path):
     assert {name: (folder / STATE / name).read_bytes() for name in review} == review
     assert "\r" not in first.stderr and "\x1b" not in first.stderr
     stages = [line for line in first.stderr.splitlines() if line.startswith("[")]
-    assert stages == ["[1/6] check: what is there", "[2/6] translate comments and docstrings",
-                      "[3/6] rename identifiers", "[4/6] extract user-facing strings",
-                      "[5/6] check again: what is left", "[6/6] verify the result (imports, names, tests, git)"]
+    assert stages == [
+        "[1/6] check: what is there",
+        "[2/6] translate comments and docstrings",
+        "[3/6] rename identifiers",
+        "[4/6] extract user-facing strings",
+        "[5/6] check again: what is left",
+        "[6/6] verify the result (imports, names, tests, git)",
+    ]
     assert "    100% (17/17 files)" in first.stderr
-    for heading in ("## By language and kind", "## Translated comments and docstrings", "## Renamed identifiers",
-                    "## Extracted messages", "## Manual review", "### Low-confidence translations",
-                    "### Entries without a model", "### Renames refused", "### Other findings left"):
+    for heading in (
+        "## By language and kind",
+        "## Translated comments and docstrings",
+        "## Renamed identifiers",
+        "## Extracted messages",
+        "## Manual review",
+        "### Low-confidence translations",
+        "### Entries without a model",
+        "### Renames refused",
+        "### Other findings left",
+    ):
         assert heading in report, heading
     assert "- `tests/soxta.py:14` EG101 SoxtaXabar — no English name proposed" in report
     assert "- `bot/savat.py:25` EG101 tozalash — renaming tozalash to 'clear' would change" in report

@@ -1,17 +1,18 @@
 """Plan entries are never dropped: an entry added to renames.toml by hand is applied or reported with the reason."""
+
 from __future__ import annotations
 
 from english_guard.config import load_config
 from english_guard.fixes.rename import PlanEntry, dump_plan, load_plan
 from english_guard.migrate import rename_step
 
-SHOP = '''def helper():
+SHOP = """def helper():
     return 1
 
 
 def total():
     return helper() + 1
-'''
+"""
 
 
 def test_hand_added_entries_are_applied_or_refused_with_the_reason(tmp_path, monkeypatch):
@@ -21,8 +22,10 @@ def test_hand_added_entries_are_applied_or_refused_with_the_reason(tmp_path, mon
     monkeypatch.chdir(project)
     plan = project / "renames.toml"
     # Neither name is in a fresh plan: `helper` reads as English, `shop.missing` does not exist.
-    hand_added = [PlanEntry("shop.helper", "helper", "function", "shop.py:1:5", 1, "assist"),
-                  PlanEntry("shop.missing", "missing", "function", "shop.py:9:5", 0, "absent")]
+    hand_added = [
+        PlanEntry("shop.helper", "helper", "function", "shop.py:1:5", 1, "assist"),
+        PlanEntry("shop.missing", "missing", "function", "shop.py:9:5", 0, "absent"),
+    ]
     plan.write_text(dump_plan(hand_added, plan.name), encoding="utf-8")
 
     outcome = rename_step.run(["."], load_config(start="."), plan)

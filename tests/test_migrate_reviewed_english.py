@@ -1,4 +1,5 @@
 """Only reviewed English is written: machine proposals the check itself doubts stay fuzzy in translations.po."""
+
 from __future__ import annotations
 
 import os
@@ -47,6 +48,7 @@ def test_glossary_proposals_are_fuzzy_and_not_written(tmp_path, monkeypatch):
     accepted.string = "Message handlers of the bot."
     accepted.flags.discard("fuzzy")
     from babel.messages.pofile import write_po
+
     with open(review, "wb") as handle:
         write_po(handle, catalog, width=0)
     translation_step.run(["."], load_config(start="."), review, "glossary", use_memory=False)

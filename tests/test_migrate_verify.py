@@ -4,6 +4,7 @@ The fixture is an Uzbek bot shaped like an aiogram 3 bot (stand-in aiogram, SQLA
 Jinja2 modules inside it): a star re-export, a namespace package, columns under raw SQL, models read from
 JSON, a template, FSM state strings, mock.patch targets, module-level keyboards and its own tests.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -11,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from migrate_helpers import answer_review_files, committed_copy, environment, git, project_bytes, run_migration
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ombor_bot"
@@ -23,9 +23,14 @@ def store_bot_repo(target: Path) -> Path:
 
 
 def bot_tests(folder: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=folder,
-                          capture_output=True, text=True, timeout=300,
-                          env={**environment(folder.parent), "PYTEST_ADDOPTS": ""})
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**environment(folder.parent), "PYTEST_ADDOPTS": ""},
+    )
 
 
 @pytest.fixture(scope="module")

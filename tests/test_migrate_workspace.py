@@ -1,4 +1,5 @@
 """The staging copy and the journaled commit, in process (the tests that kill a real run are elsewhere)."""
+
 from __future__ import annotations
 
 import json
@@ -29,8 +30,17 @@ def _tree(root, files: dict[str, str]) -> None:
 
 def test_staging_copies_the_project_and_finds_what_changed(tmp_path):
     root = tmp_path / "project"
-    _tree(root, {"app/a.py": "x = 1\n", "app/b.py": "y = 2\n", "notes.md": "hi\n", ".gitignore": "build/\n",
-                 "build/out.py": "junk = 1\n", ".english-guard/migration/renames.toml": "version = 1\n"})
+    _tree(
+        root,
+        {
+            "app/a.py": "x = 1\n",
+            "app/b.py": "y = 2\n",
+            "notes.md": "hi\n",
+            ".gitignore": "build/\n",
+            "build/out.py": "junk = 1\n",
+            ".english-guard/migration/renames.toml": "version = 1\n",
+        },
+    )
     subprocess.run(["git", "init", "-q", str(root)], check=True)
     staging = Staging.create(root)
     try:
@@ -52,8 +62,12 @@ def test_commit_writes_catalogs_before_code_keeps_modes_and_cleans_up(tmp_path):
     root = tmp_path / "project"
     _tree(root, {"run.py": "print(1)\n", "old.py": "z = 0\n"})
     os.chmod(root / "run.py", 0o755)
-    changes = [Change("run.py", b"print(1)\n", b"print(2)\n"), Change("old.py", b"z = 0\n", None),
-               Change("app/i18n.py", None, b"_ = str\n"), Change("locales/uz/LC_MESSAGES/m.po", None, b"# po\n")]
+    changes = [
+        Change("run.py", b"print(1)\n", b"print(2)\n"),
+        Change("old.py", b"z = 0\n", None),
+        Change("app/i18n.py", None, b"_ = str\n"),
+        Change("locales/uz/LC_MESSAGES/m.po", None, b"# po\n"),
+    ]
     order = []
     commit(root, changes, progress=lambda change: order.append(change.path))
     assert order == ["locales/uz/LC_MESSAGES/m.po", "app/i18n.py", "run.py", "old.py"]
@@ -77,6 +91,7 @@ def test_commit_refuses_code_that_does_not_parse_before_writing_anything(tmp_pat
 
 def _half_done_commit(root, changes, done: int) -> None:
     """A commit whose process died after moving `done` files into place."""
+
     class Stop(BaseException):
         pass
 
@@ -128,7 +143,9 @@ def test_one_migration_at_a_time_and_a_dead_holder_is_taken_over(tmp_path):
     sleeper = subprocess.Popen(["sleep", "30"])
     try:
         (state / "lock").write_text(str(sleeper.pid))
-        with pytest.raises(WorkspaceError, match=f"another migration of this project is running \\(process {sleeper.pid}\\)"):
+        with pytest.raises(
+            WorkspaceError, match=f"another migration of this project is running \\(process {sleeper.pid}\\)"
+        ):
             with RunLock(state):
                 pass
     finally:

@@ -1,4 +1,5 @@
 """`english-guard models`: installing real packages built by the test, refusing hostile ones."""
+
 from __future__ import annotations
 
 import json
@@ -10,10 +11,10 @@ import sys
 import zipfile
 from pathlib import Path
 
+import argos_builder
 import pytest
 from click.testing import CliRunner
 
-import argos_builder
 from english_guard.cli import main
 
 
@@ -117,7 +118,7 @@ def test_corrupt_member_is_refused_and_nothing_is_left(models_dir, package_folde
     with zipfile.ZipFile(archive) as zf:
         info = zf.getinfo("translate-ru_en-0_1/model/model.bin")
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + 100
-    data[start:start + 200] = bytes(200)  # damage the compressed model bytes, keep the directory intact
+    data[start : start + 200] = bytes(200)  # damage the compressed model bytes, keep the directory intact
     archive.write_bytes(bytes(data))
     result = run("models", "install", str(archive))
     assert result.exit_code == 2 and "corrupt or truncated" in result.output
@@ -144,9 +145,7 @@ BAD_CONTENT = {
     ),
     "missing model": (lambda f: (f / "model" / "model.bin").unlink(), "the CTranslate2 model is missing"),
     "missing tokenizer": (lambda f: (f / "sentencepiece.model").unlink(), "sentencepiece.model is missing"),
-    "old BPE package": (
-        lambda f: (f / "sentencepiece.model").rename(f / "bpe.model"), "uses a BPE tokenizer"
-    ),
+    "old BPE package": (lambda f: (f / "sentencepiece.model").rename(f / "bpe.model"), "uses a BPE tokenizer"),
 }
 
 
@@ -218,11 +217,15 @@ def test_package_installed_by_argostranslate_is_found_and_used(tmp_path, package
         pytest.skip("argostranslate is not installed (pip install --no-deps argostranslate)")
     archive = variant(package_folder, tmp_path)
     env = dict(os.environ)
-    env.update({
-        "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "ENGLISH_GUARD_MODELS_DIR": str(tmp_path / "eg-models"),
-    })
+    env.update(
+        {
+            "HOME": str(tmp_path / "home"),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+            "ENGLISH_GUARD_MODELS_DIR": str(tmp_path / "eg-models"),
+        }
+    )
     env.pop("ARGOS_PACKAGES_DIR", None)
     # Without torch/stanza (pip install --no-deps argostranslate), install_from_path extracts the package
     # and only then fails to clear its language cache (argostranslate.translate imports stanza).
@@ -244,8 +247,14 @@ def test_package_installed_by_argostranslate_is_found_and_used(tmp_path, package
     (source.parent / "pyproject.toml").write_text("[tool.english-guard]\n", encoding="utf-8")
     shutil.copyfile(Path(__file__).parent / "fixtures" / "translate" / "inline_ru.py", source)
     text = source.read_text(encoding="utf-8")
-    result = subprocess.run([*cli, "translate", str(source), "--write"], env=env, capture_output=True,
-                            text=True, timeout=120, cwd=source.parent)
+    result = subprocess.run(
+        [*cli, "translate", str(source), "--write"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=source.parent,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert source.read_text(encoding="utf-8").startswith("x = 1  # ")
     assert source.read_text(encoding="utf-8") != text
@@ -255,7 +264,9 @@ def test_package_installed_by_argostranslate_is_found_and_used(tmp_path, package
 
 
 def test_m2m100_folder_is_recognised(models_dir, tmp_path):
-    folder = argos_builder.build_multilingual_model(tmp_path / "m2m-tiny", language_tokens=["__en__", "__uz__", "__ru__"])
+    folder = argos_builder.build_multilingual_model(
+        tmp_path / "m2m-tiny", language_tokens=["__en__", "__uz__", "__ru__"]
+    )
     result = run("models", "install", str(folder))
     assert result.exit_code == 0, result.output
     metadata = json.loads((models_dir / "m2m-tiny" / "metadata.json").read_text(encoding="utf-8"))
@@ -275,14 +286,23 @@ def test_install_by_code_with_an_unreachable_index_fails_cleanly(tmp_path):
     except ImportError:
         pytest.skip("argostranslate is not installed (pip install --no-deps argostranslate)")
     env = dict(os.environ)
-    env.update({
-        "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_CACHE_HOME": str(tmp_path / "cache"),
-        "ENGLISH_GUARD_MODELS_DIR": str(tmp_path / "eg-models"),
-        "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",  # nothing listens there: a quick, certain failure
-    })
-    result = subprocess.run([sys.executable, "-m", "english_guard", "models", "install", "de"], env=env,
-                            capture_output=True, text=True, timeout=120)
+    env.update(
+        {
+            "HOME": str(tmp_path / "home"),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"),
+            "ENGLISH_GUARD_MODELS_DIR": str(tmp_path / "eg-models"),
+            "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/",  # nothing listens there: a quick, certain failure
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "english_guard", "models", "install", "de"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2
     assert "cannot download the Argos package index" in result.stderr and "nothing was installed" in result.stderr
     assert not (tmp_path / "eg-models").exists() or not list((tmp_path / "eg-models").iterdir())

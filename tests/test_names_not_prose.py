@@ -1,4 +1,5 @@
 """Names are not prose: lists of people, changelog credits, unit symbols and typography are no evidence."""
+
 from __future__ import annotations
 
 import json
@@ -19,7 +20,8 @@ def test_people_lists_and_changelog_credits_are_names(tmp_path):
     (tmp_path / "AUTHORS.md").write_text("# Authors\n\n- Иван Петров\n- Öztürk Çağlar\n- 王小明\n", encoding="utf-8")
     (tmp_path / "CHANGELOG.md").write_text(
         "# Changelog\n\n- Fixed the parser. Thanks to Олександр Коваленко!\n- Исправлена ошибка в парсере\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     # The credit line is names; the Russian entry of the changelog is still prose.
     assert _check(tmp_path) == [("CHANGELOG.md", 4)]
 
@@ -41,5 +43,6 @@ def test_accented_spellings_are_not_english_words_folded():
 def test_a_changelog_list_of_handles_is_names(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\n', encoding="utf-8")
     (tmp_path / "CHANGES.md").write_text(
-        "# Changes\n\n## Contributors\n\n@aguinaldo | @ozturk | @kuryer | @sotuvchi\n", encoding="utf-8")
+        "# Changes\n\n## Contributors\n\n@aguinaldo | @ozturk | @kuryer | @sotuvchi\n", encoding="utf-8"
+    )
     assert _check(tmp_path) == []

@@ -1,4 +1,5 @@
 """Naming by letters first: letters that only some languages write decide between neighbours."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,21 +8,24 @@ from english_guard.language import judge
 from english_guard.language.scripts import cyrillic_language, latin_language
 
 
-@pytest.mark.parametrize("text,language", [
-    ("# Отримуємо список користувачів з бази даних", "uk"),  # є
-    ("# Перевіряємо запис у таблиці", "uk"),  # і without any Kazakh letter
-    ("# Пайдаланушылар тізімін дерекқордан аламыз", "kk"),  # і with қ
-    ("# Деректер қорына жазбаны сақтаймыз", "kk"),  # қ with ы: Uzbek Cyrillic has no ы
-    ("# Фойдаланувчилар рўйхатини базадан оламиз", "uz"),  # ў
-    ("# Маълумотлар базасига ёзувни сақлаймиз", "uz"),  # қ with the hard sign of a loanword
-    ("# Прочитать список пользователей из базы данных", "ru"),
-    ("# Kullanıcı listesini veritabanından alıyoruz", "tr"),
-    ("# İstifadəçilərin siyahısını verilənlər bazasından alırıq", "az"),  # ə
-    ("# Não foi possível salvar a configuração", "pt"),
-    ("# Obtém a lista dos usuários do banco", "pt"),  # function words: a, dos, do
-    ("# ¿Dónde está el archivo de configuración?", "es"),
-    ("# Obtiene la lista de los usuarios del sistema", "es"),
-])
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("# Отримуємо список користувачів з бази даних", "uk"),  # є
+        ("# Перевіряємо запис у таблиці", "uk"),  # і without any Kazakh letter
+        ("# Пайдаланушылар тізімін дерекқордан аламыз", "kk"),  # і with қ
+        ("# Деректер қорына жазбаны сақтаймыз", "kk"),  # қ with ы: Uzbek Cyrillic has no ы
+        ("# Фойдаланувчилар рўйхатини базадан оламиз", "uz"),  # ў
+        ("# Маълумотлар базасига ёзувни сақлаймиз", "uz"),  # қ with the hard sign of a loanword
+        ("# Прочитать список пользователей из базы данных", "ru"),
+        ("# Kullanıcı listesini veritabanından alıyoruz", "tr"),
+        ("# İstifadəçilərin siyahısını verilənlər bazasından alırıq", "az"),  # ə
+        ("# Não foi possível salvar a configuração", "pt"),
+        ("# Obtém a lista dos usuários do banco", "pt"),  # function words: a, dos, do
+        ("# ¿Dónde está el archivo de configuración?", "es"),
+        ("# Obtiene la lista de los usuarios del sistema", "es"),
+    ],
+)
 def test_the_language_is_named_by_its_letters(text, language):
     verdict = judge(text, "comment")
     assert not verdict.english

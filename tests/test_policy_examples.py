@@ -1,4 +1,5 @@
 """Acceptance 1 of the check issue: the policy's own bad and good examples."""
+
 from __future__ import annotations
 
 import json

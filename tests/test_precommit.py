@@ -6,6 +6,7 @@ pre-commit builds the hook's environment by pip-installing a clone of this repos
 kept in pytest's cache directory and reused while HEAD stays the same. Deselect that test with
 `-m "not precommit"`.
 """
+
 from __future__ import annotations
 
 import json
@@ -58,8 +59,12 @@ def hook_repo(request) -> tuple[Path, str, dict]:
 
 
 # pip's words for "the package index cannot be reached": the machine, not english-guard, is at fault.
-PIP_OFFLINE = ("NewConnectionError", "Temporary failure in name resolution", "No matching distribution found",
-               "Could not find a version that satisfies")
+PIP_OFFLINE = (
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+    "No matching distribution found",
+    "Could not find a version that satisfies",
+)
 
 
 def skip_when_pip_is_unreachable(output: str) -> None:
@@ -68,8 +73,9 @@ def skip_when_pip_is_unreachable(output: str) -> None:
 
 
 def commit(repo: Path, env: dict, message: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True,
-                          timeout=900)
+    return subprocess.run(
+        ["git", "commit", "-m", message], cwd=repo, env=env, capture_output=True, text=True, timeout=900
+    )
 
 
 def hook_project(tmp_path: Path, clone: Path, head: str, hooks: list[str]) -> Path:
@@ -80,8 +86,9 @@ def hook_project(tmp_path: Path, clone: Path, head: str, hooks: list[str]) -> Pa
     git(repo, "config", "user.email", "dev@example.com")
     git(repo, "config", "user.name", "Dev")
     ids = "".join(f"      - id: {hook}\n" for hook in hooks)
-    (repo / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: {clone}\n    rev: {head}\n    hooks:\n{ids}",
-                                                 encoding="utf-8")
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {clone}\n    rev: {head}\n    hooks:\n{ids}", encoding="utf-8"
+    )
     return repo
 
 
@@ -94,8 +101,9 @@ def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed
     shutil.copy(FIXTURE / "bot" / "handlers.py", repo / "bot" / "handlers.py")
     shutil.copy(FIXTURE / "chart" / "templates" / "configmap.yaml", repo / "chart" / "templates" / "configmap.yaml")
     (repo / ".gitignore").write_text(".english-guard-cache/\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install"], cwd=repo, env=env, check=True, capture_output=True, timeout=120
+    )
     git(repo, "add", ".")
 
     blocked = commit(repo, env, "Add the bot and its chart")
@@ -110,8 +118,9 @@ def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed
 
     # Fixed files pass; a staged file the configuration excludes stays excluded (--force-exclude).
     shutil.copy(FIXTURE / "bot" / "handlers_fixed.py", repo / "bot" / "handlers.py")
-    shutil.copy(FIXTURE / "chart" / "templates" / "configmap_fixed.yaml",
-                repo / "chart" / "templates" / "configmap.yaml")
+    shutil.copy(
+        FIXTURE / "chart" / "templates" / "configmap_fixed.yaml", repo / "chart" / "templates" / "configmap.yaml"
+    )
     (repo / "legacy").mkdir()
     shutil.copy(FIXTURE / "bot" / "handlers.py", repo / "legacy" / "old_handlers.py")
     (repo / "pyproject.toml").write_text('[tool.english-guard]\nexclude = ["legacy/**"]\n', encoding="utf-8")
@@ -128,8 +137,22 @@ def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed
     # The manual-stage rename hook writes a reviewable plan; it does not run on commit.
     shutil.copy(FIXTURE / "bot" / "reports.py", repo / "bot" / "reports.py")
     manual = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "run", "--hook-stage", "manual", "english-guard-rename-plan",
-         "--files", "bot/reports.py"], cwd=repo, env=env, capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "run",
+            "--hook-stage",
+            "manual",
+            "english-guard-rename-plan",
+            "--files",
+            "bot/reports.py",
+        ],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert manual.returncode == 0, manual.stdout + manual.stderr
     plan = (repo / "english-guard-rename-plan.toml").read_text("utf-8")
@@ -140,8 +163,14 @@ def test_commit_is_blocked_by_findings_in_python_and_helm_then_passes_when_fixed
 def test_commit_msg_hook_refuses_an_uzbek_message_and_accepts_an_english_one(tmp_path, hook_repo):
     clone, head, env = hook_repo
     repo = hook_project(tmp_path, clone, head, ["english-guard-commit-msg"])
-    subprocess.run([sys.executable, "-m", "pre_commit", "install", "--hook-type", "commit-msg"], cwd=repo, env=env,
-                   check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "-m", "pre_commit", "install", "--hook-type", "commit-msg"],
+        cwd=repo,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     (repo / "README.md").write_text("A bot.\n", encoding="utf-8")
     git(repo, "add", ".")
 
@@ -164,13 +193,19 @@ def test_commit_msg_hook_refuses_an_uzbek_message_and_accepts_an_english_one(tmp
     git(repo, "add", ".")
     kept = commit(repo, env, "Foydalanuvchi ro'yxatini qo'shish\n\nEnglish-Guard: ignore")
     assert kept.returncode == 0, kept.stdout + kept.stderr
-    assert git(repo, "log", "--format=%s").stdout.splitlines() == ["Foydalanuvchi ro'yxatini qo'shish",
-                                                                   "feat(bot): add the user list"]
+    assert git(repo, "log", "--format=%s").stdout.splitlines() == [
+        "Foydalanuvchi ro'yxatini qo'shish",
+        "feat(bot): add the user list",
+    ]
 
 
 def test_hook_manifest_is_valid_and_declares_the_hooks():
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-manifest", str(ROOT / ".pre-commit-hooks.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     import yaml
 
@@ -178,7 +213,9 @@ def test_hook_manifest_is_valid_and_declares_the_hooks():
     check = hooks["english-guard"]
     assert check["entry"] == "english-guard check --force-exclude"
     assert check["language"] == "python" and check["require_serial"] is True
-    assert {"python", "yaml", "dockerfile", "shell", "toml", "ini", "markdown", "rst", "dotenv"} <= set(check["types_or"])
+    assert {"python", "yaml", "dockerfile", "shell", "toml", "ini", "markdown", "rst", "dotenv"} <= set(
+        check["types_or"]
+    )
     assert "stages" not in check
     assert hooks["english-guard-fix"]["stages"] == ["manual"]
     assert hooks["english-guard-fix"]["entry"].startswith("english-guard translate --write")
@@ -245,7 +282,9 @@ def test_github_actions_example_runs_as_written(ci_repo):
 
     push = run_shell(steps["Check the repository (annotations; fails the job on findings)"]["run"], repo, env)
     assert push.returncode == 1
-    assert "file=bot/handlers.py,line=2," in push.stdout and "file=chart/templates/configmap.yaml,line=6," in push.stdout
+    assert (
+        "file=bot/handlers.py,line=2," in push.stdout and "file=chart/templates/configmap.yaml,line=6," in push.stdout
+    )
 
 
 def test_gitlab_ci_example_runs_as_written(ci_repo):
@@ -258,7 +297,10 @@ def test_gitlab_ci_example_runs_as_written(ci_repo):
     report = run_shell(report_step, repo, env)
     assert report.returncode == 0, report.stderr
     issues = json.loads((repo / "gl-code-quality-report.json").read_text("utf-8"))
-    assert sorted(issue["location"]["path"] for issue in issues) == ["bot/handlers.py", "chart/templates/configmap.yaml"]
+    assert sorted(issue["location"]["path"] for issue in issues) == [
+        "bot/handlers.py",
+        "chart/templates/configmap.yaml",
+    ]
 
     merge_request = run_shell(gate_step, repo, {**env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main"})
     assert merge_request.returncode == 1, merge_request.stdout + merge_request.stderr
@@ -283,8 +325,15 @@ def test_github_actions_example_checks_commit_messages_and_the_pull_request(ci_r
     step = steps["Check the commit messages and the pull request text (fails the job on findings)"]
     assert step["if"] == "github.event_name == 'pull_request'"
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"number": 4, "pull_request": {
-        "number": 4, "title": "Add the chart", "body": "Helm chartga sozlamalar qo'shildi."}}), encoding="utf-8")
+    event.write_text(
+        json.dumps(
+            {
+                "number": 4,
+                "pull_request": {"number": 4, "title": "Add the chart", "body": "Helm chartga sozlamalar qo'shildi."},
+            }
+        ),
+        encoding="utf-8",
+    )
     run_env = {**env, "BASE_REF": "main", "GITHUB_EVENT_PATH": str(event)}
     result = run_shell(step["run"], repo, run_env)
     assert result.returncode == 1, result.stdout + result.stderr
@@ -304,8 +353,13 @@ def test_gitlab_ci_example_checks_commit_messages_and_the_merge_request(ci_repo)
     _pull_request_commits(repo)
     job = yaml.safe_load((EXAMPLES / "gitlab-ci.yml").read_text("utf-8"))["english-guard-messages"]
     assert job["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
-    run_env = {**env, "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main", "CI_MERGE_REQUEST_IID": "9",
-               "CI_MERGE_REQUEST_TITLE": "Chart qo'shildi", "CI_MERGE_REQUEST_DESCRIPTION": "Adds the Helm chart."}
+    run_env = {
+        **env,
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        "CI_MERGE_REQUEST_IID": "9",
+        "CI_MERGE_REQUEST_TITLE": "Chart qo'shildi",
+        "CI_MERGE_REQUEST_DESCRIPTION": "Adds the Helm chart.",
+    }
     result = run_shell("\n".join(job["script"]), repo, run_env)
     assert result.returncode == 1, result.stdout + result.stderr
     sha = git(repo, "rev-parse", "HEAD~1").stdout.strip()[:12]
@@ -323,7 +377,7 @@ def test_example_command_lines_use_options_check_knows():
             code = line.split("#", 1)[0]
             if "english-guard check" not in code or "english-guard check-message" in code:
                 continue
-            words = shlex.split(code[code.index("english-guard check"):].replace("$", ""))[2:]
+            words = shlex.split(code[code.index("english-guard check") :].replace("$", ""))[2:]
             check.make_context("check", list(words), resilient_parsing=False)
             seen += 1
     assert seen >= 6
@@ -338,7 +392,7 @@ def test_example_check_message_lines_use_options_check_message_knows():
             code = line.split("#", 1)[0]
             if "english-guard check-message" not in code:
                 continue
-            words = shlex.split(code[code.index("english-guard check-message"):].replace("$", ""))[2:]
+            words = shlex.split(code[code.index("english-guard check-message") :].replace("$", ""))[2:]
             check_message.make_context("check-message", list(words), resilient_parsing=False)
             seen += 1
     assert seen == 2

@@ -1,4 +1,5 @@
 """A project's own names (chart and package names) are names, not foreign words; folder names are not."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The Python reader: every definition kind, at its exact position."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,16 +19,44 @@ def test_every_definition_kind_is_found_once():
     _text, found = segments()
     definitions = {(s.text, s.symbol) for s in found if s.kind == "identifier"}
     assert definitions == {
-        ("osp", "import alias"), ("Ordered", "import alias"), ("LIMIT", "variable"), ("counter", "variable"),
-        ("first", "variable"), ("rest", "variable"), ("fetch", "function"), ("url", "parameter"),
-        ("retries", "parameter"), ("args", "parameter"), ("timeout", "parameter"), ("options", "parameter"),
-        ("handle", "variable"), ("data", "variable"), ("line", "variable"), ("problem", "variable"),
-        ("size", "variable"), ("index", "variable"), ("item", "variable"), ("callback", "variable"),
-        ("event", "parameter"), ("Store", "class"), ("shelf", "class attribute"), ("__init__", "method"),
-        ("self", "parameter"), ("owner", "parameter"), ("cls_name", "variable"), ("inner", "function"),
-        ("build", "method"), ("cls", "parameter"), ("registry", "attribute"), ("matcher", "function"),
-        ("command", "parameter"), ("verb", "variable"), ("extra", "variable"), ("head", "variable"),
-        ("tail", "variable"), ("text", "variable"),
+        ("osp", "import alias"),
+        ("Ordered", "import alias"),
+        ("LIMIT", "variable"),
+        ("counter", "variable"),
+        ("first", "variable"),
+        ("rest", "variable"),
+        ("fetch", "function"),
+        ("url", "parameter"),
+        ("retries", "parameter"),
+        ("args", "parameter"),
+        ("timeout", "parameter"),
+        ("options", "parameter"),
+        ("handle", "variable"),
+        ("data", "variable"),
+        ("line", "variable"),
+        ("problem", "variable"),
+        ("size", "variable"),
+        ("index", "variable"),
+        ("item", "variable"),
+        ("callback", "variable"),
+        ("event", "parameter"),
+        ("Store", "class"),
+        ("shelf", "class attribute"),
+        ("__init__", "method"),
+        ("self", "parameter"),
+        ("owner", "parameter"),
+        ("cls_name", "variable"),
+        ("inner", "function"),
+        ("build", "method"),
+        ("cls", "parameter"),
+        ("registry", "attribute"),
+        ("matcher", "function"),
+        ("command", "parameter"),
+        ("verb", "variable"),
+        ("extra", "variable"),
+        ("head", "variable"),
+        ("tail", "variable"),
+        ("text", "variable"),
     }
     names = [s.text for s in found if s.kind == "identifier"]
     assert len(names) == len(set(names)), "a name is reported once, at its first definition"
@@ -38,7 +67,7 @@ def test_positions_point_at_the_text():
     lines = text.split("\n")
     for segment in found:
         if segment.kind in ("identifier", "comment"):
-            assert lines[segment.line - 1][segment.column - 1:segment.end_column - 1] == segment.text, segment
+            assert lines[segment.line - 1][segment.column - 1 : segment.end_column - 1] == segment.text, segment
     docstrings = sorted((s.line, s.text) for s in found if s.kind == "docstring")
     assert docstrings == [(1, "Module docstring."), (13, "Function docstring."), (30, "Class docstring.")]
 

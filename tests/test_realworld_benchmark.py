@@ -1,5 +1,6 @@
 """The real-world benchmark's own integrity, without its corpus: labels, repository list and split,
 the item enumeration, the scorer's matching, and extraction from a real git snapshot."""
+
 from __future__ import annotations
 
 import csv
@@ -69,8 +70,18 @@ def test_labels_parse_and_belong_to_their_split(split):
         assert len(labels) >= 300
     seen = set()
     for lab in labels:
-        assert set(lab) == {"repo", "path", "kind", "line", "end_line", "col", "name", "text_sha1", "lang",
-                            "user_facing"}, lab
+        assert set(lab) == {
+            "repo",
+            "path",
+            "kind",
+            "line",
+            "end_line",
+            "col",
+            "name",
+            "text_sha1",
+            "lang",
+            "user_facing",
+        }, lab
         assert repos[lab["repo"]]["split"] == split and repos[lab["repo"]]["role"] == "foreign"
         assert lab["kind"] in KINDS and lab["lang"] in LANGS
         assert 1 <= lab["line"] <= lab["end_line"] and lab["col"] >= 0
@@ -133,8 +144,18 @@ def test_sample_draw_is_seeded_and_independent_of_other_kinds():
 
 
 def _label(kind, line, lang, *, col=0, end=None, name="", uf=None):
-    return {"repo": "o/r", "path": "a.py", "kind": kind, "line": line, "end_line": end or line, "col": col,
-            "name": name, "text_sha1": "0" * 40, "lang": lang, "user_facing": uf}
+    return {
+        "repo": "o/r",
+        "path": "a.py",
+        "kind": kind,
+        "line": line,
+        "end_line": end or line,
+        "col": col,
+        "name": name,
+        "text_sha1": "0" * 40,
+        "lang": lang,
+        "user_facing": uf,
+    }
 
 
 def test_scorer_matches_findings_to_sampled_labels_only():
@@ -142,10 +163,10 @@ def test_scorer_matches_findings_to_sampled_labels_only():
         _label("identifier", 3, "uz", name="sonlar"),
         _label("comment", 5, "uz"),
         _label("docstring", 7, "ru", end=9),
-        _label("string", 12, "uz", col=30, uf=True),   # a second, unsampled literal starts at col 10
+        _label("string", 12, "uz", col=30, uf=True),  # a second, unsampled literal starts at col 10
         _label("string", 14, "en", col=4, uf=False),
-        _label("string", 16, "uz", col=8, uf=False),   # neutral in the main figures
-        _label("comment", 20, "de"),                    # missed
+        _label("string", 16, "uz", col=8, uf=False),  # neutral in the main figures
+        _label("comment", 20, "de"),  # missed
     ]
     findings = [
         {"path": "a.py", "line": 40, "column": 1, "kind": "identifier", "text": "obj.sonlar", "language": "uz"},
@@ -167,21 +188,34 @@ def test_scorer_matches_findings_to_sampled_labels_only():
     assert (res["string"]["tp"], res["string"]["fp"], res["string"]["positives"]) == (1, 1, 1)
     assert res["string"]["precision"] == 0.5
     assert (res["string (all)"]["tp"], res["string (all)"]["positives"]) == (2, 2)
-    assert res["overall"]["by_lang"]["de"] == {"positives": 1, "tp": 0, "recall": 0.0, "naming": None,
-                                               "named_as": {}}
+    assert res["overall"]["by_lang"]["de"] == {"positives": 1, "tp": 0, "recall": 0.0, "naming": None, "named_as": {}}
 
 
 def test_scorer_lets_a_string_finding_match_a_docstring_label_and_back():
     labels = [_label("docstring", 1, "uz", end=3), _label("string", 6, "uz", col=4, uf=True)]
-    findings = [{"path": "a.py", "line": 2, "column": 1, "kind": "string", "language": "uz"},
-                {"path": "a.py", "line": 6, "column": 5, "kind": "docstring", "language": "uz"}]
+    findings = [
+        {"path": "a.py", "line": 2, "column": 1, "kind": "string", "language": "uz"},
+        {"path": "a.py", "line": 6, "column": 5, "kind": "docstring", "language": "uz"},
+    ]
     assert sorted(score.match(findings, labels)) == [0, 1]
 
 
 def _git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
-                          env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
-                               "GIT_COMMITTER_EMAIL": "t@e", "HOME": str(cwd), "PATH": "/usr/bin:/bin"}).stdout
+    return subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@e",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@e",
+            "HOME": str(cwd),
+            "PATH": "/usr/bin:/bin",
+        },
+    ).stdout
 
 
 def test_extract_writes_the_recorded_commit_from_a_bare_snapshot(tmp_path):
@@ -198,12 +232,19 @@ def test_extract_writes_the_recorded_commit_from_a_bare_snapshot(tmp_path):
     mirror = tmp_path / "mirror"
     _git(tmp_path, "clone", "-q", "--bare", str(work), str(mirror / "me+tiny" / "repo"))
     tsv = tmp_path / "repos.tsv"
-    tsv.write_text("repo\tcommit\tcategory\tsplit\trole\tnotes\n"
-                   f"me/tiny\t{first}\tuz\ttune\tforeign\tsynthetic\n"
-                   f"me/absent\t{first}\tuz\ttest\tforeign\tno snapshot\n", encoding="utf-8")
+    tsv.write_text(
+        "repo\tcommit\tcategory\tsplit\trole\tnotes\n"
+        f"me/tiny\t{first}\tuz\ttune\tforeign\tsynthetic\n"
+        f"me/absent\t{first}\tuz\ttest\tforeign\tno snapshot\n",
+        encoding="utf-8",
+    )
     target = tmp_path / "corpus"
-    result = subprocess.run([sys.executable, str(BENCH / "extract.py"), str(target), "--repos", str(tsv)],
-                            env={"MIRROR": str(mirror), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "extract.py"), str(target), "--repos", str(tsv)],
+        env={"MIRROR": str(mirror), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1  # the absent snapshot is reported, the other row still extracted
     assert "MISSING snapshot for me/absent" in result.stderr
     assert (target / "me+tiny" / "pkg" / "a.py").read_text(encoding="utf-8") == "# birinchi\n"

@@ -1,4 +1,5 @@
 """The rename codemod end to end on the fixture bot: plan, review, apply, the bot's own tests, check."""
+
 from __future__ import annotations
 
 import json
@@ -7,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from rename_helpers import assert_only_names_changed, copy_fixture, run_cli, tree_digest
 
 from english_guard.fixes.rename.planfile import load_plan
-from rename_helpers import assert_only_names_changed, copy_fixture, run_cli, tree_digest
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -25,8 +26,11 @@ def _plan_and_fill(project: Path, monkeypatch) -> list:
     for number, entry in enumerate(entries):
         if entry.action == "rename" and not entry.new_name:
             name = hand_names.get(entry.name, f"hand_named_{number}")
-            text = text.replace(f'qualified_name = "{entry.qualified_name}"\n', f'qualified_name = '
-                                f'"{entry.qualified_name}"\n#HAND {name}\n', 1)
+            text = text.replace(
+                f'qualified_name = "{entry.qualified_name}"\n',
+                f'qualified_name = "{entry.qualified_name}"\n#HAND {name}\n',
+                1,
+            )
     lines, pending = [], None
     for line in text.splitlines():
         if line.startswith("#HAND "):
@@ -78,11 +82,16 @@ def test_apply_renames_everywhere_and_the_bots_own_tests_pass(renamed):
     project, _before, _entries, result = renamed
     assert result.exit_code == 0, result.output
     assert "symbols renamed" in result.output
-    completed = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-                               cwd=project, capture_output=True, text=True, timeout=120)
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     package = (project / "dokon" / "__init__.py").read_text(encoding="utf-8")
-    assert 'from .modellar import Order, Product, ProductEncoder' in package
+    assert "from .modellar import Order, Product, ProductEncoder" in package
     assert '__all__ = ["Product", "Order", "ProductEncoder", "Cart", "calculate_total"]' in package
     cart_module = (project / "dokon" / "savat.py").read_text(encoding="utf-8")
     assert "from dokon.modellar import Product, new_product as create" in cart_module
@@ -91,7 +100,7 @@ def test_apply_renames_everywhere_and_the_bots_own_tests_pass(renamed):
     assert 'getattr(product, "price")' in accounting
     assert "dokon.modellar.PRICE_LIMIT" in accounting and "m.PRICE_LIMIT" in accounting
     tests = (project / "tests" / "test_dokon.py").read_text(encoding="utf-8")
-    assert 'price=5000)' in tests and " = Cart(" in tests and "from dokon.xizmatlar import User, send_message" in tests
+    assert "price=5000)" in tests and " = Cart(" in tests and "from dokon.xizmatlar import User, send_message" in tests
     # the unprovable string (a dict key, an unresolved annotation) is reported, not changed
     assert "check by hand" in result.output
     assert '{"nomi": o.' in (project / "dokon" / "modellar.py").read_text(encoding="utf-8")
@@ -118,9 +127,13 @@ def test_byte_for_byte_outside_the_renamed_tokens(renamed):
 
 def test_check_finds_nothing_the_plan_covered(renamed):
     project, _before, entries, _result = renamed
-    completed = subprocess.run([sys.executable, "-m", "english_guard", "check", "dokon", "tests", "--select",
-                                "EG101", "--format", "json"], cwd=project, capture_output=True, text=True,
-                               timeout=120)
+    completed = subprocess.run(
+        [sys.executable, "-m", "english_guard", "check", "dokon", "tests", "--select", "EG101", "--format", "json"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert completed.returncode in (0, 1), completed.stderr
     report = json.loads(completed.stdout)
     covered = {e.name for e in entries if e.wanted}

@@ -1,4 +1,5 @@
 """Reference finding across modules, and writing files back without losing a byte."""
+
 from __future__ import annotations
 
 import subprocess
@@ -30,36 +31,56 @@ def run_apply(root: Path, monkeypatch, *renames: tuple[str, str, str], diff: boo
 
 
 def test_relative_imports_reexports_star_imports_and_module_aliases(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "pkg/__init__.py": "from .asosiy import hisobla\n",
-        "pkg/asosiy.py": "def hisobla(son):\n    return son * 2\n",
-        "pkg/boshqa.py": "from . import asosiy\nfrom .asosiy import *\n\n"
-                         "def ikki():\n    return asosiy.hisobla(son=1) + hisobla(2)\n",
-        "use.py": "import pkg.asosiy as a\nfrom pkg import hisobla as h\nimport pkg\n\n"
-                  "print(a.hisobla(3), h(son=4), pkg.hisobla(5), pkg.asosiy.hisobla(6))\n",
-    })
-    report = run_apply(root, monkeypatch, ("pkg.asosiy.hisobla", "hisobla", "calculate"),
-                       ("pkg.asosiy.hisobla.<locals>.son", "son", "number"))
+    root = make(
+        tmp_path,
+        {
+            "pkg/__init__.py": "from .asosiy import hisobla\n",
+            "pkg/asosiy.py": "def hisobla(son):\n    return son * 2\n",
+            "pkg/boshqa.py": "from . import asosiy\nfrom .asosiy import *\n\n"
+            "def ikki():\n    return asosiy.hisobla(son=1) + hisobla(2)\n",
+            "use.py": "import pkg.asosiy as a\nfrom pkg import hisobla as h\nimport pkg\n\n"
+            "print(a.hisobla(3), h(son=4), pkg.hisobla(5), pkg.asosiy.hisobla(6))\n",
+        },
+    )
+    report = run_apply(
+        root,
+        monkeypatch,
+        ("pkg.asosiy.hisobla", "hisobla", "calculate"),
+        ("pkg.asosiy.hisobla.<locals>.son", "son", "number"),
+    )
     assert not report.refused, report.refused
     assert (root / "pkg/__init__.py").read_text() == "from .asosiy import calculate\n"
     assert (root / "pkg/asosiy.py").read_text() == "def calculate(number):\n    return number * 2\n"
     assert "asosiy.calculate(number=1) + calculate(2)" in (root / "pkg/boshqa.py").read_text()
-    assert (root / "use.py").read_text().endswith(
-        "from pkg import calculate as h\nimport pkg\n\n"
-        "print(a.calculate(3), h(number=4), pkg.calculate(5), pkg.asosiy.calculate(6))\n")
+    assert (
+        (root / "use.py")
+        .read_text()
+        .endswith(
+            "from pkg import calculate as h\nimport pkg\n\n"
+            "print(a.calculate(3), h(number=4), pkg.calculate(5), pkg.asosiy.calculate(6))\n"
+        )
+    )
     completed = subprocess.run([sys.executable, "use.py"], cwd=root, capture_output=True, text=True)
     assert completed.stdout.split() == ["6", "8", "10", "12"], completed.stderr
 
 
 def test_string_annotations_nonlocal_global_and_slots(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "m.py": 'class Tovar:\n    __slots__ = ("narx",)\n\n    def __init__(self, narx):\n'
-                '        self.narx = narx\n\n\ndef yarat() -> "Tovar":\n    return Tovar(narx=1)\n\n\n'
-                'def sanoq():\n    jami = 0\n\n    def qosh():\n        nonlocal jami\n        jami += 1\n'
-                '        return jami\n    return qosh\n',
-    })
-    report = run_apply(root, monkeypatch, ("m.Tovar", "Tovar", "Item"), ("m.Tovar.narx", "narx", "price"),
-                       ("m.sanoq.<locals>.jami", "jami", "total"))
+    root = make(
+        tmp_path,
+        {
+            "m.py": 'class Tovar:\n    __slots__ = ("narx",)\n\n    def __init__(self, narx):\n'
+            '        self.narx = narx\n\n\ndef yarat() -> "Tovar":\n    return Tovar(narx=1)\n\n\n'
+            "def sanoq():\n    jami = 0\n\n    def qosh():\n        nonlocal jami\n        jami += 1\n"
+            "        return jami\n    return qosh\n",
+        },
+    )
+    report = run_apply(
+        root,
+        monkeypatch,
+        ("m.Tovar", "Tovar", "Item"),
+        ("m.Tovar.narx", "narx", "price"),
+        ("m.sanoq.<locals>.jami", "jami", "total"),
+    )
     assert not report.refused, report.refused
     text = (root / "m.py").read_text()
     assert '__slots__ = ("price",)' in text and 'def yarat() -> "Item":' in text
@@ -70,22 +91,33 @@ def test_string_annotations_nonlocal_global_and_slots(tmp_path, monkeypatch):
 
 
 def test_pytest_fixture_from_conftest_reaches_test_parameters(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "tests/conftest.py": "import pytest\n\n\n@pytest.fixture\ndef savat():\n    return []\n",
-        "tests/test_a.py": "def test_bosh(savat):\n    assert savat == []\n",
-    })
+    root = make(
+        tmp_path,
+        {
+            "tests/conftest.py": "import pytest\n\n\n@pytest.fixture\ndef savat():\n    return []\n",
+            "tests/test_a.py": "def test_bosh(savat):\n    assert savat == []\n",
+        },
+    )
     report = run_apply(root, monkeypatch, ("conftest.savat", "savat", "cart"))
     assert not report.refused, report.refused
     assert (root / "tests/test_a.py").read_text() == "def test_bosh(cart):\n    assert cart == []\n"
-    completed = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-                               cwd=root, capture_output=True, text=True, timeout=120)
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert completed.returncode == 0, completed.stdout
 
 
 def test_member_clash_in_a_subclass_is_refused(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "m.py": "class Asos:\n    narx = 1\n\n\nclass Bola(Asos):\n    price = 2\n",
-    })
+    root = make(
+        tmp_path,
+        {
+            "m.py": "class Asos:\n    narx = 1\n\n\nclass Bola(Asos):\n    price = 2\n",
+        },
+    )
     report = run_apply(root, monkeypatch, ("m.Asos.narx", "narx", "price"))
     assert [r.qualified_name for r in report.refused] == ["m.Asos.narx"]
     assert "class m.Bola" in report.refused[0].message
@@ -93,12 +125,15 @@ def test_member_clash_in_a_subclass_is_refused(tmp_path, monkeypatch):
 
 
 def test_replace_and_namedtuple_replace_keywords_name_fields(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "m.py": "import dataclasses\nfrom typing import NamedTuple\n\n\n@dataclasses.dataclass\nclass A:\n"
-                "    narx: int\n\n\nclass B(NamedTuple):\n    narx: int\n\n\n"
-                "x = dataclasses.replace(A(narx=1), narx=2)\ny = B(narx=1)._replace(narx=3)\n"
-                "assert (x.narx, y.narx) == (2, 3)\n",
-    })
+    root = make(
+        tmp_path,
+        {
+            "m.py": "import dataclasses\nfrom typing import NamedTuple\n\n\n@dataclasses.dataclass\nclass A:\n"
+            "    narx: int\n\n\nclass B(NamedTuple):\n    narx: int\n\n\n"
+            "x = dataclasses.replace(A(narx=1), narx=2)\ny = B(narx=1)._replace(narx=3)\n"
+            "assert (x.narx, y.narx) == (2, 3)\n",
+        },
+    )
     report = run_apply(root, monkeypatch, ("m.A.narx", "narx", "price"))
     assert not report.refused, report.refused
     text = (root / "m.py").read_text()
@@ -106,12 +141,17 @@ def test_replace_and_namedtuple_replace_keywords_name_fields(tmp_path, monkeypat
     assert subprocess.run([sys.executable, "m.py"], cwd=root).returncode == 0
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (b"\xef\xbb\xbfnarx = 1\r\nprint(narx)\r\n", b"\xef\xbb\xbfprice = 1\r\nprint(price)\r\n"),
-    ("# -*- coding: latin-1 -*-\nnarx = 1  # café\nprint(narx)\n".encode("latin-1"),
-     "# -*- coding: latin-1 -*-\nprice = 1  # café\nprint(price)\n".encode("latin-1")),
-    ("x = 'ё'; narx = 1\rprint(narx)\r".encode(), "x = 'ё'; price = 1\rprint(price)\r".encode()),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"\xef\xbb\xbfnarx = 1\r\nprint(narx)\r\n", b"\xef\xbb\xbfprice = 1\r\nprint(price)\r\n"),
+        (
+            "# -*- coding: latin-1 -*-\nnarx = 1  # café\nprint(narx)\n".encode("latin-1"),
+            "# -*- coding: latin-1 -*-\nprice = 1  # café\nprint(price)\n".encode("latin-1"),
+        ),
+        ("x = 'ё'; narx = 1\rprint(narx)\r".encode(), "x = 'ё'; price = 1\rprint(price)\r".encode()),
+    ],
+)
 def test_encoding_bom_and_line_endings_survive(tmp_path, monkeypatch, raw, expected):
     root = make(tmp_path, {"m.py": raw})
     report = run_apply(root, monkeypatch, ("m.narx", "narx", "price"))
@@ -135,28 +175,43 @@ def test_index_counts_uses_across_files(tmp_path, monkeypatch):
 
 
 def test_module_file_rename_updates_every_import(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "pkg/__init__.py": "from .xizmat import yubor\n",
-        "pkg/xizmat.py": "def yubor():\n    return 'ok'\n",
-        "pkg/ichki.py": "from . import xizmat\nfrom .xizmat import yubor as y\n\n\n"
-                        "def f():\n    return xizmat.yubor() + y()\n",
-        "use.py": "import pkg.xizmat\nfrom pkg import xizmat as x\nfrom pkg.ichki import f\n\n"
-                  "print(pkg.xizmat.yubor(), x.yubor(), f())\n"
-                  "TARGET = 'pkg.xizmat.yubor'\n",
-    })
+    root = make(
+        tmp_path,
+        {
+            "pkg/__init__.py": "from .xizmat import yubor\n",
+            "pkg/xizmat.py": "def yubor():\n    return 'ok'\n",
+            "pkg/ichki.py": "from . import xizmat\nfrom .xizmat import yubor as y\n\n\n"
+            "def f():\n    return xizmat.yubor() + y()\n",
+            "use.py": "import pkg.xizmat\nfrom pkg import xizmat as x\nfrom pkg.ichki import f\n\n"
+            "print(pkg.xizmat.yubor(), x.yubor(), f())\n"
+            "TARGET = 'pkg.xizmat.yubor'\n",
+        },
+    )
     monkeypatch.chdir(root)
-    entries = [PlanEntry("pkg.xizmat", "xizmat", "module", "", 0, "service"),
-               PlanEntry("pkg.xizmat.yubor", "yubor", "function", "", 0, "send")]
+    entries = [
+        PlanEntry("pkg.xizmat", "xizmat", "module", "", 0, "service"),
+        PlanEntry("pkg.xizmat.yubor", "yubor", "function", "", 0, "send"),
+    ]
     report = apply_plan(["."], entries, Config(root=str(root)))
     assert not report.refused, report.refused
     assert not (root / "pkg/xizmat.py").exists()
     assert (root / "pkg/service.py").read_text() == "def send():\n    return 'ok'\n"
     assert (root / "pkg/__init__.py").read_text() == "from .service import send\n"
-    assert (root / "pkg/ichki.py").read_text().startswith(
-        "from . import service\nfrom .service import send as y\n\n\ndef f():\n    return service.send() + y()\n")
-    assert (root / "use.py").read_text().startswith(
-        "import pkg.service\nfrom pkg import service as x\nfrom pkg.ichki import f\n\n"
-        "print(pkg.service.send(), x.send(), f())\n")
+    assert (
+        (root / "pkg/ichki.py")
+        .read_text()
+        .startswith(
+            "from . import service\nfrom .service import send as y\n\n\ndef f():\n    return service.send() + y()\n"
+        )
+    )
+    assert (
+        (root / "use.py")
+        .read_text()
+        .startswith(
+            "import pkg.service\nfrom pkg import service as x\nfrom pkg.ichki import f\n\n"
+            "print(pkg.service.send(), x.send(), f())\n"
+        )
+    )
     assert any("'pkg.xizmat.yubor' names the renamed module pkg.xizmat" in line for line in report.unprovable)
     completed = subprocess.run([sys.executable, "use.py"], cwd=root, capture_output=True, text=True)
     assert completed.stdout.split() == ["ok", "ok", "okok"], completed.stderr
@@ -177,13 +232,17 @@ def test_module_rename_refusals(tmp_path, monkeypatch):
 
 
 def test_overrides_of_an_installed_library_are_not_renamed(tmp_path, monkeypatch):
-    library = make(tmp_path / "site", {"tashqi_kutubxona/__init__.py":
-                                       "class Asos:\n    def ishla(self):\n        return 1\n"})
+    library = make(
+        tmp_path / "site", {"tashqi_kutubxona/__init__.py": "class Asos:\n    def ishla(self):\n        return 1\n"}
+    )
     monkeypatch.syspath_prepend(str(library))
-    root = make(tmp_path / "project", {
-        "m.py": "from tashqi_kutubxona import Asos\n\n\nclass Bola(Asos):\n    def ishla(self):\n"
-                "        return 2\n\n    def hisobla(self):\n        return self.ishla()\n",
-    })
+    root = make(
+        tmp_path / "project",
+        {
+            "m.py": "from tashqi_kutubxona import Asos\n\n\nclass Bola(Asos):\n    def ishla(self):\n"
+            "        return 2\n\n    def hisobla(self):\n        return self.ishla()\n",
+        },
+    )
     monkeypatch.chdir(root)
     from english_guard.fixes.rename.planning import make_plan
 
@@ -197,10 +256,13 @@ def test_overrides_of_an_installed_library_are_not_renamed(tmp_path, monkeypatch
 
 
 def test_suppressed_definitions_are_planned_as_kept(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "a.py": "narx = 1  # english-guard: ignore[EG101]\nsavat = 2  # noqa: EG101\nmahsulot = 3  # noqa: E501\n",
-        "b.py": "# english-guard: skip-file\nbuyurtma = 1\n",
-    })
+    root = make(
+        tmp_path,
+        {
+            "a.py": "narx = 1  # english-guard: ignore[EG101]\nsavat = 2  # noqa: EG101\nmahsulot = 3  # noqa: E501\n",
+            "b.py": "# english-guard: skip-file\nbuyurtma = 1\n",
+        },
+    )
     monkeypatch.chdir(root)
     from english_guard.fixes.rename import plan_paths
 
@@ -212,27 +274,39 @@ def test_suppressed_definitions_are_planned_as_kept(tmp_path, monkeypatch):
 
 
 def test_star_star_calls_into_renamed_parameters_are_reported(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "m.py": "from dataclasses import dataclass\n\n\n@dataclass\nclass Tovar:\n    narx: int\n\n\n"
-                "row = {'narx': 5}\nitem = Tovar(**row)\nprint(dict(**row))\n",
-    })
+    root = make(
+        tmp_path,
+        {
+            "m.py": "from dataclasses import dataclass\n\n\n@dataclass\nclass Tovar:\n    narx: int\n\n\n"
+            "row = {'narx': 5}\nitem = Tovar(**row)\nprint(dict(**row))\n",
+        },
+    )
     report = run_apply(root, monkeypatch, ("m.Tovar.narx", "narx", "price"))
     assert not report.refused
     star = [line for line in report.unprovable if "**mapping" in line]
-    assert star == ["m.py:10:8: a call with **mapping passes keyword names as data; renamed here: narx; "
-                    "check the mapping's keys by hand"]
+    assert star == [
+        "m.py:10:8: a call with **mapping passes keyword names as data; renamed here: narx; "
+        "check the mapping's keys by hand"
+    ]
     assert any("the string 'narx'" in line for line in report.unprovable)
 
 
 def test_private_names_are_mangled_like_the_interpreter_does(tmp_path, monkeypatch):
-    root = make(tmp_path, {
-        "m.py": "class Hisob:\n    def __init__(self):\n        self.__qoldiq = 1\n        __vaqtincha = 2\n"
-                "        self.__tekshir(__vaqtincha)\n\n    def __tekshir(self, son):\n"
-                "        return self.__qoldiq + son\n\n\nprint(Hisob()._Hisob__qoldiq)\n",
-    })
-    report = run_apply(root, monkeypatch, ("m.Hisob.__tekshir", "__tekshir", "__check"),
-                       ("m.Hisob.__qoldiq", "__qoldiq", "__rest"),
-                       ("m.Hisob.__init__.<locals>.__vaqtincha", "__vaqtincha", "__temporary"))
+    root = make(
+        tmp_path,
+        {
+            "m.py": "class Hisob:\n    def __init__(self):\n        self.__qoldiq = 1\n        __vaqtincha = 2\n"
+            "        self.__tekshir(__vaqtincha)\n\n    def __tekshir(self, son):\n"
+            "        return self.__qoldiq + son\n\n\nprint(Hisob()._Hisob__qoldiq)\n",
+        },
+    )
+    report = run_apply(
+        root,
+        monkeypatch,
+        ("m.Hisob.__tekshir", "__tekshir", "__check"),
+        ("m.Hisob.__qoldiq", "__qoldiq", "__rest"),
+        ("m.Hisob.__init__.<locals>.__vaqtincha", "__vaqtincha", "__temporary"),
+    )
     assert not report.refused, report.refused
     text = (root / "m.py").read_text()
     assert "self.__check(__temporary)" in text and "def __check(self, son):" in text

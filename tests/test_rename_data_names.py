@@ -1,5 +1,6 @@
 """Names that data, strings or a framework depend on start as "skip" in the rename plan, with where they
 are bound (issue 12), on tests/fixtures/ombor_bot."""
+
 from __future__ import annotations
 
 import shutil
@@ -31,16 +32,19 @@ def plan(project: Path) -> dict:
     return {entry.qualified_name: entry for entry in entries}
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("modellar.Buyurtma.miqdor", "a database column of Buyurtma (dokon/modellar.py:18)"),
-    ("ombor.mahsulot.Mahsulot.narxi", "a pydantic field (Mahsulot, dokon/ombor/mahsulot.py:16)"),
-    ("ombor.mahsulot.Mahsulot.nomi", "a template reads it: shablonlar/chek.txt:1"),
-    ("holatlar.BuyurtmaHolati", "an aiogram StatesGroup (dokon/holatlar.py:5)"),
-    ("holatlar.BuyurtmaHolati.miqdor_kutilmoqda", '"BuyurtmaHolati:miqdor_kutilmoqda"'),
-    ("xizmatlar.jami_narx", "named in the string 'dokon.xizmatlar.jami_narx' (tests/test_xizmatlar.py:8"),
-    ("handlers.miqdor_qabul_qilish.<locals>.miqdor", "as_('miqdor') at dokon/handlers.py:33"),
-    ("ombor.savat.Savat.hisob", "the body of class Savat uses 'hisob' (dokon/ombor/savat.py:12) before its method"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("modellar.Buyurtma.miqdor", "a database column of Buyurtma (dokon/modellar.py:18)"),
+        ("ombor.mahsulot.Mahsulot.narxi", "a pydantic field (Mahsulot, dokon/ombor/mahsulot.py:16)"),
+        ("ombor.mahsulot.Mahsulot.nomi", "a template reads it: shablonlar/chek.txt:1"),
+        ("holatlar.BuyurtmaHolati", "an aiogram StatesGroup (dokon/holatlar.py:5)"),
+        ("holatlar.BuyurtmaHolati.miqdor_kutilmoqda", '"BuyurtmaHolati:miqdor_kutilmoqda"'),
+        ("xizmatlar.jami_narx", "named in the string 'dokon.xizmatlar.jami_narx' (tests/test_xizmatlar.py:8"),
+        ("handlers.miqdor_qabul_qilish.<locals>.miqdor", "as_('miqdor') at dokon/handlers.py:33"),
+        ("ombor.savat.Savat.hisob", "the body of class Savat uses 'hisob' (dokon/ombor/savat.py:12) before its method"),
+    ],
+)
 def test_each_data_dependent_name_starts_as_skip_with_where_it_is_bound(bot, name, reason):
     entry = plan(bot)[name]
     assert entry.action == "skip"
@@ -63,8 +67,13 @@ def test_a_class_body_name_before_the_method_is_the_module_function(bot):
     assert not report.errors and not report.refused
     text = (bot / "dokon/ombor/savat.py").read_text(encoding="utf-8")
     assert "def heading() -> str:" in text and "    nom = heading()\n" in text and "def hisob(self)" in text
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=bot,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=bot,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -76,7 +85,7 @@ def test_opting_in_renames_every_binding_found(bot):
     assert not report.errors and not report.refused
     assert "    quantity = Column(Integer)" in (bot / "dokon/modellar.py").read_text(encoding="utf-8")
     # the raw SQL is data: it keeps the old column name, as the plan's reason said
-    assert 'SELECT SUM(miqdor) FROM buyurtmalar' in (bot / "dokon/modellar.py").read_text(encoding="utf-8")
+    assert "SELECT SUM(miqdor) FROM buyurtmalar" in (bot / "dokon/modellar.py").read_text(encoding="utf-8")
 
 
 def test_rename_apply_is_verified_and_stops_when_a_test_breaks(bot):
@@ -91,14 +100,18 @@ def test_rename_apply_is_verified_and_stops_when_a_test_breaks(bot):
     target.new_name, target.action = "total_price", "rename"
     (bot / "renames.toml").write_text(dump_plan([target], "renames.toml", ["."]), encoding="utf-8")
     before = (bot / "dokon/xizmatlar.py").read_bytes()
-    result = CliRunner().invoke(main, ["rename", "--apply", "renames.toml", "--test-command",
-                                       f"{sys.executable} -m pytest -q"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["rename", "--apply", "renames.toml", "--test-command", f"{sys.executable} -m pytest -q"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 2, result.output
     assert "tests.test_xizmatlar::test_chegirma" in result.output
     assert "Nothing was written" in result.output
     assert (bot / "dokon/xizmatlar.py").read_bytes() == before
-    (bot / "renames.toml").write_text(dump_plan([entries["ombor.savat.Savat.qoshish"]], "renames.toml", ["."]),
-                                      encoding="utf-8")
+    (bot / "renames.toml").write_text(
+        dump_plan([entries["ombor.savat.Savat.qoshish"]], "renames.toml", ["."]), encoding="utf-8"
+    )
     result = CliRunner().invoke(main, ["rename", "--apply", "renames.toml"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "def add(self" in (bot / "dokon/ombor/savat.py").read_text(encoding="utf-8")

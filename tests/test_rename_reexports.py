@@ -1,5 +1,6 @@
 """rename follows star re-exports (`from .ombor import *` in a package `__init__`) and PEP 420 namespace
 packages: the importers are renamed with the definition, and the plan counts them (issue 12)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -19,11 +20,11 @@ FILES = {
     "dokon/ombor/savat.py": "from .mahsulot import Mahsulot\n\n\nclass Savat:\n    pass\n",
     "dokon/xizmatlar.py": "def jami_narx(narxlar):\n    return sum(narxlar)\n",
     "ilova.py": "from dokon.ombor import Mahsulot, Savat\nfrom dokon.xizmatlar import jami_narx\nimport dokon.xizmatlar\n"
-                "\n\ndef ishga_tushirish():\n    return Mahsulot('olma'), Savat(), jami_narx([1]), "
-                "dokon.xizmatlar.jami_narx([2])\n",
+    "\n\ndef ishga_tushirish():\n    return Mahsulot('olma'), Savat(), jami_narx([1]), "
+    "dokon.xizmatlar.jami_narx([2])\n",
     "test_ilova.py": "from ilova import ishga_tushirish\n\n\ndef test_ishga_tushirish():\n"
-                     "    mahsulot, _savat, jami, jami2 = ishga_tushirish()\n    assert (mahsulot.nomi, jami, jami2) == "
-                     "('olma', 1, 2)\n",
+    "    mahsulot, _savat, jami, jami2 = ishga_tushirish()\n    assert (mahsulot.nomi, jami, jami2) == "
+    "('olma', 1, 2)\n",
 }
 
 
@@ -63,6 +64,11 @@ def test_apply_renames_the_importers_and_the_project_still_runs(project):
     assert "from dokon.ombor import Product, Cart" in app
     assert "from dokon.xizmatlar import total_price" in app
     assert "dokon.xizmatlar.total_price([2])" in app
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_ilova.py"],
-                          cwd=project, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_ilova.py"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -1,4 +1,5 @@
 """Refusals: each leaves every file untouched and says why, with an alternative where there is one."""
+
 from __future__ import annotations
 
 import json
@@ -7,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from rename_helpers import copy_fixture, run_cli, tree_digest
 
 from english_guard.fixes.rename.planfile import PlanEntry, dump_plan
-from rename_helpers import copy_fixture, run_cli, tree_digest
 
 
 def write_plan(project: Path, *entries: tuple[str, str, str], name: str = "renames.toml") -> None:
@@ -38,10 +39,18 @@ def assert_refused(project: Path, monkeypatch, *needles: str, exit_code: int = 1
 
 
 def test_a_good_entry_with_a_bad_one_changes_nothing(project, monkeypatch):
-    write_plan(project, ("dokon.modellar.Mahsulot", "Mahsulot", "Product"),
-               ("dokon.hisob.hisobla_jami.<locals>.natija", "natija", "jami"))
-    assert_refused(project, monkeypatch, "refused: dokon.hisob.hisobla_jami.<locals>.natija",
-                   "'jami' already exists in scope dokon.hisob.hisobla_jami", "for example 'jami_2'")
+    write_plan(
+        project,
+        ("dokon.modellar.Mahsulot", "Mahsulot", "Product"),
+        ("dokon.hisob.hisobla_jami.<locals>.natija", "natija", "jami"),
+    )
+    assert_refused(
+        project,
+        monkeypatch,
+        "refused: dokon.hisob.hisobla_jami.<locals>.natija",
+        "'jami' already exists in scope dokon.hisob.hisobla_jami",
+        "for example 'jami_2'",
+    )
 
 
 def test_collision_with_a_member_of_the_same_class(project, monkeypatch):
@@ -50,8 +59,11 @@ def test_collision_with_a_member_of_the_same_class(project, monkeypatch):
 
 
 def test_two_entries_renamed_to_the_same_name_in_one_scope(project, monkeypatch):
-    write_plan(project, ("dokon.hisob.hisobla_jami.<locals>.natija", "natija", "result"),
-               ("dokon.hisob.hisobla_jami.<locals>.chegirma", "chegirma", "result"))
+    write_plan(
+        project,
+        ("dokon.hisob.hisobla_jami.<locals>.natija", "natija", "result"),
+        ("dokon.hisob.hisobla_jami.<locals>.chegirma", "chegirma", "result"),
+    )
     assert_refused(project, monkeypatch, "another entry already renames something to 'result'")
 
 
@@ -61,12 +73,15 @@ def test_capture_in_an_enclosing_scope_is_refused(project, monkeypatch):
     assert_refused(project, monkeypatch, "would change what", "dokon/hisob.py")
 
 
-@pytest.mark.parametrize(("qualified", "old", "new", "needle", "alternative"), [
-    ("dokon.savat.Savat.royxat", "royxat", "list", "would shadow the builtin list()", "'items'"),
-    ("dokon.hisob.tur_nomi.<locals>.tur", "tur", "type", "would shadow the builtin type()", "'kind'"),
-    ("dokon.savat.Savat.qaytarish", "qaytarish", "return", "is a Python keyword", "'give_back'"),
-    ("dokon.savat.Savat.qaytarish", "qaytarish", "give back", "is not a valid Python identifier", ""),
-])
+@pytest.mark.parametrize(
+    ("qualified", "old", "new", "needle", "alternative"),
+    [
+        ("dokon.savat.Savat.royxat", "royxat", "list", "would shadow the builtin list()", "'items'"),
+        ("dokon.hisob.tur_nomi.<locals>.tur", "tur", "type", "would shadow the builtin type()", "'kind'"),
+        ("dokon.savat.Savat.qaytarish", "qaytarish", "return", "is a Python keyword", "'give_back'"),
+        ("dokon.savat.Savat.qaytarish", "qaytarish", "give back", "is not a valid Python identifier", ""),
+    ],
+)
 def test_builtin_keyword_and_invalid_targets(project, monkeypatch, qualified, old, new, needle, alternative):
     write_plan(project, (qualified, old, new))
     assert_refused(project, monkeypatch, needle, alternative)
@@ -80,8 +95,11 @@ def test_stdlib_override_and_dunders_are_not_the_projects(project, monkeypatch):
 
 
 def test_entry_whose_symbol_no_longer_exists(project, monkeypatch):
-    write_plan(project, ("dokon.modellar.Mahsulot", "Mahsulot", "Product"),
-               ("dokon.savat.Savat.ochirish", "ochirish", "delete"))
+    write_plan(
+        project,
+        ("dokon.modellar.Mahsulot", "Mahsulot", "Product"),
+        ("dokon.savat.Savat.ochirish", "ochirish", "delete"),
+    )
     assert_refused(project, monkeypatch, "dokon.savat.Savat.ochirish no longer exists", "run --plan again")
 
 
@@ -90,14 +108,19 @@ def test_entry_whose_name_changed(project, monkeypatch):
     assert_refused(project, monkeypatch, "is called 'Tovar'")
 
 
-@pytest.mark.parametrize(("content", "needle"), [
-    ("version = 1\n[[rename]\n", "not valid TOML"),
-    ("version = 7\n", "unsupported plan version 7"),
-    ('version = 1\n[[rename]]\nqualified_name = "a.b"\nname = "b"\n', "`new_name` is missing"),
-    ('version = 1\n[[rename]]\nqualified_name = "a.b"\nname = "b"\nnew_name = "c"\naction = "maybe"\n',
-     "action must be one of rename, skip"),
-    ('version = 1\n[[rename]]\nqualified_name = "a.b"\nname = "b"\nnew_name = "c"\ncolour = 1\n', "unknown key"),
-])
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ("version = 1\n[[rename]\n", "not valid TOML"),
+        ("version = 7\n", "unsupported plan version 7"),
+        ('version = 1\n[[rename]]\nqualified_name = "a.b"\nname = "b"\n', "`new_name` is missing"),
+        (
+            'version = 1\n[[rename]]\nqualified_name = "a.b"\nname = "b"\nnew_name = "c"\naction = "maybe"\n',
+            "action must be one of rename, skip",
+        ),
+        ('version = 1\n[[rename]]\nqualified_name = "a.b"\nname = "b"\nnew_name = "c"\ncolour = 1\n', "unknown key"),
+    ],
+)
 def test_malformed_plan_files(project, monkeypatch, content, needle):
     (project / "renames.toml").write_text(content, encoding="utf-8")
     assert_refused(project, monkeypatch, needle, exit_code=2)
@@ -114,9 +137,11 @@ def test_a_file_that_does_not_parse_stops_the_apply(project, monkeypatch):
 
 
 def test_skip_and_empty_entries_are_reported_not_applied(project, monkeypatch):
-    plan = [PlanEntry("dokon.modellar.Mahsulot", "Mahsulot", "class", "", 0, "Product", "skip", "later"),
-            PlanEntry("dokon.modellar.Buyurtma", "Buyurtma", "class", "", 0, ""),
-            PlanEntry("dokon.savat.Savat", "Savat", "class", "", 0, "Cart")]
+    plan = [
+        PlanEntry("dokon.modellar.Mahsulot", "Mahsulot", "class", "", 0, "Product", "skip", "later"),
+        PlanEntry("dokon.modellar.Buyurtma", "Buyurtma", "class", "", 0, ""),
+        PlanEntry("dokon.savat.Savat", "Savat", "class", "", 0, "Cart"),
+    ]
     (project / "renames.toml").write_text(dump_plan(plan), encoding="utf-8")
     result = apply(project, monkeypatch)
     assert result.exit_code == 0, result.output
@@ -132,8 +157,13 @@ def test_unknown_callee_keywords_follow_a_unanimous_rename(project, monkeypatch)
     result = apply(project, monkeypatch)
     assert result.exit_code == 0, result.output
     assert "sanagich(step=2)" in (project / "tests" / "test_dokon.py").read_text(encoding="utf-8")
-    completed = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
-                               cwd=project, capture_output=True, text=True, timeout=120)
+    completed = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert completed.returncode == 0, completed.stdout + completed.stderr
 
 
@@ -170,6 +200,7 @@ def test_missing_path_and_unwritable_plan(project, monkeypatch):
 
 def test_names_the_glossary_cannot_translate_go_to_an_installed_model(tmp_path, monkeypatch):
     import argos_builder
+
     from english_guard.fixes.rename import load_plan
 
     monkeypatch.setenv("ENGLISH_GUARD_MODELS_DIR", str(tmp_path / "eg-models"))
@@ -177,8 +208,9 @@ def test_names_the_glossary_cannot_translate_go_to_an_installed_model(tmp_path, 
     package = argos_builder.build_argos_package(tmp_path / "packages", "ru")
     root = tmp_path / "project"
     root.mkdir()
-    (root / "storage.py").write_text("def хранилище_файлов():\n    return 1\n\n\nprint(хранилище_файлов())\n",
-                                     encoding="utf-8")
+    (root / "storage.py").write_text(
+        "def хранилище_файлов():\n    return 1\n\n\nprint(хранилище_файлов())\n", encoding="utf-8"
+    )
     installed = run_cli(root, "models", "install", str(package), monkeypatch=monkeypatch)
     assert installed.exit_code == 0, installed.output
     result = run_cli(root, "rename", ".", "--plan", "renames.toml", monkeypatch=monkeypatch)
@@ -204,8 +236,9 @@ def test_engine_proposals_are_styled_checked_and_marked_for_review(tmp_path, mon
     monkeypatch.setattr(EngineRouter, "engine_for", lambda self, language: PhraseEngine())
     root = tmp_path / "project"
     root.mkdir()
-    (root / "m.py").write_text("def хранилище_файлов():\n    ящик = 1\n    полка = 2\n    return ящик + полка\n",
-                               encoding="utf-8")
+    (root / "m.py").write_text(
+        "def хранилище_файлов():\n    ящик = 1\n    полка = 2\n    return ящик + полка\n", encoding="utf-8"
+    )
     monkeypatch.chdir(root)
     from english_guard.config import Config
     from english_guard.fixes.rename import plan_paths

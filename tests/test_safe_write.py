@@ -1,4 +1,5 @@
 """Safe writing shared by every fix: atomic, permission-keeping, parse-checked."""
+
 from __future__ import annotations
 
 import os

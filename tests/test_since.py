@@ -1,26 +1,42 @@
 """`check --since GIT_REF` on real git repositories: only findings on changed lines, untracked and
 newly added files count fully, and a bad ref or a folder outside git is a clear error (exit 2)."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-
-from engine_helpers import (BOT_SOURCE, CLEAN_SOURCE, RU_NEW_COMMENT, UZ_COMMENT_2, YAML_SOURCE, check_json, commit_all,
-                            git, located, make_project, make_repo, run_cli, write)
+from engine_helpers import (
+    BOT_SOURCE,
+    CLEAN_SOURCE,
+    RU_NEW_COMMENT,
+    UZ_COMMENT_2,
+    YAML_SOURCE,
+    check_json,
+    commit_all,
+    git,
+    located,
+    make_project,
+    make_repo,
+    run_cli,
+    write,
+)
 
 
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """A repository whose first commit already holds findings (old ones: never reported with --since)."""
     root = make_repo(tmp_path / "repo")
-    make_project(root, {
-        "app/handlers.py": BOT_SOURCE,
-        "app/clean.py": CLEAN_SOURCE,
-        "deploy/values.yaml": YAML_SOURCE,
-        "sub dir/çafé.py": CLEAN_SOURCE,
-        ".gitignore": ".english-guard-cache/\n",
-    })
+    make_project(
+        root,
+        {
+            "app/handlers.py": BOT_SOURCE,
+            "app/clean.py": CLEAN_SOURCE,
+            "deploy/values.yaml": YAML_SOURCE,
+            "sub dir/çafé.py": CLEAN_SOURCE,
+            ".gitignore": ".english-guard-cache/\n",
+        },
+    )
     commit_all(root, "initial")
     return root
 
@@ -77,7 +93,9 @@ def test_paths_with_spaces_and_non_ascii_letters(repo):
     code, report, _stderr = check_json(repo, "--no-cache", "--since", "HEAD")
     assert code == 1
     assert [(f["path"], f["line"]) for f in report["findings"]] == [
-        ("new dir/données à traiter.py", 1), ("sub dir/çafé.py", 1)]
+        ("new dir/données à traiter.py", 1),
+        ("sub dir/çafé.py", 1),
+    ]
 
 
 def test_from_a_sub_folder_and_with_unusual_git_settings(repo):
@@ -99,14 +117,27 @@ def test_changes_beside_a_sub_folder_are_seen_from_it(repo):
     write(repo, "new.py", f"{UZ_COMMENT_2}\n")  # untracked, outside the current folder
     code, report, _stderr = check_json(repo / "app", "--no-cache", "--since", "HEAD", "..")
     assert code == 1
-    assert sorted((f["path"], f["line"]) for f in report["findings"]) == [("../deploy/values.yaml", 1), ("../new.py", 1)]
+    assert sorted((f["path"], f["line"]) for f in report["findings"]) == [
+        ("../deploy/values.yaml", 1),
+        ("../new.py", 1),
+    ]
 
 
 def test_with_baseline_and_other_formats(repo):
     assert run_cli(repo, "baseline", "--no-cache", "-o", "baseline.json").returncode == 0
     _insert_line(repo / "app/clean.py", 0, UZ_COMMENT_2)
-    completed = run_cli(repo, "check", "--no-cache", "--since", "HEAD", "--format", "github",
-                        "--baseline", "baseline.json", "--show-stale")
+    completed = run_cli(
+        repo,
+        "check",
+        "--no-cache",
+        "--since",
+        "HEAD",
+        "--format",
+        "github",
+        "--baseline",
+        "baseline.json",
+        "--show-stale",
+    )
     assert completed.returncode == 1
     assert completed.stdout.count("::error ") == 1 and "file=app/clean.py,line=1," in completed.stdout
     # Baselined findings on unchanged lines are matched, not stale, although --since hides them.

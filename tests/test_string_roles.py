@@ -1,4 +1,5 @@
 """String roles: every non-English string is a finding (EG401, EG402 or EG403); the role decides which."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,17 +9,17 @@ from english_guard.engine import check_source
 from english_guard.sources.python import read_python_text
 from english_guard.sources.string_roles import NAME, is_slug_pair, looks_like_code, text_shape
 
-ISSUE_EXAMPLE = '''logger.info("Foydalanuvchi ro'yxatdan o'tdi: %s", x)
+ISSUE_EXAMPLE = """logger.info("Foydalanuvchi ro'yxatdan o'tdi: %s", x)
 raise ValueError("Noto'g'ri qiymat kiritildi")
 TEXTS = {"welcome": "Xush kelibsiz, {name}!", "bye": "Xayr, yana keling"}
 def report(n): return f"Buyurtmalar soni: {n}"
-'''
+"""
 
-ENGLISH_EXAMPLE = '''logger.info("User registered: %s", x)
+ENGLISH_EXAMPLE = """logger.info("User registered: %s", x)
 raise ValueError("Invalid value entered")
 TEXTS = {"welcome": "Welcome, {name}!", "bye": "Goodbye, come again"}
 def report(n): return f"Number of orders: {n}"
-'''
+"""
 
 
 def check(text: str, path: str = "bot/handlers.py", config: Config | None = None):
@@ -59,7 +60,7 @@ def test_a_non_english_msgid_is_eg403():
 
 
 def test_names_inside_strings_are_eg402_and_data_is_never_judged():
-    source = '''
+    source = """
 stats = {"yetkazilgan": 1, "bekor_qilingan": 2}
 rows = Grade.objects.order_by("oquvchi__ism_familiya")
 app.conf.beat_schedule = {"x": {"task": "workers.tasks.pereschitat_reiting"}}
@@ -68,15 +69,19 @@ pattern = re.compile(r"^buyurtma_(\\d+)$")
 URL = "https://example.uz/buyurtmalar/yangi"
 picture = "rasmlar/mahsulot.png"
 stamp = when.strftime("%d.%m.%Y %H:%M")
-'''
+"""
     found = codes(source)
     assert [(line, code) for line, code, _text in found] == [(2, "EG402"), (2, "EG402"), (3, "EG402"), (4, "EG402")]
     assert {text for _line, _code, text in found} == {
-        "yetkazilgan", "bekor_qilingan", "oquvchi__ism_familiya", "workers.tasks.pereschitat_reiting"}
+        "yetkazilgan",
+        "bekor_qilingan",
+        "oquvchi__ism_familiya",
+        "workers.tasks.pereschitat_reiting",
+    }
 
 
 def test_flows_that_make_a_string_user_facing():
-    source = '''
+    source = """
 from aiogram import F
 STATUS_CHOICES = [("yangi", "yangi"), ("bekor", "bekor qilingan")]
 
@@ -93,20 +98,28 @@ async def back(message):
         case "Ha":
             await message.answer("tasdiqlandi" if ok else "rad etildi")
     await message.answer(text)
-'''
+"""
     found = {(f.text, f.code) for f in check(source)}
     assert ("yangi", "EG402") in found and ("bekor", "EG402") in found  # the stored keys
-    assert {("topilmadi", "EG401"), ("Orqaga", "EG401"), ("Bosh menyu", "EG401"), ("tasdiqlandi", "EG401"),
-            ("rad etildi", "EG401"), ("bekor qilingan", "EG401")} <= found
+    assert {
+        ("topilmadi", "EG401"),
+        ("Orqaga", "EG401"),
+        ("Bosh menyu", "EG401"),
+        ("tasdiqlandi", "EG401"),
+        ("rad etildi", "EG401"),
+        ("bekor qilingan", "EG401"),
+    } <= found
 
 
 def test_migration_options_and_verbose_names_are_user_facing():
-    source = '''
+    source = """
 operations = [migrations.CreateModel(name="Order", fields=[], options={"verbose_name": "Buyurtma",
               "verbose_name_plural": "Buyurtmalar"})]
-'''
+"""
     assert {(f.text, f.code) for f in check(source, "shop/migrations/0001_initial.py")} == {
-        ("Buyurtma", "EG401"), ("Buyurtmalar", "EG401")}
+        ("Buyurtma", "EG401"),
+        ("Buyurtmalar", "EG401"),
+    }
 
 
 def test_strings_in_tests_are_test_data_never_eg401():
@@ -118,8 +131,11 @@ def test_strings_in_tests_are_test_data_never_eg401():
 def test_a_test_that_asserts_a_source_locale_translation_checks_the_ui(tmp_path: Path):
     catalog = tmp_path / "locales" / "uz" / "LC_MESSAGES" / "messages.po"
     catalog.parent.mkdir(parents=True)
-    catalog.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                       'msgid "Order accepted"\nmsgstr "Buyurtma qabul qilindi"\n', encoding="utf-8")
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Order accepted"\nmsgstr "Buyurtma qabul qilindi"\n',
+        encoding="utf-8",
+    )
     config = Config(root=str(tmp_path), source_lang="uz")
     source = 'def test_reply():\n    assert reply() == "Buyurtma qabul qilindi"\n    assert x == "Salom dunyo"\n'
     assert [f.text for f in candidates_of(source, str(tmp_path / "tests" / "test_bot.py"), config)] == ["Salom dunyo"]
@@ -129,7 +145,9 @@ def test_per_file_ignores_turn_codes_off_for_matching_files(tmp_path: Path):
     config = Config(root=str(tmp_path), per_file_ignores={"tests/**": ["EG402"]})
     source = 'assert reply() == "Buyurtma qabul qilindi"\n'
     assert candidates_of(source, str(tmp_path / "tests" / "test_bot.py"), config) == []
-    assert [f.code for f in check('logger.info("Buyurtma qabul qilindi")\n', str(tmp_path / "bot.py"), config)] == ["EG402"]
+    assert [f.code for f in check('logger.info("Buyurtma qabul qilindi")\n', str(tmp_path / "bot.py"), config)] == [
+        "EG402"
+    ]
 
 
 def test_shapes():
@@ -169,8 +187,10 @@ def test_character_tables_are_data():
 def test_a_value_that_refers_to_itself_is_followed_once():
     """`text = text + "..."` (as in the standard library's codecs and pdb) made the role walk recurse
     without end: every such file was an EG900 error."""
-    source = ('def build(parts):\n    text = "Buyurtmangiz tayyor"\n    for part in parts:\n'
-              '        text = text + part\n    message.answer(text)\n')
+    source = (
+        'def build(parts):\n    text = "Buyurtmangiz tayyor"\n    for part in parts:\n'
+        "        text = text + part\n    message.answer(text)\n"
+    )
     result = check_source("bot/handlers.py", source.encode(), Config(), "python")
     assert result.error is None
     assert [(f.code, f.text) for f in result.findings] == [("EG401", "Buyurtmangiz tayyor")]

@@ -1,4 +1,5 @@
 """The text readers on fixture files: exact prose, forms and positions (1-based, end column exclusive)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -82,8 +83,15 @@ def test_helm_configmap_block_scalars_embedded_comments_and_multiline_template_c
 def test_helm_notes_paragraphs_and_template_comments():
     assert read(HELM / "templates" / "NOTES.txt") == [
         (1, 6, 1, 61, "template_comment", "Oʻrnatishdan keyin foydalanuvchiga koʻrsatiladigan matn"),
-        (2, 1, 3, 54, "paragraph", "Kassa xizmati {{ .Release.Namespace }} nomlar fazosiga oʻrnatildi.\n"
-                                   "Holatini tekshirish uchun quyidagi buyruqni bajaring:"),
+        (
+            2,
+            1,
+            3,
+            54,
+            "paragraph",
+            "Kassa xizmati {{ .Release.Namespace }} nomlar fazosiga oʻrnatildi.\n"
+            "Holatini tekshirish uchun quyidagi buyruqni bajaring:",
+        ),
         (5, 3, 5, 56, "paragraph", "kubectl get pods --namespace {{ .Release.Namespace }}"),
         # the line of the `if` block holds template expressions only: no paragraph
         (10, 1, 10, 44, "paragraph", "Thank you for installing {{ .Chart.Name }}."),
@@ -154,8 +162,14 @@ def test_dotenv_comments_and_messages():
 def test_markdown_prose_blocks_without_code_front_matter_html_or_link_targets():
     assert read(TEXT / "guide.md") == [
         (6, 3, 6, 16, "heading", "Kassa xizmati"),
-        (8, 1, 9, 31, "paragraph",
-         "Bu hujjat buyrugʻini qanday ishga tushirishni tushuntiradi.\nIkkinchi qator shu paragrafda."),
+        (
+            8,
+            1,
+            9,
+            31,
+            "paragraph",
+            "Bu hujjat buyrugʻini qanday ishga tushirishni tushuntiradi.\nIkkinchi qator shu paragrafda.",
+        ),
         (11, 6, 11, 30, "html_comment", "TODO: skrinshot qo'shish"),
         (13, 4, 13, 16, "heading", "Installation"),
         (15, 3, 15, 56, "list_item", "Oʻrnatish uchun buyrugʻini bering"),
@@ -182,9 +196,7 @@ def test_rst_prose_without_literal_blocks_code_directives_or_targets():
     ]
 
 
-ALL_FIXTURES = sorted(
-    [p for p in HELM.rglob("*") if p.is_file()] + [p for p in TEXT.iterdir() if p.is_file()], key=str
-)
+ALL_FIXTURES = sorted([p for p in HELM.rglob("*") if p.is_file()] + [p for p in TEXT.iterdir() if p.is_file()], key=str)
 
 
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
@@ -197,7 +209,7 @@ def test_positions_cover_exactly_the_prose(path: Path):
         assert (line, column) < (end_line, end_column)
         assert not first[column - 1].isspace() and not last[end_column - 2].isspace()
         if line == end_line and symbol in ("comment", "value") and "\n" not in text:
-            assert first[column - 1:end_column - 1] == text
+            assert first[column - 1 : end_column - 1] == text
 
 
 @pytest.mark.parametrize("path", ALL_FIXTURES, ids=lambda p: p.name)
@@ -221,21 +233,33 @@ def test_helm_chart_end_to_end_through_check():
     files = sorted(str(p.relative_to(root)) for p in HELM.rglob("*") if p.is_file())
     result = subprocess.run(
         [sys.executable, "-m", "english_guard", "check", "--format", "json", "--no-cache", *files],
-        cwd=root, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     assert report["errors"] == [] and report["summary"]["files"] == 6
-    found = {(Path(f["path"]).relative_to("tests/fixtures/helm_chart").as_posix(), f["line"], f["symbol"], f["language"])
-             for f in report["findings"]}
+    found = {
+        (Path(f["path"]).relative_to("tests/fixtures/helm_chart").as_posix(), f["line"], f["symbol"], f["language"])
+        for f in report["findings"]
+    }
     assert all(f["code"] == "EG501" and f["kind"] == "prose" for f in report["findings"])
     assert found == {
-        ("Chart.yaml", 3, "comment", "uz"), ("Chart.yaml", 6, "value", "uz"),
-        ("values.yaml", 6, "comment", "ru"), ("values.yaml", 13, "value", "uz"), ("values.yaml", 18, "value", "uz"),
-        ("templates/_helpers.tpl", 2, "template_comment", "uz"), ("templates/_helpers.tpl", 8, "template_comment", "ru"),
-        ("templates/deployment.yaml", 8, "comment", "uz"), ("templates/deployment.yaml", 13, "template_comment", "ru"),
+        ("Chart.yaml", 3, "comment", "uz"),
+        ("Chart.yaml", 6, "value", "uz"),
+        ("values.yaml", 6, "comment", "ru"),
+        ("values.yaml", 13, "value", "uz"),
+        ("values.yaml", 18, "value", "uz"),
+        ("templates/_helpers.tpl", 2, "template_comment", "uz"),
+        ("templates/_helpers.tpl", 8, "template_comment", "ru"),
+        ("templates/deployment.yaml", 8, "comment", "uz"),
+        ("templates/deployment.yaml", 13, "template_comment", "ru"),
         ("templates/deployment.yaml", 24, "comment", "uz"),
-        ("templates/configmap.yaml", 8, "comment", "uz"), ("templates/configmap.yaml", 13, "value", "uz"),
+        ("templates/configmap.yaml", 8, "comment", "uz"),
+        ("templates/configmap.yaml", 13, "value", "uz"),
         ("templates/configmap.yaml", 16, "template_comment", "uz"),
-        ("templates/NOTES.txt", 1, "template_comment", "uz"), ("templates/NOTES.txt", 2, "paragraph", "uz"),
+        ("templates/NOTES.txt", 1, "template_comment", "uz"),
+        ("templates/NOTES.txt", 2, "paragraph", "uz"),
     }

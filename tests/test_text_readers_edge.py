@@ -3,6 +3,7 @@
 Inputs here are English or neutral; the readers do not judge language, they find prose and its position.
 Pathological inputs are sized so that a quadratic lexer would not finish: the bound is in the logic.
 """
+
 from __future__ import annotations
 
 import random
@@ -17,8 +18,9 @@ CONFIG = Config()
 
 
 def segments(reader: str, text: str) -> list[tuple]:
-    return [(s.line, s.column, s.end_line, s.end_column, s.symbol, s.text)
-            for s in load_reader(reader)("f", text, CONFIG)]
+    return [
+        (s.line, s.column, s.end_line, s.end_column, s.symbol, s.text) for s in load_reader(reader)("f", text, CONFIG)
+    ]
 
 
 def texts(reader: str, text: str) -> list[str]:
@@ -27,14 +29,32 @@ def texts(reader: str, text: str) -> list[str]:
 
 # ---- registry --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path, reader", [
-    ("Dockerfile", "dockerfile"), ("Dockerfile.prod", "dockerfile"), ("api.dockerfile", "dockerfile"),
-    ("deploy/helm/app/templates/_helpers.tpl", "yaml"), ("Chart.yaml", "yaml"), ("values-prod.yaml", "yaml"),
-    (".github/workflows/ci.yml", "yaml"), ("run.sh", "shell"), ("lib.bash", "shell"), ("pyproject.toml", "toml"),
-    ("tox.ini", "ini"), ("setup.cfg", "ini"), (".env", "dotenv"), (".env.example", "dotenv"),
-    ("prod.env", "dotenv"), ("README.md", "markdown"), ("notes.markdown", "markdown"), ("index.rst", "rst"),
-    ("app.py", "python"), ("chart/templates/NOTES.txt", "helm_notes"),
-])
+
+@pytest.mark.parametrize(
+    "path, reader",
+    [
+        ("Dockerfile", "dockerfile"),
+        ("Dockerfile.prod", "dockerfile"),
+        ("api.dockerfile", "dockerfile"),
+        ("deploy/helm/app/templates/_helpers.tpl", "yaml"),
+        ("Chart.yaml", "yaml"),
+        ("values-prod.yaml", "yaml"),
+        (".github/workflows/ci.yml", "yaml"),
+        ("run.sh", "shell"),
+        ("lib.bash", "shell"),
+        ("pyproject.toml", "toml"),
+        ("tox.ini", "ini"),
+        ("setup.cfg", "ini"),
+        (".env", "dotenv"),
+        (".env.example", "dotenv"),
+        ("prod.env", "dotenv"),
+        ("README.md", "markdown"),
+        ("notes.markdown", "markdown"),
+        ("index.rst", "rst"),
+        ("app.py", "python"),
+        ("chart/templates/NOTES.txt", "helm_notes"),
+    ],
+)
 def test_registry_maps_names_and_extensions(path, reader):
     assert reader_name_for(path) == reader
     assert callable(load_reader(reader))
@@ -60,16 +80,26 @@ def test_every_reader_entry_loads():
             assert callable(load_reader(name))
 
 
-@pytest.mark.parametrize("key, word", [
-    ("description", "description"), ("trialEndedMessage", "message"), ("org.opencontainers.image.title", "title"),
-    ("slack-message", "message"), ("HELP", "help"), ("APP_WELCOME_MESSAGE", "message"), ("helpText", "text"),
-    ("HTTPHelp", "help"), ("summary_v2", "2"),
-])
+@pytest.mark.parametrize(
+    "key, word",
+    [
+        ("description", "description"),
+        ("trialEndedMessage", "message"),
+        ("org.opencontainers.image.title", "title"),
+        ("slack-message", "message"),
+        ("HELP", "help"),
+        ("APP_WELCOME_MESSAGE", "message"),
+        ("helpText", "text"),
+        ("HTTPHelp", "help"),
+        ("summary_v2", "2"),
+    ],
+)
 def test_key_last_word(key, word):
     assert key_last_word(key) == word
 
 
 # ---- YAML and Helm -----------------------------------------------------------------------------------
+
 
 def test_yaml_value_mixing_text_and_template_is_prose_with_its_template_text():
     text = 'description: "Deploys {{ .Chart.Name }} to the cluster"\ntitle: {{ .Values.title }}\n'
@@ -91,8 +121,8 @@ def test_yaml_keys_of_every_style_and_multi_line_values():
         "  \"quoted summary\": 'Quoted value'\n"
         "summary: First line of a plain\n"
         "  scalar that goes on # and ends\n"
-        "message: \"A quoted value\n"
-        "  over two lines\"  # tail\n"
+        'message: "A quoted value\n'
+        '  over two lines"  # tail\n'
         "steps:\n"
         "  - description: |\n"
         "      Block in a sequence\n"
@@ -136,7 +166,7 @@ def test_yaml_free_text_value_on_the_lines_after_its_key():
 def test_yaml_document_markers_flow_collections_and_block_headers_with_comments():
     text = (
         "--- # first document\n"
-        "list: [a, \"b # c\", {d: e}] # after flow\n"
+        'list: [a, "b # c", {d: e}] # after flow\n'
         "script: |- # header comment\n"
         "  echo hi # embedded trailing comment\n"
         "...\n"
@@ -152,7 +182,7 @@ def test_github_actions_expressions_are_not_comments():
         "    runs-on: ${{ matrix.os }} # the matrix decides\n"
         "    steps:\n"
         "      - uses: actions/checkout@8ade135 # v4.1.1\n"
-        "      - run: echo \"${{ github.sha }}#1\"\n"
+        '      - run: echo "${{ github.sha }}#1"\n'
     )
     assert texts("yaml", text) == ["the matrix decides", "v4.1.1"]
 
@@ -162,7 +192,7 @@ def test_template_comment_forms():
         "{{/* one */}}\n"
         "{{- /* two */ -}}\n"
         "{{- /*\n   three\n   lines\n*/ -}}\n"
-        "{{ printf \"{{/* not a comment\" }}\n"
+        '{{ printf "{{/* not a comment" }}\n'
         "key: {{ `raw # string` }} # real\n"
     )
     assert segments("yaml", text) == [
@@ -187,18 +217,23 @@ def test_unclosed_action_turns_actions_off_but_comments_are_still_read():
 
 # ---- shell -------------------------------------------------------------------------------------------
 
+
 def test_shell_special_parameters_escapes_and_heredoc_forms():
     text = (
         "echo $# ${#arr[@]} ${x##*/} \\# a\\#b\n"
         "cat <<-'END'\n\t# body\n\tEND\n"
-        "cat <<< \"here # string\" # after here-string\n"
+        'cat <<< "here # string" # after here-string\n'
         "x=$'ansi \\' # quoted' # after ansi\n"
         "f() { echo hi; } # after function\n"
         "(( y = x << 3 )) # after arithmetic\n"
         "echo done;# right after a semicolon\n"
     )
     assert texts("shell", text) == [
-        "after here-string", "after ansi", "after function", "after arithmetic", "right after a semicolon",
+        "after here-string",
+        "after ansi",
+        "after function",
+        "after arithmetic",
+        "right after a semicolon",
     ]
 
 
@@ -209,12 +244,13 @@ def test_shell_shebang_only_on_the_first_line():
 
 # ---- Dockerfile --------------------------------------------------------------------------------------
 
+
 def test_dockerfile_escape_directive_changes_the_continuation_character():
     text = (
         "# escape=`\n"
         "FROM scratch\n"
-        "LABEL description=\"first `\n"
-        "  second\" title=Short\n"
+        'LABEL description="first `\n'
+        '  second" title=Short\n'
         "LABEL summary The old form with spaces\n"
     )
     assert segments("dockerfile", text) == [
@@ -232,6 +268,7 @@ def test_dockerfile_directive_only_before_anything_else():
 
 # ---- TOML, INI, .env -----------------------------------------------------------------------------------
 
+
 def test_toml_strings_hide_hashes_and_only_free_text_keys_are_values():
     text = (
         'a = "x # y"  # one\n'
@@ -243,7 +280,13 @@ def test_toml_strings_hide_hashes_and_only_free_text_keys_are_values():
         'title = "After the header"\n'
     )
     assert texts("toml", text) == [
-        "one", "two", "three", "Dotted key value", "four", "five ] with a bracket", "After the header",
+        "one",
+        "two",
+        "three",
+        "Dotted key value",
+        "four",
+        "five ] with a bracket",
+        "After the header",
     ]
 
 
@@ -264,6 +307,7 @@ def test_ini_free_text_value_with_continuation_lines():
 
 
 # ---- Markdown ------------------------------------------------------------------------------------------
+
 
 def test_markdown_inline_code_links_images_and_html_are_removed_from_the_prose():
     text = "Use ``a ` b`` and [![badge](https://x/b.svg)](https://x) or [ref][1] <br/> <https://x.org> now\n"
@@ -329,12 +373,15 @@ def test_markdown_nested_lists_fences_and_lazy_lines():
         "2. An ordered item that cannot interrupt\n"
     )
     assert texts("markdown", text) == [
-        "Item one\ncontinued", "Nested item", "Paragraph inside the item",
+        "Item one\ncontinued",
+        "Nested item",
+        "Paragraph inside the item",
         "Paragraph\nlazy continuation, not code\n2. An ordered item that cannot interrupt",
     ]
 
 
 # ---- reST ----------------------------------------------------------------------------------------------
+
 
 def test_rst_roles_literals_and_doctest():
     text = "Call :func:`main` with ``--flag`` and read `the guide`_.\n\n>>> print(1)\n1\n"

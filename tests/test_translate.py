@@ -4,6 +4,7 @@ The package's translations are nonsense made of English words ("the user list ..
 deterministic and go through every real step: model install, SentencePiece, CTranslate2, protection of
 code spans, LibCST rewriting, PO review, the translation memory.
 """
+
 from __future__ import annotations
 
 import ast
@@ -13,10 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import argos_builder
 import pytest
 from click.testing import CliRunner
 
-import argos_builder
 from english_guard.cli import main
 from english_guard.fixes.translate import collect
 
@@ -102,12 +103,12 @@ def test_end_to_end_install_translate_write_and_rerun(project, model_env, ru_pac
     assert_only_units_changed("sample_ru.py", original, new)
     text = new.decode()
     # Markers, positions and code untouched; protected spans restored; strings are not comments.
-    assert text.startswith("#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n\"\"\"")
+    assert text.startswith('#!/usr/bin/env python3\n# -*- coding: utf-8 -*-\n"""')
     assert "`load_users`" in text and "`save_users`" in text and "https://example.com/docs?id=1" in text
-    assert "greeting = \"Привет, мир\"  # " in text
+    assert 'greeting = "Привет, мир"  # ' in text
     assert "# English comment stays as it is" in text and "# TODO: check this later" in text
     assert re.search(r"path\):  # .*  # noqa: E501\n", text)
-    assert "    >>> load_users(\"нет такого файла\")\n    []\n" in text  # doctests are code
+    assert '    >>> load_users("нет такого файла")\n    []\n' in text  # doctests are code
     assert "        path: " in text and "        limit: " in text  # field names kept
     assert "r'''" in text and "%(name)s" in text and "{user_id}" in text
     assert not re.search(r"[а-яА-Я]", re.sub(r'"[^"\n]*"', "", text))  # only string literals keep Russian
@@ -193,10 +194,14 @@ def test_po_round_trip_applies_exactly_the_two_edited_entries(project, model_env
     applied = run("translate", "sample_ru.py", "--from-po", str(review), "--write")
     assert applied.exit_code == 0, applied.output
     new = (project / "sample_ru.py").read_bytes().decode()
-    expected = original.decode().replace(
-        "# Функция возвращает список пользователей.\n# Если файл не найден, возвращает пустой список.\n",
-        "# Return the list of users.\n# An empty list when the file does not exist.\n",
-    ).replace("def save(self):  # сохранить всё", "def save(self):  # save everything")
+    expected = (
+        original.decode()
+        .replace(
+            "# Функция возвращает список пользователей.\n# Если файл не найден, возвращает пустой список.\n",
+            "# Return the list of users.\n# An empty list when the file does not exist.\n",
+        )
+        .replace("def save(self):  # сохранить всё", "def save(self):  # save everything")
+    )
     assert new == expected  # exactly those two edits, nothing else
 
 

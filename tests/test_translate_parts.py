@@ -1,4 +1,5 @@
 """The pieces of `translate`: protection of code, sentence splitting, layout, rendering, the glossary engine."""
+
 from __future__ import annotations
 
 import shutil
@@ -23,7 +24,10 @@ FIXTURES = Path(__file__).parent / "fixtures" / "translate"
         ("Format %(name)s and %5.2f and {user_id} and {0!r:>4}", ["%(name)s", "%5.2f", "{user_id}", "{0!r:>4}"]),
         ("value  # noqa: E501, F401", ["noqa: E501, F401"]),
         ("x  # type: ignore[attr-defined] because", ["type: ignore[attr-defined]"]),
-        ("uses user_id, userName and os.path.join() in /etc/app.conf", ["user_id", "userName", "os.path.join()", "/etc/app.conf"]),
+        (
+            "uses user_id, userName and os.path.join() in /etc/app.conf",
+            ["user_id", "userName", "os.path.join()", "/etc/app.conf"],
+        ),
         ("HTTP API v1.2", ["HTTP", "API", "v1.2"]),
         (r"escape \n and C:\\Users", [r"\n", r"\\"]),
     ],
@@ -48,7 +52,12 @@ def test_token_lookalikes_in_the_text_get_longer_tokens():
 
 
 def test_sentences_split_at_stops_but_not_abbreviations_or_versions():
-    assert split_sentences("First one. Second one! Third? Fourth.") == ["First one.", "Second one!", "Third?", "Fourth."]
+    assert split_sentences("First one. Second one! Third? Fourth.") == [
+        "First one.",
+        "Second one!",
+        "Third?",
+        "Fourth.",
+    ]
     assert split_sentences("See e.g. the docs. Then v1.2 is used.") == ["See e.g. the docs.", "Then v1.2 is used."]
     assert split_sentences("no stop at all") == ["no stop at all"]
     assert split_sentences("") == []
@@ -89,7 +98,9 @@ def test_docstring_quote_in_translation_is_refused_not_written():
 def test_comment_block_rendering_keeps_marker_style_and_indentation():
     source = "def f():\n    #: \u0441\u043f\u0438\u0441\u043e\u043a\n    #: \u0434\u0430\u043d\u043d\u044b\u0445\n    return 1\n"
     plan = collect("x.py", source.encode())
-    assert [u.text for u in plan.units] == ["\u0441\u043f\u0438\u0441\u043e\u043a\n\u0434\u0430\u043d\u043d\u044b\u0445"]
+    assert [u.text for u in plan.units] == [
+        "\u0441\u043f\u0438\u0441\u043e\u043a\n\u0434\u0430\u043d\u043d\u044b\u0445"
+    ]
     new, applied, _refused = apply(plan, {0: "list of\ndata\nitems"})
     assert new.decode() == "def f():\n    #: list of\n    #: data\n    #: items\n    return 1\n"
 
@@ -147,6 +158,9 @@ def test_text_the_file_encoding_cannot_hold_is_refused():
 
 
 def test_an_indented_example_under_a_paragraph_stays_on_its_own_line():
-    blocks = [(b.indent, b.lines) for b in layout("Example of a call that is long enough here:\n    x = compute(y)")
-              if not b.verbatim]
+    blocks = [
+        (b.indent, b.lines)
+        for b in layout("Example of a call that is long enough here:\n    x = compute(y)")
+        if not b.verbatim
+    ]
     assert blocks == [("", ["Example of a call that is long enough here:"]), ("    ", ["x = compute(y)"])]

@@ -1,4 +1,5 @@
 """The hunspell-uz word forms: a separately licensed data file that widens the Uzbek lexicon."""
+
 from __future__ import annotations
 
 from english_guard.language import judge

@@ -1,4 +1,5 @@
 """The verification gate's parts on small trees: imports, undefined names, git's view, test comparison."""
+
 from __future__ import annotations
 
 import subprocess
@@ -23,13 +24,13 @@ def tree(root: Path, files: dict[str, str]) -> list[str]:
 
 BOT = {
     "pkg/__init__.py": "from . import ombor, savat\nfrom .ombor import *\nfrom .savat import *\n"
-                       "__all__ = ombor.__all__ + savat.__all__\n",
+    "__all__ = ombor.__all__ + savat.__all__\n",
     "pkg/ombor.py": "__all__ = ['Ombor']\nclass Ombor:\n    pass\n",
     "pkg/savat.py": "__all__ = ['Savat']\nclass Savat:\n    pass\n_yashirin = 1\n",
     "ns/xizmat.py": "def jami():\n    return 1\n",  # a namespace package: no __init__.py
     "ns/sub/__init__.py": "from ..xizmat import jami\n",
     "main.py": "from pkg import Ombor, Savat\nfrom ns.xizmat import jami\nfrom ns.sub import jami as j\n"
-               "import ns.xizmat\nprint(Ombor, Savat, jami, j, ns)\n",
+    "import ns.xizmat\nprint(Ombor, Savat, jami, j, ns)\n",
     "reexport.py": "from pkg import *\nprint(Ombor, Savat)\n",
 }
 
@@ -46,12 +47,15 @@ def test_star_reexports_all_from_submodules_namespace_and_relative_imports_resol
     assert "_yashirin" not in project.exports("pkg", star=True)
 
 
-@pytest.mark.parametrize("path, old, new, expected", [
-    ("pkg/ombor.py", "class Ombor", "class Warehouse", "pkg/ombor.py:1: undefined name 'Ombor'"),  # in __all__
-    ("pkg/ombor.py", "__all__ = ['Ombor']", "__all__ = ['Warehouse']", "main.py:1: `from pkg import Ombor`"),
-    ("ns/xizmat.py", "def jami", "def total", "main.py:2: `from ns.xizmat import jami` no longer resolves"),
-    ("ns/xizmat.py", "def jami", "def total", "ns/sub/__init__.py:1: `from ns.xizmat import jami`"),
-])
+@pytest.mark.parametrize(
+    "path, old, new, expected",
+    [
+        ("pkg/ombor.py", "class Ombor", "class Warehouse", "pkg/ombor.py:1: undefined name 'Ombor'"),  # in __all__
+        ("pkg/ombor.py", "__all__ = ['Ombor']", "__all__ = ['Warehouse']", "main.py:1: `from pkg import Ombor`"),
+        ("ns/xizmat.py", "def jami", "def total", "main.py:2: `from ns.xizmat import jami` no longer resolves"),
+        ("ns/xizmat.py", "def jami", "def total", "ns/sub/__init__.py:1: `from ns.xizmat import jami`"),
+    ],
+)
 def test_an_import_the_change_breaks_is_named_with_its_line(tmp_path, path, old, new, expected):
     before = modules(tmp_path / "before", BOT)
     changed = dict(BOT)
@@ -72,20 +76,25 @@ def test_a_module_renamed_away_breaks_its_importers(tmp_path):
 def test_what_was_broken_before_is_not_blamed_and_a_new_undefined_name_is(tmp_path):
     files = {"a.py": "from pkg import Missing\nprint(undefined_before)\n", "pkg/__init__.py": "X = 1\n"}
     before = modules(tmp_path / "before", files)
-    after_files = dict(files, **{"a.py": "from pkg import Missing\nprint(undefined_before)\n"
-                                         "def f():\n    qiymat = 1\n    return value\n"})
+    after_files = dict(
+        files,
+        **{"a.py": "from pkg import Missing\nprint(undefined_before)\ndef f():\n    qiymat = 1\n    return value\n"},
+    )
     after = modules(tmp_path / "after", after_files)
     problems = [str(p) for p in static_problems(before, after, {"a.py"})]
     assert problems == ["a.py:5: undefined name 'value' after the change"]
 
 
 def test_a_class_body_name_renamed_as_the_method_is_an_undefined_name(tmp_path):
-    source = "def sarlavha():\n    return 1\nclass Savat:\n    nom = sarlavha()\n    def sarlavha(self):\n        return 2\n"
+    source = (
+        "def sarlavha():\n    return 1\nclass Savat:\n    nom = sarlavha()\n    def sarlavha(self):\n        return 2\n"
+    )
     before = modules(tmp_path / "before", {"m.py": source})
     renamed = source.replace("nom = sarlavha()", "nom = title()").replace("def sarlavha(self)", "def title(self)")
     after = modules(tmp_path / "after", {"m.py": renamed})
     assert [str(p) for p in static_problems(before, after, {"m.py"})] == [
-        "m.py:4: undefined name 'title' after the change"]
+        "m.py:4: undefined name 'title' after the change"
+    ]
 
 
 def git_repo(folder: Path) -> None:
@@ -93,8 +102,15 @@ def git_repo(folder: Path) -> None:
 
 
 def test_generated_files_gitignore_drops_get_a_negation(tmp_path):
-    tree(tmp_path, {".gitignore": "__pycache__/\n*.mo\n*.pot\n", "locales/uz/LC_MESSAGES/messages.mo": "x",
-                    "locales/messages.pot": "x", "i18n.py": "x = 1\n"})
+    tree(
+        tmp_path,
+        {
+            ".gitignore": "__pycache__/\n*.mo\n*.pot\n",
+            "locales/uz/LC_MESSAGES/messages.mo": "x",
+            "locales/messages.pot": "x",
+            "i18n.py": "x = 1\n",
+        },
+    )
     view = ship_generated_files(tmp_path, ["i18n.py", "locales/messages.pot", "locales/uz/LC_MESSAGES/messages.mo"])
     assert view.added_rules == ["!locales/**/*.mo", "!locales/**/*.pot"]
     assert view.still_ignored == {}
@@ -103,8 +119,12 @@ def test_generated_files_gitignore_drops_get_a_negation(tmp_path):
     assert again.added_rules == [] and again.still_ignored == {}
     # what a colleague's clone gets: git itself agrees
     git_repo(tmp_path)
-    listed = subprocess.run(["git", "-C", str(tmp_path), "ls-files", "--others", "--exclude-standard"],
-                            capture_output=True, text=True, check=True).stdout.split()
+    listed = subprocess.run(
+        ["git", "-C", str(tmp_path), "ls-files", "--others", "--exclude-standard"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert "locales/uz/LC_MESSAGES/messages.mo" in listed and "locales/messages.pot" in listed
 
 
@@ -131,8 +151,13 @@ def test_newly_failing_matches_tests_by_name_and_renamed_tests_by_count():
 
 
 def test_pytest_and_unittest_results_are_read_per_test(tmp_path):
-    tree(tmp_path, {"test_a.py": "import unittest\nclass T(unittest.TestCase):\n    def test_ok(self):\n"
-                                 "        pass\n    def test_bad(self):\n        self.fail()\n"})
+    tree(
+        tmp_path,
+        {
+            "test_a.py": "import unittest\nclass T(unittest.TestCase):\n    def test_ok(self):\n"
+            "        pass\n    def test_bad(self):\n        self.fail()\n"
+        },
+    )
     pytest_run = run_tests(tmp_path, f"{sys.executable} -m pytest -q", 120)
     assert pytest_run.per_test and pytest_run.passed == {"test_a.T::test_ok"}
     assert pytest_run.failed == {"test_a.T::test_bad"}
@@ -142,13 +167,17 @@ def test_pytest_and_unittest_results_are_read_per_test(tmp_path):
 
 
 def test_verify_new_contents_runs_the_tests_before_and_after_on_copies(tmp_path):
-    files = tree(tmp_path, {"calc.py": "def jami(a, b):\n    return a + b\n",
-                            "test_calc.py": "from calc import jami\n\ndef test_jami():\n    assert jami(1, 2) == 3\n"})
+    files = tree(
+        tmp_path,
+        {
+            "calc.py": "def jami(a, b):\n    return a + b\n",
+            "test_calc.py": "from calc import jami\n\ndef test_jami():\n    assert jami(1, 2) == 3\n",
+        },
+    )
     options = VerifyOptions(test_command=f"{sys.executable} -m pytest -q")
     _gate, fine = verify_new_contents(tmp_path, files, {"calc.py": b"def jami(a, b):\n    return b + a\n"}, options)
     assert fine.ok and fine.before.passed == fine.after.passed == {"test_calc::test_jami"}
-    _gate, broken = verify_new_contents(tmp_path, files, {"calc.py": b"def jami(a, b):\n    return a - b\n"},
-                                        options)
+    _gate, broken = verify_new_contents(tmp_path, files, {"calc.py": b"def jami(a, b):\n    return a - b\n"}, options)
     assert broken.failing == ["test_calc::test_jami"]
     assert any("test_calc::test_jami" in problem for problem in broken.problems)
     assert not list(tmp_path.glob("**/__pycache__")) and not (tmp_path / ".pytest_cache").exists()

@@ -2,14 +2,15 @@
 file), .ignore files, .gitignore files (nested too, and those above the walked folder up to the
 repository root), configured excludes, files named explicitly, `--force-exclude`, symlinks that leave the
 tree and symlink loops."""
+
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 import pytest
-
 from engine_helpers import CLEAN_SOURCE, PYPROJECT, RU_NEW_COMMENT, check_json, make_project, make_repo, run_cli, write
+
 from english_guard.config import load_config
 from english_guard.sources.registry import reader_name_for
 from english_guard.walk import collect_files
@@ -32,30 +33,39 @@ def _walk(root: Path, *paths: str, force_exclude: bool = False, cwd: Path | None
 @pytest.fixture
 def repo(tmp_path) -> Path:
     root = make_repo(tmp_path / "repo")
-    make_project(root, {
-        ".gitignore": "build/\n*.gen.py\n!keep.gen.py\n/top_only.py\n",
-        "main.py": CLEAN_SOURCE,
-        "top_only.py": CLEAN_SOURCE,
-        "build/out.py": FINDING,
-        "a.gen.py": FINDING,
-        "keep.gen.py": CLEAN_SOURCE,
-        "pkg/top_only.py": CLEAN_SOURCE,  # `/top_only.py` is anchored at the root
-        "pkg/.gitignore": "local_*.py\nnested/\n!generated.gen.py\n",  # re-includes what the root ignores
-        "pkg/generated.gen.py": CLEAN_SOURCE,
-        "pkg/other.gen.py": FINDING,
-        "pkg/local_settings.py": FINDING,
-        "pkg/module.py": CLEAN_SOURCE,
-        "pkg/nested/deep.py": FINDING,
-        "pkg/sub/local_x.py": FINDING,
-        "node_modules/lib/index.py": FINDING,
-        ".venv/lib/site.py": FINDING,
-    })
+    make_project(
+        root,
+        {
+            ".gitignore": "build/\n*.gen.py\n!keep.gen.py\n/top_only.py\n",
+            "main.py": CLEAN_SOURCE,
+            "top_only.py": CLEAN_SOURCE,
+            "build/out.py": FINDING,
+            "a.gen.py": FINDING,
+            "keep.gen.py": CLEAN_SOURCE,
+            "pkg/top_only.py": CLEAN_SOURCE,  # `/top_only.py` is anchored at the root
+            "pkg/.gitignore": "local_*.py\nnested/\n!generated.gen.py\n",  # re-includes what the root ignores
+            "pkg/generated.gen.py": CLEAN_SOURCE,
+            "pkg/other.gen.py": FINDING,
+            "pkg/local_settings.py": FINDING,
+            "pkg/module.py": CLEAN_SOURCE,
+            "pkg/nested/deep.py": FINDING,
+            "pkg/sub/local_x.py": FINDING,
+            "node_modules/lib/index.py": FINDING,
+            ".venv/lib/site.py": FINDING,
+        },
+    )
     return root
 
 
 def test_gitignore_files_are_honoured_nested_too(repo):
-    assert _walk(repo) == ["keep.gen.py", "main.py", "pkg/generated.gen.py", "pkg/module.py", "pkg/top_only.py",
-                           "pyproject.toml"]
+    assert _walk(repo) == [
+        "keep.gen.py",
+        "main.py",
+        "pkg/generated.gen.py",
+        "pkg/module.py",
+        "pkg/top_only.py",
+        "pyproject.toml",
+    ]
 
 
 def test_gitignore_above_the_walked_folder_applies_up_to_the_repository_root(repo, tmp_path):
@@ -68,11 +78,15 @@ def test_gitignore_above_the_walked_folder_applies_up_to_the_repository_root(rep
 
 
 def test_configured_excludes_and_explicit_files(tmp_path):
-    root = make_project(tmp_path / "p", {
-        "app/main.py": CLEAN_SOURCE,
-        "generated/client.py": FINDING,
-        "migrations/0001_initial.py": FINDING,
-    }, pyproject=PYPROJECT.replace("exclude = []", 'exclude = ["generated/", "migrations/*.py"]'))
+    root = make_project(
+        tmp_path / "p",
+        {
+            "app/main.py": CLEAN_SOURCE,
+            "generated/client.py": FINDING,
+            "migrations/0001_initial.py": FINDING,
+        },
+        pyproject=PYPROJECT.replace("exclude = []", 'exclude = ["generated/", "migrations/*.py"]'),
+    )
     assert _walk(root) == ["app/main.py", "pyproject.toml"]
     # A file named explicitly is checked although excluded, unless --force-exclude (pre-commit).
     assert _walk(root, "generated/client.py") == ["generated/client.py"]
@@ -123,6 +137,7 @@ def test_missing_paths_and_output_paths(tmp_path):
 
 # --- ignore files as git sees them ------------------------------------------------------------------
 
+
 def _git(root: Path, *args: str, env: dict | None = None) -> None:
     import subprocess
 
@@ -131,8 +146,7 @@ def _git(root: Path, *args: str, env: dict | None = None) -> None:
 
 def test_inside_git_the_exclude_file_and_the_global_excludes_file_apply(tmp_path, monkeypatch):
     root = make_repo(tmp_path / "repo")
-    make_project(root, {"main.py": CLEAN_SOURCE, "scratch.py": FINDING, "notes/draft.py": FINDING,
-                        "local.py": FINDING})
+    make_project(root, {"main.py": CLEAN_SOURCE, "scratch.py": FINDING, "notes/draft.py": FINDING, "local.py": FINDING})
     (root / ".git" / "info").mkdir(parents=True, exist_ok=True)
     (root / ".git" / "info" / "exclude").write_text("scratch.py\n", encoding="utf-8")
     global_excludes = tmp_path / "global-excludes"
@@ -163,7 +177,17 @@ def test_a_subfolder_of_a_repository_is_walked_with_git_s_answers(tmp_path):
 @pytest.mark.parametrize("in_git", [True, False])
 def test_dot_ignore_files_apply_inside_and_outside_git(tmp_path, in_git):
     root = make_repo(tmp_path / "repo") if in_git else tmp_path / "plain"
-    make_project(root, {".ignore": "fixtures/\n", ".gitignore": "build/\n", "main.py": CLEAN_SOURCE,
-                        "fixtures/sample.py": FINDING, "build/out.py": FINDING, "pkg/.ignore": "*_old.py\n",
-                        "pkg/new.py": CLEAN_SOURCE, "pkg/x_old.py": FINDING})
+    make_project(
+        root,
+        {
+            ".ignore": "fixtures/\n",
+            ".gitignore": "build/\n",
+            "main.py": CLEAN_SOURCE,
+            "fixtures/sample.py": FINDING,
+            "build/out.py": FINDING,
+            "pkg/.ignore": "*_old.py\n",
+            "pkg/new.py": CLEAN_SOURCE,
+            "pkg/x_old.py": FINDING,
+        },
+    )
     assert _walk(root) == ["main.py", "pkg/new.py", "pyproject.toml"]

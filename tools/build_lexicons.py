@@ -5,6 +5,7 @@ Run it when a source list changes: `python tools/build_lexicons.py` (needs the d
 The database is committed, so installing english-guard never needs wordfreq or network.
 Word frequencies come from wordfreq (data: CC BY-SA 4.0, see english_guard/language/data/NOTICE).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -37,11 +38,39 @@ UZBEK_ZIPF = 4.0
 
 # Russian Cyrillic letters and their usual Latin spellings in identifiers; the first is the most common.
 RUSSIAN_LATIN = {
-    "а": ["a"], "б": ["b"], "в": ["v"], "г": ["g"], "д": ["d"], "е": ["e"], "ё": ["e", "yo"],
-    "ж": ["zh", "j"], "з": ["z"], "и": ["i"], "й": ["i", "y", "j"], "к": ["k"], "л": ["l"], "м": ["m"],
-    "н": ["n"], "о": ["o"], "п": ["p"], "р": ["r"], "с": ["s"], "т": ["t"], "у": ["u"], "ф": ["f"],
-    "х": ["kh", "h", "x"], "ц": ["ts", "c"], "ч": ["ch"], "ш": ["sh"], "щ": ["shch", "sch"], "ъ": [""],
-    "ы": ["y", "i"], "ь": [""], "э": ["e"], "ю": ["yu", "iu", "ju"], "я": ["ya", "ia", "ja"],
+    "а": ["a"],
+    "б": ["b"],
+    "в": ["v"],
+    "г": ["g"],
+    "д": ["d"],
+    "е": ["e"],
+    "ё": ["e", "yo"],
+    "ж": ["zh", "j"],
+    "з": ["z"],
+    "и": ["i"],
+    "й": ["i", "y", "j"],
+    "к": ["k"],
+    "л": ["l"],
+    "м": ["m"],
+    "н": ["n"],
+    "о": ["o"],
+    "п": ["p"],
+    "р": ["r"],
+    "с": ["s"],
+    "т": ["t"],
+    "у": ["u"],
+    "ф": ["f"],
+    "х": ["kh", "h", "x"],
+    "ц": ["ts", "c"],
+    "ч": ["ch"],
+    "ш": ["sh"],
+    "щ": ["shch", "sch"],
+    "ъ": [""],
+    "ы": ["y", "i"],
+    "ь": [""],
+    "э": ["e"],
+    "ю": ["yu", "iu", "ju"],
+    "я": ["ya", "ia", "ja"],
 }
 MAX_VARIANTS = 8
 
@@ -129,9 +158,13 @@ def main() -> None:
     by_word: dict[str, list[tuple[float, str]]] = {}
     for (word, lang), value in foreign.items():
         by_word.setdefault(word, []).append((value, lang))
-    db.executemany("INSERT INTO foreign_words VALUES (?, ?)", (
-        (word, " ".join(f"{lang}:{round(value * 10)}" for value, lang in sorted(items, reverse=True)))
-        for word, items in by_word.items()))
+    db.executemany(
+        "INSERT INTO foreign_words VALUES (?, ?)",
+        (
+            (word, " ".join(f"{lang}:{round(value * 10)}" for value, lang in sorted(items, reverse=True)))
+            for word, items in by_word.items()
+        ),
+    )
 
     code_words = {fold(w) for w in read_word_list(SOURCES / "code_vocab.txt")}
     code_words.update(fold(w) for w in read_word_list(SOURCES / "pypi_names.txt"))
@@ -146,8 +179,10 @@ def main() -> None:
     db.execute("VACUUM")
     db.close()
     os.replace(building, OUTPUT)
-    print(f"{OUTPUT}: {len(english)} English words, {len(foreign)} foreign entries, {len(code_words)} code words, "
-          f"{OUTPUT.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"{OUTPUT}: {len(english)} English words, {len(foreign)} foreign entries, {len(code_words)} code words, "
+        f"{OUTPUT.stat().st_size / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

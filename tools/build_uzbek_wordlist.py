@@ -12,6 +12,7 @@ read at run time; english-guard's own code stays under its licence. Run:
     apt-get install hunspell-uz   # or: apt-get download hunspell-uz && dpkg-deb -x hunspell-uz_*.deb DIR
     python tools/build_uzbek_wordlist.py [/usr/share/hunspell/uz_UZ.dic]
 """
+
 from __future__ import annotations
 
 import gzip

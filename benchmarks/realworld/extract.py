@@ -13,6 +13,7 @@ more, Git LFS content) are skipped with a note instead of failing the whole tree
 Exit status: 0 when every row is extracted; 1 when a snapshot or commit is missing (the other rows
 are still extracted); 2 on a usage error.  Standard library only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,8 +57,9 @@ def extract_tree(gitdir: Path, commit: str, dest: Path) -> tuple[int, list[str]]
     dest.mkdir(parents=True)
     missing: list[str] = []
     written = 0
-    batch = subprocess.Popen(["git", f"--git-dir={gitdir}", "cat-file", "--batch"],
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    batch = subprocess.Popen(
+        ["git", f"--git-dir={gitdir}", "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
     try:
         for mode, sha, rel in entries:
             batch.stdin.write(sha.encode() + b"\n")
@@ -105,8 +107,10 @@ def main(argv=None) -> int:
             continue
         gitdir = snapshot_gitdir(Path(mirror), repo)
         if gitdir is None:
-            print(f"MISSING snapshot for {repo} (expected {mirror}/{repo.replace('/', '+')}/repo); fetch it first",
-                  file=sys.stderr)
+            print(
+                f"MISSING snapshot for {repo} (expected {mirror}/{repo.replace('/', '+')}/repo); fetch it first",
+                file=sys.stderr,
+            )
             failed += 1
             continue
         if git(gitdir, "cat-file", "-e", f"{commit}^{{commit}}").returncode:

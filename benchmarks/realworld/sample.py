@@ -31,6 +31,7 @@ reproducible from the corpus alone.  The output TSV (a local working file: it
 holds third-party text and is not committed) has one row per sampled item:
 id, split, repo, path, kind, line, end_line, col, name, text_sha1, text.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,9 +91,9 @@ def string_value(token: str) -> str:
     """The literal's value, or for an f-string the source text between the quotes."""
     prefix = re.match(r"^[A-Za-z]*", token).group(0)
     if "f" in prefix.lower():
-        body = token[len(prefix):]
+        body = token[len(prefix) :]
         q = body[:3] if body[:3] in ('"""', "'''") else body[:1]
-        return body[len(q): len(body) - len(q)]
+        return body[len(q) : len(body) - len(q)]
     try:
         value = ast.literal_eval(token)
         return value if isinstance(value, str) else token
@@ -104,8 +105,12 @@ def docstring_nodes(tree: ast.AST):
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
             body = getattr(node, "body", [])
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
-                    and isinstance(body[0].value.value, str):
+            if (
+                body
+                and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)
+            ):
                 yield body[0].value
 
 
@@ -119,8 +124,12 @@ def defined_names(tree: ast.AST):
             yield node.arg, node.lineno, node.col_offset
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             yield node.id, node.lineno, node.col_offset
-        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) \
-                and isinstance(node.value, ast.Name) and node.value.id == "self":
+        elif (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.ctx, ast.Store)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "self"
+        ):
             yield node.attr, node.lineno, node.col_offset
         elif isinstance(node, ast.ExceptHandler) and node.name:
             yield node.name, node.lineno, node.col_offset
@@ -140,8 +149,17 @@ def file_items(rel: str, source: str) -> list[dict]:
     if tree is not None:
         for node in docstring_nodes(tree):
             doc_starts.add((node.lineno, node.col_offset))
-            items.append({"path": rel, "kind": "docstring", "line": node.lineno, "end_line": node.end_lineno,
-                          "col": node.col_offset, "name": "", "text": node.value})
+            items.append(
+                {
+                    "path": rel,
+                    "kind": "docstring",
+                    "line": node.lineno,
+                    "end_line": node.end_lineno,
+                    "col": node.col_offset,
+                    "name": "",
+                    "text": node.value,
+                }
+            )
         first: dict[str, tuple[int, int]] = {}
         for name, line, col in defined_names(tree):
             if name in SKIP_NAMES or (name.startswith("__") and name.endswith("__")):
@@ -149,8 +167,17 @@ def file_items(rel: str, source: str) -> list[dict]:
             if name not in first or (line, col) < first[name]:
                 first[name] = (line, col)
         for name, (line, col) in first.items():
-            items.append({"path": rel, "kind": "identifier", "line": line, "end_line": line, "col": col,
-                          "name": name, "text": name})
+            items.append(
+                {
+                    "path": rel,
+                    "kind": "identifier",
+                    "line": line,
+                    "end_line": line,
+                    "col": col,
+                    "name": name,
+                    "text": name,
+                }
+            )
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, IndentationError, SyntaxError):
@@ -163,16 +190,34 @@ def file_items(rel: str, source: str) -> list[dict]:
             pass
     for tok in tokens:
         if tok.type == tokenize.COMMENT:
-            items.append({"path": rel, "kind": "comment", "line": tok.start[0], "end_line": tok.start[0],
-                          "col": tok.start[1], "name": "", "text": tok.string})
+            items.append(
+                {
+                    "path": rel,
+                    "kind": "comment",
+                    "line": tok.start[0],
+                    "end_line": tok.start[0],
+                    "col": tok.start[1],
+                    "name": "",
+                    "text": tok.string,
+                }
+            )
         elif tok.type == tokenize.STRING:
             prefix = re.match(r"^[A-Za-z]*", tok.string).group(0).lower()
             if "b" in prefix or tok.start in doc_starts:
                 continue
             if letters_outside_placeholders(tok.string) <= 3:
                 continue
-            items.append({"path": rel, "kind": "string", "line": tok.start[0], "end_line": tok.end[0],
-                          "col": tok.start[1], "name": "", "text": string_value(tok.string)})
+            items.append(
+                {
+                    "path": rel,
+                    "kind": "string",
+                    "line": tok.start[0],
+                    "end_line": tok.end[0],
+                    "col": tok.start[1],
+                    "name": "",
+                    "text": string_value(tok.string),
+                }
+            )
     return items
 
 
@@ -241,9 +286,21 @@ def main(argv=None) -> int:
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["id", "split", "repo", "path", "kind", "line", "end_line", "col", "name", "text_sha1", "text"])
         for i, r in enumerate(rows):
-            w.writerow([i, r["split"], r["repo"], r["path"], r["kind"], r["line"], r["end_line"], r["col"],
-                        r["name"], text_sha1(r["text"]), r["text"].replace("\\", "\\\\").replace("\t", "\\t")
-                        .replace("\n", "\\n").replace("\r", "\\r")])
+            w.writerow(
+                [
+                    i,
+                    r["split"],
+                    r["repo"],
+                    r["path"],
+                    r["kind"],
+                    r["line"],
+                    r["end_line"],
+                    r["col"],
+                    r["name"],
+                    text_sha1(r["text"]),
+                    r["text"].replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r"),
+                ]
+            )
     print(f"wrote {len(rows)} items to {args.out}", file=sys.stderr)
     return 0
 

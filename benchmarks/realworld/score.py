@@ -37,6 +37,7 @@ true positives whose language is named right (overall and per language).  For co
 per 100 KLOC over all files and over Python files, and every finding (path:line code text) so a
 person can confirm they are false alarms.  Standard library only.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -55,17 +56,39 @@ KINDS = ("comment", "docstring", "identifier", "string")
 TEXT_KINDS = ("comment", "docstring", "string")
 DEFAULT_CMD = "english-guard check --format json --no-cache"
 LANG_NAMES = {
-    "english": "en", "uzbek": "uz", "russian": "ru", "kazakh": "kk", "turkish": "tr", "german": "de",
-    "spanish": "es", "portuguese": "pt", "french": "fr", "indonesian": "id", "chinese": "zh",
-    "japanese": "ja", "arabic": "ar", "ukrainian": "uk", "korean": "ko", "italian": "it",
+    "english": "en",
+    "uzbek": "uz",
+    "russian": "ru",
+    "kazakh": "kk",
+    "turkish": "tr",
+    "german": "de",
+    "spanish": "es",
+    "portuguese": "pt",
+    "french": "fr",
+    "indonesian": "id",
+    "chinese": "zh",
+    "japanese": "ja",
+    "arabic": "ar",
+    "ukrainian": "uk",
+    "korean": "ko",
+    "italian": "it",
 }
-KIND_ALIASES = {"docstrings": "docstring", "doc": "docstring", "comments": "comment", "identifiers": "identifier",
-                "name": "identifier", "strings": "string", "str": "string", "literal": "string"}
+KIND_ALIASES = {
+    "docstrings": "docstring",
+    "doc": "docstring",
+    "comments": "comment",
+    "identifiers": "identifier",
+    "name": "identifier",
+    "strings": "string",
+    "str": "string",
+    "literal": "string",
+}
 SKIP_DIRS = {".git", "__pycache__", ".english-guard-cache", "node_modules", ".venv", "venv"}
 CHUNK = 1500
 
 
 # ------------------------------------------------------------------ input ---
+
 
 def read_repos(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as fh:
@@ -119,7 +142,7 @@ def run_tool(cmd: list[str], root: Path, paths: list[str]) -> tuple[list[dict], 
     """Run cmd with the given relative paths (chunked); return findings and any error text."""
     findings: list[dict] = []
     errors = []
-    chunks = [paths[i:i + CHUNK] for i in range(0, len(paths), CHUNK)] or [["."]]
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)] or [["."]]
     for chunk in chunks:
         try:
             proc = subprocess.run(cmd + chunk, cwd=root, capture_output=True, text=True, errors="replace")
@@ -136,6 +159,7 @@ def run_tool(cmd: list[str], root: Path, paths: list[str]) -> tuple[list[dict], 
 
 
 # --------------------------------------------------------------- matching ---
+
 
 def label_class(lab: dict, strings_mode: str) -> str:
     if lab["lang"] == "en":
@@ -204,13 +228,21 @@ def _match_one(f: dict, cands: list[tuple[int, dict]]):
 
 # ---------------------------------------------------------------- scoring ---
 
+
 def ratio(a: int, b: int):
     return round(a / b, 3) if b else None
 
 
 def score_labels(labels: list[dict], hits: dict[int, list[dict]], strings_mode: str) -> dict:
-    stats = {"labels": 0, "positives": 0, "tp": 0, "fp": 0, "fn": 0, "named_right": 0,
-             "by_lang": defaultdict(lambda: {"positives": 0, "tp": 0, "named_right": 0, "named_as": Counter()})}
+    stats = {
+        "labels": 0,
+        "positives": 0,
+        "tp": 0,
+        "fp": 0,
+        "fn": 0,
+        "named_right": 0,
+        "by_lang": defaultdict(lambda: {"positives": 0, "tp": 0, "named_right": 0, "named_as": Counter()}),
+    }
     for i, lab in enumerate(labels):
         cls = label_class(lab, strings_mode)
         stats["labels"] += 1
@@ -234,12 +266,28 @@ def score_labels(labels: list[dict], hits: dict[int, list[dict]], strings_mode: 
     p = ratio(stats["tp"], stats["tp"] + stats["fp"])
     r = ratio(stats["tp"], stats["tp"] + stats["fn"])
     f1 = round(2 * p * r / (p + r), 3) if p and r else (0.0 if p is not None and r is not None else None)
-    by_lang = {lang: {"positives": v["positives"], "tp": v["tp"], "recall": ratio(v["tp"], v["positives"]),
-                      "naming": ratio(v["named_right"], v["tp"]), "named_as": dict(v["named_as"])}
-               for lang, v in sorted(stats["by_lang"].items())}
-    return {"labels": stats["labels"], "positives": stats["positives"], "tp": stats["tp"], "fp": stats["fp"],
-            "fn": stats["fn"], "precision": p, "recall": r, "f1": f1,
-            "naming": ratio(stats["named_right"], stats["tp"]), "by_lang": by_lang}
+    by_lang = {
+        lang: {
+            "positives": v["positives"],
+            "tp": v["tp"],
+            "recall": ratio(v["tp"], v["positives"]),
+            "naming": ratio(v["named_right"], v["tp"]),
+            "named_as": dict(v["named_as"]),
+        }
+        for lang, v in sorted(stats["by_lang"].items())
+    }
+    return {
+        "labels": stats["labels"],
+        "positives": stats["positives"],
+        "tp": stats["tp"],
+        "fp": stats["fp"],
+        "fn": stats["fn"],
+        "precision": p,
+        "recall": r,
+        "f1": f1,
+        "naming": ratio(stats["named_right"], stats["tp"]),
+        "by_lang": by_lang,
+    }
 
 
 def score_split(labels: list[dict], hits: dict[int, list[dict]]) -> dict:
@@ -256,6 +304,7 @@ def score_split(labels: list[dict], hits: dict[int, list[dict]]) -> dict:
 
 
 # --------------------------------------------------------------- controls ---
+
 
 def is_text(path: Path) -> bool:
     try:
@@ -303,15 +352,22 @@ def score_controls(corpus: Path, repos: list[dict], cmd: list[str]) -> dict:
         if err:
             errors.append(err)
         py_findings = [f for f in findings if f["path"].endswith(".py")]
-        row = {"repo": repo["repo"], "files": len(files), "loc": sum(loc.values()),
-               "py_loc": sum(v for k, v in loc.items() if k.endswith(".py")),
-               "findings": len(findings), "py_findings": len(py_findings)}
+        row = {
+            "repo": repo["repo"],
+            "files": len(files),
+            "loc": sum(loc.values()),
+            "py_loc": sum(v for k, v in loc.items() if k.endswith(".py")),
+            "findings": len(findings),
+            "py_findings": len(py_findings),
+        }
         per_repo.append(row)
         for key in total:
             total[key] += row[key]
         for f in sorted(findings, key=lambda f: (f["path"], int(f.get("line") or 0))):
             text = " ".join(str(f.get("text") or "").split())
-            listing.append(f"{repo['repo']}:{f['path']}:{f.get('line')} {f.get('code')} {f.get('language')} {text[:100]}")
+            listing.append(
+                f"{repo['repo']}:{f['path']}:{f.get('line')} {f.get('code')} {f.get('language')} {text[:100]}"
+            )
     total["per_100kloc"] = round(total["findings"] * 100_000 / total["loc"], 2) if total["loc"] else None
     total["py_per_100kloc"] = round(total["py_findings"] * 100_000 / total["py_loc"], 2) if total["py_loc"] else None
     return {"total": total, "repos": per_repo, "findings": listing, "errors": errors}
@@ -319,21 +375,28 @@ def score_controls(corpus: Path, repos: list[dict], cmd: list[str]) -> dict:
 
 # ----------------------------------------------------------------- output ---
 
+
 def fmt(x) -> str:
     return "-" if x is None else (f"{x:.3f}" if isinstance(x, float) else str(x))
 
 
 def print_split(name: str, res: dict) -> None:
     print(f"\n== {name}: {res['repos']} repositories, {res['scores']['overall']['labels']} labels")
-    print(f"{'kind':<14}{'labels':>7}{'pos':>6}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>8}{'recall':>8}{'F1':>8}{'naming':>8}")
+    print(
+        f"{'kind':<14}{'labels':>7}{'pos':>6}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>8}{'recall':>8}{'F1':>8}{'naming':>8}"
+    )
     for kind, s in res["scores"].items():
-        print(f"{kind:<14}{s['labels']:>7}{s['positives']:>6}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}"
-              f"{fmt(s['precision']):>8}{fmt(s['recall']):>8}{fmt(s['f1']):>8}{fmt(s['naming']):>8}")
+        print(
+            f"{kind:<14}{s['labels']:>7}{s['positives']:>6}{s['tp']:>5}{s['fp']:>5}{s['fn']:>5}"
+            f"{fmt(s['precision']):>8}{fmt(s['recall']):>8}{fmt(s['f1']):>8}{fmt(s['naming']):>8}"
+        )
     print("per language (all kinds, user-facing strings):")
     for lang, v in res["scores"]["overall"]["by_lang"].items():
         named = ", ".join(f"{k}:{n}" for k, n in sorted(v["named_as"].items(), key=lambda kv: -kv[1]))
-        print(f"  {lang:<4} positives={v['positives']:<4} recall={fmt(v['recall']):<6} naming={fmt(v['naming']):<6}"
-              f" named as {named or '-'}")
+        print(
+            f"  {lang:<4} positives={v['positives']:<4} recall={fmt(v['recall']):<6} naming={fmt(v['naming']):<6}"
+            f" named as {named or '-'}"
+        )
 
 
 def error_lines(labels: list[dict], hits: dict[int, list[dict]]) -> list[str]:
@@ -363,8 +426,11 @@ def main(argv=None) -> int:
     ap.add_argument("--controls", dest="controls", action="store_true", default=None)
     ap.add_argument("--no-controls", dest="controls", action="store_false")
     ap.add_argument("--json", action="store_true", help="print one JSON document instead of tables")
-    ap.add_argument("--show-errors", action="store_true",
-                    help="list missed, false and misnamed items (tune split only: do not study the test part)")
+    ap.add_argument(
+        "--show-errors",
+        action="store_true",
+        help="list missed, false and misnamed items (tune split only: do not study the test part)",
+    )
     args = ap.parse_args(argv)
     if args.show_errors and args.split != "tune":
         ap.error("--show-errors works on --split tune only; the test part is for measuring")
@@ -394,8 +460,10 @@ def main(argv=None) -> int:
             hits = match(findings, [labels[i] for i in idx])
             for n, found in hits.items():
                 all_hits[idx[n]] = found
-        result["splits"][split] = {"repos": len({lab["repo"] for lab in labels}),
-                                   "scores": score_split(labels, all_hits)}
+        result["splits"][split] = {
+            "repos": len({lab["repo"] for lab in labels}),
+            "scores": score_split(labels, all_hits),
+        }
         if args.show_errors:
             result["splits"][split]["errors"] = error_lines(labels, all_hits)
     run_controls = args.controls if args.controls is not None else True
@@ -414,11 +482,15 @@ def main(argv=None) -> int:
     if "controls" in result:
         c = result["controls"]
         t = c["total"]
-        print(f"\n== controls: {len(c['repos'])} repositories, {t['files']} files, {t['loc']} lines "
-              f"({t['py_loc']} Python)")
+        print(
+            f"\n== controls: {len(c['repos'])} repositories, {t['files']} files, {t['loc']} lines "
+            f"({t['py_loc']} Python)"
+        )
         for r in c["repos"]:
-            print(f"  {r['repo']:<40} files={r['files']:<5} loc={r['loc']:<7} py_loc={r['py_loc']:<7} "
-                  f"findings={r['findings']} (python {r['py_findings']})")
+            print(
+                f"  {r['repo']:<40} files={r['files']:<5} loc={r['loc']:<7} py_loc={r['py_loc']:<7} "
+                f"findings={r['findings']} (python {r['py_findings']})"
+            )
         print(f"findings per 100 KLOC: all files {fmt(t['per_100kloc'])}, Python {fmt(t['py_per_100kloc'])}")
         for line in c["findings"]:
             print("  " + line)

@@ -1,4 +1,5 @@
 """`english-guard check` and `english-guard baseline`."""
+
 from __future__ import annotations
 
 import os
@@ -39,11 +40,18 @@ common_options = [
     click.argument("paths", nargs=-1, type=click.Path()),
     click.option("--select", metavar="CODES", help=_("Only these rule codes or prefixes (comma-separated).")),
     click.option("--ignore", metavar="CODES", help=_("Skip these rule codes or prefixes (comma-separated).")),
-    click.option("--jobs", "-j", type=click.IntRange(min=1), help=_("Parallel processes (default: the machine's cores).")),
+    click.option(
+        "--jobs", "-j", type=click.IntRange(min=1), help=_("Parallel processes (default: the machine's cores).")
+    ),
     click.option("--no-cache", is_flag=True, help=_("Do not read or write the result cache.")),
-    click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Read settings from this TOML file.")),
-    click.option("--force-exclude", is_flag=True,
-                 help=_("Apply the configured excludes to files named on the command line too (for pre-commit).")),
+    click.option(
+        "--config", "config_file", type=click.Path(dir_okay=False), help=_("Read settings from this TOML file.")
+    ),
+    click.option(
+        "--force-exclude",
+        is_flag=True,
+        help=_("Apply the configured excludes to files named on the command line too (for pre-commit)."),
+    ),
 ]
 
 
@@ -60,8 +68,9 @@ def _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude, prog
         config = _load(config_file, paths, select, ignore)
     except ConfigError as exc:
         _fail(str(exc))
-    return config, run_check(paths or (".",), config, jobs=jobs, use_cache=not no_cache, force_exclude=force_exclude,
-                             progress=progress)
+    return config, run_check(
+        paths or (".",), config, jobs=jobs, use_cache=not no_cache, force_exclude=force_exclude, progress=progress
+    )
 
 
 def use_color(choice: str, stream, environ=None) -> bool:
@@ -149,26 +158,69 @@ def _run_stdin(stdin_filename, select, ignore, config_file, force_exclude):
 
 @click.command("check")
 @with_common_options
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help=_("Output format."))
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
-              help=_("Report only findings that are not in this baseline file."))
-@click.option("--show-stale", is_flag=True, help=_("With --baseline: list baseline entries that match nothing any more."))
-@click.option("--since", "since_ref", metavar="GIT_REF", help=_("Report only findings on lines changed since this git ref."))
-@click.option("--show-unused-ignores", is_flag=True,
-              help=_("Also report english-guard suppression comments that suppress nothing (EG100)."))
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help=_("Output format.")
+)
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(dir_okay=False),
+    help=_("Report only findings that are not in this baseline file."),
+)
+@click.option(
+    "--show-stale", is_flag=True, help=_("With --baseline: list baseline entries that match nothing any more.")
+)
+@click.option(
+    "--since", "since_ref", metavar="GIT_REF", help=_("Report only findings on lines changed since this git ref.")
+)
+@click.option(
+    "--show-unused-ignores",
+    is_flag=True,
+    help=_("Also report english-guard suppression comments that suppress nothing (EG100)."),
+)
 @click.option("--exit-zero", is_flag=True, help=_("Exit with 0 even when there are findings."))
-@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file."))
-@click.option("--color", "color_choice", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."))
+@click.option(
+    "--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file.")
+)
+@click.option(
+    "--color",
+    "color_choice",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."),
+)
 @click.option("--quiet", "-q", is_flag=True, help=_("Print the findings only: no summary line, no progress."))
-@click.option("--statistics", is_flag=True, help=_("Print how many findings each rule and language has, not the findings."))
+@click.option(
+    "--statistics", is_flag=True, help=_("Print how many findings each rule and language has, not the findings.")
+)
 @click.option("--show-source", is_flag=True, help=_("Print the source line under each finding."))
-@click.option("--stdin-filename", metavar="PATH",
-              help=_("With `-` as the path: the file name the text on stdin is checked as (its type and settings)."))
-def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, output_format, baseline_file, show_stale,
-          since_ref, show_unused_ignores, exit_zero, output_file, color_choice, quiet, statistics, show_source,
-          stdin_filename):
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help=_("With `-` as the path: the file name the text on stdin is checked as (its type and settings)."),
+)
+def check(
+    paths,
+    select,
+    ignore,
+    jobs,
+    no_cache,
+    config_file,
+    force_exclude,
+    output_format,
+    baseline_file,
+    show_stale,
+    since_ref,
+    show_unused_ignores,
+    exit_zero,
+    output_file,
+    color_choice,
+    quiet,
+    statistics,
+    show_source,
+    stdin_filename,
+):
     """Report non-English identifiers, comments, docstrings, user-facing strings and prose."""
     from english_guard.reporting import render
 
@@ -216,16 +268,21 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
             result.findings = [f for f in result.findings if id(f) in keep]
         if show_stale:
             for entry in match.stale:
-                notes.append(_("{path}: stale baseline entry {code} (no longer found): \"{text}\"").format(
-                    path=entry.get("path"), code=entry.get("code"), text=entry.get("text")))
+                notes.append(
+                    _('{path}: stale baseline entry {code} (no longer found): "{text}"').format(
+                        path=entry.get("path"), code=entry.get("code"), text=entry.get("text")
+                    )
+                )
     if changes is not None:
         for result in run.results:
             result.findings = keep_changed(result.findings, changes)
     # A report written to a file is coloured only on request.
     color = output_format == "text" and (
-        color_choice == "always" if output_file else use_color(color_choice, sys.stdout))
+        color_choice == "always" if output_file else use_color(color_choice, sys.stdout)
+    )
     if statistics:
-        from english_guard.reporting.text_format import statistics as statistics_text, statistics_payload
+        from english_guard.reporting.text_format import statistics as statistics_text
+        from english_guard.reporting.text_format import statistics_payload
 
         if output_format == "json":
             import json
@@ -254,8 +311,15 @@ def check(paths, select, ignore, jobs, no_cache, config_file, force_exclude, out
 
 @click.command("baseline")
 @with_common_options
-@click.option("--output", "-o", "output_file", default=".english-guard-baseline.json", show_default=True,
-              type=click.Path(dir_okay=False), help=_("Where to write the baseline."))
+@click.option(
+    "--output",
+    "-o",
+    "output_file",
+    default=".english-guard-baseline.json",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help=_("Where to write the baseline."),
+)
 def baseline(paths, select, ignore, jobs, no_cache, config_file, force_exclude, output_file):
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from english_guard.baseline import write_baseline

@@ -1,4 +1,5 @@
 """`english-guard check-message`: commit messages and pull/merge-request text (EG601)."""
+
 from __future__ import annotations
 
 import os
@@ -14,32 +15,70 @@ from english_guard.texts import _
 
 @click.command("check-message")
 @click.argument("message_file", required=False, type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--range", "revision_range", metavar="RANGE",
-              help=_("Check every commit message of a git revision range (origin/main..HEAD)."))
-@click.option("--github-event", "github_event", type=click.Path(dir_okay=False), metavar="PATH",
-              help=_("Check the pull request title and description in a GitHub event file ($GITHUB_EVENT_PATH)."))
-@click.option("--gitlab-mr", is_flag=True,
-              help=_("Check the merge request title and description (CI_MERGE_REQUEST_TITLE/_DESCRIPTION)."))
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
-              help=_("Output format."))
+@click.option(
+    "--range",
+    "revision_range",
+    metavar="RANGE",
+    help=_("Check every commit message of a git revision range (origin/main..HEAD)."),
+)
+@click.option(
+    "--github-event",
+    "github_event",
+    type=click.Path(dir_okay=False),
+    metavar="PATH",
+    help=_("Check the pull request title and description in a GitHub event file ($GITHUB_EVENT_PATH)."),
+)
+@click.option(
+    "--gitlab-mr",
+    is_flag=True,
+    help=_("Check the merge request title and description (CI_MERGE_REQUEST_TITLE/_DESCRIPTION)."),
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True, help=_("Output format.")
+)
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Read settings from this TOML file."))
 @click.option("--select", metavar="CODES", help=_("Only these rule codes or prefixes (comma-separated)."))
 @click.option("--ignore", metavar="CODES", help=_("Skip these rule codes or prefixes (comma-separated)."))
 @click.option("--exit-zero", is_flag=True, help=_("Exit with 0 even when there are findings."))
-@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file."))
-@click.option("--color", "color_choice", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."))
+@click.option(
+    "--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file.")
+)
+@click.option(
+    "--color",
+    "color_choice",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."),
+)
 @click.option("--quiet", "-q", is_flag=True, help=_("Print the findings only: no summary line."))
-def check_message(message_file, revision_range, github_event, gitlab_mr, output_format, config_file, select, ignore,
-                  exit_zero, output_file, color_choice, quiet):
+def check_message(
+    message_file,
+    revision_range,
+    github_event,
+    gitlab_mr,
+    output_format,
+    config_file,
+    select,
+    ignore,
+    exit_zero,
+    output_file,
+    color_choice,
+    quiet,
+):
     """Report non-English commit messages and pull-request titles and descriptions (EG601).
 
     MESSAGE_FILE is a commit message in COMMIT_EDITMSG format (`-` reads standard input), as the
     commit-msg hook passes it. Any of --range, --github-event and --gitlab-mr may be combined.
     """
     from english_guard.engine import RunResult
-    from english_guard.message_sources import (MessageSourceError, read_github_event, read_gitlab_merge_request,
-                                               read_message_file, read_range)
+    from english_guard.message_sources import (
+        MessageSourceError,
+        read_github_event,
+        read_gitlab_merge_request,
+        read_message_file,
+        read_range,
+    )
     from english_guard.messages import CODE, judge_messages
     from english_guard.model import FileResult
     from english_guard.project_names import project_names
@@ -76,7 +115,8 @@ def check_message(message_file, revision_range, github_event, gitlab_mr, output_
         results = [FileResult(message.path) for message in messages]
     run = RunResult(results, files=len(messages))
     color = output_format == "text" and (
-        color_choice == "always" if output_file else use_color(color_choice, sys.stdout))
+        color_choice == "always" if output_file else use_color(color_choice, sys.stdout)
+    )
     report = render(output_format, run, color=color, quiet=quiet)
     if output_file:
         with open(output_file, "w", encoding="utf-8") as handle:
@@ -86,4 +126,3 @@ def check_message(message_file, revision_range, github_event, gitlab_mr, output_
     if run.findings and not exit_zero:
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_CLEAN)
-

@@ -1,4 +1,5 @@
 """`english-guard models list | install CODE_OR_PATH | remove CODE`: the offline translation models."""
+
 from __future__ import annotations
 
 import sys
@@ -56,12 +57,16 @@ def install_model(code_or_path: str) -> None:
         click.echo(_("nothing was installed"), err=True)
         sys.exit(2)
     except OSError as exc:
-        click.echo(_("error: cannot install {path}: {error}").format(path=code_or_path, error=exc.strerror or exc),
-                   err=True)
+        click.echo(
+            _("error: cannot install {path}: {error}").format(path=code_or_path, error=exc.strerror or exc), err=True
+        )
         sys.exit(2)
     languages = ", ".join(describe(code) for code in model.from_codes)
-    click.echo(_("installed {name} ({languages} -> English) in {path}").format(
-        name=model.name, languages=languages, path=model.path))
+    click.echo(
+        _("installed {name} ({languages} -> English) in {path}").format(
+            name=model.name, languages=languages, path=model.path
+        )
+    )
 
 
 @models.command("remove")

@@ -1,4 +1,5 @@
 """`english-guard rename PATHS (--plan FILE | --apply FILE) [--diff]`."""
+
 from __future__ import annotations
 
 import sys
@@ -23,17 +24,28 @@ def _config(config_path: str | None, paths: tuple[str, ...]):
 
 @click.command("rename")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--plan", "plan_file", type=click.Path(dir_okay=False),
-              help=_("Write the reviewable rename plan (TOML) to FILE."))
-@click.option("--apply", "apply_file", type=click.Path(dir_okay=False),
-              help=_("Apply the reviewed plan in FILE."))
+@click.option(
+    "--plan", "plan_file", type=click.Path(dir_okay=False), help=_("Write the reviewable rename plan (TOML) to FILE.")
+)
+@click.option("--apply", "apply_file", type=click.Path(dir_okay=False), help=_("Apply the reviewed plan in FILE."))
 @click.option("--diff", is_flag=True, help=_("With --apply: print the changes as a unified diff, write nothing."))
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help=_("Read settings from FILE."))
-@test_command_options(_("With --apply: shell command that runs the project's tests on a copy before and after the "
-                            "renames; a test that passed before and fails after stops the write. `none`: no tests."))
+@test_command_options(
+    _(
+        "With --apply: shell command that runs the project's tests on a copy before and after the "
+        "renames; a test that passed before and fails after stops the write. `none`: no tests."
+    )
+)
 @deep_stack
-def rename(paths: tuple[str, ...], plan_file: str | None, apply_file: str | None, diff: bool,
-           config_path: str | None, test_command: str, test_timeout: float) -> None:
+def rename(
+    paths: tuple[str, ...],
+    plan_file: str | None,
+    apply_file: str | None,
+    diff: bool,
+    config_path: str | None,
+    test_command: str,
+    test_timeout: float,
+) -> None:
     """Plan and apply English names for non-English identifiers, across the whole repository."""
     if (plan_file is None) == (apply_file is None):
         raise click.UsageError(_("give exactly one of --plan FILE or --apply FILE"))
@@ -44,8 +56,15 @@ def rename(paths: tuple[str, ...], plan_file: str | None, apply_file: str | None
         sys.exit(_plan(list(paths), plan_file, _config(config_path, paths)))
     from english_guard.fixes.verify import VerifyOptions
 
-    sys.exit(_apply(list(paths), apply_file, config_path, diff,
-                    VerifyOptions(test_command=test_command, test_timeout=test_timeout, fix_gitignore=False)))
+    sys.exit(
+        _apply(
+            list(paths),
+            apply_file,
+            config_path,
+            diff,
+            VerifyOptions(test_command=test_command, test_timeout=test_timeout, fix_gitignore=False),
+        )
+    )
 
 
 def _plan(paths: list[str], plan_file: str, config) -> int:
@@ -63,20 +82,31 @@ def _plan(paths: list[str], plan_file: str, config) -> int:
     try:
         atomic_write_bytes(plan_file, dump_plan(entries, Path(plan_file).name, paths).encode("utf-8"))
     except OSError as exc:
-        click.echo(_("error: {path}: cannot write the plan: {reason}").format(
-            path=plan_file, reason=exc.strerror or exc), err=True)
+        click.echo(
+            _("error: {path}: cannot write the plan: {reason}").format(path=plan_file, reason=exc.strerror or exc),
+            err=True,
+        )
         return 2
     proposed = sum(1 for e in entries if e.new_name and e.action == "rename")
     open_entries = sum(1 for e in entries if not e.new_name and e.action == "rename")
     modules = sum(1 for e in entries if e.action == "skip" and e.kind == "module")
     skipped = sum(1 for e in entries if e.action == "skip" and e.kind != "module")
-    click.echo(ngettext("Wrote {path}: {count} symbol", "Wrote {path}: {count} symbols", len(entries)).format(
-        path=plan_file, count=len(entries)))
-    click.echo(_("  {proposed} with a proposed English name, {open} waiting for a name from you, "
-                 "{skipped} not the project's to rename, {modules} module file renames you can opt in to").format(
-        proposed=proposed, open=open_entries, skipped=skipped, modules=modules))
-    click.echo(_("Review it, then run: english-guard rename {paths} --apply {plan}").format(
-        paths=" ".join(paths), plan=plan_file))
+    click.echo(
+        ngettext("Wrote {path}: {count} symbol", "Wrote {path}: {count} symbols", len(entries)).format(
+            path=plan_file, count=len(entries)
+        )
+    )
+    click.echo(
+        _(
+            "  {proposed} with a proposed English name, {open} waiting for a name from you, "
+            "{skipped} not the project's to rename, {modules} module file renames you can opt in to"
+        ).format(proposed=proposed, open=open_entries, skipped=skipped, modules=modules)
+    )
+    click.echo(
+        _("Review it, then run: english-guard rename {paths} --apply {plan}").format(
+            paths=" ".join(paths), plan=plan_file
+        )
+    )
     return 2 if errors else 0
 
 
@@ -85,7 +115,6 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
     from english_guard.fixes.rename.files import SourceError
     from english_guard.fixes.rename.planfile import plan_paths_of
     from english_guard.fixes.safe_write import UnsafeWriteError
-
     from english_guard.own_files import OwnFileError, check_nesting, read_own_file
 
     try:
@@ -101,8 +130,12 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
     if not paths:
         paths = planned_paths or ["."]
     elif planned_paths and sorted(paths) != sorted(planned_paths):
-        click.echo(_("warning: the plan was made for {planned}; references in files outside {paths} "
-                     "will not be updated").format(planned=" ".join(planned_paths), paths=" ".join(paths)), err=True)
+        click.echo(
+            _(
+                "warning: the plan was made for {planned}; references in files outside {paths} will not be updated"
+            ).format(planned=" ".join(planned_paths), paths=" ".join(paths)),
+            err=True,
+        )
     config = _config(config_path, tuple(paths))
     try:
         entries = load_plan(text, plan_file)
@@ -131,9 +164,14 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
         for refusal in report.refused:
             label = refusal.qualified_name or _("(plan)")
             click.echo(_("refused: {name}: {message}").format(name=label, message=refusal.message), err=True)
-        click.echo(ngettext("{count} entry refused; nothing was changed.",
-                            "{count} entries refused; nothing was changed.", len(report.refused)).format(
-            count=len(report.refused)), err=True)
+        click.echo(
+            ngettext(
+                "{count} entry refused; nothing was changed.",
+                "{count} entries refused; nothing was changed.",
+                len(report.refused),
+            ).format(count=len(report.refused)),
+            err=True,
+        )
         return 1
     for patch in report.diffs:
         click.echo(patch, nl=False)
@@ -143,14 +181,26 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
 
 def _print_report(report, diff: bool) -> None:
     for entry, count in report.renamed:
-        click.echo(_("renamed {name} -> {new} ({qualified}): {count} references").format(
-            name=entry.name, new=entry.new_name, qualified=entry.qualified_name, count=count))
+        click.echo(
+            _("renamed {name} -> {new} ({qualified}): {count} references").format(
+                name=entry.name, new=entry.new_name, qualified=entry.qualified_name, count=count
+            )
+        )
     for name, reason in report.skipped:
         click.echo(_("skipped {name}: {reason}").format(name=name, reason=reason))
     for line in report.unprovable:
         click.echo(_("check by hand: {line}").format(line=line))
     verb = _("would change") if diff else _("changed")
-    click.echo(_("{symbols} symbols renamed, {references} references updated, {files} files {verb}, "
-                 "{skipped} entries skipped, {unprovable} string references to check by hand.").format(
-        symbols=len(report.renamed), references=report.references, files=len(report.files_changed), verb=verb,
-        skipped=len(report.skipped), unprovable=len(report.unprovable)))
+    click.echo(
+        _(
+            "{symbols} symbols renamed, {references} references updated, {files} files {verb}, "
+            "{skipped} entries skipped, {unprovable} string references to check by hand."
+        ).format(
+            symbols=len(report.renamed),
+            references=report.references,
+            files=len(report.files_changed),
+            verb=verb,
+            skipped=len(report.skipped),
+            unprovable=len(report.unprovable),
+        )
+    )

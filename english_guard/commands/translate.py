@@ -1,4 +1,5 @@
 """`english-guard translate`: offline translation of non-English comments and docstrings."""
+
 from __future__ import annotations
 
 import sys
@@ -14,11 +15,22 @@ from english_guard.texts import _
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--engine", type=click.Choice(["auto", "argos", "multilingual", "glossary"]), default="auto",
-              show_default=True, help=_("Which engine translates: installed models (auto) or the word glossary."))
-@click.option("--to-po", "to_po", type=click.Path(dir_okay=False), help=_("Write the proposals to a PO file for review."))
-@click.option("--from-po", "from_po", type=click.Path(dir_okay=False),
-              help=_("Apply the accepted (non-fuzzy) entries of a reviewed PO file."))
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "argos", "multilingual", "glossary"]),
+    default="auto",
+    show_default=True,
+    help=_("Which engine translates: installed models (auto) or the word glossary."),
+)
+@click.option(
+    "--to-po", "to_po", type=click.Path(dir_okay=False), help=_("Write the proposals to a PO file for review.")
+)
+@click.option(
+    "--from-po",
+    "from_po",
+    type=click.Path(dir_okay=False),
+    help=_("Apply the accepted (non-fuzzy) entries of a reviewed PO file."),
+)
 @click.option("--diff", "show_diff", is_flag=True, help=_("Print the changes as a unified diff."))
 @click.option("--write", "write", is_flag=True, help=_("Write the changes into the files."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
@@ -93,8 +105,7 @@ class _Run:
             return None
         for warning in warnings:
             click.echo(_("warning: {message}").format(message=warning), err=True)
-        return {id(plan): {i: u.proposal for i, u in enumerate(plan.units) if u.proposal is not None}
-                for plan in plans}
+        return {id(plan): {i: u.proposal for i, u in enumerate(plan.units) if u.proposal is not None} for plan in plans}
 
     def write_po(self, path: Path, plans) -> None:
         from english_guard.translation.review import ReviewError, write_review
@@ -107,8 +118,12 @@ class _Run:
             return
         self._report_missing(units)
         proposed = sum(1 for u in units if u.proposal is not None)
-        click.echo(_("{path}: {count} entries ({proposed} with a proposal to review)").format(
-            path=path, count=count, proposed=proposed), err=True)
+        click.echo(
+            _("{path}: {count} entries ({proposed} with a proposal to review)").format(
+                path=path, count=count, proposed=proposed
+            ),
+            err=True,
+        )
 
     def decisions_from_po(self, path: Path, plans) -> dict:
         from english_guard.translation.review import ReviewError, read_review
@@ -126,15 +141,23 @@ class _Run:
         processed = {Path(plan.path).as_posix() for plan in plans}
         elsewhere = sorted({Path(f).as_posix() for d in decisions for f, _line in d.locations} - processed)
         if elsewhere:
-            click.echo(_("{path}: accepted entries for files not translated in this run: {files}").format(
-                path=path, files=", ".join(elsewhere[:5]) + (" ..." if len(elsewhere) > 5 else "")), err=True)
+            click.echo(
+                _("{path}: accepted entries for files not translated in this run: {files}").format(
+                    path=path, files=", ".join(elsewhere[:5]) + (" ..." if len(elsewhere) > 5 else "")
+                ),
+                err=True,
+            )
         for decision in decisions:
             for file, line in decision.locations:
                 candidates = by_text.get((Path(file).as_posix(), decision.original), [])
                 if not candidates:
                     if any(Path(p.path).as_posix() == Path(file).as_posix() for p in plans):
-                        click.echo(_("{file}:{line}: not applied: the original text is no longer there").format(
-                            file=file, line=line), err=True)
+                        click.echo(
+                            _("{file}:{line}: not applied: the original text is no longer there").format(
+                                file=file, line=line
+                            ),
+                            err=True,
+                        )
                         self.left_for_humans += 1
                     continue
                 same_line = [c for c in candidates if c[0].units[c[1]].line == line]
@@ -173,8 +196,11 @@ class _Run:
                 try:
                     write_python_source(plan.path, new)
                 except (UnsafeWriteError, OSError) as exc:
-                    self.error(_("error: {path}: not written: {reason}").format(
-                        path=plan.path, reason=getattr(exc, "strerror", None) or exc))
+                    self.error(
+                        _("error: {path}: not written: {reason}").format(
+                            path=plan.path, reason=getattr(exc, "strerror", None) or exc
+                        )
+                    )
                     continue  # only files actually written are counted as translated
             else:
                 self.pending_changes += len(applied)
@@ -185,8 +211,12 @@ class _Run:
         elif not listing:
             self._report_missing([u for plan in plans for u in plan.units])
         verb = _("translated") if write else _("would translate")
-        click.echo(_("{verb} {units} comments and docstrings in {files} files").format(
-            verb=verb, units=changed_units, files=changed_files), err=True)
+        click.echo(
+            _("{verb} {units} comments and docstrings in {files} files").format(
+                verb=verb, units=changed_units, files=changed_files
+            ),
+            err=True,
+        )
 
     def _report_missing(self, units) -> None:
         from english_guard.translation.languages import describe
@@ -194,8 +224,12 @@ class _Run:
         missing = [u for u in units if u.proposal is None and u.problem]
         by_help: dict[str, list] = defaultdict(list)
         for unit in missing:
-            click.echo(_("{path}:{line}: {kind} in {language} left as it is").format(
-                path=unit.path, line=unit.line, kind=unit.kind, language=describe(unit.language)), err=True)
+            click.echo(
+                _("{path}:{line}: {kind} in {language} left as it is").format(
+                    path=unit.path, line=unit.line, kind=unit.kind, language=describe(unit.language)
+                ),
+                err=True,
+            )
             by_help[unit.problem].append(unit)
         for problem, group in by_help.items():
             click.echo(f"{problem} ({len(group)})", err=True)

@@ -6,6 +6,7 @@ engines copy through; `unmask` puts the originals back and answers None when the
 duplicated or invented a token. The caller then falls back to `runs`: the text between protected spans
 is translated piece by piece and the protected spans are put back between the pieces.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Safe file writing shared by every fix: encoding kept, parse-checked, atomic, previewable."""
+
 from __future__ import annotations
 
 import difflib

@@ -13,6 +13,7 @@ A failure during step 4 (a folder that refuses the write, a full disk) puts back
 moved and raises one error; a run killed during it leaves each file old or new, and the next run
 finishes it from the journal (`finish_interrupted_commit`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -40,10 +41,11 @@ class Messages:
     """What a fix says when its commit cannot go on (each fix words it for its own users and translations)."""
 
     changed_before: str = "{path}: changed while the fix ran; nothing was written, run it again"
-    changed_since: str = ("{path}: changed since the interrupted run started; the journal {journal} cannot be "
-                          "finished safely. Restore the file (git checkout) or delete the journal and run again")
-    staged_damaged: str = ("{path}: the staged copy in {pending} is missing or damaged; delete {journal} "
-                           "and run again")
+    changed_since: str = (
+        "{path}: changed since the interrupted run started; the journal {journal} cannot be "
+        "finished safely. Restore the file (git checkout) or delete the journal and run again"
+    )
+    staged_damaged: str = "{path}: the staged copy in {pending} is missing or damaged; delete {journal} and run again"
     unreadable_journal: str = "{journal}: unreadable commit journal ({reason}); delete it and run again"
 
 
@@ -109,8 +111,13 @@ def verify(root: Path, changes: list[Change], changed_message: str) -> None:
             raise TransactionError(_("{path}: read-only file; nothing was changed").format(path=change.path))
 
 
-def commit(root: Path, changes: list[Change], state: str, progress: Callable[[Change], None] | None = None,
-           messages: Messages = GENERIC) -> None:
+def commit(
+    root: Path,
+    changes: list[Change],
+    state: str,
+    progress: Callable[[Change], None] | None = None,
+    messages: Messages = GENERIC,
+) -> None:
     """Write `changes` into the tree under `root`: all of them or none (see the module's text)."""
     try:
         verify(root, changes, messages.changed_before)
@@ -125,23 +132,41 @@ def commit(root: Path, changes: list[Change], state: str, progress: Callable[[Ch
                 staged = f"{number:06d}"
                 pending.mkdir(parents=True, exist_ok=True)
                 atomic_write_bytes(pending / staged, change.new)
-            entries.append({"path": change.path, "old": digest(change.old) if change.old is not None else None,
-                            "new": digest(change.new) if change.new is not None else None, "staged": staged})
+            entries.append(
+                {
+                    "path": change.path,
+                    "old": digest(change.old) if change.old is not None else None,
+                    "new": digest(change.new) if change.new is not None else None,
+                    "staged": staged,
+                }
+            )
         journal = folder / JOURNAL
         atomic_write_bytes(journal, json.dumps({"version": 1, "files": entries}, indent=1).encode("utf-8"))
     except OSError as exc:  # before the commit point: nothing in the tree was touched
-        raise TransactionError(_("{path}: cannot write ({reason}); nothing was changed").format(
-            path=exc.filename or root / state, reason=exc.strerror or exc)) from None
+        raise TransactionError(
+            _("{path}: cannot write ({reason}); nothing was changed").format(
+                path=exc.filename or root / state, reason=exc.strerror or exc
+            )
+        ) from None
     try:
-        roll_forward(root, entries, state, progress_paths={e["path"]: c for e, c in zip(entries, ordered)},
-                     progress=progress, messages=messages)
+        roll_forward(
+            root,
+            entries,
+            state,
+            progress_paths={e["path"]: c for e, c in zip(entries, ordered)},
+            progress=progress,
+            messages=messages,
+        )
     except OSError as exc:
         _roll_back(root, ordered)
         journal.unlink(missing_ok=True)
         shutil.rmtree(pending, ignore_errors=True)
         where = exc.filename or ""
-        raise TransactionError(_("{path}: cannot write ({reason}); every file was put back as it was").format(
-            path=where, reason=exc.strerror or exc)) from None
+        raise TransactionError(
+            _("{path}: cannot write ({reason}); every file was put back as it was").format(
+                path=where, reason=exc.strerror or exc
+            )
+        ) from None
     journal.unlink()
     shutil.rmtree(pending, ignore_errors=True)
 
@@ -161,8 +186,14 @@ def _roll_back(root: Path, ordered: list[Change]) -> None:
             continue  # it was never replaced: the folder refuses writes, so it still holds the old file
 
 
-def roll_forward(root: Path, entries: list[dict], state: str, progress_paths: dict | None = None,
-                 progress: Callable | None = None, messages: Messages = GENERIC) -> list[str]:
+def roll_forward(
+    root: Path,
+    entries: list[dict],
+    state: str,
+    progress_paths: dict | None = None,
+    progress: Callable | None = None,
+    messages: Messages = GENERIC,
+) -> list[str]:
     pending = root / state / PENDING
     done = []
     for entry in entries:
@@ -177,8 +208,11 @@ def roll_forward(root: Path, entries: list[dict], state: str, progress_paths: di
         else:
             source = pending / entry["staged"]
             if not source.is_file() or current_digest(source) != entry["new"]:
-                raise TransactionError(messages.staged_damaged.format(
-                    path=entry["path"], pending=f"{state}/{PENDING}", journal=f"{state}/{JOURNAL}"))
+                raise TransactionError(
+                    messages.staged_damaged.format(
+                        path=entry["path"], pending=f"{state}/{PENDING}", journal=f"{state}/{JOURNAL}"
+                    )
+                )
             target.parent.mkdir(parents=True, exist_ok=True)
             if target.exists():
                 shutil.copymode(target, source)

@@ -3,6 +3,7 @@
 Every function here is pure with respect to the file system except `read_catalog`:
 callers get bytes back and decide whether (and how atomically) to write them.
 """
+
 from __future__ import annotations
 
 import io
@@ -123,7 +124,6 @@ def catalog_files(locales_dir: Path, domain: str) -> list[tuple[str, Path]]:
         for po_path in sorted(locales_dir.glob(f"*/LC_MESSAGES/{domain}.po")):
             found.append((po_path.parent.parent.name, po_path))
     return found
-
 
 
 @lru_cache(maxsize=8)

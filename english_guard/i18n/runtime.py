@@ -6,6 +6,7 @@ catalogs, with a per-user locale (a context variable, so concurrent bot updates 
 languages) and English, the msgid itself, as the fallback. Its default locale is the
 language the code spoke before extraction, so that users see exactly what they saw before.
 """
+
 from __future__ import annotations
 
 import keyword
@@ -143,8 +144,9 @@ def locale_env_var(domain: str) -> str:
     return f"{cleaned}_LOCALE"
 
 
-def render_runtime_module(module_path: Path, locales_dir: Path, domain: str, default_locale: str,
-                          import_name: str) -> str:
+def render_runtime_module(
+    module_path: Path, locales_dir: Path, domain: str, default_locale: str, import_name: str
+) -> str:
     relpath = os.path.relpath(locales_dir.resolve(), module_path.resolve().parent).replace(os.sep, "/")
     return _TEMPLATE.format(
         marker=MARKER,
@@ -173,7 +175,9 @@ def module_name_for(path: Path) -> str:
         parts.insert(0, folder.name)
         folder = folder.parent
     if not all(part.isidentifier() and not keyword.iskeyword(part) for part in parts):
-        raise ValueError(f"{path}: cannot be imported as a module (its name or a package name is not a Python identifier)")
+        raise ValueError(
+            f"{path}: cannot be imported as a module (its name or a package name is not a Python identifier)"
+        )
     return ".".join(parts)
 
 

@@ -3,6 +3,7 @@
 The result is a list of planned file contents; nothing is written here. A file whose content
 would differ only in its creation or revision date is left out, so a second run plans nothing.
 """
+
 from __future__ import annotations
 
 import io
@@ -14,9 +15,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 from english_guard.i18n.catalogs import (
-    catalog_time,
     CatalogError,
     catalog_files,
+    catalog_time,
     new_catalog,
     read_catalog,
     render_mo,
@@ -74,8 +75,9 @@ def previous_template(pot_path: Path) -> Catalog | None:
     return read_catalog(pot_path)
 
 
-def plan_catalogs(locales_dir: Path, domain: str, template: Catalog, source_lang: str,
-                  source_texts: dict[str, str]) -> list[PlannedFile]:
+def plan_catalogs(
+    locales_dir: Path, domain: str, template: Catalog, source_lang: str, source_texts: dict[str, str]
+) -> list[PlannedFile]:
     """Plans for `<locales>/<domain>.pot` and every language's `.po` and `.mo`.
 
     `source_texts` maps an English msgid to the original text users see today; those become

@@ -5,6 +5,7 @@ jargon word, an identifier of two words), so the decision is made from evidence 
 (`words`): is it English, code vocabulary, a proper noun, or a word of another language. The model
 only names the language of text the words already showed to be foreign.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,10 +13,18 @@ from collections import defaultdict
 from functools import lru_cache
 
 from english_guard.language.lexicon import lookup
-from english_guard.language.scripts import cyrillic_language, latin_language
 from english_guard.language.prose import PLAIN_ENGLISH, classify_prose, no_foreign_word, plainly_english, prose_body
+from english_guard.language.scripts import cyrillic_language, latin_language
 from english_guard.language.tokens import prose_tokens, split_identifier
-from english_guard.language.words import AMBIGUOUS, OUTPUT_ALIASES, STRONG, WEAK, Word, classify_identifier_word, pinyin_context
+from english_guard.language.words import (
+    AMBIGUOUS,
+    OUTPUT_ALIASES,
+    STRONG,
+    WEAK,
+    Word,
+    classify_identifier_word,
+    pinyin_context,
+)
 from english_guard.model import Verdict
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -50,6 +59,7 @@ def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verd
 
 # ---------------------------------------------------------------- verdict ---
 
+
 def _decide(words: list[Word], text: str, kind: str, explain: bool = True) -> Verdict:
     strong = [w for w in words if w.verdict == "foreign" and w.strength == STRONG]
     weak = [w for w in words if w.verdict == "foreign" and w.strength == WEAK]
@@ -60,19 +70,29 @@ def _decide(words: list[Word], text: str, kind: str, explain: bool = True) -> Ve
     if strong:
         share = len(foreign) / max(1, len(foreign) + len(english))
         confidence = min(0.99, 0.7 + 0.3 * share)
-    elif weak and len(weak) + len(unknown) > len(english) and (
-            len(weak) >= 2 or any(len(w.key) >= 5 and w.languages and w.languages[0][1] >= 3.0 for w in weak)):
+    elif (
+        weak
+        and len(weak) + len(unknown) > len(english)
+        and (len(weak) >= 2 or any(len(w.key) >= 5 and w.languages and w.languages[0][1] >= 3.0 for w in weak))
+    ):
         share = len(weak) / max(1, len(weak) + len(english) + len(unknown))
         confidence = 0.5 + 0.3 * share
     else:
         leaning = _leaning(words, english, kind)
         if leaning and not evidence:
             evidence = tuple(w.evidence() for w in words)
-        return Verdict(True, "en", _english_confidence(english, unknown), evidence, "no foreign word evidence",
-                       leaning=leaning)
+        return Verdict(
+            True, "en", _english_confidence(english, unknown), evidence, "no foreign word evidence", leaning=leaning
+        )
     language, candidates = _name_language(foreign, words, text, kind)
-    return Verdict(False, language, round(confidence, 2), evidence,
-                   f"{len(foreign)} foreign word(s) against {len(english)} English", candidates)
+    return Verdict(
+        False,
+        language,
+        round(confidence, 2),
+        evidence,
+        f"{len(foreign)} foreign word(s) against {len(english)} English",
+        candidates,
+    )
 
 
 # Natural-log likelihood ratios (foreign against English) of the evidence too weak to decide alone.
@@ -83,9 +103,21 @@ _ENGLISH_WORD = -1.6  # an English word or code vocabulary next to them
 _BORROWED_WORD = 0.8  # a weak word of a neighbouring language's lexicon
 # Languages whose code borrows each other's words or shares their spellings.
 _NEIGHBOURS = {
-    "ru": ("uz", "kk", "uk", "be", "ky", "tg"), "uk": ("ru",), "kk": ("uz", "ky"), "uz": ("kk", "tr"),
-    "tr": ("az", "uz"), "az": ("tr",), "es": ("pt", "ca", "gl"), "pt": ("es", "gl"), "it": ("es", "pt"),
-    "de": ("nl",), "nl": ("de",), "ms": ("id",), "id": ("ms",), "fa": ("uz", "tg"), "ar": ("uz", "fa"),
+    "ru": ("uz", "kk", "uk", "be", "ky", "tg"),
+    "uk": ("ru",),
+    "kk": ("uz", "ky"),
+    "uz": ("kk", "tr"),
+    "tr": ("az", "uz"),
+    "az": ("tr",),
+    "es": ("pt", "ca", "gl"),
+    "pt": ("es", "gl"),
+    "it": ("es", "pt"),
+    "de": ("nl",),
+    "nl": ("de",),
+    "ms": ("id",),
+    "id": ("ms",),
+    "fa": ("uz", "tg"),
+    "ar": ("uz", "fa"),
 }
 
 
@@ -96,7 +128,12 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
     any_foreign = 0.0
     borrowed: dict[str, float] = {}
     for word in words:
-        if word.verdict == "foreign" and word.strength in (WEAK, AMBIGUOUS) or word.verdict == "proper" and word.languages:
+        if (
+            word.verdict == "foreign"
+            and word.strength in (WEAK, AMBIGUOUS)
+            or word.verdict == "proper"
+            and word.languages
+        ):
             value = _WEAK_WORD if word.verdict == "foreign" else _NAME_WORD
             if not word.languages:
                 continue

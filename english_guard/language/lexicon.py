@@ -3,6 +3,7 @@
 SQLite keeps start-up cheap: nothing is loaded until a word is looked up, and each distinct
 word costs one indexed query per process (answers are memoised).
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -82,7 +83,8 @@ class CommonWords:
         with self._lock:
             if self._words is None:
                 rows = _connection().execute(
-                    "SELECT word FROM english WHERE zipf >= ? UNION ALL SELECT word FROM code", (COMMON_ZIPF_TENTHS,))
+                    "SELECT word FROM english WHERE zipf >= ? UNION ALL SELECT word FROM code", (COMMON_ZIPF_TENTHS,)
+                )
                 self._words = frozenset(row[0] for row in rows)
         return self._words
 

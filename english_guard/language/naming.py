@@ -3,6 +3,7 @@
 The model is loaded on first use only: english-guard names a language only for text the word-level
 evidence already found to be non-English, so an English tree never pays for loading it.
 """
+
 from __future__ import annotations
 
 import threading

@@ -4,14 +4,26 @@ Keys are lowercase, Latin letters lose their accents (real Spanish, Portuguese a
 often drops them), Uzbek apostrophes (o' g' oʻ gʻ) disappear as they do in identifiers, and
 Cyrillic letters stay Cyrillic.
 """
+
 from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
 
 APOSTROPHES = "'’ʻʼ`‘ʹ"
-_SPECIAL_LATIN = {"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-                  "ə": "a", "ŋ": "ng"}
+_SPECIAL_LATIN = {
+    "ı": "i",
+    "ß": "ss",
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ə": "a",
+    "ŋ": "ng",
+}
 
 
 @lru_cache(maxsize=65536)
@@ -38,11 +50,36 @@ def fold(word: str) -> str:
     return "".join(out)
 
 
-_UZ_DIGRAPHS = (("o'", "ў"), ("g'", "ғ"), ("sh", "ш"), ("ch", "ч"), ("ya", "я"), ("yo", "ё"), ("yu", "ю"),
-                ("ye", "е"))
-_UZ_LETTERS = {"a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "ҳ", "i": "и", "j": "ж", "k": "к",
-               "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "қ", "r": "р", "s": "с", "t": "т", "u": "у",
-               "v": "в", "x": "х", "y": "й", "z": "з", "'": "ъ", "c": "с", "w": "в"}
+_UZ_DIGRAPHS = (("o'", "ў"), ("g'", "ғ"), ("sh", "ш"), ("ch", "ч"), ("ya", "я"), ("yo", "ё"), ("yu", "ю"), ("ye", "е"))
+_UZ_LETTERS = {
+    "a": "а",
+    "b": "б",
+    "d": "д",
+    "e": "е",
+    "f": "ф",
+    "g": "г",
+    "h": "ҳ",
+    "i": "и",
+    "j": "ж",
+    "k": "к",
+    "l": "л",
+    "m": "м",
+    "n": "н",
+    "o": "о",
+    "p": "п",
+    "q": "қ",
+    "r": "р",
+    "s": "с",
+    "t": "т",
+    "u": "у",
+    "v": "в",
+    "x": "х",
+    "y": "й",
+    "z": "з",
+    "'": "ъ",
+    "c": "с",
+    "w": "в",
+}
 
 
 def uzbek_latin_to_cyrillic(word: str) -> str:
@@ -53,7 +90,7 @@ def uzbek_latin_to_cyrillic(word: str) -> str:
     out = []
     index = 0
     while index < len(text):
-        pair = text[index:index + 2]
+        pair = text[index : index + 2]
         for latin, cyrillic in _UZ_DIGRAPHS:
             if pair == latin:
                 out.append("э" if cyrillic == "е" and index == 0 else cyrillic)
@@ -67,10 +104,45 @@ def uzbek_latin_to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
-_UZ_CYRILLIC = {"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j", "з": "z", "и": "i",
-                "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-                "у": "u", "ф": "f", "х": "x", "ц": "ts", "ч": "ch", "ш": "sh", "ъ": "'", "ь": "", "э": "e", "ю": "yu",
-                "я": "ya", "ў": "o'", "қ": "q", "ғ": "g'", "ҳ": "h", "щ": "sh", "ы": "i"}
+_UZ_CYRILLIC = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "j",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "x",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "ъ": "'",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "ў": "o'",
+    "қ": "q",
+    "ғ": "g'",
+    "ҳ": "h",
+    "щ": "sh",
+    "ы": "i",
+}
 
 
 def uzbek_cyrillic_to_latin(word: str) -> str:

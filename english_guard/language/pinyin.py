@@ -1,12 +1,71 @@
 """Pinyin without tones: Chinese speakers' identifiers (`hebing_hou`, `shuju_qingxi`) are made of these syllables."""
+
 from __future__ import annotations
 
 from functools import lru_cache
 
-_INITIALS = ("", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "zh", "ch", "sh", "r", "z", "c",
-             "s", "y", "w")
-_FINALS = ("a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "ong", "er", "i", "ia", "ie", "iao", "iu",
-           "ian", "in", "iang", "ing", "iong", "u", "ua", "uo", "uai", "ui", "uan", "un", "uang", "v", "ve", "ue")
+_INITIALS = (
+    "",
+    "b",
+    "p",
+    "m",
+    "f",
+    "d",
+    "t",
+    "n",
+    "l",
+    "g",
+    "k",
+    "h",
+    "j",
+    "q",
+    "x",
+    "zh",
+    "ch",
+    "sh",
+    "r",
+    "z",
+    "c",
+    "s",
+    "y",
+    "w",
+)
+_FINALS = (
+    "a",
+    "o",
+    "e",
+    "ai",
+    "ei",
+    "ao",
+    "ou",
+    "an",
+    "en",
+    "ang",
+    "eng",
+    "ong",
+    "er",
+    "i",
+    "ia",
+    "ie",
+    "iao",
+    "iu",
+    "ian",
+    "in",
+    "iang",
+    "ing",
+    "iong",
+    "u",
+    "ua",
+    "uo",
+    "uai",
+    "ui",
+    "uan",
+    "un",
+    "uang",
+    "v",
+    "ve",
+    "ue",
+)
 # Initials that cannot start a syllable with i/u-glide finals and the like are over-generated here;
 # the segmenter only needs to reject English, which real syllables alone already do well.
 SYLLABLES = frozenset(initial + final for initial in _INITIALS for final in _FINALS) - {"", "i", "u", "v"}

@@ -10,6 +10,7 @@ A profile is a dict {language: weight}; "en" is the weight of segments with real
 On an English project the foreign weight stays near zero, so the prior odds are tiny and no candidate
 can win: the false-alarm rate does not depend on how many weak words English code happens to contain.
 """
+
 from __future__ import annotations
 
 import math
@@ -53,8 +54,10 @@ def blended_shares(file_profile: dict[str, float], project_profile: dict[str, fl
     file_shares = _shares(file_profile)
     project_shares = _shares(project_profile)
     languages = set(file_shares) | set(project_shares)
-    return {language: trust * file_shares.get(language, 0.0) + (1 - trust) * project_shares.get(language, 0.0)
-            for language in languages}
+    return {
+        language: trust * file_shares.get(language, 0.0) + (1 - trust) * project_shares.get(language, 0.0)
+        for language in languages
+    }
 
 
 def resolve(leaning: tuple[tuple[str, float], ...], shares: dict[str, float]) -> tuple[str, float] | None:

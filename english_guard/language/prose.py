@@ -3,6 +3,7 @@
 Directives, headers and commented-out code are skipped whole; protected spans (URLs, paths, code)
 are removed by `tokens.prose_tokens`; capitalised words inside a sentence are proper nouns.
 """
+
 from __future__ import annotations
 
 import ast
@@ -141,10 +142,16 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         words.append(classify_word(token.text, allowed, identifier=False))
     latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
     # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
-    lowercase_foreign = any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words)) \
-        or latin_english == 0 or sum(
-            1 for t, w in zip(tokens, words)
-            if w.verdict == "foreign" and w.strength == STRONG and "lexicon" in w.reason and t.text[:1].isupper()) >= 2
+    lowercase_foreign = (
+        any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words))
+        or latin_english == 0
+        or sum(
+            1
+            for t, w in zip(tokens, words)
+            if w.verdict == "foreign" and w.strength == STRONG and "lexicon" in w.reason and t.text[:1].isupper()
+        )
+        >= 2
+    )
     # Title Case text (Unicode character names, headings, product lists) is a run of names.
     long_tokens = [t for t in tokens if len(t.text) >= 3]
     title_case = len(long_tokens) >= 2 and sum(_is_capitalised(t.text) for t in long_tokens) >= 0.75 * len(long_tokens)
@@ -166,8 +173,12 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
             if text.isupper() and not word.reason.startswith("script"):
                 # acronyms, constants, Unicode character names, licence shouting: not language evidence
                 word.verdict, word.strength, word.reason = "neutral", 0, "all capitals"
-            elif token.sentence_start and not lexicon_evidence and not word.reason.startswith("script") \
-                    and latin_english >= 2:
+            elif (
+                token.sentence_start
+                and not lexicon_evidence
+                and not word.reason.startswith("script")
+                and latin_english >= 2
+            ):
                 word.verdict, word.strength, word.reason = "proper", 0, "capitalised word unknown to the lexicons"
             elif (not token.sentence_start or in_name_run) and not (lexicon_backed and word.strength == STRONG):
                 if word.reason.startswith("script") and latin_english == 0:

@@ -1,4 +1,5 @@
 """Unicode scripts of letters, and what a script or a special letter says about a language."""
+
 from __future__ import annotations
 
 import unicodedata
@@ -6,20 +7,72 @@ from functools import lru_cache
 
 # Scripts whose words are evidence of one language family by themselves.
 SCRIPT_LANGUAGE = {
-    "HIRAGANA": "ja", "KATAKANA": "ja", "CJK": "zh", "HANGUL": "ko", "ARABIC": "ar", "HEBREW": "he",
-    "DEVANAGARI": "hi", "BENGALI": "bn", "THAI": "th", "GEORGIAN": "ka", "ARMENIAN": "hy", "TAMIL": "ta",
-    "GREEK": "el", "CYRILLIC": "ru", "ETHIOPIC": "am", "KHMER": "km", "LAO": "lo", "MYANMAR": "my",
-    "GUJARATI": "gu", "GURMUKHI": "pa", "TELUGU": "te", "KANNADA": "kn", "MALAYALAM": "ml", "SINHALA": "si",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "CJK": "zh",
+    "HANGUL": "ko",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "DEVANAGARI": "hi",
+    "BENGALI": "bn",
+    "THAI": "th",
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "TAMIL": "ta",
+    "GREEK": "el",
+    "CYRILLIC": "ru",
+    "ETHIOPIC": "am",
+    "KHMER": "km",
+    "LAO": "lo",
+    "MYANMAR": "my",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "TELUGU": "te",
+    "KANNADA": "kn",
+    "MALAYALAM": "ml",
+    "SINHALA": "si",
 }
 
 # Letters that point at one language among those written in the same script.
 LETTER_HINTS = {
-    "ў": "uz", "қ": "uz", "ғ": "uz", "ҳ": "uz",
-    "ә": "kk", "ң": "kk", "ө": "kk", "ұ": "kk", "ү": "kk", "һ": "kk",
-    "ї": "uk", "є": "uk", "ґ": "uk", "ə": "az",
-    "ı": "tr", "ş": "tr", "ğ": "tr", "ñ": "es", "ã": "pt", "õ": "pt", "ß": "de", "ä": "de",
-    "ő": "hu", "ű": "hu", "ą": "pl", "ę": "pl", "ł": "pl", "ś": "pl", "ź": "pl", "ż": "pl", "ń": "pl",
-    "ř": "cs", "ě": "cs", "ů": "cs", "ș": "ro", "ț": "ro", "ă": "ro", "ʻ": "uz",
+    "ў": "uz",
+    "қ": "uz",
+    "ғ": "uz",
+    "ҳ": "uz",
+    "ә": "kk",
+    "ң": "kk",
+    "ө": "kk",
+    "ұ": "kk",
+    "ү": "kk",
+    "һ": "kk",
+    "ї": "uk",
+    "є": "uk",
+    "ґ": "uk",
+    "ə": "az",
+    "ı": "tr",
+    "ş": "tr",
+    "ğ": "tr",
+    "ñ": "es",
+    "ã": "pt",
+    "õ": "pt",
+    "ß": "de",
+    "ä": "de",
+    "ő": "hu",
+    "ű": "hu",
+    "ą": "pl",
+    "ę": "pl",
+    "ł": "pl",
+    "ś": "pl",
+    "ź": "pl",
+    "ż": "pl",
+    "ń": "pl",
+    "ř": "cs",
+    "ě": "cs",
+    "ů": "cs",
+    "ș": "ro",
+    "ț": "ro",
+    "ă": "ro",
+    "ʻ": "uz",
 }
 
 
@@ -103,10 +156,54 @@ _LATIN_DECIDERS = (
 # Between Spanish and Portuguese, letters one of them has: ç ê ô â à are Portuguese, not Spanish.
 _PORTUGUESE_NOT_SPANISH = frozenset("çêôâà")
 # Short function words each language writes constantly and the other does not (accents folded away).
-_PORTUGUESE_WORDS = frozenset({"nao", "do", "da", "dos", "das", "uma", "um", "com", "no", "na", "nos", "ao", "os",
-                               "em", "pelo", "pela", "voce", "isso", "esta", "seu", "sua"})
-_SPANISH_WORDS = frozenset({"el", "la", "los", "las", "del", "una", "un", "con", "es", "al", "por", "lo", "si",
-                            "pero", "esta", "su", "sus", "muy", "esto"})
+_PORTUGUESE_WORDS = frozenset(
+    {
+        "nao",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "uma",
+        "um",
+        "com",
+        "no",
+        "na",
+        "nos",
+        "ao",
+        "os",
+        "em",
+        "pelo",
+        "pela",
+        "voce",
+        "isso",
+        "esta",
+        "seu",
+        "sua",
+    }
+)
+_SPANISH_WORDS = frozenset(
+    {
+        "el",
+        "la",
+        "los",
+        "las",
+        "del",
+        "una",
+        "un",
+        "con",
+        "es",
+        "al",
+        "por",
+        "lo",
+        "si",
+        "pero",
+        "esta",
+        "su",
+        "sus",
+        "muy",
+        "esto",
+    }
+)
 
 
 def latin_language(text: str, candidates: tuple[str, ...] = ()) -> str:

@@ -1,4 +1,5 @@
 """Turning identifiers and prose into words, after removing what is English whatever it contains."""
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,6 @@ _PROTECTED = re.compile(
 
 # A word: letters, with inner apostrophes (`o'quvchi`, don't) kept together. Hyphens split words.
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʻʼ`‘][^\W\d_]+)*")
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +97,7 @@ def _split_cases(part: str) -> list[str]:
     start = 0
     for index in range(1, len(part)):
         before, char = part[index - 1], part[index]
-        after = part[index + 1:index + 2]
+        after = part[index + 1 : index + 2]
         if char.isdigit() != before.isdigit() or not char.isalnum() or not before.isalnum():
             boundary = True
         elif char.isupper():

@@ -6,6 +6,7 @@ later; see data/uzbek-hunspell.LICENSE) by tools/build_uzbek_wordlist.py: 59,000
 It is data read at run time, kept apart from the code and from the other lexicons so its licence stays
 its own. Without the file (a packager may leave it out) the check runs with the curated list only.
 """
+
 from __future__ import annotations
 
 import gzip

@@ -4,6 +4,7 @@ A word is looked up in the lexicons (English frequencies, fourteen foreign word 
 Russian, the curated Uzbek list and its suffix analyser, code vocabulary); English derivations
 (`matcher`), glued words (`getfqdn`) and affixed identifiers (`qsize`) are recognised as English.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,12 @@ def pinyin_context(words: list[Word]) -> list[Word]:
         return words
     out = []
     for word in words:
-        if word.verdict == "english" and len(word.key) <= 4 and pinyin_syllables(word.key) == 1 \
-                and lookup(word.key).english < 4.0:
+        if (
+            word.verdict == "english"
+            and len(word.key) <= 4
+            and pinyin_syllables(word.key) == 1
+            and lookup(word.key).english < 4.0
+        ):
             word = Word(word.text, word.key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllable next to pinyin")
         out.append(word)
     return out
@@ -112,8 +117,12 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         # ʻ (U+02BB) is the Uzbek letter sign; ' and ’ are also everyday English typography
         # ("wrong’un"): without the Uzbek sign, the apostrophe alone is weak evidence.
         typographic = "ʻ" not in word
-    if english >= 3.0 and not word.isascii() and foreign >= 3.0 and any(
-            char_script(char) == "LATIN" for char in word if not char.isascii()):
+    if (
+        english >= 3.0
+        and not word.isascii()
+        and foreign >= 3.0
+        and any(char_script(char) == "LATIN" for char in word if not char.isascii())
+    ):
         # English matched only once the accents were folded away (`für` is not `fur`): English writes
         # its words without them, the other language with them. Weak alone: loans such as `café` exist.
         return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} spelling (English only without accents)")
@@ -121,15 +130,18 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return Word(word, key, "code", reason="abbreviation (no vowels)")
-    english_form = english_derivation(key) or (
-        english_compound(key, identifier) if foreign < 3.5 else "") or (
-        _english_affixed(key, entry) if identifier else "")
+    english_form = (
+        english_derivation(key)
+        or (english_compound(key, identifier) if foreign < 3.5 else "")
+        or (_english_affixed(key, entry) if identifier else "")
+    )
     if english_form:
         if english == 0.0 and foreign >= 4.0 or (english_form.endswith(_AFFIXED) and foreign >= english + 2.5):
             # The exact form is a common word of another language that English does not list (`fator`,
             # `agencia`): English only by analysis, so weak evidence that the file's language decides.
-            return Word(word, key, "foreign", AMBIGUOUS, entry.foreign,
-                        f"{lang} lexicon zipf {foreign:.1f}, or {english_form}")
+            return Word(
+                word, key, "foreign", AMBIGUOUS, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}, or {english_form}"
+            )
         return Word(word, key, "english", languages=entry.foreign, reason=english_form)
     # Short words are often abbreviations (lang, dir, tok, sel): alone they are weak evidence,
     # unless the curated Uzbek list knows them and English does not.
@@ -143,11 +155,19 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         # A word English uses (modulo, quanta, possibles) stays English unless another language
         # uses it far more (`datos`, `papel`, `pagina`).
         if foreign > english + 2.5:
-            return Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign,
-                         f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}")
+            return Word(
+                word,
+                key,
+                "foreign",
+                WEAK if short else STRONG,
+                entry.foreign,
+                f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
+            )
         return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
     if foreign >= 3.0:
-        return Word(word, key, "foreign", WEAK if short else STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
+        return Word(
+            word, key, "foreign", WEAK if short else STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}"
+        )
     stem = uzbek_stem(key)
     if stem:
         return Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek stem {stem!r}")
@@ -159,8 +179,9 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         return Word(word, key, "foreign", strength, (("uz", 2.9),) + entry.foreign, "Uzbek word list (hunspell-uz)")
     if hint:
         languages = ((hint, 5.0),) + tuple(entry.foreign)
-        return Word(word, key, "foreign", WEAK if short or typographic else STRONG, languages,
-                    f"letters typical of {hint}")
+        return Word(
+            word, key, "foreign", WEAK if short or typographic else STRONG, languages, f"letters typical of {hint}"
+        )
     if foreign >= 2.5:
         return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
     if english == 0.0 and not short and (uzbek_suffix_shape(key) or (not identifier and uzbek_letter_shape(key))):
@@ -175,11 +196,46 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
 
 # English inflections and derivations: (suffix, what replaces it to make the stem).
 _ENGLISH_SUFFIXES = (
-    ("ations", "e"), ("ation", "e"), ("ations", ""), ("ation", ""), ("ings", ""), ("ing", ""), ("ing", "e"),
-    ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e"), ("ier", "y"), ("iers", "y"), ("r", ""), ("ors", ""),
-    ("or", ""), ("or", "e"), ("ed", ""), ("ed", "e"), ("d", ""), ("ied", "y"), ("ies", "y"), ("es", ""), ("s", ""),
-    ("ly", ""), ("ness", ""), ("ment", ""), ("ments", ""), ("able", ""), ("able", "e"), ("ize", ""), ("ized", ""),
-    ("izer", ""), ("ise", ""), ("ity", ""), ("ity", "e"), ("ic", ""), ("al", ""), ("less", ""), ("ful", ""),
+    ("ations", "e"),
+    ("ation", "e"),
+    ("ations", ""),
+    ("ation", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("ing", "e"),
+    ("ers", ""),
+    ("ers", "e"),
+    ("er", ""),
+    ("er", "e"),
+    ("ier", "y"),
+    ("iers", "y"),
+    ("r", ""),
+    ("ors", ""),
+    ("or", ""),
+    ("or", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("ied", "y"),
+    ("ies", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ly", ""),
+    ("ness", ""),
+    ("ment", ""),
+    ("ments", ""),
+    ("able", ""),
+    ("able", "e"),
+    ("ize", ""),
+    ("ized", ""),
+    ("izer", ""),
+    ("ise", ""),
+    ("ity", ""),
+    ("ity", "e"),
+    ("ic", ""),
+    ("al", ""),
+    ("less", ""),
+    ("ful", ""),
 )
 _STEM_ZIPF = 3.0
 _LONG_STEM_ZIPF = 2.5  # decrypt + er: a long stem is rarely a foreign word by accident

@@ -4,6 +4,7 @@ Everything here works on plain text and plain records, without LSP types. Positi
 and characters with an exclusive end, as in `Finding`; the server converts them to the client's encoding.
 Lines are split at "\\r\\n", "\\r" and "\\n", as both Python and the LSP specification count them.
 """
+
 from __future__ import annotations
 
 import logging
@@ -107,8 +108,9 @@ def check_text(path: str, text: str, configs: ConfigCache) -> CheckedDocument:
         document.excluded = True
         return document
     if len(text) > MAX_FILE_BYTES:  # as `check` refuses such a file: a generated file, not one to read
-        document.result = FileResult(path, error=FileError(
-            path, f"document too large ({len(text)} characters; the limit is {MAX_FILE_BYTES})"))
+        document.result = FileResult(
+            path, error=FileError(path, f"document too large ({len(text)} characters; the limit is {MAX_FILE_BYTES})")
+        )
         return document
     try:
         document.result = check_document(path, text, config, document.reader)
@@ -120,14 +122,16 @@ def check_text(path: str, text: str, configs: ConfigCache) -> CheckedDocument:
     return document
 
 
-def findings_at(document: CheckedDocument, line: int, column: int, end_line: int | None = None,
-                end_column: int | None = None) -> list[Finding]:
+def findings_at(
+    document: CheckedDocument, line: int, column: int, end_line: int | None = None, end_column: int | None = None
+) -> list[Finding]:
     """The findings whose span touches the position (or the range up to end_line/end_column)."""
     end = (end_line or line, end_column or column)
     return [f for f in document.findings if (f.line, f.column) <= end and (line, column) <= (f.end_line, f.end_column)]
 
 
 # ----- positions ---------------------------------------------------------------------------------------
+
 
 def split_lines(text: str) -> list[str]:
     return _LINE_BREAK.split(text)
@@ -155,12 +159,11 @@ def whole_change(old: str, new: str) -> TextChange | None:
     while prefix < min(len(old_lines), len(new_lines)) and old_lines[prefix] == new_lines[prefix]:
         prefix += 1
     suffix = 0
-    while (suffix < min(len(old_lines), len(new_lines)) - prefix
-           and old_lines[-1 - suffix] == new_lines[-1 - suffix]):
+    while suffix < min(len(old_lines), len(new_lines)) - prefix and old_lines[-1 - suffix] == new_lines[-1 - suffix]:
         suffix += 1
     start = sum(len(line) for line in old_lines[:prefix])
-    end = len(old) - sum(len(line) for line in old_lines[len(old_lines) - suffix:])
-    replacement = "".join(new_lines[prefix: len(new_lines) - suffix])
+    end = len(old) - sum(len(line) for line in old_lines[len(old_lines) - suffix :])
+    replacement = "".join(new_lines[prefix : len(new_lines) - suffix])
     starts = line_starts(old)
     return TextChange(*position_of(starts, start), *position_of(starts, end), replacement)
 
@@ -171,6 +174,7 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 # ----- fixes -------------------------------------------------------------------------------------------
+
 
 def rename_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     """EG101: the rename plan's English name for the identifier, with every use of it in this document,
@@ -189,8 +193,17 @@ def rename_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     facts = analyze_source(source)
     if facts.error:
         return None
-    position = next((i for i, o in enumerate(facts.occurrences) if o.role == "definition" and o.line == finding.line
-                     and o.column == finding.column and o.text == finding.text), None)
+    position = next(
+        (
+            i
+            for i, o in enumerate(facts.occurrences)
+            if o.role == "definition"
+            and o.line == finding.line
+            and o.column == finding.column
+            and o.text == finding.text
+        ),
+        None,
+    )
     if position is None:
         return None
     index = SymbolIndex([facts])
@@ -202,8 +215,7 @@ def rename_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     def this_name_only(name: str):
         return judge(name, "identifier") if name == group.name else english
 
-    entries = make_plan(index, document.config.source_lang, judge=this_name_only,
-                        texts={source.path: source.text})
+    entries = make_plan(index, document.config.source_lang, judge=this_name_only, texts={source.path: source.text})
     entry = next((e for e in entries if e.kind != "module" and index.find_group(e.qualified_name) is group), None)
     if entry is None or not entry.wanted:
         return None
@@ -211,8 +223,10 @@ def rename_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     if preview.report.refused or not preview.edits.get(0):
         return None
     starts = line_starts(document.text)
-    changes = [TextChange(*position_of(starts, offset), *position_of(starts, offset + len(old)), new)
-               for offset, old, new in sorted(set(preview.edits[0]))]
+    changes = [
+        TextChange(*position_of(starts, offset), *position_of(starts, offset + len(old)), new)
+        for offset, old, new in sorted(set(preview.edits[0]))
+    ]
     title = f"Rename '{entry.name}' to '{entry.new_name}' (english-guard rename: {len(changes)} in this file)"
     if _visible_outside(entry, facts.module, group):
         title += "; other modules: run english-guard rename --plan"
@@ -242,17 +256,17 @@ class _Excerpt:
     prefix: str = ""
 
     def source(self) -> str:
-        return "".join([*self.header, self.prefix + self.lines[0][len(self.original):], *self.lines[1:]])
+        return "".join([*self.header, self.prefix + self.lines[0][len(self.original) :], *self.lines[1:]])
 
     def back(self, translated: str) -> str | None:
         """The document's lines first..last with the translation, or None if the excerpt's shape changed."""
         lines = _LINE_WITH_END.findall(translated)
         if lines[: len(self.header)] != self.header:
             return None
-        body = lines[len(self.header):]
+        body = lines[len(self.header) :]
         if not body or not body[0].startswith(self.prefix):
             return None
-        return "".join([self.original + body[0][len(self.prefix):], *body[1:]])
+        return "".join([self.original + body[0][len(self.prefix) :], *body[1:]])
 
 
 def _excerpt(text: str, finding: Finding) -> _Excerpt | None:
@@ -264,22 +278,28 @@ def _excerpt(text: str, finding: Finding) -> _Excerpt | None:
     end = newline.group() if newline else "\n"
     if finding.kind == "comment":
         if before.strip():  # an inline comment: any statement can stand before it
-            return _Excerpt(finding.line, finding.line, lines[finding.line - 1: finding.line], [], before,
-                            "_ = 0" + before[len(before.rstrip()):])
+            return _Excerpt(
+                finding.line,
+                finding.line,
+                lines[finding.line - 1 : finding.line],
+                [],
+                before,
+                "_ = 0" + before[len(before.rstrip()) :],
+            )
         # a block: the neighbouring full-line comments at the same indentation, as the translate fix groups them
         first = last = finding.line
 
         def same_block(number: int) -> bool:
             line = lines[number - 1]
-            return line.startswith(before) and line[len(before):].startswith("#")
+            return line.startswith(before) and line[len(before) :].startswith("#")
 
         while first > 1 and same_block(first - 1):
             first -= 1
         while last < len(lines) and same_block(last + 1):
             last += 1
-        return _Excerpt(first, last, lines[first - 1: last], [])
+        return _Excerpt(first, last, lines[first - 1 : last], [])
     if finding.kind == "docstring":
-        chosen = lines[finding.line - 1: finding.end_line]
+        chosen = lines[finding.line - 1 : finding.end_line]
         if before.strip():  # a one-line body: `def f(): """..."""`
             return _Excerpt(finding.line, finding.end_line, chosen, [], before, "def _(): ")
         return _Excerpt(finding.line, finding.end_line, chosen, [f"def _():{end}"] if before else [])
@@ -336,8 +356,7 @@ def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     if change is None:
         return None
     shift = excerpt.first - 1
-    change = TextChange(change.line + shift, change.column, change.end_line + shift, change.end_column,
-                        change.new_text)
+    change = TextChange(change.line + shift, change.column, change.end_line + shift, change.end_column, change.new_text)
     title = f"Translate {unit.kind} ({unit.engine} proposal, review it): {_short(unit.proposal)}"
     return Fix(title, finding.code, [change])
 
@@ -357,24 +376,41 @@ def suppress_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     existing = _IGNORE_WITH_CODES.search(line)
     if existing is not None:
         codes = [c.strip() for c in existing.group(2).split(",") if c.strip()]
-        change = TextChange(finding.end_line, existing.start(2) + 1, finding.end_line, existing.end(2) + 1,
-                            ", ".join([*codes, finding.code]))
+        change = TextChange(
+            finding.end_line,
+            existing.start(2) + 1,
+            finding.end_line,
+            existing.end(2) + 1,
+            ", ".join([*codes, finding.code]),
+        )
     else:
         kept = line.rstrip(" \t\f")
-        change = TextChange(finding.end_line, len(kept) + 1, finding.end_line, len(line) + 1,
-                            f"  # english-guard: ignore[{finding.code}]")
+        change = TextChange(
+            finding.end_line,
+            len(kept) + 1,
+            finding.end_line,
+            len(line) + 1,
+            f"  # english-guard: ignore[{finding.code}]",
+        )
     edited = lines[:]
-    edited[finding.end_line - 1] = line[: change.column - 1] + change.new_text + line[change.end_column - 1:]
+    edited[finding.end_line - 1] = line[: change.column - 1] + change.new_text + line[change.end_column - 1 :]
     after = check_document(document.path, "\n".join(edited), document.config, document.reader)
     before = {_key(f) for f in document.findings}
     remaining = {_key(f) for f in after.findings}
     gone = before - remaining
     # Gone: this finding and possibly others of its code on the same line; nothing new, nothing else gone.
-    if after.error is not None or not remaining <= before or _key(finding) not in gone or any(
-            code != finding.code or not line <= finding.end_line <= end_line for code, line, _c, end_line, _t in gone):
+    if (
+        after.error is not None
+        or not remaining <= before
+        or _key(finding) not in gone
+        or any(
+            code != finding.code or not line <= finding.end_line <= end_line for code, line, _c, end_line, _t in gone
+        )
+    ):
         return None
-    return Fix(f"Suppress {finding.code} on this line (# english-guard: ignore[{finding.code}])", finding.code,
-               [change])
+    return Fix(
+        f"Suppress {finding.code} on this line (# english-guard: ignore[{finding.code}])", finding.code, [change]
+    )
 
 
 def _key(finding: Finding) -> tuple:
@@ -382,6 +418,7 @@ def _key(finding: Finding) -> tuple:
 
 
 # ----- evidence ----------------------------------------------------------------------------------------
+
 
 def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
@@ -397,12 +434,18 @@ def hover_markdown(document: CheckedDocument, findings: list[Finding]) -> str:
         rule = RULES.get(finding.code)
         heading = f"**english-guard {finding.code}**" + (f" ({rule.name})" if rule else "")
         if finding.kind not in ("identifier", "comment", "docstring", "string", "prose") or finding.code in (
-                "EG102", "EG103", "EG100"):
+            "EG102",
+            "EG103",
+            "EG100",
+        ):
             parts.append(f"{heading}: {finding.message}" + (f"\n\n{rule.explanation}" if rule else ""))
             continue
         verdict = judge(finding.text, finding.kind, allowed, explain=True)
-        lines = [f"{heading}: {language_name(finding.language)}, confidence {finding.confidence:.2f}",
-                 "", f"{verdict.reason}" if verdict.reason else ""]
+        lines = [
+            f"{heading}: {language_name(finding.language)}, confidence {finding.confidence:.2f}",
+            "",
+            f"{verdict.reason}" if verdict.reason else "",
+        ]
         if verdict.words:
             lines += ["", "| word | verdict | language | why |", "|---|---|---|---|"]
             for word in verdict.words:

@@ -5,6 +5,7 @@ its turn is cheaper than two that compete for the GIL), so the event loop keeps 
 A change is checked after a pause in typing (`debounce`); an open or a save is checked at once. A result
 for a text that changed meanwhile is dropped: the newer text's check replaces it.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -37,16 +38,21 @@ DEFAULT_DEBOUNCE_SECONDS = 0.3
 CONFIG_FILE_NAMES = frozenset({"pyproject.toml", "english-guard.toml", ".gitignore"})
 # An editor's language id -> a file name with the extension its reader is chosen by (for unsaved buffers).
 UNTITLED_NAMES = {
-    "python": "untitled.py", "yaml": "untitled.yaml", "dockerfile": "Dockerfile", "shellscript": "untitled.sh",
-    "toml": "untitled.toml", "ini": "untitled.ini", "markdown": "untitled.md", "restructuredtext": "untitled.rst",
+    "python": "untitled.py",
+    "yaml": "untitled.yaml",
+    "dockerfile": "Dockerfile",
+    "shellscript": "untitled.sh",
+    "toml": "untitled.toml",
+    "ini": "untitled.ini",
+    "markdown": "untitled.md",
+    "restructuredtext": "untitled.rst",
     "dotenv": ".env",
 }
 
 
 class GuardServer(LanguageServer):
     def __init__(self, config_file: str | None = None, debounce: float = DEFAULT_DEBOUNCE_SECONDS) -> None:
-        super().__init__("english-guard", __version__,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("english-guard", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.configs = ConfigCache(config_file)
         self.debounce = debounce
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="english-guard-check")
@@ -145,8 +151,12 @@ class GuardServer(LanguageServer):
             code=finding.code,
             source=SOURCE,
             tags=tags,
-            data={"kind": finding.kind, "symbol": finding.symbol, "language": finding.language,
-                  "confidence": round(finding.confidence, 3)},
+            data={
+                "kind": finding.kind,
+                "symbol": finding.symbol,
+                "language": finding.language,
+                "confidence": round(finding.confidence, 3),
+            },
         )
 
     def _supports_tags(self) -> bool:
@@ -158,36 +168,57 @@ class GuardServer(LanguageServer):
         lines = split_lines(checked.text)
         codec = self.workspace.position_codec
         if checked.config_error:
-            return [types.Diagnostic(range=types.Range(types.Position(0, 0), types.Position(0, 0)),
-                                     message=f"english-guard cannot check this file: {checked.config_error}",
-                                     severity=types.DiagnosticSeverity.Error, code="config", source=SOURCE)]
+            return [
+                types.Diagnostic(
+                    range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+                    message=f"english-guard cannot check this file: {checked.config_error}",
+                    severity=types.DiagnosticSeverity.Error,
+                    code="config",
+                    source=SOURCE,
+                )
+            ]
         out = [self.diagnostic(lines, codec, finding) for finding in checked.findings]
         if checked.result is not None and checked.config is not None and "EG100" in checked.config.codes_enabled():
             out += [self.diagnostic(lines, codec, finding) for finding in checked.result.unused_directives]
         error = checked.error
         if error is not None:
             line = min(max(error.line or 1, 1), len(lines))
-            out.append(types.Diagnostic(
-                range=self.to_range(lines, codec, line, 1, line, len(lines[line - 1]) + 1),
-                message=f"english-guard could not check this file: {error.message}",
-                severity=types.DiagnosticSeverity.Warning, code=error.code, source=SOURCE))
+            out.append(
+                types.Diagnostic(
+                    range=self.to_range(lines, codec, line, 1, line, len(lines[line - 1]) + 1),
+                    message=f"english-guard could not check this file: {error.message}",
+                    severity=types.DiagnosticSeverity.Warning,
+                    code=error.code,
+                    source=SOURCE,
+                )
+            )
         return out
 
     def publish(self, uri: str, version: int | None, checked: CheckedDocument) -> None:
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=version, diagnostics=self.diagnostics(checked)))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=self.diagnostics(checked))
+        )
 
     def workspace_edit(self, uri: str, version: int | None, checked: CheckedDocument, fix: Fix) -> types.WorkspaceEdit:
         lines = split_lines(checked.text)
         codec = self.workspace.position_codec
-        edits = [types.TextEdit(range=self.to_range(lines, codec, c.line, c.column, c.end_line, c.end_column),
-                                new_text=c.new_text) for c in fix.changes]
+        edits = [
+            types.TextEdit(
+                range=self.to_range(lines, codec, c.line, c.column, c.end_line, c.end_column), new_text=c.new_text
+            )
+            for c in fix.changes
+        ]
         capabilities = self.client_capabilities.workspace
         edit_capabilities = capabilities.workspace_edit if capabilities else None
         if edit_capabilities and edit_capabilities.document_changes:
-            return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-                edits=edits)])
+            return types.WorkspaceEdit(
+                document_changes=[
+                    types.TextDocumentEdit(
+                        text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+                        edits=edits,
+                    )
+                ]
+            )
         return types.WorkspaceEdit(changes={uri: edits})
 
 
@@ -223,8 +254,9 @@ def create_server(config_file: str | None = None, debounce: float = DEFAULT_DEBO
         if any(_is_config_file(change.uri, ls) for change in params.changes):
             ls.recheck_all()
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
-                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
+    )
     async def code_action(ls: GuardServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         document = ls.open_document(uri)
@@ -244,10 +276,16 @@ def create_server(config_file: str | None = None, debounce: float = DEFAULT_DEBO
         by_code = {}
         for finding in findings:
             by_code.setdefault(finding.code, []).append(ls.diagnostic(lines, codec, finding))
-        return [types.CodeAction(title=fix.title, kind=types.CodeActionKind.QuickFix,
-                                 diagnostics=by_code.get(fix.code), is_preferred=fix.preferred or None,
-                                 edit=ls.workspace_edit(uri, version, checked, fix))
-                for fix in fixes]
+        return [
+            types.CodeAction(
+                title=fix.title,
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=by_code.get(fix.code),
+                is_preferred=fix.preferred or None,
+                edit=ls.workspace_edit(uri, version, checked, fix),
+            )
+            for fix in fixes
+        ]
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: GuardServer, params: types.HoverParams) -> types.Hover | None:
@@ -264,8 +302,10 @@ def create_server(config_file: str | None = None, debounce: float = DEFAULT_DEBO
         markdown = await loop.run_in_executor(ls.worker, hover_markdown, checked, findings)
         first = findings[0]
         kind = types.MarkupKind.Markdown if _supports_markdown_hover(ls) else types.MarkupKind.PlainText
-        return types.Hover(contents=types.MarkupContent(kind=kind, value=markdown),
-                           range=ls.to_range(lines, codec, first.line, first.column, first.end_line, first.end_column))
+        return types.Hover(
+            contents=types.MarkupContent(kind=kind, value=markdown),
+            range=ls.to_range(lines, codec, first.line, first.column, first.end_line, first.end_column),
+        )
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: GuardServer, params: None) -> None:

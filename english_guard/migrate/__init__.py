@@ -10,6 +10,7 @@ Modules: pipeline (the order of the steps), workspace (staging copy and journale
 translation_step, rename_step, extract_step, manual (the manual-review list), report (Markdown),
 progress (terminal and plain output).
 """
+
 from english_guard.migrate.pipeline import MigrationError, MigrationOptions, MigrationResult, run_migration
 from english_guard.migrate.progress import Progress
 

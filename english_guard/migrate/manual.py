@@ -5,6 +5,7 @@ reason the step responsible for it gave (no model, a refused rename, a message t
 extracted, a low-confidence translation). Items that are not findings but still need a look (a string
 that may name a renamed symbol, a file that could not be processed) are added.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,26 +53,38 @@ class _Annotator:
     def __init__(self, translation, rename, extract) -> None:
         self.units: list[tuple[str, str, object]] = []
         if translation is not None:
-            for category, units in ((LOW_CONFIDENCE, translation.low_confidence), (NO_MODEL, translation.without_model)):
+            for category, units in (
+                (LOW_CONFIDENCE, translation.low_confidence),
+                (NO_MODEL, translation.without_model),
+            ):
                 for unit in units:
                     if category == LOW_CONFIDENCE:
                         reason = _("low-confidence proposal, fuzzy in translations.po: {proposal!r}").format(
-                            proposal=unit.proposal)
+                            proposal=unit.proposal
+                        )
                     else:
                         reason = _("no translation ({problem}); write the English in translations.po").format(
-                            problem=unit.problem or _("no engine proposed one"))
+                            problem=unit.problem or _("no engine proposed one")
+                        )
                     self.units.append((unit.path, _normal(unit.text), (category, reason)))
             for unit, why in translation.refused:
-                self.units.append((unit.path, _normal(unit.text), (OTHER, _("translation not written: {reason}").format(reason=why))))
+                self.units.append(
+                    (unit.path, _normal(unit.text), (OTHER, _("translation not written: {reason}").format(reason=why)))
+                )
         self.renames: dict[tuple[str, str], tuple[str, str]] = {}
         if rename is not None:
             for entry in rename.without_name:
                 self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (
-                    NO_MODEL, _("no English name proposed ({reason}); fill in new_name for {name} in renames.toml")
-                    .format(reason=entry.reason or _("no glossary entry"), name=entry.qualified_name))
+                    NO_MODEL,
+                    _("no English name proposed ({reason}); fill in new_name for {name} in renames.toml").format(
+                        reason=entry.reason or _("no glossary entry"), name=entry.qualified_name
+                    ),
+                )
             for entry in rename.skipped:
                 self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (
-                    OTHER, _("skipped in renames.toml: {reason}").format(reason=entry.reason or "action = skip"))
+                    OTHER,
+                    _("skipped in renames.toml: {reason}").format(reason=entry.reason or "action = skip"),
+                )
             for entry, why in rename.refused:
                 if entry is not None:
                     self.renames[(_path_of(entry.defined_at)[0], entry.name)] = (RENAME_REFUSED, why)
@@ -80,8 +93,10 @@ class _Annotator:
         if plan is not None:
             for entry in plan.pending:
                 for path, line in entry.locations:
-                    self.strings[(path, line)] = (NO_MODEL, _("no English for this message yet; write it in "
-                                                              "strings.review.po"))
+                    self.strings[(path, line)] = (
+                        NO_MODEL,
+                        _("no English for this message yet; write it in strings.review.po"),
+                    )
             for problem in plan.problems:
                 self.strings[(problem.path, problem.line)] = (NOT_EXTRACTABLE, problem.message)
 
@@ -107,8 +122,16 @@ class _Annotator:
         return OTHER, finding.message
 
 
-def manual_review(final_findings, final_errors, translation=None, rename=None, extract=None,
-                  step_errors: list[str] = (), final_line=None, line_text=None) -> list[ReviewItem]:
+def manual_review(
+    final_findings,
+    final_errors,
+    translation=None,
+    rename=None,
+    extract=None,
+    step_errors: list[str] = (),
+    final_line=None,
+    line_text=None,
+) -> list[ReviewItem]:
     """`final_line(path, line)` carries positions the rename step reported to the files as they end up;
     `line_text(path, line)` reads a final line (to drop string references a later step rewrote)."""
     final_line = final_line or (lambda _path, line: line)
@@ -170,8 +193,10 @@ def _doubtful_message_proposals(plan) -> list[ReviewItem]:
     for entry in plan.proposed:
         if not is_low_confidence(entry.original, entry.english, "string", judge):
             continue
-        reason = _("low-confidence English msgid, already used in the code: {english!r}; correct it in "
-                   "strings.review.po and remove the fuzzy flag").format(english=entry.english)
+        reason = _(
+            "low-confidence English msgid, already used in the code: {english!r}; correct it in "
+            "strings.review.po and remove the fuzzy flag"
+        ).format(english=entry.english)
         for path, line in entry.locations:
             items.append(ReviewItem(LOW_CONFIDENCE, path, line, entry.original, reason))
     return items

@@ -11,6 +11,7 @@ fix and the review file a human edits:
 
 Without `write` only those files change. With `write` the staged result is committed into the tree.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -27,10 +28,10 @@ from english_guard.migrate.progress import Progress
 from english_guard.migrate.report import ReportData, render
 from english_guard.migrate.workspace import (
     MIGRATION_DIR,
+    RunLock,
     Staging,
     WorkspaceError,
     commit,
-    RunLock,
     ensure_state_dir,
     finish_interrupted_commit,
     interrupted_commit,
@@ -99,8 +100,9 @@ def _locate(options: MigrationOptions):
     try:
         relative = target.resolve().relative_to(root).as_posix()
     except ValueError as exc:
-        raise MigrationError(_("{path} is outside the project {root} its configuration belongs to").format(
-            path=options.path, root=root)) from exc
+        raise MigrationError(
+            _("{path} is outside the project {root} its configuration belongs to").format(path=options.path, root=root)
+        ) from exc
     return config, root, relative or "."
 
 
@@ -163,8 +165,11 @@ def run_migration(options: MigrationOptions, progress: Progress | None = None) -
     result = MigrationResult(root)
     if interrupted_commit(root) is not None:
         if not options.write:
-            raise MigrationError(_("an interrupted `--write` left {journal}; run with --write to finish it").format(
-                journal=f"{MIGRATION_DIR}/commit.json"))
+            raise MigrationError(
+                _("an interrupted `--write` left {journal}; run with --write to finish it").format(
+                    journal=f"{MIGRATION_DIR}/commit.json"
+                )
+            )
         try:
             result.recovered = finish_interrupted_commit(root)
         except WorkspaceError as exc:
@@ -174,9 +179,12 @@ def run_migration(options: MigrationOptions, progress: Progress | None = None) -
         dirty = uncommitted_changes(root)
         if dirty:
             shown = "\n".join(f"  {line}" for line in dirty[:10]) + ("\n  ..." if len(dirty) > 10 else "")
-            raise MigrationError(_("the git working tree has uncommitted changes; commit or stash them first so that "
-                                   "the migration is one reviewable diff, or pass --allow-dirty:\n{files}").format(
-                files=shown))
+            raise MigrationError(
+                _(
+                    "the git working tree has uncommitted changes; commit or stash them first so that "
+                    "the migration is one reviewable diff, or pass --allow-dirty:\n{files}"
+                ).format(files=shown)
+            )
     state = ensure_state_dir(root)
     try:
         with RunLock(state):
@@ -213,25 +221,47 @@ class _Steps:
         return self.translation.errors + self.rename.errors + self.extraction.errors
 
 
-def _run_steps(options: MigrationOptions, config, staged_config, paths: list[str], staged_strings: Path, state: Path,
-               progress: Progress) -> _Steps:
+def _run_steps(
+    options: MigrationOptions,
+    config,
+    staged_config,
+    paths: list[str],
+    staged_strings: Path,
+    state: Path,
+    progress: Progress,
+) -> _Steps:
     steps = _Steps()
     progress.stage(_("check: what is there"))
     steps.before = _check(paths, staged_config, progress)
 
     progress.stage(_("translate comments and docstrings"))
     translation = steps.translation = translation_step.run(
-        paths, staged_config, state / TRANSLATIONS_PO, options.engine, options.use_memory,
-        progress_factory=lambda total: progress.counter(total, _("sentences")))
-    progress.note(_("{applied} translated, {open} without a translation, {fuzzy} of low confidence").format(
-        applied=len(translation.applied), open=len(translation.without_model), fuzzy=len(translation.low_confidence)))
+        paths,
+        staged_config,
+        state / TRANSLATIONS_PO,
+        options.engine,
+        options.use_memory,
+        progress_factory=lambda total: progress.counter(total, _("sentences")),
+    )
+    progress.note(
+        _("{applied} translated, {open} without a translation, {fuzzy} of low confidence").format(
+            applied=len(translation.applied), open=len(translation.without_model), fuzzy=len(translation.low_confidence)
+        )
+    )
 
     progress.stage(_("rename identifiers"))
     rename = steps.rename = rename_step.run(paths, staged_config, state / RENAME_PLAN)
-    steps.snapshot = Snapshot(sorted({line.split(":", 1)[0] for line in rename.unprovable}
-                                     | {e.defined_at.split(":", 1)[0] for e, _why in rename.refused if e is not None}))
-    progress.note(_("{renamed} renamed, {open} without a name, {refused} refused").format(
-        renamed=len(rename.renamed), open=len(rename.without_name), refused=len(rename.refused)))
+    steps.snapshot = Snapshot(
+        sorted(
+            {line.split(":", 1)[0] for line in rename.unprovable}
+            | {e.defined_at.split(":", 1)[0] for e, _why in rename.refused if e is not None}
+        )
+    )
+    progress.note(
+        _("{renamed} renamed, {open} without a name, {refused} refused").format(
+            renamed=len(rename.renamed), open=len(rename.without_name), refused=len(rename.refused)
+        )
+    )
 
     progress.stage(_("extract user-facing strings"))
     source_lang = options.source_lang or (config.source_lang if config.source_lang not in ("", "und") else "")
@@ -239,12 +269,17 @@ def _run_steps(options: MigrationOptions, config, staged_config, paths: list[str
     if guessed:
         source_lang = extract_step.guess_source_lang(steps.before.findings)
     if source_lang:
-        steps.extraction = extract_step.run(paths, staged_config, source_lang, staged_strings, options.engine,
-                                            options.runtime_module)
+        steps.extraction = extract_step.run(
+            paths, staged_config, source_lang, staged_strings, options.engine, options.runtime_module
+        )
         plan = steps.extraction.plan
-        progress.note(_("{wrapped} wrapped, {pending} waiting for English, {problems} not extractable").format(
-            wrapped=plan.applied if plan else 0, pending=len(plan.pending) if plan else 0,
-            problems=len(plan.problems) if plan else 0))
+        progress.note(
+            _("{wrapped} wrapped, {pending} waiting for English, {problems} not extractable").format(
+                wrapped=plan.applied if plan else 0,
+                pending=len(plan.pending) if plan else 0,
+                problems=len(plan.problems) if plan else 0,
+            )
+        )
     else:
         steps.extraction = extract_step.ExtractOutcome()
         progress.note(_("no non-English user-facing strings: nothing to extract"))
@@ -256,18 +291,35 @@ def _run_steps(options: MigrationOptions, config, staged_config, paths: list[str
 
 
 def _report_data(options: MigrationOptions, root: Path, relative: str, steps: _Steps, changes) -> ReportData:
-    items = manual.manual_review(steps.after.findings, steps.after.errors, steps.translation, steps.rename,
-                                 steps.extraction, steps.errors, final_line=steps.snapshot.final_line,
-                                 line_text=steps.snapshot.final_text_of_line)
+    items = manual.manual_review(
+        steps.after.findings,
+        steps.after.errors,
+        steps.translation,
+        steps.rename,
+        steps.extraction,
+        steps.errors,
+        final_line=steps.snapshot.final_line,
+        line_text=steps.snapshot.final_text_of_line,
+    )
     notes = [_("note: {note}").format(note=note) for note in steps.translation.notes]
     if steps.extraction.plan is not None:
         notes += [_("note: {note}").format(note=note) for note in steps.extraction.plan.notes]
     return ReportData(
-        project=root.name, paths=[relative], write=options.write, engine=options.engine,
-        source_lang=steps.extraction.source_lang, source_lang_guessed=steps.extraction.source_lang_guessed,
-        before=steps.before.findings, after=steps.after.findings, translated=steps.translation.applied,
-        renamed=steps.rename.renamed, extracted=steps.extraction.extracted,
-        changed_files=[(c.path, c.kind) for c in changes], items=items, notes=notes)
+        project=root.name,
+        paths=[relative],
+        write=options.write,
+        engine=options.engine,
+        source_lang=steps.extraction.source_lang,
+        source_lang_guessed=steps.extraction.source_lang_guessed,
+        before=steps.before.findings,
+        after=steps.after.findings,
+        translated=steps.translation.applied,
+        renamed=steps.rename.renamed,
+        extracted=steps.extraction.extracted,
+        changed_files=[(c.path, c.kind) for c in changes],
+        items=items,
+        notes=notes,
+    )
 
 
 def _write(root: Path, changes, progress: Progress) -> None:
@@ -287,8 +339,11 @@ def _write(root: Path, changes, progress: Progress) -> None:
 def _gate(options: MigrationOptions, root: Path, staging: Staging):
     from english_guard.fixes.verify import Gate, VerifyOptions
 
-    return Gate(root, staging.files, VerifyOptions(test_command=options.test_command,
-                                                   test_timeout=options.test_timeout, run_tests=options.write))
+    return Gate(
+        root,
+        staging.files,
+        VerifyOptions(test_command=options.test_command, test_timeout=options.test_timeout, run_tests=options.write),
+    )
 
 
 def _verify(gate, staging: Staging, progress: Progress):
@@ -302,8 +357,17 @@ def _verify(gate, staging: Staging, progress: Progress):
     return verification
 
 
-def _run_in_staging(options, config, root: Path, relative: str, staging: Staging, state: Path, progress: Progress,
-                    result: MigrationResult, gate) -> MigrationResult:
+def _run_in_staging(
+    options,
+    config,
+    root: Path,
+    relative: str,
+    staging: Staging,
+    state: Path,
+    progress: Progress,
+    result: MigrationResult,
+    gate,
+) -> MigrationResult:
     staged_config = dataclasses.replace(config, root=str(staging.folder))
     cache = Path(config.cache_dir)
     _copy_if_exists(root / cache / MEMORY, staging.folder / cache / MEMORY)
@@ -346,8 +410,9 @@ def _run_in_staging(options, config, root: Path, relative: str, staging: Staging
         write_file(diff_path, _diff_text(changes).encode("utf-8"))
     elif diff_path.exists():
         diff_path.unlink()
-    report.review_files = [f"{MIGRATION_DIR}/{name}" for name in (TRANSLATIONS_PO, RENAME_PLAN, STRINGS_PO)
-                           if (state / name).is_file()]
+    report.review_files = [
+        f"{MIGRATION_DIR}/{name}" for name in (TRANSLATIONS_PO, RENAME_PLAN, STRINGS_PO) if (state / name).is_file()
+    ]
     result.report_path = state / REPORT
     write_file(result.report_path, render(report).encode("utf-8"))
     return result

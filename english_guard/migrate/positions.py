@@ -3,6 +3,7 @@
 `LineMap` carries a line number of an earlier version of a file to the same line in a later one, so
 every item in the report points at the file as the migration leaves it.
 """
+
 from __future__ import annotations
 
 from english_guard.fixes.safe_write import line_opcodes

@@ -4,6 +4,7 @@ On a terminal each counted stage redraws one line with the count, the rate and t
 log file, a pipe or CI the same stages print plain lines only at fixed milestones (a quarter, a half,
 three quarters, all), with no timings, so two runs over the same tree print the same text.
 """
+
 from __future__ import annotations
 
 import sys
@@ -30,8 +31,9 @@ def _duration(seconds: float) -> str:
 class Progress:
     """Stages and counters of one migration run, written to `stream` (stderr by default)."""
 
-    def __init__(self, stream: TextIO | None = None, interactive: bool | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, stream: TextIO | None = None, interactive: bool | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         if interactive is None:
             isatty = getattr(self.stream, "isatty", None)
@@ -64,13 +66,17 @@ class Progress:
 
         def plain(done: int) -> None:
             reached = None
-            while state["next_milestone"] < len(MILESTONES) and total and \
-                    done * 100 >= MILESTONES[state["next_milestone"]] * total:
+            while (
+                state["next_milestone"] < len(MILESTONES)
+                and total
+                and done * 100 >= MILESTONES[state["next_milestone"]] * total
+            ):
                 reached = MILESTONES[state["next_milestone"]]
                 state["next_milestone"] += 1
             if reached is not None:
-                self.note(_("{percent}% ({done}/{total} {unit})").format(percent=reached, done=done, total=total,
-                                                                       unit=unit))
+                self.note(
+                    _("{percent}% ({done}/{total} {unit})").format(percent=reached, done=done, total=total, unit=unit)
+                )
 
         def live(done: int, force: bool = False) -> None:
             now = self.clock()
@@ -81,7 +87,8 @@ class Progress:
             rate = done / elapsed if elapsed > 0 else 0.0
             left = (total - done) / rate if rate > 0 else None
             line = _("    {done}/{total} {unit}  {rate:.1f}/s  {left} left").format(
-                done=done, total=total, unit=unit, rate=rate, left=_duration(left) if left is not None else "?")
+                done=done, total=total, unit=unit, rate=rate, left=_duration(left) if left is not None else "?"
+            )
             self._redraw(line, state)
 
         def update(count: int) -> None:
@@ -98,8 +105,12 @@ class Progress:
         finally:
             if self.interactive and total:
                 elapsed = self.clock() - started
-                self._redraw(_("    {done}/{total} {unit} in {time}").format(
-                    done=state["done"], total=total, unit=unit, time=_duration(elapsed)), state)
+                self._redraw(
+                    _("    {done}/{total} {unit} in {time}").format(
+                        done=state["done"], total=total, unit=unit, time=_duration(elapsed)
+                    ),
+                    state,
+                )
                 self._echo("")
             elif not total:
                 self.note(_("nothing to do"))

@@ -7,6 +7,7 @@ the rename codemod, which refuses an entry that would change behaviour (a clash,
 a symbol that is not the project's own). A refused entry is set aside with its reason and the rest
 is applied; the plan file records the reason so the reviewer sees it next to the entry.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -125,8 +126,15 @@ def run(paths: list[str], config: Config, plan_file: Path) -> RenameOutcome:
             outcome.refused.append((entry, refusal.message))
         active = [e for e in active if e.qualified_name not in refused_names]
     if outcome.errors and any(e.wanted for e in entries) and not outcome.renamed:
-        outcome.refused.append((None, _("no identifier was renamed: a file that cannot be read or parsed may refer "
-                                        "to the renamed names; fix it and run the migration again")))
+        outcome.refused.append(
+            (
+                None,
+                _(
+                    "no identifier was renamed: a file that cannot be read or parsed may refer "
+                    "to the renamed names; fix it and run the migration again"
+                ),
+            )
+        )
     for entry, reason in outcome.refused:
         if entry is not None:
             entry.reason = f"refused: {reason}"

@@ -3,6 +3,7 @@
 The report is plain Markdown with no timings or dates, so two runs over the same tree write the same
 report and a reviewer can diff it. Headings and labels go through english-guard's gettext catalogs.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -83,8 +84,11 @@ def _table_head(*titles: str, right: tuple[int, ...] = ()) -> list[str]:
 
 
 def _header(data: ReportData) -> list[str]:
-    mode = _("--write: the changes below were written") if data.write else \
-        _("dry run: nothing was changed; run again with --write to apply the review files")
+    mode = (
+        _("--write: the changes below were written")
+        if data.write
+        else _("dry run: nothing was changed; run again with --write to apply the review files")
+    )
     paths = ", ".join(f"`{p}`" for p in data.paths)
     lines = [
         _("Project: {project}; paths: {paths}").format(project=f"`{data.project}`", paths=paths),
@@ -93,12 +97,18 @@ def _header(data: ReportData) -> list[str]:
     ]
     if data.source_lang:
         how = _("guessed from the user-facing strings") if data.source_lang_guessed else _("configured")
-        lines.append(_("Language of the user-facing strings: {language}, {how}").format(
-            language=_language_name(data.source_lang), how=how))
+        lines.append(
+            _("Language of the user-facing strings: {language}, {how}").format(
+                language=_language_name(data.source_lang), how=how
+            )
+        )
     if data.review_files:
         lines.append(_("Review files: {files}").format(files=", ".join(f"`{p}`" for p in data.review_files)))
-    lines.append(_("Findings: {before} before, {after} after; {items} items for manual review").format(
-        before=len(data.before), after=len(data.after), items=len(data.items)))
+    lines.append(
+        _("Findings: {before} before, {after} after; {items} items for manual review").format(
+            before=len(data.before), after=len(data.after), items=len(data.items)
+        )
+    )
     if not data.write:
         lines.append(_("Positions refer to the files as --write would leave them."))
     lines += data.notes
@@ -120,16 +130,20 @@ def render(data: ReportData) -> str:
     if data.translated:
         out += _table_head(_("where"), _("language"), _("kind"), _("original"), _("English"))
         for unit in sorted(data.translated, key=lambda u: (u.path, u.line)):
-            out.append(f"| `{unit.path}:{unit.line}` | {unit.language} | {unit.kind} | {_cell(unit.text)} | "
-                       f"{_cell(unit.proposal or '')} |")
+            out.append(
+                f"| `{unit.path}:{unit.line}` | {unit.language} | {unit.kind} | {_cell(unit.text)} | "
+                f"{_cell(unit.proposal or '')} |"
+            )
         out.append("")
 
     out += _heading(2, _("Renamed identifiers"), len(data.renamed))
     if data.renamed:
         out += _table_head(_("symbol"), _("kind"), _("new name"), _("defined at"), _("references"), right=(4,))
         for entry, references in sorted(data.renamed, key=lambda pair: pair[0].qualified_name):
-            out.append(f"| `{entry.qualified_name}` | {entry.kind} | `{entry.new_name}` | `{entry.defined_at}` | "
-                       f"{references} |")
+            out.append(
+                f"| `{entry.qualified_name}` | {entry.kind} | `{entry.new_name}` | `{entry.defined_at}` | "
+                f"{references} |"
+            )
         out.append("")
 
     out += _heading(2, _("Extracted messages"), len(data.extracted))

@@ -8,6 +8,7 @@ the proposal. Then it is fuzzy, is not applied, and is listed for review.
 An entry a human answered keeps its answer on every later run; an entry with an empty msgstr is
 open, and a model installed later may fill it.
 """
+
 from __future__ import annotations
 
 import io
@@ -64,8 +65,9 @@ def read_po(path: Path) -> dict[str, PoEntry]:
     return entries
 
 
-def is_low_confidence(original: str, proposal: str, kind: str, judge, confidence: float = 0.0,
-                      needs_review: bool = False) -> bool:
+def is_low_confidence(
+    original: str, proposal: str, kind: str, judge, confidence: float = 0.0, needs_review: bool = False
+) -> bool:
     """A proposal a human must check before it is written: one from an engine whose output is only ever
     a proposal (the word-for-word glossary), of an uncertain language, or one the check's own engine does
     not read as plain English word by word (a foreign or unknown word left, a word of the original kept)."""
@@ -91,8 +93,15 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
     from english_guard.translation.languages import describe
 
     now = catalog_time()
-    catalog = Catalog(locale="en", project="english-guard migration", version="1", header_comment=HEADER,
-                      fuzzy=False, creation_date=now, revision_date=now)
+    catalog = Catalog(
+        locale="en",
+        project="english-guard migration",
+        version="1",
+        header_comment=HEADER,
+        fuzzy=False,
+        creation_date=now,
+        revision_date=now,
+    )
     if path.is_file():  # a rerun with nothing new leaves the file byte for byte as it was
         from babel.messages.pofile import read_po as babel_read_po
 
@@ -111,8 +120,13 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
             comments.append("low-confidence proposal: check it, then remove the fuzzy flag to apply it")
         else:
             comments.append("applied by --write unless you change it or mark it fuzzy")
-        catalog.add(unit.text, string=entry.translation if entry else "", locations=[(unit.path, unit.line)],
-                    flags=["fuzzy"] if entry is not None and entry.fuzzy else [], auto_comments=comments)
+        catalog.add(
+            unit.text,
+            string=entry.translation if entry else "",
+            locations=[(unit.path, unit.line)],
+            flags=["fuzzy"] if entry is not None and entry.fuzzy else [],
+            auto_comments=comments,
+        )
     buffer = io.BytesIO()
     babel_write_po(buffer, catalog, width=0, sort_output=False, include_previous=False, omit_header=False)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -120,8 +134,14 @@ def write_po(path: Path, units: list, decided: dict[str, PoEntry]) -> int:
     return len(catalog)
 
 
-def run(paths: list[str], config: Config, review_file: Path, engine: str, use_memory: bool = True,
-        progress_factory: Callable | None = None) -> TranslationOutcome:
+def run(
+    paths: list[str],
+    config: Config,
+    review_file: Path,
+    engine: str,
+    use_memory: bool = True,
+    progress_factory: Callable | None = None,
+) -> TranslationOutcome:
     """Translate in the current (staging) tree what the review file and the engines say; update the file."""
     from english_guard.fixes.safe_write import UnsafeWriteError, write_python_source
     from english_guard.fixes.translate import TranslateError, apply
@@ -145,8 +165,7 @@ def run(paths: list[str], config: Config, review_file: Path, engine: str, use_me
     for unit in units:
         entry = decided.get(unit.text)
         if (entry is None or not entry.translation) and unit.proposal is not None:
-            fuzzy = is_low_confidence(unit.text, unit.proposal, unit.kind, judge, unit.confidence,
-                                      unit.needs_review)
+            fuzzy = is_low_confidence(unit.text, unit.proposal, unit.kind, judge, unit.confidence, unit.needs_review)
             decided[unit.text] = PoEntry(unit.text, unit.proposal, fuzzy)
     for unit in units:
         entry = decided.get(unit.text)

@@ -12,6 +12,7 @@ A run killed before step 2 changed nothing in the tree; a run killed after it le
 as it was or fully migrated, and `finish_interrupted_commit` completes the rest. The journal itself is
 `english_guard.fixes.transaction`, shared with the other fixes.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,23 @@ from english_guard.texts import _
 STATE_DIR = ".english-guard"
 MIGRATION_DIR = f"{STATE_DIR}/migration"
 # Never copied into the staging tree and never part of the migration's diff.
-SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", ".tox", ".nox", "node_modules",
-                ".mypy_cache", ".pytest_cache", ".ruff_cache", ".english-guard-cache", ".eggs", STATE_DIR}
+SKIPPED_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    "__pycache__",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".english-guard-cache",
+    ".eggs",
+    STATE_DIR,
+}
 STATE_GITIGNORE = "# english-guard's working files (review files, report, commit journal): not project files\n*\n"
 
 
@@ -72,9 +88,12 @@ class RunLock:
                 fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
                 if self._holder_alive():
-                    raise WorkspaceError(_("another migration of this project is running (process {pid}); wait for "
-                                           "it to finish, or delete {path} if that process is not a migration")
-                                         .format(pid=self._holder(), path=self.path)) from None
+                    raise WorkspaceError(
+                        _(
+                            "another migration of this project is running (process {pid}); wait for "
+                            "it to finish, or delete {path} if that process is not a migration"
+                        ).format(pid=self._holder(), path=self.path)
+                    ) from None
                 self.path.unlink(missing_ok=True)
                 continue
             with os.fdopen(fd, "w") as handle:
@@ -107,8 +126,11 @@ class RunLock:
 def _git_files(root: Path) -> list[str] | None:
     """Tracked and untracked-but-not-ignored files under `root`, when `root` is in a git work tree."""
     try:
-        done = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard",
-                               "--", "."], capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            capture_output=True,
+            check=False,
+        )
     except OSError:
         return None
     if done.returncode != 0:
@@ -162,7 +184,9 @@ class Staging:
             (folder / STATE_DIR / ".gitignore").write_text(STATE_GITIGNORE, encoding="utf-8")
         except OSError as exc:
             staging.remove()
-            raise WorkspaceError(_("cannot copy the project into a staging folder: {reason}").format(reason=exc)) from exc
+            raise WorkspaceError(
+                _("cannot copy the project into a staging folder: {reason}").format(reason=exc)
+            ) from exc
         return staging
 
     def remove(self) -> None:
@@ -201,11 +225,12 @@ def _messages() -> Messages:
         changed_since=_(
             "{path}: changed since the interrupted migration started; the journal {journal} cannot be "
             "finished safely. Restore the file (git checkout) or delete the journal and run the migration "
-            "again"),
-        staged_damaged=_("{path}: the staged copy in {pending} is missing or damaged; delete {journal} "
-                         "and run the migration again"),
-        unreadable_journal=_("{journal}: unreadable commit journal ({reason}); delete it and run the migration "
-                             "again"),
+            "again"
+        ),
+        staged_damaged=_(
+            "{path}: the staged copy in {pending} is missing or damaged; delete {journal} and run the migration again"
+        ),
+        unreadable_journal=_("{journal}: unreadable commit journal ({reason}); delete it and run the migration again"),
     )
 
 

@@ -1,4 +1,5 @@
 """Reporters: findings -> text, json, sarif, github, gitlab."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """`--format github`: GitHub Actions workflow commands, one annotation per finding."""
+
 from __future__ import annotations
 
 
@@ -20,5 +21,7 @@ def render(run, **_options) -> str:
         )
     for e in run.errors:
         line = f",line={e.line}" if e.line else ""
-        lines.append(f"::error title=english-guard EG900,file={_escape_property(e.path)}{line}::{_escape_data(e.message)}")
+        lines.append(
+            f"::error title=english-guard EG900,file={_escape_property(e.path)}{line}::{_escape_data(e.message)}"
+        )
     return "\n".join(lines) + ("\n" if lines else "")

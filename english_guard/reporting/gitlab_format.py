@@ -1,4 +1,5 @@
 """`--format gitlab`: GitLab Code Quality report (a JSON array of issues)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -16,20 +17,29 @@ def render(run, **_options) -> str:
     fingerprints = finding_fingerprints(run.findings)
     issues = []
     for f in run.findings:
-        issues.append({
-            "description": f"{f.code} {f.message}",
-            "check_name": f.code,
-            "fingerprint": _fingerprint(fingerprints[id(f)]),
-            "severity": "minor",
-            "location": {"path": f.path, "positions": {"begin": {"line": f.line, "column": f.column},
-                                                         "end": {"line": f.end_line, "column": f.end_column}}},
-        })
+        issues.append(
+            {
+                "description": f"{f.code} {f.message}",
+                "check_name": f.code,
+                "fingerprint": _fingerprint(fingerprints[id(f)]),
+                "severity": "minor",
+                "location": {
+                    "path": f.path,
+                    "positions": {
+                        "begin": {"line": f.line, "column": f.column},
+                        "end": {"line": f.end_line, "column": f.end_column},
+                    },
+                },
+            }
+        )
     for e in run.errors:
-        issues.append({
-            "description": f"EG900 {e.message}",
-            "check_name": "EG900",
-            "fingerprint": _fingerprint(e.path, "EG900", e.message),
-            "severity": "major",
-            "location": {"path": e.path, "lines": {"begin": e.line or 1}},
-        })
+        issues.append(
+            {
+                "description": f"EG900 {e.message}",
+                "check_name": "EG900",
+                "fingerprint": _fingerprint(e.path, "EG900", e.message),
+                "severity": "major",
+                "location": {"path": e.path, "lines": {"begin": e.line or 1}},
+            }
+        )
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -1,4 +1,5 @@
 """`--format json`: exactly the documented shape (docs/check-engine.md), one object on stdout."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,12 @@ import json
 def payload(run, **_options) -> dict:
     findings = [f.to_json() for f in run.findings]
     errors = [e.to_json() for e in run.errors]
-    data = {"version": 1, "findings": findings, "errors": errors,
-            "summary": {"files": run.files, "findings": len(findings), "errors": len(errors)}}
+    data = {
+        "version": 1,
+        "findings": findings,
+        "errors": errors,
+        "summary": {"files": run.files, "findings": len(findings), "errors": len(errors)},
+    }
     return data
 
 

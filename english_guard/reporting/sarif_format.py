@@ -1,4 +1,5 @@
 """`--format sarif`: SARIF 2.1.0 for code scanning, one rule entry per code."""
+
 from __future__ import annotations
 
 import json
@@ -37,14 +38,17 @@ def render(run, **_options) -> str:
     fingerprints = finding_fingerprints(run.findings)
     codes = sorted(RULES)
     index = {code: i for i, code in enumerate(codes)}
-    rules = [{
-        "id": code,
-        "name": RULES[code].name,
-        "shortDescription": {"text": RULES[code].summary},
-        "fullDescription": {"text": RULES[code].explanation},
-        "defaultConfiguration": {"level": "error"},
-        "help": {"text": RULES[code].explanation},
-    } for code in codes]
+    rules = [
+        {
+            "id": code,
+            "name": RULES[code].name,
+            "shortDescription": {"text": RULES[code].summary},
+            "fullDescription": {"text": RULES[code].explanation},
+            "defaultConfiguration": {"level": "error"},
+            "help": {"text": RULES[code].explanation},
+        }
+        for code in codes
+    ]
     results = []
     for f in run.findings:
         result = {
@@ -52,29 +56,48 @@ def render(run, **_options) -> str:
             "ruleIndex": index[f.code] if f.code in index else 0,
             "level": "error",
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)},
-                                                "region": _region(f.line, f.column, f.end_line, f.end_column)}}],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(f.path)},
+                        "region": _region(f.line, f.column, f.end_line, f.end_column),
+                    }
+                }
+            ],
             "partialFingerprints": {"englishGuardFinding/v1": fingerprints[id(f)]},
             "properties": {"kind": f.kind, "language": f.language, "confidence": f.confidence},
         }
         if f.code not in index:
             result.pop("ruleIndex")
         results.append(result)
-    notifications = [{
-        "level": "error",
-        "message": {"text": f"{e.path}: {e.message}"},
-        "descriptor": {"id": "EG900"},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}, "region": _region(e.line, e.column)}}],
-    } for e in run.errors]
+    notifications = [
+        {
+            "level": "error",
+            "message": {"text": f"{e.path}: {e.message}"},
+            "descriptor": {"id": "EG900"},
+            "locations": [
+                {"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}, "region": _region(e.line, e.column)}}
+            ],
+        }
+        for e in run.errors
+    ]
     document = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "english-guard", "version": __version__, "informationUri": INFORMATION_URI,
-                                "rules": rules}},
-            "results": results,
-            "invocations": [{"executionSuccessful": not run.errors, "toolExecutionNotifications": notifications}],
-            "columnKind": "unicodeCodePoints",
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "english-guard",
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+                "invocations": [{"executionSuccessful": not run.errors, "toolExecutionNotifications": notifications}],
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"

@@ -1,4 +1,5 @@
 """`--format text`: `path:line:col: CODE message`, coloured on request, with an optional source excerpt."""
+
 from __future__ import annotations
 
 import click
@@ -6,8 +7,7 @@ import click
 from english_guard.texts import _, ngettext
 
 
-def render(run, color: bool = False, quiet: bool = False, show_source: bool = False, sources=None,
-           **_options) -> str:
+def render(run, color: bool = False, quiet: bool = False, show_source: bool = False, sources=None, **_options) -> str:
     lines = []
     excerpts = SourceLines(sources or {}) if show_source else None
     for finding in run.findings:
@@ -36,10 +36,12 @@ def summary_line(run) -> str:
     if not found and not errors:
         if not run.files:
             return _("No files to check.")
-        return ngettext("All checks passed ({count} file).", "All checks passed ({count} files).",
-                        run.files).format(count=run.files)
-    unreadable = ngettext("{count} file could not be checked.", "{count} files could not be checked.",
-                          errors).format(count=errors)
+        return ngettext("All checks passed ({count} file).", "All checks passed ({count} files).", run.files).format(
+            count=run.files
+        )
+    unreadable = ngettext("{count} file could not be checked.", "{count} files could not be checked.", errors).format(
+        count=errors
+    )
     if not found:
         return unreadable
     with_problems = len({finding.path for finding in run.findings})
@@ -78,9 +80,16 @@ def statistics_payload(run) -> list[dict]:
     for finding in run.findings:
         key = (finding.code, finding.language)
         counts[key] = counts.get(key, 0) + 1
-    return [{"code": code, "name": RULES[code].name if code in RULES else "", "language": language,
-             "language_name": language_name(language), "count": count}
-            for (code, language), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    return [
+        {
+            "code": code,
+            "name": RULES[code].name if code in RULES else "",
+            "language": language,
+            "language_name": language_name(language),
+            "count": count,
+        }
+        for (code, language), count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
 
 
 class SourceLines:

@@ -4,6 +4,7 @@ Patterns are dotted names. A pattern that starts with "." matches any callee tha
 (`.answer` matches `message.answer` and `callback.message.answer`); any other pattern matches
 the callee exactly or as its dotted suffix (`click.echo` matches `click.echo`, `echo` matches `echo`).
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -13,13 +14,53 @@ from english_guard.config import Config
 
 # Callees whose strings are never user-facing, whatever a keyword says (log and internal errors).
 NEVER_USER_FACING = (
-    ".debug", ".info", ".warning", ".warn", ".error", ".exception", ".critical", ".log",
-    "logging.debug", "logging.info", "logging.warning", "logging.error", "logging.exception",
-    "logger.debug", "logger.info", "logger.warning", "logger.error", "logger.exception",
-    ".execute", ".executemany", ".fetch", ".fetchrow", ".fetchval", "re.compile", "re.match", "re.search",
-    "re.sub", "re.fullmatch", "re.findall", "re.split", ".getenv", "os.getenv", "os.environ.get", ".strftime",
-    ".strptime", "open", "Path", ".startswith", ".endswith", ".removeprefix", ".removesuffix", ".split",
-    ".replace", ".get", ".setdefault", ".pop", ".join",
+    ".debug",
+    ".info",
+    ".warning",
+    ".warn",
+    ".error",
+    ".exception",
+    ".critical",
+    ".log",
+    "logging.debug",
+    "logging.info",
+    "logging.warning",
+    "logging.error",
+    "logging.exception",
+    "logger.debug",
+    "logger.info",
+    "logger.warning",
+    "logger.error",
+    "logger.exception",
+    ".execute",
+    ".executemany",
+    ".fetch",
+    ".fetchrow",
+    ".fetchval",
+    "re.compile",
+    "re.match",
+    "re.search",
+    "re.sub",
+    "re.fullmatch",
+    "re.findall",
+    "re.split",
+    ".getenv",
+    "os.getenv",
+    "os.environ.get",
+    ".strftime",
+    ".strptime",
+    "open",
+    "Path",
+    ".startswith",
+    ".endswith",
+    ".removeprefix",
+    ".removesuffix",
+    ".split",
+    ".replace",
+    ".get",
+    ".setdefault",
+    ".pop",
+    ".join",
 )
 
 

@@ -5,6 +5,7 @@ LibCST tree); the fixes parse with LibCST and find the same nodes by the exact p
 What each string is for is decided in `user_facing` (flows) and `string_roles` (the model),
 positions in `python_positions`.
 """
+
 from __future__ import annotations
 
 import ast
@@ -88,8 +89,14 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
 
     def _span(self, node: ast.AST) -> None:
         end_line = node.end_lineno or node.lineno
-        self.string_spans.append((node.lineno, self.pos.column(node.lineno, node.col_offset) - 1,
-                                  end_line, self.pos.column(end_line, node.end_col_offset or 0) - 1))
+        self.string_spans.append(
+            (
+                node.lineno,
+                self.pos.column(node.lineno, node.col_offset) - 1,
+                end_line,
+                self.pos.column(end_line, node.end_col_offset or 0) - 1,
+            )
+        )
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str):
@@ -121,7 +128,7 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         """The name as the file spells it: Python NFKC-normalises identifiers, so `ｐassword` arrives as
         `password`; the check must see the full-width letter (EG102)."""
         source = self.pos.line_text(line)
-        if source[column - 1:column - 1 + len(name)] == name:
+        if source[column - 1 : column - 1 + len(name)] == name:
             return name, column
         word = _WORD.search(source, max(0, column - 1))
         if word is not None and unicodedata.normalize("NFKC", word.group()) == name:
@@ -143,8 +150,9 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         self.class_depth.append(False)
         self.string_variables.append({})
         params = [a.arg for a in [*node.args.posonlyargs, *node.args.args]]
-        frame = Frame(node.name, params + [a.arg for a in node.args.kwonlyargs],
-                       1 if params[:1] in (["self"], ["cls"]) else 0)
+        frame = Frame(
+            node.name, params + [a.arg for a in node.args.kwonlyargs], 1 if params[:1] in (["self"], ["cls"]) else 0
+        )
         self.frames.append(frame)
         for statement in node.body:
             self.visit(statement)
@@ -203,7 +211,12 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
         if node.name:
             line = node.lineno
-            self.define(node.name, "variable", line, self.pos.find_name(line, node.name, self.pos.column(line, node.col_offset) + 6))
+            self.define(
+                node.name,
+                "variable",
+                line,
+                self.pos.find_name(line, node.name, self.pos.column(line, node.col_offset) + 6),
+            )
         self.generic_visit(node)
 
     def visit_alias(self, node: ast.alias) -> None:
@@ -261,9 +274,18 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
     def _literal_segment(self, node: ast.AST, kind: str, text: str, symbol: str, context: str = "") -> Segment:
         line, end_line = node.lineno, node.end_lineno or node.lineno
         return Segment(
-            self.path, kind, text, line, self.pos.column(line, node.col_offset), end_line,
-            self.pos.column(end_line, node.end_col_offset or 0), symbol, symbol == USER_FACING, context,
+            self.path,
+            kind,
+            text,
+            line,
+            self.pos.column(line, node.col_offset),
+            end_line,
+            self.pos.column(end_line, node.end_col_offset or 0),
+            symbol,
+            symbol == USER_FACING,
+            context,
         )
+
 
 def read_comments(path: str, text: str, string_spans: list[tuple[int, int, int, int]]) -> list[Segment]:
     """Every `#` comment: a `#` that is not inside a string literal starts one (ast knows where strings are).
@@ -287,8 +309,9 @@ def read_comments(path: str, text: str, string_spans: list[tuple[int, int, int, 
                 index = line.find("#", index + 1)
                 continue
             comment = line[index:].rstrip("\r \t\f")
-            segments.append(Segment(path, "comment", comment, number, index + 1, number, index + 1 + len(comment),
-                                    "comment"))
+            segments.append(
+                Segment(path, "comment", comment, number, index + 1, number, index + 1 + len(comment), "comment")
+            )
             break
     return segments
 
@@ -339,9 +362,18 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
         collector.strings = collector.string_segments()
     comments = read_comments(path, text, collector.string_spans)
     references = [
-        Segment(path, "reference", name, node.lineno, collector.pos.column(node.lineno, node.col_offset), node.lineno,
-                collector.pos.column(node.lineno, node.col_offset) + len(name), "use")
-        for name, node in collector.references.items() if name not in collector.definitions
+        Segment(
+            path,
+            "reference",
+            name,
+            node.lineno,
+            collector.pos.column(node.lineno, node.col_offset),
+            node.lineno,
+            collector.pos.column(node.lineno, node.col_offset) + len(name),
+            "use",
+        )
+        for name, node in collector.references.items()
+        if name not in collector.definitions
     ]
     segments = [*collector.definitions.values(), *collector.docstrings, *collector.strings, *comments, *references]
     segments.sort(key=lambda s: (s.line, s.column))

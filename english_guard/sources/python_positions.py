@@ -1,4 +1,5 @@
 """Positions in Python source: ast's UTF-8 byte columns as character columns, and dotted callee names."""
+
 from __future__ import annotations
 
 import ast
@@ -27,7 +28,7 @@ class Positions:
         start, end = self.column(line, node.col_offset) - 1, self.column(end_line, node.end_col_offset or 0) - 1
         if line == end_line:
             return self.line_text(line)[start:end]
-        pieces = [self.line_text(line)[start:], *self.lines[line:end_line - 1], self.line_text(end_line)[:end]]
+        pieces = [self.line_text(line)[start:], *self.lines[line : end_line - 1], self.line_text(end_line)[:end]]
         return "\n".join(pieces)  # the reader's text has "\n" line ends (engine.decode)
 
     def line_text(self, line: int) -> str:
@@ -41,7 +42,9 @@ class Positions:
         index = text.find(name, max(0, start_column - 1))
         while index >= 0 and name:
             end = index + len(name)
-            if not (index > 0 and _is_word_char(text[index - 1])) and not (end < len(text) and _is_word_char(text[end])):
+            if not (index > 0 and _is_word_char(text[index - 1])) and not (
+                end < len(text) and _is_word_char(text[end])
+            ):
                 return index + 1
             index = text.find(name, index + 1)
         return start_column

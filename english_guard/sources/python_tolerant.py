@@ -5,6 +5,7 @@ tokenizes the file with the standard library's `tokenize`, and where tokenizing 
 string, an indentation it cannot follow) it starts again on the next line, so one error costs one
 line, not the rest of the file. The file still gets its EG900; these segments are judged besides.
 """
+
 from __future__ import annotations
 
 import io
@@ -34,8 +35,12 @@ def _tokens(text: str) -> list[tuple[int, str, tuple[int, int], tuple[int, int]]
         try:
             for token in tokenize.generate_tokens(io.StringIO(source).readline):
                 start = (token.start[0] + first, token.start[1])
-                if fresh_statement and token.type not in (tokenize.NL, tokenize.COMMENT, tokenize.INDENT,
-                                                          tokenize.DEDENT):
+                if fresh_statement and token.type not in (
+                    tokenize.NL,
+                    tokenize.COMMENT,
+                    tokenize.INDENT,
+                    tokenize.DEDENT,
+                ):
                     statement = start[0] - 1
                     fresh_statement = False
                 if token.type == tokenize.NEWLINE:
@@ -50,7 +55,7 @@ def _tokens(text: str) -> list[tuple[int, str, tuple[int, int], tuple[int, int]]
             else:
                 restart = (exc.lineno or 1) + first  # an indentation error: the line after it
             restart = max(first + 1, restart)
-            del out[mark + sum(1 for token in out[mark:] if token[2][0] - 1 < restart):]
+            del out[mark + sum(1 for token in out[mark:] if token[2][0] - 1 < restart) :]
             out.append((tokenize.NEWLINE, "", (restart, 0), (restart, 0)))
             first = restart
             restarts += 1
@@ -67,8 +72,11 @@ def tolerant_segments(path: str, text: str) -> list[Segment]:
     for kind, string, start, end in _tokens(text):
         if kind == tokenize.COMMENT:
             comment = string.rstrip()  # tokenize counts columns in characters, from 0
-            segments.append(Segment(path, "comment", comment, start[0], start[1] + 1, start[0],
-                                    start[1] + 1 + len(comment), "comment"))
+            segments.append(
+                Segment(
+                    path, "comment", comment, start[0], start[1] + 1, start[0], start[1] + 1 + len(comment), "comment"
+                )
+            )
             continue
         if kind in (tokenize.NL, tokenize.INDENT, tokenize.DEDENT, tokenize.ENCODING):
             continue
@@ -78,22 +86,29 @@ def tolerant_segments(path: str, text: str) -> list[Segment]:
             previous = (kind, string)
             continue
         if kind == tokenize.NAME and pending_definer:
-            segments.append(Segment(path, "identifier", string, start[0], start[1] + 1, end[0], end[1] + 1,
-                                    pending_definer))
+            segments.append(
+                Segment(path, "identifier", string, start[0], start[1] + 1, end[0], end[1] + 1, pending_definer)
+            )
             pending_definer = ""
-        elif kind == tokenize.NAME and string in _DEFINERS and previous in (None, (tokenize.NEWLINE, "\n"),
-                                                                           (tokenize.NEWLINE, ""),
-                                                                           (tokenize.NAME, "async")):
+        elif (
+            kind == tokenize.NAME
+            and string in _DEFINERS
+            and previous in (None, (tokenize.NEWLINE, "\n"), (tokenize.NEWLINE, ""), (tokenize.NAME, "async"))
+        ):
             pending_definer = _DEFINERS[string]
             header_seen = True
         else:
             pending_definer = ""
-        if kind == tokenize.STRING and expect_docstring and previous in (None, (tokenize.NEWLINE, "\n"),
-                                                                         (tokenize.NEWLINE, "")):
+        if (
+            kind == tokenize.STRING
+            and expect_docstring
+            and previous in (None, (tokenize.NEWLINE, "\n"), (tokenize.NEWLINE, ""))
+        ):
             value = _string_value(string)
             if value is not None:
-                segments.append(Segment(path, "docstring", value, start[0], start[1] + 1, end[0], end[1] + 1,
-                                        "docstring"))
+                segments.append(
+                    Segment(path, "docstring", value, start[0], start[1] + 1, end[0], end[1] + 1, "docstring")
+                )
         if kind != tokenize.STRING or not expect_docstring:
             expect_docstring = False
         previous = (kind, string)
@@ -113,4 +128,4 @@ def _string_value(literal: str) -> str | None:
     quote = body[:3] if body[:3] in ('"""', "'''") else body[:1]
     if len(body) < 2 * len(quote):
         return None
-    return body[len(quote):-len(quote)]
+    return body[len(quote) : -len(quote)]

@@ -3,6 +3,7 @@
 A reader is a function `(path: str, text: str, config: Config) -> list[Segment]` that takes the decoded text
 of one file. Unknown file types get no reader and are skipped silently.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -71,8 +72,9 @@ NAME_PATTERNS: tuple[tuple[str, str], ...] = (
 
 
 # All built-in patterns as one compiled alternation (a walk asks for every file of a tree).
-_BUILT_IN = re.compile("|".join(f"(?P<p{index}>{fnmatch.translate(pattern)})"
-                                for index, (pattern, _reader) in enumerate(NAME_PATTERNS)))
+_BUILT_IN = re.compile(
+    "|".join(f"(?P<p{index}>{fnmatch.translate(pattern)})" for index, (pattern, _reader) in enumerate(NAME_PATTERNS))
+)
 
 
 @lru_cache(maxsize=4096)

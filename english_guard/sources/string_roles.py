@@ -14,6 +14,7 @@ string (a non-English prose string is always a finding; the role only says which
 - data (SQL, regular expressions, URLs, paths, file names, e-mail addresses, format specs, dates):
   never judged.
 """
+
 from __future__ import annotations
 
 import ast
@@ -34,7 +35,12 @@ DATA = "data"
 
 # The rule a non-English string of each role breaks (data has none).
 RULE_OF_ROLE = {
-    USER_FACING: "EG401", MSGID: "EG403", LOG: "EG402", EXCEPTION: "EG402", DEVELOPER: "EG402", NAME: "EG402",
+    USER_FACING: "EG401",
+    MSGID: "EG403",
+    LOG: "EG402",
+    EXCEPTION: "EG402",
+    DEVELOPER: "EG402",
+    NAME: "EG402",
     TEST_DATA: "EG402",
 }
 ROLES = tuple(RULE_OF_ROLE) + (DATA,)
@@ -50,27 +56,93 @@ def stronger(new: str, old: str | None) -> bool:
 
 # Log calls: a level method on a receiver named like a logger (`logger.info`, `self.log.error`,
 # `logging.warning`, `current_app.logger.debug`); `messages.error(request, ...)` is not one.
-_LOG_LEVELS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log",
-                         "trace", "success"})
+_LOG_LEVELS = frozenset(
+    {"debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log", "trace", "success"}
+)
 # Calls whose string arguments are data: never prose, never judged.
 DATA_CALLS = (
-    ".execute", ".executemany", ".executescript", ".fetch", ".fetchrow", ".fetchval", "text", "sa.text",
-    "sqlalchemy.text", "re.compile", "re.match", "re.search", "re.sub", "re.subn", "re.fullmatch", "re.findall",
-    "re.finditer", "re.split", "regex.compile", ".strftime", ".strptime", "open", "Path", "os.path.join",
-    "os.getenv", "getenv", "os.environ.get", "environ.get", "env", "env.str", "env.int", "env.bool", "config",
-    "struct.pack", "struct.unpack", "datetime.strptime", "importlib.import_module", "import_module",
-    "encode", ".encode", ".decode", "codecs.lookup", "set", "frozenset", ".maketrans", "Counter",
+    ".execute",
+    ".executemany",
+    ".executescript",
+    ".fetch",
+    ".fetchrow",
+    ".fetchval",
+    "text",
+    "sa.text",
+    "sqlalchemy.text",
+    "re.compile",
+    "re.match",
+    "re.search",
+    "re.sub",
+    "re.subn",
+    "re.fullmatch",
+    "re.findall",
+    "re.finditer",
+    "re.split",
+    "regex.compile",
+    ".strftime",
+    ".strptime",
+    "open",
+    "Path",
+    "os.path.join",
+    "os.getenv",
+    "getenv",
+    "os.environ.get",
+    "environ.get",
+    "env",
+    "env.str",
+    "env.int",
+    "env.bool",
+    "config",
+    "struct.pack",
+    "struct.unpack",
+    "datetime.strptime",
+    "importlib.import_module",
+    "import_module",
+    "encode",
+    ".encode",
+    ".decode",
+    "codecs.lookup",
+    "set",
+    "frozenset",
+    ".maketrans",
+    "Counter",
     # the name a program gives itself or its parts (`Celery("yetkaz")`, a logger's name): a proper noun
-    "Celery", "Flask", "Blueprint", "Quart", "logging.getLogger", "getLogger", "structlog.get_logger",
+    "Celery",
+    "Flask",
+    "Blueprint",
+    "Quart",
+    "logging.getLogger",
+    "getLogger",
+    "structlog.get_logger",
 )
 # Calls whose text only developers read.
-DEVELOPER_CALLS = ("warnings.warn", "warn", "DeprecationWarning", "pytest.fail", "pytest.skip", "pytest.xfail",
-                   "self.fail", "self.skipTest")
+DEVELOPER_CALLS = (
+    "warnings.warn",
+    "warn",
+    "DeprecationWarning",
+    "pytest.fail",
+    "pytest.skip",
+    "pytest.xfail",
+    "self.fail",
+    "self.skipTest",
+)
 # Keywords whose text only developers read (a database column comment, a deprecation note).
 DEVELOPER_KEYWORDS = frozenset({"comment", "doc", "deprecated", "reason"})
 # Keywords whose value names something in code or data (a callback, a relation, a table).
-NAME_KEYWORDS = frozenset({"callback_data", "related_name", "related_query_name", "db_table", "db_column",
-                           "app_label", "model_name", "state", "switch_inline_query"})
+NAME_KEYWORDS = frozenset(
+    {
+        "callback_data",
+        "related_name",
+        "related_query_name",
+        "db_table",
+        "db_column",
+        "app_label",
+        "model_name",
+        "state",
+        "switch_inline_query",
+    }
+)
 _EXCEPTION_CLASS = re.compile(r"(?:Error|Exception|Warning|Exit|Interrupt|Failure|Fault)$")
 
 
@@ -103,12 +175,19 @@ def call_role(callee: str) -> str | None:
 # -- shapes of the text itself ---------------------------------------------------------------------
 _URL = re.compile(r"^(?:[a-zA-Z][\w+.-]*://|www\.|mailto:|tel:|data:)")
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
-_SQL = re.compile(r"^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH|PRAGMA|REPLACE|TRUNCATE)\b"
-                  r"[\s\S]*\b(?:FROM|INTO|SET|TABLE|WHERE|VALUES|INDEX|VIEW|AS)\b", re.IGNORECASE)
-_REGEX = re.compile(r"\\[dwsbDWSBAZ]|\(\?[PLaimsux:=!<#]|\[\^|\[[a-zA-Z]-[a-zA-Z]|[^\\]\.[*+?]|^\^|\$$|\{\d+(?:,\d*)?\}")
+_SQL = re.compile(
+    r"^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|WITH|PRAGMA|REPLACE|TRUNCATE)\b"
+    r"[\s\S]*\b(?:FROM|INTO|SET|TABLE|WHERE|VALUES|INDEX|VIEW|AS)\b",
+    re.IGNORECASE,
+)
+_REGEX = re.compile(
+    r"\\[dwsbDWSBAZ]|\(\?[PLaimsux:=!<#]|\[\^|\[[a-zA-Z]-[a-zA-Z]|[^\\]\.[*+?]|^\^|\$$|\{\d+(?:,\d*)?\}"
+)
 _FILE_EXTENSION = re.compile(
     r"\.(?:py|pyc|txt|json|ya?ml|toml|ini|cfg|csv|tsv|xlsx?|docx?|pdf|png|jpe?g|gif|svg|webp|ico|mp[34]|ogg|wav|"
-    r"html?|css|js|ts|md|rst|xml|zip|gz|tar|db|sqlite3?|log|env|sh|po|mo|pot|lock|pem|key|crt)$", re.IGNORECASE)
+    r"html?|css|js|ts|md|rst|xml|zip|gz|tar|db|sqlite3?|log|env|sh|po|mo|pot|lock|pem|key|crt)$",
+    re.IGNORECASE,
+)
 _FORMAT_DIRECTIVE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[a-zA-Z%]|\{[^{}]*\}")
 _NAME = re.compile(r"^[\w.:*\-/]+$")
 _CODE_PUNCTUATION = re.compile(r"[_.:*]|[a-z][A-Z]")
@@ -135,7 +214,7 @@ def _has_alphabet_run(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def text_shape(text: str) -> str:
-    """"data", "name" or "prose": what the characters of a literal say about it, without context."""
+    """ "data", "name" or "prose": what the characters of a literal say about it, without context."""
     stripped = text.strip()
     if not stripped or not any(ch.isalpha() for ch in stripped):
         return DATA
@@ -201,8 +280,22 @@ def is_word_list(texts: list[str]) -> bool:
 
 
 _TYPE_NAMES = frozenset({"int", "str", "float", "bool", "bytes", "list", "dict", "set", "tuple", "None", "Any"})
-_CODE_STATEMENTS = (ast.Assign, ast.AugAssign, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Import,
-                    ast.ImportFrom, ast.Return, ast.For, ast.While, ast.If, ast.With, ast.Try, ast.Raise)
+_CODE_STATEMENTS = (
+    ast.Assign,
+    ast.AugAssign,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Import,
+    ast.ImportFrom,
+    ast.Return,
+    ast.For,
+    ast.While,
+    ast.If,
+    ast.With,
+    ast.Try,
+    ast.Raise,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -220,7 +313,11 @@ def looks_like_code(text: str) -> bool:
         for node in ast.walk(tree):
             if isinstance(node, _CODE_STATEMENTS):
                 return True
-            if isinstance(node, ast.AnnAssign) and isinstance(node.annotation, ast.Name) and node.annotation.id in _TYPE_NAMES:
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.annotation, ast.Name)
+                and node.annotation.id in _TYPE_NAMES
+            ):
                 return True
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 return True
@@ -234,8 +331,25 @@ def judge_kind(role: str, text: str) -> str:
 
 
 # Letters that do not decompose into a base letter and a mark, and apostrophes that slugs drop.
-_TRANSLITERATION = str.maketrans({"ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ı": "i", "đ": "d", "ð": "d",
-                                  "þ": "th", "ʻ": None, "ʼ": None, "'": None, "’": None, "‘": None, "`": None})
+_TRANSLITERATION = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+        "ı": "i",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ʻ": None,
+        "ʼ": None,
+        "'": None,
+        "’": None,
+        "‘": None,
+        "`": None,
+    }
+)
 
 
 def _slug(text: str) -> str:

@@ -7,6 +7,7 @@ with an HTTP status, or when it reaches such a call through a variable of the sa
 of the same file that passes its parameter on (a "sender"). Log calls, exceptions, assertions, keys
 and data calls give their strings the other roles; a literal no flow reaches is judged by its shape.
 """
+
 from __future__ import annotations
 
 import ast
@@ -64,7 +65,9 @@ def _is_message_text(node: ast.AST) -> bool:
 
 
 def _literal_like(node: ast.AST) -> bool:
-    return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (isinstance(node, ast.Constant) and isinstance(node.value, str))
+    return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, str)
+    )
 
 
 class UserFacingStrings:
@@ -166,8 +169,12 @@ class UserFacingStrings:
     def visit_Return(self, node: ast.Return) -> None:
         value = node.value
         # Flask's `return "Topilmadi", 404`: the body of an HTTP response
-        if (isinstance(value, ast.Tuple) and len(value.elts) >= 2 and isinstance(value.elts[1], ast.Constant)
-                and isinstance(value.elts[1].value, int)):
+        if (
+            isinstance(value, ast.Tuple)
+            and len(value.elts) >= 2
+            and isinstance(value.elts[1], ast.Constant)
+            and isinstance(value.elts[1].value, int)
+        ):
             self._mark(value.elts[0], USER_FACING, "HTTP response")
         elif value is not None and self.frames and self.frames[-1].name == "__repr__":
             self._mark(value, DEVELOPER, "__repr__")
@@ -187,15 +194,22 @@ class UserFacingStrings:
         elif isinstance(node.func, ast.Attribute) and node.func.attr == "in_" and _is_message_text(node.func.value):
             for arg in node.args:  # aiogram's `F.text.in_({...})` filter lists button labels
                 self._mark(arg, USER_FACING, callee)
-        elif (isinstance(node.func, ast.Attribute) and node.func.attr in ("split", "splitlines")
-              and isinstance(node.func.value, ast.Constant)):
+        elif (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("split", "splitlines")
+            and isinstance(node.func.value, ast.Constant)
+        ):
             self._mark(node.func.value, DATA, "a word list")  # `"a b c".split()`
         else:
             role = call_role(callee)
             if role is not None:
                 for arg in node.args:
                     self._mark(arg, role, callee)
-            if "." not in callee and callee and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords))):
+            if (
+                "." not in callee
+                and callee
+                and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords)))
+            ):
                 self.local_calls.append((node, callee))
         for keyword in node.keywords:
             if not keyword.arg:

@@ -1,4 +1,5 @@
 """The one small interface every translation engine implements."""
+
 from __future__ import annotations
 
 from typing import Protocol

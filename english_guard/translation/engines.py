@@ -4,6 +4,7 @@
 (NLLB-200/M2M-100) model that covers it. The glossary engine translates word for word and is used only
 when asked for by name. With no engine for a language, `missing_help` says how to get one.
 """
+
 from __future__ import annotations
 
 from english_guard.translation.base import Engine
@@ -53,9 +54,13 @@ class EngineRouter:
     def incomplete_help(self, engine_name: str, language: str) -> str:
         """Why an engine that exists gave no translation for part of a text."""
         if engine_name == "glossary":
-            return f"the glossary could not translate every word of this {describe(language)} text; translate it by hand"
-        return f"the {engine_name} engine gave no translation for part of this {describe(language)} text; " \
-               "translate it by hand"
+            return (
+                f"the glossary could not translate every word of this {describe(language)} text; translate it by hand"
+            )
+        return (
+            f"the {engine_name} engine gave no translation for part of this {describe(language)} text; "
+            "translate it by hand"
+        )
 
     def missing_help(self, language: str) -> str:
         """How to get a model for `language`, for the report."""
@@ -64,8 +69,10 @@ class EngineRouter:
             return "the language could not be identified; translate it by hand"
         how = []
         if language in ARGOS_INDEX_LANGUAGES and self.choice in ("auto", "argos"):
-            how.append(f"`english-guard models install {language}` (online, with argostranslate installed) or "
-                       f"`english-guard models install translate-{language}_en.argosmodel` (a downloaded file)")
+            how.append(
+                f"`english-guard models install {language}` (online, with argostranslate installed) or "
+                f"`english-guard models install translate-{language}_en.argosmodel` (a downloaded file)"
+            )
         if self.choice in ("auto", "multilingual"):
             how.append("`english-guard models install DIR` with an NLLB-200 or M2M-100 CTranslate2 model folder")
         if not how:

@@ -16,6 +16,7 @@ endings; -lik on a noun (adjectival use); verb + -(i)sh verbal noun (`qo'shish` 
 (`yuborilgan` -> sent). Russian: the common plural and case endings. Turkish: -lar/-ler plural,
 possessive -i/-si. Romance and German: plural endings.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -29,52 +30,222 @@ LANGUAGES = ("uz", "ru", "tr", "de", "es", "pt", "fr", "id")
 APOSTROPHES = "'’ʻʼ`‘ʹ"
 
 _UZ_CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j", "з": "z", "и": "i",
-    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ф": "f", "х": "x", "ц": "ts", "ч": "ch", "ш": "sh", "ъ": "", "ь": "", "э": "e", "ю": "yu",
-    "я": "ya", "ў": "o", "қ": "q", "ғ": "g", "ҳ": "h",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "j",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "x",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "ъ": "",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "ў": "o",
+    "қ": "q",
+    "ғ": "g",
+    "ҳ": "h",
 }
 # Russian letter -> the Latin spellings programmers use for it
 _RU_LATIN = {
-    "а": ("a",), "б": ("b",), "в": ("v", "w"), "г": ("g",), "д": ("d",), "е": ("e", "ye"), "ё": ("e", "yo"),
-    "ж": ("zh", "j"), "з": ("z",), "и": ("i",), "й": ("i", "y", "j"), "к": ("k",), "л": ("l",), "м": ("m",),
-    "н": ("n",), "о": ("o",), "п": ("p",), "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",), "ф": ("f",),
-    "х": ("kh", "h", "x"), "ц": ("ts", "c", "tc"), "ч": ("ch",), "ш": ("sh",), "щ": ("shch", "sch", "sh"),
-    "ъ": ("",), "ы": ("y", "i"), "ь": ("",), "э": ("e",), "ю": ("yu", "iu", "ju"), "я": ("ya", "ia", "ja"),
+    "а": ("a",),
+    "б": ("b",),
+    "в": ("v", "w"),
+    "г": ("g",),
+    "д": ("d",),
+    "е": ("e", "ye"),
+    "ё": ("e", "yo"),
+    "ж": ("zh", "j"),
+    "з": ("z",),
+    "и": ("i",),
+    "й": ("i", "y", "j"),
+    "к": ("k",),
+    "л": ("l",),
+    "м": ("m",),
+    "н": ("n",),
+    "о": ("o",),
+    "п": ("p",),
+    "р": ("r",),
+    "с": ("s",),
+    "т": ("t",),
+    "у": ("u",),
+    "ф": ("f",),
+    "х": ("kh", "h", "x"),
+    "ц": ("ts", "c", "tc"),
+    "ч": ("ch",),
+    "ш": ("sh",),
+    "щ": ("shch", "sch", "sh"),
+    "ъ": ("",),
+    "ы": ("y", "i"),
+    "ь": ("",),
+    "э": ("e",),
+    "ю": ("yu", "iu", "ju"),
+    "я": ("ya", "ia", "ja"),
 }
 _MAX_VARIANTS = 512
 
-_UNCOUNTABLE = frozenset({
-    "data", "information", "info", "money", "feedback", "news", "software", "hardware", "equipment",
-    "advice", "progress", "research", "traffic", "weather", "luggage", "baggage", "furniture", "music",
-    "history", "metadata", "content", "analytics", "evidence", "staff", "media", "series", "status",
-})
+_UNCOUNTABLE = frozenset(
+    {
+        "data",
+        "information",
+        "info",
+        "money",
+        "feedback",
+        "news",
+        "software",
+        "hardware",
+        "equipment",
+        "advice",
+        "progress",
+        "research",
+        "traffic",
+        "weather",
+        "luggage",
+        "baggage",
+        "furniture",
+        "music",
+        "history",
+        "metadata",
+        "content",
+        "analytics",
+        "evidence",
+        "staff",
+        "media",
+        "series",
+        "status",
+    }
+)
 _IRREGULAR_PLURALS = {
-    "person": "people", "child": "children", "man": "men", "woman": "women", "foot": "feet",
-    "tooth": "teeth", "mouse": "mice", "index": "indexes", "criterion": "criteria", "analysis": "analyses",
-    "leaf": "leaves", "life": "lives", "knife": "knives", "wife": "wives", "half": "halves",
+    "person": "people",
+    "child": "children",
+    "man": "men",
+    "woman": "women",
+    "foot": "feet",
+    "tooth": "teeth",
+    "mouse": "mice",
+    "index": "indexes",
+    "criterion": "criteria",
+    "analysis": "analyses",
+    "leaf": "leaves",
+    "life": "lives",
+    "knife": "knives",
+    "wife": "wives",
+    "half": "halves",
 }
 _IRREGULAR_PARTICIPLES = {
-    "send": "sent", "get": "received", "make": "made", "pay": "paid", "buy": "bought", "find": "found",
-    "write": "written", "read": "read", "set": "set", "put": "put", "build": "built", "sell": "sold",
-    "take": "taken", "give": "given", "do": "done", "see": "seen", "show": "shown", "run": "run",
-    "begin": "begun", "choose": "chosen", "know": "known", "hide": "hidden", "break": "broken",
-    "lose": "lost", "keep": "kept", "leave": "left", "hold": "held", "tell": "told", "say": "said",
-    "cut": "cut", "bring": "brought", "think": "thought", "teach": "taught", "catch": "caught",
-    "stop": "stopped", "ship": "shipped", "plan": "planned", "log": "logged", "drop": "dropped",
-    "map": "mapped", "submit": "submitted", "commit": "committed", "transfer": "transferred",
-    "cancel": "cancelled", "forget": "forgotten", "win": "won", "load": "loaded", "upload": "uploaded",
-    "download": "downloaded", "come": "come", "go": "gone", "enter": "entered", "open": "opened",
-    "fill": "filled", "sign": "signed", "print": "printed", "sort": "sorted",
+    "send": "sent",
+    "get": "received",
+    "make": "made",
+    "pay": "paid",
+    "buy": "bought",
+    "find": "found",
+    "write": "written",
+    "read": "read",
+    "set": "set",
+    "put": "put",
+    "build": "built",
+    "sell": "sold",
+    "take": "taken",
+    "give": "given",
+    "do": "done",
+    "see": "seen",
+    "show": "shown",
+    "run": "run",
+    "begin": "begun",
+    "choose": "chosen",
+    "know": "known",
+    "hide": "hidden",
+    "break": "broken",
+    "lose": "lost",
+    "keep": "kept",
+    "leave": "left",
+    "hold": "held",
+    "tell": "told",
+    "say": "said",
+    "cut": "cut",
+    "bring": "brought",
+    "think": "thought",
+    "teach": "taught",
+    "catch": "caught",
+    "stop": "stopped",
+    "ship": "shipped",
+    "plan": "planned",
+    "log": "logged",
+    "drop": "dropped",
+    "map": "mapped",
+    "submit": "submitted",
+    "commit": "committed",
+    "transfer": "transferred",
+    "cancel": "cancelled",
+    "forget": "forgotten",
+    "win": "won",
+    "load": "loaded",
+    "upload": "uploaded",
+    "download": "downloaded",
+    "come": "come",
+    "go": "gone",
+    "enter": "entered",
+    "open": "opened",
+    "fill": "filled",
+    "sign": "signed",
+    "print": "printed",
+    "sort": "sorted",
 }
 _IRREGULAR_AGENTS = {
-    "use": "user", "edit": "editor", "visit": "visitor", "sell": "seller", "buy": "buyer", "pay": "payer",
-    "run": "runner", "ship": "shipper", "plan": "planner", "log": "logger", "drive": "driver",
-    "deliver": "courier", "provide": "provider", "supply": "supplier", "conduct": "conductor",
-    "invest": "investor", "subscribe": "subscriber", "own": "owner", "read": "reader", "write": "writer",
-    "work": "worker", "teach": "teacher", "learn": "learner", "manage": "manager", "serve": "server",
-    "check": "checker", "send": "sender", "receive": "receiver", "handle": "handler", "listen": "listener",
-    "produce": "producer", "consume": "consumer", "process": "processor", "control": "controller",
+    "use": "user",
+    "edit": "editor",
+    "visit": "visitor",
+    "sell": "seller",
+    "buy": "buyer",
+    "pay": "payer",
+    "run": "runner",
+    "ship": "shipper",
+    "plan": "planner",
+    "log": "logger",
+    "drive": "driver",
+    "deliver": "courier",
+    "provide": "provider",
+    "supply": "supplier",
+    "conduct": "conductor",
+    "invest": "investor",
+    "subscribe": "subscriber",
+    "own": "owner",
+    "read": "reader",
+    "write": "writer",
+    "work": "worker",
+    "teach": "teacher",
+    "learn": "learner",
+    "manage": "manager",
+    "serve": "server",
+    "check": "checker",
+    "send": "sender",
+    "receive": "receiver",
+    "handle": "handler",
+    "listen": "listener",
+    "produce": "producer",
+    "consume": "consumer",
+    "process": "processor",
+    "control": "controller",
 }
 
 
@@ -280,8 +451,20 @@ def _ru(word: str) -> Entry | None:
 
 
 _SIMPLE_PLURALS = {
-    "tr": (("lari", True), ("leri", True), ("lar", True), ("ler", True), ("si", False), ("i", False),
-           ("u", False), ("su", False), ("in", False), ("nin", False), ("da", False), ("de", False)),
+    "tr": (
+        ("lari", True),
+        ("leri", True),
+        ("lar", True),
+        ("ler", True),
+        ("si", False),
+        ("i", False),
+        ("u", False),
+        ("su", False),
+        ("in", False),
+        ("nin", False),
+        ("da", False),
+        ("de", False),
+    ),
     "de": (("en", True), ("n", True), ("er", True), ("e", True), ("s", True)),
     "es": (("es", True), ("s", True)),
     "pt": (("oes", True), ("es", True), ("s", True)),
@@ -298,8 +481,11 @@ def _simple(lang: str, word: str) -> Entry | None:
     for suffix, plural in _SIMPLE_PLURALS.get(lang, ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             stem = word[: -len(suffix)]
-            base = table.get(stem) or (table.get(stem + "ao") if lang == "pt" and suffix == "oes" else None) \
+            base = (
+                table.get(stem)
+                or (table.get(stem + "ao") if lang == "pt" and suffix == "oes" else None)
                 or (table.get(stem + "al") if lang == "fr" and suffix == "aux" else None)
+            )
             if base is not None and base.pos in {"n", "a"}:
                 if plural and base.pos == "n":
                     return Entry(_plural(base.english) or base.english, "n")
@@ -371,11 +557,52 @@ def translate_words(words: list[str], source_lang: str) -> list[str | None]:
 # ----- identifiers -----------------------------------------------------------------------------------
 _PART_RE = re.compile(r"[A-ZА-ЯЁЎҚҒҲ]+(?![a-zа-яёўқғҳ])|[A-ZА-ЯЁЎҚҒҲ]?[a-zа-яёўқғҳ]+|[^\W\d_]+|\d+")
 
-_CODE_WORDS = frozenset({
-    "id", "ids", "url", "uri", "api", "db", "sql", "http", "https", "json", "xml", "html", "css", "csv",
-    "pdf", "ui", "io", "os", "tg", "sms", "otp", "uuid", "utc", "dt", "tz", "ok", "max", "min", "num",
-    "str", "int", "bool", "dict", "obj", "args", "kwargs", "cls", "self", "test", "tests", "pk", "fk",
-})
+_CODE_WORDS = frozenset(
+    {
+        "id",
+        "ids",
+        "url",
+        "uri",
+        "api",
+        "db",
+        "sql",
+        "http",
+        "https",
+        "json",
+        "xml",
+        "html",
+        "css",
+        "csv",
+        "pdf",
+        "ui",
+        "io",
+        "os",
+        "tg",
+        "sms",
+        "otp",
+        "uuid",
+        "utc",
+        "dt",
+        "tz",
+        "ok",
+        "max",
+        "min",
+        "num",
+        "str",
+        "int",
+        "bool",
+        "dict",
+        "obj",
+        "args",
+        "kwargs",
+        "cls",
+        "self",
+        "test",
+        "tests",
+        "pk",
+        "fk",
+    }
+)
 
 
 @lru_cache(maxsize=1)
@@ -437,7 +664,7 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
     stripped = name.lstrip("_")
     lead = name[: len(name) - len(stripped)]
     core = stripped.rstrip("_")
-    trail = stripped[len(core):]
+    trail = stripped[len(core) :]
     if not core:
         return None
     keep = keep or is_known_english
@@ -494,7 +721,7 @@ def restyle(name: str, english_words: list[str]) -> str | None:
     stripped = name.lstrip("_")
     lead = name[: len(name) - len(stripped)]
     core = stripped.rstrip("_")
-    trail = stripped[len(core):]
+    trail = stripped[len(core) :]
     words = [w for w in english_words if w]
     if not core or not words or (name.startswith("__") and name.endswith("__")):
         return None
@@ -505,7 +732,7 @@ def restyle(name: str, english_words: list[str]) -> str | None:
 def _phrase(parts: list[str], index: int, source_lang: str) -> tuple[str, int] | None:
     """A multi-word glossary entry starting at `index` (`tug'ilgan kun` -> birthday), longest first."""
     for size in (3, 2):
-        chunk = parts[index: index + size]
+        chunk = parts[index : index + size]
         if len(chunk) < size or any(p.isdigit() for p in chunk):
             continue
         key = " ".join(chunk)

@@ -4,6 +4,7 @@ A sentence is translated only when every word is either in the glossary or alrea
 the engine answers None and the sentence is left for a human. A word-for-word rendering of real prose
 would be wrong more often than right, so this engine is used only when asked for (`--engine glossary`).
 """
+
 from __future__ import annotations
 
 import re
@@ -50,7 +51,7 @@ class GlossaryEngine:
             last = 0
             complete = True
             for match, english in zip(words, found):
-                pieces.append(sentence[last:match.start()])
+                pieces.append(sentence[last : match.start()])
                 if english is None:
                     if not _is_english_word(match.group()):
                         complete = False

@@ -5,6 +5,7 @@ An `.argosmodel` archive is checked entry by entry before anything is extracted 
 temporary folder inside the model folder, validated as a package, and only then renamed into place.
 Whatever goes wrong, the model folder is left exactly as it was.
 """
+
 from __future__ import annotations
 
 import os
@@ -70,8 +71,10 @@ def _plan_archive(archive: Path) -> tuple[zipfile.ZipFile, str, list[tuple[zipfi
                 continue
             tops.add(path.parts[0])
             if len(path.parts) == 1 and not info.is_dir():
-                raise PackageError(f"{archive}: entry {info.filename!r} lies outside the package folder "
-                                   "(an .argosmodel holds exactly one top-level folder)")
+                raise PackageError(
+                    f"{archive}: entry {info.filename!r} lies outside the package folder "
+                    "(an .argosmodel holds exactly one top-level folder)"
+                )
             total += info.file_size
             entries.append((info, path))
         if len(tops) != 1:
@@ -81,9 +84,11 @@ def _plan_archive(archive: Path) -> tuple[zipfile.ZipFile, str, list[tuple[zipfi
             raise PackageError(f"{archive}: unpacks to {total} bytes, more than the {MAX_UNPACKED_BYTES} allowed")
         packed = max(archive.stat().st_size, 1)
         if total > 1024 * 1024 and total > packed * MAX_COMPRESSION_RATIO:
-            raise PackageError(f"{archive}: unpacks to {total} bytes from {packed} ({total // packed} times as "
-                               f"much; model weights compress less than {MAX_COMPRESSION_RATIO} times): refused "
-                               "as a zip bomb")
+            raise PackageError(
+                f"{archive}: unpacks to {total} bytes from {packed} ({total // packed} times as "
+                f"much; model weights compress less than {MAX_COMPRESSION_RATIO} times): refused "
+                "as a zip bomb"
+            )
         top = tops.pop()
         if top in (".", "") or top.startswith("."):
             raise PackageError(f"{archive}: invalid top-level folder name {top!r}")
@@ -199,10 +204,10 @@ def install_from_index(code: str, destination: Path | None = None) -> InstalledM
             "`pip install --no-deps argostranslate` (its package manager needs no torch), or download the "
             ".argosmodel file yourself and run `english-guard models install FILE`"
         ) from exc
-    from argostranslate import settings as argos_settings
-
     import contextlib
     import io
+
+    from argostranslate import settings as argos_settings
 
     log = io.StringIO()
     try:
@@ -211,8 +216,10 @@ def install_from_index(code: str, destination: Path | None = None) -> InstalledM
         # Offline, argostranslate only logs the failure, and get_available_packages() would retry forever.
         if not Path(argos_settings.local_package_index).is_file():
             reason = log.getvalue().strip() or "no index file"
-            raise PackageError(f"cannot download the Argos package index (offline?): {reason}; download the "
-                               ".argosmodel file elsewhere and run `english-guard models install FILE`")
+            raise PackageError(
+                f"cannot download the Argos package index (offline?): {reason}; download the "
+                ".argosmodel file elsewhere and run `english-guard models install FILE`"
+            )
         available = argos_package.get_available_packages()
     except PackageError:
         raise
@@ -220,8 +227,10 @@ def install_from_index(code: str, destination: Path | None = None) -> InstalledM
         raise PackageError(f"cannot read the Argos package index (offline?): {exc}") from exc
     matches = [p for p in available if p.from_code == code and p.to_code == "en"]
     if not matches:
-        raise PackageError(f"the Argos package index has no {code} -> en package; a multilingual NLLB-200 "
-                           "CTranslate2 model folder can be installed with `english-guard models install DIR`")
+        raise PackageError(
+            f"the Argos package index has no {code} -> en package; a multilingual NLLB-200 "
+            "CTranslate2 model folder can be installed with `english-guard models install DIR`"
+        )
     try:
         downloaded = Path(matches[0].download())
     except Exception as exc:
@@ -235,11 +244,14 @@ def remove(code_or_name: str) -> list[Path]:
     own = [m for m in models if m.source == SOURCE_OWN and (code_or_name in m.from_codes or m.name == code_or_name)]
     own_broken = [b for b in broken if b.source == SOURCE_OWN and b.path.name == code_or_name]
     if not own and not own_broken:
-        elsewhere = [m for m in models if m.source != SOURCE_OWN and
-                     (code_or_name in m.from_codes or m.name == code_or_name)]
+        elsewhere = [
+            m for m in models if m.source != SOURCE_OWN and (code_or_name in m.from_codes or m.name == code_or_name)
+        ]
         if elsewhere:
-            raise PackageError(f"{elsewhere[0].path} was installed by argos-translate; remove it with "
-                               f"`argospm remove {elsewhere[0].name}` (english-guard only removes its own models)")
+            raise PackageError(
+                f"{elsewhere[0].path} was installed by argos-translate; remove it with "
+                f"`argospm remove {elsewhere[0].name}` (english-guard only removes its own models)"
+            )
         raise PackageError(f"no installed model matches {code_or_name!r} (see `english-guard models list`)")
     removed = []
     for path in [m.path for m in own] + [b.path for b in own_broken]:

@@ -3,6 +3,7 @@
 Keys are (engine, source language, sentence). The memory can be kept in a JSON file (in the project's
 cache folder) so that `--to-po` followed by `--write` does not translate everything twice.
 """
+
 from __future__ import annotations
 
 import json

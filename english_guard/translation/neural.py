@@ -5,6 +5,7 @@
 source language and force English as the target (so Uzbek, missing from the Argos index, is covered).
 Models are loaded on first use and kept for the rest of the run.
 """
+
 from __future__ import annotations
 
 from english_guard.translation.base import EngineError
@@ -37,7 +38,9 @@ class _Loaded:
         try:
             self.tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(model.tokenizer))
         except Exception as exc:
-            raise EngineError(f"{model.path}: cannot load the SentencePiece model {model.tokenizer.name}: {exc}") from exc
+            raise EngineError(
+                f"{model.path}: cannot load the SentencePiece model {model.tokenizer.name}: {exc}"
+            ) from exc
 
 
 class _CTranslate2Engine:
@@ -67,7 +70,7 @@ class _CTranslate2Engine:
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         hypotheses: list[list[str]] = [[] for _ in tokens]
         for start in range(0, len(order), MAX_BATCH):
-            chosen = order[start: start + MAX_BATCH]
+            chosen = order[start : start + MAX_BATCH]
             batch = [tokens[i] for i in chosen]
             longest = max(len(t) for t in batch)
             results = loaded.translator.translate_batch(
@@ -83,7 +86,7 @@ class _CTranslate2Engine:
         out: list[str | None] = []
         for pieces in hypotheses:
             if prefix and pieces[: len(prefix)] == prefix:
-                pieces = pieces[len(prefix):]
+                pieces = pieces[len(prefix) :]
             text = loaded.tokenizer.decode_pieces(pieces).replace("\u2581", " ").strip()
             out.append(text or None)
         return out

@@ -9,6 +9,7 @@ Two kinds of model folder are understood:
 
 Reading a folder never imports ctranslate2: only the files are checked, so `models list` stays quick.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,12 @@ MULTILINGUAL_TYPE = "english-guard-multilingual"
 SOURCE_OWN = "english-guard"
 SOURCE_ARGOS = "argos-translate"
 _CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")
-_VOCABULARY_FILES = ("shared_vocabulary.json", "shared_vocabulary.txt", "source_vocabulary.json",
-                     "source_vocabulary.txt")
+_VOCABULARY_FILES = (
+    "shared_vocabulary.json",
+    "shared_vocabulary.txt",
+    "source_vocabulary.json",
+    "source_vocabulary.txt",
+)
 
 
 class PackageError(Exception):
@@ -105,9 +110,18 @@ MAX_METADATA_NESTING = 10
 MAX_VOCABULARY_BYTES = 64 * 1024 * 1024
 # metadata.json keys english-guard reads, with the JSON types they must have (others are ignored).
 _METADATA_TYPES: dict[str, tuple[type, ...]] = {
-    "type": (str,), "from_code": (str,), "to_code": (str,), "from_codes": (list,), "package_version": (str, int, float),
-    "target_prefix": (str,), "family": (str,), "languages": (list,), "tokenizer": (str,), "from_name": (str,),
-    "to_name": (str,), "argos_version": (str,),
+    "type": (str,),
+    "from_code": (str,),
+    "to_code": (str,),
+    "from_codes": (list,),
+    "package_version": (str, int, float),
+    "target_prefix": (str,),
+    "family": (str,),
+    "languages": (list,),
+    "tokenizer": (str,),
+    "from_name": (str,),
+    "to_name": (str,),
+    "argos_version": (str,),
 }
 _MAX_LIST = 1000
 
@@ -127,8 +141,9 @@ def _load_metadata(folder: Path) -> dict:
         raise PackageError(f"{path}: metadata.json must hold a JSON object")
     for key, types in _METADATA_TYPES.items():
         if key in data and (not isinstance(data[key], types) or isinstance(data[key], bool)):
-            names = " or ".join({str: "a string", list: "a list", int: "a number", float: "a number"}[t]
-                                for t in dict.fromkeys(types))
+            names = " or ".join(
+                {str: "a string", list: "a list", int: "a number", float: "a number"}[t] for t in dict.fromkeys(types)
+            )
             raise PackageError(f"{path}: {key!r} must be {names}, got {type(data[key]).__name__}")
     for key in ("from_codes", "languages"):
         value = data.get(key, [])
@@ -140,7 +155,7 @@ def _load_metadata(folder: Path) -> dict:
 def _code(path: Path, data: dict, key: str) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not _CODE.match(value):
-        raise PackageError(f"{path / 'metadata.json'}: {key!r} must be a language code such as \"ru\", got {value!r}")
+        raise PackageError(f'{path / "metadata.json"}: {key!r} must be a language code such as "ru", got {value!r}')
     return value
 
 
@@ -162,22 +177,30 @@ def read_argos_package(folder: Path, source: str = SOURCE_OWN) -> InstalledModel
     data = _load_metadata(folder)
     kind = data.get("type", "translate")
     if kind != "translate":
-        raise PackageError(f"{folder}: package type {kind!r} is not a translation model (type must be \"translate\")")
+        raise PackageError(f'{folder}: package type {kind!r} is not a translation model (type must be "translate")')
     from_code = _code(folder, data, "from_code")
     to_code = _code(folder, data, "to_code")
     _check_ctranslate2_folder(folder / "model", folder)
     tokenizer = folder / "sentencepiece.model"
     if not tokenizer.is_file():
         if (folder / "bpe.model").is_file():
-            raise PackageError(f"{folder}: this older package uses a BPE tokenizer (bpe.model); english-guard runs "
-                               "SentencePiece packages only - install a newer version of the package")
+            raise PackageError(
+                f"{folder}: this older package uses a BPE tokenizer (bpe.model); english-guard runs "
+                "SentencePiece packages only - install a newer version of the package"
+            )
         raise PackageError(f"{folder}: sentencepiece.model is missing")
     from_codes = [from_code] + [c for c in data.get("from_codes", []) if isinstance(c, str) and c != from_code]
     prefix = data.get("target_prefix", "")
     return InstalledModel(
-        path=folder, kind="argos", from_codes=tuple(from_codes), to_code=to_code,
-        version=str(data.get("package_version", "")), source=source, model_dir=folder / "model",
-        tokenizer=tokenizer, target_prefix=prefix if isinstance(prefix, str) else "",
+        path=folder,
+        kind="argos",
+        from_codes=tuple(from_codes),
+        to_code=to_code,
+        version=str(data.get("package_version", "")),
+        source=source,
+        model_dir=folder / "model",
+        tokenizer=tokenizer,
+        target_prefix=prefix if isinstance(prefix, str) else "",
     )
 
 
@@ -218,18 +241,26 @@ def describe_multilingual(folder: Path) -> dict:
         family = "m2m100"
         languages = sorted(t[2:-2] for t in vocabulary if re.fullmatch(r"__[a-z]{2,3}__", t) and t != "__en__")
     else:
-        raise PackageError(f"{folder}: not a multilingual model: its vocabulary has no English language token "
-                           "(eng_Latn for NLLB-200, __en__ for M2M-100)")
+        raise PackageError(
+            f"{folder}: not a multilingual model: its vocabulary has no English language token "
+            "(eng_Latn for NLLB-200, __en__ for M2M-100)"
+        )
     if not languages:
         raise PackageError(f"{folder}: the vocabulary names no source language english-guard knows")
-    return {"type": MULTILINGUAL_TYPE, "family": family, "languages": languages, "to_code": "en",
-            "tokenizer": tokenizers[0], "package_version": "1"}
+    return {
+        "type": MULTILINGUAL_TYPE,
+        "family": family,
+        "languages": languages,
+        "to_code": "en",
+        "tokenizer": tokenizers[0],
+        "package_version": "1",
+    }
 
 
 def read_multilingual(folder: Path, data: dict, source: str = SOURCE_OWN) -> InstalledModel:
     family = data.get("family")
     if family not in ("nllb", "m2m100"):
-        raise PackageError(f"{folder / 'metadata.json'}: family must be \"nllb\" or \"m2m100\", got {family!r}")
+        raise PackageError(f'{folder / "metadata.json"}: family must be "nllb" or "m2m100", got {family!r}')
     languages = data.get("languages")
     if not isinstance(languages, list) or not all(isinstance(c, str) and _CODE.match(c) for c in languages):
         raise PackageError(f"{folder / 'metadata.json'}: languages must be a list of language codes")
@@ -238,8 +269,14 @@ def read_multilingual(folder: Path, data: dict, source: str = SOURCE_OWN) -> Ins
         raise PackageError(f"{folder}: the tokenizer {data.get('tokenizer')!r} named in metadata.json is missing")
     _check_ctranslate2_folder(folder, folder)
     return InstalledModel(
-        path=folder, kind="multilingual", from_codes=tuple(languages), to_code="en",
-        version=str(data.get("package_version", "")), source=source, model_dir=folder, tokenizer=tokenizer,
+        path=folder,
+        kind="multilingual",
+        from_codes=tuple(languages),
+        to_code="en",
+        version=str(data.get("package_version", "")),
+        source=source,
+        model_dir=folder,
+        tokenizer=tokenizer,
         family=family,
     )
 

@@ -9,6 +9,7 @@ msgstr and a comment saying what is missing: they are listed for a human, never 
 its msgstr is not empty and it is not fuzzy. A reviewer accepts a proposal by removing the fuzzy flag
 (PO editors do this when an entry is confirmed) and may change the msgstr on the way.
 """
+
 from __future__ import annotations
 
 import io

@@ -5,6 +5,7 @@ translation memory catches more. A split happens after `.`, `!`, `?` or `…` fo
 upper-case letter, digit, quote or bracket, unless the word before the stop is a known abbreviation
 or a single letter (an initial).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,9 @@ _ABBREVIATIONS = frozenset(
     p.ex cf env ex
     va b.n""".split()
 )
-_BOUNDARY = re.compile(r"(?<=[.!?\u2026])[\"'\u00bb\u201d)\]]*\s+(?=[\"'\u00ab\u201c(\[]?[^\W_a-z\u0430-\u044f])", re.UNICODE)
+_BOUNDARY = re.compile(
+    r"(?<=[.!?\u2026])[\"'\u00bb\u201d)\]]*\s+(?=[\"'\u00ab\u201c(\[]?[^\W_a-z\u0430-\u044f])", re.UNICODE
+)
 
 
 def _ends_with_abbreviation(text: str) -> bool:
@@ -30,7 +33,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        candidate = text[start:match.start()]
+        candidate = text[start : match.start()]
         if text[match.start() - 1] == "." and _ends_with_abbreviation(candidate):
             continue
         sentences.append(candidate.strip())

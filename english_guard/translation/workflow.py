@@ -6,6 +6,7 @@
 
 The CLI (`english-guard translate`) uses the same steps and adds the PO review, listing and progress bar.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.config import Config
-from english_guard.own_files import read_source_file
 from english_guard.fixes.translate import FilePlan, TranslateError, Unit, apply, collect, propose
+from english_guard.own_files import read_source_file
 from english_guard.translation.base import EngineError
 
 
@@ -63,8 +64,13 @@ def memory_for(config: Config, enabled: bool = True):
     return TranslationMemory(Path(config.root) / config.cache_dir / "translation-memory.json" if enabled else None)
 
 
-def propose_plans(plans: list[FilePlan], config: Config, engine: str = "auto", use_memory: bool = True,
-                  progress_factory: Callable | None = None) -> list[str]:
+def propose_plans(
+    plans: list[FilePlan],
+    config: Config,
+    engine: str = "auto",
+    use_memory: bool = True,
+    progress_factory: Callable | None = None,
+) -> list[str]:
     """Fill every unit's proposal or problem; returns warnings (a memory that could not be saved)."""
     from english_guard.language import judge
     from english_guard.translation.engines import EngineRouter
@@ -83,8 +89,14 @@ def propose_plans(plans: list[FilePlan], config: Config, engine: str = "auto", u
     return warnings
 
 
-def translate_paths(paths: list[str], config: Config, engine: str = "auto", write: bool = False,
-                    use_memory: bool = True, progress_factory: Callable | None = None) -> TranslationResult:
+def translate_paths(
+    paths: list[str],
+    config: Config,
+    engine: str = "auto",
+    write: bool = False,
+    use_memory: bool = True,
+    progress_factory: Callable | None = None,
+) -> TranslationResult:
     """Translate the non-English comments and docstrings under `paths`; write them when `write`."""
     from english_guard.fixes.safe_write import UnsafeWriteError, write_python_source
 

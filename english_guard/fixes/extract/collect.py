@@ -7,6 +7,7 @@ each into one message; a `+`, `%` or `.format()` expression around a literal bec
 placeholders. Logs, exceptions, keys, data, test data and text already inside a gettext call are never
 messages. `# english-guard: ignore` (or `# noqa: EG401`) on the line leaves a string alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,9 @@ def _line_ignored(line: str) -> bool:
 
 
 # Exact node types (LibCST nodes are ABCs, so `type(node) in` is much cheaper than isinstance).
-_SCOPES = frozenset({cst.Module, cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp,
-                     cst.GeneratorExp})
+_SCOPES = frozenset(
+    {cst.Module, cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp}
+)
 _IMPORTS = frozenset({cst.Import, cst.ImportFrom})
 # node type -> the targets it binds
 _BINDERS = {
@@ -152,8 +154,16 @@ class _Collector(_Bindings):
 
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, path: str, config: Config, gettext_name: str, ngettext_name: str, lines: list[str],
-                 module: cst.Module, shown: dict[tuple[int, int], Segment]):
+    def __init__(
+        self,
+        path: str,
+        config: Config,
+        gettext_name: str,
+        ngettext_name: str,
+        lines: list[str],
+        module: cst.Module,
+        shown: dict[tuple[int, int], Segment],
+    ):
         super().__init__(gettext_name.split(".")[0], ngettext_name)
         self.path = path
         self.config = config
@@ -226,10 +236,16 @@ class _Collector(_Bindings):
         """Messages in a scope that rebinds the gettext name are reported instead of extracted."""
         for candidate, scopes in self.found:
             if any(scope in self.binding_scopes for scope in scopes):
-                self.scan.problems.append(Problem(
-                    self.path, candidate.line, candidate.column,
-                    f"not extracted: `{self.name}` is bound to something else in this scope; rename that variable "
-                    f"or configure another gettext name", self.module.code_for_node(candidate.node)))
+                self.scan.problems.append(
+                    Problem(
+                        self.path,
+                        candidate.line,
+                        candidate.column,
+                        f"not extracted: `{self.name}` is bound to something else in this scope; rename that variable "
+                        f"or configure another gettext name",
+                        self.module.code_for_node(candidate.node),
+                    )
+                )
             else:
                 self.scan.candidates.append(candidate)
         self.scan.problems.sort(key=lambda p: (p.line, p.column))
@@ -258,9 +274,15 @@ def skip_file(text: str) -> bool:
     return bool(_SKIP_FILE.search(text))
 
 
-def collect(path: str, wrapper: MetadataWrapper, text: str, config: Config, gettext_name: str,
-            ngettext_name: str = "ngettext",
-            shown: dict[tuple[int, int], Segment] | None = None) -> tuple[FileScan, set[str]]:
+def collect(
+    path: str,
+    wrapper: MetadataWrapper,
+    text: str,
+    config: Config,
+    gettext_name: str,
+    ngettext_name: str = "ngettext",
+    shown: dict[tuple[int, int], Segment] | None = None,
+) -> tuple[FileScan, set[str]]:
     """The file's messages and problems, and which of the two gettext names it already imports.
     `shown`: the check's user-facing strings by start position (read from `text` when not given)."""
     if shown is None:

@@ -1,4 +1,5 @@
 """Which messages need an English msgid, and which English literals are worth wrapping."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Records of the extract fix: a message found in code, and what became of it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,10 +7,10 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 # How a message is turned back into the text the user sees.
-PLAIN = "plain"          # _("text")
-KEYWORDS = "keywords"    # _("text {name}").format(name=expr)  (f-strings and `+` concatenations)
-PERCENT = "percent"      # _("text %s") % args                (the original `%` operand kept)
-FORMAT_CALL = "format"   # _("text {}").format(args)          (the original `.format` arguments kept)
+PLAIN = "plain"  # _("text")
+KEYWORDS = "keywords"  # _("text {name}").format(name=expr)  (f-strings and `+` concatenations)
+PERCENT = "percent"  # _("text %s") % args                (the original `%` operand kept)
+FORMAT_CALL = "format"  # _("text {}").format(args)          (the original `.format` arguments kept)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """Reading and scanning one Python file for extract."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,8 +16,8 @@ from english_guard.fixes.extract.prefilter import user_facing_strings
 
 @dataclass
 class ParsedFile:
-    path: str            # as reported (relative to the current directory when below it)
-    reference: str       # as written in the catalogs (relative to the project root)
+    path: str  # as reported (relative to the current directory when below it)
+    reference: str  # as written in the catalogs (relative to the project root)
     data: bytes
     module: cst.Module | None  # None: nothing to extract, not parsed by LibCST
     scan: FileScan
@@ -24,8 +25,9 @@ class ParsedFile:
     imports_ngettext: bool = False
 
 
-def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_name: str,
-               ngettext_name: str = "ngettext") -> ParsedFile | Problem:
+def parse_file(
+    path: str, reference: str, data: bytes, config: Config, gettext_name: str, ngettext_name: str = "ngettext"
+) -> ParsedFile | Problem:
     """Parse and scan a file; a Problem (with path and line) when it cannot be read as Python.
 
     A file without any user-facing string (the check's string roles decide) is not parsed by
@@ -52,5 +54,6 @@ def parse_file(path: str, reference: str, data: bytes, config: Config, gettext_n
         scan, imported = collect(path, wrapper, text, config, gettext_name, ngettext_name, shown)
     except Exception as exc:  # a construct this version does not understand: report it, go on with the rest
         return Problem(path, 1, 1, f"cannot scan for messages ({type(exc).__name__}: {exc}); file left as it is")
-    return ParsedFile(path, reference, data, module, scan, gettext_name.split(".")[0] in imported,
-                      ngettext_name in imported)
+    return ParsedFile(
+        path, reference, data, module, scan, gettext_name.split(".")[0] in imported, ngettext_name in imported
+    )

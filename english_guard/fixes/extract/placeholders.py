@@ -4,6 +4,7 @@
 `data["name"]` -> `name`, `total` -> `total`: a translator reads "{order_id}" and knows
 what goes there, which "{0}" would not tell.
 """
+
 from __future__ import annotations
 
 import keyword
@@ -12,10 +13,31 @@ import re
 import libcst as cst
 
 # Attribute names too vague alone: `order.id` reads better as `order_id` than as `id`.
-_VAGUE = frozenset({
-    "id", "pk", "name", "value", "text", "title", "code", "number", "type", "count", "amount", "price",
-    "date", "time", "status", "key", "total", "sum", "size", "url", "username",
-})
+_VAGUE = frozenset(
+    {
+        "id",
+        "pk",
+        "name",
+        "value",
+        "text",
+        "title",
+        "code",
+        "number",
+        "type",
+        "count",
+        "amount",
+        "price",
+        "date",
+        "time",
+        "status",
+        "key",
+        "total",
+        "sum",
+        "size",
+        "url",
+        "username",
+    }
+)
 _FALLBACK = "value"
 
 

@@ -1,4 +1,5 @@
 """Do two versions of a message carry the same placeholders? (msgfmt --check asks the same question.)"""
+
 from __future__ import annotations
 
 import string

@@ -5,6 +5,7 @@
 user-facing, found again in the LibCST tree by their start positions. A file without one is not
 parsed by LibCST at all: the C parser answers in a fraction of the time.
 """
+
 from __future__ import annotations
 
 from english_guard.config import Config
@@ -24,6 +25,8 @@ def user_facing_strings(path: str, data: bytes, config: Config) -> dict[tuple[in
         segments = read_python_text(path, text, config, test_file=False)
     except Exception:  # noqa: BLE001 - any reader error: LibCST decides and reports
         return None
-    return {(s.line, s.column): s for s in segments
-            if s.kind == "string" and s.symbol == USER_FACING and any(ch.isalpha() for ch in s.text)}
-
+    return {
+        (s.line, s.column): s
+        for s in segments
+        if s.kind == "string" and s.symbol == USER_FACING and any(ch.isalpha() for ch in s.text)
+    }

@@ -4,6 +4,7 @@ Imported lazily: without the `translate` extra or without a model for the langua
 simply sends every message to the review file. Placeholders are masked before translation
 and must all come back, or the proposal is dropped (a human then writes the English).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ def _split_edges(text: str) -> tuple[str, str, str]:
     if not core:
         return text, "", ""
     start = text.index(core)
-    return text[:start], core, text[start + len(core):]
+    return text[:start], core, text[start + len(core) :]
 
 
 def propose(texts_by_language: dict[str, list[str]], choice: str) -> tuple[dict[str, Proposal], list[str]]:

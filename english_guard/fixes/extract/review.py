@@ -6,6 +6,7 @@ a human": that message stays untouched in the code. A "fuzzy" entry holds a mach
 that is already in use; it stays in the file as a reminder to check it. Entries whose English
 came from a human are removed once applied, and the file is deleted when nothing is left.
 """
+
 from __future__ import annotations
 
 import io
@@ -24,8 +25,10 @@ Entries flagged fuzzy hold a machine proposal already used in the code.
 """
 
 ASK = "english-guard: write the English for this message in msgstr"
-ASK_PLURAL = ("english-guard: write the English singular in msgstr[0] and the plural in msgstr[1] "
-              "(or only msgstr[0] for one form)")
+ASK_PLURAL = (
+    "english-guard: write the English singular in msgstr[0] and the plural in msgstr[1] "
+    "(or only msgstr[0] for one form)"
+)
 PROPOSED = "english-guard: English proposed by the {engine} engine and already used in the code; check it"
 
 
@@ -55,8 +58,15 @@ def load_review(path: Path) -> dict[str, ReviewEntry]:
         if message.pluralizable:
             forms = [form or "" for form in message.string]
             singular, plural = (forms + ["", ""])[:2]
-            entries[message.id[0]] = ReviewEntry(message.id[0], singular, message.fuzzy, list(message.locations),
-                                                 note, plural_like=True, english_plural=plural)
+            entries[message.id[0]] = ReviewEntry(
+                message.id[0],
+                singular,
+                message.fuzzy,
+                list(message.locations),
+                note,
+                plural_like=True,
+                english_plural=plural,
+            )
             continue
         english = message.string if isinstance(message.string, str) else ""
         entries[message.id] = ReviewEntry(message.id, english, message.fuzzy, list(message.locations), note)
@@ -68,8 +78,15 @@ def render_review(entries: list[ReviewEntry], project: str | None, old: bytes | 
     if not entries:
         return None
     now = catalog_time()
-    catalog = Catalog(locale="en", project=project, header_comment=_header_comment(), charset="utf-8", fuzzy=False,
-                      creation_date=now, revision_date=now)
+    catalog = Catalog(
+        locale="en",
+        project=project,
+        header_comment=_header_comment(),
+        charset="utf-8",
+        fuzzy=False,
+        creation_date=now,
+        revision_date=now,
+    )
     if old:
         try:
             previous = read_catalog_bytes(old)
@@ -81,11 +98,17 @@ def render_review(entries: list[ReviewEntry], project: str | None, old: bytes | 
         flags = {"fuzzy"} if entry.fuzzy else set()
         comment = entry.note or (ASK_PLURAL if entry.plural_like else ASK)
         if entry.plural_like:
-            catalog.add((entry.original, entry.original), (entry.english, entry.english_plural),
-                        sorted(set(entry.locations)), flags=flags, auto_comments=[comment])
+            catalog.add(
+                (entry.original, entry.original),
+                (entry.english, entry.english_plural),
+                sorted(set(entry.locations)),
+                flags=flags,
+                auto_comments=[comment],
+            )
         else:
-            catalog.add(entry.original, entry.english, sorted(set(entry.locations)), flags=flags,
-                        auto_comments=[comment])
+            catalog.add(
+                entry.original, entry.english, sorted(set(entry.locations)), flags=flags, auto_comments=[comment]
+            )
     return render_po(catalog)
 
 

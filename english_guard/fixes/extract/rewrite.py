@@ -2,6 +2,7 @@
 
 LibCST keeps every other byte of the file as it was (comments, blank lines, quotes, line endings).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,8 +38,9 @@ def gettext_call(gettext_name: str, msgid: str, quote: str, ascii_only: bool) ->
     )
 
 
-def ngettext_call(ngettext_name: str, singular: str, plural: str, count: cst.BaseExpression, quote: str,
-                  ascii_only: bool) -> cst.Call:
+def ngettext_call(
+    ngettext_name: str, singular: str, plural: str, count: cst.BaseExpression, quote: str, ascii_only: bool
+) -> cst.Call:
     return cst.Call(
         func=cst.parse_expression(ngettext_name),
         args=[
@@ -106,8 +108,11 @@ def _is_import(statement: cst.CSTNode, future_only: bool = False) -> bool:
         return False
     for small in statement.body:
         if future_only:
-            if not (isinstance(small, cst.ImportFrom) and isinstance(small.module, cst.Name)
-                    and small.module.value == "__future__"):
+            if not (
+                isinstance(small, cst.ImportFrom)
+                and isinstance(small.module, cst.Name)
+                and small.module.value == "__future__"
+            ):
                 return False
         elif not isinstance(small, (cst.Import, cst.ImportFrom)):
             return False
@@ -148,8 +153,9 @@ class _Replacer(cst.CSTTransformer):
         return new if new is not None else updated_node
 
 
-def rewrite_module(module: cst.Module, chosen: list[tuple[Candidate, Msgid]], names: GettextNames,
-                   import_statements: list[str]) -> cst.Module:
+def rewrite_module(
+    module: cst.Module, chosen: list[tuple[Candidate, Msgid]], names: GettextNames, import_statements: list[str]
+) -> cst.Module:
     """The module with each (candidate, msgid) replaced and the given import statements added."""
     ascii_only = module.encoding.lower().replace("_", "-") not in {"utf-8", "utf8", "utf-8-sig"}
     replacements = {id(c.node): replacement(c, msgid, names, ascii_only) for c, msgid in chosen}
@@ -193,7 +199,8 @@ class _MsgidRenamer(cst.CSTTransformer):
             literal = args[index].value
             quote = literal.quote if isinstance(literal, cst.SimpleString) else '"'
             args[index] = args[index].with_changes(
-                value=literal.with_changes(value=python_literal(text, quote, self.ascii_only)))
+                value=literal.with_changes(value=python_literal(text, quote, self.ascii_only))
+            )
         self.count += 1
         return updated_node.with_changes(args=args)
 
@@ -267,14 +274,16 @@ class _ComparisonRewriter(cst.CSTTransformer):
 
     def _side(self, node: cst.BaseExpression, membership: bool) -> cst.BaseExpression:
         if membership and isinstance(node, (cst.Tuple, cst.List, cst.Set)):
-            elements = [e.with_changes(value=self._literal(e.value)) if isinstance(e, cst.Element) else e
-                        for e in node.elements]
+            elements = [
+                e.with_changes(value=self._literal(e.value)) if isinstance(e, cst.Element) else e for e in node.elements
+            ]
             return node.with_changes(elements=elements)
         return self._literal(node)
 
     def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.Comparison:
-        if len(updated_node.comparisons) != 1 or not isinstance(updated_node.comparisons[0].operator,
-                                                                 _TEXT_COMPARISONS):
+        if len(updated_node.comparisons) != 1 or not isinstance(
+            updated_node.comparisons[0].operator, _TEXT_COMPARISONS
+        ):
             return updated_node
         target = updated_node.comparisons[0]
         membership = isinstance(target.operator, (cst.In, cst.NotIn))

@@ -6,6 +6,7 @@
 `plan_extract` decides everything and touches nothing; `apply_plan` writes (catalogs and the
 runtime helper before the code, so code never refers to a catalog that is not there yet).
 """
+
 from __future__ import annotations
 
 import io
@@ -19,6 +20,7 @@ import libcst as cst
 from babel.messages.extract import extract as babel_extract
 
 from english_guard.config import Config
+from english_guard.fixes.extract.collect import visible_text
 from english_guard.fixes.extract.judging import language_of, looks_like_message
 from english_guard.fixes.extract.model import PLAIN, Candidate, Problem
 from english_guard.fixes.extract.parsing import ParsedFile, parse_file
@@ -26,13 +28,19 @@ from english_guard.fixes.extract.placeholders_check import describe_placeholders
 from english_guard.fixes.extract.proposals import propose
 from english_guard.fixes.extract.review import PROPOSED, ReviewEntry, load_review, render_review
 from english_guard.fixes.extract.rewrite import (
-    GettextNames, Msgid, add_imports, rename_msgids, rewrite_comparisons, rewrite_module,
+    GettextNames,
+    Msgid,
+    add_imports,
+    rename_msgids,
+    rewrite_comparisons,
+    rewrite_module,
 )
-from english_guard.sources.callpatterns import is_gettext_call
-from english_guard.sources.string_roles import PRESUMED
-from english_guard.fixes.extract.collect import visible_text
-from english_guard.own_files import read_source_file
-from english_guard.fixes.safe_write import UnsafeWriteError, atomic_write_bytes, check_python_parses, write_python_source
+from english_guard.fixes.safe_write import (
+    UnsafeWriteError,
+    atomic_write_bytes,
+    check_python_parses,
+    write_python_source,
+)
 from english_guard.i18n.catalogs import (
     SourceFile,
     babel_keywords,
@@ -42,6 +50,9 @@ from english_guard.i18n.catalogs import (
 )
 from english_guard.i18n.runtime import is_generated, render_runtime_module
 from english_guard.i18n.sync import PlannedFile, plan_catalogs, previous_template
+from english_guard.own_files import read_source_file
+from english_guard.sources.callpatterns import is_gettext_call
+from english_guard.sources.string_roles import PRESUMED
 
 
 @dataclass
@@ -145,7 +156,9 @@ def _existing_msgids(sources: Iterable[SourceFile], keywords: dict) -> set[str]:
     ids: set[str] = set()
     for source in sources:
         try:
-            for _line, message, _comments, _context in babel_extract("python", io.BytesIO(source.content), keywords=keywords):
+            for _line, message, _comments, _context in babel_extract(
+                "python", io.BytesIO(source.content), keywords=keywords
+            ):
                 ids.add(message if isinstance(message, str) else message[0])
         except SyntaxError:
             continue
@@ -178,8 +191,14 @@ class _Planner:
             except OSError as exc:
                 self.plan.errors.append(Problem(display, 1, 1, f"cannot read: {exc.strerror or exc}"))
                 continue
-            result = parse_file(display, _reference(path, self.root), data, self.config, self.settings.gettext_name,
-                                self.settings.ngettext_name)
+            result = parse_file(
+                display,
+                _reference(path, self.root),
+                data,
+                self.config,
+                self.settings.gettext_name,
+                self.settings.ngettext_name,
+            )
             if isinstance(result, Problem):
                 self.plan.errors.append(result)
             else:
@@ -195,8 +214,10 @@ class _Planner:
                 message = found.get(candidate.shape.template)
                 if message is None:
                     english, language = language_of(visible_text(candidate.shape))
-                    if english and (candidate.context == PRESUMED or not (
-                            self.settings.include_english and looks_like_message(visible_text(candidate.shape)))):
+                    if english and (
+                        candidate.context == PRESUMED
+                        or not (self.settings.include_english and looks_like_message(visible_text(candidate.shape)))
+                    ):
                         continue  # English prose that no flow shows to a user may be anything: left alone
                     message = found[candidate.shape.template] = Message(candidate.shape.template, language, english)
                 message.occurrences.append(candidate)
@@ -260,19 +281,30 @@ class _Planner:
         if not english.strip():
             return "not extracted: the English text is empty"
         if message.english_plural and not same_placeholders(message.template, message.english_plural):
-            return (f"not extracted: the English plural {message.english_plural!r} must keep the placeholders of "
-                    f"the original ({describe_placeholders(message.template) or 'none'})")
+            return (
+                f"not extracted: the English plural {message.english_plural!r} must keep the placeholders of "
+                f"the original ({describe_placeholders(message.template) or 'none'})"
+            )
         if not same_placeholders(message.template, english):
-            return (f"not extracted: the English {english!r} must keep the placeholders of the original "
-                    f"({describe_placeholders(message.template) or 'none'})")
+            return (
+                f"not extracted: the English {english!r} must keep the placeholders of the original "
+                f"({describe_placeholders(message.template) or 'none'})"
+            )
         owner = claims.get(english)
         if owner is not None and owner != message.template:
-            return (f"not extracted: the English {english!r} already stands for {owner!r}; "
-                    f"give this message a different English text in the review file")
+            return (
+                f"not extracted: the English {english!r} already stands for {owner!r}; "
+                f"give this message a different English text in the review file"
+            )
         return None
 
-    def _corrections(self, review: dict[str, ReviewEntry], known_by_original: dict[str, tuple[str, str]],
-                     claims: dict[str, str], templates: set[str]) -> None:
+    def _corrections(
+        self,
+        review: dict[str, ReviewEntry],
+        known_by_original: dict[str, tuple[str, str]],
+        claims: dict[str, str],
+        templates: set[str],
+    ) -> None:
         """A reviewer changed the English of a message already in the code: rename its msgid."""
         for original, entry in review.items():
             current = known_by_original.get(original)
@@ -317,8 +349,11 @@ class _Planner:
         lazy = _bound_name(self.settings.lazy_import)
         # What incoming text is compared with: the original of every plain message now in the catalogs.
         compared = {
-            message.template: message.english for message in messages
-            if message.english is not None and message.origin != "invalid" and not message.english_plural
+            message.template: message.english
+            for message in messages
+            if message.english is not None
+            and message.origin != "invalid"
+            and not message.english_plural
             and message.english != message.template
             and all(not c.shape.placeholders and c.shape.style == PLAIN for c in message.occurrences)
             and (lazy or not any(c.module_level for c in message.occurrences))  # its buttons stay as they are
@@ -339,8 +374,9 @@ class _Planner:
             new_module, compared_with, refused = rewrite_comparisons(new_module, compared, names)
             for literal in refused:
                 self._report_import_time(item.path, module, literal)
-            new_module, renamed = rename_msgids(new_module, self.renames,
-                                                lambda callee: is_gettext_call(callee, self.config))
+            new_module, renamed = rename_msgids(
+                new_module, self.renames, lambda callee: is_gettext_call(callee, self.config)
+            )
             if not chosen and not renamed and not compared_with:
                 new_sources[item.reference] = item.data
                 continue
@@ -365,11 +401,20 @@ class _Planner:
         kept = []
         for candidate, msgid in chosen:
             if candidate.module_level and (not lazy or msgid.plural):
-                why = "plural forms at import time have no lazy gettext" if lazy else \
-                    "the gettext module has no lazy gettext `__` (the helper extract generates has one)"
-                self.at_import_time.append((candidate, (
-                    f"not extracted: this text is made when the module is imported, so a gettext call there would "
-                    f"show one language to every user; {why}: build it inside a function or add a lazy gettext")))
+                why = (
+                    "plural forms at import time have no lazy gettext"
+                    if lazy
+                    else "the gettext module has no lazy gettext `__` (the helper extract generates has one)"
+                )
+                self.at_import_time.append(
+                    (
+                        candidate,
+                        (
+                            f"not extracted: this text is made when the module is imported, so a gettext call there would "
+                            f"show one language to every user; {why}: build it inside a function or add a lazy gettext"
+                        ),
+                    )
+                )
                 continue
             kept.append((candidate, msgid))
         return kept
@@ -378,10 +423,17 @@ class _Planner:
         code = module.code_for_node(literal)
         before, found, _rest = module.code.partition(code)
         line, column = (before.count("\n") + 1, len(before.rpartition("\n")[2]) + 1) if found else (1, 1)
-        self.compared_at_import_time.append(Problem(
-            path, line, column, f"not rewritten: {module.code_for_node(literal)} is compared with incoming text at import "
-                        f"time and the gettext module has no lazy gettext `__`; compare with the translated text "
-                        f"by hand", literal.evaluated_value))
+        self.compared_at_import_time.append(
+            Problem(
+                path,
+                line,
+                column,
+                f"not rewritten: {module.code_for_node(literal)} is compared with incoming text at import "
+                f"time and the gettext module has no lazy gettext `__`; compare with the translated text "
+                f"by hand",
+                literal.evaluated_value,
+            )
+        )
 
     def _imports(self, item: ParsedFile, chosen: list, compared_with: set[str], lazy: str) -> list[str]:
         plain = any(not c.module_level for c, _m in chosen) or self.settings.gettext_name in compared_with
@@ -399,7 +451,9 @@ class _Planner:
         previous = previous_template(self.settings.locales_dir / f"{self.settings.domain}.pot")
         if previous is not None:
             broken = {_reference(Path(error.path), self.root) for error in self.plan.errors}
-            extra = sorted({loc for message in previous for loc, _line in message.locations} - set(new_sources) - broken)
+            extra = sorted(
+                {loc for message in previous for loc, _line in message.locations} - set(new_sources) - broken
+            )
             for ref in extra:
                 path = self.root / ref
                 if path.is_file() and path.suffix == ".py":
@@ -415,11 +469,11 @@ class _Planner:
         for message in previous:
             locations = [loc for loc in message.locations if loc[0] in broken]
             if message.id and locations:
-                template.add(message.id, None, locations, auto_comments=message.auto_comments,
-                             context=message.context)
+                template.add(message.id, None, locations, auto_comments=message.auto_comments, context=message.context)
 
-    def review_plan(self, messages: list[Message], rescans: dict[str, ParsedFile], scanned: set[str],
-                    template_ids: set[str]) -> None:
+    def review_plan(
+        self, messages: list[Message], rescans: dict[str, ParsedFile], scanned: set[str], template_ids: set[str]
+    ) -> None:
         entries: list[ReviewEntry] = []
         for message in messages:
             if message.english_source:
@@ -427,14 +481,26 @@ class _Planner:
             locations = self._locations(message, rescans)
             plural_like = self._counts(message)
             if message.english is None or message.origin == "invalid":
-                entry = ReviewEntry(message.template, message.english or "", False, locations,
-                                    plural_like=plural_like, english_plural=message.english_plural)
+                entry = ReviewEntry(
+                    message.template,
+                    message.english or "",
+                    False,
+                    locations,
+                    plural_like=plural_like,
+                    english_plural=message.english_plural,
+                )
                 entries.append(entry)
                 self.plan.pending.append(entry)
             elif message.origin == "machine":
-                entry = ReviewEntry(message.template, message.english, True, locations,
-                                    PROPOSED.format(engine=message.engine or "translation"),
-                                    plural_like=plural_like, english_plural=message.english_plural)
+                entry = ReviewEntry(
+                    message.template,
+                    message.english,
+                    True,
+                    locations,
+                    PROPOSED.format(engine=message.engine or "translation"),
+                    plural_like=plural_like,
+                    english_plural=message.english_plural,
+                )
                 entries.append(entry)
                 self.plan.proposed.append(entry)
         seen = {entry.original for entry in entries}
@@ -456,13 +522,16 @@ class _Planner:
 
     def _locations(self, message: Message, rescans: dict[str, ParsedFile]) -> list[tuple[str, int]]:
         return [
-            (_reference(Path(candidate.path), self.root), self.position_after_rewrite(candidate, message.template,
-                                                                                      rescans)[0])
+            (
+                _reference(Path(candidate.path), self.root),
+                self.position_after_rewrite(candidate, message.template, rescans)[0],
+            )
             for candidate in message.occurrences
         ]
 
-    def position_after_rewrite(self, candidate: Candidate, template: str,
-                               rescans: dict[str, ParsedFile]) -> tuple[int, int]:
+    def position_after_rewrite(
+        self, candidate: Candidate, template: str, rescans: dict[str, ParsedFile]
+    ) -> tuple[int, int]:
         """Where a message that stayed as it was sits once the rest of its file is rewritten."""
         rescan = rescans.get(candidate.path)
         original = self.parsed_by_path.get(candidate.path)
@@ -480,12 +549,17 @@ class _Planner:
         if path is not None and not path.exists() and not self.plan.code:
             return  # nothing uses it yet
         if path is None or path.exists():
-            if path is not None and path.is_file() and not is_generated(path.read_text(encoding="utf-8", errors="replace")):
+            if (
+                path is not None
+                and path.is_file()
+                and not is_generated(path.read_text(encoding="utf-8", errors="replace"))
+            ):
                 self.plan.notes.append(f"{_display(path)} exists and is the project's own; it was not changed")
             return
         module_name = self.settings.import_statement.split()[1]
-        text = render_runtime_module(path, self.settings.locales_dir, self.settings.domain,
-                                     self.settings.source_lang, module_name)
+        text = render_runtime_module(
+            path, self.settings.locales_dir, self.settings.domain, self.settings.source_lang, module_name
+        )
         self.plan.runtime = PlannedFile(path, None, text.encode("utf-8"))
 
 
@@ -495,15 +569,17 @@ def _bound_name(statement: str) -> str:
 
 
 def _imports_name(data: bytes, name: str) -> bool:
-    return re.search(rb"^(?:from\s+\S+\s+)?import\s+[^\n]*\b" + re.escape(name.encode()) + rb"\b", data,
-                     re.MULTILINE) is not None
+    return (
+        re.search(rb"^(?:from\s+\S+\s+)?import\s+[^\n]*\b" + re.escape(name.encode()) + rb"\b", data, re.MULTILINE)
+        is not None
+    )
 
 
 def _joined(statements: list[str], statement: str) -> list[str]:
     """Add an import, on the line of one from the same module: `from app.i18n import _, __`."""
     for index, existing in enumerate(statements):
         if existing.split()[:3] == statement.split()[:3] and existing.startswith("from "):
-            return [*statements[:index], existing + ", " + statement.split()[-1], *statements[index + 1:]]
+            return [*statements[:index], existing + ", " + statement.split()[-1], *statements[index + 1 :]]
     return [*statements, statement]
 
 
@@ -515,8 +591,9 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
     if not settings.include_tests:
         files, left_out = _without_tests(files, paths)
         if left_out:
-            planner.plan.notes.append(f"{left_out} test files not extracted (their texts are test data; "
-                                      "--include-tests extracts them too)")
+            planner.plan.notes.append(
+                f"{left_out} test files not extracted (their texts are test data; --include-tests extracts them too)"
+            )
     parsed = planner.parse(files)
     messages = planner.messages(parsed)
     planner.resolve(messages, parsed)
@@ -528,8 +605,14 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
     kept_problems = [p for p in planner.plan.problems if p.path not in changed]
     for item in parsed:
         if item.path in changed:
-            rescan = parse_file(item.path, item.reference, new_sources[item.reference], config, settings.gettext_name,
-                                settings.ngettext_name)
+            rescan = parse_file(
+                item.path,
+                item.reference,
+                new_sources[item.reference],
+                config,
+                settings.gettext_name,
+                settings.ngettext_name,
+            )
             if not isinstance(rescan, Problem):
                 rescans[item.path] = rescan
                 kept_problems.extend(rescan.scan.problems)
@@ -548,13 +631,15 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
     template = extract_template(sources, planner.keywords)
     planner.keep_unreadable_files_messages(template)
     source_texts = {
-        m.english: m.template for m in messages
+        m.english: m.template
+        for m in messages
         if m.english is not None and not m.english_source and m.origin != "invalid" and m.english != m.template
     }
     source_texts.update(planner.corrected)
     if len(template) or previous_template(settings.locales_dir / f"{settings.domain}.pot") is not None:
-        planner.plan.catalogs = plan_catalogs(settings.locales_dir, settings.domain, template,
-                                              settings.source_lang, source_texts)
+        planner.plan.catalogs = plan_catalogs(
+            settings.locales_dir, settings.domain, template, settings.source_lang, source_texts
+        )
     template_ids = {m.id for m in template if m.id}
     planner.review_plan(messages, rescans, {item.reference for item in parsed}, template_ids)
     planner.runtime_plan()

@@ -5,6 +5,7 @@ attributes; f-strings (their expressions become named placeholders); `"..." % ar
 `"...".format(args)`. Anything else that holds user-facing text (a call in the middle of a
 concatenation, nested format specs, `{x=}`) is `Unsafe` and is reported, never rewritten.
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,8 +23,8 @@ CodeFor = Callable[[cst.CSTNode], str]
 
 @dataclass(frozen=True)
 class _Text:
-    value: str       # text as the user sees it
-    escaped: bool    # True when `{`/`}` are already doubled (f-string text)
+    value: str  # text as the user sees it
+    escaped: bool  # True when `{`/`}` are already doubled (f-string text)
 
 
 @dataclass(frozen=True)
@@ -105,9 +106,15 @@ def _is_plain_reference(node: cst.BaseExpression) -> bool:
 
 def _is_str_call(node: cst.BaseExpression) -> bool:
     """`str(x)` with one plain argument: concatenating it can never raise, so a placeholder is exact."""
-    return (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "str"
-            and len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star
-            and not node.lpar)
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Name)
+        and node.func.value == "str"
+        and len(node.args) == 1
+        and node.args[0].keyword is None
+        and not node.args[0].star
+        and not node.lpar
+    )
 
 
 def _concat_pieces(operands: list[cst.BaseExpression], code_for: CodeFor) -> list[_Text | _Field] | Unsafe:

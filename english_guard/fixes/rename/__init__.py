@@ -5,6 +5,7 @@ Modules: files (discovery, decoding), analysis (one file's tokens and what they 
 records, positions, scopes and the walk_* visitors), index (the repository-wide symbols), namespaces
 and safety (what a new name must not do), planning, planfile (renames.toml), applying.
 """
+
 from __future__ import annotations
 
 from english_guard.config import Config
@@ -26,5 +27,17 @@ def plan_paths(paths: list[str], config: Config, judge=None) -> tuple[list[PlanE
     return make_plan(project.index, config.source_lang, judge=judge, texts=texts, data=data), project.errors
 
 
-__all__ = ["ApplyReport", "PlanEntry", "PlanError", "Project", "Refusal", "RenamePreview", "apply_plan",
-           "dump_plan", "load_plan", "load_project", "plan_paths", "preview_plan"]
+__all__ = [
+    "ApplyReport",
+    "PlanEntry",
+    "PlanError",
+    "Project",
+    "Refusal",
+    "RenamePreview",
+    "apply_plan",
+    "dump_plan",
+    "load_plan",
+    "load_project",
+    "plan_paths",
+    "preview_plan",
+]

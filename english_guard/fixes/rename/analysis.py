@@ -24,6 +24,7 @@ name resolution (`scopes.py`), and one visitor per node family (`walk_definition
 `walk_imports.py`, `walk_references.py`, `walk_strings.py`, `walk_statements.py`). The records
 live in `records.py` and are re-exported here.
 """
+
 from __future__ import annotations
 
 import ast
@@ -32,8 +33,7 @@ import symtable
 from english_guard.deep import TOO_DEEP, deeper
 from english_guard.fixes.rename.files import SourceFile
 from english_guard.fixes.rename.positions import TokenPositions, line_starts
-from english_guard.fixes.rename.records import (AnalysisError, Binding, ClassInfo, FileFacts, FunctionInfo,
-                                                Occurrence)
+from english_guard.fixes.rename.records import AnalysisError, Binding, ClassInfo, FileFacts, FunctionInfo, Occurrence
 from english_guard.fixes.rename.scopes import BUILTINS, Scope, ScopeResolver
 from english_guard.fixes.rename.walk_definitions import DefinitionVisitor
 from english_guard.fixes.rename.walk_imports import ImportVisitor, package_of
@@ -41,12 +41,22 @@ from english_guard.fixes.rename.walk_references import STRING_REFERENCE_FUNCTION
 from english_guard.fixes.rename.walk_statements import StatementVisitor
 from english_guard.fixes.rename.walk_strings import StringVisitor
 
-__all__ = ["AnalysisError", "BUILTINS", "Binding", "ClassInfo", "FileFacts", "FunctionInfo", "Occurrence",
-           "STRING_REFERENCE_FUNCTIONS", "analyze_source"]
+__all__ = [
+    "AnalysisError",
+    "BUILTINS",
+    "Binding",
+    "ClassInfo",
+    "FileFacts",
+    "FunctionInfo",
+    "Occurrence",
+    "STRING_REFERENCE_FUNCTIONS",
+    "analyze_source",
+]
 
 
-class _Walker(TokenPositions, ScopeResolver, DefinitionVisitor, ImportVisitor, ReferenceVisitor, StringVisitor,
-              StatementVisitor):
+class _Walker(
+    TokenPositions, ScopeResolver, DefinitionVisitor, ImportVisitor, ReferenceVisitor, StringVisitor, StatementVisitor
+):
     """One pass over a file's tree; the deferred actions and `walk` settle what needs the whole file."""
 
     def __init__(self, source: SourceFile, facts: FileFacts, table: symtable.SymbolTable) -> None:

@@ -6,6 +6,7 @@ in memory, every changed file is analysed again, and each token must still name 
 (a new name that captures or shadows another reference shows up here). Only when every check passes
 is any file written; a single refusal leaves every file untouched.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,17 +37,17 @@ from english_guard.fixes.transaction import (
     interrupted_commit,
 )
 
-
 RENAME_STATE = ".english-guard/rename"  # the commit journal of an --apply (see fixes.transaction)
 
 
 def _messages() -> Messages:
     return Messages(
         changed_before="{path}: changed since the plan was checked; nothing was renamed, run --apply again",
-        changed_since=("{path}: changed since the interrupted rename started; the journal {journal} cannot be "
-                       "finished safely. Restore the file (git checkout) or delete the journal and apply again"),
-        staged_damaged=("{path}: the staged copy in {pending} is missing or damaged; delete {journal} and "
-                        "apply again"),
+        changed_since=(
+            "{path}: changed since the interrupted rename started; the journal {journal} cannot be "
+            "finished safely. Restore the file (git checkout) or delete the journal and apply again"
+        ),
+        staged_damaged=("{path}: the staged copy in {pending} is missing or damaged; delete {journal} and apply again"),
         unreadable_journal="{journal}: unreadable commit journal ({reason}); delete it and apply again",
     )
 
@@ -101,9 +102,14 @@ class ApplyReport:
         return sum(count for _entry, count in self.renamed)
 
 
-def _resolve_module(project: Project, entry: PlanEntry, new_names: dict[str, str],
-                    chosen: dict[str, tuple[Group, PlanEntry]], moves: dict[int, tuple[str, str]],
-                    report: ApplyReport) -> None:
+def _resolve_module(
+    project: Project,
+    entry: PlanEntry,
+    new_names: dict[str, str],
+    chosen: dict[str, tuple[Group, PlanEntry]],
+    moves: dict[int, tuple[str, str]],
+    report: ApplyReport,
+) -> None:
     """A module file rename (opt-in): the file moves, every import and `pkg.module` reference follows."""
     index = project.index
     module = entry.qualified_name
@@ -117,8 +123,12 @@ def _resolve_module(project: Project, entry: PlanEntry, new_names: dict[str, str
     package, _, stem = module.rpartition(".")
     new_module = f"{package}.{entry.new_name}" if package else entry.new_name
     if stem != entry.name:
-        report.refused.append(Refusal(module, f"the plan says module {module} is called {entry.name!r}, "
-                                              f"but it is {stem!r} now; run --plan again"))
+        report.refused.append(
+            Refusal(
+                module,
+                f"the plan says module {module} is called {entry.name!r}, but it is {stem!r} now; run --plan again",
+            )
+        )
         return
     old_path = Path(fact.path)
     new_path = old_path.with_name(entry.new_name + old_path.suffix)
@@ -130,8 +140,13 @@ def _resolve_module(project: Project, entry: PlanEntry, new_names: dict[str, str
     elif not package and entry.new_name in sys.stdlib_module_names:
         problem = f"a top-level module {entry.new_name!r} would shadow the standard library's {entry.new_name}"
     if problem:
-        report.refused.append(Refusal(module, f"cannot rename module {module} to {new_module}: {problem}; "
-                                              f"use another name, for example {entry.new_name + '_module'!r}"))
+        report.refused.append(
+            Refusal(
+                module,
+                f"cannot rename module {module} to {new_module}: {problem}; "
+                f"use another name, for example {entry.new_name + '_module'!r}",
+            )
+        )
         return
     group = index.module_group(module)
     chosen[group.root] = (group, entry)
@@ -139,8 +154,9 @@ def _resolve_module(project: Project, entry: PlanEntry, new_names: dict[str, str
     moves[file_index] = (str(new_path), new_module)
 
 
-def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyReport,
-                     moves: dict[int, tuple[str, str]]) -> dict[str, tuple[Group, PlanEntry]]:
+def _resolve_entries(
+    project: Project, entries: list[PlanEntry], report: ApplyReport, moves: dict[int, tuple[str, str]]
+) -> dict[str, tuple[Group, PlanEntry]]:
     """Group root -> (group, entry) for every entry to apply; refusals and skips go to the report."""
     index = project.index
     namespaces = Namespaces(index)
@@ -164,20 +180,38 @@ def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyRe
             if done is not None and done.name == entry.new_name:
                 report.skipped.append((entry.qualified_name, f"already renamed to {entry.new_name}"))
                 continue
-            report.refused.append(Refusal(entry.qualified_name, (
-                f"{entry.qualified_name} no longer exists (the plan saw it at {entry.defined_at or '?'}); "
-                f"the code changed since the plan was made: run --plan again")))
+            report.refused.append(
+                Refusal(
+                    entry.qualified_name,
+                    (
+                        f"{entry.qualified_name} no longer exists (the plan saw it at {entry.defined_at or '?'}); "
+                        f"the code changed since the plan was made: run --plan again"
+                    ),
+                )
+            )
             continue
         if group.name != entry.name:
-            report.refused.append(Refusal(entry.qualified_name, (
-                f"the plan says {entry.qualified_name} is called {entry.name!r}, but it is {group.name!r} now; "
-                f"run --plan again")))
+            report.refused.append(
+                Refusal(
+                    entry.qualified_name,
+                    (
+                        f"the plan says {entry.qualified_name} is called {entry.name!r}, but it is {group.name!r} now; "
+                        f"run --plan again"
+                    ),
+                )
+            )
             continue
         problem = target_problem(entry.new_name)
         if problem:
-            report.refused.append(Refusal(entry.qualified_name, (
-                f"cannot rename {entry.name} to {entry.new_name!r}: {problem}; "
-                f"use another name, for example {alternative_for(entry.new_name)!r}")))
+            report.refused.append(
+                Refusal(
+                    entry.qualified_name,
+                    (
+                        f"cannot rename {entry.name} to {entry.new_name!r}: {problem}; "
+                        f"use another name, for example {alternative_for(entry.new_name)!r}"
+                    ),
+                )
+            )
             continue
         owner = outside_owner(index, group)
         if owner:
@@ -186,10 +220,16 @@ def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyRe
         previous = chosen.get(group.root)
         if previous is not None:
             if previous[1].new_name != entry.new_name:
-                report.refused.append(Refusal(entry.qualified_name, (
-                    f"{entry.qualified_name} and {previous[1].qualified_name} are one symbol (they are renamed "
-                    f"together) but the plan gives them different names: {previous[1].new_name!r} and "
-                    f"{entry.new_name!r}")))
+                report.refused.append(
+                    Refusal(
+                        entry.qualified_name,
+                        (
+                            f"{entry.qualified_name} and {previous[1].qualified_name} are one symbol (they are renamed "
+                            f"together) but the plan gives them different names: {previous[1].new_name!r} and "
+                            f"{entry.new_name!r}"
+                        ),
+                    )
+                )
             continue
         chosen[group.root] = (group, entry)
     claimed: dict[str, set[str]] = {}
@@ -199,9 +239,15 @@ def _resolve_entries(project: Project, entries: list[PlanEntry], report: ApplyRe
         clash = namespaces.clash(group, entry.new_name, claimed)
         if clash:
             suggestion = namespaces.free_variant(group, entry.new_name, claimed)
-            report.refused.append(Refusal(entry.qualified_name, (
-                f"cannot rename {entry.name} to {entry.new_name!r}: {clash}; use another name, "
-                f"for example {suggestion!r}")))
+            report.refused.append(
+                Refusal(
+                    entry.qualified_name,
+                    (
+                        f"cannot rename {entry.name} to {entry.new_name!r}: {clash}; use another name, "
+                        f"for example {suggestion!r}"
+                    ),
+                )
+            )
         namespaces.claim(group, entry.new_name, claimed)
     return chosen
 
@@ -217,8 +263,9 @@ def renamed_qualname(qualified_name: str, new_names: dict[str, str]) -> str:
     return ".".join(out)
 
 
-def _keyword_only_groups(index: SymbolIndex, chosen: dict[str, tuple[Group, PlanEntry]],
-                         report: ApplyReport) -> dict[str, str]:
+def _keyword_only_groups(
+    index: SymbolIndex, chosen: dict[str, tuple[Group, PlanEntry]], report: ApplyReport
+) -> dict[str, str]:
     """Keyword arguments whose callee is unknown (`handler(soni=2)` with handler a local): rename them only
     when every parameter and field with that name is renamed the same way."""
     extra: dict[str, str] = {}
@@ -241,10 +288,16 @@ def _keyword_only_groups(index: SymbolIndex, chosen: dict[str, tuple[Group, Plan
         for g in candidates:
             if g.root in chosen:
                 entry = chosen[g.root][1]
-                report.refused.append(Refusal(entry.qualified_name, (
-                    f"keyword argument {name}= at {sites} goes to a callee the rename cannot identify, and the "
-                    f"symbols called {name!r} are not all renamed the same way; rename them alike or edit the "
-                    f"call by hand first")))
+                report.refused.append(
+                    Refusal(
+                        entry.qualified_name,
+                        (
+                            f"keyword argument {name}= at {sites} goes to a callee the rename cannot identify, and the "
+                            f"symbols called {name!r} are not all renamed the same way; rename them alike or edit the "
+                            f"call by hand first"
+                        ),
+                    )
+                )
     return extra
 
 
@@ -263,7 +316,7 @@ def _rewrite(text: str, edits: list[tuple[int, str, str]]) -> str:
     pieces: list[str] = []
     last = 0
     for offset, old, new in sorted(set(edits)):
-        if offset < last or text[offset: offset + len(old)] != old:
+        if offset < last or text[offset : offset + len(old)] != old:
             raise UnsafeWriteError(f"internal error: overlapping or stale edit at offset {offset}")
         pieces.append(text[last:offset])
         pieces.append(new)
@@ -272,13 +325,19 @@ def _rewrite(text: str, edits: list[tuple[int, str, str]]) -> str:
     return "".join(pieces)
 
 
-def _verify(project: Project, changed: dict[int, str], new_names: dict[str, str],
-            chosen: dict[str, tuple[Group, PlanEntry]], moves: dict[int, tuple[str, str]],
-            report: ApplyReport) -> None:
+def _verify(
+    project: Project,
+    changed: dict[int, str],
+    new_names: dict[str, str],
+    chosen: dict[str, tuple[Group, PlanEntry]],
+    moves: dict[int, tuple[str, str]],
+    report: ApplyReport,
+) -> None:
     """Every token must name the same symbol after the rename as before it."""
     before = project.index
-    new_sources = {i: _replace_text(project.sources[i], text, moves.get(i, (None, None))[1])
-                   for i, text in changed.items()}
+    new_sources = {
+        i: _replace_text(project.sources[i], text, moves.get(i, (None, None))[1]) for i, text in changed.items()
+    }
     for i in moves:
         if i not in new_sources:
             new_sources[i] = _replace_text(project.sources[i], project.sources[i].text, moves[i][1])
@@ -315,10 +374,16 @@ def _verify(project: Project, changed: dict[int, str], new_names: dict[str, str]
             if entry is None or entry.qualified_name in blamed:
                 continue
             blamed.add(entry.qualified_name)
-            report.refused.append(Refusal(entry.qualified_name, (
-                f"renaming {entry.name} to {entry.new_name!r} would change what {old.text!r} at "
-                f"{before.facts[i].path}:{old.line}:{old.column} refers to (the new name is already used "
-                f"there or in an enclosing scope); use another name, for example {entry.new_name + '_'!r}")))
+            report.refused.append(
+                Refusal(
+                    entry.qualified_name,
+                    (
+                        f"renaming {entry.name} to {entry.new_name!r} would change what {old.text!r} at "
+                        f"{before.facts[i].path}:{old.line}:{old.column} refers to (the new name is already used "
+                        f"there or in an enclosing scope); use another name, for example {entry.new_name + '_'!r}"
+                    ),
+                )
+            )
 
 
 # Tokens resolved through scopes (names, module attributes): the ones a new name can capture or shadow.
@@ -332,18 +397,21 @@ def _replace_text(source: SourceFile, text: str, module: str | None = None) -> S
 def _unprovable(project: Project, new_names: dict[str, str], moves: dict[int, tuple[str, str]]) -> list[str]:
     index = project.index
     old_names = {index.groups[root].name: new for root, new in new_names.items()}
-    old_modules = {module: new for _i, (_path, new) in moves.items() for module in [
-        project.facts[_i].module]}
+    old_modules = {module: new for _i, (_path, new) in moves.items() for module in [project.facts[_i].module]}
     out = []
     for fact in project.facts:
         for string in fact.strings:
             module = next((m for m in old_modules if string.text == m or string.text.startswith(m + ".")), None)
             if module:
-                out.append(f"{fact.path}:{string.line}:{string.column}: the string {string.text!r} names the "
-                           f"renamed module {module} (now {old_modules[module]}); not changed, check it by hand")
+                out.append(
+                    f"{fact.path}:{string.line}:{string.column}: the string {string.text!r} names the "
+                    f"renamed module {module} (now {old_modules[module]}); not changed, check it by hand"
+                )
             elif string.text in old_names:
-                out.append(f"{fact.path}:{string.line}:{string.column}: the string {string.text!r} may name the "
-                           f"renamed {string.text} (now {old_names[string.text]!r}); not changed, check it by hand")
+                out.append(
+                    f"{fact.path}:{string.line}:{string.column}: the string {string.text!r} may name the "
+                    f"renamed {string.text} (now {old_names[string.text]!r}); not changed, check it by hand"
+                )
     out.extend(_star_calls(project, new_names))
     return out
 
@@ -374,13 +442,19 @@ def _star_calls(project: Project, new_names: dict[str, str]) -> list[str]:
                     elif binding.kind == "class":
                         info = index.classes.get(binding.qualname)
                         names |= (info.members if info else set()) & renamed_keywords
-                        names |= {p for f in index.functions.values() if f.qualname == f"{binding.qualname}.__init__"
-                                  for p in f.params} & renamed_keywords
+                        names |= {
+                            p
+                            for f in index.functions.values()
+                            if f.qualname == f"{binding.qualname}.__init__"
+                            for p in f.params
+                        } & renamed_keywords
             elif not call.symbol.startswith(("b:", "x:")):
                 names = literals  # an unknown callee: the names that appear as strings in this file
             if names:
-                out.append(f"{fact.path}:{call.line}:{call.column}: a call with **mapping passes keyword names as "
-                           f"data; renamed here: {', '.join(sorted(names))}; check the mapping's keys by hand")
+                out.append(
+                    f"{fact.path}:{call.line}:{call.column}: a call with **mapping passes keyword names as "
+                    f"data; renamed here: {', '.join(sorted(names))}; check the mapping's keys by hand"
+                )
     return out
 
 
@@ -421,8 +495,9 @@ def preview_plan(project: Project, entries: list[PlanEntry]) -> RenamePreview:
     return preview
 
 
-def _verify_before_writing(config: Config, project: Project, encoded: dict[int, bytes], moves, options,
-                           report: ApplyReport) -> bool:
+def _verify_before_writing(
+    config: Config, project: Project, encoded: dict[int, bytes], moves, options, report: ApplyReport
+) -> bool:
     """The verification gate (fixes/verify) on a copy with the new texts; False when it stops the write."""
     from english_guard.fixes.verify import verify_new_contents
     from english_guard.migrate.workspace import project_files
@@ -444,26 +519,34 @@ def _verify_before_writing(config: Config, project: Project, encoded: dict[int, 
     return not report.verification
 
 
-def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False,
-               verify=None) -> ApplyReport:
+def apply_plan(
+    paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False, verify=None
+) -> ApplyReport:
     """Apply `entries`; with `verify` (fixes.verify.VerifyOptions) the change is first proven on a copy."""
     recovered = finish_interrupted_rename(paths, config) if not diff else []  # a killed --apply is finished first
     project = load_project(paths, config)
     if project.errors:
         report = ApplyReport(recovered=recovered)
-        report.errors = [f"{error} (its references could not be updated, so nothing was renamed)"
-                         for error in project.errors]
+        report.errors = [
+            f"{error} (its references could not be updated, so nothing was renamed)" for error in project.errors
+        ]
         return report
     preview = preview_plan(project, entries)
-    report, chosen, new_names, moves, changed = (preview.report, preview.chosen, preview.new_names, preview.moves,
-                                                 preview.changed)
+    report, chosen, new_names, moves, changed = (
+        preview.report,
+        preview.chosen,
+        preview.new_names,
+        preview.moves,
+        preview.changed,
+    )
     report.recovered = recovered
     if report.refused:
         return report
     counts: dict[str, int] = {}
     for root, (group, entry) in chosen.items():
-        counts[root] = sum(1 for i, p in group.occurrences
-                           if project.index.facts[i].occurrences[p].role != "definition")
+        counts[root] = sum(
+            1 for i, p in group.occurrences if project.index.facts[i].occurrences[p].role != "definition"
+        )
     report.renamed = [(entry, counts[root]) for root, (_group, entry) in chosen.items()]
     report.unprovable = _unprovable(project, new_names, moves)
     for i in moves:
@@ -482,10 +565,12 @@ def apply_plan(paths: list[str], entries: list[PlanEntry], config: Config, *, di
         try:
             encoded[i] = source.encode(changed[i])
         except UnicodeEncodeError as exc:
-            name = changed[i][exc.start:exc.end]
-            raise UnsafeWriteError(f"{source.path}: the new name's {name!r} cannot be written in the file's "
-                                   f"encoding ({source.encoding}); choose another name or change the coding "
-                                   f"line") from None
+            name = changed[i][exc.start : exc.end]
+            raise UnsafeWriteError(
+                f"{source.path}: the new name's {name!r} cannot be written in the file's "
+                f"encoding ({source.encoding}); choose another name or change the coding "
+                f"line"
+            ) from None
     for i, data in encoded.items():  # all of them parse before the first one is written
         check_python_parses(project.sources[i].path, data)
     if verify is not None and not _verify_before_writing(config, project, encoded, moves, verify, report):

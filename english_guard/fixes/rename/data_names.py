@@ -11,6 +11,7 @@ a method whose name the class body uses before the method exists (`jami = hisob(
 The result maps index nodes (`a:member`, `q:module.Class`, `q:module.function.<locals>.param`) to the
 reasons, each with file:line.
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,15 +23,47 @@ from pathlib import Path
 
 ORM_CALLS = {"Column", "mapped_column", "relationship", "column_property", "ForeignKey", "Field"}
 PYDANTIC_BASES = {"BaseModel", "BaseSettings", "RootModel"}
-HANDLER_EVENTS = {"message", "edited_message", "callback_query", "inline_query", "chosen_inline_result",
-                  "channel_post", "edited_channel_post", "shipping_query", "pre_checkout_query", "poll",
-                  "poll_answer", "my_chat_member", "chat_member", "chat_join_request", "error", "update"}
+HANDLER_EVENTS = {
+    "message",
+    "edited_message",
+    "callback_query",
+    "inline_query",
+    "chosen_inline_result",
+    "channel_post",
+    "edited_channel_post",
+    "shipping_query",
+    "pre_checkout_query",
+    "poll",
+    "poll_answer",
+    "my_chat_member",
+    "chat_member",
+    "chat_join_request",
+    "error",
+    "update",
+}
 TEMPLATE_SUFFIXES = {".html", ".htm", ".jinja", ".jinja2", ".j2", ".tmpl", ".tpl", ".txt", ".md", ".xml"}
 TEMPLATE_FIELD = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
 ATTRIBUTE_CHAIN = re.compile(r"\b[A-Za-z_]\w*((?:\.[A-Za-z_]\w*)+)")
-SKIPPED_DIRS = {".git", ".hg", ".svn", "__pycache__", ".venv", "venv", "env", "node_modules", ".tox", ".nox",
-                ".mypy_cache", ".pytest_cache", ".ruff_cache", ".english-guard", ".english-guard-cache", "build",
-                "dist", ".eggs"}
+SKIPPED_DIRS = {
+    ".git",
+    ".hg",
+    ".svn",
+    "__pycache__",
+    ".venv",
+    "venv",
+    "env",
+    "node_modules",
+    ".tox",
+    ".nox",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".english-guard",
+    ".english-guard-cache",
+    "build",
+    "dist",
+    ".eggs",
+}
 MAX_DATA_FILE = 2_000_000  # bytes: larger JSON or template files are data dumps, not read
 
 
@@ -108,9 +141,14 @@ class _Finder:
                 continue
         for fact, tree in trees:  # first the names other files need: as_() names, pydantic classes
             for node in ast.walk(tree):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "as_"
-                        and node.args and isinstance(node.args[0], ast.Constant)
-                        and isinstance(node.args[0].value, str)):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "as_"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
                     self.injected[node.args[0].value] = f"{fact.path}:{node.lineno}"
                 elif isinstance(node, ast.ClassDef) and any(_name_of(b) in PYDANTIC_BASES for b in node.bases):
                     self.pydantic_classes.add(node.name)
@@ -134,6 +172,7 @@ class _Finder:
                         inner = getattr(node, field, None)
                         if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
                             walk(inner, prefix)
+
         walk(tree.body, f"{fact.module}.")
 
     def klass(self, fact, node: ast.ClassDef, prefix: str) -> None:
@@ -141,15 +180,21 @@ class _Finder:
         bases = {_name_of(b) for b in node.bases}
         is_pydantic = bool(bases & (PYDANTIC_BASES | self.pydantic_classes))
         is_states = "StatesGroup" in bases
-        is_django = any(isinstance(b, ast.Attribute) and b.attr == "Model" and _name_of(b.value) == "models"
-                        for b in node.bases)
+        is_django = any(
+            isinstance(b, ast.Attribute) and b.attr == "Model" and _name_of(b.value) == "models" for b in node.bases
+        )
         is_dataclass = any(_name_of(d) == "dataclass" for d in node.decorator_list)
         if is_states:
-            self.add(f"q:{prefix}{node.name}", f"an aiogram StatesGroup ({where}): FSM storage and strings hold "
-                                               f"its states as \"{node.name}:state\"")
+            self.add(
+                f"q:{prefix}{node.name}",
+                f'an aiogram StatesGroup ({where}): FSM storage and strings hold its states as "{node.name}:state"',
+            )
         if is_django:
-            self.add(f"q:{prefix}{node.name}", f"a Django model ({where}): its table name comes from the class "
-                                               "name; renaming needs a database migration")
+            self.add(
+                f"q:{prefix}{node.name}",
+                f"a Django model ({where}): its table name comes from the class "
+                "name; renaming needs a database migration",
+            )
         seen_methods: dict[str, int] = {}
         for index, statement in enumerate(node.body):
             targets: list[tuple[str, int]] = []
@@ -162,48 +207,71 @@ class _Finder:
                 value = statement.value
                 if _name_of(statement.annotation) == "Mapped":
                     for name, line in targets:
-                        self.add(f"a:{name}", f"a database column of {node.name} ({fact.path}:{line}): the table, "
-                                              "raw SQL and existing databases use this name; renaming needs a "
-                                              "data migration")
+                        self.add(
+                            f"a:{name}",
+                            f"a database column of {node.name} ({fact.path}:{line}): the table, "
+                            "raw SQL and existing databases use this name; renaming needs a "
+                            "data migration",
+                        )
                 if is_pydantic or (is_dataclass and targets[0][0] in self.json_keys):
                     kind = "a pydantic field" if is_pydantic else "a dataclass field a JSON file of the project has"
                     for name, line in targets:
-                        self.add(f"a:{name}", f"{kind} ({node.name}, {fact.path}:{line}): serialized data "
-                                              "(JSON, an API) uses this name")
+                        self.add(
+                            f"a:{name}",
+                            f"{kind} ({node.name}, {fact.path}:{line}): serialized data (JSON, an API) uses this name",
+                        )
             elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 seen_methods[statement.name] = index
             call_name = _name_of(value) if isinstance(value, ast.Call) else ""
             if targets and (call_name in ORM_CALLS or (call_name.endswith("Field") and is_django)):
                 for name, line in targets:
-                    self.add(f"a:{name}", f"a database column of {node.name} ({fact.path}:{line}): the table, raw "
-                                          "SQL and existing databases use this name; renaming needs a data migration")
+                    self.add(
+                        f"a:{name}",
+                        f"a database column of {node.name} ({fact.path}:{line}): the table, raw "
+                        "SQL and existing databases use this name; renaming needs a data migration",
+                    )
             if targets and is_states and call_name == "State":
                 for name, line in targets:
-                    self.add(f"a:{name}", f"an aiogram FSM state ({fact.path}:{line}): stored and compared as "
-                                          f"\"{node.name}:{name}\"")
+                    self.add(
+                        f"a:{name}",
+                        f'an aiogram FSM state ({fact.path}:{line}): stored and compared as "{node.name}:{name}"',
+                    )
         # a class body that uses a name before a method of that name is defined means the outer name there
         for index, statement in enumerate(node.body):
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 continue
             for inner in ast.walk(statement):
-                if (isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Load)
-                        and seen_methods.get(inner.id, -1) > index):
-                    self.add(f"a:{inner.id}", f"the body of class {node.name} uses {inner.id!r} "
-                                              f"({fact.path}:{inner.lineno}) before its method {inner.id!r} is "
-                                              "defined: there it names something else, which a rename would merge")
+                if (
+                    isinstance(inner, ast.Name)
+                    and isinstance(inner.ctx, ast.Load)
+                    and seen_methods.get(inner.id, -1) > index
+                ):
+                    self.add(
+                        f"a:{inner.id}",
+                        f"the body of class {node.name} uses {inner.id!r} "
+                        f"({fact.path}:{inner.lineno}) before its method {inner.id!r} is "
+                        "defined: there it names something else, which a rename would merge",
+                    )
 
     def function(self, fact, node: ast.FunctionDef | ast.AsyncFunctionDef, prefix: str) -> None:
-        handler = any(isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr in HANDLER_EVENTS
-                      for d in node.decorator_list)
+        handler = any(
+            isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr in HANDLER_EVENTS
+            for d in node.decorator_list
+        )
         arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
         for position, argument in enumerate(arguments):
             node_name = f"q:{prefix}{node.name}.<locals>.{argument.arg}"
             if argument.arg in self.injected:
-                self.add(node_name, f"a magic filter injects it by name: as_({argument.arg!r}) at "
-                                    f"{self.injected[argument.arg]}")
+                self.add(
+                    node_name,
+                    f"a magic filter injects it by name: as_({argument.arg!r}) at {self.injected[argument.arg]}",
+                )
             elif handler and position > 0:
-                self.add(node_name, f"a parameter of the aiogram handler {node.name} ({fact.path}:{node.lineno}): "
-                                    "aiogram passes filter results, middleware data and `state` by parameter name")
+                self.add(
+                    node_name,
+                    f"a parameter of the aiogram handler {node.name} ({fact.path}:{node.lineno}): "
+                    "aiogram passes filter results, middleware data and `state` by parameter name",
+                )
 
     def strings(self, fact) -> None:
         """A dotted string that names a project symbol: `mock.patch("pkg.module.name")`, an import string."""
@@ -216,8 +284,10 @@ class _Finder:
             where = f"{fact.path}:{occurrence.line}"
             if module in self.index.modules:
                 source = self.index.star_source(module, name) or module
-                self.add(f"q:{source}.{name}", f"named in the string {text!r} ({where}: a mock.patch target or "
-                                               "an import path)")
+                self.add(
+                    f"q:{source}.{name}",
+                    f"named in the string {text!r} ({where}: a mock.patch target or an import path)",
+                )
             elif owner in self.index.classes:
                 self.add(f"a:{name}", f"named in the string {text!r} ({where})")
 
@@ -228,8 +298,9 @@ class _Finder:
                 line = text.count("\n", 0, match.start()) + 1
                 for chain in ATTRIBUTE_CHAIN.finditer(expression):
                     for attribute in chain.group(1).split(".")[1:]:
-                        self.add(f"a:{attribute}", f"a template reads it: {path}:{line} "
-                                                   f"({{{{{expression.strip()[:60]}}}}})")
+                        self.add(
+                            f"a:{attribute}", f"a template reads it: {path}:{line} ({{{{{expression.strip()[:60]}}}}})"
+                        )
 
 
 def data_dependent_names(index, texts: dict[str, str], root: Path | None) -> dict[str, list[str]]:

@@ -4,6 +4,7 @@ A module's dotted name follows the package layout, as Python itself would import
 file while the folder has an `__init__.py`; the first folder without one is the import root (tests
 run by pytest's rootdir insertion work the same way).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -18,10 +19,27 @@ from english_guard.config import Config
 from english_guard.own_files import read_source_file
 
 # Folders no project wants renamed: tool caches, virtual environments, VCS metadata.
-SKIP_DIRS = frozenset({
-    ".git", ".hg", ".svn", "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".nox",
-    ".venv", "venv", "env", ".eggs", "node_modules", "build", "dist", ".english-guard-cache",
-})
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "__pycache__",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".tox",
+        ".nox",
+        ".venv",
+        "venv",
+        "env",
+        ".eggs",
+        "node_modules",
+        "build",
+        "dist",
+        ".english-guard-cache",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +73,9 @@ def rename_root(paths: Iterable[str], config: Config) -> Path:
     folders = [os.path.realpath(config.root)]
     for raw in paths:
         absolute = os.path.abspath(raw)  # the link itself, not where it points
-        folders.append(absolute if os.path.isdir(absolute) and not os.path.islink(absolute)
-                       else os.path.dirname(absolute))
+        folders.append(
+            absolute if os.path.isdir(absolute) and not os.path.islink(absolute) else os.path.dirname(absolute)
+        )
     return Path(os.path.commonpath([os.path.realpath(folder) for folder in folders]))
 
 
@@ -71,8 +90,9 @@ def discover_python_files(paths: Iterable[str], config: Config) -> list[Path]:
     walked = collect_files(paths, config)
     for raw, problem in walked.problems:
         if raw in paths:  # a named path that cannot be renamed; unreadable folders below are skipped as before
-            raise SourceError(f"{raw}: no such file or folder" if problem == "no such file or directory"
-                              else f"{raw}: {problem}")
+            raise SourceError(
+                f"{raw}: no such file or folder" if problem == "no such file or directory" else f"{raw}: {problem}"
+            )
     found: set[Path] = set()
     for shown in walked.files:
         if not shown.endswith((".py", ".pyi")):
@@ -115,7 +135,7 @@ def read_source(path: Path) -> SourceFile:
     bom = encoding == "utf-8-sig"
     if bom:
         encoding = "utf-8"
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:

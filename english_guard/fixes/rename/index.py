@@ -12,6 +12,7 @@ Per-file symbols (see `analysis.py`) are joined with a union-find:
 - a keyword argument names the callee's parameter (functions), the `__init__` parameter or the field
   (classes: dataclasses, NamedTuples, attrs and pydantic models take fields as keywords).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -54,7 +55,7 @@ def _namespace_aliases(modules: dict[str, FileFacts]) -> dict[str, str]:
         stem = parts[-1].rsplit(".", 1)[0]
         dotted = parts[:-1] + ([] if stem == "__init__" else [stem])
         own = module.split(".")
-        if dotted[-len(own):] != own:
+        if dotted[-len(own) :] != own:
             continue
         for start in range(len(dotted) - len(own)):
             alias = ".".join(dotted[start:])
@@ -196,8 +197,12 @@ class SymbolIndex:
     def project_bases(self, info: ClassInfo) -> list[str]:
         """Qualnames of the project classes `info` derives from."""
         fact = self.module_of(info)
-        return [binding.qualname for base in info.bases
-                for binding in self.base_definitions(base, fact) if binding.kind == "class"]
+        return [
+            binding.qualname
+            for base in info.bases
+            for binding in self.base_definitions(base, fact)
+            if binding.kind == "class"
+        ]
 
     def resolve_keyword(self, rest: str, fact: FileFacts) -> str | None:
         callee, _, name = rest.rpartition("\t")
@@ -257,9 +262,11 @@ class SymbolIndex:
                 owner = other.qualname
                 while owner and owner not in self.modules:
                     owner = owner.rpartition(".")[0]
-                if owner == module or (is_conftest and owner and (
-                        self.modules[owner].path.replace("\\", "/").startswith(folder + "/") if folder
-                        else True)):
+                if owner == module or (
+                    is_conftest
+                    and owner
+                    and (self.modules[owner].path.replace("\\", "/").startswith(folder + "/") if folder else True)
+                ):
                     self.union(f"q:{qualname}", f"q:{other.qualname}.<locals>.{info.name}")
             del package
 
@@ -322,8 +329,11 @@ class SymbolIndex:
             return ("outside", occurrence.symbol.partition(":")[0], occurrence.text)
         cached = self._identities.get(group.root)
         if cached is None:
-            defs = [(self.facts[i].path, p) for i, p in group.occurrences
-                    if self.facts[i].occurrences[p].role == "definition"]
+            defs = [
+                (self.facts[i].path, p)
+                for i, p in group.occurrences
+                if self.facts[i].occurrences[p].role == "definition"
+            ]
             if defs:
                 cached = ("defined", min(defs))
             else:

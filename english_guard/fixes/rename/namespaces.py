@@ -1,4 +1,5 @@
 """Which names already live where a symbol lives: the scopes and classes a new name must not clash in."""
+
 from __future__ import annotations
 
 from collections import defaultdict

@@ -1,4 +1,5 @@
 """The plan file (renames.toml): written by `--plan`, reviewed by a human, read by `--apply`."""
+
 from __future__ import annotations
 
 import json
@@ -92,8 +93,9 @@ def load_plan(text: str, path: str) -> list[PlanEntry]:
         raise PlanError(f"{path}: not valid TOML: {exc}") from exc
     version = document.get("version")
     if version != PLAN_VERSION:
-        raise PlanError(f"{path}: unsupported plan version {version!r} (expected {PLAN_VERSION}); "
-                        f"re-create it with --plan")
+        raise PlanError(
+            f"{path}: unsupported plan version {version!r} (expected {PLAN_VERSION}); re-create it with --plan"
+        )
     unknown = set(document) - {"version", "rename", "paths"}
     if unknown:
         raise PlanError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown))}")
@@ -111,8 +113,9 @@ def load_plan(text: str, path: str) -> list[PlanEntry]:
                 raise PlanError(f"{where}: `{key}` is missing or not a string")
         action = raw.get("action", "rename")
         if action not in ACTIONS:
-            raise PlanError(f"{where} ({raw['qualified_name']}): action must be one of {', '.join(ACTIONS)}, "
-                            f"not {action!r}")
+            raise PlanError(
+                f"{where} ({raw['qualified_name']}): action must be one of {', '.join(ACTIONS)}, not {action!r}"
+            )
         uses = raw.get("uses", 0)
         if not isinstance(uses, int):
             raise PlanError(f"{where}: `uses` must be an integer")
@@ -126,7 +129,17 @@ def load_plan(text: str, path: str) -> list[PlanEntry]:
         if raw["qualified_name"] in seen:
             raise PlanError(f"{where}: {raw['qualified_name']} appears twice")
         seen.add(raw["qualified_name"])
-        entries.append(PlanEntry(raw["qualified_name"], raw["name"], str(raw.get("kind", "")),
-                                 str(raw.get("defined_at", "")), uses, raw["new_name"].strip(), action,
-                                 str(raw.get("reason", "")), list(also)))
+        entries.append(
+            PlanEntry(
+                raw["qualified_name"],
+                raw["name"],
+                str(raw.get("kind", "")),
+                str(raw.get("defined_at", "")),
+                uses,
+                raw["new_name"].strip(),
+                action,
+                str(raw.get("reason", "")),
+                list(also),
+            )
+        )
     return entries

@@ -1,4 +1,5 @@
 """`--plan`: find the project's non-English symbols and propose English names for them."""
+
 from __future__ import annotations
 
 import functools
@@ -10,8 +11,16 @@ from english_guard.fixes.rename.namespaces import Namespaces
 from english_guard.fixes.rename.planfile import PlanEntry
 from english_guard.fixes.rename.safety import alternative_for, is_dunder, outside_owner, target_problem
 
-_KIND_RANK = {"class": 0, "function": 1, "method": 2, "constant": 3, "variable": 4, "attribute": 5,
-              "import-alias": 6, "parameter": 7}
+_KIND_RANK = {
+    "class": 0,
+    "function": 1,
+    "method": 2,
+    "constant": 3,
+    "variable": 4,
+    "attribute": 5,
+    "import-alias": 6,
+    "parameter": 7,
+}
 _ENGLISH_VERDICTS = frozenset({"english", "code", "proper", "neutral"})
 
 
@@ -42,8 +51,10 @@ def propose(name: str, verdict, default_lang: str) -> str | None:
 
 
 _SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")
-_IGNORE = re.compile(r"#.*?(?:english-guard:\s*ignore(?:\[(?P<codes>[^\]]*)\])?|\bnoqa:\s*(?P<noqa>[A-Z]+\d+"
-                     r"(?:[\s,]+[A-Z]+\d+)*))")
+_IGNORE = re.compile(
+    r"#.*?(?:english-guard:\s*ignore(?:\[(?P<codes>[^\]]*)\])?|\bnoqa:\s*(?P<noqa>[A-Z]+\d+"
+    r"(?:[\s,]+[A-Z]+\d+)*))"
+)
 
 
 @functools.lru_cache(maxsize=16)
@@ -70,12 +81,19 @@ def suppressed(text: str | None, line: int) -> bool:
     return any(code.upper() in {"EG101", "EG1", "EG"} for code in re.split(r"[\s,]+", codes.strip()))
 
 
-DATA_SKIP = ("data depends on this name: {reasons}. It stays unless you set action = \"rename\": that renames "
-             "every binding found in the code; the data listed here must then be migrated by hand")
+DATA_SKIP = (
+    'data depends on this name: {reasons}. It stays unless you set action = "rename": that renames '
+    "every binding found in the code; the data listed here must then be migrated by hand"
+)
 
 
-def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None,
-              texts: dict[str, str] | None = None, data: dict[str, list[str]] | None = None) -> list[PlanEntry]:
+def make_plan(
+    index: SymbolIndex,
+    source_lang: str = "und",
+    judge=None,
+    texts: dict[str, str] | None = None,
+    data: dict[str, list[str]] | None = None,
+) -> list[PlanEntry]:
     """One entry per project symbol whose name is not English. `judge(name) -> Verdict` defaults to the
     detection engine (`english_guard.language.judge(name, "identifier")`); `texts` (path -> source) lets
     suppression comments on a definition line keep the name; `data` (index node -> reasons, see
@@ -103,8 +121,9 @@ def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None,
         path, binding = primary_definition(index, group)
         also = sorted({b.qualname for _p, b in group.definitions if b.qualname != binding.qualname})
         uses = sum(1 for i, p in group.occurrences if index.facts[i].occurrences[p].role != "definition")
-        entry = PlanEntry(binding.qualname, group.name, binding.kind, f"{path}:{binding.line}:{binding.column}",
-                          uses, also=also)
+        entry = PlanEntry(
+            binding.qualname, group.name, binding.kind, f"{path}:{binding.line}:{binding.column}", uses, also=also
+        )
         owner = outside_owner(index, group)
         if owner:
             entry.action, entry.reason = "skip", f"not the project's to rename: {owner}"
@@ -120,8 +139,9 @@ def make_plan(index: SymbolIndex, source_lang: str = "und", judge=None,
         else:
             _take(entry, group, proposal, "the glossary", namespaces, claimed)
         if verdict.english:
-            entry.reason = (entry.reason + "; " if entry.reason else "") + \
-                "weak evidence: `check` does not report this name"
+            entry.reason = (
+                entry.reason + "; " if entry.reason else ""
+            ) + "weak evidence: `check` does not report this name"
         if group.root in data_reasons and entry.action == "rename":
             entry.action = "skip"
             reasons = data_reasons[group.root]
@@ -137,8 +157,9 @@ def _language(verdict, default_lang: str) -> str:
     return verdict.language if verdict.language not in {"", "und", "en"} else default_lang
 
 
-def _take(entry: PlanEntry, group: Group, proposal: str, source: str, namespaces: Namespaces,
-          claimed: dict[str, set[str]]) -> None:
+def _take(
+    entry: PlanEntry, group: Group, proposal: str, source: str, namespaces: Namespaces, claimed: dict[str, set[str]]
+) -> None:
     """Use `proposal` for `entry` unless it is unsafe: a builtin/keyword gets an alternative, a clash none."""
     problem = target_problem(proposal)
     if problem:
@@ -157,8 +178,9 @@ def _take(entry: PlanEntry, group: Group, proposal: str, source: str, namespaces
 _ENGLISH_WORD = re.compile(r"[a-z][a-z0-9]*")
 
 
-def _engine_proposals(pending: list[tuple[PlanEntry, Group, str]], namespaces: Namespaces,
-                      claimed: dict[str, set[str]]) -> None:
+def _engine_proposals(
+    pending: list[tuple[PlanEntry, Group, str]], namespaces: Namespaces, claimed: dict[str, set[str]]
+) -> None:
     """Names the glossary could not translate, through an installed translation model (when there is one).
 
     A machine translation of two or three words is a guess worth reviewing, so the reason says so.
@@ -194,8 +216,9 @@ def _engine_proposals(pending: list[tuple[PlanEntry, Group, str]], namespaces: N
                 entry.reason = ""
                 _take(entry, group, proposal, f"the {engine.name} engine", namespaces, claimed)
                 if entry.new_name:
-                    entry.reason = (entry.reason + "; " if entry.reason else "") + \
-                        f"machine translation by the {engine.name} engine: review it"
+                    entry.reason = (
+                        entry.reason + "; " if entry.reason else ""
+                    ) + f"machine translation by the {engine.name} engine: review it"
 
 
 def _module_entries(index: SymbolIndex, judge, source_lang: str) -> list[PlanEntry]:
@@ -210,9 +233,16 @@ def _module_entries(index: SymbolIndex, judge, source_lang: str) -> list[PlanEnt
             continue
         group = index.module_group(module)
         uses = len(group.occurrences) if group is not None else 0
-        entry = PlanEntry(module, stem, "module", f"{fact.path}:1:1", uses, action="skip",
-                          reason="renaming a module file is opt-in: set action = \"rename\" to rename the file "
-                                 "and update every import of it")
+        entry = PlanEntry(
+            module,
+            stem,
+            "module",
+            f"{fact.path}:1:1",
+            uses,
+            action="skip",
+            reason='renaming a module file is opt-in: set action = "rename" to rename the file '
+            "and update every import of it",
+        )
         proposal = propose(stem, verdict, source_lang)
         if proposal is None:
             entry.reason += "; no proposal: a word has no glossary translation"

@@ -5,6 +5,7 @@ locate (a def/class name, a node's exact source text) and records occurrences, e
 A token that is not exactly where it is expected raises `AnalysisError`: the file is then left
 unanalysed rather than edited wrongly.
 """
+
 from __future__ import annotations
 
 import ast
@@ -43,7 +44,7 @@ class TokenPositions:
         return low + 1, offset - self.starts[low] + 1
 
     def add_at(self, offset: int, text: str, symbol: str, role: str) -> None:
-        if self.text[offset: offset + len(text)] != text:
+        if self.text[offset : offset + len(text)] != text:
             line, _column = self.line_column(offset)
             raise AnalysisError(f"{self.source.path}:{line}: cannot locate the token {text!r} exactly")
         if offset in self.seen:

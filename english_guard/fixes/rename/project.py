@@ -1,4 +1,5 @@
 """Reading and analysing every Python file of a rename, in parallel when there are many."""
+
 from __future__ import annotations
 
 import os

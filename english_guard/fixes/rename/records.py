@@ -3,9 +3,11 @@
 They hold only strings, numbers and containers of them, so they cross a process boundary cheaply;
 `index.py` joins them into repository-wide symbols. See `analysis.py` for what a symbol string means.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 
 class AnalysisError(Exception):
     """A token could not be located exactly; the file is not analysed rather than edited wrongly."""

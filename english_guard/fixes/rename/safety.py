@@ -1,4 +1,5 @@
 """What a rename must never do: shadow a builtin, use a keyword, or rename what the project does not own."""
+
 from __future__ import annotations
 
 import builtins
@@ -17,19 +18,74 @@ KEYWORDS = frozenset(keyword.kwlist) | frozenset(getattr(keyword, "softkwlist", 
 
 # English alternatives for the builtins and keywords a translation most often lands on.
 ALTERNATIVES = {
-    "list": "items", "type": "kind", "return": "give_back", "id": "identifier", "input": "user_input",
-    "filter": "filter_by", "format": "fmt", "sum": "total", "max": "maximum", "min": "minimum",
-    "len": "length", "open": "open_file", "dict": "mapping", "str": "text", "hash": "digest",
-    "object": "obj", "set": "collection", "print": "show", "next": "next_item", "range": "span",
-    "map": "mapping", "all": "everything", "any": "some", "iter": "iterate", "vars": "variables",
-    "dir": "directory", "help": "help_text", "exit": "quit_app", "quit": "quit_app", "property": "prop",
-    "class": "klass", "import": "import_", "from": "source", "global": "global_", "pass": "skip",
-    "break": "stop", "continue": "proceed", "del": "remove", "in": "inside", "is": "is_", "not": "negate",
-    "and": "both", "or": "either", "if": "condition", "else": "otherwise", "for": "for_", "while": "during",
-    "with": "with_", "as": "as_", "def": "define", "lambda": "func", "try": "attempt", "raise": "throw",
-    "yield": "produce", "await": "wait_for", "async": "async_", "match": "matching", "case": "case_",
-    "compile": "build", "round": "round_off", "slice": "part", "tuple": "pair", "bytes": "data",
-    "float": "number", "int": "number", "bool": "flag", "zip": "pair_up", "sorted": "in_order",
+    "list": "items",
+    "type": "kind",
+    "return": "give_back",
+    "id": "identifier",
+    "input": "user_input",
+    "filter": "filter_by",
+    "format": "fmt",
+    "sum": "total",
+    "max": "maximum",
+    "min": "minimum",
+    "len": "length",
+    "open": "open_file",
+    "dict": "mapping",
+    "str": "text",
+    "hash": "digest",
+    "object": "obj",
+    "set": "collection",
+    "print": "show",
+    "next": "next_item",
+    "range": "span",
+    "map": "mapping",
+    "all": "everything",
+    "any": "some",
+    "iter": "iterate",
+    "vars": "variables",
+    "dir": "directory",
+    "help": "help_text",
+    "exit": "quit_app",
+    "quit": "quit_app",
+    "property": "prop",
+    "class": "klass",
+    "import": "import_",
+    "from": "source",
+    "global": "global_",
+    "pass": "skip",
+    "break": "stop",
+    "continue": "proceed",
+    "del": "remove",
+    "in": "inside",
+    "is": "is_",
+    "not": "negate",
+    "and": "both",
+    "or": "either",
+    "if": "condition",
+    "else": "otherwise",
+    "for": "for_",
+    "while": "during",
+    "with": "with_",
+    "as": "as_",
+    "def": "define",
+    "lambda": "func",
+    "try": "attempt",
+    "raise": "throw",
+    "yield": "produce",
+    "await": "wait_for",
+    "async": "async_",
+    "match": "matching",
+    "case": "case_",
+    "compile": "build",
+    "round": "round_off",
+    "slice": "part",
+    "tuple": "pair",
+    "bytes": "data",
+    "float": "number",
+    "int": "number",
+    "bool": "flag",
+    "zip": "pair_up",
+    "sorted": "in_order",
 }
 
 _IDENTIFIER = re.compile(r"^[^\W\d]\w*$")
@@ -37,8 +93,27 @@ _IDENTIFIER = re.compile(r"^[^\W\d]\w*$")
 # Attributes of the builtin types. Members are renamed by name (`obj.x` cannot be tied to one class),
 # so a member called `append` cannot be renamed without renaming `some_list.append` too.
 BUILTIN_TYPE_ATTRIBUTES = frozenset(
-    name for kind in (object, type, list, dict, set, frozenset, tuple, str, bytes, bytearray, int, float,
-                      complex, bool, BaseException, memoryview, range, slice)
+    name
+    for kind in (
+        object,
+        type,
+        list,
+        dict,
+        set,
+        frozenset,
+        tuple,
+        str,
+        bytes,
+        bytearray,
+        int,
+        float,
+        complex,
+        bool,
+        BaseException,
+        memoryview,
+        range,
+        slice,
+    )
     for name in dir(kind)
 )
 
@@ -95,8 +170,11 @@ def external_defines(dotted: str, name: str) -> bool | None:
         return None
     # a library that is installed: any definition of the name in its package counts
     origin = Path(spec.origin)
-    pattern = re.compile(rf"(?:def|class)\s+{re.escape(name)}\b|^\s*{re.escape(name)}\s*[:=]"
-                         rf"|self\.{re.escape(name)}\s*=", re.MULTILINE)
+    pattern = re.compile(
+        rf"(?:def|class)\s+{re.escape(name)}\b|^\s*{re.escape(name)}\s*[:=]"
+        rf"|self\.{re.escape(name)}\s*=",
+        re.MULTILINE,
+    )
     files = sorted(origin.parent.rglob("*.py"))[:2000] if origin.name == "__init__.py" else [origin]
     for path in files:
         try:
@@ -118,18 +196,28 @@ def outside_owner(index: SymbolIndex, group: Group) -> str | None:
             return None  # a parameter of __init__ & co. is the project's own
     elif not group.is_member:
         return None
-    owner_type = next((kind.__name__ for kind in (list, dict, str, set, bytes, int, float, tuple, object)
-                       if member in dir(kind)), None) if member in BUILTIN_TYPE_ATTRIBUTES else None
+    owner_type = (
+        next(
+            (kind.__name__ for kind in (list, dict, str, set, bytes, int, float, tuple, object) if member in dir(kind)),
+            None,
+        )
+        if member in BUILTIN_TYPE_ATTRIBUTES
+        else None
+    )
     if owner_type:
-        return (f"{member} is also an attribute of the builtin {owner_type} type: `.{member}` accesses on "
-                f"other objects cannot be told apart from the project's")
+        return (
+            f"{member} is also an attribute of the builtin {owner_type} type: `.{member}` accesses on "
+            f"other objects cannot be told apart from the project's"
+        )
     for info in index.classes.values():
         if member not in info.members:
             continue
         owner = _external_base_defining(index, info, member, set())
         if owner:
-            return (f"{info.qualname}.{member} overrides {owner}.{member}, which belongs to a library: "
-                    f"renaming it would stop the library from calling it")
+            return (
+                f"{info.qualname}.{member} overrides {owner}.{member}, which belongs to a library: "
+                f"renaming it would stop the library from calling it"
+            )
     return None
 
 

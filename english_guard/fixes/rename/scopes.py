@@ -4,6 +4,7 @@
 (part of the walker) enters child scopes in source order, resolves names (`q:`, `a:`, or `g:` for
 module-level names, settled once the whole file is walked) and records bindings.
 """
+
 from __future__ import annotations
 
 import ast
@@ -110,8 +111,12 @@ class ScopeResolver:
         while scope is not None and scope.kind != "module":
             if scope.kind != "class":
                 symbol = self.lookup(scope, name)
-                if symbol is not None and (symbol.is_local() or symbol.is_parameter()) \
-                        and not symbol.is_free() and not symbol.is_global():
+                if (
+                    symbol is not None
+                    and (symbol.is_local() or symbol.is_parameter())
+                    and not symbol.is_free()
+                    and not symbol.is_global()
+                ):
                     return f"q:{scope.prefix}{name}"
             scope = scope.parent
         return f"g:{name}"
@@ -133,12 +138,13 @@ class ScopeResolver:
         else:
             qualname = symbol[2:]
         line, column = self.line_column(offset)
-        if self.text[offset: offset + len(name)] != name:
+        if self.text[offset : offset + len(name)] != name:
             raise AnalysisError(f"{self.source.path}:{line}: cannot locate the name {name!r}")
         if scope.kind == "class":
             scope.bound.add(name)
-        self.facts.bindings.append(Binding(qualname, name, kind, line, column,
-                                           symbol if not symbol.startswith("g:") else f"q:{qualname}"))
+        self.facts.bindings.append(
+            Binding(qualname, name, kind, line, column, symbol if not symbol.startswith("g:") else f"q:{qualname}")
+        )
         self.add_at(offset, name, symbol, role)
         return symbol
 

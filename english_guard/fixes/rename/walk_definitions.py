@@ -3,6 +3,7 @@
 Records `FunctionInfo` (parameters, method owner, pytest fixtures) and `ClassInfo` (members, bases)
 for the repository-wide index.
 """
+
 from __future__ import annotations
 
 import ast
@@ -10,8 +11,12 @@ import ast
 from english_guard.fixes.rename.records import ClassInfo, FunctionInfo
 from english_guard.fixes.rename.scopes import Scope
 
-_COMPREHENSION_NAMES = {ast.ListComp: "listcomp", ast.SetComp: "setcomp", ast.GeneratorExp: "genexpr",
-                        ast.DictComp: "dictcomp"}
+_COMPREHENSION_NAMES = {
+    ast.ListComp: "listcomp",
+    ast.SetComp: "setcomp",
+    ast.GeneratorExp: "genexpr",
+    ast.DictComp: "dictcomp",
+}
 
 
 def _dotted(node: ast.AST) -> str | None:
@@ -37,8 +42,7 @@ class DefinitionVisitor:
         arguments = node.args
         self.visit_all(arguments.defaults, scope)
         self.visit_all(arguments.kw_defaults, scope)
-        all_args = [*arguments.posonlyargs, *arguments.args, arguments.vararg, *arguments.kwonlyargs,
-                    arguments.kwarg]
+        all_args = [*arguments.posonlyargs, *arguments.args, arguments.vararg, *arguments.kwonlyargs, arguments.kwarg]
         for arg in all_args:
             if arg is not None:
                 self.visit_annotation(arg.annotation, scope)
@@ -49,8 +53,7 @@ class DefinitionVisitor:
         params = [a.arg for a in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs)]
         class_qualname = scope.qualname if scope.kind == "class" else ""
         fixture = any(_is_fixture_decorator(d) for d in node.decorator_list)
-        self.facts.functions[inner.qualname] = FunctionInfo(inner.qualname, node.name, params, class_qualname,
-                                                            fixture)
+        self.facts.functions[inner.qualname] = FunctionInfo(inner.qualname, node.name, params, class_qualname, fixture)
         is_static = any(_dotted(d) == "staticmethod" for d in node.decorator_list)
         if class_qualname and params and not is_static:
             inner.self_symbol = f"q:{inner.prefix}{params[0]}"
@@ -67,8 +70,7 @@ class DefinitionVisitor:
         self.visit_all(arguments.defaults, scope)
         self.visit_all(arguments.kw_defaults, scope)
         inner = self.enter(scope, node, "lambda", "lambda", "lambda")
-        for arg in (*arguments.posonlyargs, *arguments.args, arguments.vararg, *arguments.kwonlyargs,
-                    arguments.kwarg):
+        for arg in (*arguments.posonlyargs, *arguments.args, arguments.vararg, *arguments.kwonlyargs, arguments.kwarg):
             if arg is not None:
                 self.bind(arg.arg, inner, self.offset(arg.lineno, arg.col_offset), "parameter")
         self.visit(node.body, inner)
@@ -81,8 +83,11 @@ class DefinitionVisitor:
         self.bind(node.name, scope, self.name_after_keyword(node, node.name), "class")
         inner = self.enter(scope, node, "class", node.name, node.name)
         private = f"_{node.name.lstrip('_')}__"
-        members = {("__" + s.get_name()[len(private):]) if s.get_name().startswith(private) else s.get_name()
-                   for s in inner.table.get_symbols() if s.is_local()}
+        members = {
+            ("__" + s.get_name()[len(private) :]) if s.get_name().startswith(private) else s.get_name()
+            for s in inner.table.get_symbols()
+            if s.is_local()
+        }
         info = ClassInfo(inner.qualname, [], members, has_init="__init__" in members)
         self.facts.classes[inner.qualname] = info
         bases = node.bases

@@ -3,6 +3,7 @@
 An import binding's `target` is `m:<module>` (`import a.b`) or `d:<module>|<name>` (`from a import b`),
 with relative imports made absolute from the file's package.
 """
+
 from __future__ import annotations
 
 import ast
@@ -84,10 +85,22 @@ class ImportVisitor:
                 symbol = self.binding_symbol(alias.name, scope)
                 self.import_binding(scope, alias.name, name_offset, symbol, "import", target, True)
 
-    def import_binding(self, scope: Scope, name: str, offset: int, symbol: str, kind: str, target: str,
-                       implicit: bool, record_token: bool = True) -> None:
-        qualname = f"{self.source.module}.{name}" if symbol.startswith("g:") else (
-            scope.prefix + name if symbol.startswith("a:") else symbol[2:])
+    def import_binding(
+        self,
+        scope: Scope,
+        name: str,
+        offset: int,
+        symbol: str,
+        kind: str,
+        target: str,
+        implicit: bool,
+        record_token: bool = True,
+    ) -> None:
+        qualname = (
+            f"{self.source.module}.{name}"
+            if symbol.startswith("g:")
+            else (scope.prefix + name if symbol.startswith("a:") else symbol[2:])
+        )
         line, column = self.line_column(offset)
         stored = f"q:{qualname}" if not symbol.startswith("a:") else symbol
         binding = Binding(qualname, name, kind, line, column, stored, target=target, implicit=implicit)

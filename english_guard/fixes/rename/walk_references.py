@@ -3,6 +3,7 @@
 Their symbols depend on names bound anywhere in the file, so they are first recorded with a
 placeholder and settled by deferred actions once the whole file has been walked.
 """
+
 from __future__ import annotations
 
 import ast
@@ -49,14 +50,22 @@ class ReferenceVisitor:
             self.deferred.append(lambda: setattr(occurrence, "symbol", self.attribute_symbol(node)))
         # self.x = ... inside a method defines a member of the class
         method = scope if scope.kind == "function" else None
-        if method is not None and method.self_symbol and isinstance(node.ctx, ast.Store) \
-                and isinstance(node.value, ast.Name) and self.node_symbol.get(id(node.value)) == method.self_symbol:
+        if (
+            method is not None
+            and method.self_symbol
+            and isinstance(node.ctx, ast.Store)
+            and isinstance(node.value, ast.Name)
+            and self.node_symbol.get(id(node.value)) == method.self_symbol
+        ):
             info = self.facts.classes.get(method.class_qualname)
             if info is not None and node.attr not in info.members:
                 info.members.add(node.attr)
                 line, column = self.line_column(offset)
-                self.facts.bindings.append(Binding(f"{method.class_qualname}.{node.attr}", node.attr,
-                                                   "attribute", line, column, f"a:{node.attr}"))
+                self.facts.bindings.append(
+                    Binding(
+                        f"{method.class_qualname}.{node.attr}", node.attr, "attribute", line, column, f"a:{node.attr}"
+                    )
+                )
 
     def visit_Call(self, node: ast.Call, scope: Scope) -> None:
         self.visit(node.func, scope)
@@ -75,8 +84,9 @@ class ReferenceVisitor:
         for keyword in keywords:
             self.add_node(keyword, keyword.arg, f"k:?\t{keyword.arg}", "keyword")
             occurrence = self.facts.occurrences[-1]
-            self.deferred.append(lambda o=occurrence, k=keyword: setattr(
-                o, "symbol", f"k:{self.callee_symbol(node)}\t{k.arg}"))
+            self.deferred.append(
+                lambda o=occurrence, k=keyword: setattr(o, "symbol", f"k:{self.callee_symbol(node)}\t{k.arg}")
+            )
 
     def callee_symbol(self, node: ast.Call) -> str:
         func = node.func

@@ -3,6 +3,7 @@
 Covers plain names, `global` / `nonlocal`, `except ... as`, assignments (including the augmented,
 annotated and walrus forms) and the capture patterns of `match` statements.
 """
+
 from __future__ import annotations
 
 import ast
@@ -49,8 +50,11 @@ class StatementVisitor:
         if node.type is not None:
             self.visit(node.type, scope)
         if node.name:
-            start = self.offset(node.type.end_lineno, node.type.end_col_offset) if node.type else \
-                self.offset(node.lineno, node.col_offset)
+            start = (
+                self.offset(node.type.end_lineno, node.type.end_col_offset)
+                if node.type
+                else self.offset(node.lineno, node.col_offset)
+            )
             match = _AS_RE.search(self.text, start)
             if match is None or match.group(1) != node.name:
                 raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate {node.name!r}")
@@ -67,8 +71,12 @@ class StatementVisitor:
         self.visit(node.value, scope)
         target = node.target
         if isinstance(target, ast.Name):  # both a use and a binding of the same token
-            symbol = self.bind(target.id, scope, self.offset(target.lineno, target.col_offset),
-                               {"class": "attribute"}.get(scope.kind, "variable"))
+            symbol = self.bind(
+                target.id,
+                scope,
+                self.offset(target.lineno, target.col_offset),
+                {"class": "attribute"}.get(scope.kind, "variable"),
+            )
             self.node_symbol[id(target)] = symbol
         else:
             self.visit(target, scope)
@@ -90,13 +98,11 @@ class StatementVisitor:
         if node.pattern is not None:
             self.visit(node.pattern, scope)
         if node.name:
-            self.bind(node.name, scope, self.offset(node.end_lineno, node.end_col_offset) - len(node.name),
-                      "variable")
+            self.bind(node.name, scope, self.offset(node.end_lineno, node.end_col_offset) - len(node.name), "variable")
 
     def visit_MatchStar(self, node: ast.MatchStar, scope: Scope) -> None:
         if node.name:
-            self.bind(node.name, scope, self.offset(node.end_lineno, node.end_col_offset) - len(node.name),
-                      "variable")
+            self.bind(node.name, scope, self.offset(node.end_lineno, node.end_col_offset) - len(node.name), "variable")
 
     def visit_MatchMapping(self, node: ast.MatchMapping, scope: Scope) -> None:
         self.visit_all(node.keys, scope)

@@ -4,6 +4,7 @@ Provable: string annotations (`"list[Mahsulot]"`), `__all__` and `__slots__` ent
 `walk_references`) the name argument of getattr & co. Other identifier-like strings are kept
 apart in `FileFacts.strings` so the rename can report them without editing them.
 """
+
 from __future__ import annotations
 
 import ast
@@ -25,7 +26,7 @@ class StringVisitor:
         if match is None:
             return None
         quote = match.group(2)
-        inner = raw[match.end(): len(raw) - len(quote)]
+        inner = raw[match.end() : len(raw) - len(quote)]
         if not raw.endswith(quote) or inner != node.value:
             return None
         return start + match.end()
@@ -36,8 +37,9 @@ class StringVisitor:
         if self.in_annotation:
             self.string_annotation(node, scope)
             return
-        if node.value.isidentifier() or (node.value.count(".") and
-                                          all(part.isidentifier() for part in node.value.split("."))):
+        if node.value.isidentifier() or (
+            node.value.count(".") and all(part.isidentifier() for part in node.value.split("."))
+        ):
             offset = self.string_content(node)
             if offset is not None:
                 line, column = self.line_column(offset)
@@ -75,8 +77,9 @@ class StringVisitor:
         if not isinstance(value, (ast.List, ast.Tuple, ast.Set)):
             return
         for element in value.elts:
-            if not (isinstance(element, ast.Constant) and isinstance(element.value, str)
-                    and element.value.isidentifier()):
+            if not (
+                isinstance(element, ast.Constant) and isinstance(element.value, str) and element.value.isidentifier()
+            ):
                 continue
             if target.id == "__all__" and scope.kind == "module":
                 symbol = f"q:{self.source.module}.{element.value}"

@@ -14,6 +14,7 @@ The flow is one way:
 The modules: `units` (the data), `comments` and `docstrings` (finding units), `scan` (parsing and `collect`),
 `wrapping` (paragraphs and re-wrapping), `proposals` (`propose`) and `rewrite` (`apply`).
 """
+
 from __future__ import annotations
 
 from english_guard.fixes.translate.proposals import propose

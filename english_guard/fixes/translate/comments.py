@@ -1,4 +1,5 @@
 """Find the comments to translate: blocks of full-line comments and inline comments, as units."""
+
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ def comment_prefix(values: list[str]) -> str:
     """The marker shared by the lines of a comment block ("# ", "#: ", "#")."""
     markers = {(_MARKER.match(v) or re.match("#", v)).group() for v in values}
     marker = markers.pop() if len(markers) == 1 else "#"
-    bodies = [v[len(marker):] for v in values if v[len(marker):].strip()]
+    bodies = [v[len(marker) :] for v in values if v[len(marker) :].strip()]
     if bodies and all(b.startswith(" ") for b in bodies):
         return marker + " "
     return marker
@@ -27,8 +28,11 @@ def comment_blocks(empty_lines: Iterable[cst.EmptyLine]) -> Iterator[list[cst.Em
     block: list[cst.EmptyLine] = []
     for line in list(empty_lines) + [None]:
         same = (
-            line is not None and line.comment is not None and block
-            and line.indent == block[0].indent and line.whitespace.value == block[0].whitespace.value
+            line is not None
+            and line.comment is not None
+            and block
+            and line.indent == block[0].indent
+            and line.whitespace.value == block[0].whitespace.value
         )
         if same:
             block.append(line)
@@ -43,8 +47,10 @@ def block_unit(path: str, lines: list[str], block: list[cst.EmptyLine], position
     first = position(block[0].comment)
     last = position(block[-1].comment)
     # Never touch the shebang or the encoding declaration (lines 1 and 2 only).
-    while block and first.start.line <= 2 and (
-        block[0].comment.value.startswith("#!") or _CODING.match(block[0].comment.value)
+    while (
+        block
+        and first.start.line <= 2
+        and (block[0].comment.value.startswith("#!") or _CODING.match(block[0].comment.value))
     ):
         block = block[1:]
         if block:
@@ -54,14 +60,20 @@ def block_unit(path: str, lines: list[str], block: list[cst.EmptyLine], position
     values = [line.comment.value for line in block]
     prefix = comment_prefix(values)
     bare = prefix.rstrip()
-    texts = [v[len(prefix):] if v.startswith(prefix) else v[len(bare):] for v in values]
+    texts = [v[len(prefix) :] if v.startswith(prefix) else v[len(bare) :] for v in values]
     text = "\n".join(texts)
     if not text.strip() or is_ignored(" ".join(values), "comment"):
         return None
     column = first.start.column
     longest = max(len(lines[n - 1].rstrip("\r\n")) for n in range(first.start.line, last.start.line + 1))
     unit = Unit(
-        path, "comment", first.start.line, last.end.line, text, column + 1, last.end.column + 1,
+        path,
+        "comment",
+        first.start.line,
+        last.end.line,
+        text,
+        column + 1,
+        last.end.column + 1,
         width=max(MIN_WIDTH, longest) - column - len(prefix),
         anchor=("block", id(block[0])),
     )
@@ -77,11 +89,23 @@ def inline_unit(path: str, comment: cst.Comment, position: Position) -> Unit | N
     if line <= 2 and (value.startswith("#!") or _CODING.match(value)):
         return None
     prefix = comment_prefix([value])
-    text = value[len(prefix):] if value.startswith(prefix) else value[len(prefix.rstrip()):]
+    text = value[len(prefix) :] if value.startswith(prefix) else value[len(prefix.rstrip()) :]
     if not text.strip() or is_ignored(value, "comment"):
         return None
-    unit = Unit(path, "comment", line, line, text.strip(), found.start.column + 1,
-                found.end.column + 1, inline=True, anchor=("inline", id(comment)))
-    unit.render = {"prefix": prefix, "trailing": text[len(text.rstrip()):],
-                   "leading": text[: len(text) - len(text.lstrip())]}
+    unit = Unit(
+        path,
+        "comment",
+        line,
+        line,
+        text.strip(),
+        found.start.column + 1,
+        found.end.column + 1,
+        inline=True,
+        anchor=("inline", id(comment)),
+    )
+    unit.render = {
+        "prefix": prefix,
+        "trailing": text[len(text.rstrip()) :],
+        "leading": text[: len(text) - len(text.lstrip())],
+    }
     return unit

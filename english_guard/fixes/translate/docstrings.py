@@ -1,4 +1,5 @@
 """Find the docstring to translate at the top of a module, class or function body, as a unit."""
+
 from __future__ import annotations
 
 import libcst as cst
@@ -22,9 +23,9 @@ def docstring_unit(path: str, lines: list[str], body, position: Position) -> Uni
         return None
     found = position(string)
     quote = string.quote
-    content = string.value[len(string.prefix) + len(quote): -len(quote)]
+    content = string.value[len(string.prefix) + len(quote) : -len(quote)]
     head = content[: len(content) - len(content.lstrip())]
-    tail = content[len(content.rstrip()):]
+    tail = content[len(content.rstrip()) :]
     body_text = content.strip()
     if not body_text:
         return None
@@ -34,20 +35,32 @@ def docstring_unit(path: str, lines: list[str], body, position: Position) -> Uni
     indent = _common_indent(text_lines[1:])
     if indent is None:
         indent = head.rsplit("\n", 1)[-1] if not first_inline else " " * found.start.column
-    logical = [text_lines[0]] + [ln[len(indent):] if ln.startswith(indent) else ln.lstrip() for ln in text_lines[1:]]
+    logical = [text_lines[0]] + [ln[len(indent) :] if ln.startswith(indent) else ln.lstrip() for ln in text_lines[1:]]
     text = "\n".join(ln.rstrip() for ln in logical)
     if is_ignored(lines[found.start.line - 1], "docstring"):
         return None
-    source_lines = lines[found.start.line - 1: found.end.line]
+    source_lines = lines[found.start.line - 1 : found.end.line]
     longest = max(len(ln.rstrip("\r\n")) for ln in source_lines)
     unit = Unit(
-        path, "docstring", found.start.line, found.end.line, text,
-        found.start.column + 1, found.end.column + 1, width=max(MIN_WIDTH, longest) - len(indent),
+        path,
+        "docstring",
+        found.start.line,
+        found.end.line,
+        text,
+        found.start.column + 1,
+        found.end.column + 1,
+        width=max(MIN_WIDTH, longest) - len(indent),
         inline=len(quote) == 1 or "\n" not in content,
         anchor=("doc", id(string)),
     )
-    unit.render = {"prefix": string.prefix, "quote": quote, "head": head, "tail": tail, "indent": indent,
-                   "first_offset": len(string.prefix) + len(quote) if first_inline else 0}
+    unit.render = {
+        "prefix": string.prefix,
+        "quote": quote,
+        "head": head,
+        "tail": tail,
+        "indent": indent,
+        "first_offset": len(string.prefix) + len(quote) if first_inline else 0,
+    }
     return unit
 
 

@@ -1,4 +1,5 @@
 """Propose English texts for units: sentence by sentence, code protected, through the memory and the engines."""
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ class _Requests:
         for (engine_id, language), sentences in self.pending.items():
             engine = self.engines[engine_id]
             for start in range(0, len(sentences), self.batch_size):
-                chunk = sentences[start: start + self.batch_size]
+                chunk = sentences[start : start + self.batch_size]
                 for sentence, result in zip(chunk, engine.translate(chunk, language)):
                     self.results[(engine.name, language, sentence)] = result
                     if result is not None and self.memory is not None and getattr(engine, "remember", True):
@@ -164,7 +165,7 @@ def _edges(piece: str) -> tuple[str, str, str]:
     lead, core, trail = _EDGE.match(piece).groups()
     stop = re.match(r"^[.!?\u2026]+", trail)
     if stop and core:
-        core, trail = core + stop.group(), trail[stop.end():]
+        core, trail = core + stop.group(), trail[stop.end() :]
     return lead, core, trail
 
 
@@ -193,8 +194,9 @@ def _translate_sentences(text: str, unit: Unit, engine, requests: _Requests, jud
 
 
 def _finish(unit: Unit, blocks: list[Block], texts: dict[int, str]) -> None:
-    proposal = render_blocks(blocks, texts, unit.width, wrap=not unit.inline,
-                             first_offset=unit.render.get("first_offset", 0))
+    proposal = render_blocks(
+        blocks, texts, unit.width, wrap=not unit.inline, first_offset=unit.render.get("first_offset", 0)
+    )
     if unit.inline:
         proposal = " ".join(proposal.split("\n"))
     unit.proposal = proposal

@@ -1,4 +1,5 @@
 """Write accepted translations back into the syntax tree, keeping markers, quotes and indentation (`apply`)."""
+
 from __future__ import annotations
 
 import ast
@@ -28,7 +29,9 @@ def render_docstring(unit: Unit, text: str) -> str:
         # Backslashes that are not escapes the original already had would change meaning; double them.
         content = re.sub(r"\\(?![\\'\"abfnrtv0-7xNuU\n])", r"\\\\", content)
     if quote in content or content.endswith(quote[0]) or (len(quote) == 1 and "\n" in content):
-        raise UnitRejected(f"{unit.path}:{unit.line}: the translation contains the docstring's quote; translate by hand")
+        raise UnitRejected(
+            f"{unit.path}:{unit.line}: the translation contains the docstring's quote; translate by hand"
+        )
     value = f"{prefix}{quote}{content}{quote}"
     try:
         ast.literal_eval(value)
@@ -95,8 +98,14 @@ class _Applier(cst.CSTTransformer):
                 unit, text = found
                 skip = unit.render["lines"] - 1
                 for value in render_comment_lines(unit, text):
-                    rebuilt.append(cst.EmptyLine(indent=line.indent, whitespace=line.whitespace,
-                                                 comment=cst.Comment(value), newline=cst.Newline()))
+                    rebuilt.append(
+                        cst.EmptyLine(
+                            indent=line.indent,
+                            whitespace=line.whitespace,
+                            comment=cst.Comment(value),
+                            newline=cst.Newline(),
+                        )
+                    )
                 self.applied.append(unit)
             changes[f.name] = rebuilt
         return result.with_changes(**changes) if changes else result
@@ -127,6 +136,8 @@ def apply(plan: FilePlan, accepted: dict[int, str]) -> tuple[bytes, list[Unit], 
     try:
         data = new_module.bytes
     except UnicodeEncodeError as exc:
-        raise TranslateError(f"{plan.path}: the translation has characters that the file's encoding "
-                             f"({plan.module.encoding}) cannot hold: {exc.object[exc.start:exc.end]!r}") from exc
+        raise TranslateError(
+            f"{plan.path}: the translation has characters that the file's encoding "
+            f"({plan.module.encoding}) cannot hold: {exc.object[exc.start : exc.end]!r}"
+        ) from exc
     return data, applier.applied, refused

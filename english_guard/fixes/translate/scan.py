@@ -1,4 +1,5 @@
 """Parse a file with LibCST and collect its translation units (the first step: `collect`)."""
+
 from __future__ import annotations
 
 import ast

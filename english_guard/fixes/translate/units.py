@@ -1,4 +1,5 @@
 """The translation units of a file and the suppression comments that exclude text from translation."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """Cut a logical text into verbatim blocks and prose paragraphs, and re-wrap the prose after translation."""
+
 from __future__ import annotations
 
 import re
@@ -56,7 +57,7 @@ def layout(text: str) -> list[Block]:
             current.lines.append(stripped)
         else:
             marker = item.group() if item else ""
-            blocks.append(Block(False, [stripped[len(marker):]], indent=indent, marker=marker))
+            blocks.append(Block(False, [stripped[len(marker) :]], indent=indent, marker=marker))
         if stripped.endswith("::"):
             literal_indent = len(indent)
     return blocks
@@ -94,13 +95,23 @@ def render_blocks(blocks: list[Block], texts: dict[int, str], width: int, wrap: 
         if not wrap:
             out.append(first + body)
             continue
-        rest = block.continuation if block.continuation is not None else (
-            block.indent + " " * len(block.marker) if block.marker and not block.marker.strip().endswith(":")
-            else block.indent + ("    " if block.marker else ""))
+        rest = (
+            block.continuation
+            if block.continuation is not None
+            else (
+                block.indent + " " * len(block.marker)
+                if block.marker and not block.marker.strip().endswith(":")
+                else block.indent + ("    " if block.marker else "")
+            )
+        )
         offset = first_offset if not out else 0
         wrapped = textwrap.wrap(
-            body, width=max(20, width), initial_indent=" " * offset + first, subsequent_indent=rest,
-            break_long_words=False, break_on_hyphens=False,
+            body,
+            width=max(20, width),
+            initial_indent=" " * offset + first,
+            subsequent_indent=rest,
+            break_long_words=False,
+            break_on_hyphens=False,
         )
         if wrapped:
             wrapped[0] = wrapped[0][offset:]

@@ -12,6 +12,7 @@ One place, used by `migrate --write`, `rename --apply` and `extract`:
 
 The before-run of the tests starts at once, in the background, while the fix prepares its change.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -62,14 +63,21 @@ class Verification:
         """Each a sentence; any of them stops the write."""
         out = [str(problem) for problem in self.static]
         for path, rule in sorted(self.git.still_ignored.items()):
-            out.append(_("{path}: the migration creates it but git ignores it ({rule}), so a fresh clone would "
-                         "miss it; change that rule (a file inside an ignored folder cannot be re-included)").format(
-                path=path, rule=rule))
+            out.append(
+                _(
+                    "{path}: the migration creates it but git ignores it ({rule}), so a fresh clone would "
+                    "miss it; change that rule (a file inside an ignored folder cannot be re-included)"
+                ).format(path=path, rule=rule)
+            )
         if self.failing:
             names = ", ".join(name for name in self.failing[:10]) + (" ..." if len(self.failing) > 10 else "")
-            out.append(_("tests that passed before fail after the change: {names} (`{command}`):\n{output}").format(
-                names=names, command=self.after.command if self.after else "", output=tail(
-                    self.after.output if self.after else "")))
+            out.append(
+                _("tests that passed before fail after the change: {names} (`{command}`):\n{output}").format(
+                    names=names,
+                    command=self.after.command if self.after else "",
+                    output=tail(self.after.output if self.after else ""),
+                )
+            )
         return out
 
     @property
@@ -125,31 +133,53 @@ class Gate:
             verification.after = run_tests_on(folder, shipped, self.command, self.options.test_timeout)
             verification.failing = newly_failing(self.before, verification.after)
             if not self.before.ran:
-                verification.notes.append(_("the tests did not finish before the change (timeout {seconds:.0f} s): "
-                                            "not compared").format(seconds=self.options.test_timeout))
+                verification.notes.append(
+                    _("the tests did not finish before the change (timeout {seconds:.0f} s): not compared").format(
+                        seconds=self.options.test_timeout
+                    )
+                )
             elif not self.before.passed:
-                verification.notes.append(_("no test passed before the change (`{command}`): the tests prove "
-                                            "nothing here; pass --test-command").format(command=self.command))
+                verification.notes.append(
+                    _(
+                        "no test passed before the change (`{command}`): the tests prove "
+                        "nothing here; pass --test-command"
+                    ).format(command=self.command)
+                )
         return verification
 
     def summary(self, verification: Verification) -> list[str]:
         """One line per part of the proof, for the report."""
         lines = []
-        lines.append(_("static: imports and names checked, {count} new problems").format(
-            count=len(verification.static)))
+        lines.append(
+            _("static: imports and names checked, {count} new problems").format(count=len(verification.static))
+        )
         if verification.git.added_rules:
-            lines.append(_(".gitignore: added {rules} so the generated files reach git").format(
-                rules=", ".join(f"`{rule}`" for rule in verification.git.added_rules)))
+            lines.append(
+                _(".gitignore: added {rules} so the generated files reach git").format(
+                    rules=", ".join(f"`{rule}`" for rule in verification.git.added_rules)
+                )
+            )
         if verification.before is not None and verification.after is not None:
             before, after = verification.before, verification.after
             if before.per_test and after.per_test:
-                lines.append(_("tests (`{command}`): {passed_before} passed before, {passed_after} after; "
-                               "{failed_before} failed before, {failed_after} after").format(
-                    command=self.command, passed_before=len(before.passed), passed_after=len(after.passed),
-                    failed_before=len(before.failed), failed_after=len(after.failed)))
+                lines.append(
+                    _(
+                        "tests (`{command}`): {passed_before} passed before, {passed_after} after; "
+                        "{failed_before} failed before, {failed_after} after"
+                    ).format(
+                        command=self.command,
+                        passed_before=len(before.passed),
+                        passed_after=len(after.passed),
+                        failed_before=len(before.failed),
+                        failed_after=len(after.failed),
+                    )
+                )
             else:
-                lines.append(_("tests (`{command}`): exit status {before} before, {after} after").format(
-                    command=self.command, before=before.returncode, after=after.returncode))
+                lines.append(
+                    _("tests (`{command}`): exit status {before} before, {after} after").format(
+                        command=self.command, before=before.returncode, after=after.returncode
+                    )
+                )
         elif not self.options.run_tests:
             lines.append(_("tests: run by --write (before and after, on the staged copy)"))
         elif self.command is None:
@@ -164,8 +194,9 @@ def _differs(old: Path, new: Path) -> bool:
         return True
 
 
-def verify_new_contents(root: Path, files: list[str], new_contents: dict[str, bytes | None],
-                        options: VerifyOptions | None = None) -> tuple[Gate, Verification]:
+def verify_new_contents(
+    root: Path, files: list[str], new_contents: dict[str, bytes | None], options: VerifyOptions | None = None
+) -> tuple[Gate, Verification]:
     """For fixes that write in place (`rename --apply`, `extract`): judge `new_contents` on a copy of `root`."""
     gate = Gate(root, files, options)
     with tempfile.TemporaryDirectory(prefix="english-guard-verify-") as scratch:

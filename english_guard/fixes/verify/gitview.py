@@ -6,6 +6,7 @@ files are checked with `git check-ignore` against the changed tree's own `.gitig
 colleague has none of this machine's excludes); a negation such as `!locales/**/*.mo` is added to the
 root `.gitignore`, and whatever it cannot re-include (a file inside an ignored folder) is reported.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,9 +33,23 @@ def _check_ignore(folder: Path, paths: list[str]) -> dict[str, str] | None:
         try:
             subprocess.run(["git", "init", "-q", "--bare", str(git_dir)], check=True, capture_output=True, env=env)
             done = subprocess.run(
-                ["git", f"--git-dir={git_dir}", f"--work-tree={folder}", "-c", f"core.excludesFile={os.devnull}",
-                 "check-ignore", "-v", "-z", "--no-index", "--stdin"],
-                input="\0".join(paths).encode("utf-8") + b"\0", capture_output=True, env=env, cwd=folder)
+                [
+                    "git",
+                    f"--git-dir={git_dir}",
+                    f"--work-tree={folder}",
+                    "-c",
+                    f"core.excludesFile={os.devnull}",
+                    "check-ignore",
+                    "-v",
+                    "-z",
+                    "--no-index",
+                    "--stdin",
+                ],
+                input="\0".join(paths).encode("utf-8") + b"\0",
+                capture_output=True,
+                env=env,
+                cwd=folder,
+            )
         except (OSError, subprocess.CalledProcessError):
             return None
     if done.returncode not in (0, 1):
@@ -42,7 +57,7 @@ def _check_ignore(folder: Path, paths: list[str]) -> dict[str, str] | None:
     fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
     ignored: dict[str, str] = {}
     for index in range(0, len(fields) - 3, 4):
-        source, line, pattern, path = fields[index:index + 4]
+        source, line, pattern, path = fields[index : index + 4]
         if pattern.startswith("!"):
             continue  # matched by a negation: kept
         ignored[path] = f"{source}:{line}: {pattern}"

@@ -4,6 +4,7 @@ Both checks compare the project before and after a change, so what was already b
 on the change. Module names follow the folders from every ancestor (a file `a/b/c.py` is `c`, `b.c` and
 `a.b.c`), which covers packages, PEP 420 namespace packages and scripts run from a sub-folder alike.
 """
+
 from __future__ import annotations
 
 import ast
@@ -115,10 +116,18 @@ def module_facts(path: str, text: str | bytes) -> ModuleFacts:
             elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
                 call = node.value
                 # __all__.extend([...]) / __all__.append("x")
-                if (isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
-                        and call.func.value.id == "__all__" and facts.all_names is not None and call.args):
-                    value = _all_value(call.args[0], facts) if call.func.attr == "extend" else (
-                        [call.args[0].value] if isinstance(call.args[0], ast.Constant) else None)
+                if (
+                    isinstance(call.func, ast.Attribute)
+                    and isinstance(call.func.value, ast.Name)
+                    and call.func.value.id == "__all__"
+                    and facts.all_names is not None
+                    and call.args
+                ):
+                    value = (
+                        _all_value(call.args[0], facts)
+                        if call.func.attr == "extend"
+                        else ([call.args[0].value] if isinstance(call.args[0], ast.Constant) else None)
+                    )
                     facts.all_names = None if value is None else facts.all_names + value
             for walrus in ast.walk(node) if not isinstance(node, (ast.If, ast.Try, ast.While)) else ():
                 if isinstance(walrus, ast.NamedExpr):

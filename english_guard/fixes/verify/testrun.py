@@ -5,6 +5,7 @@ interpreter), run by the project's virtual environment when it has one (`.venv`,
 results come from pytest's JUnit XML (asked for through `PYTEST_ADDOPTS`, so a custom command that runs
 pytest reports them too) or from `unittest -v` lines; any other command is judged by its exit status.
 """
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 WHOLE_RUN = "<the whole test command>"
-UNITTEST_LINE = re.compile(r"^(\w+) \(([\w.]+)\)(?:\n[^\n]*)? \.\.\. (ok|FAIL|ERROR|skipped|expected failure|"
-                           r"unexpected success)", re.MULTILINE)
+UNITTEST_LINE = re.compile(
+    r"^(\w+) \(([\w.]+)\)(?:\n[^\n]*)? \.\.\. (ok|FAIL|ERROR|skipped|expected failure|"
+    r"unexpected success)",
+    re.MULTILINE,
+)
 TEST_FILE = re.compile(r"(^|/)(test_[^/]*|[^/]*_test)\.py$")
 
 
@@ -107,12 +111,14 @@ def run_tests(folder: Path, command: str, timeout: float) -> TestRun:
     with tempfile.TemporaryDirectory(prefix="english-guard-tests-") as scratch:
         junit = Path(scratch) / "junit.xml"
         env = dict(os.environ)
-        env["PYTEST_ADDOPTS"] = " ".join(filter(None, [env.get("PYTEST_ADDOPTS", ""), f"--junitxml={junit}",
-                                                        "-p no:cacheprovider"]))
+        env["PYTEST_ADDOPTS"] = " ".join(
+            filter(None, [env.get("PYTEST_ADDOPTS", ""), f"--junitxml={junit}", "-p no:cacheprovider"])
+        )
         env["PYTHONDONTWRITEBYTECODE"] = "1"
         try:
-            done = subprocess.run(command, shell=True, cwd=folder, env=env, capture_output=True, timeout=timeout,
-                                  stdin=subprocess.DEVNULL)
+            done = subprocess.run(
+                command, shell=True, cwd=folder, env=env, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL
+            )
         except subprocess.TimeoutExpired as exc:
             run.output = ((exc.stdout or b"") + (exc.stderr or b"")).decode("utf-8", "replace")
             run.seconds = time.monotonic() - started

@@ -6,6 +6,7 @@ argument, not a comment), also between the continuation lines of an instruction.
 Here-document bodies (`RUN <<EOF`) are scripts or files: their `#` lines are read as shell comments.
 LABEL values are free text when the last word of the key is description, title, summary, ...
 """
+
 from __future__ import annotations
 
 import re
@@ -50,8 +51,9 @@ def read_dockerfile(path: str, text: str, config: Config) -> list[Segment]:
     return segments
 
 
-def _instruction(text: str, lines: list[tuple[int, int]], index: int, escape: str, spans: Spans,
-                 segments: list[Segment]) -> int:
+def _instruction(
+    text: str, lines: list[tuple[int, int]], index: int, escape: str, spans: Spans, segments: list[Segment]
+) -> int:
     """Read the instruction starting at line `index` with its continuation lines; the next line's index."""
     parts: list[tuple[int, int]] = []  # physical pieces of the logical line, comment lines left out
     heredocs: list[tuple[str, bool]] = []
@@ -81,8 +83,15 @@ def _instruction(text: str, lines: list[tuple[int, int]], index: int, escape: st
     return index
 
 
-def _heredoc(text: str, lines: list[tuple[int, int]], index: int, delimiter: str, strip_tabs: bool,
-             spans: Spans, segments: list[Segment]) -> int:
+def _heredoc(
+    text: str,
+    lines: list[tuple[int, int]],
+    index: int,
+    delimiter: str,
+    strip_tabs: bool,
+    spans: Spans,
+    segments: list[Segment],
+) -> int:
     body_start = lines[index][0] if index < len(lines) else len(text)
     while index < len(lines):
         start, end = lines[index]
@@ -97,8 +106,7 @@ def _heredoc(text: str, lines: list[tuple[int, int]], index: int, delimiter: str
     return index
 
 
-def _labels(text: str, parts: list[tuple[int, int]], after_keyword: int, spans: Spans,
-            segments: list[Segment]) -> None:
+def _labels(text: str, parts: list[tuple[int, int]], after_keyword: int, spans: Spans, segments: list[Segment]) -> None:
     """The free-text values of `LABEL key="value" key2=value2` and of the old `LABEL key value`."""
     offsets: list[int] = []  # logical character -> offset in text
     for number, (start, end) in enumerate(parts):
@@ -109,7 +117,9 @@ def _labels(text: str, parts: list[tuple[int, int]], after_keyword: int, spans: 
         if value_end > value_start and is_free_text_key(key):
             value = logical[value_start:value_end]
             if any(char.isalpha() for char in value):
-                segment = spans.segment(offsets[value_start], offsets[value_end - 1] + 1, "value", text=" ".join(value.split()))
+                segment = spans.segment(
+                    offsets[value_start], offsets[value_end - 1] + 1, "value", text=" ".join(value.split())
+                )
                 _add(segments, segment)
 
 
@@ -144,7 +154,7 @@ def _word(logical: str, pos: int, stop_at: str) -> tuple[str, int]:
         quote = logical[pos]
         close = logical.find(quote, pos + 1)
         close = n if close == -1 else close
-        return logical[pos + 1:close], min(close + 1, n)
+        return logical[pos + 1 : close], min(close + 1, n)
     while pos < n and logical[pos] not in " \t" + stop_at:
         pos += 1
     return logical[start:pos], pos
@@ -164,8 +174,6 @@ def _value(logical: str, pos: int) -> tuple[int, int, int]:
         end += 2 if logical[end] == "\\" else 1
     end = min(end, n)
     return pos, end, end
-
-
 
 
 def _bom(text: str, start: int) -> int:

@@ -6,6 +6,7 @@ breaks kept, so offsets and positions stay the same) and the spans of the commen
 one linear pass; an unterminated `{{/*` runs to the end of the file, and an action that never closes
 turns action scanning off for the rest of the file (the text is then read as plain YAML).
 """
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Prose is every paragraph (lines between blank lines; a line of template actions 
 paragraphs too) and every `{{/* ... */}}` comment. Template expressions inside a paragraph stay in
 its text; a paragraph made only of template expressions is not prose.
 """
+
 from __future__ import annotations
 
 from english_guard.config import Config
@@ -19,8 +20,10 @@ def read_helm_notes(path: str, text: str, config: Config) -> list[Segment]:
     spans = Spans(path, text)
     segments: list[Segment] = []
     for comment in template_comments:
-        body = text[comment.body_start:comment.body_end]
-        _add(segments, spans.segment(comment.body_start, comment.body_end, "template_comment", text=stripped_lines(body)))
+        body = text[comment.body_start : comment.body_end]
+        _add(
+            segments, spans.segment(comment.body_start, comment.body_end, "template_comment", text=stripped_lines(body))
+        )
     paragraph: list[tuple[int, int]] = []
     for start, end in [*line_bounds(masked), (len(masked), len(masked))]:
         if masked[start:end].strip(_BLANK_OR_MASK):

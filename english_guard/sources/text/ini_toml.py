@@ -7,6 +7,7 @@
 - .env: `#` comment lines and `#` after a blank in an unquoted value; free-text values
   (`APP_WELCOME_MESSAGE="..."`), quoted values may span lines.
 """
+
 from __future__ import annotations
 
 import re
@@ -176,7 +177,7 @@ def read_env(path: str, text: str, config: Config) -> list[Segment]:
             pos = line_end(text, pos) + 1
             continue
         value_start = key.end()
-        quote = text[value_start:value_start + 1]
+        quote = text[value_start : value_start + 1]
         free_text = is_free_text_key(key.group(1))
         if quote in ("'", '"'):
             close = _env_quote_end(text, value_start + 1, quote)
@@ -209,6 +210,7 @@ def _env_quote_end(text: str, pos: int, quote: str) -> int:
 
 
 # ---- shared --------------------------------------------------------------------------------------
+
 
 def _line_stop(text: str, start: int) -> int:
     end = line_end(text, start)

@@ -8,6 +8,7 @@ The lexer follows CommonMark's block structure closely enough for real READMEs a
 time with a little state (an open block, an open fence or HTML block, the indents of the open list
 items, and a nested lexer for the content of an open block quote), so a 10 MB file takes linear time.
 """
+
 from __future__ import annotations
 
 import re
@@ -93,7 +94,7 @@ def _remove_code_spans(text: str) -> str:
         if partner == -1:
             index += 1
             continue
-        pieces.append(text[done:runs[index][0]])
+        pieces.append(text[done : runs[index][0]])
         done = runs[partner][1]
         index = partner + 1
     pieces.append(text[done:])
@@ -196,8 +197,11 @@ class _MarkdownLexer:
     def _lazy(self, content: str) -> bool:
         """Whether `content` continues the open paragraph or list item (it starts no block of its own)."""
         return bool(self.block_kind in ("paragraph", "list_item")) and not (
-            _FENCE_OPEN.match(content) or _ATX.match(content) or _THEMATIC.match(content)
-            or content.startswith((">", "<")) or _LIST_MARKER.match(content)
+            _FENCE_OPEN.match(content)
+            or _ATX.match(content)
+            or _THEMATIC.match(content)
+            or content.startswith((">", "<"))
+            or _LIST_MARKER.match(content)
         )
 
     def _block_start(self, content: str, start: int, end: int) -> None:
@@ -247,8 +251,13 @@ class _MarkdownLexer:
                 self._emit("table_row", [(start, end)])
                 return
             self._flush()
-        if (self.block_kind == "paragraph" and len(self.block) == 1 and _TABLE_DELIMITER.match(content)
-                and "|" in self.text[self.block[0][0]:self.block[0][1]] and ("|" in content or "-" in content)):
+        if (
+            self.block_kind == "paragraph"
+            and len(self.block) == 1
+            and _TABLE_DELIMITER.match(content)
+            and "|" in self.text[self.block[0][0] : self.block[0][1]]
+            and ("|" in content or "-" in content)
+        ):
             header = self.block
             self.block, self.block_kind = [], "table"
             self._emit("table_row", header)
@@ -263,7 +272,7 @@ class _MarkdownLexer:
 
     def _column(self, offset: int) -> int:
         """The 0-based column of `offset` in the current line's content, tabs to the next multiple of 4."""
-        return _indent(self.text[self.line_start:offset] + "x")[0]
+        return _indent(self.text[self.line_start : offset] + "x")[0]
 
     def _accepts_lazy(self, content: str) -> bool:
         """Whether a line without `>` continues this block quote's open paragraph (a lazy line)."""
@@ -298,11 +307,12 @@ class _MarkdownLexer:
         for opener, closer in _HTML_SPECIAL:
             if content.startswith(opener):
                 self._flush()
-                if closer not in content[len(opener):]:
+                if closer not in content[len(opener) :]:
                     self.html_end = closer
                 return True
         if _HTML_BLOCK_TAG.match(content) or (
-                self.block_kind not in ("paragraph", "list_item") and _HTML_LONE_TAG.fullmatch(content)):
+            self.block_kind not in ("paragraph", "list_item") and _HTML_LONE_TAG.fullmatch(content)
+        ):
             self._flush()
             self.html_end = ""
             return True

@@ -5,6 +5,7 @@ Not prose: literal blocks (after `::`), the bodies of code and other non-prose d
 and inline literals, roles and link targets. The bodies of admonitions (`note`, `warning`, ...) are prose.
 One pass over the lines with the indentation of the block being skipped as the only state.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,11 +23,36 @@ _FOOTNOTE = re.compile(r"\.\.[ \t]+\[[^\]]+\][ \t]+")
 _GRID_BORDER = re.compile(r"[+][-=+:]+[+][ \t]*$")
 _SIMPLE_BORDER = re.compile(r"=+(?:[ \t]+=+)+[ \t]*$|=+[ \t]*$")
 _FIELD = re.compile(r":[^:\s][^:]*:(?:[ \t]|$)")
-_PROSE_DIRECTIVES = frozenset({
-    "note", "warning", "tip", "important", "hint", "attention", "caution", "danger", "error", "admonition",
-    "seealso", "topic", "sidebar", "rubric", "versionadded", "versionchanged", "deprecated", "todo",
-    "epigraph", "highlights", "pull-quote", "container", "only", "tabs", "tab", "dropdown",
-})
+_PROSE_DIRECTIVES = frozenset(
+    {
+        "note",
+        "warning",
+        "tip",
+        "important",
+        "hint",
+        "attention",
+        "caution",
+        "danger",
+        "error",
+        "admonition",
+        "seealso",
+        "topic",
+        "sidebar",
+        "rubric",
+        "versionadded",
+        "versionchanged",
+        "deprecated",
+        "todo",
+        "epigraph",
+        "highlights",
+        "pull-quote",
+        "container",
+        "only",
+        "tabs",
+        "tab",
+        "dropdown",
+    }
+)
 
 # Inline markup that is not prose.
 _INLINE_LITERAL = re.compile(r"``.+?``", re.DOTALL)
@@ -72,8 +98,9 @@ def read_rst(path: str, text: str, config: Config) -> list[Segment]:
     return out
 
 
-def _explicit(text: str, lines: list[tuple[int, int]], index: int, indent: int, content: str, spans: Spans,
-              out: list[Segment]) -> tuple[int, int | None]:
+def _explicit(
+    text: str, lines: list[tuple[int, int]], index: int, indent: int, content: str, spans: Spans, out: list[Segment]
+) -> tuple[int, int | None]:
     """A directive, a target or a comment starting at line `index`; (next index, indent to skip deeper than)."""
     start, end = lines[index]
     directive = _DIRECTIVE.match(content)
@@ -117,8 +144,9 @@ def _skip_options(text: str, lines: list[tuple[int, int]], index: int, indent: i
     return index
 
 
-def _block(text: str, lines: list[tuple[int, int]], index: int, indent: int, spans: Spans,
-           out: list[Segment]) -> tuple[int, bool]:
+def _block(
+    text: str, lines: list[tuple[int, int]], index: int, indent: int, spans: Spans, out: list[Segment]
+) -> tuple[int, bool]:
     """The text block at line `index`: title, list items, table rows or a paragraph. (next index, literal next?)"""
     end_index = _group_end(text, lines, index, indent)
     group = lines[index:end_index]
@@ -223,5 +251,3 @@ def _emit(spans: Spans, out: list[Segment], symbol: str, lines: list[tuple[int, 
         segment = spans.segment(lines[0][0], lines[-1][1], symbol, text=prose)
         if segment is not None:
             out.append(segment)
-
-

@@ -4,6 +4,7 @@ A `#` starts a comment only where a shell word starts (line start, after a blank
 outside quotes, `$#`, `${#x}` and `${x#prefix}`. The first-line shebang is returned with the `shebang`
 context hint. Here-document bodies are data, not comments, and are skipped. One linear regex pass.
 """
+
 from __future__ import annotations
 
 import re

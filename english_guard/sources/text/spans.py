@@ -4,6 +4,7 @@ Readers work on character offsets into the whole decoded text; `Spans` turns an 
 1-based lines and columns (columns count characters, end_column is exclusive) and builds the
 Segment. A line ends at "\\n"; a "\\r" before it belongs to the line break, not to the text.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -77,8 +78,15 @@ class Spans:
         line, column = self.position(start)
         end_line, end_column = self.position(end - 1)
         return Segment(
-            path=self.path, kind="prose", text=text, line=line, column=column,
-            end_line=end_line, end_column=end_column + 1, symbol=symbol, context=context,
+            path=self.path,
+            kind="prose",
+            text=text,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column + 1,
+            symbol=symbol,
+            context=context,
         )
 
 
@@ -103,8 +111,9 @@ def line_end(text: str, offset: int) -> int:
     return len(text) if end == -1 else end
 
 
-def comment_segment(spans: Spans, marker: int, end: int, markers: str = "#", context: str | None = None,
-                    symbol: str = "comment") -> Segment | None:
+def comment_segment(
+    spans: Spans, marker: int, end: int, markers: str = "#", context: str | None = None, symbol: str = "comment"
+) -> Segment | None:
     """The comment whose marker starts at `marker`: its body after the run of marker characters."""
     body = marker
     text = spans.text

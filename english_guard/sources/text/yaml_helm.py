@@ -9,6 +9,7 @@ Prose here is:
   title, plain, quoted, multi-line or a block scalar. A value made only of template expressions
   (`{{ .Values.x | quote }}`) has no letters once the template layer is masked, so it is not prose.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,10 @@ def read_yaml(path: str, text: str, config: Config) -> list[Segment]:
     segments: list[Segment] = []
     for comment in template_comments:
         segment = spans.segment(
-            comment.body_start, comment.body_end, "template_comment",
-            text=stripped_lines(text[comment.body_start:comment.body_end]),
+            comment.body_start,
+            comment.body_end,
+            "template_comment",
+            text=stripped_lines(text[comment.body_start : comment.body_end]),
         )
         if segment is not None:
             segments.append(segment)
@@ -162,11 +165,15 @@ class _YamlLexer:
             self._comment(start + pos)
             return
         key_indent, self.free_key_indent = self.free_key_indent, None
-        if key_indent is not None and pos > key_indent and not _SEQUENCE_ENTRY.match(line, pos) \
-                and _key_at(line, pos)[0] is None:
+        if (
+            key_indent is not None
+            and pos > key_indent
+            and not _SEQUENCE_ENTRY.match(line, pos)
+            and _key_at(line, pos)[0] is None
+        ):
             self._node(line, start, pos, key_indent, True)
             return
-        if line.startswith(("---", "..."), pos) and line[pos + 3:pos + 4] in ("", " ", "\t"):
+        if line.startswith(("---", "..."), pos) and line[pos + 3 : pos + 4] in ("", " ", "\t"):
             self._trailing_comment(line, pos + 3, start)
             return
         if line.startswith("%", pos):
@@ -183,7 +190,7 @@ class _YamlLexer:
         key, after_key = _key_at(line, pos)
         if key is not None:
             node_indent = pos
-            free_text = is_free_text_key(self.spans.text[start + pos:start + after_key - 1])
+            free_text = is_free_text_key(self.spans.text[start + pos : start + after_key - 1])
             pos = after_key
             while pos < len(line) and line[pos] in " \t":
                 pos += 1
@@ -280,7 +287,7 @@ def _key_at(line: str, pos: int) -> tuple[str | None, int]:
         while colon < len(line) and line[colon] in " \t":
             colon += 1
         if line.startswith(":", colon) and (colon + 1 == len(line) or line[colon + 1] in " \t"):
-            return line[pos + 1:close - 1], colon + 1
+            return line[pos + 1 : close - 1], colon + 1
         return None, pos
     if pos < len(line) and line[pos] in "[{|>#&!*%@`":
         return None, pos
