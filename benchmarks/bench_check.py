@@ -16,8 +16,8 @@ and prints the median of --runs runs of each with files/s and the ratios that is
 same copy, when they are installed (on PATH or beside this interpreter): ruff (the non-ASCII rules
 RUF001-RUF003, PLC2401, PLC2403, cold and cached), typos (Python files) and codespell (Python files), so
 their ratios can be read from one run on a shared, noisy machine. `--markdown DIR` saves the table as
-Markdown (with the machine's core count) in DIR, e.g. benchmarks/results/. english-guard runs as its console script does,
-from a copy of the package taken at the start (the cache key includes the tool's own code, so edits in a
+Markdown (with the machine's core count) in DIR, e.g. benchmarks/results/. english-guard runs as its console
+script does, from a copy of the package taken at the start (the cache key includes the tool's own code, so edits in a
 shared working tree would otherwise invalidate the cache mid-run; --no-snapshot runs the installed one),
 with its byte code compiled by a warm-up run. The machine is shared: use medians, and run it when nothing
 else is busy.
@@ -390,7 +390,8 @@ def markdown_table(result: dict) -> str:
         f"# english-guard check: {result['corpus']}",
         "",
         f"{result['python_files']} Python files; {result['cpus']} cores; --jobs {result['jobs']}; "
-        f"Python {result['python']}; median of {result['runs']} runs; measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        f"Python {result['python']}; median of {result['runs']} runs; "
+        f"measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
         "The machine may be shared: read the ratios (measured in the same run) before the seconds.",
         "",
         "| measurement | median s | files/s | peak RSS MiB | note |",

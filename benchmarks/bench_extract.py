@@ -36,7 +36,7 @@ def build_project(target: Path, files: int, plain: int = 0) -> None:
         (target / "bot" / f"plain_{number}.py").write_text(ordinary, encoding="utf-8")
     for number in range(files):
         # "#N " at the start of every message makes each module's messages new msgids.
-        numbered = LITERAL_END.sub(lambda m: m.group(0) + f"#{number} ", handlers)
+        numbered = LITERAL_END.sub(lambda m, number=number: m.group(0) + f"#{number} ", handlers)
         (target / "bot" / f"handlers_{number}.py").write_text(numbered, encoding="utf-8")
 
 

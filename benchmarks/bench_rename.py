@@ -168,9 +168,9 @@ def main() -> None:
         # the renamed project must still import and run
         modules = [".".join(p.relative_to(root).with_suffix("").parts) for p in sorted(root.rglob("modul*.py"))]
         check = (
-            "import importlib\nfor name in %r:\n    module = importlib.import_module(name)\n"
+            f"import importlib\nfor name in {modules!r}:\n    module = importlib.import_module(name)\n"
             "    for attribute in dir(module):\n        if attribute.startswith('helper_'):\n"
-            "            getattr(module, attribute)(3, step=2)\n" % modules
+            "            getattr(module, attribute)(3, step=2)\n"
         )
         completed = subprocess.run([sys.executable, "-c", check], cwd=root, capture_output=True, text=True)
         print("renamed project imports and runs:", "yes" if completed.returncode == 0 else completed.stderr[-500:])

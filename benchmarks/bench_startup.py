@@ -24,7 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
-CLEAN = '"""Sum helpers."""\n\n\ndef add(first, second):\n    """Return the sum of two numbers."""\n    return first + second\n'
+CLEAN = (
+    '"""Sum helpers."""\n\n\ndef add(first, second):\n'
+    '    """Return the sum of two numbers."""\n    return first + second\n'
+)
 UZBEK = (
     "# Foydalanuvchi uchun analytics hisoblash.\n"
     "def hisoblash(qiymatlar):\n"

@@ -86,7 +86,8 @@ def main() -> None:
         for _ in range(5)
     ]
     print(
-        f"import of all text readers in a fresh interpreter (on top of the config): {min(runs) * 1000:.1f} ms (best of 5)"
+        "import of all text readers in a fresh interpreter (on top of the config): "
+        f"{min(runs) * 1000:.1f} ms (best of 5)"
     )
 
 

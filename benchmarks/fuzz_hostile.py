@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import json
 import os
 import random
@@ -268,11 +269,11 @@ def fuzz_projects(count: int, seed: int, timeout: float = 300, progress: bool = 
                 path.write_bytes(mutate(path.read_bytes(), chooser))
             outcome.files += len(python)
             steps = [
-                (["rename", ".", "--plan", "plan.toml"], lambda: _fill_plan(root / "plan.toml")),
+                (["rename", ".", "--plan", "plan.toml"], functools.partial(_fill_plan, root / "plan.toml")),
                 (["rename", ".", "--apply", "plan.toml"], None),
                 (
                     ["translate", "--engine", "glossary", "--no-memory", "--to-po", "review.po", "."],
-                    lambda: _answer_review(root / "review.po"),
+                    functools.partial(_answer_review, root / "review.po"),
                 ),
                 (["translate", "--no-memory", "--from-po", "review.po", "--write", "."], None),
                 (["extract", ".", "--source-lang", "uz", "--write"], None),

@@ -13,7 +13,6 @@ import json
 import os
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 
 from english_guard.fixes.safe_write import atomic_write_bytes
 from english_guard.model import Finding

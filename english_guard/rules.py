@@ -184,7 +184,7 @@ _BIDI_OR_INVISIBLE = re.compile(
 )
 _DIRECTIVE = re.compile(
     r"(?:english-guard:\s*(?P<kind>ignore|skip-file)(?:\[(?P<codes>[^\]]*)\])?)|(?:\bnoqa:\s*(?P<noqa>[A-Z]+\d+(?:[\s,]+[A-Z]+\d+)*))"
-    # A blanket `# noqa` (no codes) at the start of a comment or after a `#`, any case, as ruff reads it.
+    # A blanket noqa comment (no codes) at the start of a comment or after a `#`, any case, as ruff reads it.
     r"|(?P<blanket>(?:^|\#)\s*(?i:noqa)\b(?!\s*:\s*[A-Za-z]+\d))"
 )
 

@@ -61,7 +61,7 @@ def assert_only_names_changed(old: bytes, new: bytes, renames: dict[str, set[str
     string) replaced by one of its planned new names."""
     old_tokens, new_tokens = tokens_with_gaps(old), tokens_with_gaps(new)
     assert len(old_tokens) == len(new_tokens)
-    for (kind_a, text_a), (kind_b, text_b) in zip(old_tokens, new_tokens):
+    for (kind_a, text_a), (kind_b, text_b) in zip(old_tokens, new_tokens, strict=True):
         assert kind_a == kind_b
         if text_a == text_b:
             continue
@@ -70,7 +70,7 @@ def assert_only_names_changed(old: bytes, new: bytes, renames: dict[str, set[str
         elif kind_a in {"STRING", "FSTRING_MIDDLE"}:  # f-strings and getattr/__all__ literals
             words_a, words_b = re.findall(r"\w+|\W", text_a), re.findall(r"\w+|\W", text_b)
             assert len(words_a) == len(words_b), (text_a, text_b)
-            for word_a, word_b in zip(words_a, words_b):
+            for word_a, word_b in zip(words_a, words_b, strict=True):
                 assert word_a == word_b or word_b in renames.get(word_a, set()), (text_a, text_b)
         else:
             raise AssertionError(f"{kind_a} changed: {text_a!r} -> {text_b!r}")

@@ -42,10 +42,10 @@ def bad_tree(tmp_path_factory) -> Path:
     root = make_project(
         tmp_path_factory.mktemp("bad") / "tree",
         {
-            "broken.py": f"def ok():\n    pass\n\n\ndef broken(:\n    pass\n",
+            "broken.py": "def ok():\n    pass\n\n\ndef broken(:\n    pass\n",
             "binary.py": b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4,
             "latin.py": f"# -*- coding: latin-1 -*-\n{FR_LATIN1_COMMENT}\nx = 1\n".encode("latin-1"),
-            "crlf_bom.py": f"\ufeff{RU_COMMENT}\r\ndef f():\r\n    {UZ_COMMENT_2}\r\n    return 1\r\n".encode("utf-8"),
+            "crlf_bom.py": f"\ufeff{RU_COMMENT}\r\ndef f():\r\n    {UZ_COMMENT_2}\r\n    return 1\r\n".encode(),
             "empty.py": b"",
             "bad_utf8.py": b"x = 1\ny = 2\n# caf\xe9 au lait\n",
             "chart/values.yaml": b"name: orders\n# \xff\xfe broken bytes\n",

@@ -109,7 +109,7 @@ def test_moved_and_reformatted_findings_stay_baselined(project):
     old = sorted((f["path"], f["code"], f["line"]) for f in before["findings"])
     new = sorted((f["path"], f["code"], f["line"]) for f in after["findings"])
     assert [item[:2] for item in new] == [item[:2] for item in old]
-    assert all(moved[2] >= was[2] + 20 for moved, was in zip(new, old))
+    assert all(moved[2] >= was[2] + 20 for moved, was in zip(new, old, strict=True))
     code, report, stderr = check_json(project, "--no-cache", "--baseline", BASELINE, "--show-stale")
     assert (code, report["findings"]) == (0, [])
     assert "stale" not in stderr

@@ -165,7 +165,7 @@ def test_concurrent_runs_on_one_tree_agree_and_leave_a_sound_cache(tree, tmp_pat
         for extra in ([], ["--jobs", "1"], ["--jobs", "2"])
     ]
     outputs = [process.communicate(timeout=300) for process in processes]
-    for process, (stdout, stderr) in zip(processes, outputs):
+    for process, (stdout, stderr) in zip(processes, outputs, strict=True):
         assert process.returncode == 1, stderr.decode()
         assert json.loads(stdout) == reference
     assert not list(cache.rglob("*.tmp"))

@@ -27,7 +27,7 @@ DATA = Path(__file__).parent / "data" / "commit_messages.txt"
 def labelled_messages() -> list[tuple[str, str]]:
     text = DATA.read_text(encoding="utf-8")
     parts = re.split(r"^=== (\S+)\n", text, flags=re.MULTILINE)[1:]
-    return list(zip(parts[::2], parts[1::2]))
+    return list(zip(parts[::2], parts[1::2], strict=True))
 
 
 def judged(messages) -> list:

@@ -133,17 +133,17 @@ def test_code_is_rewritten_only_inside_messages(extracted):
     import difflib
 
     removed = [
-        l[1:]
-        for l in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
-        if l.startswith("-") and not l.startswith("---")
+        line[1:]
+        for line in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
+        if line.startswith("-") and not line.startswith("---")
     ]
     added = [
-        l[1:]
-        for l in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
-        if l.startswith("+") and not l.startswith("+++")
+        line[1:]
+        for line in difflib.unified_diff(old_lines, new_lines, lineterm="", n=0)
+        if line.startswith("+") and not line.startswith("+++")
     ]
     # every changed line held a user-facing literal; logs, SQL, dict keys and the unsafe line are as they were
-    assert all("answer(" in l or "send_message(" in l for l in removed)
+    assert all("answer(" in line or "send_message(" in line for line in removed)
     assert len(added) == len(removed) + 1  # plus the import
     for kept in (
         'logger.info("Foydalanuvchi botni ishga tushirdi: %s"',

@@ -159,11 +159,12 @@ def test_missing_source_language_is_a_usage_error(project):
 
 
 def test_review_answers_are_checked_for_placeholders_and_clashes(project):
+    order_uz = ORDER_UZ.replace("{order_id}", "{order.id}").replace("{order_total}", "{order.total}")
     source = (
         "from app.fakes import message, order\n\n"
         f"message.answer({json.dumps(CONFIRM_UZ, ensure_ascii=False)})\n"
         f"message.answer({json.dumps(CONFIRMED_UZ, ensure_ascii=False)})\n"
-        f"message.answer(f{json.dumps(ORDER_UZ.replace('{order_id}', '{order.id}').replace('{order_total}', '{order.total}'), ensure_ascii=False)})\n"
+        f"message.answer(f{json.dumps(order_uz, ensure_ascii=False)})\n"
     )
     (project / "app" / "bot.py").write_text(source, encoding="utf-8")
     assert run("app", "--engine", "none").exit_code == 1
@@ -279,7 +280,8 @@ COUNTING_UZ = next(k for k in ANSWERS["review"] if k.startswith("{n}"))
     [
         ("def gettext(message):\n    return message\n", False),
         (
-            "def gettext(message):\n    return message\n\n\ndef ngettext(one, many, n):\n    return one if n == 1 else many\n",
+            "def gettext(message):\n    return message\n\n\n"
+            "def ngettext(one, many, n):\n    return one if n == 1 else many\n",
             True,
         ),
     ],

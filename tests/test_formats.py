@@ -175,7 +175,7 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(project, sarif_validator
     _code, report = json_report
     assert len(run["results"]) == len(report["findings"])
     rules = run["tool"]["driver"]["rules"]
-    for result, finding in zip(run["results"], report["findings"]):
+    for result, finding in zip(run["results"], report["findings"], strict=True):
         assert result["ruleId"] == finding["code"]
         assert rules[result["ruleIndex"]]["id"] == finding["code"]
         location = result["locations"][0]["physicalLocation"]
@@ -276,7 +276,7 @@ def test_gitlab_report_follows_the_code_quality_format(project, json_report):
     _code, report = json_report
     assert len(issues) == len(report["findings"]) + len(report["errors"])
     assert [i["check_name"] for i in issues] == [f["code"] for f in report["findings"]] + ["EG900"]
-    for issue, finding in zip(issues, report["findings"]):
+    for issue, finding in zip(issues, report["findings"], strict=False):
         assert issue["location"]["path"] == finding["path"]
         assert issue["location"]["positions"]["begin"] == {"line": finding["line"], "column": finding["column"]}
 
@@ -330,7 +330,7 @@ def test_github_annotations_one_per_finding_and_error(project, json_report):
     lines = _run_format(project, "github").splitlines()
     _code, report = json_report
     assert len(lines) == len(report["findings"]) + len(report["errors"])
-    for line, finding in zip(lines, report["findings"]):
+    for line, finding in zip(lines, report["findings"], strict=False):
         match = ANNOTATION.fullmatch(line)
         assert match, line
         assert match["code"] == finding["code"]

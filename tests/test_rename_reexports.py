@@ -19,8 +19,8 @@ FILES = {
     "dokon/ombor/mahsulot.py": "class Mahsulot:\n    def __init__(self, nomi):\n        self.nomi = nomi\n",
     "dokon/ombor/savat.py": "from .mahsulot import Mahsulot\n\n\nclass Savat:\n    pass\n",
     "dokon/xizmatlar.py": "def jami_narx(narxlar):\n    return sum(narxlar)\n",
-    "ilova.py": "from dokon.ombor import Mahsulot, Savat\nfrom dokon.xizmatlar import jami_narx\nimport dokon.xizmatlar\n"
-    "\n\ndef ishga_tushirish():\n    return Mahsulot('olma'), Savat(), jami_narx([1]), "
+    "ilova.py": "from dokon.ombor import Mahsulot, Savat\nfrom dokon.xizmatlar import jami_narx\n"
+    "import dokon.xizmatlar\n\n\ndef ishga_tushirish():\n    return Mahsulot('olma'), Savat(), jami_narx([1]), "
     "dokon.xizmatlar.jami_narx([2])\n",
     "test_ilova.py": "from ilova import ishga_tushirish\n\n\ndef test_ishga_tushirish():\n"
     "    mahsulot, _savat, jami, jami2 = ishga_tushirish()\n    assert (mahsulot.nomi, jami, jami2) == "

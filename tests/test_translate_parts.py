@@ -64,7 +64,10 @@ def test_sentences_split_at_stops_but_not_abbreviations_or_versions():
 
 
 def test_layout_keeps_doctests_literal_blocks_and_fields():
-    text = "A summary line that is long enough to be wrapped prose\ncontinues here.\n\nArgs:\n    path: the path\n        more about it.\n\n>>> f(1)\n2\n\nExample::\n\n    code()\n"
+    text = (
+        "A summary line that is long enough to be wrapped prose\ncontinues here.\n\n"
+        "Args:\n    path: the path\n        more about it.\n\n>>> f(1)\n2\n\nExample::\n\n    code()\n"
+    )
     blocks = layout(text)
     prose = [(b.indent, b.marker, b.lines) for b in blocks if not b.verbatim]
     assert prose == [
@@ -96,7 +99,10 @@ def test_docstring_quote_in_translation_is_refused_not_written():
 
 
 def test_comment_block_rendering_keeps_marker_style_and_indentation():
-    source = "def f():\n    #: \u0441\u043f\u0438\u0441\u043e\u043a\n    #: \u0434\u0430\u043d\u043d\u044b\u0445\n    return 1\n"
+    source = (
+        "def f():\n    #: \u0441\u043f\u0438\u0441\u043e\u043a\n"
+        "    #: \u0434\u0430\u043d\u043d\u044b\u0445\n    return 1\n"
+    )
     plan = collect("x.py", source.encode())
     assert [u.text for u in plan.units] == [
         "\u0441\u043f\u0438\u0441\u043e\u043a\n\u0434\u0430\u043d\u043d\u044b\u0445"

@@ -147,7 +147,7 @@ def run_tool(cmd: list[str], root: Path, paths: list[str]) -> tuple[list[dict], 
         try:
             proc = subprocess.run(cmd + chunk, cwd=root, capture_output=True, text=True, errors="replace")
         except FileNotFoundError:
-            raise SystemExit(f"{cmd[0]}: command not found")
+            raise SystemExit(f"{cmd[0]}: command not found") from None
         try:
             findings.extend(parse_findings(proc.stdout))
         except json.JSONDecodeError as exc:

@@ -184,7 +184,7 @@ class _Run:
             except TranslateError as exc:
                 self.error(str(exc))
                 continue
-            for unit, reason in refused:
+            for _unit, reason in refused:
                 click.echo(reason, err=True)
                 self.left_for_humans += 1
             if new == plan.source:

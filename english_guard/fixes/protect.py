@@ -84,7 +84,7 @@ def unmask(translated: str, masked: Masked) -> str | None:
         return None
     # One pass over the tokens (one template, so no token contains another); originals are never rescanned.
     pattern = re.compile("|".join(re.escape(t) for t in sorted(masked.tokens, key=len, reverse=True)))
-    lookup = dict(zip(masked.tokens, masked.originals))
+    lookup = dict(zip(masked.tokens, masked.originals, strict=True))
     return pattern.sub(lambda match: lookup[match.group()], translated)
 
 

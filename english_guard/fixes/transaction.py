@@ -153,7 +153,7 @@ def commit(
             root,
             entries,
             state,
-            progress_paths={e["path"]: c for e, c in zip(entries, ordered)},
+            progress_paths={e["path"]: c for e, c in zip(entries, ordered, strict=True)},
             progress=progress,
             messages=messages,
         )

@@ -45,4 +45,4 @@ def language_scores(text: str, k: int = 8) -> tuple[tuple[str, float], ...]:
         labels, probabilities = _load().predict(text, k=k)
     except Exception:  # a model that cannot run only costs the language name, never the verdict
         return ()
-    return tuple((label.removeprefix("__label__"), float(p)) for label, p in zip(labels, probabilities))
+    return tuple((label.removeprefix("__label__"), float(p)) for label, p in zip(labels, probabilities, strict=True))

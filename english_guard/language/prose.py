@@ -143,11 +143,11 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
     # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
     lowercase_foreign = (
-        any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words))
+        any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words, strict=True))
         or latin_english == 0
         or sum(
             1
-            for t, w in zip(tokens, words)
+            for t, w in zip(tokens, words, strict=True)
             if w.verdict == "foreign" and w.strength == STRONG and "lexicon" in w.reason and t.text[:1].isupper()
         )
         >= 2
@@ -155,7 +155,7 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     # Title Case text (Unicode character names, headings, product lists) is a run of names.
     long_tokens = [t for t in tokens if len(t.text) >= 3]
     title_case = len(long_tokens) >= 2 and sum(_is_capitalised(t.text) for t in long_tokens) >= 0.75 * len(long_tokens)
-    for index, (token, word) in enumerate(zip(tokens, words)):
+    for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
         if word.verdict in ("english", "code", "neutral"):
             continue
         text = token.text

@@ -8,6 +8,7 @@ the callee exactly or as its dotted suffix (`click.echo` matches `click.echo`, `
 from __future__ import annotations
 
 import fnmatch
+from collections.abc import Callable
 from functools import lru_cache
 
 from english_guard.config import Config
@@ -93,6 +94,11 @@ def callee_matches(callee: str, pattern: str) -> bool:
     return matches_any(callee, (pattern,))
 
 
+@lru_cache(maxsize=4096)
+def _never_user_facing(callee: str) -> bool:
+    return matches_any(callee, NEVER_USER_FACING)
+
+
 class CallPatterns:
     """The configuration's call patterns, compiled once: one set look-up per dotted tail of a callee."""
 
@@ -102,23 +108,20 @@ class CallPatterns:
         self.extend = tuple(config.extend_user_facing_calls)
         self.shown = (*config.user_facing_calls, *config.extend_user_facing_calls, *config.user_facing_constructors)
         self.keywords = frozenset(config.user_facing_keywords)
+        # One cache per instance: a cache on the class would share its slots between configurations.
+        self.gettext: Callable[[str], bool] = lru_cache(maxsize=4096)(self._gettext)
+        self.user_facing: Callable[[str], bool] = lru_cache(maxsize=4096)(self._user_facing)
 
-    @lru_cache(maxsize=4096)
-    def gettext(self, callee: str) -> bool:
+    def _gettext(self, callee: str) -> bool:
         return callee in self.gettext_names or matches_any(callee, self.gettext_dotted)
 
-    @lru_cache(maxsize=4096)
-    def user_facing(self, callee: str) -> bool:
+    def _user_facing(self, callee: str) -> bool:
         if matches_any(callee, NEVER_USER_FACING) and not matches_any(callee, self.extend):
             return False
         return matches_any(callee, self.shown)
 
     def user_facing_keyword(self, callee: str, keyword: str) -> bool:
-        return keyword in self.keywords and not self._never(callee)
-
-    @lru_cache(maxsize=4096)
-    def _never(self, callee: str) -> bool:
-        return matches_any(callee, NEVER_USER_FACING)
+        return keyword in self.keywords and not _never_user_facing(callee)
 
 
 _compiled: dict[int, tuple[Config, CallPatterns]] = {}

@@ -120,7 +120,7 @@ class UserFacingStrings:
                         self._mark(inner, USER_FACING, "message catalog")
                 else:
                     self._mark(value, USER_FACING, "message catalog")
-        for key, value in zip(node.keys, node.values):
+        for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 self._mark(key, NAME, "dict key")
                 if key.value in self.config.user_facing_keywords:
@@ -233,7 +233,7 @@ class UserFacingStrings:
                 if not _is_message_text(side):
                     self._mark(side, USER_FACING, "compared with a message's text")
         else:
-            for op, right in zip(node.ops, node.comparators):
+            for op, right in zip(node.ops, node.comparators, strict=True):
                 if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Constant):
                     self._mark(right, DATA, "a set of characters")  # `ch in "ўқғҳ"`
         self.generic_visit(node)

@@ -23,7 +23,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 LANGUAGES = ("uz", "ru", "tr", "de", "es", "pt", "fr", "id")
@@ -296,7 +296,7 @@ def russian_latin_variants(word: str) -> list[str]:
     return ["".join(parts) for parts in itertools.product(*options)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(lang: str) -> dict[str, Entry]:
     """The lookup table of one language: folded (and for Russian, transliterated) word -> entry."""
     table: dict[str, Entry] = {}

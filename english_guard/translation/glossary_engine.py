@@ -50,7 +50,7 @@ class GlossaryEngine:
             pieces: list[str] = []
             last = 0
             complete = True
-            for match, english in zip(words, found):
+            for match, english in zip(words, found, strict=True):
                 pieces.append(sentence[last : match.start()])
                 if english is None:
                     if not _is_english_word(match.group()):

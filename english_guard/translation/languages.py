@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 # Codes the Argos index uses that are not ISO 639-1 or that Babel names badly.
 _SPECIAL_NAMES = {"zt": "Chinese (Traditional)", "tl": "Tagalog", "und": "an unknown language"}
@@ -74,7 +74,7 @@ def m2m_token(code: str) -> str:
     return f"__{code}__"
 
 
-@lru_cache(maxsize=None)
+@cache
 def language_name(code: str) -> str:
     """An English name for a language code, for messages ("Uzbek"); the code itself when unknown."""
     if code in _SPECIAL_NAMES:

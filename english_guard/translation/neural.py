@@ -81,7 +81,7 @@ class _CTranslate2Engine:
                 # A translation is rarely much longer than its source; this bounds a model that rambles.
                 max_decoding_length=min(512, 2 * longest + 8),
             )
-            for i, result in zip(chosen, results):
+            for i, result in zip(chosen, results, strict=True):
                 hypotheses[i] = list(result.hypotheses[0])
         out: list[str | None] = []
         for pieces in hypotheses:

@@ -59,7 +59,7 @@ def propose(texts_by_language: dict[str, list[str]], choice: str) -> tuple[dict[
             kind = "" if isinstance(exc, EngineError) else f"{type(exc).__name__}: "
             notes.append(f"the {engine.name} engine failed for {language}: {kind}{exc}")
             continue
-        for (text, lead, trail, masked), result in zip(prepared, results):
+        for (text, lead, trail, masked), result in zip(prepared, results, strict=True):
             if not result:
                 continue
             restored = unmask(result, masked)

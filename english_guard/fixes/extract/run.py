@@ -410,8 +410,9 @@ class _Planner:
                     (
                         candidate,
                         (
-                            f"not extracted: this text is made when the module is imported, so a gettext call there would "
-                            f"show one language to every user; {why}: build it inside a function or add a lazy gettext"
+                            "not extracted: this text is made when the module is imported, so a gettext call "
+                            f"there would show one language to every user; {why}: build it inside a function "
+                            "or add a lazy gettext"
                         ),
                     )
                 )

@@ -233,7 +233,7 @@ def _resolve_entries(
             continue
         chosen[group.root] = (group, entry)
     claimed: dict[str, set[str]] = {}
-    for root, (group, entry) in chosen.items():
+    for group, entry in chosen.values():
         if entry.kind == "module" or entry.qualified_name in index.modules:
             continue
         clash = namespaces.clash(group, entry.new_name, claimed)
@@ -343,14 +343,14 @@ def _verify(
             new_sources[i] = _replace_text(project.sources[i], project.sources[i].text, moves[i][1])
     new_facts = analyze_sources(list(new_sources.values()))
     facts: list[FileFacts] = list(project.facts)
-    for i, fact in zip(new_sources, new_facts):
+    for i, fact in zip(new_sources, new_facts, strict=True):
         if fact.error:
             report.refused.append(Refusal("", f"internal error: the renamed {fact.error}"))
             return
         facts[i] = fact
     after = SymbolIndex(facts)
     new_to_entry = {}
-    for root, (group, entry) in chosen.items():
+    for _group, entry in chosen.values():
         new_to_entry.setdefault(entry.new_name, entry)
     blamed: set[str] = set()
     for i in new_sources:
@@ -359,7 +359,7 @@ def _verify(
         if len(old_occurrences) != len(new_occurrences):
             report.refused.append(Refusal("", f"internal error: {before.facts[i].path} changed shape after renaming"))
             return
-        for position, (old, new) in enumerate(zip(old_occurrences, new_occurrences)):
+        for position, (old, new) in enumerate(zip(old_occurrences, new_occurrences, strict=True)):
             if not old.symbol.startswith(_SCOPED):
                 continue  # attributes and keywords are matched by name; the namespace check covers them
             was = before.identity(before.group_at(i, position), i, position)
@@ -543,7 +543,7 @@ def apply_plan(
     if report.refused:
         return report
     counts: dict[str, int] = {}
-    for root, (group, entry) in chosen.items():
+    for root, (group, _entry) in chosen.items():
         counts[root] = sum(
             1 for i, p in group.occurrences if project.index.facts[i].occurrences[p].role != "definition"
         )

@@ -207,7 +207,7 @@ def _engine_proposals(
             results = engine.translate(phrases, language)
         except Exception:  # a broken model must not cost the user the plan
             continue
-        for (entry, group), result in zip(items, results):
+        for (entry, group), result in zip(items, results, strict=True):
             words = _ENGLISH_WORD.findall((result or "").lower())
             if not result or not result.isascii() or not words or len(words) > 5:
                 continue

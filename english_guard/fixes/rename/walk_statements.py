@@ -119,7 +119,7 @@ class StatementVisitor:
         self.visit_all(node.patterns, scope)
         start, text = self.segment(node)
         position = 0
-        for name, pattern in zip(node.kwd_attrs, node.kwd_patterns):
+        for name, pattern in zip(node.kwd_attrs, node.kwd_patterns, strict=True):
             match = re.compile(rf"\b{re.escape(name)}\s*=").search(text, position)
             if match is None:
                 raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate {name!r}")

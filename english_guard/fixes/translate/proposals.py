@@ -42,7 +42,7 @@ class _Requests:
             engine = self.engines[engine_id]
             for start in range(0, len(sentences), self.batch_size):
                 chunk = sentences[start : start + self.batch_size]
-                for sentence, result in zip(chunk, engine.translate(chunk, language)):
+                for sentence, result in zip(chunk, engine.translate(chunk, language), strict=True):
                     self.results[(engine.name, language, sentence)] = result
                     if result is not None and self.memory is not None and getattr(engine, "remember", True):
                         self.memory.put(engine.name, language, sentence, result)

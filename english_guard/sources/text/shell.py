@@ -23,7 +23,8 @@ _TOKEN = re.compile(
     |(?P<param>\$\{[^}\n]*\}?)
     |(?P<dollar>\$.)
     |(?P<herestring><<<)
-    |(?P<heredoc><<(?P<strip>-)?[ \t]*(?:'(?P<sqdelim>[^'\n]+)'|"(?P<dqdelim>[^"\n]+)"|\\?(?P<delim>[A-Za-z_][A-Za-z_0-9]*)))
+    |(?P<heredoc><<(?P<strip>-)?[ \t]*
+        (?:'(?P<sqdelim>[^'\n]+)'|"(?P<dqdelim>[^"\n]+)"|\\?(?P<delim>[A-Za-z_][A-Za-z_0-9]*)))
     |(?P<word>[^\n\#'"\\$<]+)
     |(?P<other>.)""",
     re.DOTALL | re.VERBOSE,

@@ -1,0 +1,84 @@
+"""The habits of this repository (CONTRIBUTING.md): .ci/run lints, formats and type-checks before the tests,
+and the repository's own pre-commit config runs installed tools only, so it works offline."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+README_TEST_COMMAND = (
+    "python3 -m venv .venv && .venv/bin/pip install -q -e '.[dev,translate]' && .venv/bin/python -m pytest"
+)
+
+
+def _commands(script: str) -> list[str]:
+    return [line.strip() for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def test_ci_runs_ruff_format_check_and_mypy_before_the_readme_test_command():
+    commands = _commands((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    tests = commands.index(README_TEST_COMMAND)
+    checks = commands[:tests]
+    for check in (".venv/bin/ruff check .", ".venv/bin/ruff format --check .", ".venv/bin/mypy"):
+        assert check in checks, f".ci/run does not run `{check}` before the tests"
+    assert "rm -rf .venv" in checks  # installed from scratch
+    assert README_TEST_COMMAND in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _hooks() -> list[dict]:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]  # nothing to fetch
+    return config["repos"][0]["hooks"]
+
+
+def test_every_hook_runs_a_tool_the_dev_install_provides():
+    hooks = {hook["id"]: hook for hook in _hooks()}
+    assert set(hooks) == {"ruff", "ruff-format", "mypy", "english-guard"}
+    for hook in hooks.values():
+        assert hook["language"] == "system", hook["id"]
+        executable = hook["entry"].split()[0]
+        assert (BIN / executable).is_file(), f"{hook['id']}: {executable} is not installed beside {sys.executable}"
+    # english-guard's hook here checks what the published hook checks, from this checkout.
+    published = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert hooks["english-guard"]["entry"] == published["english-guard"]["entry"]
+    assert hooks["english-guard"]["types_or"] == published["english-guard"]["types_or"]
+
+
+def test_the_ruff_hooks_run_offline_in_a_fresh_repository(tmp_path):
+    """The real pre-commit with this repository's config: a badly formatted file with an unused import
+    fails both ruff hooks; the format hook rewrites the file; nothing is downloaded (no hook environment)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copy2(ROOT / ".pre-commit-config.yaml", repo / ".pre-commit-config.yaml")
+    (repo / "pyproject.toml").write_text("[tool.ruff]\nline-length = 120\n", encoding="utf-8")
+    (repo / "module.py").write_text("import os\ndef total( a,b ):\n    return a+b\n", encoding="utf-8")
+    home = tmp_path / "pre-commit-home"
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "PRE_COMMIT_HOME": str(home)}
+    env.pop("PRE_COMMIT", None)
+    for command in (["git", "init", "-q"], ["git", "add", "-A"]):
+        subprocess.run(command, cwd=repo, check=True, env=env, capture_output=True, timeout=60)
+
+    def run(hook: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "run", hook, "--all-files"],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    linted = run("ruff")
+    assert linted.returncode == 1, linted.stdout + linted.stderr
+    assert "F401" in linted.stdout
+    formatted = run("ruff-format")
+    assert formatted.returncode == 1, formatted.stdout + formatted.stderr
+    assert (repo / "module.py").read_text(encoding="utf-8") == ("import os\n\n\ndef total(a, b):\n    return a + b\n")
+    assert not list(home.glob("repo*"))  # no hook repository was cloned or installed
