@@ -20,6 +20,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any, TypeGuard
 
 from english_guard.config import Config
 from english_guard.model import Candidate, FileError, FileResult, Finding
@@ -58,7 +59,7 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-_FINDING_TYPES = {
+_FINDING_TYPES: dict[str, type | tuple[type, ...]] = {
     "line": int,
     "column": int,
     "end_line": int,
@@ -82,7 +83,7 @@ def _finding_ok(item: object) -> bool:
     )
 
 
-def _well_formed(data: object) -> bool:
+def _well_formed(data: object) -> TypeGuard[dict[str, Any]]:
     """The shape `store` writes, with the right types: a tampered entry never reaches the report."""
     if not isinstance(data, dict) or not {"findings", "unused", "error", "candidates", "facts"} <= data.keys():
         return False

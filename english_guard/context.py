@@ -36,6 +36,12 @@ class ProjectContext:
     built: dict[str, object] = field(default_factory=dict)
 
 
+def _built_languages(context: ProjectContext) -> dict[str, float]:
+    """The project's language profile, as `_project_languages` built it (empty before it runs)."""
+    built = context.built.get(LANGUAGES)
+    return built if isinstance(built, dict) else {}
+
+
 def _project_languages(values: list[tuple[str, object]]) -> dict[str, float]:
     return language_profile.merge(value for _path, value in values if isinstance(value, dict))
 
@@ -49,7 +55,7 @@ def resolve_language_candidates(context: ProjectContext, result: FileResult, min
     if not result.candidates:
         return
     file_profile = result.facts.get(LANGUAGES) or {}
-    shares = language_profile.blended_shares(file_profile, context.built.get(LANGUAGES) or {})
+    shares = language_profile.blended_shares(file_profile, _built_languages(context))
     for candidate in result.candidates:
         decided = language_profile.resolve(candidate.leaning, shares)
         if decided is None:
@@ -76,7 +82,7 @@ def name_close_calls(context: ProjectContext, result: FileResult, min_confidence
     alternatives = result.facts.get(ALTERNATIVES)
     if not alternatives:
         return
-    shares = language_profile.blended_shares(result.facts.get(LANGUAGES) or {}, context.built.get(LANGUAGES) or {})
+    shares = language_profile.blended_shares(result.facts.get(LANGUAGES) or {}, _built_languages(context))
     by_position = {(line, column, code): close for line, column, code, close in alternatives}
     for index, finding in enumerate(result.findings):
         close = by_position.get((finding.line, finding.column, finding.code))

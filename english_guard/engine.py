@@ -14,7 +14,7 @@ from english_guard import __version__
 from english_guard.cache import ResultCache
 from english_guard.config import Config
 from english_guard.context import ALTERNATIVES, LANGUAGES, resolve
-from english_guard.model import Candidate, FileError, FileResult, Finding
+from english_guard.model import Candidate, FileError, FileResult, Finding, Segment
 from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
 from english_guard.project_names import project_names
 from english_guard.rules import (
@@ -138,9 +138,10 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
         message = str(exc) or type(exc).__name__
         result.error = FileError(path, message, line, column)
         # A file that does not parse keeps its EG900, and what a tolerant reader still finds is judged.
-        segments = getattr(exc, "segments", None)
-        if not segments:
+        partial: list[Segment] | None = getattr(exc, "segments", None)
+        if not partial:
             return result
+        segments = partial
     segments = _without_people_names(path, segments)
     enabled = config.codes_enabled() - config.ignored_in(path)
     allowed = config.all_allowed_words()

@@ -99,7 +99,7 @@ class FileError:
     code: str = "EG900"
 
     def to_json(self) -> dict:
-        data = {"path": self.path, "code": self.code, "message": self.message}
+        data: dict[str, str | int] = {"path": self.path, "code": self.code, "message": self.message}
         if self.line is not None:
             data["line"] = self.line
         if self.column is not None:

@@ -548,8 +548,8 @@ def evaluate(
             known = code_names
         else:
             known = names
-        if not sure:
-            if not (known and _leaning_only_names(verdict, known)):
+        if not sure:  # only reached when evidence is collected (see above)
+            if evidence is not None and not (known and _leaning_only_names(verdict, known)):
                 evidence.candidates.append((segment, verdict, code))
             continue
         if known and _only_names(verdict, known):

@@ -284,7 +284,7 @@ def _child(folder_shown: str, name: str) -> str:
 
 def _parent_ignores(top: Path, names: tuple[str, ...] = IGNORE_FILES) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
     """The ignore files of the folders above `top`, up to the repository root."""
-    specs = []
+    specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
     folder = top.resolve()
     if (folder / ".git").exists():
         return specs  # the top is a repository root: nothing above it applies

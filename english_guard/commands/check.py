@@ -15,9 +15,7 @@ from english_guard.texts import _
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def _codes(value: str | None) -> list[str] | None:
-    if value is None:
-        return None
+def _codes(value: str) -> list[str]:
     return [part for part in value.replace(" ", ",").split(",") if part]
 
 

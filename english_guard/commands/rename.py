@@ -51,7 +51,8 @@ def rename(
         raise click.UsageError(_("give exactly one of --plan FILE or --apply FILE"))
     if diff and plan_file:
         raise click.UsageError(_("--diff previews an --apply; it does nothing with --plan"))
-    if plan_file:
+    if apply_file is None:
+        assert plan_file is not None  # exactly one of them, checked above
         paths = paths or (".",)
         sys.exit(_plan(list(paths), plan_file, _config(config_path, paths)))
     from english_guard.fixes.verify import VerifyOptions

@@ -273,7 +273,7 @@ def create_server(config_file: str | None = None, debounce: float = DEFAULT_DEBO
             return None
         loop = asyncio.get_running_loop()
         fixes = await loop.run_in_executor(ls.worker, fixes_for, checked, findings)
-        by_code = {}
+        by_code: dict[str, list[types.Diagnostic]] = {}
         for finding in findings:
             by_code.setdefault(finding.code, []).append(ls.diagnostic(lines, codec, finding))
         return [

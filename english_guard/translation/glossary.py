@@ -300,7 +300,7 @@ def russian_latin_variants(word: str) -> list[str]:
 def _table(lang: str) -> dict[str, Entry]:
     """The lookup table of one language: folded (and for Russian, transliterated) word -> entry."""
     table: dict[str, Entry] = {}
-    text = resources.files("english_guard.translation").joinpath("data", f"{lang}.tsv").read_text("utf-8")
+    text = resources.files("english_guard.translation").joinpath("data").joinpath(f"{lang}.tsv").read_text("utf-8")
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#"):

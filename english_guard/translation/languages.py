@@ -143,6 +143,7 @@ def uzbek_to_latin(text: str) -> str:
     previous = ""
     for char in text:
         lower = char.lower()
+        latin: str | None
         if lower == "е":
             latin = "ye" if not previous.isalpha() or previous.lower() in _VOWELS else "e"
         else:

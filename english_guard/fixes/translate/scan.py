@@ -58,7 +58,7 @@ class _Collector(cst.CSTVisitor):
         self._add(docstring_unit(self.path, self.lines, node.body.body, self._position))
 
 
-def parse(path: str, source: bytes) -> tuple[cst.Module, MetadataWrapper]:
+def parse(path: str, source: str | bytes) -> tuple[cst.Module, MetadataWrapper]:
     if too_deep(source, path):
         raise TranslateError(f"{path}: {TOO_DEEP}")
     try:
@@ -78,7 +78,7 @@ def parse(path: str, source: bytes) -> tuple[cst.Module, MetadataWrapper]:
     return wrapper.module, wrapper
 
 
-def collect(path: str, source: bytes, judge: Callable | None = None) -> FilePlan:
+def collect(path: str, source: str | bytes, judge: Callable | None = None) -> FilePlan:
     """The units of one file. With `judge`, only those it finds non-English; without, every candidate."""
     module, wrapper = parse(path, source)
     text = module.code

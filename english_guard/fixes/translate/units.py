@@ -45,7 +45,7 @@ class Unit:
 @dataclass
 class FilePlan:
     path: str
-    source: bytes
+    source: str | bytes  # as read from a file, or the text of an editor's document
     module: cst.Module
     units: list[Unit]
 
