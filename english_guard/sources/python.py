@@ -12,6 +12,7 @@ import ast
 import os
 import re
 import unicodedata
+from collections.abc import Callable
 
 from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, deeper, in_deep_thread
@@ -37,10 +38,10 @@ _SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment"})
 _WORD = re.compile(r"\w+")
 
 
-class _Collector(UserFacingStrings, ast.NodeVisitor):
+class _Collector(UserFacingStrings):
     # NodeVisitor's dispatch (a getattr per node) and its generic_visit are a third of the lint
     # path's time: a class-keyed method table and a leaner child walk do the same work faster.
-    _methods: dict[type, object] = {}
+    _methods: dict[type, Callable[[_Collector, ast.AST], object]] = {}
 
     def visit(self, node: ast.AST):
         method = self._methods.get(node.__class__)
@@ -77,9 +78,9 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         # Calls of this file's own functions with literal arguments, resolved once senders are known.
         self.local_calls: list[tuple[ast.Call, str]] = []
         # Per function scope: names last assigned a string expression (for `text = "..."; send(text)`).
-        self.string_variables: list[dict[str, ast.AST]] = [{}]
+        self.string_variables: list[dict[str, ast.expr]] = [{}]
         # Every string literal met, and the role a flow gave it (see `string_roles`).
-        self.string_nodes: list[ast.AST] = []
+        self.string_nodes: list[ast.expr] = []
         self.roles: dict[int, tuple[str, str]] = {}
         self.test_file = False  # set by read_python_text: its strings are then test data
         # Names the code uses (defined here or not): a comment that mentions one refers to code.
@@ -87,7 +88,7 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         # Where string literals are, to tell a comment's `#` from a `#` inside a string.
         self.string_spans: list[tuple[int, int, int, int]] = []
 
-    def _span(self, node: ast.AST) -> None:
+    def _span(self, node: ast.expr) -> None:
         end_line = node.end_lineno or node.lineno
         self.string_spans.append(
             (
@@ -238,7 +239,7 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
     def visit_Nonlocal(self, node: ast.Nonlocal) -> None:
         self._names_statement(node, "nonlocal")
 
-    def _match_name(self, node: ast.AST, name: str | None) -> None:
+    def _match_name(self, node: ast.pattern, name: str | None) -> None:
         if name:
             line = node.end_lineno or node.lineno
             end = self.pos.column(line, node.end_col_offset or 0)
@@ -246,14 +247,14 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
             column = text.rfind(name, 0, end - 1) + 1 or end - len(name)
             self.define(name, "variable", line, column)
 
-    def visit_MatchAs(self, node: ast.AST) -> None:
+    def visit_MatchAs(self, node: ast.MatchAs) -> None:
         self.generic_visit(node)
         self._match_name(node, node.name)
 
-    def visit_MatchStar(self, node: ast.AST) -> None:
+    def visit_MatchStar(self, node: ast.MatchStar) -> None:
         self._match_name(node, node.name)
 
-    def visit_MatchMapping(self, node: ast.AST) -> None:
+    def visit_MatchMapping(self, node: ast.MatchMapping) -> None:
         self.generic_visit(node)
         self._match_name(node, node.rest)
 
@@ -271,7 +272,7 @@ class _Collector(UserFacingStrings, ast.NodeVisitor):
         self._docstring(node)
         self.generic_visit(node)
 
-    def _literal_segment(self, node: ast.AST, kind: str, text: str, symbol: str, context: str = "") -> Segment:
+    def _literal_segment(self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "") -> Segment:
         line, end_line = node.lineno, node.end_lineno or node.lineno
         return Segment(
             self.path,
@@ -293,12 +294,12 @@ def read_comments(path: str, text: str, string_spans: list[tuple[int, int, int, 
     This is several times faster than the `tokenize` module, which the lint path cannot afford.
     """
     inside: dict[int, list[tuple[int, float]]] = {}
-    for line, column, end_line, end_column in string_spans:
-        if line == end_line:
-            inside.setdefault(line, []).append((column, end_column))
+    for first_line, column, end_line, end_column in string_spans:
+        if first_line == end_line:
+            inside.setdefault(first_line, []).append((column, end_column))
             continue
-        inside.setdefault(line, []).append((column, float("inf")))
-        for middle in range(line + 1, end_line):
+        inside.setdefault(first_line, []).append((column, float("inf")))
+        for middle in range(first_line + 1, end_line):
             inside.setdefault(middle, []).append((0, float("inf")))
         inside.setdefault(end_line, []).append((0, end_column))
     segments = []

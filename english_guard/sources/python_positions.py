@@ -5,6 +5,9 @@ from __future__ import annotations
 import ast
 import re
 
+# The nodes that carry a source position (ast.AST itself declares none).
+Located = ast.expr | ast.stmt | ast.pattern | ast.arg | ast.keyword | ast.alias | ast.excepthandler
+
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
@@ -22,7 +25,7 @@ class Positions:
             return byte_offset + 1
         return len(source.encode("utf-8")[:byte_offset].decode("utf-8", errors="ignore")) + 1
 
-    def segment(self, node: ast.AST) -> str:
+    def segment(self, node: Located) -> str:
         """The source text of a node (like ast.get_source_segment, without re-splitting the file)."""
         line, end_line = node.lineno, node.end_lineno or node.lineno
         start, end = self.column(line, node.col_offset) - 1, self.column(end_line, node.end_col_offset or 0) - 1

@@ -80,7 +80,7 @@ _BUILT_IN = re.compile(
 @lru_cache(maxsize=4096)
 def _built_in_reader(name: str) -> str | None:
     match = _BUILT_IN.match(name)
-    if match is None:
+    if match is None or match.lastgroup is None:
         return None
     return NAME_PATTERNS[int(match.lastgroup[1:])][1]
 

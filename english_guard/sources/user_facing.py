@@ -14,8 +14,10 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from english_guard.config import Config
+from english_guard.model import Segment
 from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
-from english_guard.sources.python_positions import dotted_name
+from english_guard.sources.python_positions import Positions, dotted_name
 from english_guard.sources.string_roles import (
     DATA,
     DEVELOPER,
@@ -70,11 +72,23 @@ def _literal_like(node: ast.AST) -> bool:
     )
 
 
-class UserFacingStrings:
-    """Mixin for the reader's tree walk. It expects on `self`: path, config, pos (Positions), text, strings
-    (the list it appends to), string_nodes (every string literal met), roles (id -> role and context),
-    docstring_nodes, string_variables (a stack of dicts), frames (a stack of Frame), senders, local_calls,
-    and `_literal_segment(...)`."""
+class UserFacingStrings(ast.NodeVisitor):
+    """The string-role part of the reader's tree walk (the reader's visitor inherits it and sets the
+    attributes declared here)."""
+
+    config: Config
+    pos: Positions
+    string_nodes: list[ast.expr]  # every string literal met
+    roles: dict[int, tuple[str, str]]  # id(node) -> role and context
+    docstring_nodes: set[int]
+    string_variables: list[dict[str, ast.expr]]  # a stack of scopes
+    frames: list[Frame]
+    senders: dict[str, tuple[set[int], set[str]]]
+    local_calls: list[tuple[ast.Call, str]]
+    test_file: bool
+
+    def _literal_segment(self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "") -> Segment:
+        raise NotImplementedError
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self._remember(node.targets, node.value)
@@ -85,7 +99,7 @@ class UserFacingStrings:
             self._remember([node.target], node.value)
         self.generic_visit(node)
 
-    def _remember(self, targets: list[ast.AST], value: ast.AST) -> None:
+    def _remember(self, targets: list[ast.expr], value: ast.expr) -> None:
         for target in targets:
             if not isinstance(target, ast.Name):
                 continue
@@ -131,11 +145,13 @@ class UserFacingStrings:
         self.generic_visit(node)
 
     def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
-        texts = [e for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-        if len(texts) == 2 and len(node.elts) == 2 and is_slug_pair(texts[0].value, texts[1].value):
+        literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        texts = [literal for literal, _ in literals]
+        words = [word for _, word in literals]
+        if len(texts) == 2 and len(node.elts) == 2 and is_slug_pair(words[0], words[1]):
             for text in texts:
                 self._mark(text, DATA, "a text and its slug")
-        elif len(texts) == len(node.elts) and is_word_list([t.value for t in texts]):
+        elif len(texts) == len(node.elts) and is_word_list(words):
             for text in texts:
                 self._mark(text, DATA, "a word list")
         self.generic_visit(node)
@@ -293,7 +309,7 @@ class UserFacingStrings:
             elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
                 stack.extend(reversed(node.elts))
 
-    def string_segments(self) -> list:
+    def string_segments(self) -> list[Segment]:
         """One segment per string literal that is not data, with its role as the segment's symbol."""
         segments = []
         for node in self.string_nodes:
@@ -305,8 +321,10 @@ class UserFacingStrings:
                 quote = _STRING_PREFIX.match(source)
                 if quote:
                     body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
-            else:
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 body = node.value
+            else:
+                continue  # only string literals are collected
             assigned, context = self.roles.get(id(node), (None, PRESUMED))
             role = final_role(assigned, body, self.test_file)
             if role != DATA:

@@ -79,6 +79,7 @@ def _action_end(text: str, pos: int) -> int:
     n = len(text)
     while pos < n:
         token = match(text, pos)
+        assert token is not None  # the last alternative matches any character
         if token.group() == "}}":
             return token.end()
         if token.group() == "{{":

@@ -45,6 +45,7 @@ def read_toml(path: str, text: str, config: Config) -> list[Segment]:
     n = len(text)
     while pos < n:
         token = match(text, pos)
+        assert token is not None  # the last alternative matches any character
         kind = token.lastgroup
         value = token.group()
         if kind == "comment":

@@ -162,7 +162,7 @@ class _MarkdownLexer:
                 return
             self._close_quote()
         if self.fence is not None:
-            self._fence_line(line)
+            self._fence_line(self.fence, line)
             return
         if self.comment_start is not None:
             close = text.find("-->", start, end)
@@ -233,7 +233,9 @@ class _MarkdownLexer:
         if content.startswith(">") and self.depth < _MAX_QUOTE_DEPTH:
             self._flush()
             self.quote = _MarkdownLexer(self.spans, self.out, self.depth + 1)
-            self.quote._line(start + _QUOTE.match(content).end(), end)
+            quote = _QUOTE.match(content)
+            assert quote is not None  # the line starts with `>`
+            self.quote._line(start + quote.end(), end)
             return
         marker = _LIST_MARKER.match(content)
         if marker is not None and not (self.block_kind == "paragraph" and not _interrupts(marker, content)):
@@ -281,8 +283,8 @@ class _MarkdownLexer:
         return self.fence is None and self.block_kind in ("paragraph", "list_item") and self._lazy(content)
 
     # ---- fences and HTML -----------------------------------------------------------------------
-    def _fence_line(self, line: str) -> None:
-        char, length = self.fence
+    def _fence_line(self, fence: tuple[str, int], line: str) -> None:
+        char, length = fence
         stripped = line.strip()
         if stripped and set(stripped) == {char} and len(stripped) >= length:
             self.fence = None

@@ -114,7 +114,9 @@ def _explicit(
     if _TARGET.match(content):
         return index + 1, indent
     # A comment: `.. text` and its indented continuation lines.
-    body_start = start + indent + _EXPLICIT.match(content).end()
+    explicit = _EXPLICIT.match(content)
+    assert explicit is not None  # the caller saw the `..`
+    body_start = start + indent + explicit.end()
     last = index
     scan = index + 1
     while scan < len(lines):

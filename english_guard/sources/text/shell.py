@@ -57,6 +57,7 @@ def shell_comments(text: str, start: int = 0, end: int | None = None) -> list[tu
     match = _TOKEN.match
     while pos < limit:
         token = match(text, pos)
+        assert token is not None  # the last alternative matches any character
         kind = token.lastgroup
         if kind == "hash":
             if pos == start or text[pos - 1] in _WORD_BREAK or text[pos - 1] == "\n":

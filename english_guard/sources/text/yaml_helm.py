@@ -68,18 +68,18 @@ class _YamlLexer:
             line = masked[line_start:stop]
             if not line.strip(_BLANK_OR_MASK) and (line.strip(" \t") or self.block is None):
                 continue  # a line of template actions only; and blank lines outside block scalars
-            if self.block is not None and self._block_line(line, line_start, stop):
+            if self.block is not None and self._block_line(self.block, line, line_start, stop):
                 continue
-            if self.flow is not None and self._flow_line(line, line_start, stop):
+            if self.flow is not None and self._flow_line(self.flow, line, line_start, stop):
                 continue
             self._line(line, line_start)
         self._end_block()
         self._end_flow(len(masked))
 
     # ---- block scalars -------------------------------------------------------------------------
-    def _block_line(self, line: str, start: int, end: int) -> bool:
+    def _block_line(self, block: tuple[int, bool, list[tuple[int, int]]], line: str, start: int, end: int) -> bool:
         """Consume a line of the block scalar in progress; False when the line ends it."""
-        parent, free_text, lines = self.block
+        parent, free_text, lines = block
         stripped = line.lstrip(" ")
         if not stripped.strip(" \t"):
             lines.append((start, end))
@@ -122,9 +122,9 @@ class _YamlLexer:
             self.out.append(segment)
 
     # ---- multi-line flow scalars ---------------------------------------------------------------
-    def _flow_line(self, line: str, start: int, end: int) -> bool:
+    def _flow_line(self, flow: tuple[int, str, bool, int], line: str, start: int, end: int) -> bool:
         """Consume a continuation line of a multi-line scalar; False when the line is not one."""
-        key_indent, quote, free_text, value_start = self.flow
+        key_indent, quote, free_text, value_start = flow
         stripped = line.lstrip(" \t")
         indent = len(line) - len(stripped)
         if not stripped or indent <= key_indent:
