@@ -149,6 +149,7 @@ def _resolve_module(
         )
         return
     group = index.module_group(module)
+    assert group is not None  # the module is one of the project's files
     chosen[group.root] = (group, entry)
     file_index = next(i for i, f in enumerate(index.facts) if f is fact)
     moves[file_index] = (str(new_path), new_module)
@@ -282,7 +283,9 @@ def _keyword_only_groups(
         if not candidates or targets == {None}:
             continue
         if len(targets) == 1:
-            extra[group.root] = targets.pop()
+            (target,) = targets
+            assert target is not None  # {None} was passed over above
+            extra[group.root] = target
             continue
         sites = ", ".join(f"{index.facts[i].path}:{index.facts[i].occurrences[p].line}" for i, p in group.occurrences)
         for g in candidates:
@@ -349,9 +352,9 @@ def _verify(
             return
         facts[i] = fact
     after = SymbolIndex(facts)
-    new_to_entry = {}
-    for _group, entry in chosen.values():
-        new_to_entry.setdefault(entry.new_name, entry)
+    new_to_entry: dict[str, PlanEntry] = {}
+    for _group, planned in chosen.values():
+        new_to_entry.setdefault(planned.new_name, planned)
     blamed: set[str] = set()
     for i in new_sources:
         old_occurrences = before.facts[i].occurrences
@@ -367,6 +370,7 @@ def _verify(
             if was == now:
                 continue
             old_group = before.group_at(i, position)
+            entry: PlanEntry | None
             if old_group is not None and old_group.root in chosen:
                 entry = chosen[old_group.root][1]
             else:
@@ -437,8 +441,8 @@ def _star_calls(project: Project, new_names: dict[str, str]) -> list[str]:
             if node is not None and not node.startswith("k?"):
                 for _path, binding in index.definitions_of(node):
                     if binding.kind in {"function", "method"}:
-                        info = index.functions.get(binding.qualname)
-                        names |= set(info.params if info else ()) & renamed_keywords
+                        function = index.functions.get(binding.qualname)
+                        names |= set(function.params if function else ()) & renamed_keywords
                     elif binding.kind == "class":
                         info = index.classes.get(binding.qualname)
                         names |= (info.members if info else set()) & renamed_keywords
@@ -543,11 +547,11 @@ def apply_plan(
     if report.refused:
         return report
     counts: dict[str, int] = {}
-    for root, (group, _entry) in chosen.items():
-        counts[root] = sum(
+    for group_root, (group, _entry) in chosen.items():
+        counts[group_root] = sum(
             1 for i, p in group.occurrences if project.index.facts[i].occurrences[p].role != "definition"
         )
-    report.renamed = [(entry, counts[root]) for root, (_group, entry) in chosen.items()]
+    report.renamed = [(entry, counts[group_root]) for group_root, (_group, entry) in chosen.items()]
     report.unprovable = _unprovable(project, new_names, moves)
     for i in moves:
         changed.setdefault(i, project.sources[i].text)

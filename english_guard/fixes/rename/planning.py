@@ -10,6 +10,7 @@ from english_guard.fixes.rename.index import Group, SymbolIndex
 from english_guard.fixes.rename.namespaces import Namespaces
 from english_guard.fixes.rename.planfile import PlanEntry
 from english_guard.fixes.rename.safety import alternative_for, is_dunder, outside_owner, target_problem
+from english_guard.model import Verdict
 
 _KIND_RANK = {
     "class": 0,
@@ -106,7 +107,7 @@ def make_plan(
             data_reasons[index.find(node)] += [r for r in reasons if r not in data_reasons[index.find(node)]]
     namespaces = Namespaces(index)
     claimed: dict[str, set[str]] = {}
-    candidates: list[tuple[Group, object]] = []
+    candidates: list[tuple[Group, Verdict]] = []
     for group in index.groups.values():
         if not group.definitions or is_dunder(group.name) or group.root.startswith("k?:"):
             continue

@@ -8,10 +8,11 @@ unanalysed rather than edited wrongly.
 
 from __future__ import annotations
 
-import ast
 import re
 
 from english_guard.fixes.rename.records import AnalysisError, Occurrence
+from english_guard.fixes.rename.walker_parts import WalkerParts
+from english_guard.sources.python_positions import Located
 
 _LINE_BREAK_RE = re.compile(r"\r\n|\r|\n")
 _DEF_RE = re.compile(r"(?:async(?:\s|\\\r?\n)+)?(?:def|class)(?:\s|\\\r?\n)+")
@@ -22,7 +23,7 @@ def line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _LINE_BREAK_RE.finditer(text)]
 
 
-class TokenPositions:
+class TokenPositions(WalkerParts):
     """Mixin of the walker: needs `text`, `starts` (see `line_starts`), `source`, `facts` and `seen`."""
 
     def offset(self, lineno: int, col: int) -> int:
@@ -53,12 +54,17 @@ class TokenPositions:
         line, column = self.line_column(offset)
         self.facts.occurrences.append(Occurrence(offset, line, column, text, symbol, role))
 
-    def add_node(self, node: ast.AST, text: str, symbol: str, role: str) -> int:
+    def end_offset(self, node: Located) -> int:
+        """The offset just after a node (a parsed tree gives every node its end)."""
+        assert node.end_lineno is not None and node.end_col_offset is not None
+        return self.offset(node.end_lineno, node.end_col_offset)
+
+    def add_node(self, node: Located, text: str, symbol: str, role: str) -> int:
         offset = self.offset(node.lineno, node.col_offset)
         self.add_at(offset, text, symbol, role)
         return offset
 
-    def name_after_keyword(self, node: ast.AST, name: str) -> int:
+    def name_after_keyword(self, node: Located, name: str) -> int:
         """The offset of a def/class name: after `def`, `async def` or `class`."""
         start = self.offset(node.lineno, node.col_offset)
         match = _DEF_RE.match(self.text, start)
@@ -66,7 +72,7 @@ class TokenPositions:
             raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate the name {name!r}")
         return match.end()
 
-    def segment(self, node: ast.AST) -> tuple[int, str]:
+    def segment(self, node: Located) -> tuple[int, str]:
         start = self.offset(node.lineno, node.col_offset)
-        end = self.offset(node.end_lineno, node.end_col_offset)
+        end = self.end_offset(node)
         return start, self.text[start:end]

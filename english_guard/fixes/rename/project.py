@@ -20,7 +20,7 @@ class Project:
     sources: list[SourceFile] = field(default_factory=list)
     facts: list[FileFacts] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # files that could not be read or parsed
-    index: SymbolIndex | None = None
+    index: SymbolIndex = field(default_factory=lambda: SymbolIndex([]))  # load_project builds the real one
 
 
 def _analyze_path(path: Path) -> tuple[SourceFile | None, FileFacts | None, str]:

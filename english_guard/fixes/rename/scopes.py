@@ -7,13 +7,14 @@ module-level names, settled once the whole file is walked) and records bindings.
 
 from __future__ import annotations
 
-import ast
 import builtins
 import symtable
 from collections import deque
 from dataclasses import dataclass, field
 
 from english_guard.fixes.rename.records import AnalysisError, Binding
+from english_guard.fixes.rename.walker_parts import WalkerParts
+from english_guard.sources.python_positions import Located
 
 BUILTINS = frozenset(dir(builtins))
 
@@ -31,7 +32,7 @@ class Scope:
     bound: set[str] = field(default_factory=set)  # class bodies: names bound so far, in source order
 
 
-class ScopeResolver:
+class ScopeResolver(WalkerParts):
     """Mixin of the walker: needs `source`, `text`, `facts`, `module_names` and the `TokenPositions` methods."""
 
     def new_scope(self, kind: str, table, prefix: str, parent: Scope | None, qualname: str = "") -> Scope:
@@ -53,7 +54,7 @@ class ScopeResolver:
             raise AnalysisError(f"{self.source.path}:{lineno}: no symbol table for {name}")
         return queue.popleft()
 
-    def enter(self, scope: Scope, node: ast.AST, kind: str, name: str, table_name: str) -> Scope:
+    def enter(self, scope: Scope, node: Located, kind: str, name: str, table_name: str) -> Scope:
         table = self.child_table(scope, table_name, node.lineno)
         if kind == "class":
             qualname = scope.prefix + name

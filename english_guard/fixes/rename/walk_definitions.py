@@ -10,6 +10,7 @@ import ast
 
 from english_guard.fixes.rename.records import ClassInfo, FunctionInfo
 from english_guard.fixes.rename.scopes import Scope
+from english_guard.fixes.rename.walker_parts import WalkerParts
 
 _COMPREHENSION_NAMES = {
     ast.ListComp: "listcomp",
@@ -34,7 +35,7 @@ def _is_fixture_decorator(node: ast.AST) -> bool:
     return _dotted(node) in {"fixture", "pytest.fixture", "pytest_asyncio.fixture"}
 
 
-class DefinitionVisitor:
+class DefinitionVisitor(WalkerParts):
     """Mixin of the walker: `visit_*` methods for the nodes that define a function, class or comprehension."""
 
     def visit_FunctionDef(self, node, scope: Scope) -> None:

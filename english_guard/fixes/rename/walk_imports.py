@@ -11,6 +11,7 @@ import re
 
 from english_guard.fixes.rename.records import AnalysisError, Binding
 from english_guard.fixes.rename.scopes import Scope
+from english_guard.fixes.rename.walker_parts import WalkerParts
 
 
 def package_of(module: str, path: str) -> str:
@@ -32,7 +33,10 @@ def _absolute_module(package: str, node: ast.ImportFrom) -> str | None:
     return ".".join(base) or None
 
 
-class ImportVisitor:
+_DOTS_AFTER_FROM = re.compile(r"(?:\s|\\\r?\n)*\.*(?:\s|\\\r?\n)*")
+
+
+class ImportVisitor(WalkerParts):
     """Mixin of the walker: `visit_Import` / `visit_ImportFrom`; fills `import_bindings` and `star_imports`."""
 
     def module_tokens(self, text_start: int, dotted: str, absolute: str) -> None:
@@ -53,7 +57,7 @@ class ImportVisitor:
             self.module_tokens(self.offset(alias.lineno, alias.col_offset), alias.name, alias.name)
             if alias.asname:
                 symbol = self.binding_symbol(alias.asname, scope)
-                offset = self.offset(alias.end_lineno, alias.end_col_offset) - len(alias.asname)
+                offset = self.end_offset(alias) - len(alias.asname)
                 self.import_binding(scope, alias.asname, offset, symbol, "import-alias", f"m:{alias.name}", False)
             else:
                 top = alias.name.split(".")[0]
@@ -65,7 +69,8 @@ class ImportVisitor:
         base = _absolute_module(self.package, node)
         if node.module and base:
             start = self.offset(node.lineno, node.col_offset) + len("from")
-            match = re.compile(r"(?:\s|\\\r?\n)*\.*(?:\s|\\\r?\n)*").match(self.text, start)
+            match = _DOTS_AFTER_FROM.match(self.text, start)
+            assert match is not None  # every part of the pattern is optional
             self.module_tokens(match.end(), node.module, base)
         for alias in node.names:
             if alias.name == "*":
@@ -78,7 +83,7 @@ class ImportVisitor:
             name_offset = self.offset(alias.lineno, alias.col_offset)
             if alias.asname:
                 symbol = self.binding_symbol(alias.asname, scope)
-                offset = self.offset(alias.end_lineno, alias.end_col_offset) - len(alias.asname)
+                offset = self.end_offset(alias) - len(alias.asname)
                 self.import_binding(scope, alias.asname, offset, symbol, "import-alias", target, False)
                 self.add_at(name_offset, alias.name, target, "import")
             else:

@@ -7,14 +7,16 @@ placeholder and settled by deferred actions once the whole file has been walked.
 from __future__ import annotations
 
 import ast
+import functools
 
 from english_guard.fixes.rename.records import Binding, Occurrence
 from english_guard.fixes.rename.scopes import Scope
+from english_guard.fixes.rename.walker_parts import WalkerParts
 
 STRING_REFERENCE_FUNCTIONS = frozenset({"getattr", "setattr", "hasattr", "delattr"})
 
 
-class ReferenceVisitor:
+class ReferenceVisitor(WalkerParts):
     """Mixin of the walker: `visit_Attribute` / `visit_Call` and the symbols of receivers and callees."""
 
     def receiver_dotted(self, node: ast.AST) -> str | None:
@@ -43,7 +45,7 @@ class ReferenceVisitor:
 
     def visit_Attribute(self, node: ast.Attribute, scope: Scope) -> None:
         self.visit(node.value, scope)
-        offset = self.offset(node.end_lineno, node.end_col_offset) - len(node.attr)
+        offset = self.end_offset(node) - len(node.attr)
         self.add_at(offset, node.attr, f"a:{node.attr}", "attribute")
         occurrence = self.facts.occurrences[-1] if self.facts.occurrences[-1].offset == offset else None
         if occurrence is not None:
@@ -80,13 +82,14 @@ class ReferenceVisitor:
             star = Occurrence(self.offset(node.lineno, node.col_offset), line, column, "**", "", "star-call")
             self.facts.star_calls.append(star)
             self.deferred.append(lambda: setattr(star, "symbol", self.callee_symbol(node)))
-        keywords = [k for k in node.keywords if k.arg is not None]
-        for keyword in keywords:
+        for keyword in node.keywords:
+            if keyword.arg is None:
+                continue
             self.add_node(keyword, keyword.arg, f"k:?\t{keyword.arg}", "keyword")
-            occurrence = self.facts.occurrences[-1]
-            self.deferred.append(
-                lambda o=occurrence, k=keyword: setattr(o, "symbol", f"k:{self.callee_symbol(node)}\t{k.arg}")
-            )
+            self.deferred.append(functools.partial(self._keyword_symbol, self.facts.occurrences[-1], node, keyword.arg))
+
+    def _keyword_symbol(self, occurrence: Occurrence, node: ast.Call, keyword: str) -> None:
+        occurrence.symbol = f"k:{self.callee_symbol(node)}\t{keyword}"
 
     def callee_symbol(self, node: ast.Call) -> str:
         func = node.func
@@ -106,7 +109,8 @@ class ReferenceVisitor:
         return callee
 
     def string_reference(self, node: ast.Call) -> None:
-        if self.callee_symbol(node) != f"b:{node.func.id}":
+        func = node.func
+        if not isinstance(func, ast.Name) or self.callee_symbol(node) != f"b:{func.id}":
             return
         literal = node.args[1]
         if isinstance(literal, ast.Constant) and isinstance(literal.value, str) and literal.value.isidentifier():

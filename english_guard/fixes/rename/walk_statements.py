@@ -11,11 +11,12 @@ import re
 
 from english_guard.fixes.rename.records import AnalysisError
 from english_guard.fixes.rename.scopes import Scope
+from english_guard.fixes.rename.walker_parts import WalkerParts
 
 _AS_RE = re.compile(r"\bas(?:\s|\\\r?\n)+([^\W\d]\w*)")
 
 
-class StatementVisitor:
+class StatementVisitor(WalkerParts):
     """Mixin of the walker: `visit_*` methods for names, binding statements and match patterns."""
 
     def visit_Name(self, node: ast.Name, scope: Scope) -> None:
@@ -50,11 +51,7 @@ class StatementVisitor:
         if node.type is not None:
             self.visit(node.type, scope)
         if node.name:
-            start = (
-                self.offset(node.type.end_lineno, node.type.end_col_offset)
-                if node.type
-                else self.offset(node.lineno, node.col_offset)
-            )
+            start = self.end_offset(node.type) if node.type else self.offset(node.lineno, node.col_offset)
             match = _AS_RE.search(self.text, start)
             if match is None or match.group(1) != node.name:
                 raise AnalysisError(f"{self.source.path}:{node.lineno}: cannot locate {node.name!r}")
@@ -98,11 +95,11 @@ class StatementVisitor:
         if node.pattern is not None:
             self.visit(node.pattern, scope)
         if node.name:
-            self.bind(node.name, scope, self.offset(node.end_lineno, node.end_col_offset) - len(node.name), "variable")
+            self.bind(node.name, scope, self.end_offset(node) - len(node.name), "variable")
 
     def visit_MatchStar(self, node: ast.MatchStar, scope: Scope) -> None:
         if node.name:
-            self.bind(node.name, scope, self.offset(node.end_lineno, node.end_col_offset) - len(node.name), "variable")
+            self.bind(node.name, scope, self.end_offset(node) - len(node.name), "variable")
 
     def visit_MatchMapping(self, node: ast.MatchMapping, scope: Scope) -> None:
         self.visit_all(node.keys, scope)

@@ -12,11 +12,12 @@ import re
 
 from english_guard.fixes.rename.records import AnalysisError, Occurrence
 from english_guard.fixes.rename.scopes import Scope
+from english_guard.fixes.rename.walker_parts import WalkerParts
 
 _STRING_PREFIX_RE = re.compile(r"^([rRuU]?)('''|\"\"\"|'|\")")
 
 
-class StringVisitor:
+class StringVisitor(WalkerParts):
     """Mixin of the walker: `visit_Constant` / `visit_JoinedStr` and the string references of statements."""
 
     def string_content(self, node: ast.Constant) -> int | None:
@@ -53,13 +54,14 @@ class StringVisitor:
     def string_annotation(self, node: ast.Constant, scope: Scope) -> None:
         """`"Mahsulot"` or `"list[Mahsulot]"` as a type annotation: its names are provable references."""
         offset = self.string_content(node)
-        if offset is None or "\n" in node.value:
+        text = node.value
+        if offset is None or not isinstance(text, str) or "\n" in text:
             return
         try:
-            expression = ast.parse(node.value.strip(), mode="eval")
+            expression = ast.parse(text.strip(), mode="eval")
         except SyntaxError:
             return
-        lead = len(node.value) - len(node.value.lstrip())
+        lead = len(text) - len(text.lstrip())
         for inner in ast.walk(expression):
             if isinstance(inner, ast.Name):
                 symbol = self.resolve(inner.id, scope)
