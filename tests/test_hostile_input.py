@@ -169,7 +169,7 @@ def test_translate_does_not_report_a_refused_file_as_written(tmp_path):
     assert "Traceback" not in done.stderr
     assert (root / "locked.py").read_bytes() == source
     assert "locked.py: not written: read-only file" in done.stderr
-    assert "translated 0 comments and docstrings in 0 files" in done.stderr
+    assert "translated 0 comments, docstrings and strings in 0 files" in done.stderr
     assert done.returncode != 0
 
 

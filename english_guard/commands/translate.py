@@ -1,4 +1,4 @@
-"""`english-guard translate`: offline translation of non-English comments and docstrings."""
+"""`english-guard translate`: offline translation of non-English comments, docstrings and EG402 strings."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ from english_guard.texts import _
 @click.option("--no-memory", is_flag=True, help=_("Do not read or update the translation memory."))
 @deep_stack
 def translate(paths, engine, to_po, from_po, show_diff, write, config_file, no_memory) -> None:
-    """Translate non-English comments and docstrings into English, offline.
+    """Translate non-English comments, docstrings and log, exception and developer-text strings into
+    English, offline.
 
     Without --diff, --write or --to-po it lists what it would translate.
     """
@@ -178,7 +179,7 @@ class _Run:
                 for index, unit in enumerate(plan.units):
                     if index in chosen and chosen[index] != unit.text:
                         first = chosen[index].split("\n")[0]
-                        click.echo(f"{plan.path}:{unit.line}: {unit.kind} ({unit.language}) -> {first}")
+                        click.echo(f"{plan.path}:{unit.line}: {unit.role or unit.kind} ({unit.language}) -> {first}")
             try:
                 new, applied, refused = apply(plan, chosen)
             except TranslateError as exc:
@@ -212,7 +213,7 @@ class _Run:
             self._report_missing([u for plan in plans for u in plan.units])
         verb = _("translated") if write else _("would translate")
         click.echo(
-            _("{verb} {units} comments and docstrings in {files} files").format(
+            _("{verb} {units} comments, docstrings and strings in {files} files").format(
                 verb=verb, units=changed_units, files=changed_files
             ),
             err=True,
@@ -226,7 +227,7 @@ class _Run:
         for unit in missing:
             click.echo(
                 _("{path}:{line}: {kind} in {language} left as it is").format(
-                    path=unit.path, line=unit.line, kind=unit.kind, language=describe(unit.language)
+                    path=unit.path, line=unit.line, kind=unit.role or unit.kind, language=describe(unit.language)
                 ),
                 err=True,
             )

@@ -76,12 +76,19 @@ def previous_template(pot_path: Path) -> Catalog | None:
 
 
 def plan_catalogs(
-    locales_dir: Path, domain: str, template: Catalog, source_lang: str, source_texts: dict[str, str]
+    locales_dir: Path,
+    domain: str,
+    template: Catalog,
+    source_lang: str,
+    source_texts: dict[str, str],
+    moved: dict[str, str] | None = None,
 ) -> list[PlannedFile]:
     """Plans for `<locales>/<domain>.pot` and every language's `.po` and `.mo`.
 
     `source_texts` maps an English msgid to the original text users see today; those become
     the msgstr of the source language's catalog (created when missing), byte for byte.
+    `moved` maps an old msgid to the English msgid the code now uses: every catalog's translation
+    of the old one becomes the translation of the new one.
     """
     plans: list[PlannedFile] = []
     now = _now()
@@ -93,7 +100,9 @@ def plan_catalogs(
     po_files.setdefault(source_lang, source_path)
     for language, po_path in sorted(po_files.items()):
         if po_path.is_file():
-            catalog = update_catalog(read_catalog(po_path, locale=language, domain=domain), template)
+            catalog = read_catalog(po_path, locale=language, domain=domain)
+            _move_translations(catalog, moved or {})
+            catalog = update_catalog(catalog, template)
         else:
             catalog = new_catalog(template, language, domain)
         if language == source_lang:
@@ -102,6 +111,22 @@ def plan_catalogs(
         po_bytes = _plan_text(po_path, render_po(catalog), plans)
         _plan_mo(po_path, po_bytes, plans)
     return plans
+
+
+def _move_translations(catalog: Catalog, moved: dict[str, str]) -> None:
+    for old, new in moved.items():
+        message = catalog.get(old)
+        if message is None or catalog.get(new) is not None:
+            continue
+        catalog.delete(old)
+        catalog.add(
+            new,
+            message.string,
+            message.locations,
+            flags=message.flags,
+            auto_comments=message.auto_comments,
+            user_comments=message.user_comments,
+        )
 
 
 def _fill_source_texts(catalog: Catalog, source_texts: dict[str, str]) -> None:

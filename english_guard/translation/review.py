@@ -39,7 +39,7 @@ def write_review(units, path: Path) -> int:
 
     catalog = Catalog(locale="en", project="english-guard translate review", fuzzy=False)
     for unit in units:
-        comments = [f"{unit.kind} in {describe(unit.language)}"]
+        comments = [f"{unit.role or unit.kind} in {describe(unit.language)}"]
         if unit.proposal is not None:
             comments.append(f"proposed by {unit.engine}; remove the fuzzy flag to accept")
         else:

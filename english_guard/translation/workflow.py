@@ -44,7 +44,7 @@ def read_plans(paths: list[str], config: Config, judged: bool = True) -> tuple[l
     for path in walked.files:
         if reader_name_for(path, config.file_types) != "python":
             if path in walked.explicit:
-                notes.append(f"{path}: skipped: only Python comments and docstrings are translated")
+                notes.append(f"{path}: skipped: only Python comments, docstrings and strings are translated")
             continue
         try:
             source = read_source_file(path)
@@ -52,7 +52,7 @@ def read_plans(paths: list[str], config: Config, judged: bool = True) -> tuple[l
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
         try:
-            plans.append(collect(path, source, judge))
+            plans.append(collect(path, source, judge, config))
         except TranslateError as exc:
             errors.append(str(exc))
     return plans, errors, notes

@@ -9,6 +9,7 @@ parsed by LibCST at all: the C parser answers in a fraction of the time.
 from __future__ import annotations
 
 from english_guard.config import Config
+from english_guard.fixes.roles import strings_by_role
 from english_guard.model import Segment
 from english_guard.sources.string_roles import USER_FACING
 
@@ -17,16 +18,10 @@ def user_facing_strings(path: str, data: bytes, config: Config) -> dict[tuple[in
     """(line, 1-based column) -> the user-facing string segment starting there; None when the file
     cannot be read by the check (LibCST then reports the problem with its position)."""
     from english_guard.engine import decode
-    from english_guard.sources.python import read_python_text
 
     try:
         text = decode(path, data, "python")
-        # extract decides about test files itself (`--include-tests`): here every file is read as code
-        segments = read_python_text(path, text, config, test_file=False)
-    except Exception:  # noqa: BLE001 - any reader error: LibCST decides and reports
+    except Exception:  # noqa: BLE001 - any decoding error: LibCST decides and reports
         return None
-    return {
-        (s.line, s.column): s
-        for s in segments
-        if s.kind == "string" and s.symbol == USER_FACING and any(ch.isalpha() for ch in s.text)
-    }
+    # extract decides about test files itself (`--include-tests`): here every file is read as code
+    return strings_by_role(path, text, config, (USER_FACING,), test_file=False)

@@ -165,6 +165,41 @@ def _existing_msgids(sources: Iterable[SourceFile], keywords: dict) -> set[str]:
     return ids
 
 
+def _foreign_msgids(
+    parsed: list[ParsedFile], keywords: dict, config: Config
+) -> dict[str | tuple, list[tuple[str, int]]]:
+    """The msgids `check` reports as non-English (EG403), in Babel's reading of the gettext calls: msgid
+    (a tuple for plural forms) -> its (file, line) references. The check decides (with the project's
+    profile, so a short "Jami: %s so'm" in an Uzbek project counts), Babel reads."""
+    from english_guard.engine import run_check
+
+    with_calls = [item for item in parsed if any(name.encode() + b"(" in item.data for name in keywords)]
+    if not with_calls:
+        return {}
+    run = run_check([item.path for item in with_calls], config, jobs=1)
+    reported: dict[Path, set[str]] = {}
+    for result in run.results:
+        for finding in result.findings:
+            if finding.code == "EG403":
+                reported.setdefault(Path(finding.path).resolve(), set()).add(finding.text)
+    found: dict[str | tuple, list[tuple[str, int]]] = {}
+    for item in with_calls:
+        texts = reported.get(Path(item.path).resolve())
+        if not texts:
+            continue
+        try:
+            messages = list(babel_extract("python", io.BytesIO(item.data), keywords=keywords))
+        except SyntaxError:
+            continue
+        for line, message, _comments, _context in messages:
+            key = tuple(m for m in message if m) if isinstance(message, tuple) else message
+            if isinstance(key, tuple) and len(key) == 1:
+                key = key[0]
+            if (key[0] if isinstance(key, tuple) else key) in texts:
+                found.setdefault(key, []).append((item.reference, line))
+    return found
+
+
 class _Planner:
     def __init__(self, config: Config, settings: ExtractSettings):
         self.config = config
@@ -176,6 +211,8 @@ class _Planner:
         self.corrected: dict[str, str] = {}  # corrected English -> original text
         self.at_import_time: list[tuple[Candidate, str]] = []  # texts left: made at import, no lazy gettext
         self.compared_at_import_time: list[Problem] = []
+        self.moved: dict[str, str] = {}  # non-English msgid in the code (EG403) -> its English msgid
+        self.msgid_entries: list[ReviewEntry] = []  # their review entries: proposals and texts waiting
         self.source_po = settings.locales_dir / settings.source_lang / "LC_MESSAGES" / f"{settings.domain}.po"
 
     # -- reading ---------------------------------------------------------------------------------
@@ -244,6 +281,7 @@ class _Planner:
 
         review = self.review_entries()
         self._corrections(review, known_by_original, claims, {m.template for m in messages})
+        self._move_foreign_msgids(parsed, review, known_by_original, claims, {m.template for m in messages})
         for message in messages:
             if message.english_source:
                 message.english, message.origin = message.template, "english"
@@ -325,6 +363,96 @@ class _Planner:
             self.corrected[wanted[0]] = original
             claims[wanted[0]] = original  # the old English stays claimed: no other message may take it now
             known_by_original[original] = wanted
+
+    def _move_foreign_msgids(
+        self,
+        parsed: list[ParsedFile],
+        review: dict[str, ReviewEntry],
+        known_by_original: dict[str, tuple[str, str]],
+        claims: dict[str, str],
+        templates: set[str],
+    ) -> None:
+        """Non-English msgids already inside gettext calls (EG403): the code gets an English msgid and the
+        source language's catalog keeps the original as its translation (Babel's convention: the code
+        speaks English, the catalogs the rest).
+
+        The English comes from the review file (a reviewed entry, or a fuzzy proposal already in use), from
+        an English catalog that translates the msgid, from the source catalog of an earlier run, or from
+        the translation engine (then fuzzy in the review file); else the msgid waits there for a human."""
+        found = _foreign_msgids(parsed, self.keywords, self.config)
+        if not found:
+            return
+        english_catalog = self._english_catalog()
+        wanted = [m for m in found if m not in templates and m not in review and m not in english_catalog]
+        wanted = [m for m in wanted if m not in known_by_original and not isinstance(m, tuple)]
+        proposals, notes = propose({self.settings.source_lang: wanted}, self.settings.engine)
+        self.plan.notes.extend(notes)
+        for original, locations in found.items():
+            if original in templates:
+                continue
+            if isinstance(original, tuple):
+                self.plan.problems.append(
+                    Problem(
+                        locations[0][0],
+                        locations[0][1],
+                        1,
+                        "not moved: a non-English plural msgid; give it English msgids by hand and put the "
+                        "original forms into the source language's catalog",
+                        original[0],
+                    )
+                )
+                continue
+            entry = review.get(original)
+            engine = ""
+            if entry is not None and entry.english:
+                english, fuzzy = entry.english, entry.fuzzy
+            elif original in english_catalog:
+                english, fuzzy = english_catalog[original], False
+            elif original in known_by_original and not known_by_original[original][1]:
+                english, fuzzy = known_by_original[original][0], False
+            elif original in proposals:
+                english, fuzzy, engine = proposals[original].english, True, proposals[original].engine
+            else:
+                self.msgid_entries.append(ReviewEntry(original, "", False, locations))
+                continue
+            probe = Message(original, "", False, english=english)
+            problem = self._check(probe, claims)
+            if problem:
+                self.plan.problems.append(
+                    Problem(
+                        locations[0][0], locations[0][1], 1, problem.replace("not extracted", "not moved"), original
+                    )
+                )
+                self.msgid_entries.append(ReviewEntry(original, english if fuzzy else "", False, locations))
+                continue
+            self.renames[Msgid(original)] = Msgid(english)
+            self.corrected[english] = original
+            self.moved[original] = english
+            claims[english] = original
+            if fuzzy:
+                note = (
+                    entry.note if entry is not None and entry.note else PROPOSED.format(engine=engine or "translation")
+                )
+                proposed = ReviewEntry(original, english, True, locations, note)
+                self.msgid_entries.append(proposed)
+                self.plan.proposed.append(proposed)
+
+    def _english_catalog(self) -> dict[str, str]:
+        """msgid -> English, from the project's own English catalog (`<locales>/en/...`), when it has one."""
+        if self.settings.source_lang.split("_")[0] == "en":
+            return {}
+        path = self.settings.locales_dir / "en" / "LC_MESSAGES" / f"{self.settings.domain}.po"
+        if not path.is_file():
+            return {}
+        return {
+            entry.id: entry.string
+            for entry in read_catalog(path)
+            if isinstance(entry.id, str)
+            and entry.id
+            and not entry.fuzzy
+            and isinstance(entry.string, str)
+            and entry.string.strip()
+        }
 
     def _counts(self, message: Message) -> bool:
         """A counting message can take plural forms (when the gettext module offers ngettext)."""
@@ -504,6 +632,10 @@ class _Planner:
                 )
                 entries.append(entry)
                 self.plan.proposed.append(entry)
+        for entry in self.msgid_entries:
+            entries.append(entry)
+            if not entry.english:
+                self.plan.pending.append(entry)
         seen = {entry.original for entry in entries}
         for entry in load_review(self.settings.review_file).values():
             if entry.original in seen:
@@ -639,7 +771,7 @@ def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings
     source_texts.update(planner.corrected)
     if len(template) or previous_template(settings.locales_dir / f"{settings.domain}.pot") is not None:
         planner.plan.catalogs = plan_catalogs(
-            settings.locales_dir, settings.domain, template, settings.source_lang, source_texts
+            settings.locales_dir, settings.domain, template, settings.source_lang, source_texts, planner.moved
         )
     template_ids = {m.id for m in template if m.id}
     planner.review_plan(messages, rescans, {item.reference for item in parsed}, template_ids)

@@ -8,6 +8,7 @@ import re
 
 import libcst as cst
 
+from english_guard.fixes.translate.strings import render_string
 from english_guard.fixes.translate.units import FilePlan, TranslateError, Unit
 
 
@@ -68,10 +69,23 @@ class _Applier(cst.CSTTransformer):
     def leave_SimpleString(self, original: cst.SimpleString, updated: cst.SimpleString) -> cst.SimpleString:
         found = self.replacements.get(("doc", id(original)))
         if found is None:
-            return updated
+            found = self.replacements.get(("string", id(original)))
+            if found is None:
+                return updated
+            unit, text = found
+            self.applied.append(unit)
+            return updated.with_changes(value=render_string(unit, text))
         unit, text = found
         self.applied.append(unit)
         return updated.with_changes(value=render_docstring(unit, text))
+
+    def leave_FormattedString(self, original: cst.FormattedString, updated: cst.FormattedString) -> cst.FormattedString:
+        found = self.replacements.get(("string", id(original)))
+        if found is None:
+            return updated
+        unit, text = found
+        self.applied.append(unit)
+        return cst.parse_expression(render_string(unit, text))
 
     def on_leave(self, original: cst.CSTNode, updated: cst.CSTNode):
         result = super().on_leave(original, updated)
@@ -122,9 +136,9 @@ def apply(plan: FilePlan, accepted: dict[int, str]) -> tuple[bytes, list[Unit], 
         unit = plan.units[index]
         if text == unit.text:
             continue
-        if unit.kind == "docstring":
+        if unit.kind in ("docstring", "string"):
             try:
-                render_docstring(unit, text)
+                (render_docstring if unit.kind == "docstring" else render_string)(unit, text)
             except UnitRejected as exc:
                 refused.append((unit, str(exc)))
                 continue

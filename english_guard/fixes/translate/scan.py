@@ -10,9 +10,11 @@ from collections.abc import Callable
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, too_deep
 from english_guard.fixes.translate.comments import block_unit, comment_blocks, inline_unit
 from english_guard.fixes.translate.docstrings import docstring_unit
+from english_guard.fixes.translate.strings import string_unit
 from english_guard.fixes.translate.units import FilePlan, TranslateError, Unit
 
 _SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")
@@ -21,10 +23,12 @@ _SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")
 class _Collector(cst.CSTVisitor):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, path: str, lines: list[str]) -> None:
+    def __init__(self, path: str, lines: list[str], module: cst.Module, strings: dict | None = None) -> None:
         super().__init__()
         self.path = path
         self.lines = lines
+        self.module = module
+        self.strings = strings or {}  # (line, column) -> the check's segment of a string to translate
         self.units: list[Unit] = []
 
     def _position(self, node: cst.CSTNode):
@@ -57,6 +61,27 @@ class _Collector(cst.CSTVisitor):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self._add(docstring_unit(self.path, self.lines, node.body.body, self._position))
 
+    # strings: log, exception and developer text ----------------------------------------------------
+    def _string(self, node: cst.BaseExpression) -> bool:
+        if not self.strings:
+            return False
+        start = self._position(node).start
+        segment = self.strings.get((start.line, start.column + 1))
+        if segment is None:
+            return True
+        self._add(string_unit(self.path, self.lines, node, segment, self.module.code_for_node, self._position))
+        return False
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> bool:
+        return self._string(node)
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> bool:
+        return self._string(node)
+
+    def visit_ConcatenatedString(self, node: cst.ConcatenatedString) -> bool:
+        # The check gives the whole literal one role at its first piece; a rewrite needs one piece.
+        return self._string(node)
+
 
 def parse(path: str, source: str | bytes) -> tuple[cst.Module, MetadataWrapper]:
     if too_deep(source, path):
@@ -78,13 +103,21 @@ def parse(path: str, source: str | bytes) -> tuple[cst.Module, MetadataWrapper]:
     return wrapper.module, wrapper
 
 
-def collect(path: str, source: str | bytes, judge: Callable | None = None) -> FilePlan:
-    """The units of one file. With `judge`, only those it finds non-English; without, every candidate."""
+def collect(
+    path: str, source: str | bytes, judge: Callable | None = None, config: Config | None = None
+) -> FilePlan:
+    """The units of one file. With `judge`, only those it finds non-English; without, every candidate.
+    With `config`, also the log, exception and developer-text strings the check finds (EG402)."""
     module, wrapper = parse(path, source)
     text = module.code
     if _SKIP_FILE.search(text):
         return FilePlan(path, source, module, [])
-    collector = _Collector(path, text.splitlines(keepends=True) or [""])
+    strings = None
+    if config is not None:
+        from english_guard.fixes.translate.strings import prose_strings
+
+        strings = prose_strings(path, text, config)
+    collector = _Collector(path, text.splitlines(keepends=True) or [""], module, strings)
     wrapper.visit(collector)
     units = sorted(collector.units, key=lambda u: (u.line, u.anchor[0] != "inline"))
     if judge is not None:

@@ -11,7 +11,9 @@ import libcst as cst
 MIN_WIDTH = 79
 # The source position of a node: the PositionProvider lookup of the visitor that found it.
 Position = Callable[[cst.CSTNode], object]
-_IGNORE = re.compile(r"english-guard:\s*ignore(?:\[([A-Z0-9, ]+)\])?|noqa:\s*([A-Z0-9, ]*EG[23]01[A-Z0-9, ]*)")
+_IGNORE = re.compile(r"english-guard:\s*ignore(?:\[([A-Z0-9, ]+)\])?|noqa:\s*([A-Z0-9, ]*EG(?:[23]01|402)[A-Z0-9, ]*)")
+# The rule whose suppression comment leaves a unit of each kind alone.
+_RULE_OF_KIND = {"comment": "EG201", "docstring": "EG301", "string": "EG402"}
 
 
 class TranslateError(Exception):
@@ -20,10 +22,10 @@ class TranslateError(Exception):
 
 @dataclass
 class Unit:
-    """One comment block, inline comment or docstring to translate."""
+    """One comment block, inline comment, docstring or string (log, exception, developer text) to translate."""
 
     path: str
-    kind: str  # "comment" or "docstring"
+    kind: str  # "comment", "docstring" or "string"
     line: int
     end_line: int
     text: str  # the logical text: what a reviewer sees as msgid
@@ -37,8 +39,10 @@ class Unit:
     engine: str = ""
     needs_review: bool = False  # the engine's output is only a proposal (a word-for-word glossary)
     problem: str = ""
-    # How to find the node again: ("block", id of first EmptyLine) / ("inline", id of Comment) / ("doc", id of string)
+    # How to find the node again: ("block", id of first EmptyLine) / ("inline", id of Comment) / ("doc", id of
+    # string) / ("string", id of string)
     anchor: tuple[str, int] = ("", 0)
+    role: str = ""  # a string's role in the check ("log message", "exception message", "developer text")
     render: dict = field(default_factory=dict, repr=False)
 
 
@@ -57,4 +61,4 @@ def is_ignored(text: str, kind: str) -> bool:
     codes = match.group(1) or match.group(2)
     if not codes:
         return True
-    return ("EG201" if kind == "comment" else "EG301") in codes
+    return _RULE_OF_KIND[kind] in codes
