@@ -71,7 +71,7 @@ def translations(root: Path, language: str) -> Translations:
 
 
 def project_files(root: Path) -> dict[Path, bytes]:
-    """Every file of the project but the check's result cache."""
+    """Every file of the project but the result cache of the checks this test runs."""
     return {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".english-guard-cache" not in p.parts}
 
 

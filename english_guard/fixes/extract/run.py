@@ -176,7 +176,7 @@ def _foreign_msgids(
     with_calls = [item for item in parsed if any(name.encode() + b"(" in item.data for name in keywords)]
     if not with_calls:
         return {}
-    run = run_check([item.path for item in with_calls], config, jobs=1)
+    run = run_check([item.path for item in with_calls], config, jobs=1, use_cache=False)  # extract leaves no cache
     reported: dict[Path, set[str]] = {}
     for result in run.results:
         for finding in result.findings:
