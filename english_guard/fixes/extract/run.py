@@ -165,26 +165,39 @@ def _existing_msgids(sources: Iterable[SourceFile], keywords: dict) -> set[str]:
     return ids
 
 
-def _foreign_msgids(
-    parsed: list[ParsedFile], keywords: dict, config: Config
-) -> dict[str | tuple, list[tuple[str, int]]]:
-    """The msgids `check` reports as non-English (EG403), in Babel's reading of the gettext calls: msgid
-    (a tuple for plural forms) -> its (file, line) references. The check decides (with the project's
-    profile, so a short "Jami: %s so'm" in an Uzbek project counts), Babel reads."""
+@dataclass
+class CheckView:
+    """What `check` reports in the files extract reads: it decides whether a text is English (with the
+    project's profile, so a short "Jami: %s so'm" in an Uzbek project is Uzbek), extract rewrites."""
+
+    non_english_messages: set[tuple[Path, int, int]] = field(default_factory=set)  # EG401 literal starts
+    non_english_msgids: dict[Path, set[str]] = field(default_factory=dict)  # EG403 texts per file
+
+
+def check_view(parsed: list[ParsedFile], config: Config) -> CheckView:
     from english_guard.engine import run_check
 
-    with_calls = [item for item in parsed if any(name.encode() + b"(" in item.data for name in keywords)]
-    if not with_calls:
-        return {}
-    run = run_check([item.path for item in with_calls], config, jobs=1, use_cache=False)  # extract leaves no cache
-    reported: dict[Path, set[str]] = {}
+    view = CheckView()
+    if not parsed:
+        return view
+    run = run_check([item.path for item in parsed], config, use_cache=False)  # extract leaves no cache
     for result in run.results:
         for finding in result.findings:
-            if finding.code == "EG403":
-                reported.setdefault(Path(finding.path).resolve(), set()).add(finding.text)
+            if finding.code == "EG401":
+                view.non_english_messages.add((Path(finding.path).resolve(), finding.line, finding.column))
+            elif finding.code == "EG403":
+                view.non_english_msgids.setdefault(Path(finding.path).resolve(), set()).add(finding.text)
+    return view
+
+
+def _foreign_msgids(
+    parsed: list[ParsedFile], keywords: dict, view: CheckView
+) -> dict[str | tuple, list[tuple[str, int]]]:
+    """The msgids `check` reports as non-English (EG403), in Babel's reading of the gettext calls: msgid
+    (a tuple for plural forms) -> its (file, line) references. The check decides, Babel reads."""
     found: dict[str | tuple, list[tuple[str, int]]] = {}
-    for item in with_calls:
-        texts = reported.get(Path(item.path).resolve())
+    for item in parsed:
+        texts = view.non_english_msgids.get(Path(item.path).resolve())
         if not texts:
             continue
         try:
@@ -211,6 +224,7 @@ class _Planner:
         self.corrected: dict[str, str] = {}  # corrected English -> original text
         self.at_import_time: list[tuple[Candidate, str]] = []  # texts left: made at import, no lazy gettext
         self.compared_at_import_time: list[Problem] = []
+        self.view = CheckView()
         self.moved: dict[str, str] = {}  # non-English msgid in the code (EG403) -> its English msgid
         self.msgid_entries: list[ReviewEntry] = []  # their review entries: proposals and texts waiting
         self.source_po = settings.locales_dir / settings.source_lang / "LC_MESSAGES" / f"{settings.domain}.po"
@@ -241,6 +255,7 @@ class _Planner:
             else:
                 parsed.append(result)
         self.parsed_by_path = {item.path: item for item in parsed}
+        self.view = check_view(parsed, self.config)
         return parsed
 
     def messages(self, parsed: list[ParsedFile]) -> list[Message]:
@@ -251,6 +266,9 @@ class _Planner:
                 message = found.get(candidate.shape.template)
                 if message is None:
                     english, language = language_of(visible_text(candidate.shape))
+                    position = (Path(candidate.path).resolve(), candidate.line, candidate.column)
+                    if english and position in self.view.non_english_messages:
+                        english, language = False, self.settings.source_lang  # the check's verdict stands
                     if english and (
                         candidate.context == PRESUMED
                         or not (self.settings.include_english and looks_like_message(visible_text(candidate.shape)))
@@ -379,7 +397,7 @@ class _Planner:
         The English comes from the review file (a reviewed entry, or a fuzzy proposal already in use), from
         an English catalog that translates the msgid, from the source catalog of an earlier run, or from
         the translation engine (then fuzzy in the review file); else the msgid waits there for a human."""
-        found = _foreign_msgids(parsed, self.keywords, self.config)
+        found = _foreign_msgids(parsed, self.keywords, self.view)
         if not found:
             return
         english_catalog = self._english_catalog()
