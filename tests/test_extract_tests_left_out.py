@@ -45,3 +45,18 @@ def test_include_tests_extracts_them_too(tmp_path, monkeypatch):
     run(folder, monkeypatch, "--include-tests")
     review = (folder / "locales" / "messages.review.po").read_text(encoding="utf-8")
     assert "Buyurtma qabul qilindi, rahmat" in review
+
+
+def test_a_quiz_handler_named_like_a_test_is_extracted(tmp_path, monkeypatch):
+    """`handlers/test/savollar.py` and `test_tuzish.py` of a quiz bot hold no test: they are the bot's code."""
+    folder = project(tmp_path)
+    (folder / "bot" / "test").mkdir()
+    (folder / "bot" / "test" / "__init__.py").write_text("", encoding="utf-8")
+    quiz = 'async def test_yaratish(message):\n    await message.answer("Test savollarini yuboring, iltimos")\n'
+    (folder / "bot" / "test" / "savollar.py").write_text(quiz, encoding="utf-8")
+    (folder / "bot" / "test_tuzish.py").write_text(quiz.replace("savollarini", "javoblarini"), encoding="utf-8")
+    result = run(folder, monkeypatch)
+    review = (folder / "locales" / "messages.review.po").read_text(encoding="utf-8")
+    assert "Test savollarini yuboring, iltimos" in review, result.output
+    assert "Test javoblarini yuboring, iltimos" in review
+    assert "Buyurtma qabul" not in review  # the real test stays out

@@ -128,6 +128,35 @@ def test_strings_in_tests_are_test_data_never_eg401():
     assert all("test data" in f.message for f in candidates_of(source, "tests/test_bot.py"))
 
 
+QUIZ_HANDLER = """from aiogram import Router
+
+router = Router()
+
+
+async def test_yaratish(message):
+    await message.answer("Test savollarini yuboring")
+"""
+
+
+def test_quiz_folders_and_files_named_like_tests_are_the_bot_s_own_code():
+    """In Uzbek and Russian a "test" is a quiz: a handler named like a test file but holding no test
+    (no test function or class, no test framework import) is the product, not test data."""
+    for path in ("handlers/test/savollar.py", "handlers/test_tuzish.py", "test_quiz/yaratish.py", "test/test_1.py"):
+        strings = [(f.code, f.text) for f in check(QUIZ_HANDLER, path) if f.kind == "string"]
+        assert strings == [("EG401", "Test savollarini yuboring")], path
+    # The same text in real tests: a test framework import, a test class, or conftest.py.
+    for path, source in (
+        ("handlers/test_tuzish.py", "import pytest\n\n" + QUIZ_HANDLER),
+        ("test/test_plain.py", "def test_reply():\n    assert reply() == 'Test savollari'\n"),
+        ("tests/test_fakes.py", "def test_reply(fake):\n    fake.answer('Test savollari')\n"),
+        ("tests/test_quiz.py", "import unittest\n\n\nclass QuizTest(unittest.TestCase):\n    x = 'Test savollari'\n"),
+        ("tests/conftest.py", QUIZ_HANDLER),
+    ):
+        assert [f for f in check(source, path) if f.kind == "string"] == [], path
+        result = check_source(path, source.encode(), Config(), "python")
+        assert {c.finding.code for c in result.candidates if c.finding.kind == "string"} == {"EG402"}, path
+
+
 def test_a_test_that_asserts_a_source_locale_translation_checks_the_ui(tmp_path: Path):
     catalog = tmp_path / "locales" / "uz" / "LC_MESSAGES" / "messages.po"
     catalog.parent.mkdir(parents=True)

@@ -18,7 +18,7 @@ from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, deeper, in_deep_thread
 from english_guard.model import Segment
 from english_guard.sources.python_positions import Positions
-from english_guard.sources.string_roles import USER_FACING, is_test_path
+from english_guard.sources.string_roles import USER_FACING, is_test_module
 from english_guard.sources.user_facing import Frame, UserFacingStrings
 
 # ENGLISH_GUARD_STRING_ROLES=off leaves string literals unjudged: only for measuring what judging every
@@ -332,8 +332,8 @@ def parse(path: str, text: str) -> ast.Module:
 
 def read_python_text(path: str, text: str, config: Config, test_file: bool | None = None) -> list[Segment]:
     """All segments of one Python file, in source order. Its strings are test data when it is a test file
-    (by its path, unless `test_file` says otherwise: `extract --include-tests` reads tests as code). Deep
-    trees get a deeper stack (see `deep`).
+    (by its path and content, unless `test_file` says otherwise: `extract --include-tests` reads tests as
+    code). Deep trees get a deeper stack (see `deep`).
 
     A file that does not parse raises PythonSyntaxError (EG900) carrying, as `segments`, what a
     tolerant lexer still reads in it: comments, docstrings and defined names are checked all the same."""
@@ -356,7 +356,7 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
         exc.segments = tolerant_segments(path, text)
         raise
     collector = _Collector(path, text, config)
-    collector.test_file = is_test_path(path) if test_file is None else test_file
+    collector.test_file = is_test_module(path, text) if test_file is None else test_file
     collector.visit(tree)
     collector.resolve_local_calls()
     if STRING_ROLES:

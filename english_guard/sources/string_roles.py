@@ -245,10 +245,36 @@ def text_shape(text: str) -> str:
 _TEST_PART = re.compile(r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_[^/]*|[^/]*_tests?|conftest)\.py$")
 
 
+# What a test module holds: an import of a test framework, a test class, or assertions.
+_TEST_CONTENT = re.compile(
+    r"^[ \t]*(?:(?:from|import)[ \t]+(?:pytest|_pytest|unittest|hypothesis|nose2?|doctest)\b|@pytest\b"
+    r"|class[ \t]+\w*Test\w*[ \t]*[(:]|assert\b)",
+    re.MULTILINE,
+)
+# A test function counts in a test suite's own folder; elsewhere a quiz bot's handlers are named
+# `test_yaratish` too ("test" is a quiz in Uzbek and Russian, and their plural is not "tests").
+_TEST_FUNCTION = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(", re.MULTILINE)
+_SUITE_FOLDER = re.compile(r"(?:^|/)(?:tests|testing)/")
+
+
 @lru_cache(maxsize=4096)
 def is_test_path(path: str) -> bool:
-    """A file of a test suite: its strings are test data, not the product's UI."""
+    """A path shaped like a test suite's file (`tests/`, `test/`, `test_*.py`, `*_test.py`, `conftest.py`)."""
     return bool(_TEST_PART.search(path.replace("\\", "/")))
+
+
+def is_test_module(path: str, text: str) -> bool:
+    """A file of a test suite, whose strings are test data rather than the product's UI: its path is shaped
+    like a test's and it imports a test framework, holds a test class or asserts, or it defines test
+    functions in a `tests/` folder (`conftest.py` always).
+    In Uzbek and Russian a "test" is a quiz: `handlers/test/savollar.py` or `test_tuzish.py` of a quiz bot
+    holds the bot's own messages."""
+    if not is_test_path(path):
+        return False
+    path = path.replace("\\", "/")
+    if path.rsplit("/", 1)[-1] == "conftest.py" or _TEST_CONTENT.search(text):
+        return True
+    return bool(_SUITE_FOLDER.search(path) and _TEST_FUNCTION.search(text))
 
 
 # The context of a user-facing string no flow reached: prose presumed to be for users. `check` reports
