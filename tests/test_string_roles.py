@@ -186,6 +186,12 @@ def test_shapes():
     assert text_shape("Yanvar") == "prose"
     for data in ("https://x.uz/a", "a/b/c.png", "%Y-%m-%d", "{}: {}", "SELECT a FROM b", r"^\d+$", "user@mail.uz"):
         assert text_shape(data) == "data", data
+    # HTML a bot sends: the tags are markup, the word inside is what users read (not a path for its "</b>").
+    assert text_shape("<b><i>🛠Sozlamalar</i></b>") == "prose"
+    assert text_shape('<a href="{url}">{name}</a>') == "data"
+    assert codes('async def f(message):\n    await message.answer("<b><i>🛠Sozlamalar</i></b>")\n') == [
+        (2, "EG401", "<b><i>🛠Sozlamalar</i></b>")
+    ]
 
 
 def test_code_inside_a_string_and_slug_pairs_are_not_prose():

@@ -212,10 +212,16 @@ def _has_alphabet_run(text: str) -> bool:
     return False
 
 
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+
+
 @lru_cache(maxsize=65536)
 def text_shape(text: str) -> str:
     """ "data", "name" or "prose": what the characters of a literal say about it, without context."""
     stripped = text.strip()
+    if "<" in stripped:
+        # Telegram and e-mail HTML: `<b><i>🛠Sozlamalar</i></b>` is the word it shows, not a path.
+        stripped = _MARKUP_TAG.sub(" ", stripped).strip()
     if not stripped or not any(ch.isalpha() for ch in stripped):
         return DATA
     if len(stripped) >= _ALPHABET_RUN and _has_alphabet_run(stripped):
