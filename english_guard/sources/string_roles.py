@@ -257,9 +257,7 @@ _TEST_CONTENT = re.compile(
     r"|class[ \t]+\w*Test\w*[ \t]*[(:]|assert\b)",
     re.MULTILINE,
 )
-# A test function counts in a test suite's own folder; elsewhere a quiz bot's handlers are named
-# `test_yaratish` too ("test" is a quiz in Uzbek and Russian, and their plural is not "tests").
-_TEST_FUNCTION = re.compile(r"^[ \t]*(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(", re.MULTILINE)
+# A test suite's own folder: everything in it (helpers and fakes too) is the suite's.
 _SUITE_FOLDER = re.compile(r"(?:^|/)(?:tests|testing)/")
 
 
@@ -270,17 +268,17 @@ def is_test_path(path: str) -> bool:
 
 
 def is_test_module(path: str, text: str) -> bool:
-    """A file of a test suite, whose strings are test data rather than the product's UI: its path is shaped
-    like a test's and it imports a test framework, holds a test class or asserts, or it defines test
-    functions in a `tests/` folder (`conftest.py` always).
-    In Uzbek and Russian a "test" is a quiz: `handlers/test/savollar.py` or `test_tuzish.py` of a quiz bot
-    holds the bot's own messages."""
+    """A file of a test suite, whose strings are test data rather than the product's UI: a file in a
+    `tests/` folder or a `conftest.py`, or a file with another test-shaped path (`test/`, `test_*.py`,
+    `*_test.py`) that imports a test framework, holds a test class or asserts. In Uzbek and Russian a
+    "test" is a quiz (its plural is not "tests"): a quiz bot's `handlers/test/savollar.py` or
+    `test_tuzish.py` holds the bot's own messages."""
     if not is_test_path(path):
         return False
     path = path.replace("\\", "/")
-    if path.rsplit("/", 1)[-1] == "conftest.py" or _TEST_CONTENT.search(text):
+    if _SUITE_FOLDER.search(path) or path.rsplit("/", 1)[-1] == "conftest.py":
         return True
-    return bool(_SUITE_FOLDER.search(path) and _TEST_FUNCTION.search(text))
+    return bool(_TEST_CONTENT.search(text))
 
 
 # The context of a user-facing string no flow reached: prose presumed to be for users. `check` reports

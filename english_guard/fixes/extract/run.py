@@ -136,8 +136,9 @@ def _python_files(paths: Iterable[str], config: Config) -> tuple[list[Path], lis
 
 
 def is_test_file(path: Path) -> bool:
-    """A test module or fixture helper, as the check's string roles read it: a test-shaped path
-    (tests/, test_*.py, *_test.py, conftest.py) holding tests (a quiz bot's `test_tuzish.py` holds none)."""
+    """A test module or fixture helper, as the check's string roles read it: anything in tests/ and
+    conftest.py, and test/, test_*.py or *_test.py files that hold tests (a quiz bot's `test_tuzish.py` holds
+    none)."""
     from english_guard.sources.string_roles import is_test_module, is_test_path
 
     if not is_test_path(path.as_posix()):
