@@ -103,9 +103,7 @@ def parse(path: str, source: str | bytes) -> tuple[cst.Module, MetadataWrapper]:
     return wrapper.module, wrapper
 
 
-def collect(
-    path: str, source: str | bytes, judge: Callable | None = None, config: Config | None = None
-) -> FilePlan:
+def collect(path: str, source: str | bytes, judge: Callable | None = None, config: Config | None = None) -> FilePlan:
     """The units of one file. With `judge`, only those it finds non-English; without, every candidate.
     With `config`, also the log, exception and developer-text strings the check finds (EG402)."""
     module, wrapper = parse(path, source)
