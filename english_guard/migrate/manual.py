@@ -9,6 +9,7 @@ that may name a renamed symbol, a file that could not be processed) are added.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from english_guard.migrate.workspace import MIGRATION_DIR
@@ -51,7 +52,7 @@ def _path_of(defined_at: str) -> tuple[str, int]:
 
 class _Annotator:
     def __init__(self, translation, rename, extract) -> None:
-        self.units: list[tuple[str, str, object]] = []
+        self.units: list[tuple[str, str, tuple[str, str]]] = []  # path, normalised text, verdict
         if translation is not None:
             for category, units in (
                 (LOW_CONFIDENCE, translation.low_confidence),
@@ -128,7 +129,7 @@ def manual_review(
     translation=None,
     rename=None,
     extract=None,
-    step_errors: list[str] = (),
+    step_errors: Sequence[str] = (),
     final_line=None,
     line_text=None,
 ) -> list[ReviewItem]:

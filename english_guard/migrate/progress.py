@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import TextIO
 
 import click
@@ -19,6 +20,16 @@ from english_guard.texts import _
 
 MILESTONES = (25, 50, 75, 100)
 REDRAW_EVERY = 0.1  # seconds between two redraws of the live line
+
+
+@dataclass(slots=True)
+class _Count:
+    """One counted stage: items done, the next milestone to print, when the live line was drawn and how wide."""
+
+    done: int = 0
+    next_milestone: int = 0  # index into MILESTONES
+    drawn: float = 0.0
+    width: int = 0
 
 
 def _duration(seconds: float) -> str:
@@ -53,26 +64,26 @@ class Progress:
     def note(self, text: str) -> None:
         self._echo(f"    {text}")
 
-    def _redraw(self, line: str, state: dict) -> None:
+    def _redraw(self, line: str, state: _Count) -> None:
         """Carriage return, the new line, and blanks over what is left of a longer previous one."""
-        self._echo("\r" + line.ljust(state.get("width", 0)), nl=False)
-        state["width"] = len(line)
+        self._echo("\r" + line.ljust(state.width), nl=False)
+        state.width = len(line)
 
     @contextmanager
     def counter(self, total: int, unit: str) -> Iterator[Callable[[int], None]]:
         """Count `total` items of `unit` (already translated, e.g. "files"); yields `update(done_now)`."""
-        state = {"done": 0, "next_milestone": 0, "drawn": 0.0}
+        state = _Count()
         started = self.clock()
 
         def plain(done: int) -> None:
             reached = None
             while (
-                state["next_milestone"] < len(MILESTONES)
+                state.next_milestone < len(MILESTONES)
                 and total
-                and done * 100 >= MILESTONES[state["next_milestone"]] * total
+                and done * 100 >= MILESTONES[state.next_milestone] * total
             ):
-                reached = MILESTONES[state["next_milestone"]]
-                state["next_milestone"] += 1
+                reached = MILESTONES[state.next_milestone]
+                state.next_milestone += 1
             if reached is not None:
                 self.note(
                     _("{percent}% ({done}/{total} {unit})").format(percent=reached, done=done, total=total, unit=unit)
@@ -80,9 +91,9 @@ class Progress:
 
         def live(done: int, force: bool = False) -> None:
             now = self.clock()
-            if not force and now - state["drawn"] < REDRAW_EVERY and done < total:
+            if not force and now - state.drawn < REDRAW_EVERY and done < total:
                 return
-            state["drawn"] = now
+            state.drawn = now
             elapsed = now - started
             rate = done / elapsed if elapsed > 0 else 0.0
             left = (total - done) / rate if rate > 0 else None
@@ -92,11 +103,11 @@ class Progress:
             self._redraw(line, state)
 
         def update(count: int) -> None:
-            state["done"] = min(total, state["done"] + count)
+            state.done = min(total, state.done + count)
             if self.interactive:
-                live(state["done"])
+                live(state.done)
             else:
-                plain(state["done"])
+                plain(state.done)
 
         if self.interactive and total:
             live(0, force=True)
@@ -107,7 +118,7 @@ class Progress:
                 elapsed = self.clock() - started
                 self._redraw(
                     _("    {done}/{total} {unit} in {time}").format(
-                        done=state["done"], total=total, unit=unit, time=_duration(elapsed)
+                        done=state.done, total=total, unit=unit, time=_duration(elapsed)
                     ),
                     state,
                 )

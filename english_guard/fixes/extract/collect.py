@@ -61,7 +61,6 @@ def _line_ignored(line: str) -> bool:
 _SCOPES = frozenset(
     {cst.Module, cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp}
 )
-_IMPORTS = frozenset({cst.Import, cst.ImportFrom})
 # node type -> the targets it binds
 _BINDERS = {
     cst.AssignTarget: lambda node: [node.target],
@@ -82,7 +81,7 @@ _BINDERS = {
 _KEEPERS = frozenset({cst.Assign, cst.AnnAssign, cst.AugAssign})
 
 
-def _binds_dunder_all(node: cst.CSTNode) -> bool:
+def _binds_dunder_all(node: cst.Assign | cst.AnnAssign | cst.AugAssign) -> bool:
     targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
     return any(isinstance(target, cst.Name) and target.value == "__all__" for target in targets)
 
@@ -116,7 +115,7 @@ class _Bindings(cst.CSTVisitor):
             if kind is not cst.Module and self._binds(node):
                 self.binding_scopes.add(id(self.stack[-1]))
             self.stack.append(node)
-        elif kind in _IMPORTS:
+        elif isinstance(node, (cst.Import, cst.ImportFrom)):
             if len(self.stack) == 1 and not isinstance(node.names, cst.ImportStar):
                 for alias in node.names:
                     bound = alias.asname.name if alias.asname else alias.name
@@ -182,20 +181,20 @@ class _Collector(_Bindings):
         kind = type(node)
         if kind is cst.Decorator:
             self.decorators.append(len(self.stack) - 1)  # evaluated in the scope around the function
-        elif kind in _KEEPERS:
+        elif isinstance(node, (cst.Assign, cst.AnnAssign, cst.AugAssign)):  # the _KEEPERS
             self.kept += 1
             if _binds_dunder_all(node):
                 return False  # `__all__ = ["Savat"]` lists names, never messages
         if not descend:
             return False
-        if kind is cst.Call:
+        if isinstance(node, cst.Call):
             if is_gettext_call(callee_name(node.func), self.config):
                 return False  # already translated: nothing inside is ours
             if isinstance(node.func, cst.Attribute) and node.func.attr.value == "format":
                 return self._whole(node, [node.func.value])
-        elif kind is cst.BinaryOperation and isinstance(node.operator, (cst.Add, cst.Modulo)):
+        elif isinstance(node, cst.BinaryOperation) and isinstance(node.operator, (cst.Add, cst.Modulo)):
             return self._whole(node, [node.left, node.right])
-        elif kind in _STRINGS:
+        elif isinstance(node, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):  # the _STRINGS
             key = self._key(node)
             if key in self.shown and key not in self.taken:
                 self.taken.add(key)

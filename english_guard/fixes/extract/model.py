@@ -17,7 +17,7 @@ FORMAT_CALL = "format"  # _("text {}").format(args)          (the original `.for
 class Placeholder:
     name: str
     expression: str  # source code of the expression, as written in the original
-    node: cst.BaseExpression = field(compare=False, repr=False, default=None)
+    node: cst.BaseExpression = field(compare=False, repr=False)
 
 
 @dataclass(frozen=True)

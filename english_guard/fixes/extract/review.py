@@ -56,7 +56,7 @@ def load_review(path: Path) -> dict[str, ReviewEntry]:
         comments = list(message.auto_comments)
         note = " ".join(comments) if message.fuzzy and comments and comments[0].startswith("english-guard:") else ""
         if message.pluralizable:
-            forms = [form or "" for form in message.string]
+            forms = [form or "" for form in message.string or ()]
             singular, plural = (forms + ["", ""])[:2]
             entries[message.id[0]] = ReviewEntry(
                 message.id[0],
@@ -68,8 +68,11 @@ def load_review(path: Path) -> dict[str, ReviewEntry]:
                 english_plural=plural,
             )
             continue
+        msgid = message.id
+        if not isinstance(msgid, str):
+            continue  # a singular message's id is a string
         english = message.string if isinstance(message.string, str) else ""
-        entries[message.id] = ReviewEntry(message.id, english, message.fuzzy, list(message.locations), note)
+        entries[msgid] = ReviewEntry(msgid, english, message.fuzzy, list(message.locations), note)
     return entries
 
 

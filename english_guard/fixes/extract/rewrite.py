@@ -180,16 +180,21 @@ class _MsgidRenamer(cst.CSTTransformer):
 
         if not self.is_gettext(callee_name(updated_node.func)):
             return updated_node
-        literals = []
+        literals: list[cst.SimpleString] = []
+        texts: list[str] = []
         for arg in updated_node.args[:2]:
             value = arg.value
-            if not (isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str)) or arg.keyword:
+            if not isinstance(value, cst.SimpleString) or arg.keyword:
+                break
+            text = value.evaluated_value
+            if not isinstance(text, str):
                 break
             literals.append(value)
+            texts.append(text)
         if not literals:
             return updated_node
-        plural_key = Msgid(literals[0].evaluated_value, literals[1].evaluated_value) if len(literals) == 2 else None
-        key = plural_key if plural_key in self.renames else Msgid(literals[0].evaluated_value)
+        plural_key = Msgid(texts[0], texts[1]) if len(texts) == 2 else None
+        key = plural_key if plural_key in self.renames else Msgid(texts[0])
         new = self.renames.get(key)
         if new is None:
             return updated_node

@@ -52,7 +52,14 @@ def is_text_literal(node: cst.CSTNode) -> bool:
 def _literal_parts(node: cst.CSTNode) -> list[cst.SimpleString | cst.FormattedString]:
     if isinstance(node, cst.ConcatenatedString):
         return _literal_parts(node.left) + _literal_parts(node.right)
+    assert isinstance(node, (cst.SimpleString, cst.FormattedString))  # see is_text_literal
     return [node]
+
+
+def _simple_parts(parts: list[cst.SimpleString | cst.FormattedString]) -> list[cst.SimpleString] | None:
+    """The parts when none is an f-string."""
+    simple = [part for part in parts if isinstance(part, cst.SimpleString)]
+    return simple if len(simple) == len(parts) else None
 
 
 def _fstring_text(node: cst.FormattedString, raw: str) -> str:
@@ -67,6 +74,7 @@ def _fstring_pieces(node: cst.FormattedString, code_for: CodeFor) -> list[_Text 
         if isinstance(part, cst.FormattedStringText):
             pieces.append(_Text(_fstring_text(node, part.value), escaped=True))
             continue
+        assert isinstance(part, cst.FormattedStringExpression)  # the only other part of an f-string
         if part.equal is not None:
             return Unsafe(f"self-documenting f-string field {{{code_for(part.expression)}=}}")
         spec = ""
@@ -202,8 +210,9 @@ def shape_of(node: cst.BaseExpression, code_for: CodeFor) -> Shape | Unsafe | No
     if is_text_literal(node):
         parts = _literal_parts(node)
         quote = _first_quote(node)
-        if all(isinstance(part, cst.SimpleString) for part in parts):
-            return Shape("".join(_simple_value(part) or "" for part in parts), PLAIN, quote=quote)
+        simple = _simple_parts(parts)
+        if simple is not None:
+            return Shape("".join(_simple_value(part) or "" for part in simple), PLAIN, quote=quote)
         pieces = _literal_pieces(node, code_for)
         return pieces if isinstance(pieces, Unsafe) else _keywords_shape(pieces, code_for, quote)
 
@@ -216,10 +225,10 @@ def shape_of(node: cst.BaseExpression, code_for: CodeFor) -> Shape | Unsafe | No
         return pieces if isinstance(pieces, Unsafe) else _keywords_shape(pieces, code_for, _first_quote(first_literal))
 
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Modulo) and is_text_literal(node.left):
-        parts = _literal_parts(node.left)
-        if not all(isinstance(part, cst.SimpleString) for part in parts):
+        simple = _simple_parts(_literal_parts(node.left))
+        if simple is None:
             return Unsafe("an f-string formatted again with `%` cannot become one message")
-        template = "".join(_simple_value(part) or "" for part in parts)
+        template = "".join(_simple_value(part) or "" for part in simple)
         return Shape(template, PERCENT, quote=_first_quote(node.left))
 
     if (
@@ -228,9 +237,9 @@ def shape_of(node: cst.BaseExpression, code_for: CodeFor) -> Shape | Unsafe | No
         and node.func.attr.value == "format"
         and is_text_literal(node.func.value)
     ):
-        parts = _literal_parts(node.func.value)
-        if not all(isinstance(part, cst.SimpleString) for part in parts):
+        simple = _simple_parts(_literal_parts(node.func.value))
+        if simple is None:
             return Unsafe("an f-string formatted again with `.format()` cannot become one message")
-        template = "".join(_simple_value(part) or "" for part in parts)
+        template = "".join(_simple_value(part) or "" for part in simple)
         return Shape(template, FORMAT_CALL, quote=_first_quote(node.func.value))
     return None

@@ -108,6 +108,7 @@ class Gate:
             self._thread.start()
 
     def _run_before(self) -> None:
+        assert self.command is not None  # the thread starts only with a command
         self.before = run_tests_on(self.root, self.files, self.command, self.options.test_timeout)
 
     def finish(self, folder: Path, files: list[str], texts: dict[str, bytes] | None = None) -> Verification:
@@ -128,6 +129,7 @@ class Gate:
         verification.static = static_problems(before_modules, after_modules, changed)
         if self._thread is not None:
             self._thread.join()
+            assert self.command is not None and self.before is not None  # set before the thread ended
             verification.before = self.before
             shipped = [name for name in files if name not in verification.git.still_ignored]
             verification.after = run_tests_on(folder, shipped, self.command, self.options.test_timeout)

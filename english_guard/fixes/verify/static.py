@@ -87,11 +87,11 @@ def module_facts(path: str, text: str | bytes) -> ModuleFacts:
                     facts.names.add(node.name)
                 if node.name == "__getattr__" and top:
                     facts.names.add(OPEN)
-                for inner in ast.walk(node):
-                    if isinstance(inner, ast.Global):
-                        facts.names.update(inner.names)
-                    elif isinstance(inner, (ast.Import, ast.ImportFrom)):
-                        record_import(inner, bind=False)
+                for descendant in ast.walk(node):
+                    if isinstance(descendant, ast.Global):
+                        facts.names.update(descendant.names)
+                    elif isinstance(descendant, (ast.Import, ast.ImportFrom)):
+                        record_import(descendant, bind=False)
                 continue
             if isinstance(node, ast.Import):
                 record_import(node, bind=top)
@@ -123,10 +123,13 @@ def module_facts(path: str, text: str | bytes) -> ModuleFacts:
                     and facts.all_names is not None
                     and call.args
                 ):
+                    first = call.args[0]
                     value = (
-                        _all_value(call.args[0], facts)
+                        _all_value(first, facts)
                         if call.func.attr == "extend"
-                        else ([call.args[0].value] if isinstance(call.args[0], ast.Constant) else None)
+                        else (
+                            [first.value] if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
+                        )
                     )
                     facts.all_names = None if value is None else facts.all_names + value
             for walrus in ast.walk(node) if not isinstance(node, (ast.If, ast.Try, ast.While)) else ():
