@@ -78,7 +78,7 @@ def main() -> None:
     )
     # What the readers add on top of what every check imports anyway (re, the config and the records).
     code = (
-        "import re, english_guard.config, english_guard.model, time; t = time.perf_counter(); "
+        "import re, english_guard.config, english_guard.records, time; t = time.perf_counter(); "
         f"import {modules}; print(time.perf_counter() - t)"
     )
     runs = [

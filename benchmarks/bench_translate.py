@@ -112,7 +112,7 @@ def segments_corpus(count: int) -> list[str]:
 
 def throughput(package_dir: Path, count: int) -> dict:
     from english_guard.fixes.translate import Unit, propose
-    from english_guard.translation.engines import EngineRouter
+    from english_guard.translation.engine_router import EngineRouter
     from english_guard.translation.memory import TranslationMemory
     from english_guard.translation.packages import read_model
 

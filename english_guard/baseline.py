@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from english_guard.fixes.safe_write import atomic_write_bytes
-from english_guard.model import Finding
+from english_guard.records import Finding
 
 FORMAT_VERSION = 1
 

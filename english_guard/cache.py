@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from english_guard.config import Config
-from english_guard.model import Candidate, FileError, FileResult, Finding
-from english_guard.texts import requested_languages
+from english_guard.records import Candidate, FileError, FileResult, Finding
+from english_guard.ui_text import requested_languages
 
 
 def _code_digest() -> str:
-    """A digest of english-guard's own code and data, so a changed engine never reuses old results."""
+    """A digest of english-guard's own code and data, so a changed checker never reuses old results."""
     package = Path(__file__).parent
     parts = []
     for path in sorted(package.rglob("*")):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 def __getattr__(name: str):
     """`ALL_CODES` and `DEFAULT_SELECT` come from the rule table in `english_guard.rules` (the one place a
-    rule is added), imported on first use: that module pulls in the language engine."""
+    rule is added), imported on first use: that module pulls in the language detection."""
     if name == "ALL_CODES":
         from english_guard.rules import RULES
 

@@ -2,7 +2,7 @@
 
 A commit message is read as git writes COMMIT_EDITMSG: lines starting with the comment character are
 git's comments and a scissors line ends the message. What is not prose is taken out before the
-language engine judges the rest: Conventional Commits type and scope (`feat(bot)!:`), `fixup!`
+language detection judges the rest: Conventional Commits type and scope (`feat(bot)!:`), `fixup!`
 markers, trailers (`Signed-off-by:`), issue references (#12, GH-3, JIRA-123), commit hashes, gitmoji
 codes, tags such as `[skip ci]`, git's own merge subjects, and `Revert "..."` around a subject (the
 inner subject is judged). The body and a pull-request description are Markdown: the Markdown reader
@@ -19,7 +19,7 @@ from english_guard.config import Config
 from english_guard.context import LANGUAGES, resolve
 from english_guard.language import judge
 from english_guard.language.prose import plainly_english
-from english_guard.model import Candidate, FileResult, Segment
+from english_guard.records import Candidate, FileResult, Segment
 from english_guard.rules import _leaning_only_names, _only_names, _profile_weight, finding_for, harmonise_languages
 from english_guard.sources.text.markdown import read_markdown
 

@@ -12,9 +12,9 @@ from english_guard.invisible_table import DEFAULT_IGNORABLE
 from english_guard.language import judge
 from english_guard.language.normalize import fold
 from english_guard.language.scripts import word_scripts
-from english_guard.model import Finding, Segment, Verdict
+from english_guard.records import Finding, Segment, Verdict
 from english_guard.sources.string_roles import TEST_DATA, judge_kind, looks_like_code, rule_for
-from english_guard.texts import _, language_display_name
+from english_guard.ui_text import _, language_display_name
 
 LANGUAGE_NAMES = {
     "uz": "Uzbek",
@@ -324,7 +324,7 @@ def invisible_character_findings(path: str, text: str) -> list[Finding]:
     if not _BIDI_OR_INVISIBLE.search(text):
         return []  # the common case, found in one pass over the file
     findings = []
-    # `text` has "\n" line ends (engine.decode); str.splitlines would also split at form feeds and U+2028.
+    # `text` has "\n" line ends (checker.decode); str.splitlines would also split at form feeds and U+2028.
     for line_number, line in enumerate(text.split("\n"), start=1):
         flags = [match.span() for match in _TAG_FLAG.finditer(line)] if "\U0001f3f4" in line else []
         for match in _BIDI_OR_INVISIBLE.finditer(line):

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from engine_helpers import (
+from check_helpers import (
     CLEAN_SOURCE,
     FR_LATIN1_COMMENT,
     RU_COMMENT,
@@ -175,21 +175,21 @@ def test_unused_suppression_comments_are_reported_when_asked(tmp_path):
 def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatch):
     """A bug met on one odd file becomes that file's EG900 error; the other files are checked and
     nothing is cached for the failed file. (The failure is injected: no real input is known to cause one.)"""
-    from english_guard import engine
+    from english_guard import checker
     from english_guard.config import load_config
 
     root = make_project(tmp_path / "p", {"odd.py": f"{RU_NEW_COMMENT}\n", "fine.py": f"{UZ_COMMENT_2}\n"})
-    real_evaluate = engine.evaluate
+    real_evaluate = checker.evaluate
 
     def evaluate(segments, *args, **kwargs):
         if segments and segments[0].path.endswith("odd.py"):
             raise KeyError("unexpected")
         return real_evaluate(segments, *args, **kwargs)
 
-    monkeypatch.setattr(engine, "evaluate", evaluate)
+    monkeypatch.setattr(checker, "evaluate", evaluate)
     monkeypatch.setenv("ENGLISH_GUARD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(root)
-    run = engine.run_check(["."], load_config(None, start="."), jobs=1)
+    run = checker.run_check(["."], load_config(None, start="."), jobs=1)
     assert [(e.path, e.message) for e in run.errors] == [
         ("odd.py", "internal error while checking this file (KeyError: 'unexpected'); please report it")
     ]

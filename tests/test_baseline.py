@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from engine_helpers import (
+from check_helpers import (
     BOT_SOURCE,
     RU_NEW_COMMENT,
     UZ_COMMENT,

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from engine_helpers import (
+from check_helpers import (
     CLI,
     PYPROJECT,
     RU_NEW_COMMENT,
@@ -29,7 +29,7 @@ from engine_helpers import (
 )
 
 from english_guard.cache import content_digest
-from english_guard.engine import PARALLEL_THRESHOLD
+from english_guard.checker import PARALLEL_THRESHOLD
 
 
 def _module(index: int) -> str:
@@ -270,7 +270,7 @@ def test_the_default_jobs_follow_the_cores_this_process_may_use(tree):
             "0",
             sys.executable,
             "-c",
-            "from english_guard.engine import available_cores; print(available_cores())",
+            "from english_guard.checker import available_cores; print(available_cores())",
         ],
         capture_output=True,
         text=True,

@@ -1,13 +1,13 @@
-"""`engine.check_document`: one document's text checked under a path, as stdin and editors need it."""
+"""`checker.check_document`: one document's text checked under a path, as stdin and editors need it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from engine_helpers import UZ_COMMENT, UZ_FUNCTION
+from check_helpers import UZ_COMMENT, UZ_FUNCTION
 
+from english_guard.checker import check_document, run_check
 from english_guard.config import Config, load_config
-from english_guard.engine import check_document, run_check
 
 SOURCE = f"import os\n\n{UZ_COMMENT}\ndef {UZ_FUNCTION}(values):\n    return os.sep\n"
 

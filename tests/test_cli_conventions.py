@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from engine_helpers import CLEAN_SOURCE, CLI, RU_COMMENT, UZ_COMMENT, UZ_FUNCTION, cli_env, make_project, run_cli
+from check_helpers import CLEAN_SOURCE, CLI, RU_COMMENT, UZ_COMMENT, UZ_FUNCTION, cli_env, make_project, run_cli
 
 from english_guard.commands.check import Progress, use_color
 from english_guard.rules import RULES
@@ -173,8 +173,8 @@ def test_rules_lists_every_code_of_the_rule_table(tmp_path):
 
 
 def test_configuration_explain_and_sarif_know_the_same_codes(tmp_path):
+    from english_guard.checker import RunResult
     from english_guard.config import ALL_CODES, expand_codes
-    from english_guard.engine import RunResult
     from english_guard.reporting.sarif_format import render as sarif
 
     assert set(ALL_CODES) == set(RULES) and "EG100" in ALL_CODES

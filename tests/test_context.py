@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from english_guard.checker import run_check
 from english_guard.config import load_config
 from english_guard.context import LANGUAGES, build_context, resolve
-from english_guard.engine import run_check
 from english_guard.language import judge
 from english_guard.language.profile import blended_shares
 from english_guard.language.profile import resolve as resolve_leaning
-from english_guard.model import Candidate, FileResult, Finding
+from english_guard.records import Candidate, FileResult, Finding
 
 FIXTURES = Path(__file__).parent / "fixtures" / "context"
 

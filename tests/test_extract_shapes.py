@@ -5,8 +5,8 @@ from __future__ import annotations
 import libcst as cst
 import pytest
 
-from english_guard.fixes.extract.model import FORMAT_CALL, KEYWORDS, PERCENT, PLAIN, Unsafe
 from english_guard.fixes.extract.placeholders_check import same_placeholders
+from english_guard.fixes.extract.records import FORMAT_CALL, KEYWORDS, PERCENT, PLAIN, Unsafe
 from english_guard.fixes.extract.rewrite import add_import, python_literal
 from english_guard.fixes.extract.shapes import shape_of
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from engine_helpers import (
+from check_helpers import (
     BOT_SOURCE,
     CLEAN_SOURCE,
     RU_COMMENT,
@@ -24,7 +24,7 @@ from engine_helpers import (
     write,
 )
 
-from english_guard.model import KINDS
+from english_guard.records import KINDS
 
 DATA = Path(__file__).parent / "data"
 FINDING_KEYS = {

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from engine_helpers import RU_COMMENT, UZ_FUNCTION, check_json, cli_env, make_project, run_cli
+from check_helpers import RU_COMMENT, UZ_FUNCTION, check_json, cli_env, make_project, run_cli
 
 LONG_EXPRESSION = "QUERY = " + " + ".join(['"a"'] * 500) + "\n"  # 500 terms: CPython compiles about 2,900
 NESTED_BRACKETS = "VALUE = " + "[" * 150 + "1" + "]" * 150 + "\n"  # CPython allows 200

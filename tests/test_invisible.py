@@ -7,7 +7,7 @@ english_guard/invisible_table.py by tools/build_invisible_table.py; the first te
 from __future__ import annotations
 
 import pytest
-from engine_helpers import check_json, make_project
+from check_helpers import check_json, make_project
 
 HIDDEN = {
     "hangul filler U+3164 as a name": ("python", "\u3164 = 1\nprint(\u3164)\n", "U+3164"),

@@ -1,4 +1,4 @@
-"""The detection engine on texts of many languages, and on English that looks foreign."""
+"""The language detection on texts of many languages, and on English that looks foreign."""
 
 from __future__ import annotations
 

@@ -223,7 +223,7 @@ def test_names_the_glossary_cannot_translate_go_to_an_installed_model(tmp_path, 
 
 def test_engine_proposals_are_styled_checked_and_marked_for_review(tmp_path, monkeypatch):
     """The routing after the engine: a stand-in engine with the Engine protocol answers short phrases."""
-    from english_guard.translation.engines import EngineRouter
+    from english_guard.translation.engine_router import EngineRouter
 
     class PhraseEngine:
         name = "stand-in"

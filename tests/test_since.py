@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from engine_helpers import (
+from check_helpers import (
     BOT_SOURCE,
     CLEAN_SOURCE,
     RU_NEW_COMMENT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from engine_helpers import UZ_COMMENT, make_project
+from check_helpers import UZ_COMMENT, make_project
 
 from english_guard.language.lexicon import CommonWords, _connection, common_words
 from english_guard.language.naming import language_scores, model_path

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from english_guard.checker import check_source
 from english_guard.config import Config
-from english_guard.engine import check_source
 from english_guard.sources.python import read_python_text
 from english_guard.sources.string_roles import NAME, is_slug_pair, looks_like_code, text_shape
 

@@ -208,7 +208,7 @@ def test_po_round_trip_applies_exactly_the_two_edited_entries(project, model_env
 def test_translation_memory_translates_a_repeated_sentence_once(project, model_env, ru_package):
     from english_guard.fixes.translate import propose
     from english_guard.language import judge
-    from english_guard.translation.engines import EngineRouter
+    from english_guard.translation.engine_router import EngineRouter
     from english_guard.translation.memory import TranslationMemory
 
     install(ru_package)

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from engine_helpers import CLI, cli_env
+from check_helpers import CLI, cli_env
 
 from english_guard.sources.python_tolerant import tolerant_segments
 

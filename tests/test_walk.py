@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
-from engine_helpers import CLEAN_SOURCE, PYPROJECT, RU_NEW_COMMENT, check_json, make_project, make_repo, run_cli, write
+from check_helpers import CLEAN_SOURCE, PYPROJECT, RU_NEW_COMMENT, check_json, make_project, make_repo, run_cli, write
 
 from english_guard.config import load_config
 from english_guard.sources.registry import reader_name_for

@@ -10,7 +10,7 @@ import click
 
 from english_guard.config import ConfigError, expand_codes, load_config
 from english_guard.reporting import FORMATS
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -60,7 +60,7 @@ def with_common_options(function):
 
 
 def _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude, progress=None):
-    from english_guard.engine import run_check
+    from english_guard.checker import run_check
 
     try:
         config = _load(config_file, paths, select, ignore)
@@ -130,8 +130,8 @@ class Progress:
 
 def _run_stdin(stdin_filename, select, ignore, config_file, force_exclude):
     """`check -`: the text on stdin, checked as if it were the file `--stdin-filename` (Python if none)."""
-    from english_guard.engine import RunResult, check_source
-    from english_guard.model import FileResult
+    from english_guard.checker import RunResult, check_source
+    from english_guard.records import FileResult
     from english_guard.sources.registry import reader_name_for
     from english_guard.walk import Excluder
 

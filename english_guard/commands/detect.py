@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 
 @click.command("detect")

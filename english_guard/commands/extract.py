@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from english_guard.deep import deep_stack
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 ENGINES = ("auto", "argos", "multilingual", "glossary", "none")
 

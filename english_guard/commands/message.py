@@ -10,7 +10,7 @@ import click
 from english_guard.commands.check import EXIT_CLEAN, EXIT_FINDINGS, _codes, _fail, use_color
 from english_guard.config import ConfigError, expand_codes, load_config
 from english_guard.reporting import FORMATS
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 
 @click.command("check-message")
@@ -71,7 +71,7 @@ def check_message(
     MESSAGE_FILE is a commit message in COMMIT_EDITMSG format (`-` reads standard input), as the
     commit-msg hook passes it. Any of --range, --github-event and --gitlab-mr may be combined.
     """
-    from english_guard.engine import RunResult
+    from english_guard.checker import RunResult
     from english_guard.message_sources import (
         MessageSourceError,
         read_github_event,
@@ -80,8 +80,8 @@ def check_message(
         read_range,
     )
     from english_guard.messages import CODE, judge_messages
-    from english_guard.model import FileResult
     from english_guard.project_names import project_names
+    from english_guard.records import FileResult
     from english_guard.reporting import render
 
     if not (message_file or revision_range or github_event or gitlab_mr):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import click
 
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 
 def test_command_options(test_command_help: str) -> Callable:

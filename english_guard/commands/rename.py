@@ -9,7 +9,7 @@ import click
 
 from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
-from english_guard.texts import _, ngettext
+from english_guard.ui_text import _, ngettext
 
 
 def _config(config_path: str | None, paths: tuple[str, ...]):

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from english_guard.deep import deep_stack
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,7 +96,7 @@ class _Run:
         return plans
 
     def propose(self, plans) -> dict | None:
-        from english_guard.translation.base import EngineError
+        from english_guard.translation.engine_protocol import EngineError
         from english_guard.translation.workflow import propose_plans
 
         try:

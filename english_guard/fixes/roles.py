@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 
 
 def strings_by_role(

@@ -12,7 +12,7 @@ import re
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import Token
 from english_guard.language.words import STRONG, Word, classify_word
-from english_guard.model import Verdict
+from english_guard.records import Verdict
 
 # Tool directives and file headers: English whatever words they contain.
 _DIRECTIVE = re.compile(

@@ -17,7 +17,7 @@ from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_t
 from english_guard.language.pinyin import pinyin_syllables
 from english_guard.language.scripts import SCRIPT_LANGUAGE, char_script, letter_hint, word_scripts
 from english_guard.language.uzbek_words import is_uzbek_form
-from english_guard.model import WordEvidence
+from english_guard.records import WordEvidence
 
 STRONG, WEAK = 2, 1
 # A word that is foreign only if the file's language says so (`fator`: Portuguese, or fate + -or):

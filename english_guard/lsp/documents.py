@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from english_guard.checker import MAX_FILE_BYTES, check_document
 from english_guard.config import Config, ConfigError, find_pyproject, load_config
-from english_guard.engine import MAX_FILE_BYTES, check_document
 from english_guard.fixes.rename.positions import line_starts
-from english_guard.model import FileError, FileResult, Finding
+from english_guard.records import FileError, FileResult, Finding
 from english_guard.rules import RULES, language_name
 from english_guard.sources.registry import reader_name_for
 from english_guard.walk import Excluder
@@ -187,7 +187,7 @@ def rename_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     from english_guard.fixes.rename.index import SymbolIndex
     from english_guard.fixes.rename.planning import make_plan
     from english_guard.language import judge
-    from english_guard.model import Verdict
+    from english_guard.records import Verdict
 
     source = SourceFile(document.path, module_name_for(Path(document.path)), document.text, "utf-8", False)
     facts = analyze_source(source)
@@ -314,7 +314,7 @@ def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
         return None
     from english_guard.fixes.translate import TranslateError, apply, collect, propose
     from english_guard.language import judge
-    from english_guard.translation.engines import EngineRouter
+    from english_guard.translation.engine_router import EngineRouter
     from english_guard.translation.workflow import memory_for
 
     excerpt = _excerpt(document.text, finding)

@@ -1,6 +1,6 @@
 """The pygls side of `english-guard server`: diagnostics as the user types, code actions and hovers.
 
-Checks run on one worker thread, one at a time (the engine's caches are shared, and a check that waits
+Checks run on one worker thread, one at a time (the detection's caches are shared, and a check that waits
 its turn is cheaper than two that compete for the GIL), so the event loop keeps answering the editor.
 A change is checked after a pause in typing (`debounce`); an open or a save is checked at once. A result
 for a text that changed meanwhile is dropped: the newer text's check replaces it.
@@ -30,7 +30,7 @@ from english_guard.lsp.documents import (
     hover_markdown,
     split_lines,
 )
-from english_guard.model import Finding
+from english_guard.records import Finding
 
 SOURCE = "english-guard"
 DEFAULT_DEBOUNCE_SECONDS = 0.3
@@ -338,8 +338,8 @@ def _supports_markdown_hover(ls: GuardServer) -> bool:
 
 
 def _warm_up() -> None:
+    from english_guard.checker import check_document
     from english_guard.config import Config
-    from english_guard.engine import check_document
 
     check_document("warm-up.py", "# salom dunyo, bu izoh\nnarx = 1\n", Config(), "python")
 

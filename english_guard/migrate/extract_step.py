@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.config import Config
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 
 class ExtractSetupError(Exception):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from english_guard.migrate.workspace import MIGRATION_DIR
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 # Category keys, in the order the report lists them.
 LOW_CONFIDENCE = "low-confidence"

@@ -37,7 +37,7 @@ from english_guard.migrate.workspace import (
     interrupted_commit,
     write_file,
 )
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 TRANSLATIONS_PO = "translations.po"
 RENAME_PLAN = "renames.toml"
@@ -107,7 +107,7 @@ def _locate(options: MigrationOptions):
 
 
 def _check(paths: list[str], config, progress: Progress):
-    from english_guard.engine import run_check
+    from english_guard.checker import run_check
 
     state = {"update": None, "done": 0, "manager": None}
 
@@ -209,11 +209,11 @@ def run_migration(options: MigrationOptions, progress: Progress | None = None) -
 class _Steps:
     """What each step of one run did (in the staging copy)."""
 
-    before: object = None  # engine.RunResult of the first check
+    before: object = None  # checker.RunResult of the first check
     translation: translation_step.TranslationOutcome | None = None
     rename: rename_step.RenameOutcome | None = None
     extraction: extract_step.ExtractOutcome | None = None
-    after: object = None  # engine.RunResult of the final check
+    after: object = None  # checker.RunResult of the final check
     snapshot: Snapshot | None = None  # files as the rename step left them, to carry its positions forward
 
     @property

@@ -16,7 +16,7 @@ from typing import TextIO
 
 import click
 
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 MILESTONES = (25, 50, 75, 100)
 REDRAW_EVERY = 0.1  # seconds between two redraws of the live line

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.config import Config
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 MAX_ROUNDS = 8  # each round sets aside at least one refused entry
 

@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from english_guard.migrate import manual
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 MAX_TEXT = 90
 

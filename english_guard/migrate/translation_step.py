@@ -3,7 +3,7 @@
 The review file has one entry per distinct original text. Its meaning is gettext's: an entry is
 applied when its msgstr is not empty and it is not fuzzy. A new machine proposal is written as an
 applied entry, unless it is of low confidence: it comes from the word-for-word glossary (always), the
-language of the original was uncertain, or the check's own engine finds a foreign or unknown word left in
+language of the original was uncertain, or the check's own language detection finds a foreign or unknown word left in
 the proposal. Then it is fuzzy, is not applied, and is listed for review.
 An entry a human answered keeps its answer on every later run; an entry with an empty msgstr is
 open, and a model installed later may fill it.
@@ -69,7 +69,7 @@ def is_low_confidence(
     original: str, proposal: str, kind: str, judge, confidence: float = 0.0, needs_review: bool = False
 ) -> bool:
     """A proposal a human must check before it is written: one from an engine whose output is only ever
-    a proposal (the word-for-word glossary), of an uncertain language, or one the check's own engine does
+    a proposal (the word-for-word glossary), of an uncertain language, or one the check's own language detection does
     not read as plain English word by word (a foreign or unknown word left, a word of the original kept)."""
     if needs_review:
         return True
@@ -146,7 +146,7 @@ def run(
     from english_guard.fixes.safe_write import UnsafeWriteError, write_python_source
     from english_guard.fixes.translate import TranslateError, apply
     from english_guard.language import judge
-    from english_guard.translation.base import EngineError
+    from english_guard.translation.engine_protocol import EngineError
     from english_guard.translation.workflow import propose_plans, read_plans
 
     outcome = TranslationOutcome()

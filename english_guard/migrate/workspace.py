@@ -26,7 +26,7 @@ from pathlib import Path
 from english_guard.fixes import transaction
 from english_guard.fixes.safe_write import atomic_write_bytes
 from english_guard.fixes.transaction import JOURNAL, PENDING, Change, Messages, TransactionError, digest  # noqa: F401
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 STATE_DIR = ".english-guard"
 MIGRATION_DIR = f"{STATE_DIR}/migration"

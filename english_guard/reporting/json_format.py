@@ -1,4 +1,4 @@
-"""`--format json`: exactly the documented shape (docs/check-engine.md), one object on stdout."""
+"""`--format json`: exactly the documented shape (docs/check.md), one object on stdout."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from english_guard.texts import _, ngettext
+from english_guard.ui_text import _, ngettext
 
 
 def render(run, color: bool = False, quiet: bool = False, show_source: bool = False, sources=None, **_options) -> str:
@@ -123,7 +123,7 @@ class SourceLines:
 
 
 def _read_lines(path: str) -> list[str]:
-    from english_guard.engine import DecodeError, decode
+    from english_guard.checker import DecodeError, decode
     from english_guard.sources.registry import reader_name_for
 
     try:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, deeper, in_deep_thread
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.python_positions import Positions
 from english_guard.sources.string_roles import USER_FACING, is_test_module
 from english_guard.sources.user_facing import Frame, UserFacingStrings

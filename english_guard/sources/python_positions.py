@@ -32,7 +32,7 @@ class Positions:
         if line == end_line:
             return self.line_text(line)[start:end]
         pieces = [self.line_text(line)[start:], *self.lines[line : end_line - 1], self.line_text(end_line)[:end]]
-        return "\n".join(pieces)  # the reader's text has "\n" line ends (engine.decode)
+        return "\n".join(pieces)  # the reader's text has "\n" line ends (checker.decode)
 
     def line_text(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import tokenize
 
-from english_guard.model import Segment
+from english_guard.records import Segment
 
 _MAX_RESTARTS = 200
 _DEFINERS = {"def": "function", "class": "class"}

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 
 Reader = Callable[[str, str, Config], list[Segment]]
 

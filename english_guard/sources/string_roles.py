@@ -356,7 +356,7 @@ def looks_like_code(text: str) -> bool:
 
 
 def judge_kind(role: str, text: str) -> str:
-    """How the language engine reads a string: a name (`tbl_zakaz`, a dict key) like an identifier."""
+    """How the language detection reads a string: a name (`tbl_zakaz`, a dict key) like an identifier."""
     return "identifier" if role not in (USER_FACING, MSGID) and text_shape(text) == NAME else "string"
 
 

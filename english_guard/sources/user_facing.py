@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
 from english_guard.sources.python_positions import Positions, dotted_name
 from english_guard.sources.string_roles import (

@@ -656,7 +656,7 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
     """An English identifier for `name` in the same style, or None when any word has no translation.
 
     `keep(word) -> bool` says which words are already English and stay as they are (the caller's
-    language engine knows best); by default, words the glossary itself produces or common code
+    language detection knows best); by default, words the glossary itself produces or common code
     abbreviations. Leading/trailing underscores are kept; dunders are never renamed.
     """
     if not name or (name.startswith("__") and name.endswith("__")):

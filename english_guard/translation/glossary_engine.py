@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from english_guard.translation.base import EngineError
+from english_guard.translation.engine_protocol import EngineError
 
 # Letters and digits, joined by the apostrophes that Uzbek Latin spelling uses inside words.
 _WORD = re.compile(r"[^\W_]+(?:['\u02bb\u02bc\u2019][^\W_]+)*")

@@ -1,4 +1,4 @@
-"""Language codes and names: ISO 639-1 codes as the detection engine reports them, and model tokens."""
+"""Language codes and names: ISO 639-1 codes as the language detection reports them, and model tokens."""
 
 from __future__ import annotations
 

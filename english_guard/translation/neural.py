@@ -8,7 +8,7 @@ Models are loaded on first use and kept for the rest of the run.
 
 from __future__ import annotations
 
-from english_guard.translation.base import EngineError
+from english_guard.translation.engine_protocol import EngineError
 from english_guard.translation.packages import InstalledModel
 
 BEAM_SIZE = 4

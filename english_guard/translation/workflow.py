@@ -16,7 +16,7 @@ from pathlib import Path
 from english_guard.config import Config
 from english_guard.fixes.translate import FilePlan, TranslateError, Unit, apply, collect, propose
 from english_guard.own_files import read_source_file
-from english_guard.translation.base import EngineError
+from english_guard.translation.engine_protocol import EngineError
 
 
 @dataclass
@@ -73,7 +73,7 @@ def propose_plans(
 ) -> list[str]:
     """Fill every unit's proposal or problem; returns warnings (a memory that could not be saved)."""
     from english_guard.language import judge
-    from english_guard.translation.engines import EngineRouter
+    from english_guard.translation.engine_router import EngineRouter
 
     units = [unit for plan in plans for unit in plan.units]
     if not units:

@@ -16,9 +16,9 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from english_guard.config import Config
-from english_guard.fixes.extract.model import Candidate, FileScan, Problem, Shape, Unsafe
+from english_guard.fixes.extract.records import Candidate, FileScan, Problem, Shape, Unsafe
 from english_guard.fixes.extract.shapes import shape_of
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.callpatterns import is_gettext_call
 
 _SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")

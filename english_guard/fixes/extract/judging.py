@@ -11,7 +11,7 @@ _TOKEN_LIKE = re.compile(r"^\S*(?:[_/\\]|\d[A-Za-z]|[A-Za-z]\d|[a-z][A-Z]|\w\.\w
 
 @lru_cache(maxsize=4096)
 def language_of(text: str) -> tuple[bool, str]:
-    """(is English, ISO 639-1 code) from the shared detection engine."""
+    """(is English, ISO 639-1 code) from the shared language detection."""
     from english_guard.language import judge  # lazy: the engine loads its lexicons on first use
 
     verdict = judge(text, "string")

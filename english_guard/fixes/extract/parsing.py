@@ -10,8 +10,8 @@ from libcst.metadata import MetadataWrapper
 from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, too_deep
 from english_guard.fixes.extract.collect import collect, skip_file
-from english_guard.fixes.extract.model import FileScan, Problem
 from english_guard.fixes.extract.prefilter import user_facing_strings
+from english_guard.fixes.extract.records import FileScan, Problem
 
 
 @dataclass

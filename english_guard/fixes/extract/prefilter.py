@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from english_guard.config import Config
 from english_guard.fixes.roles import strings_by_role
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.string_roles import USER_FACING
 
 
 def user_facing_strings(path: str, data: bytes, config: Config) -> dict[tuple[int, int], Segment] | None:
     """(line, 1-based column) -> the user-facing string segment starting there; None when the file
     cannot be read by the check (LibCST then reports the problem with its position)."""
-    from english_guard.engine import decode
+    from english_guard.checker import decode
 
     try:
         text = decode(path, data, "python")

@@ -32,8 +32,8 @@ def propose(texts_by_language: dict[str, list[str]], choice: str) -> tuple[dict[
         return {}, []
     try:
         from english_guard.fixes.protect import mask, unmask
-        from english_guard.translation.base import EngineError
-        from english_guard.translation.engines import EngineRouter
+        from english_guard.translation.engine_protocol import EngineError
+        from english_guard.translation.engine_router import EngineRouter
     except ImportError as exc:  # the translation package is optional at run time
         return {}, [f"no translation engine available ({exc})"]
     try:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from english_guard.fixes.extract.model import FORMAT_CALL, KEYWORDS, PERCENT, Candidate
+from english_guard.fixes.extract.records import FORMAT_CALL, KEYWORDS, PERCENT, Candidate
 
 _NO_SPACE = cst.SimpleWhitespace("")
 _ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}

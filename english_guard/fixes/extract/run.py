@@ -22,10 +22,10 @@ from babel.messages.extract import extract as babel_extract
 from english_guard.config import Config
 from english_guard.fixes.extract.collect import visible_text
 from english_guard.fixes.extract.judging import language_of, looks_like_message
-from english_guard.fixes.extract.model import PLAIN, Candidate, Problem
 from english_guard.fixes.extract.parsing import ParsedFile, parse_file
 from english_guard.fixes.extract.placeholders_check import describe_placeholders, same_placeholders
 from english_guard.fixes.extract.proposals import propose
+from english_guard.fixes.extract.records import PLAIN, Candidate, Problem
 from english_guard.fixes.extract.review import PROPOSED, ReviewEntry, load_review, render_review
 from english_guard.fixes.extract.rewrite import (
     GettextNames,
@@ -179,7 +179,7 @@ class CheckView:
 
 
 def check_view(parsed: list[ParsedFile], config: Config) -> CheckView:
-    from english_guard.engine import run_check
+    from english_guard.checker import run_check
 
     view = CheckView()
     if not parsed:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from english_guard.fixes.extract.model import FORMAT_CALL, KEYWORDS, PERCENT, PLAIN, Placeholder, Shape, Unsafe
 from english_guard.fixes.extract.placeholders import suggest_name, unique_name
+from english_guard.fixes.extract.records import FORMAT_CALL, KEYWORDS, PERCENT, PLAIN, Placeholder, Shape, Unsafe
 
 CodeFor = Callable[[cst.CSTNode], str]
 

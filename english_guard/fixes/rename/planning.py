@@ -10,7 +10,7 @@ from english_guard.fixes.rename.index import Group, SymbolIndex
 from english_guard.fixes.rename.namespaces import Namespaces
 from english_guard.fixes.rename.planfile import PlanEntry
 from english_guard.fixes.rename.safety import alternative_for, is_dunder, outside_owner, target_problem
-from english_guard.model import Verdict
+from english_guard.records import Verdict
 
 _KIND_RANK = {
     "class": 0,
@@ -26,7 +26,7 @@ _ENGLISH_VERDICTS = frozenset({"english", "code", "proper", "neutral"})
 
 
 def _judge(name: str):
-    from english_guard.language import judge  # the detection engine is imported only when planning
+    from english_guard.language import judge  # the language detection is imported only when planning
 
     return judge(name, "identifier")
 
@@ -96,7 +96,7 @@ def make_plan(
     data: dict[str, list[str]] | None = None,
 ) -> list[PlanEntry]:
     """One entry per project symbol whose name is not English. `judge(name) -> Verdict` defaults to the
-    detection engine (`english_guard.language.judge(name, "identifier")`); `texts` (path -> source) lets
+    language detection (`english_guard.language.judge(name, "identifier")`); `texts` (path -> source) lets
     suppression comments on a definition line keep the name; `data` (index node -> reasons, see
     `data_names`) starts the symbols that data or strings depend on as "skip"."""
     judge = judge or _judge
@@ -190,7 +190,7 @@ def _engine_proposals(
     if not pending:
         return
     try:
-        from english_guard.translation.engines import EngineRouter
+        from english_guard.translation.engine_router import EngineRouter
         from english_guard.translation.glossary import restyle, split_identifier_parts
 
         router = EngineRouter("auto")

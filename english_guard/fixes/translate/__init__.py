@@ -4,7 +4,7 @@ The flow is one way:
 
 1. `collect` parses a file and returns its translation units: blocks of full-line comments, inline
    comments and docstrings, each with its logical text (comment markers and indentation removed) and
-   the language the detection engine names;
+   the language the language detection names;
 2. `propose` fills in an English proposal for every unit (sentence by sentence, code protected, through
    the translation memory and the engine for the unit's language) or says why there is none;
 3. `apply` renders accepted texts back into the syntax tree: comment markers, indentation, inline position,

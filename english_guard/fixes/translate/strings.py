@@ -17,7 +17,7 @@ import libcst as cst
 
 from english_guard.config import Config
 from english_guard.fixes.translate.units import Position, Unit, is_ignored
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.string_roles import DEVELOPER, EXCEPTION, LOG
 
 # The roles whose text only changes words a developer reads: names in strings and test data are left

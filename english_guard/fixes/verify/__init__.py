@@ -34,7 +34,7 @@ from english_guard.fixes.verify.testrun import (
     run_tests_on,
     tail,
 )
-from english_guard.texts import _
+from english_guard.ui_text import _
 
 AUTO = "auto"
 NO_TESTS = ("", "none", "no", "off")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.text.shell import shell_comments
 from english_guard.sources.text.spans import DIRECTIVE, Spans, comment_segment, is_free_text_key, line_bounds
 

@@ -8,7 +8,7 @@ its text; a paragraph made only of template expressions is not prose.
 from __future__ import annotations
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.text.gotemplate import MASK, mask_templates
 from english_guard.sources.text.spans import Spans, line_bounds, stripped_lines
 

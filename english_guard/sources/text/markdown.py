@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.text.spans import Spans, stripped_lines
 
 _FRONT_MATTER = re.compile(r"\ufeff?(---|\+\+\+)[ \t]*\r?\n(?:.*?\n)??(---|\.\.\.|\+\+\+)[ \t]*(?:\r?\n|\Z)", re.DOTALL)

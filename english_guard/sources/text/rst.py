@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.text.spans import Spans, line_bounds, stripped_lines
 
 _ADORNMENT = re.compile(r"""([=\-`:'"~^_*+#<>.!$%&(),/;?@\[\\\]{|}])\1{2,}[ \t]*$""")

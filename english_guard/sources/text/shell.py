@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.text.spans import SHEBANG, Spans, comment_segment, line_end
 
 _TOKEN = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from english_guard.model import Segment
+from english_guard.records import Segment
 
 # A value is free text when the last word of its key is one of these
 # (`description`, `trialEndedMessage`, `org.opencontainers.image.title`, `slack-message`, `HELP_TEXT` is not).

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from english_guard.config import Config
-from english_guard.model import Segment
+from english_guard.records import Segment
 from english_guard.sources.text.gotemplate import MASK, mask_templates
 from english_guard.sources.text.spans import SHEBANG, Spans, comment_segment, is_free_text_key, line_end, stripped_lines
 

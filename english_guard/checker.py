@@ -14,9 +14,9 @@ from english_guard import __version__
 from english_guard.cache import ResultCache
 from english_guard.config import Config
 from english_guard.context import ALTERNATIVES, LANGUAGES, resolve
-from english_guard.model import Candidate, FileError, FileResult, Finding, Segment
 from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
 from english_guard.project_names import project_names
+from english_guard.records import Candidate, FileError, FileResult, Finding, Segment
 from english_guard.rules import (
     FileEvidence,
     directives_in,
@@ -258,7 +258,7 @@ def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, 
 
 
 def _tune_garbage_collector() -> None:
-    """Parsing allocates millions of short-lived AST nodes and the engine keeps large word caches: with
+    """Parsing allocates millions of short-lived AST nodes and the language detection keeps large word caches: with
     the default thresholds the cycle collector rescans those caches over and over (half the cost of a
     cold run). The nodes hold no cycles, so collect rarely, as mypy does; forked workers inherit it."""
     gc.freeze()

@@ -25,7 +25,7 @@ from english_guard.language.words import (
     classify_identifier_word,
     pinyin_context,
 )
-from english_guard.model import Verdict
+from english_guard.records import Verdict
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _FASTTEXT_ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi"}

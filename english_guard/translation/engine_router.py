@@ -7,7 +7,7 @@ when asked for by name. With no engine for a language, `missing_help` says how t
 
 from __future__ import annotations
 
-from english_guard.translation.base import Engine
+from english_guard.translation.engine_protocol import Engine
 from english_guard.translation.languages import describe
 from english_guard.translation.packages import InstalledModel, scan
 

@@ -1,7 +1,7 @@
 """The records that flow through english-guard: segments -> verdicts -> findings.
 
 Every stage takes the records of the stage before it and never reaches back:
-readers turn files into `Segment`s, the language engine turns a segment's text
+readers turn files into `Segment`s, the language detection turns a segment's text
 into a `Verdict`, the rules turn both into `Finding`s, and reporters print them.
 """
 
@@ -39,7 +39,7 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class WordEvidence:
-    """Why the engine believes what it believes about one word."""
+    """Why the verdict believes what it believes about one word."""
 
     word: str
     verdict: str  # english, code, proper, foreign, unknown, neutral
@@ -49,7 +49,7 @@ class WordEvidence:
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The language engine's judgement of one text."""
+    """The language detection's judgement of one text."""
 
     english: bool
     language: str  # ISO 639-1 code; "en" when English, "und" when unknown

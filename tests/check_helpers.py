@@ -1,4 +1,4 @@
-"""Shared helpers for the engine tests: real `english-guard` runs in fresh processes, git repositories
+"""Shared helpers for the check tests: real `english-guard` runs in fresh processes, git repositories
 in temporary folders, and sample sources written in other languages (test data)."""
 
 from __future__ import annotations
