@@ -15,7 +15,7 @@ _MARKER = re.compile(r"^#+[:!]?")
 
 def comment_prefix(values: list[str]) -> str:
     """The marker shared by the lines of a comment block ("# ", "#: ", "#")."""
-    markers = {(_MARKER.match(v) or re.match("#", v)).group() for v in values}
+    markers = {found.group() if (found := _MARKER.match(v)) else "#" for v in values}
     marker = markers.pop() if len(markers) == 1 else "#"
     bodies = [v[len(marker) :] for v in values if v[len(marker) :].strip()]
     if bodies and all(b.startswith(" ") for b in bodies):
@@ -26,15 +26,15 @@ def comment_prefix(values: list[str]) -> str:
 def comment_blocks(empty_lines: Iterable[cst.EmptyLine]) -> Iterator[list[cst.EmptyLine]]:
     """Runs of consecutive comment lines with the same indentation."""
     block: list[cst.EmptyLine] = []
-    for line in list(empty_lines) + [None]:
-        same = (
+    ended: list[cst.EmptyLine | None] = [*empty_lines, None]
+    for line in ended:
+        if (
             line is not None
             and line.comment is not None
             and block
             and line.indent == block[0].indent
             and line.whitespace.value == block[0].whitespace.value
-        )
-        if same:
+        ):
             block.append(line)
             continue
         if block:
@@ -44,20 +44,19 @@ def comment_blocks(empty_lines: Iterable[cst.EmptyLine]) -> Iterator[list[cst.Em
 
 def block_unit(path: str, lines: list[str], block: list[cst.EmptyLine], position: Position) -> Unit | None:
     """The unit of one comment block, or None when there is nothing to translate."""
-    first = position(block[0].comment)
-    last = position(block[-1].comment)
+    comments = [line.comment for line in block if line.comment is not None]  # every line of a block has one
+    first = position(comments[0])
+    last = position(comments[-1])
     # Never touch the shebang or the encoding declaration (lines 1 and 2 only).
     while (
-        block
-        and first.start.line <= 2
-        and (block[0].comment.value.startswith("#!") or _CODING.match(block[0].comment.value))
+        comments and first.start.line <= 2 and (comments[0].value.startswith("#!") or _CODING.match(comments[0].value))
     ):
-        block = block[1:]
-        if block:
-            first = position(block[0].comment)
+        block, comments = block[1:], comments[1:]
+        if comments:
+            first = position(comments[0])
     if not block:
         return None
-    values = [line.comment.value for line in block]
+    values = [comment.value for comment in comments]
     prefix = comment_prefix(values)
     bare = prefix.rstrip()
     texts = [v[len(prefix) :] if v.startswith(prefix) else v[len(bare) :] for v in values]

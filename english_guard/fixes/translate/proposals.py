@@ -8,6 +8,7 @@ from collections.abc import Callable
 from english_guard.fixes import protect
 from english_guard.fixes.translate.units import Unit
 from english_guard.fixes.translate.wrapping import Block, layout, render_blocks
+from english_guard.translation.base import Engine
 from english_guard.translation.sentences import split_sentences
 
 
@@ -18,7 +19,7 @@ class _Requests:
         self.memory = memory
         self.batch_size = batch_size
         self.pending: dict[tuple[int, str], list[str]] = {}
-        self.engines: dict[int, object] = {}
+        self.engines: dict[int, Engine] = {}
         self.results: dict[tuple[str, str, str], str | None] = {}
 
     def want(self, engine, language: str, sentence: str) -> None:
@@ -80,7 +81,7 @@ def propose(
 ) -> None:
     """Fill `proposal` (or `problem`) for every unit."""
     requests = _Requests(memory)
-    plans: list[tuple[Unit, object, list[Block], dict[int, protect.Masked]]] = []
+    plans: list[tuple[Unit, Engine, list[Block], dict[int, protect.Masked]]] = []
     for unit in units:
         engine = router.engine_for(unit.language)
         if engine is None:
@@ -103,7 +104,7 @@ def propose(
     _run(requests, progress_factory)
 
     # Assemble; paragraphs whose protected tokens did not survive are retried piece by piece.
-    retry: list[tuple[Unit, object, list[Block], dict[int, protect.Masked], dict[int, str]]] = []
+    retry: list[tuple[Unit, Engine, list[Block], dict[int, protect.Masked], dict[int, str]]] = []
     for unit, engine, blocks, masks in plans:
         texts: dict[int, str] = {}
         pending_pieces = False
@@ -162,7 +163,9 @@ def _edges(piece: str) -> tuple[str, str, str]:
     Only the words go to the engine, so a comment marker or bracket next to a protected span survives.
     A sentence's own final stop stays with the words.
     """
-    lead, core, trail = _EDGE.match(piece).groups()
+    edges = _EDGE.match(piece)
+    assert edges is not None  # every part of the pattern may be empty
+    lead, core, trail = edges.groups()
     stop = re.match(r"^[.!?\u2026]+", trail)
     if stop and core:
         core, trail = core + stop.group(), trail[stop.end() :]

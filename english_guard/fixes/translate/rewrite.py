@@ -79,7 +79,7 @@ class _Applier(cst.CSTTransformer):
         self.applied.append(unit)
         return updated.with_changes(value=render_docstring(unit, text))
 
-    def leave_FormattedString(self, original: cst.FormattedString, updated: cst.FormattedString) -> cst.FormattedString:
+    def leave_FormattedString(self, original: cst.FormattedString, updated: cst.FormattedString) -> cst.BaseExpression:
         found = self.replacements.get(("string", id(original)))
         if found is None:
             return updated
@@ -143,10 +143,13 @@ def apply(plan: FilePlan, accepted: dict[int, str]) -> tuple[bytes, list[Unit], 
                 refused.append((unit, str(exc)))
                 continue
         replacements[unit.anchor] = (unit, text)
-    if not replacements:
-        return plan.source, [], refused
     applier = _Applier(replacements)
-    new_module = plan.module.visit(applier)
+    if replacements:
+        new_module = plan.module.visit(applier)
+    elif isinstance(plan.source, bytes):
+        return plan.source, [], refused
+    else:  # an editor's text: its bytes as the file's encoding would hold them
+        new_module = plan.module
     try:
         data = new_module.bytes
     except UnicodeEncodeError as exc:

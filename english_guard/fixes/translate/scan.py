@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
 from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, too_deep
@@ -31,7 +31,7 @@ class _Collector(cst.CSTVisitor):
         self.strings = strings or {}  # (line, column) -> the check's segment of a string to translate
         self.units: list[Unit] = []
 
-    def _position(self, node: cst.CSTNode):
+    def _position(self, node: cst.CSTNode) -> CodeRange:
         return self.get_metadata(PositionProvider, node)
 
     def _add(self, unit: Unit | None) -> None:

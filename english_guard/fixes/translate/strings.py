@@ -43,6 +43,7 @@ def string_unit(
 ) -> Unit | None:
     """The unit of one literal, or None when it is not one that can be rewritten in place (bytes, a
     literal split over several pieces, text over several lines)."""
+    quote: str
     if isinstance(node, cst.SimpleString):
         prefix, quote = node.prefix, node.quote
         start, end = len(prefix) + len(quote), -len(quote)

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import libcst as cst
+from libcst.metadata import CodeRange
 
 MIN_WIDTH = 79
 # The source position of a node: the PositionProvider lookup of the visitor that found it.
-Position = Callable[[cst.CSTNode], object]
+Position = Callable[[cst.CSTNode], CodeRange]
 _IGNORE = re.compile(r"english-guard:\s*ignore(?:\[([A-Z0-9, ]+)\])?|noqa:\s*([A-Z0-9, ]*EG(?:[23]01|402)[A-Z0-9, ]*)")
 # The rule whose suppression comment leaves a unit of each kind alone.
 _RULE_OF_KIND = {"comment": "EG201", "docstring": "EG301", "string": "EG402"}

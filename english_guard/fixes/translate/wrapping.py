@@ -51,7 +51,7 @@ def layout(text: str) -> list[Block]:
         item = _ITEM.match(stripped)
         heading = bool(_UNDERLINE.match(next_line.strip()))
         continues = current is not None and not item and not heading and _continues(current, indent, stripped)
-        if continues:
+        if continues and current is not None:
             if current.continuation is None:
                 current.continuation = indent
             current.lines.append(stripped)
