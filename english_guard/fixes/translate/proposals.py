@@ -8,7 +8,7 @@ from collections.abc import Callable
 from english_guard.fixes import protect
 from english_guard.fixes.translate.units import Unit
 from english_guard.fixes.translate.wrapping import Block, layout, render_blocks
-from english_guard.translation.base import Engine
+from english_guard.translation.engine_protocol import Engine
 from english_guard.translation.sentences import split_sentences
 
 
