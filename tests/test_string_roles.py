@@ -229,3 +229,23 @@ def test_a_value_that_refers_to_itself_is_followed_once():
     result = check_source("bot/handlers.py", source.encode(), Config(), "python")
     assert result.error is None
     assert [(f.code, f.text) for f in result.findings] == [("EG401", "Buyurtmangiz tayyor")]
+
+
+def test_a_verdict_does_not_depend_on_the_texts_judged_before_it():
+    """One cached word object per word is shared by every text of a process: re-labelling it as a name in
+    one text ("Oddiy" in Title Case) must not make it a name in the next (the check's result then depended
+    on which worker read which file first)."""
+    import subprocess
+    import sys
+
+    text = "Oddiy test, avto"
+    code = (
+        "from english_guard.language import judge\n"
+        "import sys\n"
+        "if sys.argv[1] == 'after': judge('Oddiy Test Tahlili Natija', 'string')\n"
+        f"v = judge({text!r}, 'string')\n"
+        "print(v.english, v.language)\n"
+    )
+    fresh = subprocess.run([sys.executable, "-c", code, "fresh"], capture_output=True, text=True, check=True)
+    after = subprocess.run([sys.executable, "-c", code, "after"], capture_output=True, text=True, check=True)
+    assert fresh.stdout == after.stdout == "False uz\n"

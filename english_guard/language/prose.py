@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+from copy import copy
 
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import Token
@@ -139,7 +140,9 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     latin_english = 0
     words: list[Word] = []
     for token in tokens:
-        words.append(classify_word(token.text, allowed, identifier=False))
+        # A copy: the words are re-labelled below by their place in this text (a name, Title Case), and
+        # `classify_word` hands out one cached object per word to every text of the process.
+        words.append(copy(classify_word(token.text, allowed, identifier=False)))
     latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
     # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
     lowercase_foreign = (
