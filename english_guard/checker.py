@@ -14,18 +14,14 @@ from english_guard import __version__
 from english_guard.cache import ResultCache
 from english_guard.config import Config
 from english_guard.context import ALTERNATIVES, LANGUAGES, resolve
+from english_guard.deceptive_characters import invisible_character_findings
+from english_guard.findings import FileEvidence, evaluate, finding_for
 from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
 from english_guard.project_names import project_names
 from english_guard.records import Candidate, FileError, FileResult, Finding, Segment
-from english_guard.rules import (
-    FileEvidence,
-    directives_in,
-    evaluate,
-    finding_for,
-    invisible_character_findings,
-    suppress,
-)
+from english_guard.rules import INVISIBLE_OR_BIDI_CHARACTER, UNUSED_SUPPRESSION
 from english_guard.sources.registry import load_reader, reader_name_for
+from english_guard.suppression import directives_in, suppress
 from english_guard.walk import collect_files
 
 # Below this many files to judge, a process pool costs more than it saves.
@@ -152,7 +148,7 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
     findings = evaluate(
         segments, enabled, allowed, config.min_confidence, project_names(path), evidence, source_locale_texts(config)
     )
-    if "EG103" in enabled:
+    if INVISIBLE_OR_BIDI_CHARACTER.code in enabled:
         findings.extend(invisible_character_findings(path, text))
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     candidates = [
@@ -175,7 +171,7 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
             d.column,
             d.line,
             d.column + len(d.text),
-            "EG100",
+            UNUSED_SUPPRESSION.code,
             "comment",
             "directive",
             d.text,

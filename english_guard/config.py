@@ -6,18 +6,14 @@ import sys
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from english_guard.rules import RULES
+
+# Every code, and the codes checked unless configured otherwise: both from the rule registry.
+ALL_CODES = tuple(sorted(RULES))
+DEFAULT_SELECT = tuple(sorted(code for code, rule in RULES.items() if rule.default))
+
 
 def __getattr__(name: str):
-    """`ALL_CODES` and `DEFAULT_SELECT` come from the rule table in `english_guard.rules` (the one place a
-    rule is added), imported on first use: that module pulls in the language detection."""
-    if name == "ALL_CODES":
-        from english_guard.rules import RULES
-
-        return tuple(sorted(RULES))
-    if name == "DEFAULT_SELECT":
-        from english_guard.rules import RULES
-
-        return tuple(sorted(code for code, rule in RULES.items() if rule.default))
     if name == "tomllib":  # the TOML parser for this Python, imported when a configuration is read
         return _tomllib()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -141,7 +137,7 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     extend_exclude: list[str] = field(default_factory=list)
-    select: list[str] = field(default_factory=lambda: list(__getattr__("DEFAULT_SELECT")))
+    select: list[str] = field(default_factory=lambda: list(DEFAULT_SELECT))
     ignore: list[str] = field(default_factory=list)
     allowed_words: list[str] = field(default_factory=list)
     words_file: str | None = None
@@ -227,7 +223,7 @@ class Config:
 
 def expand_codes(codes: list[str] | tuple[str, ...]) -> list[str]:
     """Expand prefixes as ruff does: `EG` is every code, `EG2` is EG201..., `ALL` is everything."""
-    all_codes = __getattr__("ALL_CODES")
+    all_codes = ALL_CODES
     out: list[str] = []
     for raw in codes:
         code = raw.strip().upper()

@@ -66,7 +66,7 @@ def resolve_language_candidates(context: ProjectContext, result: FileResult, min
             continue
         finding = candidate.finding
         if finding.language != language:
-            from english_guard.rules import finding_message  # rules imports the language detection: late import
+            from english_guard.findings import finding_message  # findings imports the language detection: late import
 
             finding = replace(
                 finding,
@@ -90,7 +90,7 @@ def name_close_calls(context: ProjectContext, result: FileResult, min_confidence
             continue
         best = max(close, key=lambda item: item[1] * (0.02 + shares.get(item[0], 0.0)))[0]  # likelihood x prior
         if best != finding.language:
-            from english_guard.rules import finding_message  # rules imports the language detection: late import
+            from english_guard.findings import finding_message  # findings imports the language detection: late import
 
             result.findings[index] = replace(
                 finding, language=best, message=finding_message(finding.kind, finding.symbol, finding.text, best)

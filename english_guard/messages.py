@@ -17,13 +17,14 @@ from dataclasses import dataclass, replace
 
 from english_guard.config import Config
 from english_guard.context import LANGUAGES, resolve
+from english_guard.findings import finding_for, harmonise_languages, leaning_only_names, only_names, profile_weight
 from english_guard.language import judge
 from english_guard.language.prose import plainly_english
 from english_guard.records import Candidate, FileResult, Segment
-from english_guard.rules import _leaning_only_names, _only_names, _profile_weight, finding_for, harmonise_languages
+from english_guard.rules import NON_ENGLISH_COMMIT_MESSAGE
 from english_guard.sources.text.markdown import read_markdown
 
-CODE = "EG601"
+CODE = NON_ENGLISH_COMMIT_MESSAGE.code
 SCISSORS = "------------------------ >8 ------------------------"
 # git interpret-trailers: a token of letters, digits and dashes, a colon, a value.
 _TRAILER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*:[ \t]+\S")
@@ -236,14 +237,14 @@ def judge_messages(
         for segment, text in message.parts:
             verdict = judge(text, "prose", allowed)
             sure = not verdict.english and verdict.confidence >= min_confidence
-            weight = _profile_weight(segment, verdict)
+            weight = profile_weight(segment, verdict)
             language = verdict.language if sure else "en" if verdict.english else ""
             if weight and language:
                 languages[language] = round(languages.get(language, 0.0) + weight, 3)
             if sure:
-                if not (names and _only_names(verdict, names)):
+                if not (names and only_names(verdict, names)):
                     judged.append((segment, verdict, CODE))
-            elif verdict.leaning and not (names and _leaning_only_names(verdict, names)):
+            elif verdict.leaning and not (names and leaning_only_names(verdict, names)):
                 candidates.append(Candidate(finding_for(segment, verdict, CODE), verdict.leaning))
         # A close call is named by the message's own main language (per message: authors differ).
         findings = [finding_for(segment, verdict, code) for segment, verdict, code in harmonise_languages(judged)]

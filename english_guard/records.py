@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from english_guard.rules import UNREADABLE_FILE
+
 KINDS = ("identifier", "comment", "docstring", "string", "prose")
 # Segments of kind "reference" are names the code uses but does not define: never findings themselves,
 # they tell a comment that mentions code (`# fill opname`) from one written in another language.
@@ -96,7 +98,7 @@ class FileError:
     message: str
     line: int | None = None
     column: int | None = None
-    code: str = "EG900"
+    code: str = UNREADABLE_FILE.code
 
     def to_json(self) -> dict:
         data: dict[str, str | int] = {"path": self.path, "code": self.code, "message": self.message}

@@ -50,3 +50,49 @@ def language_display_name(code: str, english_name: str) -> str:
     except Exception:  # an unknown or malformed locale name only costs the translation of the name
         return english_name
     return name or english_name
+
+
+LANGUAGE_NAMES = {
+    "uz": "Uzbek",
+    "ru": "Russian",
+    "kk": "Kazakh",
+    "tr": "Turkish",
+    "de": "German",
+    "es": "Spanish",
+    "pt": "Portuguese",
+    "fr": "French",
+    "id": "Indonesian",
+    "zh": "Chinese",
+    "ja": "Japanese",
+    "ar": "Arabic",
+    "uk": "Ukrainian",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "ro": "Romanian",
+    "sv": "Swedish",
+    "ms": "Malay",
+    "ko": "Korean",
+    "he": "Hebrew",
+    "fa": "Persian",
+    "hi": "Hindi",
+    "el": "Greek",
+    "bg": "Bulgarian",
+    "ky": "Kyrgyz",
+    "tg": "Tajik",
+    "az": "Azerbaijani",
+    "cs": "Czech",
+    "hu": "Hungarian",
+    "fi": "Finnish",
+    "no": "Norwegian",
+    "da": "Danish",
+    "ca": "Catalan",
+    "th": "Thai",
+    "vi": "Vietnamese",
+    "be": "Belarusian",
+    "und": "unknown language",
+}
+
+
+def language_name(code: str) -> str:
+    return language_display_name(code, LANGUAGE_NAMES.get(code, code))

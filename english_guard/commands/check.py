@@ -10,6 +10,7 @@ import click
 
 from english_guard.config import ConfigError, expand_codes, load_config
 from english_guard.reporting import FORMATS
+from english_guard.rules import UNUSED_SUPPRESSION
 from english_guard.ui_text import _
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -254,7 +255,7 @@ def check(
         config, run = _run(paths, select, ignore, jobs, no_cache, config_file, force_exclude, progress)
         if progress is not None:
             progress.clear()
-    if show_unused_ignores or "EG100" in config.codes_enabled():
+    if show_unused_ignores or UNUSED_SUPPRESSION.code in config.codes_enabled():
         for result in run.results:
             result.findings = sorted([*result.findings, *result.unused_directives], key=lambda f: (f.line, f.column))
     notes: list[str] = []

@@ -20,7 +20,7 @@ from english_guard.ui_text import _
 def detect(text: str, kind: str | None) -> None:
     """Judge one text and print the evidence behind the verdict."""
     from english_guard.language import judge
-    from english_guard.rules import language_name
+    from english_guard.ui_text import language_name
 
     if kind is None:
         kind = "identifier" if text.strip() and not any(c.isspace() for c in text.strip()) else "comment"

@@ -16,8 +16,17 @@ from english_guard.checker import MAX_FILE_BYTES, check_document
 from english_guard.config import Config, ConfigError, find_pyproject, load_config
 from english_guard.fixes.rename.positions import line_starts
 from english_guard.records import FileError, FileResult, Finding
-from english_guard.rules import RULES, language_name
+from english_guard.rules import (
+    INVISIBLE_OR_BIDI_CHARACTER,
+    MIXED_SCRIPT_IDENTIFIER,
+    NON_ENGLISH_COMMENT,
+    NON_ENGLISH_DOCSTRING,
+    NON_ENGLISH_IDENTIFIER,
+    RULES,
+    UNUSED_SUPPRESSION,
+)
 from english_guard.sources.registry import reader_name_for
+from english_guard.ui_text import language_name
 from english_guard.walk import Excluder
 
 logger = logging.getLogger(__name__)
@@ -434,9 +443,9 @@ def hover_markdown(document: CheckedDocument, findings: list[Finding]) -> str:
         rule = RULES.get(finding.code)
         heading = f"**english-guard {finding.code}**" + (f" ({rule.name})" if rule else "")
         if finding.kind not in ("identifier", "comment", "docstring", "string", "prose") or finding.code in (
-            "EG102",
-            "EG103",
-            "EG100",
+            MIXED_SCRIPT_IDENTIFIER.code,
+            INVISIBLE_OR_BIDI_CHARACTER.code,
+            UNUSED_SUPPRESSION.code,
         ):
             parts.append(f"{heading}: {finding.message}" + (f"\n\n{rule.explanation}" if rule else ""))
             continue
@@ -460,9 +469,9 @@ def fixes_for(document: CheckedDocument, findings: list[Finding]) -> list[Fix]:
     fixes: list[Fix] = []
     for finding in findings:
         makers = [suppress_fix]
-        if finding.code == "EG101":
+        if finding.code == NON_ENGLISH_IDENTIFIER.code:
             makers.insert(0, rename_fix)
-        elif finding.code in ("EG201", "EG301"):
+        elif finding.code in (NON_ENGLISH_COMMENT.code, NON_ENGLISH_DOCSTRING.code):
             makers.insert(0, translate_fix)
         for make in makers:
             try:

@@ -31,6 +31,7 @@ from english_guard.lsp.documents import (
     split_lines,
 )
 from english_guard.records import Finding
+from english_guard.rules import UNUSED_SUPPRESSION
 
 SOURCE = "english-guard"
 DEFAULT_DEBOUNCE_SECONDS = 0.3
@@ -142,7 +143,7 @@ class GuardServer(LanguageServer):
         return server.line + 1, server.character + 1
 
     def diagnostic(self, lines: list[str], codec, finding: Finding) -> types.Diagnostic:
-        unused = finding.code == "EG100"
+        unused = finding.code == UNUSED_SUPPRESSION.code
         tags = [types.DiagnosticTag.Unnecessary] if unused and self._supports_tags() else None
         return types.Diagnostic(
             range=self.to_range(lines, codec, finding.line, finding.column, finding.end_line, finding.end_column),
@@ -178,7 +179,11 @@ class GuardServer(LanguageServer):
                 )
             ]
         out = [self.diagnostic(lines, codec, finding) for finding in checked.findings]
-        if checked.result is not None and checked.config is not None and "EG100" in checked.config.codes_enabled():
+        if (
+            checked.result is not None
+            and checked.config is not None
+            and UNUSED_SUPPRESSION.code in checked.config.codes_enabled()
+        ):
             out += [self.diagnostic(lines, codec, finding) for finding in checked.result.unused_directives]
         error = checked.error
         if error is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.config import Config
+from english_guard.rules import UNTRANSLATED_USER_FACING_STRING
 from english_guard.ui_text import _
 
 
@@ -33,7 +34,11 @@ class ExtractOutcome:
 
 def guess_source_lang(findings) -> str:
     """The language most user-facing strings are written in today (from the first check)."""
-    counts = Counter(f.language for f in findings if f.code == "EG401" and f.language not in ("", "und", "en"))
+    counts = Counter(
+        f.language
+        for f in findings
+        if f.code == UNTRANSLATED_USER_FACING_STRING.code and f.language not in ("", "und", "en")
+    )
     return counts.most_common(1)[0][0] if counts else ""
 
 

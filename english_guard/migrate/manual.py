@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from english_guard.migrate.workspace import MIGRATION_DIR
+from english_guard.rules import UNREADABLE_FILE
 from english_guard.ui_text import _
 
 # Category keys, in the order the report lists them.
@@ -145,7 +146,9 @@ def manual_review(
         items.append(ReviewItem(category, finding.path, finding.line, finding.text, reason, finding.code))
         listed.add((finding.path, finding.line, category))
     for error in final_errors:
-        items.append(ReviewItem(ERROR, error.path, getattr(error, "line", None) or 1, "", error.message, "EG900"))
+        items.append(
+            ReviewItem(ERROR, error.path, getattr(error, "line", None) or 1, "", error.message, UNREADABLE_FILE.code)
+        )
     if rename is not None:
         for line in rename.unprovable:
             match = re.match(r"^(.*?):(\d+):\d+: (.*)$", line)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 
+from english_guard.rules import UNREADABLE_FILE
+
 
 def _fingerprint(*parts: object) -> str:
     return hashlib.md5("\0".join(map(str, parts)).encode(), usedforsecurity=False).hexdigest()
@@ -36,8 +38,8 @@ def render(run, **_options) -> str:
         issues.append(
             {
                 "description": f"EG900 {e.message}",
-                "check_name": "EG900",
-                "fingerprint": _fingerprint(e.path, "EG900", e.message),
+                "check_name": UNREADABLE_FILE.code,
+                "fingerprint": _fingerprint(e.path, UNREADABLE_FILE.code, e.message),
                 "severity": "major",
                 "location": {"path": e.path, "lines": {"begin": e.line or 1}},
             }

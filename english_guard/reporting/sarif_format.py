@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from english_guard import REPOSITORY_URL, __version__
-from english_guard.rules import RULES
+from english_guard.rules import RULES, UNREADABLE_FILE
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = REPOSITORY_URL
@@ -74,7 +74,7 @@ def render(run, **_options) -> str:
         {
             "level": "error",
             "message": {"text": f"{e.path}: {e.message}"},
-            "descriptor": {"id": "EG900"},
+            "descriptor": {"id": UNREADABLE_FILE.code},
             "locations": [
                 {"physicalLocation": {"artifactLocation": {"uri": _uri(e.path)}, "region": _region(e.line, e.column)}}
             ],

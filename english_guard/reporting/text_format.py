@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from english_guard.rules import UNREADABLE_FILE
 from english_guard.ui_text import _, ngettext
 
 
@@ -23,7 +24,8 @@ def render(run, color: bool = False, quiet: bool = False, show_source: bool = Fa
         where = f"{error.path}:{error.line}:" if error.line else f"{error.path}:"
         if color:
             where = click.style(where, bold=True)
-        lines.append(f"{where} {click.style('EG900', fg='magenta', bold=True) if color else 'EG900'} {error.message}")
+        code = click.style(UNREADABLE_FILE.code, fg="magenta", bold=True) if color else UNREADABLE_FILE.code
+        lines.append(f"{where} {code} {error.message}")
     if not quiet:
         lines.append(summary_line(run))
     return "\n".join(lines) + ("\n" if lines else "")
@@ -52,7 +54,8 @@ def summary_line(run) -> str:
 
 def statistics(run, color: bool = False, quiet: bool = False, **_options) -> str:
     """`--statistics`: how many findings of each rule and language, most frequent first."""
-    from english_guard.rules import RULES, language_name
+    from english_guard.rules import RULES
+    from english_guard.ui_text import language_name
 
     counts: dict[tuple[str, str], int] = {}
     for finding in run.findings:
@@ -74,7 +77,8 @@ def statistics(run, color: bool = False, quiet: bool = False, **_options) -> str
 
 
 def statistics_payload(run) -> list[dict]:
-    from english_guard.rules import RULES, language_name
+    from english_guard.rules import RULES
+    from english_guard.ui_text import language_name
 
     counts: dict[tuple[str, str], int] = {}
     for finding in run.findings:

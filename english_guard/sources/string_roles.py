@@ -22,6 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from english_guard.rules import NON_ENGLISH_MSGID, NON_ENGLISH_STRING, UNTRANSLATED_USER_FACING_STRING
 from english_guard.sources.callpatterns import matches_any
 
 USER_FACING = "user-facing"
@@ -35,13 +36,13 @@ DATA = "data"
 
 # The rule a non-English string of each role breaks (data has none).
 RULE_OF_ROLE = {
-    USER_FACING: "EG401",
-    MSGID: "EG403",
-    LOG: "EG402",
-    EXCEPTION: "EG402",
-    DEVELOPER: "EG402",
-    NAME: "EG402",
-    TEST_DATA: "EG402",
+    USER_FACING: UNTRANSLATED_USER_FACING_STRING.code,
+    MSGID: NON_ENGLISH_MSGID.code,
+    LOG: NON_ENGLISH_STRING.code,
+    EXCEPTION: NON_ENGLISH_STRING.code,
+    DEVELOPER: NON_ENGLISH_STRING.code,
+    NAME: NON_ENGLISH_STRING.code,
+    TEST_DATA: NON_ENGLISH_STRING.code,
 }
 ROLES = tuple(RULE_OF_ROLE) + (DATA,)
 

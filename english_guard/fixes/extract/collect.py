@@ -19,13 +19,12 @@ from english_guard.config import Config
 from english_guard.fixes.extract.records import Candidate, FileScan, Problem, Shape, Unsafe
 from english_guard.fixes.extract.shapes import shape_of
 from english_guard.records import Segment
+from english_guard.rules import UNTRANSLATED_USER_FACING_STRING
 from english_guard.sources.callpatterns import is_gettext_call
+from english_guard.suppression import file_is_skipped, line_suppresses
 
-_SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")
-_IGNORE = re.compile(r"#\s*english-guard:\s*ignore\b(?:\[([^\]]*)\])?")
-_NOQA = re.compile(r"#\s*noqa\b(?::\s*([A-Z0-9,\s]+))?", re.IGNORECASE)
 _FIELD = re.compile(r"\{[^{}]*\}|%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa]")
-RULE = "EG401"
+RULE = UNTRANSLATED_USER_FACING_STRING.code
 
 
 def has_words(shape: Shape) -> bool:
@@ -47,14 +46,6 @@ def callee_name(func: cst.BaseExpression) -> str:
         node = node.value
     parts.insert(0, node.value if isinstance(node, cst.Name) else "?")
     return ".".join(parts)
-
-
-def _line_ignored(line: str) -> bool:
-    match = _IGNORE.search(line)
-    if match and (match.group(1) is None or RULE in match.group(1).upper()):
-        return True
-    match = _NOQA.search(line)
-    return bool(match and (match.group(1) is None or RULE in match.group(1).upper()))
 
 
 # Exact node types (LibCST nodes are ABCs, so `type(node) in` is much cheaper than isinstance).
@@ -256,7 +247,9 @@ class _Collector(_Bindings):
             return
         position = self.get_metadata(PositionProvider, node)
         line, column = position.start.line, position.start.column + 1
-        if any(_line_ignored(self.lines[n - 1]) for n in range(line, position.end.line + 1) if n <= len(self.lines)):
+        if any(
+            line_suppresses(self.lines[n - 1], RULE) for n in range(line, position.end.line + 1) if n <= len(self.lines)
+        ):
             return
         if isinstance(shape, Unsafe):
             text = self.module.code_for_node(node)
@@ -270,7 +263,7 @@ class _Collector(_Bindings):
 
 
 def skip_file(text: str) -> bool:
-    return bool(_SKIP_FILE.search(text))
+    return file_is_skipped(text)
 
 
 def collect(

@@ -11,6 +11,8 @@ from english_guard.fixes.rename.namespaces import Namespaces
 from english_guard.fixes.rename.planfile import PlanEntry
 from english_guard.fixes.rename.safety import alternative_for, is_dunder, outside_owner, target_problem
 from english_guard.records import Verdict
+from english_guard.rules import NON_ENGLISH_IDENTIFIER
+from english_guard.suppression import file_is_skipped, line_suppresses
 
 _KIND_RANK = {
     "class": 0,
@@ -51,17 +53,10 @@ def propose(name: str, verdict, default_lang: str) -> str | None:
     return propose_identifier(name, lang, keep=keep)
 
 
-_SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")
-_IGNORE = re.compile(
-    r"#.*?(?:english-guard:\s*ignore(?:\[(?P<codes>[^\]]*)\])?|\bnoqa:\s*(?P<noqa>[A-Z]+\d+"
-    r"(?:[\s,]+[A-Z]+\d+)*))"
-)
-
-
 @functools.lru_cache(maxsize=16)
 def _lines_of(text: str) -> tuple[bool, list[str]]:
     """A file's skip-file marker and lines, found once per file (not once per symbol: that was quadratic)."""
-    return bool(_SKIP_FILE.search(text)), text.splitlines()
+    return file_is_skipped(text), text.splitlines()
 
 
 def suppressed(text: str | None, line: int) -> bool:
@@ -73,13 +68,7 @@ def suppressed(text: str | None, line: int) -> bool:
         return True
     if not 0 < line <= len(lines):
         return False
-    match = _IGNORE.search(lines[line - 1])
-    if match is None:
-        return False
-    codes = match.group("codes") if match.group("noqa") is None else match.group("noqa")
-    if codes is None or not codes.strip():
-        return True
-    return any(code.upper() in {"EG101", "EG1", "EG"} for code in re.split(r"[\s,]+", codes.strip()))
+    return line_suppresses(lines[line - 1], NON_ENGLISH_IDENTIFIER.code)
 
 
 DATA_SKIP = (

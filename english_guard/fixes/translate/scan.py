@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import re
 from collections.abc import Callable
 
 import libcst as cst
@@ -16,8 +15,7 @@ from english_guard.fixes.translate.comments import block_unit, comment_blocks, i
 from english_guard.fixes.translate.docstrings import docstring_unit
 from english_guard.fixes.translate.strings import string_unit
 from english_guard.fixes.translate.units import FilePlan, TranslateError, Unit
-
-_SKIP_FILE = re.compile(r"#\s*english-guard:\s*skip-file\b")
+from english_guard.suppression import file_is_skipped
 
 
 class _Collector(cst.CSTVisitor):
@@ -108,7 +106,7 @@ def collect(path: str, source: str | bytes, judge: Callable | None = None, confi
     With `config`, also the log, exception and developer-text strings the check finds (EG402)."""
     module, wrapper = parse(path, source)
     text = module.code
-    if _SKIP_FILE.search(text):
+    if file_is_skipped(text):
         return FilePlan(path, source, module, [])
     strings = None
     if config is not None:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import CodeRange
 
+from english_guard.rules import NON_ENGLISH_COMMENT, NON_ENGLISH_DOCSTRING, NON_ENGLISH_STRING
+from english_guard.suppression import line_suppresses
+
 MIN_WIDTH = 79
 # The source position of a node: the PositionProvider lookup of the visitor that found it.
 Position = Callable[[cst.CSTNode], CodeRange]
-_IGNORE = re.compile(r"english-guard:\s*ignore(?:\[([A-Z0-9, ]+)\])?|noqa:\s*([A-Z0-9, ]*EG(?:[23]01|402)[A-Z0-9, ]*)")
 # The rule whose suppression comment leaves a unit of each kind alone.
-_RULE_OF_KIND = {"comment": "EG201", "docstring": "EG301", "string": "EG402"}
+_RULE_OF_KIND = {
+    "comment": NON_ENGLISH_COMMENT.code,
+    "docstring": NON_ENGLISH_DOCSTRING.code,
+    "string": NON_ENGLISH_STRING.code,
+}
 
 
 class TranslateError(Exception):
@@ -56,10 +61,5 @@ class FilePlan:
 
 
 def is_ignored(text: str, kind: str) -> bool:
-    match = _IGNORE.search(text)
-    if not match:
-        return False
-    codes = match.group(1) or match.group(2)
-    if not codes:
-        return True
-    return _RULE_OF_KIND[kind] in codes
+    """Does a suppression comment in `text` keep this unit as it is?"""
+    return line_suppresses(text, _RULE_OF_KIND[kind])

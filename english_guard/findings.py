@@ -1,0 +1,217 @@
+"""Segments + verdicts -> findings: which rule a non-English text breaks, and the message that says so."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+
+from english_guard.deceptive_characters import mixed_script_finding
+from english_guard.language import judge
+from english_guard.language.normalize import fold
+from english_guard.records import Finding, Segment, Verdict
+from english_guard.rules import KIND_CODES, MIXED_SCRIPT_IDENTIFIER, NON_ENGLISH_MSGID, NON_ENGLISH_STRING
+from english_guard.sources.string_roles import TEST_DATA, judge_kind, looks_like_code, rule_for
+from english_guard.ui_text import _, language_name
+
+
+def _short(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def finding_message(kind: str, symbol: str, text: str, language_code: str) -> str:
+    language = language_name(language_code)
+    if kind == "identifier":
+        return _("identifier '{text}' is not English ({language})").format(text=text, language=language)
+    if kind == "comment":
+        return _('non-English comment ({language}): "{text}"').format(language=language, text=_short(text))
+    if kind == "docstring":
+        return _('non-English docstring ({language}): "{text}"').format(language=language, text=_short(text))
+    if kind == "string" and rule_for(symbol) == NON_ENGLISH_MSGID.code:
+        return _('non-English msgid inside a gettext call ({language}): "{text}"').format(
+            language=language, text=_short(text)
+        )
+    if kind == "string" and rule_for(symbol) == NON_ENGLISH_STRING.code:
+        return _('non-English {role} ({language}): "{text}"').format(role=symbol, language=language, text=_short(text))
+    if kind == "string":
+        return _('non-English user-facing string ({language}) not routed through gettext: "{text}"').format(
+            language=language, text=_short(text)
+        )
+    return _('non-English {form} ({language}): "{text}"').format(
+        form=symbol or "prose", language=language, text=_short(text)
+    )
+
+
+def finding_for(segment: Segment, verdict: Verdict, code: str) -> Finding:
+    message = finding_message(segment.kind, segment.symbol, segment.text, verdict.language)
+    return Finding(
+        segment.path,
+        segment.line,
+        segment.column,
+        segment.end_line,
+        segment.end_column,
+        code,
+        segment.kind,
+        segment.symbol,
+        segment.text,
+        verdict.language,
+        verdict.confidence,
+        message,
+    )
+
+
+def harmonise_languages(judged: list[tuple[Segment, Verdict, str]]) -> list[tuple[Segment, Verdict, str]]:
+    """Name close calls by the file's main languages: `usuario`, `carga` and `Operador` are Spanish or
+    Portuguese alone, and Portuguese in a file whose comments are Portuguese."""
+    prior: dict[str, float] = {}
+    for segment, verdict, _code in judged:
+        weight = 1.0 if segment.kind == "identifier" else 2.0
+        for lang, share in verdict.candidates:
+            prior[lang] = prior.get(lang, 0.0) + weight * share
+    total = sum(prior.values()) or 1.0
+    out = []
+    for segment, verdict, code in judged:
+        if len(verdict.candidates) > 1:
+            top = verdict.candidates[0][1]
+            close = [(lang, share) for lang, share in verdict.candidates if share >= 0.5 * top]
+            best = max(close, key=lambda item: item[1] * (0.5 + prior.get(item[0], 0.0) / total))[0]
+            if best != verdict.language:
+                verdict = dataclasses.replace(verdict, language=best)
+        out.append((segment, verdict, code))
+    return out
+
+
+def only_names(verdict: Verdict, names: frozenset[str]) -> bool:
+    foreign = verdict.foreign_words
+    return bool(foreign) and all(fold(word) in names for word in foreign)
+
+
+def leaning_only_names(verdict: Verdict, names: frozenset[str]) -> bool:
+    leaning = [w.word for w in verdict.words if w.verdict in ("foreign", "unknown", "proper")]
+    return not leaning or all(fold(word) in names for word in leaning)
+
+
+@dataclass(slots=True)
+class FileEvidence:
+    """What a file's segments say beyond its sure findings (see english_guard.context): segments with weak
+    foreign evidence, and the file's language profile {language: weight of sure evidence}."""
+
+    candidates: list[tuple[Segment, Verdict, str]] = dataclasses.field(default_factory=list)
+    languages: dict[str, float] = dataclasses.field(default_factory=dict)
+    # Findings whose language is a close call: [line, column, code, [[language, share], ...]].
+    alternatives: list[list] = dataclasses.field(default_factory=list)
+
+
+# The log likelihood ratio a sure verdict on test data carries into the project-level step: with
+# posterior = log(share / English share) + ratio >= ACCEPT_LOG_ODDS (0.5), the test data's language must
+# hold about a twelfth of the English share of the file's and project's profile to be reported.
+TEST_DATA_LOG_RATIO = 3.0
+
+
+def _test_data_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
+    """A sure verdict as strong evidence for its language and, a little less, for the close alternatives
+    (`Katalog`: German or Uzbek), so that the project's profile names it."""
+    alternatives = [(language, share) for language, share in verdict.candidates if share > 0]
+    if not alternatives:
+        return ((verdict.language, TEST_DATA_LOG_RATIO),)
+    top = alternatives[0][1]
+    return tuple((language, round(TEST_DATA_LOG_RATIO + math.log(share / top), 3)) for language, share in alternatives)
+
+
+# Profile weights: an identifier is one or two words, a comment or docstring a sentence.
+_PROFILE_WEIGHT = {"identifier": 0.5}
+
+
+def profile_weight(segment: Segment, verdict: Verdict) -> float:
+    """How much a judged segment tells about the file's language (0 for texts too short to tell)."""
+    if segment.kind == "identifier":
+        return 0.5 if len(segment.text) >= 4 or not verdict.english else 0.0
+    if verdict.english and segment.text.count(" ") < 2:
+        return 0.0
+    return 1.0
+
+
+def evaluate(
+    segments: list[Segment],
+    enabled: frozenset[str],
+    allowed: frozenset[str],
+    min_confidence: float,
+    names: frozenset[str] = frozenset(),
+    evidence: FileEvidence | None = None,
+    catalog_texts: frozenset[str] = frozenset(),
+) -> list[Finding]:
+    """Judge every segment and turn the non-English ones into findings of the enabled codes.
+
+    `names` are the project's own names (see `project_names`): a text whose only foreign words are
+    such names is English. With `evidence`, the file's language profile and its candidates (segments
+    whose weak foreign evidence the project-level step decides) are collected there too. `catalog_texts`
+    are the source-locale translations of the project's catalog: a test that asserts one of them checks
+    the UI in the source locale, so it is not a finding.
+    """
+    findings: list[Finding] = []
+    judged: list[tuple[Segment, Verdict, str]] = []
+    # A comment or docstring that names the file's own (English) identifiers (`opname`, `evalue`) refers to
+    # code. Collected on first need: most files have no non-English comment at all.
+    code_names: frozenset[str] | None = None
+    mixed_scripts = MIXED_SCRIPT_IDENTIFIER.code in enabled
+    for segment in segments:
+        code = rule_for(segment.symbol) if segment.kind == "string" else KIND_CODES.get(segment.kind)
+        if segment.kind == "identifier" and mixed_scripts and not segment.text.isascii():
+            mixed = mixed_script_finding(segment)
+            if mixed is not None:
+                findings.append(mixed)
+                continue
+        if code not in enabled:
+            continue
+        if segment.kind == "string" and segment.symbol == TEST_DATA and segment.text in catalog_texts:
+            continue
+        kind = judge_kind(segment.symbol, segment.text) if segment.kind == "string" else segment.kind
+        verdict = judge(segment.text, kind, allowed)
+        sure = not verdict.english and verdict.confidence >= min_confidence
+        if evidence is not None and segment.kind == "string" and segment.symbol == TEST_DATA:
+            # Test data is foreign on purpose in an English project (Unicode, IDN and charset fixtures) and
+            # written in the team's language in a project that is not English: the project decides. It is
+            # a candidate whose language must be a real part of the profile, and it never shapes the profile.
+            if looks_like_code(segment.text):
+                continue
+            if sure:
+                verdict = dataclasses.replace(verdict, leaning=_test_data_leaning(verdict))
+            if verdict.leaning:
+                evidence.candidates.append((segment, verdict, code))
+            continue
+        if evidence is not None:
+            weight = profile_weight(segment, verdict)
+            if weight:
+                language = verdict.language if sure else "en" if verdict.english else ""
+                if language:
+                    evidence.languages[language] = round(evidence.languages.get(language, 0.0) + weight, 3)
+        if not sure and not (evidence is not None and verdict.leaning):
+            continue
+        if segment.kind == "string" and looks_like_code(segment.text):
+            continue
+        if segment.kind in ("comment", "docstring"):
+            if code_names is None:
+                code_names = names | {
+                    fold(s.text)
+                    for s in segments
+                    if s.kind in ("identifier", "reference") and judge(s.text, "identifier", allowed).english
+                }
+            known = code_names
+        else:
+            known = names
+        if not sure:  # only reached when evidence is collected (see above)
+            if evidence is not None and not (known and leaning_only_names(verdict, known)):
+                evidence.candidates.append((segment, verdict, code))
+            continue
+        if known and only_names(verdict, known):
+            continue
+        judged.append((segment, verdict, code))
+    for segment, verdict, code in harmonise_languages(judged):
+        findings.append(finding_for(segment, verdict, code))
+        if evidence is not None and len(verdict.candidates) > 1:
+            top = verdict.candidates[0][1]
+            close = [[lang, share] for lang, share in verdict.candidates if share >= 0.5 * top]
+            if len(close) > 1:
+                evidence.alternatives.append([segment.line, segment.column, code, close])
+    return findings
