@@ -14,13 +14,14 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 
+from english_guard.errors import EnglishGuardError
 from english_guard.fixes.safe_write import atomic_write_bytes
 from english_guard.records import Finding
 
 FORMAT_VERSION = 1
 
 
-class BaselineError(Exception):
+class BaselineError(EnglishGuardError):
     pass
 
 

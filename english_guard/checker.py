@@ -15,6 +15,7 @@ from english_guard.cache import ResultCache
 from english_guard.config import Config
 from english_guard.context import ALTERNATIVES, LANGUAGES, resolve
 from english_guard.deceptive_characters import invisible_character_findings
+from english_guard.errors import EnglishGuardError
 from english_guard.findings import FileEvidence, evaluate, finding_for
 from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
 from english_guard.project_names import project_names
@@ -28,7 +29,7 @@ from english_guard.walk import collect_files
 PARALLEL_THRESHOLD = 24
 
 
-class DecodeError(Exception):
+class DecodeError(EnglishGuardError):
     def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
         self.line = line

@@ -11,6 +11,7 @@ import importlib
 import click
 
 from english_guard import __version__
+from english_guard.errors import EnglishGuardError
 
 # command name -> (module in english_guard.commands, attribute, one-line help)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -47,6 +48,16 @@ class LazyGroup(click.Group):
                 return None
             raise
         return getattr(module, attribute)
+
+    def invoke(self, ctx: click.Context):
+        """An english-guard error that no command handled is still its one line and exit code 2."""
+        try:
+            return super().invoke(ctx)
+        except EnglishGuardError as exc:
+            from english_guard.ui_text import _
+
+            click.echo(_("error: {message}").format(message=exc), err=True)
+            ctx.exit(2)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]

@@ -6,6 +6,7 @@ import sys
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from english_guard.errors import EnglishGuardError
 from english_guard.rules import RULES
 
 # Every code, and the codes checked unless configured otherwise: both from the rule registry.
@@ -125,7 +126,7 @@ DEFAULT_GETTEXT_FUNCTIONS = (
 )
 
 
-class ConfigError(Exception):
+class ConfigError(EnglishGuardError):
     """A configuration problem; the message names the file and the setting."""
 
 

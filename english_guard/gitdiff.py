@@ -7,6 +7,8 @@ import re
 import subprocess
 from pathlib import Path
 
+from english_guard.errors import EnglishGuardError
+
 _HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {
     ord("a"): 7,
@@ -21,7 +23,7 @@ _ESCAPES = {
 }
 
 
-class GitError(Exception):
+class GitError(EnglishGuardError):
     pass
 
 

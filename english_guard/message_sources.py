@@ -8,10 +8,11 @@ import os
 import subprocess
 from collections.abc import Mapping
 
+from english_guard.errors import EnglishGuardError
 from english_guard.messages import MessageText, commit_message, pull_request
 
 
-class MessageSourceError(Exception):
+class MessageSourceError(EnglishGuardError):
     """A source that cannot be read; the message says which and why, in one line."""
 
 

@@ -14,6 +14,8 @@ import re
 import stat
 from pathlib import Path
 
+from english_guard.errors import EnglishGuardError
+
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 MAX_SOURCE_BYTES = 20 * 1024 * 1024  # a project file larger than this is generated data: check and fixes skip it
 MAX_NESTING = 100  # the tool's own documents nest a few levels; 100 leaves room and stays far from the stack
@@ -22,7 +24,7 @@ MAX_NESTING = 100  # the tool's own documents nest a few levels; 100 leaves room
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
-class OwnFileError(Exception):
+class OwnFileError(EnglishGuardError):
     """One line: the file and why it is not used."""
 
 

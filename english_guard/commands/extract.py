@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 
 from english_guard.deep import deep_stack
+from english_guard.errors import EnglishGuardError
 from english_guard.ui_text import _
 
 ENGINES = ("auto", "argos", "multilingual", "glossary", "none")
 
 
-class _UsageProblem(Exception):
+class _UsageProblem(EnglishGuardError):
     pass
 
 

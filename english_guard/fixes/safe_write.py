@@ -9,12 +9,14 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+from english_guard.errors import EnglishGuardError
 
-class ReadOnlyFileError(PermissionError):
+
+class ReadOnlyFileError(EnglishGuardError, PermissionError):
     """The file has no write permission: it is left as it is."""
 
 
-class UnsafeWriteError(Exception):
+class UnsafeWriteError(EnglishGuardError):
     """A fix produced something that must not be written (for example code that no longer parses)."""
 
 

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from english_guard.errors import EnglishGuardError
 from english_guard.fixes.safe_write import atomic_write_bytes, check_python_parses
 from english_guard.ui_text import _
 
@@ -32,7 +33,7 @@ PENDING = "pending"
 STATE_GITIGNORE = "# english-guard's working files (review files, report, commit journal): not project files\n*\n"
 
 
-class TransactionError(Exception):
+class TransactionError(EnglishGuardError):
     """The changes cannot be committed safely; the message says why and what to do. Nothing was changed."""
 
 

@@ -21,6 +21,8 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from english_guard.errors import EnglishGuardError
+
 # Header lines that change with the clock only; two catalogs that differ only here are the same.
 _DATE_LINE = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): [^"\\]*\\n"$', re.MULTILINE)
 
@@ -33,7 +35,7 @@ def catalog_time() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)
 
 
-class CatalogError(Exception):
+class CatalogError(EnglishGuardError):
     """A catalog file that cannot be read; the message names the file."""
 
 

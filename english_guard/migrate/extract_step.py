@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.config import Config
+from english_guard.errors import EnglishGuardError
 from english_guard.rules import UNTRANSLATED_USER_FACING_STRING
 from english_guard.ui_text import _
 
 
-class ExtractSetupError(Exception):
+class ExtractSetupError(EnglishGuardError):
     """The extraction cannot be configured (no source language, a bad gettext import)."""
 
 

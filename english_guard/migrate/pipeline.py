@@ -21,6 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from english_guard.errors import EnglishGuardError
 from english_guard.migrate import extract_step, manual, rename_step, translation_step
 from english_guard.migrate.gitstate import uncommitted_changes
 from english_guard.migrate.positions import Snapshot
@@ -47,7 +48,7 @@ DIFF = "changes.diff"
 MEMORY = "translation-memory.json"
 
 
-class MigrationError(Exception):
+class MigrationError(EnglishGuardError):
     """The migration cannot start or finish (dirty tree, bad configuration); nothing was changed."""
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, deeper, in_deep_thread
+from english_guard.errors import EnglishGuardError
 from english_guard.records import Segment
 from english_guard.sources.python_positions import Positions
 from english_guard.sources.string_roles import USER_FACING, is_test_module
@@ -26,7 +27,7 @@ from english_guard.sources.user_facing import Frame, UserFacingStrings
 STRING_ROLES = os.environ.get("ENGLISH_GUARD_STRING_ROLES", "on") != "off"
 
 
-class PythonSyntaxError(Exception):
+class PythonSyntaxError(EnglishGuardError):
     def __init__(self, message: str, line: int | None, column: int | None) -> None:
         super().__init__(message)
         self.line = line

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from english_guard.errors import EnglishGuardError
+
 
 class Engine(Protocol):
     """Translates sentences from one source language into English.
@@ -19,5 +21,5 @@ class Engine(Protocol):
     def translate(self, sentences: list[str], source_lang: str) -> list[str | None]: ...
 
 
-class EngineError(Exception):
+class EngineError(EnglishGuardError):
     """An engine that cannot run (missing extra, unreadable model); the message says how to fix it."""

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from english_guard.errors import EnglishGuardError
+
 MULTILINGUAL_TYPE = "english-guard-multilingual"
 SOURCE_OWN = "english-guard"
 SOURCE_ARGOS = "argos-translate"
@@ -29,7 +31,7 @@ _VOCABULARY_FILES = (
 )
 
 
-class PackageError(Exception):
+class PackageError(EnglishGuardError):
     """A model package that cannot be installed or used; the message says why and where."""
 
 

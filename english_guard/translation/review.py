@@ -16,10 +16,11 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from english_guard.errors import EnglishGuardError
 from english_guard.translation.languages import describe
 
 
-class ReviewError(Exception):
+class ReviewError(EnglishGuardError):
     """A review file that cannot be read or written; the message names it."""
 
 

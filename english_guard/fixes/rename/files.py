@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from english_guard.config import Config
+from english_guard.errors import EnglishGuardError
 from english_guard.own_files import read_source_file
 
 # Folders no project wants renamed: tool caches, virtual environments, VCS metadata.
@@ -57,7 +58,7 @@ class SourceFile:
         return codecs.BOM_UTF8 + data if self.bom else data
 
 
-class SourceError(Exception):
+class SourceError(EnglishGuardError):
     """A file that cannot be read or decoded; the message names the path and line."""
 
 

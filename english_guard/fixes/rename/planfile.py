@@ -6,6 +6,8 @@ import json
 import sys
 from dataclasses import dataclass, field
 
+from english_guard.errors import EnglishGuardError
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -28,7 +30,7 @@ HEADER = """\
 """
 
 
-class PlanError(Exception):
+class PlanError(EnglishGuardError):
     """A plan file that cannot be used; the message names the file and the entry."""
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from english_guard.errors import EnglishGuardError
 
-class AnalysisError(Exception):
+
+class AnalysisError(EnglishGuardError):
     """A token could not be located exactly; the file is not analysed rather than edited wrongly."""
 
 

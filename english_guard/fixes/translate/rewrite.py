@@ -8,11 +8,12 @@ import re
 
 import libcst as cst
 
+from english_guard.errors import EnglishGuardError
 from english_guard.fixes.translate.strings import render_string
 from english_guard.fixes.translate.units import FilePlan, TranslateError, Unit
 
 
-class UnitRejected(Exception):
+class UnitRejected(EnglishGuardError):
     """A translation that cannot be written into this place safely."""
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import CodeRange
 
+from english_guard.errors import EnglishGuardError
 from english_guard.rules import NON_ENGLISH_COMMENT, NON_ENGLISH_DOCSTRING, NON_ENGLISH_STRING
 from english_guard.suppression import line_suppresses
 
@@ -22,7 +23,7 @@ _RULE_OF_KIND = {
 }
 
 
-class TranslateError(Exception):
+class TranslateError(EnglishGuardError):
     """A file that cannot be translated (unreadable, does not parse); the message names it."""
 
 
