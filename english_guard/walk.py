@@ -314,3 +314,53 @@ def _ignored_text(absolute: str, path: str, is_dir: bool, ignores: list[tuple[st
         if decision is not None:
             ignored = decision
     return ignored
+
+
+# What a copy of the project leaves out (the migration's staging tree, the verification's copy): version
+# control, tools' caches and environments, and english-guard's own working files (`.english-guard`).
+COPY_SKIPPED = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        "__pycache__",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        "node_modules",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".english-guard-cache",
+        ".eggs",
+        ".english-guard",
+    }
+)
+
+
+def project_files(root: Path) -> list[str]:
+    """Every file of the project (relative POSIX paths, sorted): git's view when `root` is in a work tree
+    (`git_listing`), else every file below it; folders in `COPY_SKIPPED` are left out. Unlike
+    `collect_files`, the configuration's excludes do not apply: a copy of the project must run as it does."""
+    listing = git_listing(root)
+    names = sorted(listing.files) if listing is not None else project_files_plain(root)
+    kept = []
+    for name in names:
+        parts = name.split("/")
+        if any(part in COPY_SKIPPED for part in parts[:-1]):
+            continue
+        path = root / name
+        if path.is_symlink() or path.is_file():
+            kept.append(name)
+    return kept
+
+
+def project_files_plain(folder: Path) -> list[str]:
+    """Every file below `folder` without asking git (a staging copy has no git), `COPY_SKIPPED` left out."""
+    names = []
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in COPY_SKIPPED)
+        base = Path(current).relative_to(folder)
+        names += [(base / f).as_posix() for f in sorted(files)]
+    return names

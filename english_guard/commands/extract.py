@@ -82,7 +82,8 @@ def _settings(
 ):
     from english_guard.fixes.extract import ExtractSettings
     from english_guard.i18n.catalogs import CatalogError, parse_locale
-    from english_guard.i18n.runtime import is_generated, lazy_import_for, module_name_for
+    from english_guard.i18n.runtime import is_generated, lazy_import_for
+    from english_guard.module_names import importable_module_name
 
     root = Path(config.root)
     locales = Path(locales_dir) if locales_dir else root / config.locales_dir
@@ -109,7 +110,7 @@ def _settings(
                     ).format(path=runtime_path)
                 )
         try:
-            statement = f"from {module_name_for(runtime_path)} import _"
+            statement = f"from {importable_module_name(runtime_path)} import _"
         except ValueError as exc:
             raise _UsageProblem(str(exc)) from exc
     name = _gettext_name(statement)

@@ -9,7 +9,6 @@ language the code spoke before extraction, so that users see exactly what they s
 
 from __future__ import annotations
 
-import keyword
 import os
 from pathlib import Path
 
@@ -160,25 +159,6 @@ def render_runtime_module(
 
 def is_generated(text: str) -> bool:
     return text.startswith(MARKER)
-
-
-def module_name_for(path: Path) -> str:
-    """The dotted name a module has when its top-level package's parent is on sys.path.
-
-    `bot/i18n.py` with `bot/__init__.py` is `bot.i18n`; a file in a folder without
-    `__init__.py` is importable by its stem, as a script's neighbour is.
-    """
-    path = path.resolve()
-    parts = [path.stem]
-    folder = path.parent
-    while (folder / "__init__.py").is_file():
-        parts.insert(0, folder.name)
-        folder = folder.parent
-    if not all(part.isidentifier() and not keyword.iskeyword(part) for part in parts):
-        raise ValueError(
-            f"{path}: cannot be imported as a module (its name or a package name is not a Python identifier)"
-        )
-    return ".".join(parts)
 
 
 def module_file(module: str, search_roots: list[Path]) -> Path | None:

@@ -104,7 +104,8 @@ def uzbek_latin_to_cyrillic(word: str) -> str:
     return "".join(out)
 
 
-_UZ_CYRILLIC = {
+# Uzbek Cyrillic -> Latin, the one table (the glossary's keys and the display spelling derive from it).
+UZBEK_CYRILLIC_TO_LATIN = {
     "а": "a",
     "б": "b",
     "в": "v",
@@ -147,4 +148,4 @@ _UZ_CYRILLIC = {
 
 def uzbek_cyrillic_to_latin(word: str) -> str:
     """Uzbek Cyrillic -> Latin, letter by letter (enough to reuse the Latin morphology)."""
-    return "".join(_UZ_CYRILLIC.get(char, char) for char in word.lower())
+    return "".join(UZBEK_CYRILLIC_TO_LATIN.get(char, char) for char in word.lower())

@@ -192,10 +192,11 @@ def rename_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
         return None
     from english_guard.fixes.rename import Project, preview_plan
     from english_guard.fixes.rename.analysis import analyze_source
-    from english_guard.fixes.rename.files import SourceFile, module_name_for
+    from english_guard.fixes.rename.files import SourceFile
     from english_guard.fixes.rename.index import SymbolIndex
     from english_guard.fixes.rename.planning import make_plan
     from english_guard.language import judge
+    from english_guard.module_names import module_name_for
     from english_guard.records import Verdict
 
     source = SourceFile(document.path, module_name_for(Path(document.path)), document.text, "utf-8", False)

@@ -83,7 +83,8 @@ def settings_for(
 ):
     from english_guard.fixes.extract import ExtractSettings
     from english_guard.i18n.catalogs import CatalogError, parse_locale
-    from english_guard.i18n.runtime import is_generated, lazy_import_for, module_binds, module_file, module_name_for
+    from english_guard.i18n.runtime import is_generated, lazy_import_for, module_binds, module_file
+    from english_guard.module_names import importable_module_name
 
     try:
         parse_locale(source_lang)
@@ -102,7 +103,7 @@ def settings_for(
                 ).format(path=runtime_path)
             )
         try:
-            statement = f"from {module_name_for(runtime_path)} import _"
+            statement = f"from {importable_module_name(runtime_path)} import _"
         except ValueError as exc:
             raise ExtractSetupError(str(exc)) from exc
     module, name = _bound_name(statement)

@@ -349,7 +349,7 @@ def _gate(options: MigrationOptions, root: Path, staging: Staging):
 
 def _verify(gate, staging: Staging, progress: Progress):
     """Prove on the staged copy that the project still works (and reaches git) before anything is written."""
-    from english_guard.migrate.workspace import project_files_plain
+    from english_guard.walk import project_files_plain
 
     progress.stage(_("verify the result (imports, names, tests, git)"))
     verification = gate.finish(staging.folder, project_files_plain(staging.folder))

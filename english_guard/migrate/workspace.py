@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,27 +26,12 @@ from english_guard.fixes import transaction
 from english_guard.fixes.safe_write import atomic_write_bytes
 from english_guard.fixes.transaction import JOURNAL, PENDING, Change, Messages, TransactionError, digest  # noqa: F401
 from english_guard.ui_text import _
+from english_guard.walk import COPY_SKIPPED, project_files, project_files_plain
 
 STATE_DIR = ".english-guard"
 MIGRATION_DIR = f"{STATE_DIR}/migration"
 # Never copied into the staging tree and never part of the migration's diff.
-SKIPPED_DIRS = {
-    ".git",
-    ".hg",
-    ".svn",
-    "__pycache__",
-    ".venv",
-    "venv",
-    ".tox",
-    ".nox",
-    "node_modules",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".english-guard-cache",
-    ".eggs",
-    STATE_DIR,
-}
+SKIPPED_DIRS = COPY_SKIPPED
 STATE_GITIGNORE = "# english-guard's working files (review files, report, commit journal): not project files\n*\n"
 
 
@@ -123,41 +107,6 @@ class RunLock:
         return True
 
 
-def _git_files(root: Path) -> list[str] | None:
-    """Tracked and untracked-but-not-ignored files under `root`, when `root` is in a git work tree."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
-            capture_output=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    if done.returncode != 0:
-        return None
-    return sorted({name for name in done.stdout.decode("utf-8", "surrogateescape").split("\0") if name})
-
-
-def project_files(root: Path) -> list[str]:
-    """The files of the project (relative POSIX paths): git's view when there is one, else every file."""
-    names = _git_files(root)
-    if names is None:
-        names = []
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-            base = Path(folder).relative_to(root)
-            names += [(base / f).as_posix() for f in sorted(files)]
-    kept = []
-    for name in names:
-        parts = name.split("/")
-        if any(part in SKIPPED_DIRS for part in parts[:-1]):
-            continue
-        path = root / name
-        if path.is_symlink() or path.is_file():
-            kept.append(name)
-    return kept
-
-
 @dataclass
 class Staging:
     """A copy of the project to migrate in; `root` is the real project, `folder` the copy."""
@@ -207,16 +156,6 @@ class Staging:
             if old != new:
                 changes.append(Change(name, old, new))
         return changes
-
-
-def project_files_plain(folder: Path) -> list[str]:
-    """Every file under a staging folder (no git there), skipping the same folders as the copy."""
-    names = []
-    for current, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
-        base = Path(current).relative_to(folder)
-        names += [(base / f).as_posix() for f in sorted(files)]
-    return names
 
 
 def _messages() -> Messages:

@@ -21,51 +21,17 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-LANGUAGES = ("uz", "ru", "tr", "de", "es", "pt", "fr", "id")
-APOSTROPHES = "'’ʻʼ`‘ʹ"
+from english_guard.language.normalize import UZBEK_CYRILLIC_TO_LATIN
+from english_guard.language.normalize import fold as normalize_fold
 
-_UZ_CYRILLIC = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ё": "yo",
-    "ж": "j",
-    "з": "z",
-    "и": "i",
-    "й": "y",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "x",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "ъ": "",
-    "ь": "",
-    "э": "e",
-    "ю": "yu",
-    "я": "ya",
-    "ў": "o",
-    "қ": "q",
-    "ғ": "g",
-    "ҳ": "h",
-}
+LANGUAGES = ("uz", "ru", "tr", "de", "es", "pt", "fr", "id")
+
+# Keys are apostrophe-free (o' -> o); щ and ы are Russian letters, left for the Russian lookup.
+_UZ_CYRILLIC = {c: latin.replace("'", "") for c, latin in UZBEK_CYRILLIC_TO_LATIN.items() if c not in "щы"}
 # Russian letter -> the Latin spellings programmers use for it
 _RU_LATIN = {
     "а": ("a",),
@@ -255,25 +221,10 @@ class Entry:
     pos: str  # n, v, a, x
 
 
-def _strip_accents(text: str) -> str:
-    out = []
-    for char in text:
-        if char in "ıİ":
-            out.append("i")
-        elif char == "ß":
-            out.append("ss")
-        elif "\u0400" <= char <= "\u04ff":
-            out.append(char)
-        else:
-            decomposed = unicodedata.normalize("NFD", char)
-            out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)
-
-
 def fold(word: str) -> str:
-    """One key per spelling: lowercase, no apostrophes, no accents (Cyrillic kept, ё -> е)."""
-    word = "".join(c for c in word.lower() if c not in APOSTROPHES)
-    return _strip_accents(word).replace("ё", "е")
+    """The lexicon's key (`language.normalize.fold`: lowercase, no apostrophes, no accents, ё -> е), with
+    Turkish `İ` read as `I`: lowercased it is `i` + a combining dot, which the key would keep."""
+    return normalize_fold(word.replace("İ", "I"))
 
 
 def _is_cyrillic(word: str) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from english_guard.language.normalize import UZBEK_CYRILLIC_TO_LATIN
+
 # Codes the Argos index uses that are not ISO 639-1 or that Babel names badly.
 _SPECIAL_NAMES = {"zt": "Chinese (Traditional)", "tl": "Tagalog", "und": "an unknown language"}
 
@@ -97,42 +99,11 @@ def describe(code: str) -> str:
 
 
 # Uzbek Cyrillic -> the official Latin alphabet; NLLB-200 knows Uzbek in Latin script only (uzn_Latn).
+# The written spelling: typographic apostrophes (oʻ gʻ and ’ for the hard sign); е is spelled by position below.
 _UZ_LATIN = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "ё": "yo",
-    "ж": "j",
-    "з": "z",
-    "и": "i",
-    "й": "y",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "x",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "щ": "sh",
-    "ъ": "\u2019",
-    "ь": "",
-    "э": "e",
-    "ю": "yu",
-    "я": "ya",
-    "ў": "o\u2018",
-    "қ": "q",
-    "ғ": "g\u2018",
-    "ҳ": "h",
+    c: latin.replace("o'", "o\u2018").replace("g'", "g\u2018").replace("'", "\u2019")
+    for c, latin in UZBEK_CYRILLIC_TO_LATIN.items()
+    if c not in "еы"
 }
 _VOWELS = set("аеёиоуэюяў")
 

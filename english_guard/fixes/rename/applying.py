@@ -504,7 +504,7 @@ def _verify_before_writing(
 ) -> bool:
     """The verification gate (fixes/verify) on a copy with the new texts; False when it stops the write."""
     from english_guard.fixes.verify import verify_new_contents
-    from english_guard.migrate.workspace import project_files
+    from english_guard.walk import project_files
 
     root = Path(config.root).resolve()
     new_contents: dict[str, bytes | None] = {}

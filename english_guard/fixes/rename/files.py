@@ -17,6 +17,7 @@ from pathlib import Path
 
 from english_guard.config import Config
 from english_guard.errors import EnglishGuardError
+from english_guard.module_names import module_name_for
 from english_guard.own_files import read_source_file
 
 # Folders no project wants renamed: tool caches, virtual environments, VCS metadata.
@@ -107,17 +108,6 @@ def discover_python_files(paths: Iterable[str], config: Config) -> list[Path]:
             continue
         found.add(path)
     return sorted(found)
-
-
-def module_name_for(path: Path) -> str:
-    """The dotted module name Python would import `path` as (package-aware)."""
-    path = path.resolve()
-    parts = [] if path.stem == "__init__" else [path.stem]
-    folder = path.parent
-    while (folder / "__init__.py").is_file() and folder.parent != folder:
-        parts.insert(0, folder.name)
-        folder = folder.parent
-    return ".".join(parts) if parts else path.parent.name
 
 
 def read_source(path: Path) -> SourceFile:
