@@ -120,9 +120,6 @@ class GitListing:
         # os.scandir joins the folder as given and the name: "./a.py" under ".", "/x/a.py" under "/x/"
         self.prefix = self.top_text if self.top_text.endswith(os.sep) else self.top_text + os.sep
 
-    def keeps(self, path: Path, is_dir: bool) -> bool:
-        return self.keeps_text(str(path), is_dir)
-
     def keeps_text(self, path: str, is_dir: bool) -> bool:
         """`keeps` for a path that starts with the walked folder as it was given."""
         relative = (

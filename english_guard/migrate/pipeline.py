@@ -72,7 +72,6 @@ class MigrationResult:
     report_path: Path | None = None
     report: ReportData | None = None
     changed: list = field(default_factory=list)  # workspace.Change
-    written: bool = False
     recovered: list[str] = field(default_factory=list)  # files an interrupted commit was finished with
     errors: list[str] = field(default_factory=list)
     verification: object = None  # fixes.verify.Verification of the staged result
@@ -397,7 +396,6 @@ def _run_in_staging(
         progress.note(_("nothing written: the verification found problems"))
     elif options.write:
         _write(root, changes, progress)
-        result.written = bool(changes)
         # The answers the code now holds leave the review file only once the code is written.
         _sync_back(staged_strings, state / STRINGS_PO)
     else:

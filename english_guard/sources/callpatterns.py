@@ -90,10 +90,6 @@ def matches_any(callee: str, patterns) -> bool:
     return any(fnmatch.fnmatchcase(tail, glob) for glob in globs for tail in tails)
 
 
-def callee_matches(callee: str, pattern: str) -> bool:
-    return matches_any(callee, (pattern,))
-
-
 @lru_cache(maxsize=4096)
 def _never_user_facing(callee: str) -> bool:
     return matches_any(callee, NEVER_USER_FACING)

@@ -44,7 +44,6 @@ RULE_OF_ROLE = {
     NAME: NON_ENGLISH_STRING.code,
     TEST_DATA: NON_ENGLISH_STRING.code,
 }
-ROLES = tuple(RULE_OF_ROLE) + (DATA,)
 
 # When two flows give one literal a role, the stronger wins: text inside `_()` is a msgid whatever
 # else holds it, and a string that reaches a user is user-facing even if it is also logged.

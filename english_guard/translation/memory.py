@@ -17,7 +17,6 @@ class TranslationMemory:
         self.path = path
         self._entries: dict[str, str] = {}
         self._dirty = False
-        self.hits = 0
         if path is not None:
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
@@ -31,10 +30,7 @@ class TranslationMemory:
         return _SEPARATOR.join((engine, language, text))
 
     def get(self, engine: str, language: str, text: str) -> str | None:
-        found = self._entries.get(self._key(engine, language, text))
-        if found is not None:
-            self.hits += 1
-        return found
+        return self._entries.get(self._key(engine, language, text))
 
     def put(self, engine: str, language: str, text: str, translation: str) -> None:
         self._entries[self._key(engine, language, text)] = translation

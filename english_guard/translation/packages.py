@@ -314,7 +314,3 @@ def scan() -> tuple[list[InstalledModel], list[BrokenModel]]:
             except (OSError, ValueError, TypeError, RecursionError) as exc:  # never fatal: listed as broken
                 broken.append(BrokenModel(entry, source, f"{entry}: unreadable package ({type(exc).__name__}: {exc})"))
     return models, broken
-
-
-def installed_models() -> list[InstalledModel]:
-    return scan()[0]

@@ -92,9 +92,7 @@ class ApplyReport:
     errors: list[str] = field(default_factory=list)
     files_changed: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
-    written: bool = False
     verification: list[str] = field(default_factory=list)  # the gate's problems: nothing was written
-    verification_summary: list[str] = field(default_factory=list)
     recovered: list[str] = field(default_factory=list)  # files an interrupted --apply left, written now
 
     @property
@@ -517,9 +515,8 @@ def _verify_before_writing(
         if new != old:
             new_contents[old] = None
         new_contents[new] = data
-    gate, verification = verify_new_contents(root, project_files(root), new_contents, options)
+    _gate, verification = verify_new_contents(root, project_files(root), new_contents, options)
     report.verification = verification.problems
-    report.verification_summary = gate.summary(verification)
     return not report.verification
 
 
@@ -593,5 +590,4 @@ def apply_plan(
         commit(root, changes, RENAME_STATE, messages=_messages())
     except TransactionError as exc:
         raise UnsafeWriteError(str(exc)) from None
-    report.written = bool(changed)
     return report

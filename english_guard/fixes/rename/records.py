@@ -47,7 +47,6 @@ class ClassInfo:
     qualname: str
     bases: list[str]  # symbols of the base expressions
     members: set[str] = field(default_factory=set)
-    has_init: bool = False
 
 
 @dataclass(slots=True)

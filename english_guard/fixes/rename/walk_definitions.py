@@ -89,7 +89,7 @@ class DefinitionVisitor(WalkerParts):
             for s in inner.table.get_symbols()
             if s.is_local()
         }
-        info = ClassInfo(inner.qualname, [], members, has_init="__init__" in members)
+        info = ClassInfo(inner.qualname, [], members)
         self.facts.classes[inner.qualname] = info
         bases = node.bases
         self.deferred.append(lambda: info.bases.extend(self.expression_symbol(b) for b in bases))
