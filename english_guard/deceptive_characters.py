@@ -40,20 +40,7 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
         message = _("identifier '{text}' uses look-alike compatibility characters; Python reads it as '{name}'").format(
             text=segment.text, name=normalized
         )
-        return Finding(
-            segment.path,
-            segment.line,
-            segment.column,
-            segment.end_line,
-            segment.end_column,
-            MIXED_SCRIPT_IDENTIFIER.code,
-            "identifier",
-            segment.symbol,
-            segment.text,
-            "und",
-            1.0,
-            message,
-        )
+        return Finding.of_segment(segment, MIXED_SCRIPT_IDENTIFIER.code, "und", 1.0, message)
     scripts = word_scripts(segment.text)
     if any(_mixes_scripts(part) for part in re.split(r"[_\d]+", segment.text)) or (
         "LATIN" in scripts and any(char in CONFUSABLES for char in segment.text)
@@ -61,20 +48,7 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
         message = _("identifier '{text}' mixes {scripts} letters (look-alike characters)").format(
             text=segment.text, scripts=" and ".join(sorted(s.title() for s in scripts))
         )
-        return Finding(
-            segment.path,
-            segment.line,
-            segment.column,
-            segment.end_line,
-            segment.end_column,
-            MIXED_SCRIPT_IDENTIFIER.code,
-            "identifier",
-            segment.symbol,
-            segment.text,
-            "und",
-            1.0,
-            message,
-        )
+        return Finding.of_segment(segment, MIXED_SCRIPT_IDENTIFIER.code, "und", 1.0, message)
     return None
 
 

@@ -45,20 +45,7 @@ def finding_message(kind: str, symbol: str, text: str, language_code: str) -> st
 
 def finding_for(segment: Segment, verdict: Verdict, code: str) -> Finding:
     message = finding_message(segment.kind, segment.symbol, segment.text, verdict.language)
-    return Finding(
-        segment.path,
-        segment.line,
-        segment.column,
-        segment.end_line,
-        segment.end_column,
-        code,
-        segment.kind,
-        segment.symbol,
-        segment.text,
-        verdict.language,
-        verdict.confidence,
-        message,
-    )
+    return Finding.of_segment(segment, code, verdict.language, verdict.confidence, message)
 
 
 def harmonise_languages(judged: list[tuple[Segment, Verdict, str]]) -> list[tuple[Segment, Verdict, str]]:

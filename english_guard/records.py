@@ -86,6 +86,24 @@ class Finding:
     message: str
     suggestion: str | None = None
 
+    @classmethod
+    def of_segment(cls, segment: Segment, code: str, language: str, confidence: float, message: str) -> Finding:
+        """A finding about the whole of `segment`: its place, kind, symbol and text."""
+        return cls(
+            segment.path,
+            segment.line,
+            segment.column,
+            segment.end_line,
+            segment.end_column,
+            code,
+            segment.kind,
+            segment.symbol,
+            segment.text,
+            language,
+            confidence,
+            message,
+        )
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -314,26 +314,9 @@ def _ignored_text(absolute: str, path: str, is_dir: bool, ignores: list[tuple[st
 
 
 # What a copy of the project leaves out (the migration's staging tree, the verification's copy): version
-# control, tools' caches and environments, and english-guard's own working files (`.english-guard`).
-COPY_SKIPPED = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        "__pycache__",
-        ".venv",
-        "venv",
-        ".tox",
-        ".nox",
-        "node_modules",
-        ".mypy_cache",
-        ".pytest_cache",
-        ".ruff_cache",
-        ".english-guard-cache",
-        ".eggs",
-        ".english-guard",
-    }
-)
+# control, tools' caches and environments, and english-guard's own working files. Editor and direnv
+# settings and a vendored site-packages are part of a project that runs as it does.
+COPY_SKIPPED = (ALWAYS_SKIPPED - {"site-packages", ".direnv", ".idea", ".vscode"}) | {".english-guard"}
 
 
 def project_files(root: Path) -> list[str]:
