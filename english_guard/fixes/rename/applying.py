@@ -92,6 +92,7 @@ class ApplyReport:
     errors: list[str] = field(default_factory=list)
     files_changed: list[str] = field(default_factory=list)
     diffs: list[str] = field(default_factory=list)
+    written: bool = False
     verification: list[str] = field(default_factory=list)  # the gate's problems: nothing was written
     recovered: list[str] = field(default_factory=list)  # files an interrupted --apply left, written now
 
@@ -590,4 +591,5 @@ def apply_plan(
         commit(root, changes, RENAME_STATE, messages=_messages())
     except TransactionError as exc:
         raise UnsafeWriteError(str(exc)) from None
+    report.written = bool(changed)
     return report
