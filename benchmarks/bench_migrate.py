@@ -54,7 +54,7 @@ def verification_seconds(original: Path, migrated: Path) -> tuple[float, int]:
     """The gate's static part and git's view on (original, migrated), without tests; and its problems."""
     sys.path.insert(0, str(ROOT))
     from english_guard.fixes.verify import Gate, VerifyOptions
-    from english_guard.migrate.workspace import project_files, project_files_plain
+    from english_guard.walk import project_files, project_files_plain
 
     started = time.perf_counter()
     gate = Gate(original, project_files(original), VerifyOptions(test_command=None))
