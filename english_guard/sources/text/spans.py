@@ -10,13 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from english_guard.language.tokens import split_identifier
 from english_guard.records import Segment
 
 # A value is free text when the last word of its key is one of these
 # (`description`, `trialEndedMessage`, `org.opencontainers.image.title`, `slack-message`, `HELP_TEXT` is not).
 FREE_TEXT_KEY_WORDS = frozenset({"description", "summary", "message", "help", "title"})
-
-_KEY_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 # Context hints for segments that are not prose although they sit where prose sits.
 SHEBANG = "shebang"
@@ -25,7 +24,7 @@ DIRECTIVE = "directive"
 
 def key_last_word(key: str) -> str:
     """The last word of a configuration key: `trialEndedMessage` -> message, `org.x.title` -> title."""
-    words = _KEY_WORD.findall(key)
+    words = split_identifier(key)
     return words[-1].lower() if words else ""
 
 
