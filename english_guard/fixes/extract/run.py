@@ -51,6 +51,7 @@ from english_guard.i18n.catalogs import (
 from english_guard.i18n.runtime import is_generated, render_runtime_module
 from english_guard.i18n.sync import PlannedFile, plan_catalogs, previous_template
 from english_guard.own_files import read_source_file
+from english_guard.rules import NON_ENGLISH_MSGID, UNTRANSLATED_USER_FACING_STRING
 from english_guard.sources.callpatterns import is_gettext_call
 from english_guard.sources.string_roles import PRESUMED
 
@@ -187,9 +188,9 @@ def check_view(parsed: list[ParsedFile], config: Config) -> CheckView:
     run = run_check([item.path for item in parsed], config, use_cache=False)  # extract leaves no cache
     for result in run.results:
         for finding in result.findings:
-            if finding.code == "EG401":
+            if finding.code == UNTRANSLATED_USER_FACING_STRING.code:
                 view.non_english_messages.add((Path(finding.path).resolve(), finding.line, finding.column))
-            elif finding.code == "EG403":
+            elif finding.code == NON_ENGLISH_MSGID.code:
                 view.non_english_msgids.setdefault(Path(finding.path).resolve(), set()).add(finding.text)
     return view
 
