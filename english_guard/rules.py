@@ -99,7 +99,8 @@ NON_ENGLISH_STRING = Rule(
     "strings (SQL, regular expressions, URLs, paths, file names, format specs, dates) are never reported.",
     detail=(
         "non-English string that is not user-facing: log or exception message, assertion, test data, a name "
-        'inside a string (`"oquvchi__ism_familiya"`, a dict key, a Celery task path)'
+        'inside a string (`"oquvchi__ism_familiya"`, a dict key, a Celery task path); `translate` proposes '
+        "English for log, exception and developer text"
     ),
 )
 NON_ENGLISH_MSGID = Rule(
@@ -109,7 +110,10 @@ NON_ENGLISH_MSGID = Rule(
     "Text inside `_()`/`gettext()` is the msgid: the catalog key every translation is made from. The code "
     "must speak English; the source language belongs in the catalog. Fix: `english-guard extract` gives "
     "the message an English msgid and keeps the original text as the source locale's translation.",
-    detail='non-English msgid inside a gettext call (`_("Buyurtma qabul qilindi")`)',
+    detail=(
+        'non-English msgid inside a gettext call (`_("Buyurtma qabul qilindi")`); `extract` gives it an '
+        "English msgid and moves the original into the source catalog"
+    ),
 )
 NON_ENGLISH_PROSE = Rule(
     "EG501",
