@@ -21,7 +21,8 @@ LANGUAGES = ("uz", "ru")
 EXAMPLE = REPO / "examples" / "dokon_bot"
 # The modules whose messages `check` prints and the migration writes: every one must be translated.
 CORE_MODULES = (
-    "english_guard/rules.py",
+    "english_guard/findings.py",
+    "english_guard/deceptive_characters.py",
     "english_guard/reporting/text_format.py",
     "english_guard/commands/check.py",
     "english_guard/commands/migrate.py",
