@@ -18,9 +18,9 @@ from english_guard.deceptive_characters import invisible_character_findings
 from english_guard.errors import EnglishGuardError
 from english_guard.findings import FileEvidence, evaluate, finding_for
 from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
-from english_guard.project_names import project_names
 from english_guard.records import Candidate, FileError, FileResult, Finding, Segment
 from english_guard.rules import INVISIBLE_OR_BIDI_CHARACTER, UNUSED_SUPPRESSION
+from english_guard.settings import settings_for
 from english_guard.sources.registry import load_reader, reader_name_for
 from english_guard.suppression import directives_in, suppress
 from english_guard.walk import collect_files
@@ -141,13 +141,19 @@ def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult
         segments = partial
     segments = _without_people_names(path, segments)
     enabled = config.codes_enabled() - config.ignored_in(path)
-    allowed = config.all_allowed_words()
+    settings = settings_for(config)
     directives, skip_file = directives_in(segments)
     if skip_file:
         return result
     evidence = FileEvidence()
     findings = evaluate(
-        segments, enabled, allowed, config.min_confidence, project_names(path), evidence, source_locale_texts(config)
+        segments,
+        enabled,
+        settings.allowed,
+        config.min_confidence,
+        settings.names(path),
+        evidence,
+        source_locale_texts(config),
     )
     if INVISIBLE_OR_BIDI_CHARACTER.code in enabled:
         findings.extend(invisible_character_findings(path, text))

@@ -195,9 +195,9 @@ def rename_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     from english_guard.fixes.rename.files import SourceFile
     from english_guard.fixes.rename.index import SymbolIndex
     from english_guard.fixes.rename.planning import make_plan
-    from english_guard.language import judge
     from english_guard.module_names import module_name_for
     from english_guard.records import Verdict
+    from english_guard.settings import settings_for
 
     source = SourceFile(document.path, module_name_for(Path(document.path)), document.text, "utf-8", False)
     facts = analyze_source(source)
@@ -221,9 +221,10 @@ def rename_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     if group is None or not group.definitions:
         return None
     english = Verdict(True, "en", 1.0)
+    settings = settings_for(document.config)
 
     def this_name_only(name: str):
-        return judge(name, "identifier") if name == group.name else english
+        return settings.judge(name, "identifier", document.path) if name == group.name else english
 
     entries = make_plan(index, document.config.source_lang, judge=this_name_only, texts={source.path: source.text})
     entry = next((e for e in entries if e.kind != "module" and index.find_group(e.qualified_name) is group), None)
@@ -323,7 +324,7 @@ def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     if document.reader != "python" or document.config is None:
         return None
     from english_guard.fixes.translate import TranslateError, apply, collect, propose
-    from english_guard.language import judge
+    from english_guard.settings import settings_for
     from english_guard.translation.engine_router import EngineRouter
     from english_guard.translation.workflow import memory_for
 
@@ -340,6 +341,11 @@ def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
         return None
     number, unit = found[0]
     unit.language = finding.language
+    settings = settings_for(document.config)
+
+    def judge(text: str, kind: str, explain: bool = False):
+        return settings.judge(text, kind, document.path, explain)
+
     router = EngineRouter("auto")
     memory = None
     if router.engine_for(unit.language) is None:
@@ -352,7 +358,7 @@ def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
         return None
     if unit.proposal is None:
         return None
-    verdict = judge(unit.proposal, unit.kind, document.config.all_allowed_words())
+    verdict = judge(unit.proposal, unit.kind)
     if not verdict.english or verdict.foreign_words:
         return None
     try:

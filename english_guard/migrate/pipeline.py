@@ -286,7 +286,8 @@ def _run_steps(
     steps.extraction.source_lang_guessed = guessed and bool(source_lang)
 
     progress.stage(_("check again: what is left"))
-    steps.after = _check(paths, staged_config, progress)
+    # The configuration the extraction used also knows the gettext function it wrapped the strings in.
+    steps.after = _check(paths, steps.extraction.config or staged_config, progress)
     return steps
 
 

@@ -145,7 +145,7 @@ def run(
     """Translate in the current (staging) tree what the review file and the engines say; update the file."""
     from english_guard.fixes.safe_write import UnsafeWriteError, write_python_source
     from english_guard.fixes.translate import TranslateError, apply
-    from english_guard.language import judge
+    from english_guard.settings import settings_for
     from english_guard.translation.engine_protocol import EngineError
     from english_guard.translation.workflow import propose_plans, read_plans
 
@@ -162,6 +162,7 @@ def run(
     except EngineError as exc:
         outcome.errors.append(str(exc))
     units = [unit for plan in plans for unit in plan.units]
+    judge = settings_for(config).text_judge()
     for unit in units:
         entry = decided.get(unit.text)
         if (entry is None or not entry.translation) and unit.proposal is not None:

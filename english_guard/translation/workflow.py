@@ -16,6 +16,7 @@ from pathlib import Path
 from english_guard.config import Config
 from english_guard.fixes.translate import FilePlan, TranslateError, Unit, apply, collect, propose
 from english_guard.own_files import read_source_file
+from english_guard.settings import settings_for
 from english_guard.translation.engine_protocol import EngineError
 
 
@@ -37,9 +38,7 @@ def read_plans(paths: list[str], config: Config, judged: bool = True) -> tuple[l
     walked = collect_files(paths, config)
     errors = [f"{path}: {problem}" for path, problem in walked.problems]
     notes: list[str] = []
-    judge = None
-    if judged:
-        from english_guard.language import judge
+    settings = settings_for(config) if judged else None
     plans = []
     for path in walked.files:
         if reader_name_for(path, config.file_types) != "python":
@@ -52,7 +51,7 @@ def read_plans(paths: list[str], config: Config, judged: bool = True) -> tuple[l
             errors.append(f"{path}: cannot read: {exc.strerror or exc}")
             continue
         try:
-            plans.append(collect(path, source, judge, config))
+            plans.append(collect(path, source, settings.text_judge(path) if settings is not None else None, config))
         except TranslateError as exc:
             errors.append(str(exc))
     return plans, errors, notes
@@ -72,7 +71,6 @@ def propose_plans(
     progress_factory: Callable | None = None,
 ) -> list[str]:
     """Fill every unit's proposal or problem; returns warnings (a memory that could not be saved)."""
-    from english_guard.language import judge
     from english_guard.translation.engine_router import EngineRouter
 
     units = [unit for plan in plans for unit in plan.units]
@@ -81,7 +79,7 @@ def propose_plans(
     memory = memory_for(config, use_memory)
     router = EngineRouter(engine)
     warnings = [f"skipped a broken model package: {item.problem}" for item in router.broken]
-    propose(units, router, memory, judge=judge, progress_factory=progress_factory)
+    propose(units, router, memory, judge=settings_for(config).text_judge(), progress_factory=progress_factory)
     try:
         memory.save()
     except OSError as exc:  # a memory that cannot be saved only costs time next run

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from english_guard.settings import Settings
+
 # A "word" with digits, underscores, slashes, dots or inner capitals is an id, a key or a path.
 _TOKEN_LIKE = re.compile(r"^\S*(?:[_/\\]|\d[A-Za-z]|[A-Za-z]\d|[a-z][A-Z]|\w\.\w)\S*$")
 
 
 @lru_cache(maxsize=4096)
-def language_of(text: str) -> tuple[bool, str]:
-    """(is English, ISO 639-1 code) from the shared language detection."""
-    from english_guard.language import judge  # lazy: the engine loads its lexicons on first use
-
-    verdict = judge(text, "string")
+def language_of(text: str, settings: Settings) -> tuple[bool, str]:
+    """(is English, ISO 639-1 code), as `check` judges it (allowed words and project names count as English)."""
+    verdict = settings.judge(text, "string")
     return verdict.english, verdict.language
 
 

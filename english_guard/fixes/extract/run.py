@@ -35,6 +35,7 @@ from english_guard.fixes.extract.rewrite import (
     rewrite_comparisons,
     rewrite_module,
 )
+from english_guard.fixes.extract.settings import ExtractSettings
 from english_guard.fixes.safe_write import (
     UnsafeWriteError,
     atomic_write_bytes,
@@ -52,26 +53,9 @@ from english_guard.i18n.runtime import is_generated, render_runtime_module
 from english_guard.i18n.sync import PlannedFile, plan_catalogs, previous_template
 from english_guard.own_files import read_source_file
 from english_guard.rules import NON_ENGLISH_MSGID, UNTRANSLATED_USER_FACING_STRING
+from english_guard.settings import settings_for
 from english_guard.sources.callpatterns import is_gettext_call
 from english_guard.sources.string_roles import PRESUMED
-
-
-@dataclass
-class ExtractSettings:
-    locales_dir: Path
-    domain: str
-    source_lang: str
-    review_file: Path
-    gettext_name: str
-    import_statement: str
-    ngettext_name: str = "ngettext"
-    ngettext_import: str = ""
-    runtime_module: Path | None = None  # generated when it does not exist yet
-    engine: str = "auto"  # a translation engine choice, or "none"
-    include_english: bool = True
-    extra_review_files: tuple[Path, ...] = ()
-    include_tests: bool = False  # test files hold test data (`Message(text=...)`), not what users read
-    lazy_import: str = ""  # `from app.i18n import __`: the lazy gettext for texts made at import time
 
 
 @dataclass
@@ -224,6 +208,7 @@ class _Planner:
         self.settings = settings
         self.root = Path(config.root).resolve()
         self.keywords = babel_keywords(config.gettext_functions)
+        self.judging = settings_for(config)
         self.plan = ExtractPlan()
         self.renames: dict[Msgid, Msgid] = {}  # msgids a reviewer corrected
         self.corrected: dict[str, str] = {}  # corrected English -> original text
@@ -270,7 +255,7 @@ class _Planner:
             for candidate in item.scan.candidates:
                 message = found.get(candidate.shape.template)
                 if message is None:
-                    english, language = language_of(visible_text(candidate.shape))
+                    english, language = language_of(visible_text(candidate.shape), self.judging)
                     position = (Path(candidate.path).resolve(), candidate.line, candidate.column)
                     if english and position in self.view.non_english_messages:
                         english, language = False, self.settings.source_lang  # the check's verdict stands
@@ -739,7 +724,10 @@ def _joined(statements: list[str], statement: str) -> list[str]:
     return [*statements, statement]
 
 
-def plan_extract(paths: Iterable[str], config: Config, settings: ExtractSettings) -> ExtractPlan:
+def plan_extract(paths: Iterable[str], settings: ExtractSettings) -> ExtractPlan:
+    """Everything the extraction of `paths` would change (nothing is written: see `apply_plan`)."""
+    config = settings.config
+    assert config is not None, "settings come from extract_settings()"
     planner = _Planner(config, settings)
     paths = list(paths)
     files, walk_problems = _python_files(paths, config)

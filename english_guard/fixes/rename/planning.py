@@ -28,6 +28,7 @@ _ENGLISH_VERDICTS = frozenset({"english", "code", "proper", "neutral"})
 
 
 def _judge(name: str):
+    """Without a project's settings (a lone index, as in tests): the plain verdict."""
     from english_guard.language import judge  # the language detection is imported only when planning
 
     return judge(name, "identifier")
@@ -84,8 +85,9 @@ def make_plan(
     texts: dict[str, str] | None = None,
     data: dict[str, list[str]] | None = None,
 ) -> list[PlanEntry]:
-    """One entry per project symbol whose name is not English. `judge(name) -> Verdict` defaults to the
-    language detection (`english_guard.language.judge(name, "identifier")`); `texts` (path -> source) lets
+    """One entry per project symbol whose name is not English. `judge(name) -> Verdict` is the project's
+    (`Settings.identifier_judge`: allowed words and project names count as English); without one, the
+    plain verdict of `english_guard.language.judge(name, "identifier")`. `texts` (path -> source) lets
     suppression comments on a definition line keep the name; `data` (index node -> reasons, see
     `data_names`) starts the symbols that data or strings depend on as "skip"."""
     judge = judge or _judge
