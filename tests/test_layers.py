@@ -30,7 +30,10 @@ LAYERS: list[tuple[str, set[str]]] = [
         },
     ),
     ("language: the verdict on a text", {"language"}),
-    ("sources: files, readers and what the project declares", {"sources", "walk", "project_names", "i18n", "gitdiff"}),
+    (
+        "sources: files, readers and what the project declares",
+        {"sources", "walk", "project_names", "settings", "i18n", "gitdiff"},
+    ),
     (
         "check: segments + verdicts -> findings, the project step, the cache, the runner",
         {
