@@ -4,6 +4,8 @@ and the repository's own pre-commit config runs installed tools only, so it work
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -19,17 +21,60 @@ README_TEST_COMMAND = (
 
 
 def _commands(script: str) -> list[str]:
-    return [line.strip() for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    """The command lines of a shell script, without comments."""
+    return [
+        line.split("  #", 1)[0].strip()
+        for line in script.splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def test_ci_runs_ruff_format_check_and_mypy_before_the_readme_test_command():
     commands = _commands((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
     tests = commands.index(README_TEST_COMMAND)
     checks = commands[:tests]
-    for check in (".venv/bin/ruff check .", ".venv/bin/ruff format --check .", ".venv/bin/mypy"):
+    for check in (
+        ".venv/bin/ruff check .",
+        ".venv/bin/ruff format --check .",
+        ".venv/bin/mypy",
+        ".venv/bin/english-guard check .",
+    ):
         assert check in checks, f".ci/run does not run `{check}` before the tests"
     assert "rm -rf .venv" in checks  # installed from scratch
     assert README_TEST_COMMAND in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _bash_blocks(markdown: str, heading: str) -> list[str]:
+    section = markdown.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return [
+        line.split("  #", 1)[0].strip()
+        for block in re.findall(r"```bash\n(.*?)```", section, flags=re.S)
+        for line in block.splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+
+def test_contributing_lists_what_ci_runs_in_its_order():
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    setup = _bash_blocks(contributing, "Set up")
+    assert README_TEST_COMMAND.startswith(setup[0] + " && ")  # the README's install, without the tests
+    ci = _commands((ROOT / ".ci" / "run").read_text(encoding="utf-8"))
+    listed = _bash_blocks(contributing, "Before a change lands")
+    assert listed[-1] == README_TEST_COMMAND.rsplit(" && ", 1)[1]
+    checks = ci[: ci.index(README_TEST_COMMAND)]
+    assert [c for c in checks if c in listed] == listed[:-1]  # the same checks, in the same order
+
+
+def test_contributing_benchmark_and_scoring_commands_run():
+    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    commands = _bash_blocks(contributing, "Benchmarks")
+    scripts = re.findall(r"`python (benchmarks/\S+\.py) ", contributing)
+    assert commands and scripts
+    for command in [*commands, *(f".venv/bin/python {script} --help" for script in scripts)]:
+        program, *args = shlex.split(command)
+        assert program == ".venv/bin/python", command
+        done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and "usage:" in done.stdout, (command, done.stderr)
 
 
 def _hooks() -> list[dict]:
