@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from english_guard.deceptive_characters import mixed_script_finding
 from english_guard.language import judge
@@ -87,7 +88,7 @@ class FileEvidence:
     candidates: list[tuple[Segment, Verdict, str]] = dataclasses.field(default_factory=list)
     languages: dict[str, float] = dataclasses.field(default_factory=dict)
     # Findings whose language is a close call: [line, column, code, [[language, share], ...]].
-    alternatives: list[list] = dataclasses.field(default_factory=list)
+    alternatives: list[list[Any]] = dataclasses.field(default_factory=list)  # JSON-ready, as cached
 
 
 # The log likelihood ratio a sure verdict on test data carries into the project-level step: with
