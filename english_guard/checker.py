@@ -212,12 +212,34 @@ def _without_people_names(path: str, segments: list) -> list:
     if _PEOPLE_LIST.match(name):
         return [s for s in segments if s.kind not in ("prose", "comment")]
     if _CHANGELOG.match(name):
-        return [
+        segments = [
             s
             for s in segments
             if not (s.kind == "prose" and (_CREDIT.search(s.text) or len(_MENTION.findall(s.text)) >= 3))
         ]
-    return segments
+    return _without_credited_lists(segments)
+
+
+# A list of short items right after "Thanks to all who contributed:" or a "Contributors" heading: people.
+_CREDITED_LIST_INTRO = re.compile(
+    r"(?i)(?:\b(?:thanks?|thank you|credits?|kudos)\b.*:\s*$|^(?:contributors|authors|credits)$)"
+)
+_NAME_ITEM_WORDS = 5
+
+
+def _without_credited_lists(segments: list) -> list:
+    if not any(s.kind == "prose" and s.symbol in ("paragraph", "heading") for s in segments):
+        return segments  # not a document
+    kept = []
+    in_list = False
+    for segment in segments:
+        if segment.kind == "prose" and segment.symbol == "list_item":
+            if in_list and len(segment.text.split()) <= _NAME_ITEM_WORDS and not segment.text.rstrip().endswith("."):
+                continue
+        else:
+            in_list = segment.kind == "prose" and bool(_CREDITED_LIST_INTRO.search(segment.text.strip()))
+        kept.append(segment)
+    return kept
 
 
 def _unique_unused(directives, enabled: frozenset[str]) -> list:

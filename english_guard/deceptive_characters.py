@@ -76,6 +76,16 @@ def _joins_script_text(line: str, index: int) -> bool:
     return _visible_non_ascii(line[index - 1 : index]) or _visible_non_ascii(line[index + 1 : index + 2])
 
 
+def _range_end(line: str, index: int) -> bool:
+    """The character is an end of a literal code-point range between non-ASCII characters (`[\U000e0100-
+    \U000e01ef]` written out in a generated character class): a table of characters, not hidden text."""
+    before = line[index - 2 : index] if index >= 2 else ""
+    after = line[index + 1 : index + 3]
+    return (len(before) == 2 and before[1] == "-" and not before[0].isascii()) or (
+        len(after) == 2 and after[0] == "-" and not after[1].isascii()
+    )
+
+
 def invisible_character_findings(path: str, text: str) -> list[Finding]:
     if not _BIDI_OR_INVISIBLE.search(text):
         return []  # the common case, found in one pass over the file
@@ -90,6 +100,8 @@ def invisible_character_findings(path: str, text: str) -> list[Finding]:
             if char in _JOINERS and _joins_script_text(line, match.start()):
                 continue
             if any(start < match.start() < end for start, end in flags):
+                continue
+            if _range_end(line, match.start()):
                 continue
             message = _("invisible or bidirectional control character U+{code:04X} in source").format(code=ord(char))
             findings.append(

@@ -9,10 +9,13 @@ from typing import Any
 
 from english_guard.deceptive_characters import mixed_script_finding
 from english_guard.language import judge
+from english_guard.language import profile as language_profile
+from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
-from english_guard.records import Finding, Segment, Verdict
+from english_guard.language.tokens import prose_tokens
+from english_guard.records import Finding, Segment, Verdict, WordEvidence
 from english_guard.rules import KIND_CODES, MIXED_SCRIPT_IDENTIFIER, NON_ENGLISH_MSGID, NON_ENGLISH_STRING
-from english_guard.sources.string_roles import TEST_DATA, judge_kind, looks_like_code, rule_for
+from english_guard.sources.string_roles import TEST_DATA, is_test_data_path, judge_kind, looks_like_code, rule_for
 from english_guard.ui_text import _, language_name
 
 
@@ -107,6 +110,49 @@ def _test_data_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
     return tuple((language, round(TEST_DATA_LOG_RATIO + math.log(share / top), 3)) for language, share in alternatives)
 
 
+def _lone_foreign_word(verdict: Verdict, kind: str) -> bool:
+    """A sure verdict that rests on one foreign word among English ones: `REDIRECT_STATI`, a product name in
+    a changelog, a loanword, a typo in a long docstring. In English code such a word is a name, a loanword,
+    jargon or a typo; in a project written in that language it is the language.
+    Only a word known by a lexicon alone counts: letters of its own (ş, ä, o'), a script or a second
+    foreign word keep the verdict sure."""
+    foreign = {fold(word.word) for word in verdict.words if word.verdict == "foreign"}
+    if len(foreign) != 1:
+        return False
+    word = next(word for word in verdict.words if word.verdict == "foreign")
+    if not word.word.isascii() or word.reason.startswith("letters typical"):
+        return False
+    english = sum(1 for word in verdict.words if word.verdict in ("english", "code") or _short_english(word))
+    return english >= (1 if kind == "identifier" else 2)
+
+
+def _capitalised_only(verdict: Verdict) -> bool:
+    return all(word.word[:1].isupper() for word in verdict.words if word.verdict == "foreign")
+
+
+def _names_in_english_sentences(segments: list[Segment], allowed: frozenset[str]) -> frozenset[str]:
+    """Capitalised words that a document's English sentences use inside a sentence: names of the document."""
+    names: set[str] = set()
+    for segment in segments:
+        if segment.kind != "prose" or segment.text.count(" ") < 4:
+            continue
+        verdict = judge(segment.text, "prose", allowed)
+        if not verdict.english and not _lone_foreign_word(verdict, "prose"):
+            continue
+        tokens = prose_tokens(segment.text)
+        names.update(fold(t.text) for t in tokens if t.text[:1].isupper() and not t.sentence_start)
+    return frozenset(names)
+
+
+def _short_english(word: WordEvidence) -> bool:
+    """A two-letter word English writes more than any other language or code uses (`ok`, `is`, `to`): no
+    evidence of a language alone, but the English half of `ok_plats`."""
+    if word.verdict != "neutral" or not word.reason.startswith("too short") or not word.word.isascii():
+        return False
+    entry = lookup(fold(word.word))
+    return entry.code or entry.english >= entry.best_foreign()[1]
+
+
 # Profile weights: an identifier is one or two words, a comment or docstring a sentence.
 _PROFILE_WEIGHT = {"identifier": 0.5}
 
@@ -142,6 +188,9 @@ def evaluate(
     # A comment or docstring that names the file's own (English) identifiers (`opname`, `evalue`) refers to
     # code. Collected on first need: most files have no non-English comment at all.
     code_names: frozenset[str] | None = None
+    # A heading or a short line of a document that only names what its English sentences name (`### Flama`
+    # above "Flama is a framework ..."). Collected on first need.
+    prose_names: frozenset[str] | None = None
     mixed_scripts = MIXED_SCRIPT_IDENTIFIER.code in enabled
     for segment in segments:
         code = rule_for(segment.symbol) if segment.kind == "string" else KIND_CODES.get(segment.kind)
@@ -150,30 +199,45 @@ def evaluate(
             if mixed is not None:
                 findings.append(mixed)
                 continue
-        if code not in enabled:
+        if code is None:
+            continue
+        # A segment of a code that is not reported still tells what the file is written in.
+        profile_only = code not in enabled
+        if profile_only and (
+            evidence is None
+            or segment.kind == "string"
+            and segment.symbol == TEST_DATA
+            or is_test_data_path(segment.path)
+        ):
             continue
         if segment.kind == "string" and segment.symbol == TEST_DATA and segment.text in catalog_texts:
             continue
         kind = judge_kind(segment.symbol, segment.text) if segment.kind == "string" else segment.kind
         verdict = judge(segment.text, kind, allowed)
         sure = not verdict.english and verdict.confidence >= min_confidence
-        if evidence is not None and segment.kind == "string" and segment.symbol == TEST_DATA:
+        if evidence is not None and (
+            segment.kind == "string" and segment.symbol == TEST_DATA or is_test_data_path(segment.path)
+        ):
             # Test data is foreign on purpose in an English project (Unicode, IDN and charset fixtures) and
             # written in the team's language in a project that is not English: the project decides. It is
             # a candidate whose language must be a real part of the profile, and it never shapes the profile.
-            if looks_like_code(segment.text):
+            if segment.kind == "string" and looks_like_code(segment.text):
                 continue
             if sure:
                 verdict = dataclasses.replace(verdict, leaning=_test_data_leaning(verdict))
             if verdict.leaning:
                 evidence.candidates.append((segment, verdict, code))
             continue
-        if evidence is not None:
+        # Decided by the profile like test data; it does not shape the profile.
+        lone = evidence is not None and sure and _lone_foreign_word(verdict, kind)
+        if evidence is not None and not lone:
             weight = profile_weight(segment, verdict)
             if weight:
                 language = verdict.language if sure else "en" if verdict.english else ""
                 if language:
                     evidence.languages[language] = round(evidence.languages.get(language, 0.0) + weight, 3)
+        if profile_only:
+            continue
         if not sure and not (evidence is not None and verdict.leaning):
             continue
         if segment.kind == "string" and looks_like_code(segment.text):
@@ -193,6 +257,15 @@ def evaluate(
                 evidence.candidates.append((segment, verdict, code))
             continue
         if known and only_names(verdict, known):
+            continue
+        if segment.kind == "prose" and _capitalised_only(verdict):
+            if prose_names is None:
+                prose_names = _names_in_english_sentences(segments, allowed)
+            if only_names(verdict, prose_names):
+                continue
+        if lone and evidence is not None:
+            leaning = (*_test_data_leaning(verdict), (language_profile.FOREIGN, TEST_DATA_LOG_RATIO))
+            evidence.candidates.append((segment, dataclasses.replace(verdict, leaning=leaning), code))
             continue
         judged.append((segment, verdict, code))
     for segment, verdict, code in harmonise_languages(judged):

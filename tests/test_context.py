@@ -172,3 +172,70 @@ def test_test_data_in_the_projects_own_language_is_reported(tmp_path, monkeypatc
     run = _check(root, monkeypatch)
     found = [(f.code, f.text, f.language) for f in run.findings if f.path.startswith("tests/")]
     assert ("EG402", "Buyurtma qabul qilindi, rahmat", "uz") in found
+
+
+def test_one_foreign_word_counts_towards_every_foreign_language_of_the_profile():
+    """A lone foreign word leans to its own language wherever the project writes any foreign language."""
+    leaning = (("pt", 3.0), ("es", 3.0), ("+", 3.0))
+    assert resolve_leaning(leaning, blended_shares({}, {"fr": 4.0, "ru": 2.0, "en": 10.0})) is not None
+    assert resolve_leaning(leaning, blended_shares({}, {"fr": 4.0, "ru": 2.0, "en": 10.0}))[0] == "pt"
+    assert resolve_leaning(leaning, blended_shares({}, {"en": 300.0})) is None
+    assert resolve_leaning(leaning, blended_shares({}, {})) is None
+
+
+_LONE_WORDS = '''"""Deliver orders to customers."""
+
+REDIRECT_XABAR = "redirect"
+
+
+# Send the xabar to the customer once the order is paid, and keep a copy
+def notify(customer, order):
+    return {"customer": customer, "order": order}
+'''
+
+
+def test_one_foreign_word_among_english_ones_is_decided_by_the_project(tmp_path, monkeypatch):
+    """`xabar` (Uzbek "message") alone in an English comment or name: in an English project it reads as a
+    name or jargon (English controls have `REDIRECT_STATI`, "ping us on gitter"); in a project that writes
+    Uzbek it is Uzbek. The file's own verdict stays sure, so the project decides, not the file alone."""
+    assert not judge("Send the xabar to the customer once the order is paid, and keep a copy", "comment").english
+    assert not judge("REDIRECT_XABAR", "identifier").english
+    english = _project(tmp_path, "english_project")
+    (english / "app" / "delivery.py").write_text(_LONE_WORDS, encoding="utf-8")
+    assert _check(english, monkeypatch).findings == []
+    uzbek = _project(tmp_path, "uzbek_project")
+    (uzbek / "app" / "delivery.py").write_text(_LONE_WORDS, encoding="utf-8")
+    found = {(f.code, f.line, f.language) for f in _check(uzbek, monkeypatch).findings if f.path == "app/delivery.py"}
+    assert found == {("EG101", 3, "uz"), ("EG201", 6, "uz")}
+
+
+def test_a_letter_glued_to_an_english_word_is_decided_by_the_project(tmp_path, monkeypatch):
+    """`xatom` is x + atom in an IMAP client and "my mistake" in an Uzbek bot."""
+    assert judge("xatom", "identifier").english
+    source = "def check(answer):\n    xatom = answer.strip()\n    return xatom\n"
+    english = _project(tmp_path, "english_project")
+    (english / "app" / "imap.py").write_text(source, encoding="utf-8")
+    assert _check(english, monkeypatch).findings == []
+    uzbek = _project(tmp_path, "uzbek_project")
+    (uzbek / "app" / "tekshir.py").write_text(source, encoding="utf-8")
+    assert ("tekshir.py", "xatom", "uz") in _found(_check(uzbek, monkeypatch))
+
+
+def test_files_a_test_suite_feeds_to_the_code_are_test_data(tmp_path, monkeypatch):
+    """tests/data/ and testdata/ hold inputs (a formatter's cases, a parser's samples):
+    their docstrings, comments and names are test data that the project's profile decides."""
+    case = '"""Bonjour, ça va? Hola, ¿cómo estás? Привет, как дела?"""\n蟒 = 1\n# Guten Tag, wie geht es Ihnen heute\n'
+    english = _project(tmp_path, "english_project")
+    (english / "tests" / "data" / "cases").mkdir(parents=True)
+    (english / "tests" / "data" / "cases" / "greetings.py").write_text(case, encoding="utf-8")
+    assert _check(english, monkeypatch).findings == []
+    # The same file in the product's code is reported.
+    (english / "app" / "greetings.py").write_text(case, encoding="utf-8")
+    assert "app/greetings.py" in {f.path for f in _check(english, monkeypatch).findings}
+    uzbek = _project(tmp_path, "uzbek_project")
+    (uzbek / "tests" / "data").mkdir(parents=True)
+    (uzbek / "tests" / "data" / "buyurtma.py").write_text(
+        "# Buyurtma namunasi: mijoz ismi va mahsulotlar ro'yxati\nORDER = {}\n", encoding="utf-8"
+    )
+    found = [(f.path, f.code, f.language) for f in _check(uzbek, monkeypatch).findings]
+    assert ("tests/data/buyurtma.py", "EG201", "uz") in found

@@ -24,6 +24,7 @@ HIDDEN = {
     "word joiner U+2060 in YAML": ("yaml", "name: a\u2060b\n", "U+2060"),
     "hangul filler in a YAML comment": ("yaml", "# x\u3164y\nname: a\n", "U+3164"),
     "reserved default-ignorable U+FFF0 in markdown": ("markdown", "Some\ufff0text\n", "U+FFF0"),
+    "a range end next to ASCII letters": ("python", 'CHARS = "[a-\U000e01ef]"\n', "U+E01EF"),
 }
 WRITING = {
     "emoji with variation selector": "# Done \u2764\ufe0f\n",
@@ -31,6 +32,7 @@ WRITING = {
     "flag of England (tag sequence)": "# Flag \U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f\n",
     "persian zero-width non-joiner": "# \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645\n",
     "CJK ideographic variation": "# \u845b\U000e0100\n",
+    "a code-point range of a generated character class": 'ID = "[\U0001e944-\U0001e94a\U000e0100-\U000e01ef]+"\n',
 }
 FILE_NAMES = {"python": "module.py", "yaml": "config.yaml", "markdown": "README.md"}
 

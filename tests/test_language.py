@@ -61,3 +61,21 @@ def test_evidence_is_explained():
     assert verdicts["analytics"] == "english"
     assert verdicts["uchun"] == "foreign"
     assert verdict.language == "uz"
+
+
+def test_lorem_ipsum_is_filler_not_a_language():
+    """Typesetting's filler text, in a docstring or as a generator's word list, is no language; Italian
+    with a few of the same words is Italian."""
+    assert judge("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.", "docstring").english
+    assert judge("Example output: Lorem ipsum dolor sit amet, sed diam nonumy tempor.", "docstring").english
+    words = "lorem ipsum amet arcu auctor blandit cubilia curae dictumst dolor erat habitasse iaculis nascetur"
+    assert judge(words, "string").english
+    assert not judge("Il sistema non riesce a leggere il file, nulla da fare qui", "string").english
+
+
+def test_a_word_taken_for_a_name_in_one_text_is_judged_afresh_in_the_next():
+    """Inside an English sentence a capitalised foreign word is a name; that is about the sentence, not the
+    word: the next text that holds it alone is judged on its own (verdicts do not depend on what the
+    process judged before)."""
+    assert judge("Ask us in the Gitter room of the project.", "prose").english
+    assert not judge("Gitter", "prose").english

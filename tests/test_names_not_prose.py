@@ -46,3 +46,57 @@ def test_a_changelog_list_of_handles_is_names(tmp_path):
         "# Changes\n\n## Contributors\n\n@aguinaldo | @ozturk | @kuryer | @sotuvchi\n", encoding="utf-8"
     )
     assert _check(tmp_path) == []
+
+
+def test_a_block_of_links_to_peoples_profiles_is_a_list_of_names(tmp_path):
+    """A release note thanks its contributors with links to their profiles: names in any script. A block
+    with words of its own, or links that are not profiles, is still prose."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "demo"\n', encoding="utf-8")
+    (tmp_path / "release.md").write_text(
+        "# Release 2.0\n\n"
+        "We thank everyone who contributed.\n\n"
+        "[Ёжи Ковальский](https://github.com/ezhi)\n"
+        "[Zeynep Çağlayan Öztürk](https://github.com/zeynep-c)\n"
+        "[Jean-Loïc Dupré](https://gitlab.com/jld)\n\n"
+        "[Hujjatlar](https://github.com/acme/docs) va [Yordam](https://github.com/acme/help) sahifalari\n",
+        encoding="utf-8",
+    )
+    assert _check(tmp_path) == [("release.md", 9)]
+
+
+def test_a_name_followed_by_its_native_spelling_is_a_name():
+    """A person's name followed by its spelling in the owner's script: the spelling is a name too. A word in
+    parentheses after one English word is text."""
+    assert judge("Thanks to Yu Cheng Gu (顾宇成) and Omar Farooq (عمر فاروق) for the new parser", "prose").english
+    assert not judge("Config (настройки) для бота", "prose").english
+    assert not judge("Foydalanuvchi Ismi (Имя) maydoni bo'sh bo'lmasligi kerak", "prose").english
+
+
+def test_a_heading_that_names_what_the_english_text_names_is_a_name():
+    """A list of third-party packages: `### Flama` heads English paragraphs that use Flama as a name. A
+    Spanish heading over Spanish text is still Spanish."""
+    from english_guard.checker import check_document
+    from english_guard.config import Config
+
+    document = (
+        "# Third-party packages\n\n### Flama\n\n"
+        "Flama is a framework to build machine learning APIs.\nWith Flama, data scientists turn models into APIs.\n\n"
+        "### Ventas\n\nVentas del mes y clientes nuevos por región.\n"
+    )
+    found = [(f.line, f.text) for f in check_document("docs/packages.md", document, Config()).findings]
+    assert found == [(8, "Ventas"), (10, "Ventas del mes y clientes nuevos por región.")]
+
+
+def test_a_list_after_a_credit_line_is_a_list_of_people():
+    """A release announcement thanks its contributors in a list: names in any script. The next section's
+    list is prose again."""
+    from english_guard.checker import check_document
+    from english_guard.config import Config
+
+    announcement = (
+        "Release 3.2\n===========\n\nThanks to all who contributed to this release, among them:\n\n"
+        "* Bruno Oliveira\n* Семён Марьясин\n* 林玮\n\nNew features\n------------\n\n"
+        "* Foydalanuvchilar roʻyxati qoʻshildi\n"
+    )
+    found = [(f.line, f.text) for f in check_document("doc/announce/release-3.2.rst", announcement, Config()).findings]
+    assert found == [(13, "Foydalanuvchilar roʻyxati qoʻshildi")]

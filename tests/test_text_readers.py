@@ -18,7 +18,7 @@ def read(path: Path) -> list[tuple]:
     name = reader_name_for(path.name)
     assert name is not None, path
     reader = load_reader(name)
-    segments = reader(str(path), path.read_text(encoding="utf-8"), Config())
+    segments = [s for s in reader(str(path), path.read_text(encoding="utf-8"), Config()) if s.symbol != "key"]
     assert all(s.kind == "prose" and s.path == str(path) for s in segments)
     return [(s.line, s.column, s.end_line, s.end_column, s.symbol, s.text) for s in segments]
 
@@ -263,3 +263,56 @@ def test_helm_chart_end_to_end_through_check():
         ("templates/NOTES.txt", 1, "template_comment", "uz"),
         ("templates/NOTES.txt", 2, "paragraph", "uz"),
     }
+
+
+def _yaml_keys(text: str) -> list[tuple]:
+    segments = load_reader("yaml")("values.yaml", text, Config())
+    return [(s.kind, s.line, s.column, s.end_column, s.text) for s in segments if s.symbol == "key"]
+
+
+def test_yaml_keys_are_names_once_per_file():
+    """Keys are identifier segments at their exact position (inside quotes), each key once per file; a key
+    with spaces is a label (prose); a key made by a template action is not read."""
+    text = (
+        "image:\n"
+        "  repository: nginx\n"
+        '  "app.kubernetes.io/name": web\n'
+        "ports:\n"
+        "  - name: http\n"
+        "    containerPort: 80  # name: not a key\n"
+        "  - name: metrics\n"
+        "{{ .Values.extraKey }}: 1\n"
+        "Getting started: index.md\n"
+    )
+    assert _yaml_keys(text) == [
+        ("identifier", 1, 1, 6, "image"),
+        ("identifier", 2, 3, 13, "repository"),
+        ("identifier", 3, 4, 26, "app.kubernetes.io/name"),
+        ("identifier", 4, 1, 6, "ports"),
+        ("identifier", 5, 5, 9, "name"),
+        ("identifier", 6, 5, 18, "containerPort"),
+        ("prose", 9, 1, 16, "Getting started"),
+    ]
+
+
+def test_yaml_key_with_a_look_alike_letter_or_in_another_language_is_reported():
+    """Issue 16: a Cyrillic `а` in a YAML key hides another name (EG102); a key in Uzbek is EG101; ordinary
+    keys and Helm values paths are not findings."""
+    from english_guard.checker import check_document
+
+    text = (
+        "replicаs: 2\n"  # Cyrillic а
+        "image:\n"
+        "  pullPolicy: IfNotPresent\n"
+        "podSecurityContext:\n"
+        "  runAsNonRoot: true\n"
+        '  "helm.sh/chart": {{ include "kassa.chart" . }}\n'
+        "kube-state-metrics:\n"
+        "  enabled: {{ .Values.kubeStateMetrics.enabled }}\n"
+        "foydalanuvchilar_soni: 3\n"
+    )
+    found = [(f.line, f.code, f.kind, f.symbol, f.text) for f in check_document("values.yaml", text, Config()).findings]
+    assert found == [
+        (1, "EG102", "identifier", "key", "replicаs"),
+        (9, "EG101", "identifier", "key", "foydalanuvchilar_soni"),
+    ]

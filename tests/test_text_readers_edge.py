@@ -17,14 +17,17 @@ from english_guard.sources.text.spans import key_last_word
 CONFIG = Config()
 
 
+def _prose(reader: str, text: str) -> list:
+    """The reader's prose segments (YAML keys, identifier segments, are tested in test_text_readers)."""
+    return [s for s in load_reader(reader)("f", text, CONFIG) if s.symbol != "key"]
+
+
 def segments(reader: str, text: str) -> list[tuple]:
-    return [
-        (s.line, s.column, s.end_line, s.end_column, s.symbol, s.text) for s in load_reader(reader)("f", text, CONFIG)
-    ]
+    return [(s.line, s.column, s.end_line, s.end_column, s.symbol, s.text) for s in _prose(reader, text)]
 
 
 def texts(reader: str, text: str) -> list[str]:
-    return [s.text for s in load_reader(reader)("f", text, CONFIG)]
+    return [s.text for s in _prose(reader, text)]
 
 
 # ---- registry --------------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ import math
 
 ENGLISH = "en"
 ANY = "*"  # leaning towards any foreign language: words no lexicon knows
+# Leaning towards the text's own language (the first one listed) wherever the file and project write any
+# foreign language at all: one foreign word among English ones (see rules._lone_foreign_word).
+FOREIGN = "+"
 
 # Pseudo-counts: before any evidence, code is English (most code is).
 _ENGLISH_PSEUDO = 3.0
@@ -65,10 +68,12 @@ def resolve(leaning: tuple[tuple[str, float], ...], shares: dict[str, float]) ->
 
     `leaning` holds, per language, the log likelihood ratio of the candidate's words if it is in that
     language; "*" is the ratio for any other language (only words no lexicon knows), which counts only
-    for a language the profile already shows well."""
+    for a language the profile already shows well; FOREIGN is the ratio for the first language listed
+    against every foreign language of the profile together."""
     english = shares.get(ENGLISH, 1.0)
     ratios = dict(leaning)
     any_foreign = ratios.pop(ANY, None)
+    foreign_at_all = ratios.pop(FOREIGN, None)
     best: tuple[str, float] | None = None
     for language, share in shares.items():
         if language == ENGLISH or share <= 0.0:
@@ -81,6 +86,10 @@ def resolve(leaning: tuple[tuple[str, float], ...], shares: dict[str, float]) ->
         posterior = math.log(share / english) + ratio
         if posterior >= ACCEPT_LOG_ODDS and (best is None or posterior > best[1]):
             best = (language, posterior)
+    if best is None and foreign_at_all is not None and ratios and english < 1.0:
+        posterior = math.log((1.0 - english) / english) + foreign_at_all
+        if posterior >= ACCEPT_LOG_ODDS:
+            best = (next(iter(ratios)), posterior)
     return best
 
 

@@ -96,9 +96,20 @@ def prose_body(text: str, kind: str) -> str | None:
             in_doctest = False
             lines.append(_FIELD_MARKER.sub(" ", line) if ":" in line else line)
         body = "\n".join(lines)
+    if "(" in body:
+        body = _NATIVE_NAME.sub(r"\1", body)
     if not any(char.isalpha() for char in body):
         return None
     return body
+
+
+# A person's name followed by the same name in its owner's script: "Wasim Akram (وسیم اکرم)",
+# "Yu Cheng Gu (顾宇成)". The name in parentheses is a name, not text in that language.
+# Bounded, with one way to match each character: linear time on any text.
+_NATIVE_NAME = re.compile(
+    r"\b((?:[A-Z][a-z'’-]{0,30}[ \t]){1,4}[A-Z][a-z'’-]{0,30})[ \t]?"
+    r"\([ \t]?[^\x00-\x7f()]{1,40}(?:[ \t][^\x00-\x7f()]{1,40}){0,4}[ \t]?\)"
+)
 
 
 # A line of a block cut out of its context: `elif x:`, `else:`, `except E:` and `for x in y:` parse inside one.
@@ -132,6 +143,38 @@ def _string_prose(tree: ast.AST) -> str | None:
     return text or None
 
 
+# The filler text of typesetting ("Lorem ipsum dolor sit amet ...") and the words its generators draw from:
+# a placeholder, not a language.
+LOREM_IPSUM = frozenset(
+    """lorem ipsum dolor sit amet consectetur consectetuer adipiscing adipisicing elit sed do eiusmod tempor
+    incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud exercitation ullamco laboris
+    nisi aliquip ex ea commodo consequat duis aute irure in reprehenderit voluptate velit esse cillum eu fugiat
+    nulla pariatur excepteur sint occaecat cupidatat non proident sunt culpa qui officia deserunt mollit anim
+    id est laborum aenean aliquam aliquet ante arcu auctor augue bibendum blandit condimentum congue convallis
+    cras curabitur cursus dapibus diam dictum dignissim donec egestas eget eleifend elementum etiam eros
+    euismod facilisis faucibus felis fermentum feugiat fringilla fusce gravida hendrerit iaculis imperdiet
+    integer interdum justo lacinia lacus laoreet lectus leo libero ligula lobortis luctus maecenas massa
+    mattis mauris maximus metus mi molestie mollis morbi nam nec neque nibh nisl nullam nunc odio orci
+    ornare pellentesque pharetra phasellus placerat porta porttitor posuere praesent pretium proin pulvinar
+    purus quam quisque rhoncus risus rutrum sagittis sapien scelerisque semper sodales sollicitudin
+    suscipit suspendisse tellus tincidunt tortor tristique turpis ultrices ultricies urna varius vehicula
+    vel vestibulum vitae vivamus viverra volutpat vulputate accumsan aptent class conubia litora nostra
+    inceptos himenaeos sociosqu taciti torquent per fames habitant senectus netus malesuada""".split()
+)
+# Lorem ipsum is recognised by its own two words and a few more of its vocabulary.
+_LOREM_MARKERS = frozenset({"lorem", "ipsum"})
+_LOREM_MIN_WORDS = 4
+
+
+def _lorem_ipsum(tokens: list[Token]) -> float:
+    """The share of the text's words that are lorem ipsum, when the text holds lorem ipsum; else 0."""
+    keys = [token.text.lower() for token in tokens]
+    distinct = set(keys)
+    if not distinct & _LOREM_MARKERS or len(distinct & LOREM_IPSUM) < _LOREM_MIN_WORDS:
+        return 0.0
+    return sum(1 for key in keys if key in LOREM_IPSUM) / len(keys)
+
+
 def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
@@ -143,6 +186,12 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         # A copy: the words are re-labelled below by their place in this text (a name, Title Case), and
         # `classify_word` hands out one cached object per word to every text of the process.
         words.append(copy(classify_word(token.text, allowed, identifier=False)))
+    lorem = _lorem_ipsum(tokens)
+    if lorem:
+        # Its words are filler; so is the rest of a text made mostly of them (a generator's word list).
+        for token, word in zip(tokens, words, strict=True):
+            if word.verdict not in ("english", "code") and (lorem >= 0.8 or token.text.lower() in LOREM_IPSUM):
+                word.verdict, word.strength, word.reason = "neutral", 0, "lorem ipsum filler text"
     latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
     # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
     lowercase_foreign = (

@@ -142,6 +142,10 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
             return Word(
                 word, key, "foreign", AMBIGUOUS, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}, or {english_form}"
             )
+        stem = uzbek_stem(key) if english_form.endswith(_AFFIXED) and english == 0.0 else ""
+        if stem:
+            # `xatom`: x + atom in an IMAP client, "my mistake" in an Uzbek bot.
+            return Word(word, key, "foreign", AMBIGUOUS, (("uz", 4.0),), f"Uzbek stem {stem!r}, or {english_form}")
         return Word(word, key, "english", languages=entry.foreign, reason=english_form)
     # Short words are often abbreviations (lang, dir, tok, sel): alone they are weak evidence,
     # unless the curated Uzbek list knows them and English does not.
@@ -271,6 +275,7 @@ def _solid(part: str) -> bool:
 
 
 _COMPOUND_ZIPF = 3.5
+_LONGEST_WORD = 30  # letters; "antidisestablishmentarianism" has 28
 
 
 @lru_cache(maxsize=100_000)
@@ -278,7 +283,8 @@ def english_compound(key: str, identifier: bool, depth: int = 2) -> str:
     """`ishandlerrunning`, `getfqdn`, `envar`: words glued from English words and code vocabulary."""
     if len(key) < 6:
         return ""
-    for cut in range(3, len(key) - 2):
+    # A head longer than any English word is never solid: bounding the cut keeps a 40,000-letter run linear.
+    for cut in range(3, min(len(key) - 2, _LONGEST_WORD + 1)):
         head, tail = key[:cut], key[cut:]
         if _solid(head) and (_solid(tail) or (depth > 1 and english_compound(tail, identifier, depth - 1))):
             return f"compound of {head!r} and {tail!r}"
@@ -294,10 +300,13 @@ def _english_affixed(key: str, entry) -> str:
     `qsize`, `xatom`, `fqname`, `starty`, `eline`. Not for words Russian or Uzbek spell this way."""
     if any(lang in _CORE_LANGUAGES for lang, _value in entry.foreign):
         return ""
-    candidates = [(key[1:], key[:1]), (key[2:], key[:2])]
+    # A one-letter prefix (`echar`, `xatom`, `nbytes`) may stand before any solid English word; the other
+    # affixes only before common ones.
+    candidates = [(key[1:], key[:1], True), (key[2:], key[:2], False)]
     if key[-1] in "xyzt":
-        candidates.append((key[:-1], key[-1]))  # `starty`, `totalt`
-    for part, affix in candidates:
-        if len(part) >= 4 and (lookup(part).english >= 4.0 or english_compound(part, True)):
+        candidates.append((key[:-1], key[-1], False))  # `starty`, `totalt`
+    for part, affix, prefix_letter in candidates:
+        solid = lookup(part).english >= 4.0 or prefix_letter and _solid(part)
+        if len(part) >= 4 and (solid or english_compound(part, True)):
             return f"{affix!r} glued to English {part!r}{_AFFIXED}"
     return ""

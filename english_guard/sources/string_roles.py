@@ -281,6 +281,17 @@ def is_test_module(path: str, text: str) -> bool:
     return bool(_TEST_CONTENT.search(text))
 
 
+# Data a test suite feeds to the code under test (`tests/data/`, `tests/cases/data/`, `testdata/`): inputs,
+# not the team's code, so every comment, docstring and name in them is test data too. (`fixtures/` often
+# holds sample projects, which are code; a `test/` folder may be a quiz bot's.)
+_TEST_DATA_FOLDER = re.compile(r"(?:^|/)(?:tests|testing)/(?:[^/]+/)*?(?:data|test_?data)/|(?:^|/)testdata/")
+
+
+@lru_cache(maxsize=4096)
+def is_test_data_path(path: str) -> bool:
+    return bool(_TEST_DATA_FOLDER.search(path.replace("\\", "/")))
+
+
 # The context of a user-facing string no flow reached: prose presumed to be for users. `check` reports
 # it when it is not English; `extract` wraps it only then (an English one may be anything).
 PRESUMED = "prose with no other role"

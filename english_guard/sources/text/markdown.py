@@ -1,7 +1,8 @@
 """Markdown prose: headings, paragraphs (block quotes included), list items, table rows, HTML comments.
 
 Not prose: front matter, fenced and indented code blocks, raw HTML blocks, link reference definitions,
-table delimiter rows, and inside the prose: inline code, link targets, autolinks and inline HTML tags
+table delimiter rows, blocks made only of links to people's profiles (a contributor list: names, whatever
+their script), and inside the prose: inline code, link targets, autolinks and inline HTML tags
 (they are removed from the segment's text; the position still covers the whole block).
 
 The lexer follows CommonMark's block structure closely enough for real READMEs and docs, one line at a
@@ -51,6 +52,11 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<
 _INLINE_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*)?/?>", re.DOTALL)
 _BACKTICKS = re.compile(r"`+")
 _BRACKETS = re.compile(r"!?\[|\]")
+# `[Name](https://github.com/handle)`: a link to a person's profile on a code host or social network.
+_PROFILE_LINK = re.compile(
+    r"\[[^\]\n]*\]\(\s*<?https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|twitter\.com"
+    r"|x\.com|linkedin\.com/in)/[\w.-]+/?>?\s*\)"
+)
 _SPACES = re.compile(r"[ \t]{2,}")
 
 
@@ -336,12 +342,22 @@ class _MarkdownLexer:
         if not lines:
             return
         raw = "\n".join(self.text[s:e].strip() for s, e in lines)
+        if _people_links_only(raw):
+            return
         prose = prose_text(raw)
         if not any(char.isalpha() for char in prose):
             return
         segment = self.spans.segment(lines[0][0], lines[-1][1], symbol, text=prose)
         if segment is not None:
             self.out.append(segment)
+
+
+def _people_links_only(raw: str) -> bool:
+    """Two or more links to people's profiles and nothing else with letters: a list of contributors."""
+    if "](" not in raw:
+        return False
+    rest, links = _PROFILE_LINK.subn("", raw)
+    return links >= 2 and not any(char.isalpha() for char in rest)
 
 
 def _indent(line: str) -> tuple[int, int]:

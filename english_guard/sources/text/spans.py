@@ -57,7 +57,9 @@ class Spans:
         index = bisect.bisect_right(self._starts, offset) - 1
         return index + 1, offset - self._starts[index] + 1
 
-    def segment(self, start: int, end: int, symbol: str, text: str | None = None, context: str = "") -> Segment | None:
+    def segment(
+        self, start: int, end: int, symbol: str, text: str | None = None, context: str = "", kind: str = "prose"
+    ) -> Segment | None:
         """The segment for text[start:end] with surrounding whitespace trimmed; None when nothing is left.
 
         `text` replaces the segment's text (block scalars, multi-line comments) while the position
@@ -78,7 +80,7 @@ class Spans:
         end_line, end_column = self.position(end - 1)
         return Segment(
             path=self.path,
-            kind="prose",
+            kind=kind,
             text=text,
             line=line,
             column=column,

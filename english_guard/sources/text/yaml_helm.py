@@ -8,6 +8,10 @@ Prose here is:
 - free-text values: the value of a key whose last word is description, summary, message, help or
   title, plain, quoted, multi-line or a block scalar. A value made only of template expressions
   (`{{ .Values.x | quote }}`) has no letters once the template layer is masked, so it is not prose.
+
+Mapping keys are names: a key is an identifier segment (EG101 for a non-English key, EG102 for look-alike
+letters such as a Cyrillic `а` in `replicаs`), once per file; a key with spaces (`Getting started: ...`)
+is a label, so prose. Keys made by a template action are not read.
 """
 
 from __future__ import annotations
@@ -58,6 +62,8 @@ class _YamlLexer:
         self.free_key_indent: int | None = None
         # A multi-line flow scalar in progress: (key indent, quote or "" for plain, free text?, start).
         self.flow: tuple[int, str, bool, int] | None = None
+        # Keys already read: a key is reported once per file, like a name at its definition.
+        self.keys: set[str] = set()
 
     def run(self) -> None:
         masked = self.masked
@@ -189,6 +195,7 @@ class _YamlLexer:
             return
         key, after_key = _key_at(line, pos)
         if key is not None:
+            self._key(key, start + pos + (1 if line[pos] in "\"'" else 0))
             node_indent = pos
             free_text = is_free_text_key(self.spans.text[start + pos : start + after_key - 1])
             pos = after_key
@@ -236,6 +243,16 @@ class _YamlLexer:
             self.flow = (indent, "", free_text, start + pos)
 
     # ---- emitting ------------------------------------------------------------------------------
+    def _key(self, key: str, offset: int) -> None:
+        """A mapping key at `offset` (inside its quotes): an identifier, or a label when it has spaces."""
+        if key in self.keys or not _has_letters(key) or MASK in self.masked[offset : offset + len(key)]:
+            return
+        self.keys.add(key)
+        label = any(char.isspace() for char in key)
+        segment = self.spans.segment(offset, offset + len(key), "key", kind="prose" if label else "identifier")
+        if segment is not None and "\n" not in segment.text:
+            self.out.append(segment)
+
     def _comment(self, hash_offset: int, context: str | None = None) -> None:
         """A `#` comment starting at `hash_offset` and running to the end of its line."""
         end = line_end(self.spans.text, hash_offset)
