@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from english_guard.errors import EnglishGuardError
-from english_guard.fixes.safe_write import atomic_write_bytes
 from english_guard.records import Finding
+from english_guard.safe_write import atomic_write_bytes
 
 FORMAT_VERSION = 1
 

@@ -12,6 +12,7 @@ product called `raqam` is not reported by `check`, so no fix proposes to rename 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,11 +50,11 @@ class Settings:
             return dataclasses.replace(verdict, words=words)
         return Verdict(True, "en", 1.0, words, "only the project's own names are not English words")
 
-    def text_judge(self, path: str | Path | None = None):
+    def text_judge(self, path: str | Path | None = None) -> Callable[..., Verdict]:
         """`judge(text, kind, explain=False) -> Verdict` for the texts of one file (or of the project)."""
         return lambda text, kind, explain=False: self.judge(text, kind, path, explain)
 
-    def identifier_judge(self, path: str | Path | None = None):
+    def identifier_judge(self, path: str | Path | None = None) -> Callable[[str], Verdict]:
         """`judge(name) -> Verdict` for identifiers, as rename's planner takes it."""
         return lambda name: self.judge(name, "identifier", path)
 

@@ -142,6 +142,8 @@ def test_configured_import_is_used_and_no_helper_is_generated(project):
         encoding="utf-8",
     )
     (project / "app" / "shop.py").write_text('import click\nclick.echo("Order saved")\n', encoding="utf-8")
+    # The project's own gettext module (the verification gate refuses code importing a module that is not there).
+    (project / "app" / "texts.py").write_text("def gettext(message):\n    return message\n", encoding="utf-8")
     assert run("app").exit_code == 0
     assert (project / "app" / "shop.py").read_text(encoding="utf-8") == (
         'import click\nfrom app.texts import gettext as tr\nclick.echo(tr("Order saved"))\n'

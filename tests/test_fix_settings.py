@@ -11,8 +11,8 @@ from english_guard.checker import run_check
 from english_guard.config import load_config
 from english_guard.fixes.extract import extract_settings
 from english_guard.fixes.rename import plan_paths
+from english_guard.fixes.translate.workflow import read_plans
 from english_guard.settings import settings_for
-from english_guard.translation.workflow import read_plans
 
 PYPROJECT = """\
 [project]

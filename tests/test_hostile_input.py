@@ -151,7 +151,7 @@ def test_translate_write_keeps_an_in_project_symlink_a_link(tmp_path):
 
 
 def test_read_only_files_are_refused_not_replaced(tmp_path):
-    from english_guard.fixes.safe_write import ReadOnlyFileError, atomic_write_bytes
+    from english_guard.safe_write import ReadOnlyFileError, atomic_write_bytes
 
     target = tmp_path / "locked.py"
     target.write_bytes(b"x = 1\n")
@@ -168,7 +168,7 @@ def test_translate_does_not_report_a_refused_file_as_written(tmp_path):
     done = _translate_from_review(root, _no_models(tmp_path), ".")
     assert "Traceback" not in done.stderr
     assert (root / "locked.py").read_bytes() == source
-    assert "locked.py: not written: read-only file" in done.stderr
+    assert "locked.py: read-only file; nothing was changed" in done.stderr  # all files or none
     assert "translated 0 comments, docstrings and strings in 0 files" in done.stderr
     assert done.returncode != 0
 

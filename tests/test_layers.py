@@ -27,6 +27,7 @@ LAYERS: list[tuple[str, set[str]]] = [
             "deep",
             "invisible_table",
             "module_names",
+            "safe_write",
         },
     ),
     ("language: the verdict on a text", {"language"}),
@@ -61,12 +62,6 @@ KNOWN_EXCEPTIONS = {
     # The configuration checks `file-types` against the reader registry (a lazy import; the registry
     # itself imports the configuration).
     ("english_guard.config", "english_guard.sources.registry"),
-    # Issue 13 (fixshape): safe writing moves down to the ground floor and the translate workflow into fixes/.
-    ("english_guard.baseline", "english_guard.fixes.safe_write"),
-    ("english_guard.translation.memory", "english_guard.fixes.safe_write"),
-    ("english_guard.translation.review", "english_guard.fixes.safe_write"),
-    ("english_guard.translation.workflow", "english_guard.fixes.safe_write"),
-    ("english_guard.translation.workflow", "english_guard.fixes.translate"),
 }
 
 

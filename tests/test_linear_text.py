@@ -90,7 +90,7 @@ def _generated(functions: int, docstring: str) -> str:
 
 def test_the_fixes_diff_grows_linearly():
     """translate --diff on a generated file of 10,000 functions took 195 s in difflib (issue 16, item 8)."""
-    from english_guard.fixes.safe_write import unified_diff
+    from english_guard.safe_write import unified_diff
 
     def timed(functions: int) -> float:
         old, new = _generated(functions, "Foydalanuvchi uchun."), _generated(functions, "For the user.")
@@ -134,7 +134,7 @@ def _patched(old: str, diff: str) -> str:
 def test_the_fixes_diff_says_exactly_what_changed():
     import random
 
-    from english_guard.fixes.safe_write import unified_diff
+    from english_guard.safe_write import unified_diff
 
     chooser = random.Random(16)
     pieces = ["a\n", "b\n", "def f():\n", "    return 1\n", "\n", "# note\n", "x = 1\n"]

@@ -7,9 +7,9 @@ import os
 from babel.messages.pofile import read_po
 
 from english_guard.config import load_config
+from english_guard.fixes.translate.workflow import is_low_confidence
 from english_guard.language import judge
 from english_guard.migrate import translation_step
-from english_guard.migrate.translation_step import is_low_confidence
 
 SOURCE = '''"""Обработчики сообщений бота."""
 

@@ -9,7 +9,6 @@ import subprocess
 
 import pytest
 
-from english_guard.fixes.safe_write import UnsafeWriteError
 from english_guard.migrate.workspace import (
     MIGRATION_DIR,
     Change,
@@ -19,6 +18,7 @@ from english_guard.migrate.workspace import (
     finish_interrupted_commit,
     interrupted_commit,
 )
+from english_guard.safe_write import UnsafeWriteError
 
 
 def _tree(root, files: dict[str, str]) -> None:

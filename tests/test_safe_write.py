@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from english_guard.fixes.safe_write import UnsafeWriteError, atomic_write_bytes, unified_diff, write_python_source
+from english_guard.safe_write import UnsafeWriteError, atomic_write_bytes, unified_diff, write_python_source
 
 
 def test_new_files_get_the_usual_permissions_and_existing_ones_keep_theirs(tmp_path):

@@ -303,7 +303,7 @@ def test_missing_translate_extra_is_explained(project, model_env, ru_package, mo
 
 def test_library_workflow_for_the_migration(project, model_env, ru_package):
     from english_guard.config import load_config
-    from english_guard.translation.workflow import translate_paths
+    from english_guard.fixes.translate.workflow import translate_paths
 
     install(ru_package)
     result = translate_paths(["."], load_config(start="."), write=True)

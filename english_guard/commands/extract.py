@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
 from english_guard.ui_text import _
 
@@ -21,7 +22,7 @@ def _shown(path: Path) -> str:
 
 
 def _print_plan(plan, show_diff: bool) -> None:
-    from english_guard.fixes.safe_write import unified_diff
+    from english_guard.safe_write import unified_diff
 
     for planned in plan.changes():
         if show_diff and (planned.is_text or planned.path.suffix == ".py"):
@@ -34,6 +35,27 @@ def _print_plan(plan, show_diff: bool) -> None:
             click.echo(f"{_shown(planned.path)}: {verb}")
     if plan.review_removed is not None:
         click.echo(_("{path}: nothing left to review, removed").format(path=_shown(plan.review_removed)))
+
+
+def _write(plan, settings, test_command: str, test_timeout: float) -> bool:
+    """Through the one runner of every fix: verified on a copy (imports, names, tests, git), all files or none."""
+    from english_guard.fixes.extract import STATE
+    from english_guard.fixes.runner import apply_changes
+    from english_guard.fixes.verify import VerifyOptions
+
+    root = Path(settings.config.root)
+    verify = VerifyOptions(test_command=test_command, test_timeout=test_timeout)
+    written = apply_changes(root, plan.file_changes(root), state=STATE, verify=verify)
+    for path in written.recovered:
+        click.echo(_("finished the interrupted extraction of {path}").format(path=path), err=True)
+    if written.blocked:
+        for problem in written.problems:
+            click.echo(_("error: {message}").format(message=problem), err=True)
+        click.echo(_("Nothing was written: the extracted copy failed the verification (errors above)."), err=True)
+        return False
+    if any(c.path == ".gitignore" for c in written.changes):
+        click.echo(_(".gitignore: generated files re-included so that they reach git"))
+    return True
 
 
 @click.command("extract")
@@ -86,6 +108,12 @@ def _print_plan(plan, show_diff: bool) -> None:
 )
 @click.option("--diff", "show_diff", is_flag=True, help=_("Show what would change; write nothing."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
+@test_command_options(
+    _(
+        "Shell command that runs the project's tests on a copy before and after the extraction; a "
+        "test that passed before and fails after stops the write. `none`: no tests."
+    )
+)
 @deep_stack
 def extract(
     paths,
@@ -101,12 +129,15 @@ def extract(
     include_tests,
     show_diff,
     config_file,
+    test_command,
+    test_timeout,
 ):
     """Wrap user-facing strings in gettext calls and keep the Babel catalogs in step."""
     from english_guard.config import ConfigError, load_config
-    from english_guard.fixes.extract import ExtractSetupError, apply_plan, extract_settings, plan_extract
-    from english_guard.fixes.safe_write import UnsafeWriteError
+    from english_guard.fixes.extract import ExtractSetupError, extract_settings, plan_extract
+    from english_guard.fixes.runner import WriteRefused
     from english_guard.i18n.catalogs import CatalogError
+    from english_guard.safe_write import UnsafeWriteError
 
     paths = list(paths) or ["."]
     try:
@@ -129,9 +160,9 @@ def extract(
             click.echo(_("note: {note}").format(note=note))
         plan = plan_extract(paths, settings)
         _print_plan(plan, show_diff)
-        if not show_diff:
-            apply_plan(plan)
-    except (ConfigError, ExtractSetupError, CatalogError, UnsafeWriteError) as exc:
+        if not show_diff and not _write(plan, settings, test_command, test_timeout):
+            sys.exit(2)
+    except (ConfigError, ExtractSetupError, CatalogError, UnsafeWriteError, WriteRefused) as exc:
         click.echo(_("error: {message}").format(message=exc), err=True)
         sys.exit(2)
     except OSError as exc:

@@ -10,8 +10,9 @@ from english_guard.ui_text import _
 
 
 def test_command_options(test_command_help: str) -> Callable:
-    """`--test-command` and `--test-timeout` of the fixes that run the verification gate (rename, migrate):
-    the default, the metavar and the timeout are the same; each command words what the tests guard."""
+    """`--test-command` and `--test-timeout` of the fixes that run the verification gate (rename, translate,
+    extract, migrate): the default, the metavar and the timeout are the same; each command words what the
+    tests guard."""
 
     def decorate(function: Callable) -> Callable:
         function = click.option(

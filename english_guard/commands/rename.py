@@ -71,7 +71,7 @@ def rename(
 def _plan(paths: list[str], plan_file: str, config) -> int:
     from english_guard.fixes.rename import dump_plan, plan_paths
     from english_guard.fixes.rename.files import SourceError
-    from english_guard.fixes.safe_write import atomic_write_bytes
+    from english_guard.safe_write import atomic_write_bytes
 
     try:
         entries, errors = plan_paths(paths, config)
@@ -115,8 +115,8 @@ def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool
     from english_guard.fixes.rename import PlanError, apply_plan, load_plan
     from english_guard.fixes.rename.files import SourceError
     from english_guard.fixes.rename.planfile import plan_paths_of
-    from english_guard.fixes.safe_write import UnsafeWriteError
     from english_guard.own_files import OwnFileError, check_nesting, read_own_file
+    from english_guard.safe_write import UnsafeWriteError
 
     try:
         text = read_own_file(plan_file, "plan").decode("utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
 from english_guard.ui_text import _
 
@@ -35,12 +36,21 @@ from english_guard.ui_text import _
 @click.option("--write", "write", is_flag=True, help=_("Write the changes into the files."))
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Configuration file."))
 @click.option("--no-memory", is_flag=True, help=_("Do not read or update the translation memory."))
+@test_command_options(
+    _(
+        "With --write: shell command that runs the project's tests on a copy before and after the "
+        "translation; a test that passed before and fails after stops the write. `none`: no tests."
+    )
+)
 @deep_stack
-def translate(paths, engine, to_po, from_po, show_diff, write, config_file, no_memory) -> None:
+def translate(
+    paths, engine, to_po, from_po, show_diff, write, config_file, no_memory, test_command, test_timeout
+) -> None:
     """Translate non-English comments, docstrings and log, exception and developer-text strings into
     English, offline.
 
-    Without --diff, --write or --to-po it lists what it would translate.
+    Without --diff, --write or --to-po it lists what it would translate. Without --from-po, only
+    proposals that need no review are written: the others wait for the review file (--to-po).
     """
     from english_guard.config import ConfigError, load_config
 
@@ -67,7 +77,11 @@ def translate(paths, engine, to_po, from_po, show_diff, write, config_file, no_m
         if to_po:
             run.write_po(Path(to_po), plans)
             sys.exit(2 if run.errors else 0)
-    run.apply(plans, accepted, show_diff=show_diff, write=write, listing=not (show_diff or write))
+        accepted = run.without_review(plans)
+    from english_guard.fixes.verify import VerifyOptions
+
+    verify = VerifyOptions(test_command=test_command, test_timeout=test_timeout, fix_gitignore=False)
+    run.apply(plans, accepted, show_diff=show_diff, write=write, listing=not (show_diff or write), verify=verify)
     sys.exit(run.exit_code(write))
 
 
@@ -86,7 +100,7 @@ class _Run:
 
     # reading and proposing ----------------------------------------------------------------------
     def read_files(self, paths: list[str], judged: bool):
-        from english_guard.translation.workflow import read_plans
+        from english_guard.fixes.translate.workflow import read_plans
 
         plans, errors, notes = read_plans(paths, self.config, judged)
         for message in errors:
@@ -96,8 +110,8 @@ class _Run:
         return plans
 
     def propose(self, plans) -> dict | None:
+        from english_guard.fixes.translate.workflow import propose_plans
         from english_guard.translation.engine_protocol import EngineError
-        from english_guard.translation.workflow import propose_plans
 
         try:
             warnings = propose_plans(plans, self.config, self.engine, not self.no_memory, _progress)
@@ -108,8 +122,21 @@ class _Run:
             click.echo(_("warning: {message}").format(message=warning), err=True)
         return {id(plan): {i: u.proposal for i, u in enumerate(plan.units) if u.proposal is not None} for plan in plans}
 
+    def without_review(self, plans) -> dict:
+        """Only reviewed English is written: without a review file, the proposals that need no review."""
+        from english_guard.fixes.translate.workflow import confident_proposals
+
+        chosen = confident_proposals(plans, self.config)
+        for plan in plans:
+            picked = chosen.get(id(plan), {})
+            for index, unit in enumerate(plan.units):
+                if unit.proposal is not None and unit.proposal != unit.text and index not in picked:
+                    click.echo(f"{plan.path}:{unit.line}: {unit.problem}", err=True)
+                    self.left_for_humans += 1
+        return chosen
+
     def write_po(self, path: Path, plans) -> None:
-        from english_guard.translation.review import ReviewError, write_review
+        from english_guard.fixes.translate.review import ReviewError, write_review
 
         units = [unit for plan in plans for unit in plan.units]
         try:
@@ -127,97 +154,90 @@ class _Run:
         )
 
     def decisions_from_po(self, path: Path, plans) -> dict:
-        from english_guard.translation.review import ReviewError, read_review
+        from english_guard.fixes.translate.review import ReviewError, accepted_from_review, read_review
 
         try:
             decisions = read_review(path)
         except ReviewError as exc:
             self.error(str(exc))
             sys.exit(2)
-        by_text: dict[tuple[str, str], list[tuple[object, int]]] = defaultdict(list)
-        for plan in plans:
-            for index, unit in enumerate(plan.units):
-                by_text[(Path(plan.path).as_posix(), unit.text)].append((plan, index))
-        accepted: dict[int, dict[int, str]] = defaultdict(dict)
-        processed = {Path(plan.path).as_posix() for plan in plans}
-        elsewhere = sorted({Path(f).as_posix() for d in decisions for f, _line in d.locations} - processed)
-        if elsewhere:
+        matched = accepted_from_review(decisions, plans)
+        if matched.elsewhere:
+            files = matched.elsewhere
             click.echo(
                 _("{path}: accepted entries for files not translated in this run: {files}").format(
-                    path=path, files=", ".join(elsewhere[:5]) + (" ..." if len(elsewhere) > 5 else "")
+                    path=path, files=", ".join(files[:5]) + (" ..." if len(files) > 5 else "")
                 ),
                 err=True,
             )
-        for decision in decisions:
-            for file, line in decision.locations:
-                candidates = by_text.get((Path(file).as_posix(), decision.original), [])
-                if not candidates:
-                    if any(Path(p.path).as_posix() == Path(file).as_posix() for p in plans):
-                        click.echo(
-                            _("{file}:{line}: not applied: the original text is no longer there").format(
-                                file=file, line=line
-                            ),
-                            err=True,
-                        )
-                        self.left_for_humans += 1
-                    continue
-                same_line = [c for c in candidates if c[0].units[c[1]].line == line]
-                for plan, index in same_line or candidates:
-                    accepted[id(plan)][index] = decision.translation
-        return accepted
+        for file, line in matched.gone:
+            click.echo(
+                _("{file}:{line}: not applied: the original text is no longer there").format(file=file, line=line),
+                err=True,
+            )
+            self.left_for_humans += 1
+        return matched.accepted
 
     # applying ------------------------------------------------------------------------------------
-    def apply(self, plans, accepted: dict, *, show_diff: bool, write: bool, listing: bool) -> None:
-        from english_guard.fixes.safe_write import UnsafeWriteError, unified_diff, write_python_source
-        from english_guard.fixes.translate import TranslateError, apply
+    def apply(self, plans, accepted: dict, *, show_diff: bool, write: bool, listing: bool, verify=None) -> None:
+        from english_guard.fixes.translate.workflow import rewrite_plans
+        from english_guard.safe_write import unified_diff
 
-        changed_files = 0
-        changed_units = 0
-        for plan in plans:
-            chosen = accepted.get(id(plan), {})
-            if listing:
+        if listing:
+            for plan in plans:
+                chosen = accepted.get(id(plan), {})
                 for index, unit in enumerate(plan.units):
                     if index in chosen and chosen[index] != unit.text:
                         first = chosen[index].split("\n")[0]
                         click.echo(f"{plan.path}:{unit.line}: {unit.role or unit.kind} ({unit.language}) -> {first}")
-            try:
-                new, applied, refused = apply(plan, chosen)
-            except TranslateError as exc:
-                self.error(str(exc))
-                continue
-            for _unit, reason in refused:
+        rewrite = rewrite_plans(plans, accepted)
+        for error in rewrite.errors:
+            self.error(error)
+        for item in rewrite.files:
+            for _unit, reason in item.refused:
                 click.echo(reason, err=True)
                 self.left_for_humans += 1
-            if new == plan.source:
-                continue
-            if show_diff:
-                encoding = plan.module.encoding
-                click.echo(unified_diff(plan.path, plan.source.decode(encoding), new.decode(encoding)), nl=False)
-            if write:
-                try:
-                    write_python_source(plan.path, new)
-                except (UnsafeWriteError, OSError) as exc:
-                    self.error(
-                        _("error: {path}: not written: {reason}").format(
-                            path=plan.path, reason=getattr(exc, "strerror", None) or exc
-                        )
-                    )
-                    continue  # only files actually written are counted as translated
-            else:
-                self.pending_changes += len(applied)
-            changed_files += 1
-            changed_units += len(applied)
-        if not self.pending_changes or write:
-            self._report_missing([u for plan in plans for u in plan.units])
-        elif not listing:
+        changed = rewrite.changed
+        if show_diff:
+            for item in changed:
+                encoding = item.plan.module.encoding
+                old, new = item.plan.source.decode(encoding), item.new.decode(encoding)
+                click.echo(unified_diff(item.plan.path, old, new), nl=False)
+        if write:
+            if changed and not self._write(rewrite, verify):
+                changed = []  # nothing was written: only files actually written are counted as translated
+        else:
+            self.pending_changes += sum(len(item.applied) for item in changed)
+        if write or not listing or not self.pending_changes:  # a plain listing already names them
             self._report_missing([u for plan in plans for u in plan.units])
         verb = _("translated") if write else _("would translate")
         click.echo(
             _("{verb} {units} comments, docstrings and strings in {files} files").format(
-                verb=verb, units=changed_units, files=changed_files
+                verb=verb, units=sum(len(item.applied) for item in changed), files=len(changed)
             ),
             err=True,
         )
+
+    def _write(self, rewrite, verify) -> bool:
+        """Through the one runner of every fix: verified on a copy, then all files or none."""
+        from english_guard.fixes.runner import WriteRefused, apply_changes
+        from english_guard.fixes.translate.workflow import STATE
+        from english_guard.safe_write import UnsafeWriteError
+
+        root = Path(self.config.root)
+        try:
+            written = apply_changes(root, rewrite.changes(root), state=STATE, verify=verify)
+        except (WriteRefused, UnsafeWriteError) as exc:
+            self.error(_("error: {reason}").format(reason=exc))
+            return False
+        for path in written.recovered:
+            click.echo(_("finished the interrupted translation of {path}").format(path=path), err=True)
+        if written.blocked:
+            for problem in written.problems:
+                self.error(_("error: {message}").format(message=problem))
+            click.echo(_("Nothing was written: the translated copy failed the verification (errors above)."), err=True)
+            return False
+        return True
 
     def _report_missing(self, units) -> None:
         from english_guard.translation.languages import describe

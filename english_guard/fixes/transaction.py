@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from english_guard.errors import EnglishGuardError
-from english_guard.fixes.safe_write import atomic_write_bytes, check_python_parses
+from english_guard.safe_write import atomic_write_bytes, check_python_parses
 from english_guard.ui_text import _
 
 JOURNAL = "commit.json"

@@ -324,9 +324,9 @@ def translate_fix(document: CheckedDocument, finding: Finding) -> Fix | None:
     if document.reader != "python" or document.config is None:
         return None
     from english_guard.fixes.translate import TranslateError, apply, collect, propose
+    from english_guard.fixes.translate.workflow import memory_for
     from english_guard.settings import settings_for
     from english_guard.translation.engine_router import EngineRouter
-    from english_guard.translation.workflow import memory_for
 
     excerpt = _excerpt(document.text, finding)
     if excerpt is None:

@@ -66,9 +66,10 @@ def run(
     runtime_module: str | None = None,
 ) -> ExtractOutcome:
     """Plan and apply the extraction in the current (staging) tree."""
-    from english_guard.fixes.extract import ExtractSetupError, apply_plan, extract_settings, plan_extract
-    from english_guard.fixes.safe_write import UnsafeWriteError
+    from english_guard.fixes.extract import ExtractSetupError, extract_settings, plan_extract
+    from english_guard.fixes.runner import write_in_place
     from english_guard.i18n.catalogs import CatalogError
+    from english_guard.safe_write import UnsafeWriteError
 
     outcome = ExtractOutcome(source_lang=source_lang)
     try:
@@ -87,7 +88,8 @@ def run(
     before = _source_catalog_entries(settings)
     try:
         plan = plan_extract(paths, settings)
-        apply_plan(plan)
+        # In the staging copy: the migration commits the copy as one transaction, verified as a whole.
+        write_in_place(Path(config.root), plan.file_changes(Path(config.root)))
     except (CatalogError, UnsafeWriteError) as exc:
         outcome.errors.append(str(exc))
         return outcome

@@ -190,8 +190,8 @@ def _string_gone(message: str, line: str | None) -> bool:
 
 def _doubtful_message_proposals(plan) -> list[ReviewItem]:
     """Machine English for messages is used in the code at once; list the proposals that look wrong."""
+    from english_guard.fixes.translate.workflow import is_low_confidence
     from english_guard.language import judge
-    from english_guard.migrate.translation_step import is_low_confidence
 
     items = []
     for entry in plan.proposed:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.errors import EnglishGuardError
+from english_guard.fixes.runner import diff_of
 from english_guard.migrate import extract_step, manual, rename_step, translation_step
 from english_guard.migrate.gitstate import uncommitted_changes
 from english_guard.migrate.positions import Snapshot
@@ -141,21 +142,6 @@ def _sync_back(source: Path, target: Path) -> None:
             write_file(target, data)
     elif target.is_file():
         target.unlink()
-
-
-def _diff_text(changes) -> str:
-    from english_guard.fixes.safe_write import unified_diff
-
-    parts = []
-    for change in changes:
-        try:
-            old = (change.old or b"").decode("utf-8")
-            new = (change.new or b"").decode("utf-8")
-        except UnicodeDecodeError:
-            parts.append(f"Binary file {change.path} {change.kind}\n")
-            continue
-        parts.append(unified_diff(change.path, old, new))
-    return "".join(parts)
 
 
 def run_migration(options: MigrationOptions, progress: Progress | None = None) -> MigrationResult:
@@ -324,7 +310,7 @@ def _report_data(options: MigrationOptions, root: Path, relative: str, steps: _S
 
 
 def _write(root: Path, changes, progress: Progress) -> None:
-    from english_guard.fixes.safe_write import UnsafeWriteError
+    from english_guard.safe_write import UnsafeWriteError
 
     progress.stage(_("write the changes"))
     if not changes:
@@ -407,7 +393,7 @@ def _run_in_staging(
             write_file(state / STRINGS_PO, kept)
     diff_path = state / DIFF
     if not options.write and changes:
-        write_file(diff_path, _diff_text(changes).encode("utf-8"))
+        write_file(diff_path, diff_of(changes).encode("utf-8"))
     elif diff_path.exists():
         diff_path.unlink()
     report.review_files = [

@@ -6,7 +6,7 @@ every item in the report points at the file as the migration leaves it.
 
 from __future__ import annotations
 
-from english_guard.fixes.safe_write import line_opcodes
+from english_guard.safe_write import line_opcodes
 
 
 class LineMap:

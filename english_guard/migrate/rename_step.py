@@ -78,8 +78,8 @@ def run(paths: list[str], config: Config, plan_file: Path) -> RenameOutcome:
     """Plan, merge with the reviewed plan, apply in the current (staging) tree, and rewrite the plan file."""
     from english_guard.fixes.rename import PlanError, apply_plan, dump_plan, load_plan, plan_paths
     from english_guard.fixes.rename.files import SourceError
-    from english_guard.fixes.safe_write import UnsafeWriteError
     from english_guard.migrate.workspace import write_file
+    from english_guard.safe_write import UnsafeWriteError
 
     outcome = RenameOutcome()
     reviewed = []

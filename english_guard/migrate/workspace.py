@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from english_guard.fixes import transaction
-from english_guard.fixes.safe_write import atomic_write_bytes
 from english_guard.fixes.transaction import JOURNAL, PENDING, Change, Messages, TransactionError, digest  # noqa: F401
+from english_guard.safe_write import atomic_write_bytes
 from english_guard.ui_text import _
 from english_guard.walk import COPY_SKIPPED, project_files, project_files_plain
 

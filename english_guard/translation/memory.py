@@ -42,7 +42,7 @@ class TranslationMemory:
     def save(self) -> None:
         if self.path is None or not self._dirty:
             return
-        from english_guard.fixes.safe_write import atomic_write_bytes
+        from english_guard.safe_write import atomic_write_bytes
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"version": 1, "entries": self._entries}, ensure_ascii=False, sort_keys=True)

@@ -5,17 +5,16 @@ rewritten code would name them); its msgstr is the English. An empty msgstr mean
 a human": that message stays untouched in the code. A "fuzzy" entry holds a machine proposal
 that is already in use; it stays in the file as a reminder to check it. Entries whose English
 came from a human are removed once applied, and the file is deleted when nothing is left.
+The format is every fix's review file (`fixes.review_file`); this module words extract's comments.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-
-from english_guard.i18n.catalogs import CatalogError, catalog_time, read_catalog, render_po
+from english_guard.fixes import review_file
+from english_guard.i18n.catalogs import CatalogError, catalog_time
 
 HEADER = """English text for user-facing messages found by `english-guard extract`.
 Each msgid is a message as the code shows it today. Write its English in
@@ -38,7 +37,7 @@ class ReviewEntry:
     english: str = ""
     fuzzy: bool = False
     locations: list[tuple[str, int]] = field(default_factory=list)
-    note: str = ""
+    note: str = ""  # the comment a machine proposal carries (it says which engine proposed it)
     # a counting message ("{n} items"): msgstr[0] is the English singular, msgstr[1] the plural
     plural_like: bool = False
     english_plural: str = ""
@@ -46,33 +45,23 @@ class ReviewEntry:
 
 def load_review(path: Path) -> dict[str, ReviewEntry]:
     """original -> entry; an absent file is an empty review."""
-    if not path.is_file():
-        return {}
-    catalog = read_catalog(path)
+    try:
+        found = review_file.read_review_file(path)
+    except review_file.ReviewFileError as exc:
+        raise CatalogError(str(exc)) from exc
     entries = {}
-    for message in catalog:
-        if not message.id:
-            continue
-        comments = list(message.auto_comments)
-        note = " ".join(comments) if message.fuzzy and comments and comments[0].startswith("english-guard:") else ""
-        if message.pluralizable:
-            forms = [form or "" for form in message.string or ()]
-            singular, plural = (forms + ["", ""])[:2]
-            entries[message.id[0]] = ReviewEntry(
-                message.id[0],
-                singular,
-                message.fuzzy,
-                list(message.locations),
-                note,
-                plural_like=True,
-                english_plural=plural,
-            )
-            continue
-        msgid = message.id
-        if not isinstance(msgid, str):
-            continue  # a singular message's id is a string
-        english = message.string if isinstance(message.string, str) else ""
-        entries[msgid] = ReviewEntry(msgid, english, message.fuzzy, list(message.locations), note)
+    for entry in found:
+        comments = entry.comments
+        note = " ".join(comments) if entry.fuzzy and comments and comments[0].startswith("english-guard:") else ""
+        entries[entry.original] = ReviewEntry(
+            entry.original,
+            entry.english,
+            entry.fuzzy,
+            entry.locations,
+            plural_like=entry.plural_like,
+            english_plural=entry.english_plural,
+            note=note,
+        )
     return entries
 
 
@@ -80,48 +69,28 @@ def render_review(entries: list[ReviewEntry], project: str | None, old: bytes | 
     """The review file's new bytes, or None when it should not exist (nothing to review)."""
     if not entries:
         return None
-    now = catalog_time()
-    catalog = Catalog(
-        locale="en",
+    dates = review_file.dates_of(old)
+    written = [
+        review_file.ReviewEntry(
+            entry.original,
+            entry.english,
+            entry.fuzzy,
+            sorted(set(entry.locations)),
+            [entry.note or (ASK_PLURAL if entry.plural_like else ASK)],
+            entry.plural_like,
+            entry.english_plural,
+        )
+        for entry in entries
+    ]
+    return review_file.render_review_file(
+        written,
+        now=catalog_time(),
         project=project,
         header_comment=_header_comment(),
-        charset="utf-8",
-        fuzzy=False,
-        creation_date=now,
-        revision_date=now,
+        created=dates[0] if dates else None,
+        revised=dates[1] if dates else None,
+        width=76,
     )
-    if old:
-        try:
-            previous = read_catalog_bytes(old)
-            catalog.creation_date = previous.creation_date
-            catalog.revision_date = previous.revision_date
-        except CatalogError:
-            pass
-    for entry in entries:
-        flags = {"fuzzy"} if entry.fuzzy else set()
-        comment = entry.note or (ASK_PLURAL if entry.plural_like else ASK)
-        if entry.plural_like:
-            catalog.add(
-                (entry.original, entry.original),
-                (entry.english, entry.english_plural),
-                sorted(set(entry.locations)),
-                flags=flags,
-                auto_comments=[comment],
-            )
-        else:
-            catalog.add(
-                entry.original, entry.english, sorted(set(entry.locations)), flags=flags, auto_comments=[comment]
-            )
-    return render_po(catalog)
-
-
-def read_catalog_bytes(data: bytes):
-    from babel.messages.pofile import read_po
-
-    try:
-        return read_po(io.BytesIO(data))
-    except Exception as exc:
-        raise CatalogError(f"not a valid PO file: {exc}") from exc
 
 
 def _header_comment() -> str:

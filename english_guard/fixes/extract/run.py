@@ -3,14 +3,14 @@
     files -> messages -> English (review file, catalog, engine, or a human later)
           -> rewritten code -> Babel template over that code -> .po / .mo -> written atomically
 
-`plan_extract` decides everything and touches nothing; `apply_plan` writes (catalogs and the
-runtime helper before the code, so code never refers to a catalog that is not there yet).
+`plan_extract` decides everything and touches nothing; `ExtractPlan.changes` are what it would write,
+and the shared runner (`fixes.runner`) writes them: verified, all files or none, catalogs and the runtime
+helper before the code, so code never refers to a catalog that is not there yet.
 """
 
 from __future__ import annotations
 
 import io
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,12 +36,8 @@ from english_guard.fixes.extract.rewrite import (
     rewrite_module,
 )
 from english_guard.fixes.extract.settings import ExtractSettings
-from english_guard.fixes.safe_write import (
-    UnsafeWriteError,
-    atomic_write_bytes,
-    check_python_parses,
-    write_python_source,
-)
+from english_guard.fixes.runner import changes_of
+from english_guard.fixes.transaction import Change
 from english_guard.i18n.catalogs import (
     SourceFile,
     babel_keywords,
@@ -53,6 +49,10 @@ from english_guard.i18n.runtime import is_generated, render_runtime_module
 from english_guard.i18n.sync import PlannedFile, plan_catalogs, previous_template
 from english_guard.own_files import read_source_file
 from english_guard.rules import NON_ENGLISH_MSGID, UNTRANSLATED_USER_FACING_STRING
+from english_guard.safe_write import (
+    UnsafeWriteError,
+    check_python_parses,
+)
 from english_guard.settings import settings_for
 from english_guard.sources.callpatterns import is_gettext_call
 from english_guard.sources.string_roles import PRESUMED
@@ -79,6 +79,7 @@ class ExtractPlan:
     catalogs: list[PlannedFile] = field(default_factory=list)
     review: PlannedFile | None = None
     review_removed: Path | None = None
+    review_removed_data: bytes = b""  # the removed review file's bytes as planned
     runtime: PlannedFile | None = None
     problems: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)
@@ -95,6 +96,13 @@ class ExtractPlan:
     @property
     def changed(self) -> bool:
         return bool(self.changes()) or self.review_removed is not None
+
+    def file_changes(self, root: Path) -> list[Change]:
+        """Every planned write as a change of the project at `root`, for `fixes.runner`."""
+        files = [(planned.path, planned.old, planned.new) for planned in self.changes()]
+        if self.review_removed is not None:
+            files.append((self.review_removed, self.review_removed_data, None))
+        return changes_of(root, files)
 
 
 def _display(path: Path) -> str:
@@ -118,6 +126,9 @@ def _python_files(paths: Iterable[str], config: Config) -> tuple[list[Path], lis
     problems = [Problem(path, 1, 1, message) for path, message in walked.problems]
     files = [Path(name) for name in walked.files if name.endswith(".py")]
     return files, problems
+
+
+STATE = ".english-guard/extract"  # the commit journal of `extract` (see fixes.transaction)
 
 
 def is_test_file(path: Path) -> bool:
@@ -658,6 +669,7 @@ class _Planner:
         if new is None:
             if old is not None:
                 self.plan.review_removed = path
+                self.plan.review_removed_data = old
         elif not same_apart_from_dates(old, new):
             self.plan.review = PlannedFile(path, old, new)
 
@@ -725,7 +737,7 @@ def _joined(statements: list[str], statement: str) -> list[str]:
 
 
 def plan_extract(paths: Iterable[str], settings: ExtractSettings) -> ExtractPlan:
-    """Everything the extraction of `paths` would change (nothing is written: see `apply_plan`)."""
+    """Everything the extraction of `paths` would change (nothing is written: see `ExtractPlan.file_changes`)."""
     config = settings.config
     assert config is not None, "settings come from extract_settings()"
     planner = _Planner(config, settings)
@@ -788,20 +800,3 @@ def plan_extract(paths: Iterable[str], settings: ExtractSettings) -> ExtractPlan
     planner.review_plan(messages, rescans, {item.reference for item in parsed}, template_ids)
     planner.runtime_plan()
     return planner.plan
-
-
-def apply_plan(plan: ExtractPlan) -> None:
-    """Write every planned file: helper and catalogs first, code last; each write is atomic."""
-    if plan.runtime is not None:
-        plan.runtime.path.parent.mkdir(parents=True, exist_ok=True)
-        write_python_source(plan.runtime.path, plan.runtime.new)
-    for planned in plan.catalogs:
-        planned.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(planned.path, planned.new)
-    if plan.review is not None:
-        plan.review.path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(plan.review.path, plan.review.new)
-    if plan.review_removed is not None:
-        os.unlink(plan.review_removed)
-    for planned in plan.code:
-        write_python_source(planned.path, planned.new)

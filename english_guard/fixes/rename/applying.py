@@ -23,18 +23,18 @@ from english_guard.fixes.rename.namespaces import Namespaces
 from english_guard.fixes.rename.planfile import PlanEntry
 from english_guard.fixes.rename.project import Project, analyze_sources, load_project
 from english_guard.fixes.rename.safety import KEYWORDS, alternative_for, outside_owner, target_problem
-from english_guard.fixes.safe_write import (
-    UnsafeWriteError,
-    check_python_parses,
-    unified_diff,
-)
+from english_guard.fixes.runner import WriteRefused, apply_changes
 from english_guard.fixes.transaction import (
     Change,
     Messages,
     TransactionError,
-    commit,
     finish_interrupted_commit,
     interrupted_commit,
+)
+from english_guard.safe_write import (
+    UnsafeWriteError,
+    check_python_parses,
+    unified_diff,
 )
 
 RENAME_STATE = ".english-guard/rename"  # the commit journal of an --apply (see fixes.transaction)
@@ -498,29 +498,6 @@ def preview_plan(project: Project, entries: list[PlanEntry]) -> RenamePreview:
     return preview
 
 
-def _verify_before_writing(
-    config: Config, project: Project, encoded: dict[int, bytes], moves, options, report: ApplyReport
-) -> bool:
-    """The verification gate (fixes/verify) on a copy with the new texts; False when it stops the write."""
-    from english_guard.fixes.verify import verify_new_contents
-    from english_guard.walk import project_files
-
-    root = Path(config.root).resolve()
-    new_contents: dict[str, bytes | None] = {}
-    for i, data in encoded.items():
-        try:
-            old = Path(project.sources[i].path).resolve().relative_to(root).as_posix()
-            new = Path(moves[i][0]).resolve().relative_to(root).as_posix() if i in moves else old
-        except ValueError:
-            continue  # a file outside the project root: nothing there to verify against
-        if new != old:
-            new_contents[old] = None
-        new_contents[new] = data
-    _gate, verification = verify_new_contents(root, project_files(root), new_contents, options)
-    report.verification = verification.problems
-    return not report.verification
-
-
 def apply_plan(
     paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False, verify=None
 ) -> ApplyReport:
@@ -575,8 +552,6 @@ def apply_plan(
             ) from None
     for i, data in encoded.items():  # all of them parse before the first one is written
         check_python_parses(project.sources[i].path, data)
-    if verify is not None and not _verify_before_writing(config, project, encoded, moves, verify, report):
-        return report
     root = rename_root(paths, config)
     changes: list[Change] = []
     for i in sorted(changed, key=lambda i: project.sources[i].path):
@@ -587,9 +562,12 @@ def apply_plan(
             changes.append(Change(_relative(source.path, root), old, None))
         else:
             changes.append(Change(_relative(source.path, root), old, encoded[i]))
-    try:
-        commit(root, changes, RENAME_STATE, messages=_messages())
-    except TransactionError as exc:
+    try:  # the one runner of every fix: the verification gate on a copy, then all files or none
+        written = apply_changes(root, changes, state=RENAME_STATE, verify=verify, messages=_messages())
+    except WriteRefused as exc:
         raise UnsafeWriteError(str(exc)) from None
+    if written.blocked:
+        report.verification = written.problems
+        return report
     report.written = bool(changed)
     return report
