@@ -55,3 +55,47 @@ def test_camel_case_splits_at_capitals_of_any_alphabet():
     assert split_identifier("getHTTPResponse") == ["get", "HTTP", "Response"]
     verdict = judge("kullanıcıAdı", "identifier")
     assert not verdict.english and verdict.language == "tr"
+
+
+@pytest.mark.parametrize(
+    "text,languages",
+    [
+        ("Қате", ("kk", "uz")),  # only қ, a word the Uzbek word list does not know
+        ("Бағалар", ("kk", "uz")),
+        ("Қабул қилинди", ("uz", "kk")),  # only қ, Uzbek words
+        ("Қидириш", ("uz", "kk")),
+        ("Маълумот сақланди", ("uz",)),  # the hard sign of an Arabic loanword: Uzbek
+        ("Тўлов қабул қилинди", ("uz",)),  # ў
+        ("Ҳисоб рақами", ("uz",)),  # ҳ
+        ("Деректер сақталды", ("kk",)),  # қ with ы
+        ("Сабақ кестесі", ("kk",)),  # қ with і
+        ("Тізім бос емес", ("uk", "kk")),  # і alone: Ukrainian or Kazakh, the context decides
+        ("Тізімді жаңарту", ("kk",)),  # ң
+        ("Жаңы колдонуучу", ("ky", "kk")),  # ң without і, қ or ы: Kyrgyz, or Kazakh
+    ],
+)
+def test_kazakh_and_uzbek_cyrillic_are_told_apart_by_their_letters_then_their_words(text, languages):
+    from english_guard.language.scripts import cyrillic_languages
+
+    assert cyrillic_languages(text) == languages
+
+
+def test_a_close_call_between_kazakh_and_uzbek_is_named_by_the_file(tmp_path):
+    """`Қате` (only қ) is Kazakh in a Kazakh file and `Қабул қилинди` Uzbek in an Uzbek one."""
+    import json
+
+    from click.testing import CliRunner
+
+    from english_guard.cli import main
+
+    (tmp_path / "kazakh.py").write_text(
+        "# Пайдаланушылар тізімін аламыз\n# Деректер қорына жазбаны сақтаймыз\n# Қате\nx = 1\n", encoding="utf-8"
+    )
+    (tmp_path / "uzbek.py").write_text(
+        "# Фойдаланувчилар рўйхатини оламиз\n# Тўлов ҳолатини текширамиз\n# Қабул қилинди\ny = 2\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--no-cache", str(tmp_path)])
+    named = {(f["path"].rsplit("/", 1)[-1], f["line"]): f["language"] for f in json.loads(result.output)["findings"]}
+    assert named[("kazakh.py", 3)] == "kk"
+    assert named[("uzbek.py", 3)] == "uz"
+    assert {language for (path, _line), language in named.items() if path == "kazakh.py"} == {"kk"}

@@ -116,34 +116,67 @@ def cyrillic_language(text: str) -> str:
     """The language that the letters of a Cyrillic text decide, or "" when they do not.
 
     Letters decide among Russian, Ukrainian, Belarusian, Uzbek, Kazakh, Kyrgyz and Tajik better than any
-    model on short text: і ї є ґ are Ukrainian (і also Kazakh and Belarusian), ў Uzbek or Belarusian,
-    ә ң ө ұ ү һ Kazakh."""
+    model on short text: ї є ґ are Ukrainian, ў ҳ Uzbek (ў also Belarusian), ә ұ һ Kazakh, ң ө ү Kazakh
+    or Kyrgyz. і is Ukrainian, Kazakh or Belarusian; қ ғ are Uzbek or Kazakh (see `cyrillic_languages`
+    for the languages a text's letters leave open)."""
+    return cyrillic_languages(text)[0]
+
+
+def cyrillic_languages(text: str) -> tuple[str, ...]:
+    """The languages the letters of a Cyrillic text allow, likeliest first: ("",) when they say nothing,
+    one language when they decide, several when they leave neighbours open (the file's and project's
+    language then decide, see english_guard.context)."""
     letters = set(text.lower())
     if letters & _UKRAINIAN_ONLY:
-        return "uk"
+        return ("uk",)
     if letters & _TAJIK_ONLY:
-        return "tg"
+        return ("tg",)
     if "ў" in letters:
-        return "be" if "і" in letters and "и" not in letters else "uz"
+        return ("be",) if "і" in letters and "и" not in letters else ("uz",)
     if letters & _KAZAKH_ONLY:
-        return "kk"
+        return ("kk",)
     if "ҳ" in letters:
-        return "uz"
+        return ("uz",)
     if letters & _KAZAKH_OR_KYRGYZ:
-        return "kk" if letters & (_UZBEK_OR_KAZAKH | {"і"}) else "ky"
+        return ("kk",) if letters & (_UZBEK_OR_KAZAKH | {"і"}) else ("ky", "kk")
     if "і" in letters:
-        if letters & _UZBEK_OR_KAZAKH:
-            return "kk"
+        # Russian has no і; Ukrainian has no ы, which Kazakh (and Belarusian, with ў) writes constantly.
+        if letters & _UZBEK_OR_KAZAKH or "ы" in letters:
+            return ("kk",)
         if not letters & _RUSSIAN_NOT_UKRAINIAN:
-            return "uk"
-        return ""
+            return ("uk", "kk")
+        return ("",)
     if letters & _UZBEK_OR_KAZAKH:
         # The Uzbek Cyrillic alphabet has no ы, which Kazakh writes constantly; Uzbek writes the hard
         # sign in Arabic loanwords (`маълумот`), which Kazakh does not.
         if "ъ" in letters:
-            return "uz"
-        return "kk" if "ы" in letters else "uz"
-    return ""
+            return ("uz",)
+        if "ы" in letters:
+            return ("kk",)
+        # Only қ ғ: the letters of both. The Uzbek word list (97,000 forms) knows Uzbek words; a text
+        # whose қ/ғ words it does not know (`Қате`, `Бағалар`, `Қазақша`) is Kazakh.
+        return ("uz", "kk") if _mostly_uzbek(text) else ("kk", "uz")
+    return ("",)
+
+
+def _mostly_uzbek(text: str) -> bool:
+    """Do the Uzbek lexicons know at least half of the words of a Cyrillic text that hold қ or ғ?"""
+    from english_guard.language.lexicon import lookup
+    from english_guard.language.morphology import uzbek_stem
+    from english_guard.language.normalize import fold, uzbek_cyrillic_to_latin
+    from english_guard.language.uzbek_words import is_uzbek_form
+
+    words = [
+        word
+        for word in "".join(c if c.isalpha() else " " for c in text.lower()).split()
+        if set(word) & _UZBEK_OR_KAZAKH
+    ]
+    known = 0
+    for word in words:
+        key = fold(uzbek_cyrillic_to_latin(word))
+        if is_uzbek_form(key) or lookup(key).foreign_zipf("uz") or uzbek_stem(key):
+            known += 1
+    return bool(words) and 2 * known >= len(words)
 
 
 # Latin letters that only some languages use: (letters, language), checked in order.

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from english_guard.language.lexicon import lookup
 from english_guard.language.prose import PLAIN_ENGLISH, classify_prose, no_foreign_word, plainly_english, prose_body
-from english_guard.language.scripts import cyrillic_language, latin_language
+from english_guard.language.scripts import cyrillic_languages, latin_language
 from english_guard.language.tokens import prose_tokens, split_identifier
 from english_guard.language.words import (
     AMBIGUOUS,
@@ -170,6 +170,10 @@ def _english_confidence(english: list[Word], unknown: list[Word]) -> float:
     return round(0.6 + 0.4 * len(english) / (len(english) + len(unknown)), 2)
 
 
+# Shares of the languages the letters allow, by how many they allow (the first is the likelier one).
+_OPEN_LETTER_SHARES = {1: (1.0,), 2: (0.6, 0.4), 3: (0.5, 0.3, 0.2)}
+
+
 def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str) -> tuple[str, tuple]:
     """The language of the foreign words, and the runner-up candidates with their shares."""
     from english_guard.language.naming import language_scores  # loads the model on first use only
@@ -180,9 +184,11 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
     scores = {_FASTTEXT_ALIASES.get(lang, lang): p for lang, p in language_scores(sample)}
     foreign_text = " ".join(w.text for w in foreign)
     if any(w.reason.startswith("script") for w in foreign):
-        hint = cyrillic_language(foreign_text if kind == "identifier" else text)
-        if hint:
-            return hint, ((hint, 1.0),)
+        allowed = cyrillic_languages(foreign_text if kind == "identifier" else text)
+        if allowed[0]:
+            # Letters that leave neighbours open (қ ғ: Uzbek or Kazakh) make a close call that the file's
+            # and the project's languages decide (rules.harmonise_languages, context.name_close_calls).
+            return allowed[0], tuple(zip(allowed, _OPEN_LETTER_SHARES[len(allowed)]))
     votes: dict[str, float] = defaultdict(float)
     for word in foreign:
         if not word.languages:
