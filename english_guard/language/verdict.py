@@ -188,7 +188,7 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
         if allowed[0]:
             # Letters that leave neighbours open (қ ғ: Uzbek or Kazakh) make a close call that the file's
             # and the project's languages decide (rules.harmonise_languages, context.name_close_calls).
-            return allowed[0], tuple(zip(allowed, _OPEN_LETTER_SHARES[len(allowed)]))
+            return allowed[0], tuple(zip(allowed, _OPEN_LETTER_SHARES[len(allowed)], strict=True))
     votes: dict[str, float] = defaultdict(float)
     for word in foreign:
         if not word.languages:
