@@ -5,13 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Letters of scripts written without spaces between words (CJK, kana, Hangul, Thai, Lao, Khmer, Myanmar):
-# a number next to them (`当前价格1`, `第2步`) is a number in a sentence, not a code token such as `utf8`.
-_NO_SPACE_SCRIPTS = (
-    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\U00020000-\U0002fa1f"
-)
-
 # Spans inside prose that are code, addresses or numbers, never language evidence.
 # Every alternative that can fail after a long run starts only where such a run starts (a look-behind or
 # \b): without that, a 40,000-character comment took seconds to minutes (quadratic retries).
@@ -34,12 +27,12 @@ _PROTECTED = re.compile(
     | <[^<>\n]{1,80}>                              # tags and <placeholders>
     | \bv?\d+(?:[.:\-]\d+)+\w*                     # versions, times, dates
     | \b\w+(?:\.\w+)+(?:\(\))?                      # dotted names: os.path.join, file.py, a.b()
-    | \b[^\W{no_space}]*\d[^\W{no_space}]*             # anything with a digit: utf8, k8s, 5km (not 价格1)
+    | (?P<digits>\b\w*\d\w*)                       # anything with a digit: utf8, k8s, 5km
     | \b[A-Za-z]+(?:_[A-Za-z0-9]+)+\b              # snake_case identifiers
     | \b[a-z]+(?:[A-Z][a-z0-9]*)+\b                # camelCase identifiers
     | \b[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+\b           # CamelCase identifiers
     | \b\w+\(\)                                    # call references: foo()
-    """.replace("{no_space}", _NO_SPACE_SCRIPTS),
+    """,
     re.VERBOSE,
 )
 
@@ -53,9 +46,24 @@ class Token:
     sentence_start: bool
 
 
+# Letters of scripts written without spaces between words (CJK, kana, Hangul, Thai, Lao, Myanmar, Khmer).
+_NO_SPACE_SCRIPT = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _blank(match: re.Match) -> str:
+    span = match.group(0)
+    if match.group("digits") and _NO_SPACE_SCRIPT.search(span):
+        # Those scripts glue numbers to words: `当前价格1` is "current price 1", not a code token like `utf8`.
+        return _DIGIT.sub(" ", span)
+    return " " * len(span)
+
+
 def strip_protected(text: str) -> str:
     """Replace protected spans (code, URLs, paths, numbers, placeholders) with spaces."""
-    return _PROTECTED.sub(lambda match: " " * len(match.group(0)), text)
+    return _PROTECTED.sub(_blank, text)
 
 
 def prose_tokens(text: str) -> list[Token]:

@@ -24,6 +24,10 @@ STRONG, WEAK = 2, 1
 # never evidence alone, weak evidence for the project-level resolution (english_guard.context).
 AMBIGUOUS = 3
 OUTPUT_ALIASES = {"nb": "no"}
+# How much more frequent (in Zipf points) a word must be in another language than in English to be weak
+# evidence of it: a rare English word (`summe`, `valor`), or a common one that is a function word there.
+_HOMOGRAPH_MARGIN = 1.0
+_FUNCTION_WORD_MARGIN = 3.0
 
 # o' and g' inside a word (`o'quvchi`, `bog'lanadi`), but not English contractions and possessives (dog's).
 _UZBEK_APOSTROPHE = re.compile(r"(?i)[og][ʻ'’`‘ʼ](?!(?:s|t|ll|re|ve|d|m)\b)[^\W\d_]")
@@ -127,6 +131,17 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         # its words without them, the other language with them. Weak alone: loans such as `café` exist.
         return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} spelling (English only without accents)")
     if english >= 3.0:
+        if foreign >= english + _FUNCTION_WORD_MARGIN and not entry.code:
+            # A function word of another language that English text quotes (`und`, `para`, `der`, `que`):
+            # English by its count, but a thousand times more frequent there. The file's language decides.
+            return Word(
+                word,
+                key,
+                "foreign",
+                AMBIGUOUS,
+                entry.foreign,
+                f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
+            )
         return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return Word(word, key, "code", reason="abbreviation (no vowels)")
@@ -164,6 +179,18 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
                 key,
                 "foreign",
                 WEAK if short else STRONG,
+                entry.foreign,
+                f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
+            )
+        if foreign >= english + _HOMOGRAPH_MARGIN and foreign >= 3.5 and (identifier or word[:1].islower()):
+            # A rare English word that is a common word elsewhere (`summe`, `datum`, `suma`, `contador`):
+            # English alone, but a reader of a German or Spanish file reads it as German or Spanish. In
+            # text, a capitalised one is as often a name (`Bradesco`, `Lisboa`).
+            return Word(
+                word,
+                key,
+                "foreign",
+                AMBIGUOUS,
                 entry.foreign,
                 f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
             )
@@ -242,6 +269,8 @@ _ENGLISH_SUFFIXES = (
     ("ful", ""),
 )
 _STEM_ZIPF = 3.0
+# Stem endings after which English forms a plural or third person with -es (boxes, matches, heroes).
+_ES_PLURAL_STEMS = ("s", "x", "z", "ch", "sh", "o")
 _LONG_STEM_ZIPF = 2.5  # decrypt + er: a long stem is rarely a foreign word by accident
 
 
@@ -251,6 +280,8 @@ def english_derivation(key: str) -> str:
     for suffix, replacement in _ENGLISH_SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             stem = key[: -len(suffix)] + replacement
+            if suffix == "es" and not stem.endswith(_ES_PLURAL_STEMS):
+                continue  # English writes -es only after a hissing sound or o: `errores` is not error + -es
             stems = [stem]
             if not replacement and len(stem) >= 4 and stem[-1] == stem[-2]:
                 stems.append(stem[:-1])  # running -> run, planned -> plan
