@@ -19,3 +19,136 @@ def test_cjk_next_to_a_digit_is_a_sentence_not_a_code_token(text):
 @pytest.mark.parametrize("text", ["# utf8 and k8s", "# retry 3x then give up", "# see RFC2616 section 4"])
 def test_latin_tokens_with_digits_stay_code(text):
     assert judge(text, "comment").english
+
+
+@pytest.mark.parametrize(
+    "word,stem",
+    [("errores", "error"), ("globales", "global"), ("extensiones", "extension"), ("valores", "valor")],
+)
+def test_es_after_a_consonant_is_no_english_plural(word, stem):
+    """English writes -es after s, x, z, ch, sh and o only: `errores` is Spanish, not error + -es."""
+    from english_guard.language.words import english_derivation
+
+    assert english_derivation(word) == ""
+    assert not judge(word, "identifier").english
+
+
+@pytest.mark.parametrize("word", ["boxes", "matches", "classes", "heroes", "zeroes", "indexes"])
+def test_english_es_plurals_stay_english(word):
+    assert judge(word, "identifier").english
+
+
+@pytest.mark.parametrize(
+    "word,language",
+    [
+        ("summe", "de"),
+        ("milch", "de"),
+        ("datum", "de"),
+        ("suma", "es"),
+        ("contador", "es"),
+        ("lese_und_aktualisiere", "de"),
+    ],
+)
+def test_a_homograph_is_weak_evidence_for_the_context_to_decide(word, language):
+    """A rare English word that is common elsewhere, or a foreign function word English text quotes: not a
+    finding alone, but a leaning towards the language that the file's and project's profile can confirm."""
+    verdict = judge(word, "identifier")
+    assert verdict.english
+    assert dict(verdict.leaning).get(language, -1.0) >= 0.0
+
+
+@pytest.mark.parametrize("word", ["taste", "tier", "mayor", "data", "table", "list"])
+def test_common_english_words_lean_nowhere(word):
+    assert judge(word, "identifier").leaning == ()
+
+
+@pytest.mark.parametrize(
+    "word,language,sure",
+    [
+        ("rechnungsnummer", "de", True),  # Rechnung + s + Nummer
+        ("hilfsfunktionen", "de", False),
+        ("seitenlaenge", "de", False),  # ä written ae
+        ("bankenprogramm", "de", False),
+    ],
+)
+def test_a_compound_of_a_compounding_language_is_its_words(word, language, sure):
+    from english_guard.language.words import foreign_compound
+
+    found = foreign_compound(word)
+    assert found is not None and found[0] == language and found[3] is sure
+
+
+@pytest.mark.parametrize("word", ["hostname", "filemode", "qualname", "quantiles", "vartheta", "formatarg", "devnull"])
+def test_english_code_words_are_no_foreign_compounds(word):
+    from english_guard.language.words import foreign_compound
+
+    assert foreign_compound(word) is None
+    assert judge(word, "identifier").english
+
+
+def test_memoised_word_evidence_is_not_changed_by_a_sentence():
+    """A word read as a name in one Title Case text is still a word in the next sentence (the answers of
+    the word look-up are shared, so a sentence must not change them)."""
+    from english_guard.language.engine import _judge
+
+    _judge.cache_clear()
+    fresh = judge("Se cargan las Funciones del sistema", "comment", explain=True)
+    _judge.cache_clear()
+    judge("Funciones Del Sistema", "comment")
+    after_title = judge("Se cargan las Funciones del sistema", "comment", explain=True)
+    assert after_title.words == fresh.words
+
+
+def test_two_letter_function_words_add_to_a_leaning():
+    without = dict(judge("Funciones Python", "docstring").leaning).get("es", -9.0)
+    with_en = dict(judge("Funciones en Python", "docstring").leaning).get("es", -9.0)
+    assert with_en > without
+
+
+def _identifiers_found(root, monkeypatch) -> set[tuple[str, str]]:
+    from english_guard.config import load_config
+    from english_guard.engine import run_check
+
+    monkeypatch.chdir(root)
+    run = run_check(["."], load_config(None, start="."), jobs=1, use_cache=False)
+    return {(f.text, f.language) for f in run.findings if f.kind == "identifier"}
+
+
+GERMAN_MODULE = '''"""Berechnet die Rechnung eines Kunden und speichert sie in der Datenbank."""
+
+
+def berechne_rechnung(positionen):
+    """Addiert die Preise aller Positionen und gibt die Summe zurück."""
+    summe = 0
+    for position in positionen:
+        summe += position.preis  # Preis der Position addieren
+    return summe
+
+
+def hilfsfunktionen_laden():
+    """Lädt die Hilfsfunktionen aus der Konfiguration."""
+    return []
+'''
+
+ENGLISH_MODULE = '''"""Computes a customer's invoice and stores it in the database."""
+
+
+def compute_invoice(items):
+    """Adds the prices of all items and returns the total."""
+    summe = 0  # a field name kept from an old export format
+    for item in items:
+        summe += item.price
+    return summe
+'''
+
+
+def test_homographs_and_compounds_are_german_in_a_german_project(tmp_path, monkeypatch):
+    (tmp_path / "rechnung.py").write_text(GERMAN_MODULE, encoding="utf-8")
+    found = _identifiers_found(tmp_path, monkeypatch)
+    assert ("summe", "de") in found
+    assert ("hilfsfunktionen_laden", "de") in found
+
+
+def test_the_same_homograph_in_an_english_project_is_not_reported(tmp_path, monkeypatch):
+    (tmp_path / "invoice.py").write_text(ENGLISH_MODULE, encoding="utf-8")
+    assert _identifiers_found(tmp_path, monkeypatch) == set()

@@ -101,6 +101,7 @@ _NAME_WORD = 1.0  # a capitalised word a foreign lexicon knows, taken for a name
 _UNKNOWN_WORD = 0.9  # a word no lexicon knows (`poisk`, `shirota`): towards whatever the project writes
 _ENGLISH_WORD = -1.6  # an English word or code vocabulary next to them
 _BORROWED_WORD = 0.8  # a weak word of a neighbouring language's lexicon
+_FUNCTION_WORD = 0.6  # a two-letter function word of a language other words of the text lean to
 # Languages whose code borrows each other's words or shares their spellings.
 _NEIGHBOURS = {
     "ru": ("uz", "kk", "uk", "be", "ky", "tg"),
@@ -148,6 +149,14 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
                         borrowed[neighbour] = max(borrowed.get(neighbour, 0.0), _BORROWED_WORD)
         elif word.verdict == "unknown" and len(word.key) >= 4 and word.key.isalpha():
             any_foreign += _UNKNOWN_WORD
+    if ratios:
+        # Two-letter function words (`en`, `la`, `ve`, `zu`) are no evidence alone, but next to weak words of
+        # their language they are what a reader recognises it by ("Funciones en Python").
+        for word in words:
+            if word.verdict == "neutral" and len(word.key) == 2 and word.key.isalpha():
+                for lang in _function_word_languages(word.key):
+                    if lang in ratios:
+                        ratios[lang] += _FUNCTION_WORD
     if not ratios and not any_foreign and not borrowed:
         return ()
     # Each entry is the whole ratio if the text is in that language; "*" is for any other language.
@@ -162,6 +171,18 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
     if best < 0.0:
         return ()
     return tuple(sorted(((lang, round(value, 2)) for lang, value in leaning.items()), key=lambda item: -item[1]))
+
+
+@lru_cache(maxsize=4096)
+def _function_word_languages(key: str) -> tuple[str, ...]:
+    """The languages whose very common word `key` is while English rarely writes it (`en`, `la`, `ve`)."""
+    entry = lookup(key)
+    if not entry.foreign:
+        return ()
+    top = entry.foreign[0][1]
+    if top < 6.0 or top < entry.english + 2.5:
+        return ()
+    return tuple(OUTPUT_ALIASES.get(lang, lang) for lang, value in entry.foreign if value >= top - 0.5)
 
 
 def _english_confidence(english: list[Word], unknown: list[Word]) -> float:

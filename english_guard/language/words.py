@@ -215,6 +215,17 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         )
     if foreign >= 2.5:
         return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
+    compound = foreign_compound(key) if english == 0.0 and len(key) >= _COMPOUND_MIN else None
+    if compound:
+        compound_language, head, tail, sure = compound
+        return Word(
+            word,
+            key,
+            "foreign",
+            STRONG if sure else WEAK,
+            ((compound_language, 3.5),) + entry.foreign,
+            f"{compound_language} compound of {head!r} and {tail!r}",
+        )
     if english == 0.0 and not short and (uzbek_suffix_shape(key) or (not identifier and uzbek_letter_shape(key))):
         return Word(word, key, "foreign", WEAK, (("uz", 2.0),), "Uzbek word shape")
     if identifier and english == 0.0 and len(key) >= 5 and pinyin_syllables(key) >= 2:
@@ -341,3 +352,52 @@ def _english_affixed(key: str, entry) -> str:
         if len(part) >= 4 and (solid or english_compound(part, True)):
             return f"{affix!r} glued to English {part!r}{_AFFIXED}"
     return ""
+
+
+_COMPOUND_MIN = 8
+# Languages that write compounds as one word, with a linking -s- between the parts (Rechnung+s+nummer).
+_COMPOUNDING = frozenset({"de", "nl", "sv"})
+_PART_ZIPF = 3.0
+
+
+def _part_languages(part: str) -> dict[str, float]:
+    """The compounding languages whose lexicon knows `part` well enough to be half of a compound."""
+    return {lang: value for lang, value in lookup(part).foreign if value >= _PART_ZIPF and lang in _COMPOUNDING}
+
+
+@lru_cache(maxsize=100_000)
+def foreign_compound(key: str) -> tuple[str, str, str, bool] | None:
+    """A word glued from two words of a language that writes compounds as one word (`rechnungsnummer`,
+    `hilfsfunktionen`, `seitenlaenge`): (language, head, tail, sure) or None. Sure when both parts are long,
+    common there and no English words at all; otherwise weak evidence that the file's language decides
+    (a random split finds short words: `vart` + `heta`). English compounds are found first
+    (english_compound), so `hostname` never gets here."""
+    best: tuple[float, tuple[str, str, str, bool]] | None = None
+    for cut in range(4, len(key) - 3):
+        head, tail = key[:cut], key[cut:]
+        tail_languages = _part_languages(tail)
+        if not tail_languages:
+            continue
+        heads = [(head, _part_languages(head))]
+        if head.endswith("s") and len(head) >= 6:
+            heads.append((head[:-1], _part_languages(head[:-1])))
+        for head_part, head_languages in heads:
+            if max(len(head_part), len(tail)) < 5:
+                continue  # two four-letter words are found in many random splits
+            for lang in head_languages.keys() & tail_languages.keys():
+                head_entry, tail_entry = lookup(head_part), lookup(tail)
+                head_zipf, tail_zipf = head_languages[lang], tail_languages[lang]
+                # Both parts are words of this language more than of English: foreign lexicons hold English
+                # loans (`mode`, `name`, `chars`), and English code glues those (`filemode`, `qualname`).
+                if head_zipf < head_entry.english + 1.0 or tail_zipf < tail_entry.english + 1.0:
+                    continue
+                score = min(head_zipf, tail_zipf)
+                sure = (
+                    score >= 3.5
+                    and min(len(head_part), len(tail)) >= 5
+                    and head_entry.english == 0.0
+                    and tail_entry.english == 0.0
+                )
+                if best is None or score > best[0]:
+                    best = (score, (lang, head_part, tail, sure))
+    return best[1] if best else None
