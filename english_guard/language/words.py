@@ -355,7 +355,7 @@ def _english_affixed(key: str, entry) -> str:
 
 
 _COMPOUND_MIN = 8
-# Languages that write compounds as one word, with a linking -s- between the parts (Rechnung+s+nummer).
+# Languages that write compounds as one word, with a linking -s- between the parts (`rechnungsnummer`).
 _COMPOUNDING = frozenset({"de", "nl", "sv"})
 _PART_ZIPF = 3.0
 
