@@ -215,7 +215,7 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         )
     if foreign >= 2.5:
         return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
-    compound = foreign_compound(key) if english == 0.0 and len(key) >= _COMPOUND_MIN else None
+    compound = foreign_compound(key) if english == 0.0 and _COMPOUND_MIN <= len(key) <= _COMPOUND_MAX else None
     if compound:
         compound_language, head, tail, sure = compound
         return Word(
@@ -355,6 +355,7 @@ def _english_affixed(key: str, entry) -> str:
 
 
 _COMPOUND_MIN = 8
+_COMPOUND_MAX = 40  # longer runs of letters are no words (and each cut costs a look-up)
 # Languages that write compounds as one word, with a linking -s- between the parts (`rechnungsnummer`).
 _COMPOUNDING = frozenset({"de", "nl", "sv"})
 _PART_ZIPF = 3.0
