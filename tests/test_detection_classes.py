@@ -152,3 +152,51 @@ def test_homographs_and_compounds_are_german_in_a_german_project(tmp_path, monke
 def test_the_same_homograph_in_an_english_project_is_not_reported(tmp_path, monkeypatch):
     (tmp_path / "invoice.py").write_text(ENGLISH_MODULE, encoding="utf-8")
     assert _identifiers_found(tmp_path, monkeypatch) == set()
+
+
+@pytest.mark.parametrize(
+    "word,language",
+    [("paginacao", "pt"), ("iterativo", "es"), ("deserializar", "pt"), ("aktualisierung", "de")],
+)
+def test_a_word_no_lexicon_knows_is_read_by_its_ending(word, language):
+    """`paginacao` (-cao), `iterativo` (-ivo): endings far more frequent in a language than in English
+    (tools/build_word_endings.py) are weak evidence of it."""
+    from english_guard.language.words import classify_word, word_ending_languages
+
+    assert language in {lang for lang, _ratio, _ending in word_ending_languages(word)}
+    assert classify_word(word, frozenset(), True).verdict == "foreign"
+
+
+@pytest.mark.parametrize("word", ["tokenizer", "unhashable", "lineno", "dingdan", "Davolio"])
+def test_english_endings_pinyin_and_names_are_no_ending_evidence(word):
+    from english_guard.language.words import classify_word
+
+    assert "word ending" not in classify_word(word, frozenset(), word[:1].islower()).reason
+
+
+def test_two_words_with_typical_endings_decide_alone():
+    assert not judge("Factorial iterativo recursivo", "docstring").english
+    verdict = judge("inicializar_paginacao", "identifier")
+    assert not verdict.english and verdict.language == "pt"
+
+
+@pytest.mark.parametrize("word", ["tojson", "isvalid", "onclick", "asdict"])
+def test_a_function_word_glued_to_a_common_word_is_english(word):
+    from english_guard.language.words import english_compound
+
+    assert english_compound(word, True)
+
+
+def test_a_pronoun_glued_to_a_rare_word_is_no_english_compound():
+    """`hebing` is pinyin (he + bing is no English name)."""
+    from english_guard.language.words import english_compound
+
+    assert english_compound("hebing", True) == ""
+    assert judge("hebing_hou", "identifier").language == "zh"
+
+
+def test_code_vocabulary_weighs_less_than_english_words_against_a_leaning():
+    """`tipo_doc`: `doc` is jargon every language's code writes; `tipo_table` has an English word."""
+    code = dict(judge("tipo_doc", "identifier").leaning).get("es", -9.0)
+    english = dict(judge("tipo_table", "identifier").leaning).get("es", -9.0)
+    assert code > english

@@ -33,6 +33,16 @@ class Entry:
                 return value
         return 0.0
 
+    def quoted_foreign(self) -> bool:
+        """A word English counts as common only because English text quotes another language: a function
+        word a thousand times more frequent there (`und`, `para`, `que`), or a word Uzbek code writes that
+        is uncommon in English (`ism`, `kun`). Such a word is weak evidence, for the file's language to decide."""
+        if self.code or not self.foreign:
+            return False
+        return self.foreign[0][1] >= self.english + FUNCTION_WORD_MARGIN or (
+            self.english < 3.5 and self.foreign_zipf("uz") > self.english
+        )
+
 
 _local = threading.local()
 
@@ -85,7 +95,8 @@ class CommonWords:
                 rows = _connection().execute(
                     "SELECT word FROM english WHERE zipf >= ? UNION ALL SELECT word FROM code", (COMMON_ZIPF_TENTHS,)
                 )
-                self._words = frozenset(row[0] for row in rows)
+                words = {row[0] for row in rows}
+                self._words = frozenset(words - _quoted_foreign_words())
         return self._words
 
     def __contains__(self, word: object) -> bool:
@@ -97,7 +108,7 @@ class CommonWords:
         if self._asked > self.LOAD_AFTER:
             return word in self.load()
         entry = lookup(word)
-        return entry.code or entry.english * 10 >= COMMON_ZIPF_TENTHS
+        return entry.code or (entry.english * 10 >= COMMON_ZIPF_TENTHS and not entry.quoted_foreign())
 
 
 _common_words = CommonWords()
@@ -108,3 +119,26 @@ def common_words() -> CommonWords:
 
 
 COMMON_ZIPF_TENTHS = 30
+
+# How much more frequent (in Zipf points) a function word of another language must be than in English.
+FUNCTION_WORD_MARGIN = 3.0
+
+
+def _quoted_foreign_words() -> set[str]:
+    """The common English words that are `Entry.quoted_foreign` (listed by tools/build_lexicon_derived.py)."""
+    return set(derived_data().get("quoted_foreign", ()))
+
+
+DERIVED = Path(__file__).parent / "data" / "lexicon_derived.json"
+
+
+@lru_cache(maxsize=1)
+def derived_data() -> dict:
+    """Small tables computed from the lexicon by tools/build_lexicon_derived.py: word endings typical of a
+    language (`endings`) and the common English words that are `Entry.quoted_foreign` (`quoted_foreign`)."""
+    import json
+
+    try:
+        return json.loads(DERIVED.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}

@@ -18,6 +18,7 @@ from english_guard.language.scripts import cyrillic_languages, latin_language
 from english_guard.language.tokens import prose_tokens, split_identifier
 from english_guard.language.words import (
     AMBIGUOUS,
+    ENDING_REASON,
     OUTPUT_ALIASES,
     STRONG,
     WEAK,
@@ -99,7 +100,8 @@ def _decide(words: list[Word], text: str, kind: str, explain: bool = True) -> Ve
 _WEAK_WORD = 1.6  # a short or ambiguous word of a foreign lexicon (`tuman`, `campo`), pinyin syllables
 _NAME_WORD = 1.0  # a capitalised word a foreign lexicon knows, taken for a name without context
 _UNKNOWN_WORD = 0.9  # a word no lexicon knows (`poisk`, `shirota`): towards whatever the project writes
-_ENGLISH_WORD = -1.6  # an English word or code vocabulary next to them
+_ENGLISH_WORD = -1.6  # an English word next to them
+_CODE_WORD = -0.6  # code vocabulary next to them
 _BORROWED_WORD = 0.8  # a weak word of a neighbouring language's lexicon
 _FUNCTION_WORD = 0.6  # a two-letter function word of a language other words of the text lean to
 # Languages whose code borrows each other's words or shares their spellings.
@@ -136,6 +138,12 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
             and word.languages
         ):
             value = _WEAK_WORD if word.verdict == "foreign" else _NAME_WORD
+            ending = word.reason.startswith(ENDING_REASON)
+            if ending:
+                # A word no lexicon knows: evidence for any language the profile shows, a little more for
+                # the languages its ending points to (`concatenar`: -nar is Swedish too, but a Spanish file's).
+                any_foreign += _UNKNOWN_WORD
+                value = _WEAK_WORD - _UNKNOWN_WORD
             if not word.languages:
                 continue
             top = word.languages[0][1]
@@ -145,7 +153,7 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
                     ratios[lang] = max(ratios[lang], 0.0) + value if lang in ratios else value
                     # A neighbour's word is weak evidence of the neighbour too: Uzbek and Kazakh code
                     # borrows Russian words (`avto`), Portuguese code has Spanish spellings.
-                    for neighbour in _NEIGHBOURS.get(lang, ()):
+                    for neighbour in () if ending else _NEIGHBOURS.get(lang, ()):
                         borrowed[neighbour] = max(borrowed.get(neighbour, 0.0), _BORROWED_WORD)
         elif word.verdict == "unknown" and len(word.key) >= 4 and word.key.isalpha():
             any_foreign += _UNKNOWN_WORD
@@ -160,7 +168,8 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
     if not ratios and not any_foreign and not borrowed:
         return ()
     # Each entry is the whole ratio if the text is in that language; "*" is for any other language.
-    against = _ENGLISH_WORD * len(english)
+    # Code vocabulary (`doc`, `imp`, `str`) is jargon every language's code writes: little evidence of English.
+    against = sum(_ENGLISH_WORD if word.verdict == "english" else _CODE_WORD for word in english)
     for lang, value in borrowed.items():
         if lang not in ratios:
             ratios[lang] = value

@@ -11,11 +11,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from english_guard.language.lexicon import common_words, lookup
-from english_guard.language.morphology import uzbek_letter_shape, uzbek_stem, uzbek_suffix_shape
+from english_guard.language.lexicon import common_words, derived_data, lookup
+from english_guard.language.morphology import (
+    uzbek_letter_shape,
+    uzbek_stem,
+    uzbek_suffix_shape,
+)
 from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
 from english_guard.language.pinyin import pinyin_syllables
-from english_guard.language.scripts import SCRIPT_LANGUAGE, char_script, letter_hint, word_scripts
+from english_guard.language.scripts import (
+    SCRIPT_LANGUAGE,
+    char_script,
+    letter_hint,
+    word_scripts,
+)
 from english_guard.language.uzbek_words import is_uzbek_form
 from english_guard.records import WordEvidence
 
@@ -24,10 +33,11 @@ STRONG, WEAK = 2, 1
 # never evidence alone, weak evidence for the project-level resolution (english_guard.context).
 AMBIGUOUS = 3
 OUTPUT_ALIASES = {"nb": "no"}
-# How much more frequent (in Zipf points) a word must be in another language than in English to be weak
-# evidence of it: a rare English word (`summe`, `valor`), or a common one that is a function word there.
+# How much more frequent (in Zipf points) a rare English word must be in another language to be weak
+# evidence of it (`summe`, `suma`); common English words: see lexicon.Entry.quoted_foreign.
 _HOMOGRAPH_MARGIN = 1.0
-_FUNCTION_WORD_MARGIN = 3.0
+# A homograph must be a common word there (Zipf 4: once in 100,000 words); names rank lower (`Bradesco`).
+_HOMOGRAPH_ZIPF = 4.0
 
 # o' and g' inside a word (`o'quvchi`, `bog'lanadi`), but not English contractions and possessives (dog's).
 _UZBEK_APOSTROPHE = re.compile(r"(?i)[og][ʻ'’`‘ʼ](?!(?:s|t|ll|re|ve|d|m)\b)[^\W\d_]")
@@ -59,7 +69,14 @@ def pinyin_context(words: list[Word]) -> list[Word]:
             and pinyin_syllables(word.key) == 1
             and lookup(word.key).english < 4.0
         ):
-            word = Word(word.text, word.key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllable next to pinyin")
+            word = Word(
+                word.text,
+                word.key,
+                "foreign",
+                WEAK,
+                (("zh", 2.9),),
+                "pinyin syllable next to pinyin",
+            )
         out.append(word)
     return out
 
@@ -103,7 +120,14 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
             languages = ((hint, 5.0),) + tuple(item for item in languages if item[0] != hint)
         elif not languages:
             # Only the script is known: a weak vote for the script's main language.
-            return Word(word, key, "foreign", STRONG, ((SCRIPT_LANGUAGE.get(script, "und"), 0.5),), "script only")
+            return Word(
+                word,
+                key,
+                "foreign",
+                STRONG,
+                ((SCRIPT_LANGUAGE.get(script, "und"), 0.5),),
+                "script only",
+            )
         return Word(word, key, "foreign", STRONG, languages, "script")
     if letters < 3:
         return Word(word, key, "neutral", reason="too short to be evidence")
@@ -129,11 +153,18 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     ):
         # English matched only once the accents were folded away (`für` is not `fur`): English writes
         # its words without them, the other language with them. Weak alone: loans such as `café` exist.
-        return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} spelling (English only without accents)")
+        return Word(
+            word,
+            key,
+            "foreign",
+            WEAK,
+            entry.foreign,
+            f"{lang} spelling (English only without accents)",
+        )
     if english >= 3.0:
-        if foreign >= english + _FUNCTION_WORD_MARGIN and not entry.code:
-            # A function word of another language that English text quotes (`und`, `para`, `der`, `que`):
-            # English by its count, but a thousand times more frequent there. The file's language decides.
+        if entry.quoted_foreign():
+            # A function word of another language that English text quotes (`und`, `para`, `der`, `que`), or a
+            # word Uzbek code writes that is uncommon in English (`ism`, `kun`): the file's language decides.
             return Word(
                 word,
                 key,
@@ -142,7 +173,13 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
                 entry.foreign,
                 f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
             )
-        return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
+        return Word(
+            word,
+            key,
+            "english",
+            languages=entry.foreign,
+            reason=f"English zipf {english:.1f}",
+        )
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return Word(word, key, "code", reason="abbreviation (no vowels)")
     english_form = (
@@ -155,7 +192,12 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
             # The exact form is a common word of another language that English does not list (`fator`,
             # `agencia`): English only by analysis, so weak evidence that the file's language decides.
             return Word(
-                word, key, "foreign", AMBIGUOUS, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}, or {english_form}"
+                word,
+                key,
+                "foreign",
+                AMBIGUOUS,
+                entry.foreign,
+                f"{lang} lexicon zipf {foreign:.1f}, or {english_form}",
             )
         stem = uzbek_stem(key) if english_form.endswith(_AFFIXED) and english == 0.0 else ""
         if stem:
@@ -167,9 +209,23 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     short = len(key) <= 4
     uzbek = entry.foreign_zipf("uz")
     if uzbek and (english < 2.5 if not short else english == 0.0):
-        return Word(word, key, "foreign", STRONG, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon")
+        return Word(
+            word,
+            key,
+            "foreign",
+            STRONG,
+            (("uz", uzbek),) + entry.foreign,
+            "Uzbek lexicon",
+        )
     if uzbek and english < (3.0 if not short else 2.5):
-        return Word(word, key, "foreign", WEAK, (("uz", uzbek),) + entry.foreign, "Uzbek lexicon (also rare English)")
+        return Word(
+            word,
+            key,
+            "foreign",
+            WEAK,
+            (("uz", uzbek),) + entry.foreign,
+            "Uzbek lexicon (also rare English)",
+        )
     if english >= 1.5:
         # A word English uses (modulo, quanta, possibles) stays English unless another language
         # uses it far more (`datos`, `papel`, `pagina`).
@@ -182,7 +238,7 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
                 entry.foreign,
                 f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
             )
-        if foreign >= english + _HOMOGRAPH_MARGIN and foreign >= 3.5 and (identifier or word[:1].islower()):
+        if foreign >= english + _HOMOGRAPH_MARGIN and foreign >= _HOMOGRAPH_ZIPF and (identifier or word[:1].islower()):
             # A rare English word that is a common word elsewhere (`summe`, `datum`, `suma`, `contador`):
             # English alone, but a reader of a German or Spanish file reads it as German or Spanish. In
             # text, a capitalised one is as often a name (`Bradesco`, `Lisboa`).
@@ -194,10 +250,21 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
                 entry.foreign,
                 f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
             )
-        return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {english:.1f}")
+        return Word(
+            word,
+            key,
+            "english",
+            languages=entry.foreign,
+            reason=f"English zipf {english:.1f}",
+        )
     if foreign >= 3.0:
         return Word(
-            word, key, "foreign", WEAK if short else STRONG, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}"
+            word,
+            key,
+            "foreign",
+            WEAK if short else STRONG,
+            entry.foreign,
+            f"{lang} lexicon zipf {foreign:.1f}",
         )
     stem = uzbek_stem(key)
     if stem:
@@ -207,14 +274,33 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         # a short one or one English also writes is weak evidence that the file's language decides.
         # A capitalised match is more often a name (the list leaves names out, but not their homographs).
         strength = STRONG if english == 0.0 and len(key) >= 6 and word[:1].islower() else WEAK
-        return Word(word, key, "foreign", strength, (("uz", 2.9),) + entry.foreign, "Uzbek word list (hunspell-uz)")
+        return Word(
+            word,
+            key,
+            "foreign",
+            strength,
+            (("uz", 2.9),) + entry.foreign,
+            "Uzbek word list (hunspell-uz)",
+        )
     if hint:
         languages = ((hint, 5.0),) + tuple(entry.foreign)
         return Word(
-            word, key, "foreign", WEAK if short or typographic else STRONG, languages, f"letters typical of {hint}"
+            word,
+            key,
+            "foreign",
+            WEAK if short or typographic else STRONG,
+            languages,
+            f"letters typical of {hint}",
         )
     if foreign >= 2.5:
-        return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}")
+        return Word(
+            word,
+            key,
+            "foreign",
+            WEAK,
+            entry.foreign,
+            f"{lang} lexicon zipf {foreign:.1f}",
+        )
     compound = foreign_compound(key) if english == 0.0 and _COMPOUND_MIN <= len(key) <= _COMPOUND_MAX else None
     if compound:
         compound_language, head, tail, sure = compound
@@ -228,6 +314,21 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         )
     if english == 0.0 and not short and (uzbek_suffix_shape(key) or (not identifier and uzbek_letter_shape(key))):
         return Word(word, key, "foreign", WEAK, (("uz", 2.0),), "Uzbek word shape")
+    # In text, a capitalised word no lexicon knows is as often a name (`Davolio`): its ending says nothing.
+    typical_ending = english == 0.0 and len(key) >= _ENDING_MIN_LENGTH and (identifier or word[:1].islower())
+    ending = word_ending_languages(key) if typical_ending else ()
+    if ending and (ending[0][1] >= _DECISIVE_ENDING or not identifier or pinyin_syllables(key) < 2):
+        # No lexicon knows the word, but its ending is typical of a language (`paginacao`, `iterativo`): weak
+        # evidence (two such words decide; one is decided by the file's language). Only a very typical ending
+        # outweighs a reading as pinyin syllables (`dingdan` is pinyin, not Turkish -dan).
+        return Word(
+            word,
+            key,
+            "foreign",
+            WEAK,
+            tuple((lang, _ENDING_ZIPF) for lang, _ratio, _ending in ending),
+            f"{ENDING_REASON} -{ending[0][2]} ({ending[0][0]})",
+        )
     if identifier and english == 0.0 and len(key) >= 5 and pinyin_syllables(key) >= 2:
         # Alone it is no evidence (`lineno` splits into syllables too): see pinyin_context.
         return Word(word, key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllables")
@@ -320,14 +421,24 @@ _COMPOUND_ZIPF = 3.5
 _LONGEST_WORD = 30  # letters; "antidisestablishmentarianism" has 28
 
 
+def _common_tail(part: str) -> bool:
+    entry = lookup(part)
+    return entry.code or entry.english >= 4.0
+
+
+_FUNCTION_WORD_ZIPF = 6.0  # to, in, of, on, is, by, at
+
+
 @lru_cache(maxsize=100_000)
 def english_compound(key: str, identifier: bool, depth: int = 2) -> str:
     """`ishandlerrunning`, `getfqdn`, `envar`: words glued from English words and code vocabulary."""
     if len(key) < 6:
         return ""
     # A head longer than any English word is never solid: bounding the cut keeps a 40,000-letter run linear.
-    for cut in range(3, min(len(key) - 2, _LONGEST_WORD + 1)):
+    for cut in range(2, min(len(key) - 2, _LONGEST_WORD + 1)):
         head, tail = key[:cut], key[cut:]
+        if cut == 2 and (lookup(head).english < _FUNCTION_WORD_ZIPF or not _common_tail(tail)):
+            continue  # a two-letter head only as a function word before a common word (`tojson`, `isvalid`)
         if _solid(head) and (_solid(tail) or (depth > 1 and english_compound(tail, identifier, depth - 1))):
             return f"compound of {head!r} and {tail!r}"
     return ""
@@ -402,3 +513,28 @@ def foreign_compound(key: str) -> tuple[str, str, str, bool] | None:
                 if best is None or score > best[0]:
                     best = (score, (lang, head_part, tail, sure))
     return best[1] if best else None
+
+
+_ENDING_MIN_LENGTH = 6
+ENDING_REASON = "word ending"
+_DECISIVE_ENDING = 5.0  # a log ratio of 5: the ending is 150 times more frequent there than in English
+# The weight of an ending among a word's languages: below the Zipf 3.0 that lets one weak word decide.
+_ENDING_ZIPF = 2.0
+
+
+@lru_cache(maxsize=100_000)
+def word_ending_languages(key: str) -> tuple[tuple[str, float, str], ...]:
+    """The languages whose words end like `key` far more often than English words do (tools/build_lexicon_derived.py),
+    as (language, log ratio, ending), likeliest first; the longest known ending decides."""
+    table = derived_data().get("endings", {})
+    for length in (4, 3):
+        ratios = table.get(key[-length:])
+        if ratios:
+            top = max(ratios.values())
+            return tuple(
+                sorted(
+                    ((lang, ratio, key[-length:]) for lang, ratio in ratios.items() if ratio >= top - 1.0),
+                    key=lambda item: -item[1],
+                )
+            )
+    return ()

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Build english_guard/language/data/lexicon_derived.json: small tables computed from the lexicon.
+
+`endings`: word endings typical of a language. A word no lexicon knows is still recognisable by its
+ending: `paginacao` (-cao) is Portuguese, `iterativo` (-ivo) Spanish, Portuguese or Italian,
+`aktualisierung` (-ung) German. For every language of the lexicon and every three- and four-letter
+ending of its words (six letters or longer, Zipf 3.0 or more; English from 2.5), the natural-log ratio
+of how often the language's words end so against how often English words do is kept when it is large
+(ENDING_MIN_RATIO) and the ending common (ENDING_MIN_WORDS).
+
+`quoted_foreign`: the common English words that `lexicon.Entry.quoted_foreign` calls weak evidence of another
+language (`und`, `para`, `ism`), so that the fast path for plainly English text does not need a query per word.
+
+Run it after the lexicon changes: `python tools/build_lexicon_derived.py` (reads only the committed lexicon).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LEXICON = ROOT / "english_guard" / "language" / "data" / "lexicon.sqlite3"
+sys.path.insert(0, str(ROOT))
+from english_guard.language.lexicon import COMMON_ZIPF_TENTHS, lookup  # noqa: E402
+
+OUTPUT = ROOT / "english_guard" / "language" / "data" / "lexicon_derived.json"
+
+MIN_LENGTH = 6
+FOREIGN_MIN_ZIPF_TENTHS = 30
+ENGLISH_MIN_ZIPF_TENTHS = 25
+ENDING_LENGTHS = (3, 4)
+ENDING_MIN_WORDS = 20
+ENDING_MIN_RATIO = 3.0
+SMOOTHING = 0.5
+
+
+def _endings(word: str):
+    return (word[-length:] for length in ENDING_LENGTHS)
+
+
+def endings() -> dict[str, dict[str, float]]:
+    connection = sqlite3.connect(f"file:{LEXICON}?mode=ro", uri=True)
+    english: Counter[str] = Counter()
+    foreign: dict[str, Counter[str]] = defaultdict(Counter)
+    words: Counter[str] = Counter()
+    for word, _zipf in connection.execute("SELECT word, zipf FROM english WHERE zipf >= ?", (ENGLISH_MIN_ZIPF_TENTHS,)):
+        if len(word) >= MIN_LENGTH and word.isalpha():
+            words["en"] += 1
+            english.update(_endings(word))
+    for word, langs in connection.execute("SELECT word, langs FROM foreign_words"):
+        if len(word) < MIN_LENGTH or not word.isalpha():
+            continue
+        for item in langs.split():
+            language, tenths = item.split(":")
+            if int(tenths) >= FOREIGN_MIN_ZIPF_TENTHS:
+                words[language] += 1
+                foreign[language].update(_endings(word))
+    table: dict[str, dict[str, float]] = {}
+    for language, counts in sorted(foreign.items()):
+        for ending, count in counts.items():
+            if count < ENDING_MIN_WORDS:
+                continue
+            ratio = math.log((count / words[language]) / ((english[ending] + SMOOTHING) / words["en"]))
+            if ratio >= ENDING_MIN_RATIO:
+                table.setdefault(ending, {})[language] = round(ratio, 1)
+    return dict(sorted(table.items()))
+
+
+def quoted_foreign() -> list[str]:
+    connection = sqlite3.connect(f"file:{LEXICON}?mode=ro", uri=True)
+    rows = connection.execute(
+        "SELECT e.word FROM english e JOIN foreign_words f ON f.word = e.word WHERE e.zipf >= ?", (COMMON_ZIPF_TENTHS,)
+    )
+    return sorted(word for (word,) in rows if lookup(word).quoted_foreign())
+
+
+def main() -> None:
+    table = endings()
+    quoted = quoted_foreign()
+    data = {"endings": table, "quoted_foreign": quoted}
+    OUTPUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{OUTPUT.relative_to(ROOT)}: {len(table)} endings, {len(quoted)} quoted foreign words")
+
+
+if __name__ == "__main__":
+    main()
