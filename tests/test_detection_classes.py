@@ -89,7 +89,7 @@ def test_english_code_words_are_no_foreign_compounds(word):
 def test_memoised_word_evidence_is_not_changed_by_a_sentence():
     """A word read as a name in one Title Case text is still a word in the next sentence (the answers of
     the word look-up are shared, so a sentence must not change them)."""
-    from english_guard.language.engine import _judge
+    from english_guard.language.verdict import _judge
 
     _judge.cache_clear()
     fresh = judge("Se cargan las Funciones del sistema", "comment", explain=True)
@@ -106,8 +106,8 @@ def test_two_letter_function_words_add_to_a_leaning():
 
 
 def _identifiers_found(root, monkeypatch) -> set[tuple[str, str]]:
+    from english_guard.checker import run_check
     from english_guard.config import load_config
-    from english_guard.engine import run_check
 
     monkeypatch.chdir(root)
     run = run_check(["."], load_config(None, start="."), jobs=1, use_cache=False)

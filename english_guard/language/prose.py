@@ -7,7 +7,6 @@ are removed by `tokens.prose_tokens`; capitalised words inside a sentence are pr
 from __future__ import annotations
 
 import ast
-import dataclasses
 import re
 from copy import copy
 
@@ -211,8 +210,6 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
         if word.verdict in ("english", "code", "neutral"):
             continue
-        # classify_word's answers are shared (memoised): what this sentence says about a word is its own copy.
-        word = words[index] = dataclasses.replace(word)
         text = token.text
         if title_case and _is_capitalised(text) and not word.reason.startswith("script"):
             word.verdict, word.strength, word.reason = "proper", 0, "a word of Title Case text"
