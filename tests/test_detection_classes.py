@@ -174,10 +174,9 @@ def test_english_endings_pinyin_and_names_are_no_ending_evidence(word):
     assert "word ending" not in classify_word(word, frozenset(), word[:1].islower()).reason
 
 
-def test_two_words_with_typical_endings_decide_alone():
-    assert not judge("Factorial iterativo recursivo", "docstring").english
-    verdict = judge("inicializar_paginacao", "identifier")
-    assert not verdict.english and verdict.language == "pt"
+def test_words_with_typical_endings_lean_towards_their_language():
+    """Endings are weak evidence: the file's language decides (lorem ipsum's `nascetur` is no Indonesian)."""
+    assert dict(judge("inicializar_paginacao", "identifier").leaning).get("pt", -9.0) > 0.0
 
 
 @pytest.mark.parametrize("word", ["tojson", "isvalid", "onclick", "asdict"])

@@ -319,13 +319,13 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     ending = word_ending_languages(key) if typical_ending else ()
     if ending and (ending[0][1] >= _DECISIVE_ENDING or not identifier or pinyin_syllables(key) < 2):
         # No lexicon knows the word, but its ending is typical of a language (`paginacao`, `iterativo`): weak
-        # evidence (two such words decide; one is decided by the file's language). Only a very typical ending
+        # evidence that the file's language decides. Only a very typical ending
         # outweighs a reading as pinyin syllables (`dingdan` is pinyin, not Turkish -dan).
         return Word(
             word,
             key,
             "foreign",
-            WEAK,
+            AMBIGUOUS,
             tuple((lang, _ENDING_ZIPF) for lang, _ratio, _ending in ending),
             f"{ENDING_REASON} -{ending[0][2]} ({ending[0][0]})",
         )
