@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import importlib
 import os
 import re
 import tokenize
@@ -126,6 +127,24 @@ def check_document(path: str, text: str, config: Config, reader: str | None = No
 
 
 def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult:
+    # The language engine loads when a file is judged: a cached run never needs it.
+    from english_guard import screen as screening
+
+    cleared = screening.screen_python(text, settings_for(config).allowed) if reader == "python" else screening.NOT_CLEAN
+    if cleared.clean and screening.SKIP_PARSE and screening.parses(text, path):
+        result = FileResult(path)  # the full path could only find plainly English segments
+    else:
+        result = _read_and_judge(path, text, config, reader)
+    if cleared.clean:
+        # A cleared file weighs its words in the profile, parsed or not (english_guard.screen).
+        result.facts.pop(LANGUAGES, None)
+        weight = screening.english_weight(cleared)
+        if weight:
+            result.facts[LANGUAGES] = {"en": weight}
+    return result
+
+
+def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileResult:
     result = FileResult(path)
     try:
         segments = load_reader(reader)(path, text, config)
@@ -300,6 +319,7 @@ def _checked(pending: list[tuple[str, str, Config, str | None]], workers: int):
 
         common_words().load()  # loaded once here, shared by the forked workers
         uzbek_forms()
+        importlib.import_module("english_guard.screen")  # imported once, before the fork
         chunk = max(1, min(16, len(pending) // (workers * 16) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(_check_file, pending, chunksize=chunk)

@@ -25,6 +25,7 @@ from english_guard.language import profile as language_profile
 from english_guard.records import FileResult
 
 LANGUAGES = "languages"  # fact: {language: weight} of one file's sure evidence
+LANGUAGE_SHARES = "language shares"  # built: the project profile's shares, for every file's step
 ALTERNATIVES = "alternatives"  # fact: [[line, column, code, [[language, share], ...]], ...] of close calls
 
 
@@ -42,6 +43,12 @@ def _built_languages(context: ProjectContext) -> dict[str, float]:
     return built if isinstance(built, dict) else {}
 
 
+def _built_shares(context: ProjectContext) -> dict[str, float] | None:
+    """The project profile's shares, computed once by `build_context` (None before it runs)."""
+    built = context.built.get(LANGUAGE_SHARES)
+    return built if isinstance(built, dict) else None
+
+
 def _project_languages(values: list[tuple[str, object]]) -> dict[str, float]:
     return language_profile.merge(value for _path, value in values if isinstance(value, dict))
 
@@ -55,7 +62,7 @@ def resolve_language_candidates(context: ProjectContext, result: FileResult, min
     if not result.candidates:
         return
     file_profile = result.facts.get(LANGUAGES) or {}
-    shares = language_profile.blended_shares(file_profile, _built_languages(context))
+    shares = language_profile.blended_shares(file_profile, _built_languages(context), _built_shares(context))
     for candidate in result.candidates:
         decided = language_profile.resolve(candidate.leaning, shares)
         if decided is None:
@@ -82,7 +89,9 @@ def name_close_calls(context: ProjectContext, result: FileResult, min_confidence
     alternatives = result.facts.get(ALTERNATIVES)
     if not alternatives:
         return
-    shares = language_profile.blended_shares(result.facts.get(LANGUAGES) or {}, _built_languages(context))
+    shares = language_profile.blended_shares(
+        result.facts.get(LANGUAGES) or {}, _built_languages(context), _built_shares(context)
+    )
     by_position = {(line, column, code): close for line, column, code, close in alternatives}
     for index, finding in enumerate(result.findings):
         close = by_position.get((finding.line, finding.column, finding.code))
@@ -107,6 +116,8 @@ def build_context(results: list[FileResult]) -> ProjectContext:
             context.facts.setdefault(name, []).append((result.path, value))
     for name, build in PROJECT_FACTS.items():
         context.built[name] = build(context.facts.get(name, []))
+    # Every file's candidates are decided against the same project shares: computed once.
+    context.built[LANGUAGE_SHARES] = language_profile.shares(_built_languages(context))
     return context
 
 

@@ -217,16 +217,17 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
     shown_absolute = top.is_absolute()
     # Stack of (folder as given, as shown (pathlib's normal form), its real path, ignore specs that apply:
     # (base folder, spec)).
-    stack: list[tuple[str, str, str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [
+    stack: list[tuple[str, str, str, str, list[tuple[str, pathspec.GitIgnoreSpec]]]] = [
         (
             str(top),
             top.as_posix(),
             top_real,
+            os.path.abspath(top),
             [(str(base.absolute()), spec) for base, spec in _parent_ignores(top, ignore_files)],
         )
     ]
     while stack:
-        folder, folder_shown, real, ignores = stack.pop()
+        folder, folder_shown, real, folder_absolute, ignores = stack.pop()
         if real in visited_real:
             continue  # a symlink loop or a second way into the same folder
         visited_real.add(real)
@@ -235,7 +236,6 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
         except OSError as exc:
             result.problems.append((_display(Path(folder)), f"cannot list folder: {exc.strerror or exc}"))
             continue
-        folder_absolute = os.path.abspath(folder)
         # String prefixes instead of os.path.join: this loop runs once per entry of the tree.
         absolute_prefix = folder_absolute if folder_absolute.endswith(os.sep) else folder_absolute + os.sep
         real_prefix = real if real.endswith(os.sep) else real + os.sep
@@ -263,7 +263,9 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
             if is_link and not (entry_real == top_real or entry_real.startswith(top_real + os.sep)):
                 continue  # symlinks that leave the tree are not followed
             if is_dir:
-                subfolders.append((entry_path, _child(folder_shown, entry.name), entry_real, ignores))
+                subfolders.append(
+                    (entry_path, _child(folder_shown, entry.name), entry_real, absolute_prefix + entry.name, ignores)
+                )
             elif entry.is_file():
                 if shown_absolute:
                     shown = _display(Path(absolute_prefix + entry.name))

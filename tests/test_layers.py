@@ -38,6 +38,7 @@ LAYERS: list[tuple[str, set[str]]] = [
     (
         "check: segments + verdicts -> findings, the project step, the cache, the runner",
         {
+            "screen",
             "findings",
             "deceptive_characters",
             "suppression",

@@ -50,12 +50,21 @@ def _shares(profile: dict[str, float]) -> dict[str, float]:
     return {language: weight / total for language, weight in counts.items()}
 
 
-def blended_shares(file_profile: dict[str, float], project_profile: dict[str, float]) -> dict[str, float]:
-    """The file's language shares, leaning on the project's while the file itself has little evidence."""
+def shares(profile: dict[str, float]) -> dict[str, float]:
+    """A profile's language shares, English's pseudo-count included (for `blended_shares`)."""
+    return _shares(profile)
+
+
+def blended_shares(
+    file_profile: dict[str, float], project_profile: dict[str, float], project_shares: dict[str, float] | None = None
+) -> dict[str, float]:
+    """The file's language shares, leaning on the project's while the file itself has little evidence.
+    `project_shares` is `shares(project_profile)` when the caller computed it once for many files."""
     own = sum(file_profile.values())
     trust = own / (own + _FILE_STRENGTH)
     file_shares = _shares(file_profile)
-    project_shares = _shares(project_profile)
+    if project_shares is None:
+        project_shares = _shares(project_profile)
     languages = set(file_shares) | set(project_shares)
     return {
         language: trust * file_shares.get(language, 0.0) + (1 - trust) * project_shares.get(language, 0.0)

@@ -34,6 +34,9 @@ _DOCTEST = re.compile(r"^\s*(?:>>>|\.\.\.)")
 _FIELD_MARKER = re.compile(r":(?:param|type|returns?|rtype|raises?|var|ivar|cvar|meta)\b[^:]*:")
 
 _ASCII_LETTER_RUNS = re.compile(r"[A-Za-z]+")
+# The runs `plainly_english` looks up, in lowercased text: maximal runs of three or more ASCII letters
+# (a shorter run is never looked up). english_guard.screen clears whole files with the same runs.
+LONG_LETTER_RUNS = re.compile(r"[a-z]{3,}")
 PLAIN_ENGLISH = Verdict(True, "en", 1.0, (), "only common English words")
 
 
@@ -41,7 +44,8 @@ def plainly_english(text: str) -> bool:
     """Every run of letters is a common English word, code vocabulary or too short to matter.
 
     Most comments and docstrings of an English code base pass this test, and the full analysis
-    (protected spans, proper nouns, lexicon look-ups) could only call them English too.
+    (protected spans, proper nouns, lexicon look-ups) could only call them English too. The pre-parse
+    screen (english_guard.screen) relies on this being the whole test for ASCII text: keep them together.
     """
     common = common_words()
     return all(len(run) <= 2 or run.lower() in common for run in _ASCII_LETTER_RUNS.findall(text))

@@ -84,7 +84,7 @@ def prose_tokens(text: str) -> list[Token]:
     return tokens
 
 
-_CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+")
+CAMEL_PARTS = _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+")
 
 
 def split_identifier(name: str) -> list[str]:

@@ -60,6 +60,21 @@ def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verd
 
 # ---------------------------------------------------------------- verdict ---
 
+# The word verdicts that are no evidence of another language at all: a text whose every word has one of
+# them, or is a word no lexicon knows that `_unknown_weighs` leaves out, is English with no leaning in
+# `_decide`, whatever its kind and context. The pre-parse screen (english_guard.screen) clears whole files
+# on this (`no_evidence`); the check's exactness test holds both to it.
+SETTLED_ENGLISH = frozenset({"english", "code", "neutral"})
+
+
+def _unknown_weighs(word: Word) -> bool:
+    """A word no lexicon knows leans towards another language when it is long enough and all letters."""
+    return word.verdict == "unknown" and len(word.key) >= 4 and word.key.isalpha()
+
+
+def no_evidence(word: Word) -> bool:
+    return word.verdict in SETTLED_ENGLISH or (word.verdict == "unknown" and not _unknown_weighs(word))
+
 
 def _decide(words: list[Word], text: str, kind: str, explain: bool = True) -> Verdict:
     strong = [w for w in words if w.verdict == "foreign" and w.strength == STRONG]
@@ -155,7 +170,7 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
                     # borrows Russian words (`avto`), Portuguese code has Spanish spellings.
                     for neighbour in () if ending else _NEIGHBOURS.get(lang, ()):
                         borrowed[neighbour] = max(borrowed.get(neighbour, 0.0), _BORROWED_WORD)
-        elif word.verdict == "unknown" and len(word.key) >= 4 and word.key.isalpha():
+        elif _unknown_weighs(word):
             any_foreign += _UNKNOWN_WORD
     if ratios:
         # Two-letter function words (`en`, `la`, `ve`, `zu`) are no evidence alone, but next to weak words of

@@ -1,0 +1,273 @@
+"""The pre-parse screen: a Python file whose every word is plainly English is done without `ast`.
+
+Nearly every file of an English project has no word that could be foreign. For such a file the full
+path (parse, segments, verdicts) can only end one way: every segment's text passes
+`language.prose.plainly_english`, so every verdict is English with no leaning, and the file has no
+finding, no candidate and no close call. The screen proves that before parsing, in one regex pass:
+
+- the text is ASCII (so no EG102 look-alike, no EG103 invisible character, no non-Latin word),
+- no suppression comment (`english-guard:`, `noqa`) is in it, so there is no directive to report,
+- every run of three or more ASCII letters, lowercased, is a common English word or code vocabulary
+  (the very set `plainly_english` looks words up in, each distinct word once),
+- and the words of every segment are among those runs. Segments are identifiers, comments and f-string
+  bodies (slices of the text), and the values of string literals, which escapes (`\\x41`, `\\n`, a
+  backslash-newline) and implicit concatenation (`"ab" "cd"`) can make differ from the text. So the runs
+  are taken from the text and from the text with every escape decoded, and a file where two adjacent
+  literals join letters (`"ab" "cd"` -> `abcd`) is not screened.
+
+Then only a syntax check remains: a file that does not parse must still report EG900, and a parse
+that `ast` rejects is rejected by `symtable` too (it parses the same grammar first). `symtable` builds
+no Python tree and costs about half of `ast.parse`. A file the screen cannot clear takes the full path.
+
+The file's language profile (see english_guard.context) is the one thing the full path would compute
+from its segments. For a file the screen clears, the profile is defined from the screen's words
+instead, on both paths (`english_weight`), so a screened file weighs exactly what it would weigh parsed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from english_guard.language.lexicon import common_words
+from english_guard.language.tokens import CAMEL_PARTS, split_identifier
+from english_guard.language.verdict import no_evidence
+from english_guard.language.words import classify_identifier_word, classify_word
+
+# ENGLISH_GUARD_SCREEN=off parses every file: only for proving the screen exact (tests) and measuring it.
+SKIP_PARSE = os.environ.get("ENGLISH_GUARD_SCREEN", "on") != "off"
+
+# A Python escape sequence as a non-raw literal decodes it (octal, hex, \N{...}, \u, \U, the letter
+# escapes, an escaped quote or backslash, and a backslash-newline that joins two lines of a literal).
+_ESCAPE = re.compile(
+    r"\\(?:\n|\\|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}\n]*\}|[0-7]{1,3}|[abfnrtv'\"])"
+)
+_SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v", "'": "'", '"': '"'}
+# Two string literals with nothing but space, comments, line continuations and empty literals between
+# them, where a letter (or an escape that may decode to one, or an apostrophe) touches both quotes: their
+# value joins two runs (`"ki" "tob"` is `kitob`). A quote inside a literal can make this match where no
+# literals join: such a file only takes the full path.
+_GAP = r"(?:[ \t\f\n]|\\\n|#[^\n]*\n)*"
+_QUOTE = r"""(?:\"\"\"|'''|"|')"""
+_JUNCTION = re.compile(
+    r"[A-Za-z0-9}'`]"
+    + _QUOTE
+    + _GAP
+    + r"""(?:[rRbBuUfF]{0,2}(?:"{6}|'{6}|""|'')"""
+    + _GAP
+    + r")*[rRbBuUfF]{0,2}"
+    + _QUOTE
+    + r"[A-Za-z\\'`]"
+)
+
+
+def _decoded_escape(match: re.Match) -> str:
+    escape = match.group()
+    kind = escape[1]
+    if kind == "\n":
+        return ""
+    if kind == "\\":
+        return "\\"
+    if kind in "xuU":
+        return chr(int(escape[2:], 16))
+    if kind == "N":
+        try:
+            return unicodedata.lookup(escape[3:-1])
+        except KeyError:
+            return escape
+    if kind in "01234567":
+        return chr(int(escape[1:], 8))
+    return _SIMPLE_ESCAPES[kind]
+
+
+def decode_escapes(text: str) -> str:
+    """The text with every escape sequence decoded, as a non-raw string literal reads it."""
+    return _ESCAPE.sub(_decoded_escape, text) if "\\" in text else text
+
+
+@dataclass(frozen=True, slots=True)
+class Screen:
+    clean: bool  # every segment of the file is plainly English (see the module's docstring)
+    words: int  # how many words the text has: the base of its profile weight
+
+
+NOT_CLEAN = Screen(False, 0)
+
+# A cleared file's English weight in its language profile: about what its parsed segments weigh
+# (0.5 per defined name, 1 per sentence-long comment, docstring or string) per word of its text.
+WEIGHT_PER_WORD = 0.04
+
+
+def english_weight(screen: Screen) -> float:
+    return round(screen.words * WEIGHT_PER_WORD, 3)
+
+
+# Prose words as `tokens.prose_tokens` reads them in ASCII text: letter runs joined by inner apostrophes.
+# A literal's text can start or end at any of those apostrophes (`u'abc'`: the text is `abc`).
+_PROSE_WORD = re.compile(r"[A-Za-z]+(?:['`][A-Za-z]+)*")
+_APOSTROPHE = re.compile(r"(['`])")
+# Identifiers, and the names written in strings that the engine reads as identifiers (`order_id`).
+_NAME_WORD = re.compile(r"\w+", re.ASCII)
+# The camelCase and CamelCase shapes `tokens._PROTECTED` removes from prose.
+_CAMEL_WORD = re.compile(r"[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+")
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_INNER_APOSTROPHE = re.compile(r"[A-Za-z]['`][A-Za-z]")  # as `prose.no_foreign_word` tells them
+# A printf placeholder (`tokens._PROTECTED`) and the word characters after it: its end may cut a word.
+_AFTER_PERCENT = re.compile(r"%\(?\w*\)?[-#0 +]*\d*(?:\.\d+)?\w*(?:['`]\w+)*")
+
+
+class _Settled:
+    """Which words settle as English, per set of allowed words: each distinct word is decided once, and a
+    file's words are compared with the words already decided in one set operation."""
+
+    def __init__(self, allowed: frozenset[str]) -> None:
+        self.allowed = allowed
+        # (words known to settle, words known not to) per way of reading a word.
+        self.known: dict[str, tuple[set[str], set[str]]] = {"run": (set(), set()), "prose": (set(), set())}
+        self.known["name"] = (set(), set())
+
+    def _common(self, word: str) -> bool:
+        # What `plainly_english` calls English without a look-up, and `classify_word` calls English too.
+        return len(word) <= 2 and word.isalpha() or word.lower() in common_words()
+
+    def all_settle(self, words: set[str], reading: str) -> bool:
+        """Whether every word settles as English in this reading ("run", "prose" or "name")."""
+        good, bad = self.known[reading]
+        new = words - good
+        if not new:
+            return True
+        if not new.isdisjoint(bad):
+            return False
+        decide = {"run": self.plain_run, "prose": self.prose_word, "name": self.name_word}[reading]
+        for word in new:
+            if decide(word):
+                good.add(word)
+            else:
+                bad.add(word)
+                return False
+        return True
+
+    def plain_run(self, run: str) -> bool:
+        """A run of letters in a text with no inner apostrophe: such a text is English with no leaning
+        (`plainly_english`, `no_foreign_word`) unless one of its runs is foreign."""
+        return self._common(run) or classify_word(run, self.allowed, False).verdict != "foreign"
+
+    def protected_word(self, word: str) -> bool:
+        """A camelCase or CamelCase word (`assertIs`, `IntegerField`) that stands alone is a protected span
+        of the full analysis (`tokens.strip_protected`): it only has to be no foreign run elsewhere."""
+        return bool(_CAMEL_WORD.fullmatch(word)) and self.all_settle({word}, "run")
+
+    def prose_word(self, chain: str) -> bool:
+        """A prose word of the full analysis (inner apostrophes kept): it must be no evidence at all, and so
+        must every part of it that a literal's quotes may cut off."""
+        pieces = _APOSTROPHE.split(chain)  # words and the apostrophes between them
+        return all(
+            self._common(part) or no_evidence(classify_word(part, self.allowed, False))
+            for part in (
+                "".join(pieces[first : last + 1])
+                for first in range(0, len(pieces), 2)
+                for last in range(first, len(pieces), 2)
+            )
+        )
+
+    def name_word(self, name: str) -> bool:
+        """Every word the engine can read in this name as an identifier is no evidence at all."""
+        parts = set(split_identifier(name)) | set(CAMEL_PARTS.findall(name))
+        # The strictest reading: an all-capital part of an all-capital name is not taken for an acronym.
+        return all(
+            self._common(part) or no_evidence(classify_identifier_word(part, "X", self.allowed)) for part in parts
+        )
+
+
+_settled: dict[frozenset[str], _Settled] = {}
+
+
+def _printf_remainders(view: str) -> set[str]:
+    """Where a printf placeholder ends inside a run of letters (`%(name)sfoo`), the protected-span removal
+    of the full analysis leaves a word that is no run of the text (`foo`): every suffix of such a run."""
+    words: set[str] = set()
+    for match in _AFTER_PERCENT.finditer(view):
+        for chain in _PROSE_WORD.findall(match.group()):
+            words.update(chain[start:] for start in range(len(chain)))
+    return words
+
+
+def _all_protected(words: set[str], view: str, settled: _Settled) -> bool:
+    """Every word is a protected camelCase or CamelCase word wherever it occurs: never a part of a longer
+    name (`assertIs__x` is no protected span, so `assertIs` would be a word of the full analysis)."""
+    if not all(settled.protected_word(word) for word in words):
+        return False
+    alone = Counter(_NAME_WORD.findall(view))
+    runs = Counter(_PROSE_WORD.findall(view))
+    return all(alone[word] == runs[word] for word in words)
+
+
+def _escaped_lines(text: str) -> str:
+    """The lines of the text that hold a backslash (and the line a backslash-newline joins to each),
+    with their escapes decoded: only there can a literal's value differ from the text."""
+    lines = text.split("\n")
+    kept = []
+    for number, line in enumerate(lines):
+        if "\\" in line or (number and lines[number - 1].endswith("\\")):
+            kept.append(line)
+        elif kept and kept[-1] != "":
+            kept.append("")  # keeps lines that were not next to each other apart
+    return decode_escapes("\n".join(kept))
+
+
+def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
+    """Whether the full path over this Python text could only find plainly English segments."""
+    if not text.isascii():
+        return NOT_CLEAN
+    lowered = text.lower()
+    if "noqa" in lowered or "english-guard" in lowered:
+        return NOT_CLEAN  # a suppression comment: the full path reports what it suppresses and what not
+    settled = _settled.get(allowed)
+    if settled is None:
+        settled = _settled[allowed] = _Settled(allowed)
+    names = set(_NAME_WORD.findall(text))
+    if not settled.all_settle(names, "name"):
+        return NOT_CLEAN  # the most frequent reason, and the cheapest to find
+    views = [text]
+    if "\\" in text:
+        decoded = _escaped_lines(text)
+        if not decoded.isascii():
+            return NOT_CLEAN
+        views.append(decoded)
+        decoded_names = set(_NAME_WORD.findall(decoded))
+        if not settled.all_settle(decoded_names, "name"):
+            return NOT_CLEAN
+        names |= decoded_names
+    if ('"' in text or "'" in text) and _JUNCTION.search(text):
+        return NOT_CLEAN
+    # A text with an inner apostrophe (`don't`) skips the engine's fast paths: its words get the full
+    # analysis, where a word no lexicon knows is weak evidence too.
+    if not any(_INNER_APOSTROPHE.search(view) for view in views):
+        # Without apostrophes the prose words are the runs of letters, which are the runs of the names.
+        if not settled.all_settle(set(_LETTER_RUN.findall("\n".join(names))), "run"):
+            return NOT_CLEAN
+        return Screen(True, len(_PROSE_WORD.findall(text)))
+    for view in views:
+        distinct = set(_PROSE_WORD.findall(view))
+        if not settled.all_settle(distinct, "prose"):
+            unsettled = {word for word in distinct - settled.known["prose"][0] if not settled.prose_word(word)}
+            if not _all_protected(unsettled, view, settled):
+                return NOT_CLEAN
+        if "%" in view and not settled.all_settle(_printf_remainders(view), "prose"):
+            return NOT_CLEAN
+    return Screen(True, len(_PROSE_WORD.findall(text)))
+
+
+def parses(text: str, path: str) -> bool:
+    """Whether `ast.parse` accepts the text, checked without building a tree (False may be a symtable-only
+    error such as a misplaced `nonlocal`: the full path then decides)."""
+    import symtable
+
+    try:
+        symtable.symtable(text, path, "exec")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return True

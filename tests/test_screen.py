@@ -1,0 +1,146 @@
+"""The pre-parse screen (english_guard.screen) is exact: a run that skips the parse of cleared files
+reports byte-identical results to a run that parses every file."""
+
+from __future__ import annotations
+
+import json
+import os
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from english_guard import screen as screening
+from english_guard.checker import run_check
+from english_guard.config import load_config
+from english_guard.context import LANGUAGES
+from english_guard.screen import decode_escapes, parses, screen_python
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+# Files of the shapes the screen must get right: each either cleared or sent to the full path, and the
+# results the same either way.
+FIXTURES = {
+    "plain.py": '"""Read the settings file and return the values."""\n\n\ndef read_settings(path):\n'
+    "    # Open the file and parse every line.\n    with open(path) as handle:\n"
+    "        return [line.strip() for line in handle if line.strip()]\n",
+    # Escapes spell a word the text does not show: `kitob` (Uzbek) from hex escapes.
+    "escaped.py": 'TITLE = "\\x6b\\x69\\x74\\x6f\\x62"\nNAME = "\\N{LATIN SMALL LETTER K}itob"\n',
+    # Two literals joined into one word.
+    "joined.py": 'GREETING = ("xush" "kelibsiz")\nOTHER = ("ki"  # a comment between the parts\n    "tob")\n',
+    # A printf placeholder cuts a word in the full analysis of a text with an apostrophe.
+    "printf.py": 'MESSAGE = "don\'t %(count)skitoblar"\n',
+    "apostrophe.py": "# it's the server's job to send the reply\nREPLY = \"the user's kitob\"\n",
+    "broken.py": "def read(:\n    # Return the value.\n    return 1\n",
+    "nonlocal.py": "nonlocal value\n",
+    "directive.py": "value = 1  # noqa: EG101\n",
+    "unicode.py": '# Return the value of the first field\nLABEL = "Foydalanuvchi ma\u2019lumotlari"\n',
+    "uzbek_names.py": "def foydalanuvchini_olish(raqam):\n    return raqam\n",
+    "continued.py": 'TEXT = "ki\\\ntob"\n',
+    "raw.py": 'PATTERN = r"\\nkitob"\nTEXT = "\\nkitob"\n',
+    "empty.py": "",
+}
+
+
+def _results(paths: list[str], skip_parse: bool) -> list[str]:
+    config = load_config(start=paths[0])
+    saved = screening.SKIP_PARSE
+    screening.SKIP_PARSE = skip_parse
+    try:
+        run = run_check(paths, config, jobs=1, use_cache=False)
+    finally:
+        screening.SKIP_PARSE = saved
+    return [
+        json.dumps(
+            {
+                "path": result.path,
+                "findings": [finding.to_json() for finding in result.findings],
+                "error": result.error.to_json() if result.error else None,
+                "unused": [finding.to_json() for finding in result.unused_directives],
+                "candidates": [candidate.to_json() for candidate in result.candidates],
+                "facts": result.facts,
+            },
+            sort_keys=True,
+        )
+        for result in sorted(run.results, key=lambda r: r.path)
+    ]
+
+
+def _assert_exact(paths: list[str]) -> list[str]:
+    screened = _results(paths, skip_parse=True)
+    parsed = _results(paths, skip_parse=False)
+    assert len(screened) == len(parsed)
+    for with_screen, without in zip(screened, parsed, strict=True):
+        assert with_screen == without
+    return screened
+
+
+@pytest.fixture
+def fixture_tree(tmp_path: Path) -> Path:
+    for name, text in FIXTURES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def test_each_fixture_is_cleared_or_sent_to_the_full_path(fixture_tree: Path) -> None:
+    cleared = {name for name, text in FIXTURES.items() if screen_python(text).clean}
+    assert cleared == {"plain.py", "broken.py", "nonlocal.py", "empty.py"}
+    assert not parses(FIXTURES["broken.py"], "broken.py")
+    assert not parses(FIXTURES["nonlocal.py"], "nonlocal.py")  # symtable is stricter than ast.parse
+    assert parses(FIXTURES["plain.py"], "plain.py")
+
+
+def test_the_screen_is_exact_on_the_fixtures(fixture_tree: Path) -> None:
+    results = [json.loads(line) for line in _assert_exact([str(fixture_tree)])]
+    by_name = {Path(result["path"]).name: result for result in results}
+    # The full path still reports what only it can: EG900, findings hidden behind escapes and joins.
+    assert by_name["broken.py"]["error"] is not None
+    assert by_name["escaped.py"]["findings"] or by_name["escaped.py"]["candidates"]
+    assert by_name["uzbek_names.py"]["findings"]
+    assert by_name["plain.py"]["findings"] == [] and by_name["plain.py"]["error"] is None
+
+
+def test_a_cleared_file_weighs_its_words_in_the_profile(fixture_tree: Path) -> None:
+    text = FIXTURES["plain.py"]
+    cleared = screen_python(text)
+    assert cleared.clean and cleared.words > 10
+    for skip_parse in (True, False):
+        results = [json.loads(line) for line in _results([str(fixture_tree / "plain.py")], skip_parse)]
+        assert results[0]["facts"] == {LANGUAGES: {"en": screening.english_weight(cleared)}}
+
+
+def test_escapes_are_decoded_as_a_literal_reads_them() -> None:
+    assert decode_escapes('"\\x6b\\151t\\u006fb\\\nx"') == '"kitobx"'
+    assert decode_escapes("\\N{LATIN SMALL LETTER A}\\t\\\\n") == "a\t\\n"
+
+
+def test_the_screen_is_exact_on_the_example_project() -> None:
+    _assert_exact([str(ROOT / "examples")])
+
+
+@pytest.mark.skipif(not (SHARED / "evalset").is_dir(), reason="the shared evaluation sets are not on this machine")
+@pytest.mark.parametrize("name", ["evalset", "evalset-prose"])
+def test_the_screen_is_exact_on_the_evaluation_sets(name: str) -> None:
+    _assert_exact([str(SHARED / name)])
+
+
+def test_the_screen_is_exact_on_a_sample_of_the_standard_library(tmp_path: Path) -> None:
+    """Every 12th module of the running interpreter's standard library (bounded: about 60 files), copied
+    so that no project configuration around it applies."""
+    source = Path(sysconfig.get_paths()["stdlib"])
+    files = sorted(
+        path
+        for path in source.rglob("*.py")
+        if not {"test", "tests", "idle_test", "site-packages"} & set(path.relative_to(source).parts)
+    )[::12]
+    for index, path in enumerate(files):
+        (tmp_path / f"m{index}_{path.name}").write_bytes(path.read_bytes())
+    results = _assert_exact([str(tmp_path)])
+    assert len(results) == len(files)
+    cleared = sum(screen_python(path.read_text(encoding="utf-8", errors="replace")).clean for path in files)
+    assert cleared > 0, "the sample should contain files the screen clears"
+
+
+def test_the_switch_reads_the_environment() -> None:
+    assert screening.SKIP_PARSE == (os.environ.get("ENGLISH_GUARD_SCREEN", "on") != "off")
