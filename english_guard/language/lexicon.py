@@ -87,7 +87,6 @@ class CommonWords:
     def __init__(self) -> None:
         self._words: frozenset[str] | None = None
         self._asked = 0
-        self._longest: int | None = None
         self._lock = threading.Lock()
 
     def load(self) -> frozenset[str]:
@@ -110,24 +109,6 @@ class CommonWords:
             return word in self.load()
         entry = lookup(word)
         return entry.code or (entry.english * 10 >= COMMON_ZIPF_TENTHS and not entry.quoted_foreign())
-
-    def longest(self) -> int:
-        """The length of the longest common word: a longer string is never one (asked once, then kept)."""
-        if self._longest is None:
-            if self._words is not None:
-                self._longest = max(map(len, self._words), default=0)
-            else:
-                row = (
-                    _connection()
-                    .execute(
-                        "SELECT max(length(word)) FROM (SELECT word FROM english WHERE zipf >= ? UNION ALL SELECT word"
-                        " FROM code)",
-                        (COMMON_ZIPF_TENTHS,),
-                    )
-                    .fetchone()
-                )
-                self._longest = int(row[0] or 0)
-        return self._longest
 
     def missing(self, words: set[str]) -> set[str]:
         """The words (lowercase) that are not common: one set difference once loaded, else one memoised
