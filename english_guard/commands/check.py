@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from english_guard.commands.options import report_output_options
 from english_guard.config import ConfigError, expand_codes, load_config
 from english_guard.reporting import FORMATS
 from english_guard.rules import UNUSED_SUPPRESSION
@@ -177,18 +178,7 @@ def _run_stdin(stdin_filename, select, ignore, config_file, force_exclude):
     is_flag=True,
     help=_("Also report english-guard suppression comments that suppress nothing (EG100)."),
 )
-@click.option("--exit-zero", is_flag=True, help=_("Exit with 0 even when there are findings."))
-@click.option(
-    "--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file.")
-)
-@click.option(
-    "--color",
-    "color_choice",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."),
-)
+@report_output_options
 @click.option("--quiet", "-q", is_flag=True, help=_("Print the findings only: no summary line, no progress."))
 @click.option(
     "--statistics", is_flag=True, help=_("Print how many findings each rule and language has, not the findings.")

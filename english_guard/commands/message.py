@@ -8,6 +8,7 @@ import sys
 import click
 
 from english_guard.commands.check import EXIT_CLEAN, EXIT_FINDINGS, _codes, _fail, use_color
+from english_guard.commands.options import report_output_options
 from english_guard.config import ConfigError, expand_codes, load_config
 from english_guard.reporting import FORMATS
 from english_guard.ui_text import _
@@ -39,18 +40,7 @@ from english_guard.ui_text import _
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), help=_("Read settings from this TOML file."))
 @click.option("--select", metavar="CODES", help=_("Only these rule codes or prefixes (comma-separated)."))
 @click.option("--ignore", metavar="CODES", help=_("Skip these rule codes or prefixes (comma-separated)."))
-@click.option("--exit-zero", is_flag=True, help=_("Exit with 0 even when there are findings."))
-@click.option(
-    "--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file.")
-)
-@click.option(
-    "--color",
-    "color_choice",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."),
-)
+@report_output_options
 @click.option("--quiet", "-q", is_flag=True, help=_("Print the findings only: no summary line."))
 def check_message(
     message_file,

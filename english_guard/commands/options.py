@@ -27,3 +27,20 @@ def test_command_options(test_command_help: str) -> Callable:
         )
 
     return decorate
+
+
+def report_output_options(function: Callable) -> Callable:
+    """`--exit-zero`, `--output` and `--color` of the commands that print a findings report (check,
+    check-message)."""
+    function = click.option(
+        "--color",
+        "color_choice",
+        type=click.Choice(["auto", "always", "never"]),
+        default="auto",
+        show_default=True,
+        help=_("Colour the text report (auto: on a terminal, unless NO_COLOR is set)."),
+    )(function)
+    function = click.option(
+        "--output", "-o", "output_file", type=click.Path(dir_okay=False), help=_("Write the report to this file.")
+    )(function)
+    return click.option("--exit-zero", is_flag=True, help=_("Exit with 0 even when there are findings."))(function)

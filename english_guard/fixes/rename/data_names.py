@@ -21,6 +21,8 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from english_guard.walk import COPY_SKIPPED
+
 ORM_CALLS = {"Column", "mapped_column", "relationship", "column_property", "ForeignKey", "Field"}
 PYDANTIC_BASES = {"BaseModel", "BaseSettings", "RootModel"}
 HANDLER_EVENTS = {
@@ -44,26 +46,8 @@ HANDLER_EVENTS = {
 TEMPLATE_SUFFIXES = {".html", ".htm", ".jinja", ".jinja2", ".j2", ".tmpl", ".tpl", ".txt", ".md", ".xml"}
 TEMPLATE_FIELD = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}", re.DOTALL)
 ATTRIBUTE_CHAIN = re.compile(r"\b[A-Za-z_]\w*((?:\.[A-Za-z_]\w*)+)")
-SKIPPED_DIRS = {
-    ".git",
-    ".hg",
-    ".svn",
-    "__pycache__",
-    ".venv",
-    "venv",
-    "env",
-    "node_modules",
-    ".tox",
-    ".nox",
-    ".mypy_cache",
-    ".pytest_cache",
-    ".ruff_cache",
-    ".english-guard",
-    ".english-guard-cache",
-    "build",
-    "dist",
-    ".eggs",
-}
+# The folders a copy of the project leaves out, and build output: no data the code reads at run time.
+SKIPPED_DIRS = COPY_SKIPPED | {"env", "build", "dist"}
 MAX_DATA_FILE = 2_000_000  # bytes: larger JSON or template files are data dumps, not read
 
 
