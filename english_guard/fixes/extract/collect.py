@@ -48,6 +48,19 @@ def callee_name(func: cst.BaseExpression) -> str:
     return ".".join(parts)
 
 
+MEMBERSHIP_METHODS = frozenset({"in_", "not_in"})
+
+
+def is_membership_call(node: cst.CSTNode) -> bool:
+    """`F.text.in_({...})`: a magic filter's membership test, a comparison with incoming text."""
+    return (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value in MEMBERSHIP_METHODS
+        and len(node.args) == 1
+    )
+
+
 # Exact node types (LibCST nodes are ABCs, so `type(node) in` is much cheaper than isinstance).
 _SCOPES = frozenset(
     {cst.Module, cst.FunctionDef, cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp}
@@ -165,11 +178,14 @@ class _Collector(_Bindings):
         self.scan = FileScan(path)
         self.decorators: list[int] = []
         self.kept = 0  # inside an assignment: the value outlives the statement
+        self.consumers: list[cst.CSTNode] = []  # calls and comparisons around the current node, innermost last
         self.found: list[tuple[Candidate, tuple[int, ...]]] = []
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         descend = super().on_visit(node)
         kind = type(node)
+        if kind is cst.Call or kind is cst.Comparison:
+            self.consumers.append(node)
         if kind is cst.Decorator:
             self.decorators.append(len(self.stack) - 1)  # evaluated in the scope around the function
         elif isinstance(node, (cst.Assign, cst.AnnAssign, cst.AugAssign)):  # the _KEEPERS
@@ -178,6 +194,8 @@ class _Collector(_Bindings):
                 return False  # `__all__ = ["Savat"]` lists names, never messages
         if not descend:
             return False
+        if kind is cst.MatchValue:
+            return False  # a pattern holds no message; it follows its button (rewrite.py's match cases)
         if isinstance(node, cst.Call):
             if is_gettext_call(callee_name(node.func), self.config):
                 return False  # already translated: nothing inside is ours
@@ -212,7 +230,9 @@ class _Collector(_Bindings):
 
     def on_leave(self, original_node: cst.CSTNode) -> None:
         super().on_leave(original_node)
-        if type(original_node) is cst.Decorator:
+        if type(original_node) is cst.Call or type(original_node) is cst.Comparison:
+            self.consumers.pop()
+        elif type(original_node) is cst.Decorator:
             self.decorators.pop()
         elif type(original_node) in _KEEPERS:
             self.kept -= 1
@@ -221,6 +241,18 @@ class _Collector(_Bindings):
         """Made when the module is imported and kept for later (a keyboard bound to a name, a filter in a
         handler's decorator), not shown at once."""
         return bool(self.kept or self.decorators) and runs_at_import(self.stack, self.decorators)
+
+    def _consumer(self, node: cst.CSTNode) -> str | None:
+        """The call the text is an argument of (`KeyboardButton` in `KeyboardButton(text="...")`, "" for none),
+        or None when it is compared (`F.text == "..."`, `F.text.in_({...})`): a comparison keeps no text."""
+        for consumer in reversed(self.consumers):
+            if consumer is node:
+                continue
+            if isinstance(consumer, cst.Comparison) or is_membership_call(consumer):
+                return None
+            assert isinstance(consumer, cst.Call)
+            return callee_name(consumer.func)
+        return ""
 
     def finish(self) -> FileScan:
         """Messages in a scope that rebinds the gettext name are reported instead of extracted."""
@@ -258,7 +290,19 @@ class _Collector(_Bindings):
             return
         if not has_words(shape):
             return
-        candidate = Candidate(self.path, line, column, node, shape, context, module_level=self.kept_from_import_time())
+        module_level = self.kept_from_import_time()
+        consumer = self._consumer(node)
+        candidate = Candidate(
+            self.path,
+            line,
+            column,
+            node,
+            shape,
+            context,
+            module_level=module_level,
+            passed_to=(consumer or "") if module_level else "",
+            compared=consumer is None,
+        )
         self.found.append((candidate, tuple(id(scope) for scope in self.stack)))
 
 

@@ -53,6 +53,10 @@ class Candidate:
     # made when the module is imported and kept (a keyboard bound to a name): one gettext call would fix
     # one language for every user, so it needs the lazy gettext (`__`)
     module_level: bool = False
+    # the call a text made at import time is passed to (`KeyboardButton`): that call keeps its value, and
+    # a lazy text is no str (aiogram's types refuse it), so such a text is reported instead
+    passed_to: str = ""
+    compared: bool = False  # compared with incoming text (`F.text == "..."`): it must match its button
 
 
 @dataclass(frozen=True)

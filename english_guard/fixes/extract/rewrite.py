@@ -5,6 +5,7 @@ LibCST keeps every other byte of the file as it was (comments, blank lines, quot
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import libcst as cst
@@ -238,6 +239,7 @@ class _ComparisonRewriter(cst.CSTTransformer):
         self.decorators: list[int] = []
         self.used: set[str] = set()
         self.refused: list[cst.SimpleString] = []  # literals at import time with no lazy gettext
+        self.subjects: list[str] = []  # per enclosing `match`: the name its rewritten cases capture
 
     def visit_FunctionDef(self, node) -> None:
         self.stack.append(node)
@@ -282,8 +284,81 @@ class _ComparisonRewriter(cst.CSTTransformer):
             elements = [
                 e.with_changes(value=self._literal(e.value)) if isinstance(e, cst.Element) else e for e in node.elements
             ]
-            return node.with_changes(elements=elements)
+            new = node.with_changes(elements=elements)
+            if isinstance(node, cst.Set) and self._lazy_in(new):
+                # a set hashes its lazy texts once, in one locale: a list compares them when asked
+                return cst.List(
+                    elements=new.elements, lbracket=cst.LeftSquareBracket(), rbracket=cst.RightSquareBracket()
+                )
+            return new
         return self._literal(node)
+
+    def _lazy_in(self, node: cst.BaseExpression) -> bool:
+        return bool(self.names.lazy) and any(
+            isinstance(e, cst.Element)
+            and isinstance(e.value, cst.Call)
+            and isinstance(e.value.func, cst.Name)
+            and e.value.func.value == self.names.lazy
+            for e in getattr(node, "elements", ())
+        )
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.Call:
+        """`F.text.in_({"🛒 Savat", "🧺 Savat"})`: a magic filter's membership test, like `in`."""
+        from english_guard.fixes.extract.collect import is_membership_call
+
+        if not is_membership_call(updated_node) or updated_node.args[0].keyword is not None:
+            return updated_node
+        argument = updated_node.args[0]
+        return updated_node.with_changes(args=[argument.with_changes(value=self._side(argument.value, True))])
+
+    def visit_Match(self, node: cst.Match) -> None:
+        self.subjects.append(self._capture_name(node))
+
+    def leave_Match(self, original_node: cst.Match, updated_node: cst.Match) -> cst.Match:
+        self.subjects.pop()
+        return updated_node
+
+    def _capture_name(self, node: cst.Match) -> str:
+        """A name for the subject in rewritten cases, unused anywhere in the statement."""
+        code = cst.Module([]).code_for_node(node)
+        name, number = "incoming_text", 1
+        while re.search(rf"\b{name}\b", code):
+            number += 1
+            name = f"incoming_text_{number}"
+        return name
+
+    def leave_MatchCase(self, original_node: cst.MatchCase, updated_node: cst.MatchCase) -> cst.MatchCase:
+        """`case "🛒 Savat":` -> `case incoming_text if incoming_text == _("🛒 Cart"):`. A pattern cannot call
+        gettext, so the text moves into a guard on the subject, captured under a fresh name."""
+        pattern = updated_node.pattern
+        options = pattern.patterns if isinstance(pattern, cst.MatchOr) else [pattern]
+        values = [option.pattern if isinstance(option, cst.MatchOrElement) else option for option in options]
+        if not self.subjects or not values or not all(isinstance(value, cst.MatchValue) for value in values):
+            return updated_node
+        literals = [value.value for value in values if isinstance(value, cst.MatchValue)]
+        texts = [self._literal(literal) for literal in literals]
+        if all(new is old for new, old in zip(texts, literals, strict=True)):
+            return updated_node
+        name = cst.Name(self.subjects[-1])
+        if len(texts) == 1:
+            test: cst.BaseExpression = cst.Comparison(
+                left=name, comparisons=[cst.ComparisonTarget(operator=cst.Equal(), comparator=texts[0])]
+            )
+        else:
+            choices = cst.Tuple([cst.Element(text) for text in texts])
+            test = cst.Comparison(left=name, comparisons=[cst.ComparisonTarget(operator=cst.In(), comparator=choices)])
+        if updated_node.guard is not None:
+            guard = updated_node.guard
+            if isinstance(guard, (cst.BooleanOperation, cst.IfExp, cst.Lambda, cst.NamedExpr)):
+                guard = guard.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+            test = cst.BooleanOperation(left=test, operator=cst.And(), right=guard)
+        space = cst.SimpleWhitespace(" ")
+        return updated_node.with_changes(
+            pattern=cst.MatchAs(name=name),
+            guard=test,
+            whitespace_before_if=space,
+            whitespace_after_if=space,
+        )
 
     def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.Comparison:
         if len(updated_node.comparisons) != 1 or not isinstance(

@@ -228,6 +228,7 @@ class _Planner:
         self.view = CheckView()
         self.moved: dict[str, str] = {}  # non-English msgid in the code (EG403) -> its English msgid
         self.msgid_entries: list[ReviewEntry] = []  # their review entries: proposals and texts waiting
+        self.used_templates: set[str] = set()  # messages with at least one occurrence rewritten
         self.source_po = settings.locales_dir / settings.source_lang / "LC_MESSAGES" / f"{settings.domain}.po"
 
     # -- reading ---------------------------------------------------------------------------------
@@ -494,6 +495,18 @@ class _Planner:
             for candidate in message.occurrences
         }
         lazy = _bound_name(self.settings.lazy_import)
+        # aiogram, pydantic, python-telegram-bot: their types take only a str, a lazy text serves comparisons only.
+        strict = next((name for item in parsed if (name := _str_only_framework(item.data))), "")
+        # Messages with a text left as it was at import time (a button): every use of them stays as it is.
+        held = {
+            message.template
+            for message in messages
+            if message.english is not None
+            and any(
+                _import_time_refusal(c, Msgid(message.english, message.english_plural), lazy, strict)
+                for c in message.occurrences
+            )
+        }
         # What incoming text is compared with: the original of every plain message now in the catalogs.
         compared = {
             message.template: message.english
@@ -503,13 +516,15 @@ class _Planner:
             and not message.english_plural
             and message.english != message.template
             and all(not c.shape.placeholders and c.shape.style == PLAIN for c in message.occurrences)
-            and (lazy or not any(c.module_level for c in message.occurrences))  # its buttons stay as they are
+            # a button left as it was keeps its comparisons as they are: its press must still match
+            and message.template not in held
         }
         names = GettextNames(self.settings.gettext_name, self.settings.ngettext_name, lazy)
         new_sources: dict[str, bytes] = {}
         for item in parsed:
             chosen = [(c, chosen_by_node[id(c.node)]) for c in item.scan.candidates if id(c.node) in chosen_by_node]
-            chosen = self._refuse_at_import_time(chosen, lazy)
+            chosen = self._refuse_at_import_time(chosen, lazy, held, strict)
+            self.used_templates.update(candidate.shape.template for candidate, _msgid in chosen)
             module = item.module
             if module is None and compared and any(t.encode("utf-8") in item.data for t in compared):
                 module = cst.parse_module(item.data)
@@ -542,29 +557,22 @@ class _Planner:
                 self.plan.code.append(PlannedFile(Path(item.path), item.data, new_data))
         return new_sources
 
-    def _refuse_at_import_time(self, chosen: list, lazy: str) -> list:
-        """Texts made at import time need the lazy gettext; without one (or for plural forms) they stay as
-        they are, reported: one gettext call at import would show one language to every user."""
+    def _refuse_at_import_time(self, chosen: list, lazy: str, held: set[str], strict: str) -> list:
+        """Texts made at import time that the lazy gettext cannot serve stay as they are, reported: one
+        gettext call at import would show one language to every user. Every other use of such a text stays
+        too, so that a button and the comparison that handles its press keep matching."""
         kept = []
         for candidate, msgid in chosen:
-            if candidate.module_level and (not lazy or msgid.plural):
+            why = _import_time_refusal(candidate, msgid, lazy, strict)
+            if not why and candidate.shape.template in held:
                 why = (
-                    "plural forms at import time have no lazy gettext"
-                    if lazy
-                    else "the gettext module has no lazy gettext `__` (the helper extract generates has one)"
+                    "not extracted: the same text made at import time elsewhere (a button) stays as it is, so "
+                    "this use stays too and a press still matches its comparison"
                 )
-                self.at_import_time.append(
-                    (
-                        candidate,
-                        (
-                            "not extracted: this text is made when the module is imported, so a gettext call "
-                            f"there would show one language to every user; {why}: build it inside a function "
-                            "or add a lazy gettext"
-                        ),
-                    )
-                )
-                continue
-            kept.append((candidate, msgid))
+            if why:
+                self.at_import_time.append((candidate, why))
+            else:
+                kept.append((candidate, msgid))
         return kept
 
     def _report_import_time(self, path: str, module: cst.Module, literal) -> None:
@@ -639,6 +647,18 @@ class _Planner:
                 )
                 entries.append(entry)
                 self.plan.pending.append(entry)
+            elif message.origin == "review" and message.template not in self.used_templates:
+                # reviewed, but every occurrence was left (made at import time): the answer is kept for later
+                entries.append(
+                    ReviewEntry(
+                        message.template,
+                        message.english,
+                        False,
+                        locations,
+                        plural_like=plural_like,
+                        english_plural=message.english_plural,
+                    )
+                )
             elif message.origin == "machine":
                 entry = ReviewEntry(
                     message.template,
@@ -714,6 +734,46 @@ class _Planner:
             path, self.settings.locales_dir, self.settings.domain, self.settings.source_lang, module_name
         )
         self.plan.runtime = PlannedFile(path, None, text.encode("utf-8"))
+
+
+# Frameworks whose types validate or serialise a text as a str, which a lazy text is not: in a project that
+# uses one, a lazy text made at import time can only be compared with incoming text (`F.text == __("...")`).
+_STR_ONLY_FRAMEWORKS = re.compile(rb"^[ \t]*(?:from|import)[ \t]+(aiogram|pydantic|telegram|telebot)\b", re.MULTILINE)
+
+
+def _str_only_framework(data: bytes) -> str:
+    """The str-only framework the file imports, or ""."""
+    found = _STR_ONLY_FRAMEWORKS.search(data)
+    return found.group(1).decode() if found else ""
+
+
+def _import_time_refusal(candidate: Candidate, msgid: Msgid, lazy: str, strict: str = "") -> str:
+    """Why a text made at import time cannot take the lazy gettext ("" when it can)."""
+    if not candidate.module_level:
+        return ""
+    if not lazy:
+        why = "the gettext module has no lazy gettext `__` (the helper extract generates has one)"
+    elif msgid.plural:
+        why = "plural forms at import time have no lazy gettext"
+    elif strict and candidate.passed_to:
+        why = (
+            f"it is passed to `{candidate.passed_to}(...)` then, which keeps it, and a lazy text is not a str "
+            f"({strict}'s types refuse it)"
+        )
+    elif strict and not candidate.compared:
+        why = (
+            f"the project uses {strict}, whose types take only a str: a lazy text would fail when it is sent "
+            f"(it serves only comparisons with incoming text, `F.text == __(...)`)"
+        )
+    elif candidate.shape.style != PLAIN:
+        why = "it is formatted then, which fixes its language"
+    else:
+        return ""
+    return (
+        f"not extracted: this text is made when the module is imported, so a gettext call there would show one "
+        f"language to every user; {why}: build it inside a function (e.g. one that returns the keyboard)"
+        + ("" if lazy else " or add a lazy gettext")
+    )
 
 
 def _bound_name(statement: str) -> str:
