@@ -173,6 +173,44 @@ def test_translate_does_not_report_a_refused_file_as_written(tmp_path):
     assert done.returncode != 0
 
 
+BOT_REPLY = 'async def javob(message):\n    await message.answer("Assalomu alaykum, xush kelibsiz")\n'
+
+
+def test_extract_never_writes_catalogs_through_a_locales_symlink_out_of_the_project(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("keep me\n", encoding="utf-8")
+    root = make_project(tmp_path / "p", {"bot.py": BOT_REPLY})
+    (root / "locales").symlink_to("../elsewhere")
+    done = run_cli(root, "extract", ".", "--source-lang", "uz", "--engine", "glossary", env=_no_models(tmp_path))
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 2
+    assert "a symbolic link takes it out of the project" in done.stderr
+    assert "nothing was written" in done.stderr
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["keep.txt"]
+    assert (root / "bot.py").read_text(encoding="utf-8") == BOT_REPLY
+    assert not (root / "i18n.py").exists()
+    assert ": created" not in done.stdout and ": updated" not in done.stdout
+
+
+def test_extract_names_only_files_really_written(tmp_path):
+    from test_extract_bot import fill_review
+
+    root = make_project(tmp_path / "p", {"bot.py": BOT_REPLY})
+    command = ["extract", ".", "--source-lang", "uz", "--engine", "none"]
+    run_cli(root, *command, env=_no_models(tmp_path))
+    assert fill_review(root / "locales" / "messages.review.po", {"Assalomu alaykum, xush kelibsiz": "Hello"}) == 1
+    (root / "bot.py").chmod(0o444)
+    done = run_cli(root, *command, env=_no_models(tmp_path))
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 2
+    assert "bot.py" in done.stderr and "read-only" in done.stderr
+    assert (root / "bot.py").read_text(encoding="utf-8") == BOT_REPLY
+    assert "bot.py: updated" not in done.stdout
+    # all or nothing: the helper and catalogs were put back, and nothing is reported as written
+    assert ": created" not in done.stdout and not (root / "i18n.py").exists()
+
+
 def test_check_never_writes_through_a_cache_symlink_out_of_the_project(tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

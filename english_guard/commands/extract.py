@@ -159,8 +159,11 @@ def extract(
         for note in settings.notes:
             click.echo(_("note: {note}").format(note=note))
         plan = plan_extract(paths, settings)
-        _print_plan(plan, show_diff)
-        if not show_diff and not _write(plan, settings, test_command, test_timeout):
+        if show_diff:
+            _print_plan(plan, show_diff)
+        elif _write(plan, settings, test_command, test_timeout):
+            _print_plan(plan, show_diff)  # after the write: all of it was written
+        else:
             sys.exit(2)
     except (ConfigError, ExtractSetupError, CatalogError, UnsafeWriteError, WriteRefused) as exc:
         click.echo(_("error: {message}").format(message=exc), err=True)

@@ -11,6 +11,7 @@ helper before the code, so code never refers to a catalog that is not there yet.
 from __future__ import annotations
 
 import io
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -859,4 +860,26 @@ def plan_extract(paths: Iterable[str], settings: ExtractSettings) -> ExtractPlan
     template_ids = {m.id for m in template if m.id}
     planner.review_plan(messages, rescans, {item.reference for item in parsed}, template_ids)
     planner.runtime_plan()
+    _refuse_links_out_of_the_project(planner.plan, planner.root)
     return planner.plan
+
+
+def _refuse_links_out_of_the_project(plan: ExtractPlan, root: Path) -> None:
+    """A file meant to be inside the project that a symbolic link (`locales -> ../elsewhere`) takes out of it
+    is never written: nothing is, and the error names the link."""
+    real_root = os.path.realpath(root)
+    paths = [planned.path for planned in plan.changes()]
+    if plan.review_removed is not None:
+        paths.append(plan.review_removed)
+    for path in paths:
+        lexical = os.path.abspath(path)
+        real = os.path.realpath(path)
+        if _inside(lexical, str(root)) and not _inside(real, real_root):
+            raise UnsafeWriteError(
+                f"{_display(Path(path))}: a symbolic link takes it out of the project (to {real}); "
+                f"extract writes only inside the project, nothing was written"
+            )
+
+
+def _inside(path: str, folder: str) -> bool:
+    return os.path.commonpath([path, os.path.abspath(folder)]) == os.path.abspath(folder)
