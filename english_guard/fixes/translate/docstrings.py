@@ -7,8 +7,8 @@ import libcst as cst
 from english_guard.fixes.translate.units import MIN_WIDTH, Position, Unit, is_ignored
 
 
-def docstring_unit(path: str, lines: list[str], body, position: Position) -> Unit | None:
-    """The unit of the docstring that opens `body`, or None when there is none to translate."""
+def docstring_string(body) -> cst.SimpleString | None:
+    """The string literal that opens `body` as its docstring, if there is one (bytes are none)."""
     if not body:
         return None
     statement = body[0]
@@ -19,7 +19,13 @@ def docstring_unit(path: str, lines: list[str], body, position: Position) -> Uni
     if not isinstance(statement, cst.Expr) or not isinstance(statement.value, cst.SimpleString):
         return None
     string = statement.value
-    if "b" in string.prefix.lower():
+    return None if "b" in string.prefix.lower() else string
+
+
+def docstring_unit(path: str, lines: list[str], body, position: Position) -> Unit | None:
+    """The unit of the docstring that opens `body`, or None when there is none to translate."""
+    string = docstring_string(body)
+    if string is None:
         return None
     found = position(string)
     quote = string.quote

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import ast
-import dataclasses
 import re
 
 import libcst as cst
 
 from english_guard.errors import EnglishGuardError
+from english_guard.fixes.translate.scan import line_fields
 from english_guard.fixes.translate.strings import render_string
 from english_guard.fixes.translate.units import FilePlan, TranslateError, Unit
 
@@ -93,13 +93,13 @@ class _Applier(cst.CSTTransformer):
         if not isinstance(result, cst.CSTNode) or type(result) is not type(original):
             return result
         changes = {}
-        for f in dataclasses.fields(original):
-            old = getattr(original, f.name, None)
+        for name in line_fields(type(original)):
+            old = getattr(original, name, None)
             if not (isinstance(old, (tuple, list)) and old and all(isinstance(v, cst.EmptyLine) for v in old)):
                 continue
             if not any(("block", id(line)) in self.replacements for line in old):
                 continue
-            new_value = list(getattr(result, f.name))
+            new_value = list(getattr(result, name))
             rebuilt: list[cst.EmptyLine] = []
             skip = 0
             for position, line in enumerate(old):
@@ -122,7 +122,7 @@ class _Applier(cst.CSTTransformer):
                         )
                     )
                 self.applied.append(unit)
-            changes[f.name] = rebuilt
+            changes[name] = rebuilt
         return result.with_changes(**changes) if changes else result
 
 
