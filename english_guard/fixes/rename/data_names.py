@@ -113,17 +113,21 @@ class _Finder:
         if reason not in self.reasons[node]:
             self.reasons[node].append(reason)
 
-    def run(self, texts: dict[str, str]) -> dict[str, list[str]]:
-        trees = []
+    def _trees(self, texts: dict[str, str]):
+        """Each file's syntax tree, one at a time: a tree is parsed again rather than kept (all the trees of a
+        large project at once take gigabytes; parsing takes a second or two)."""
         for fact in self.index.facts:
             text = texts.get(fact.path)
             if text is None:
                 continue
             try:
-                trees.append((fact, ast.parse(text)))
+                tree = ast.parse(text)
             except (SyntaxError, ValueError):
                 continue
-        for fact, tree in trees:  # first the names other files need: as_() names, pydantic classes
+            yield fact, tree
+
+    def run(self, texts: dict[str, str]) -> dict[str, list[str]]:
+        for fact, tree in self._trees(texts):  # first the names other files need: as_() names, pydantic classes
             for node in ast.walk(tree):
                 if (
                     isinstance(node, ast.Call)
@@ -136,7 +140,7 @@ class _Finder:
                     self.injected[node.args[0].value] = f"{fact.path}:{node.lineno}"
                 elif isinstance(node, ast.ClassDef) and any(_name_of(b) in PYDANTIC_BASES for b in node.bases):
                     self.pydantic_classes.add(node.name)
-        for fact, tree in trees:
+        for fact, tree in self._trees(texts):
             self.module(fact, tree)
             self.strings(fact)
         self.template_fields()

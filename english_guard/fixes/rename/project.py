@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,15 +50,33 @@ def load_project(paths: list[str], config: Config) -> Project:
     project = Project()
     files = discover_python_files(paths, config)
     if len(files) < PARALLEL_FROM or _jobs() == 1:
-        results = [_analyze_path(p) for p in files]
+        _add_results(project, map(_analyze_path, files))
     else:
         with ProcessPoolExecutor(_jobs()) as pool:
-            results = list(pool.map(_analyze_path, files, chunksize=8))
+            _add_results(project, pool.map(_analyze_path, files, chunksize=8))
+    project.index = SymbolIndex(project.facts)
+    return project
+
+
+def _add_results(project: Project, results: Iterable[tuple[SourceFile | None, FileFacts | None, str]]) -> None:
     for source, facts, error in results:
         if error:
             project.errors.append(error)
         if source is not None and facts is not None and not facts.error:
+            _share_strings(facts)
             project.sources.append(source)
             project.facts.append(facts)
-    project.index = SymbolIndex(project.facts)
-    return project
+
+
+def _share_strings(facts: FileFacts) -> None:
+    """One string object for each symbol, name and role, however many tokens carry it: the facts of a large
+    project hold millions of tokens, and those come back from the worker processes as separate copies."""
+    intern = sys.intern
+    for occurrence in (*facts.occurrences, *facts.strings, *facts.star_calls):
+        occurrence.symbol = intern(occurrence.symbol)
+        occurrence.text = intern(occurrence.text)
+        occurrence.role = intern(occurrence.role)
+    for binding in facts.bindings:
+        binding.qualname = intern(binding.qualname)
+        binding.symbol = intern(binding.symbol)
+        binding.kind = intern(binding.kind)
