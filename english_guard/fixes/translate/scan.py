@@ -203,7 +203,7 @@ def collect(path: str, source: str | bytes, judge: Callable | None = None, confi
     module, wrapper = parse(path, source)
     text = module.code
     if file_is_skipped(text):
-        return FilePlan(path, source, module, [])
+        return FilePlan(path, source, None, [])
     strings = None
     if config is not None:
         from english_guard.fixes.translate.strings import prose_strings
@@ -229,4 +229,4 @@ def collect(path: str, source: str | bytes, judge: Callable | None = None, confi
                 unit.confidence = verdict.confidence
                 kept.append(unit)
         units = kept
-    return FilePlan(path, source, module, units)
+    return FilePlan(path, source, module if units else None, units)

@@ -57,8 +57,16 @@ class Unit:
 class FilePlan:
     path: str
     source: str | bytes  # as read from a file, or the text of an editor's document
-    module: cst.Module
+    # The syntax tree, kept only while the plan has units: a run over a large tree holds one tree per file
+    # with something to translate, not one per file read (issue 16: memory bounded by the work).
+    parsed: cst.Module | None
     units: list[Unit]
+
+    @property
+    def module(self) -> cst.Module:
+        if self.parsed is None:
+            self.parsed = cst.parse_module(self.source)
+        return self.parsed
 
 
 def is_ignored(text: str, kind: str) -> bool:
