@@ -165,21 +165,8 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         if entry.quoted_foreign():
             # A function word of another language that English text quotes (`und`, `para`, `der`, `que`), or a
             # word Uzbek code writes that is uncommon in English (`ism`, `kun`): the file's language decides.
-            return Word(
-                word,
-                key,
-                "foreign",
-                AMBIGUOUS,
-                entry.foreign,
-                f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
-            )
-        return Word(
-            word,
-            key,
-            "english",
-            languages=entry.foreign,
-            reason=f"English zipf {english:.1f}",
-        )
+            return _foreign_by_frequency(word, key, entry, AMBIGUOUS)
+        return _english_by_frequency(word, key, entry)
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return Word(word, key, "code", reason="abbreviation (no vowels)")
     english_form = (
@@ -230,33 +217,13 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         # A word English uses (modulo, quanta, possibles) stays English unless another language
         # uses it far more (`datos`, `papel`, `pagina`).
         if foreign > english + 2.5:
-            return Word(
-                word,
-                key,
-                "foreign",
-                WEAK if short else STRONG,
-                entry.foreign,
-                f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
-            )
+            return _foreign_by_frequency(word, key, entry, WEAK if short else STRONG)
         if foreign >= english + _HOMOGRAPH_MARGIN and foreign >= _HOMOGRAPH_ZIPF and (identifier or word[:1].islower()):
             # A rare English word that is a common word elsewhere (`summe`, `datum`, `suma`, `contador`):
             # English alone, but a reader of a German or Spanish file reads it as German or Spanish. In
             # text, a capitalised one is as often a name (`Bradesco`, `Lisboa`).
-            return Word(
-                word,
-                key,
-                "foreign",
-                AMBIGUOUS,
-                entry.foreign,
-                f"{lang} lexicon zipf {foreign:.1f}, English {english:.1f}",
-            )
-        return Word(
-            word,
-            key,
-            "english",
-            languages=entry.foreign,
-            reason=f"English zipf {english:.1f}",
-        )
+            return _foreign_by_frequency(word, key, entry, AMBIGUOUS)
+        return _english_by_frequency(word, key, entry)
     if foreign >= 3.0:
         return Word(
             word,
@@ -384,6 +351,19 @@ _STEM_ZIPF = 3.0
 # Stem endings after which English forms a plural or third person with -es (boxes, matches, heroes).
 _ES_PLURAL_STEMS = ("s", "x", "z", "ch", "sh", "o")
 _LONG_STEM_ZIPF = 2.5  # decrypt + er: a long stem is rarely a foreign word by accident
+
+
+def _english_by_frequency(word: str, key: str, entry) -> Word:
+    """English because English uses the word often enough."""
+    return Word(word, key, "english", languages=entry.foreign, reason=f"English zipf {entry.english:.1f}")
+
+
+def _foreign_by_frequency(word: str, key: str, entry, strength) -> Word:
+    """Another language's word by how much more often that language uses it than English does."""
+    lang, foreign = entry.best_foreign()
+    return Word(
+        word, key, "foreign", strength, entry.foreign, f"{lang} lexicon zipf {foreign:.1f}, English {entry.english:.1f}"
+    )
 
 
 @lru_cache(maxsize=100_000)
