@@ -186,32 +186,10 @@ def peer_commands(corpus: Path, files: list[Path], scratch: Path) -> dict[str, l
     relative = [str(path.relative_to(corpus)) for path in files]
     ruff = find_tool("ruff")
     if ruff:
-        rules = "RUF001,RUF002,RUF003,PLC2401,PLC2403"
-        commands["ruff (non-ASCII rules), no cache"] = [
-            ruff,
-            "check",
-            "--no-fix",
-            "--isolated",
-            "--select",
-            rules,
-            "--no-cache",
-            "--exit-zero",
-            "-q",
-            ".",
-        ]
-        commands["ruff (non-ASCII rules), cached"] = [
-            ruff,
-            "check",
-            "--no-fix",
-            "--isolated",
-            "--select",
-            rules,
-            "--cache-dir",
-            str(scratch / "ruff-cache"),
-            "--exit-zero",
-            "-q",
-            ".",
-        ]
+        ruff_check = [ruff, "check", "--no-fix", "--isolated", "--select", "RUF001,RUF002,RUF003,PLC2401,PLC2403"]
+        report = ["--exit-zero", "-q", "."]
+        commands["ruff (non-ASCII rules), no cache"] = [*ruff_check, "--no-cache", *report]
+        commands["ruff (non-ASCII rules), cached"] = [*ruff_check, "--cache-dir", str(scratch / "ruff-cache"), *report]
     typos = find_tool("typos")
     if typos:
         config = scratch / "typos.toml"
