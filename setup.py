@@ -25,7 +25,7 @@ HERE = Path(__file__).resolve().parent
 LOCALES = HERE / "locales"
 PACKAGE = "english_guard"
 DOMAIN = "english_guard"
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None}  # N_: rules.py marks messages translated later
 
 
 def catalog_files(locales: Path = LOCALES) -> list[tuple[str, Path]]:
@@ -52,25 +52,46 @@ def compile_catalogs(target: Path, locales: Path = LOCALES) -> list[Path]:
     return written
 
 
-def update_catalogs(locales: Path = LOCALES) -> None:
-    """Extract the template from the code (keywords `_` and `ngettext`) and merge it into every .po."""
+def extracted_template():
+    """The template as the code has it today: every `_`, `ngettext` and `N_` message with where it stands."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_dir
-    from babel.messages.pofile import read_po, write_po
 
     template = Catalog(project="english-guard", msgid_bugs_address="", fuzzy=False, charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
         HERE / PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, strip_comment_tags=True
     ):
         template.add(message, None, [(f"{PACKAGE}/{filename}", lineno)], auto_comments=comments, context=context)
-    with open(locales / f"{DOMAIN}.pot", "wb") as handle:
-        write_po(handle, template, width=100, sort_by_file=True)
+    return template
+
+
+def catalog_bytes(catalog) -> bytes:
+    """A template or translation as `update_catalogs` writes it. Its `#:` references name the files without
+    line numbers, so that only moving a message to another file changes them."""
+    from babel.messages.pofile import write_po
+
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, sort_by_file=True, ignore_obsolete=False, include_lineno=False)
+    return buffer.getvalue()
+
+
+def merged_catalog(po: Path, language: str, template):
+    """The translations of `po` merged with `template` (new messages added, locations refreshed)."""
+    from babel.messages.pofile import read_po
+
+    with open(po, "rb") as handle:
+        catalog = read_po(handle, locale=language, domain=DOMAIN)
+    catalog.update(template, update_header_comment=False)
+    return catalog
+
+
+def update_catalogs(locales: Path = LOCALES) -> None:
+    """Extract the template from the code and merge it into every .po (tests/test_i18n_cli.py checks that the
+    committed files are what this writes, so `#:` locations stay true)."""
+    template = extracted_template()
+    (locales / f"{DOMAIN}.pot").write_bytes(catalog_bytes(template))
     for language, po in catalog_files(locales):
-        with open(po, "rb") as handle:
-            catalog = read_po(handle, locale=language, domain=DOMAIN)
-        catalog.update(template, update_header_comment=False)
-        with open(po, "wb") as handle:
-            write_po(handle, catalog, width=100, sort_by_file=True, ignore_obsolete=False)
+        po.write_bytes(catalog_bytes(merged_catalog(po, language, template)))
 
 
 class build_py(_build_py):

@@ -24,6 +24,7 @@ from english_guard.rules import INVISIBLE_OR_BIDI_CHARACTER, UNUSED_SUPPRESSION
 from english_guard.settings import settings_for
 from english_guard.sources.registry import load_reader, reader_name_for
 from english_guard.suppression import directives_in, suppress
+from english_guard.ui_text import rule_message
 from english_guard.walk import collect_files
 
 # Below this many files to judge, a process pool costs more than it saves.
@@ -203,7 +204,7 @@ def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileRe
             d.text,
             "en",
             1.0,
-            "unused english-guard suppression comment",
+            rule_message(UNUSED_SUPPRESSION),
         )
         for d in _unique_unused(directives, enabled)
     ]

@@ -78,7 +78,7 @@ def resolve_language_candidates(context: ProjectContext, result: FileResult, min
             finding = replace(
                 finding,
                 language=language,
-                message=finding_message(finding.kind, finding.symbol, finding.text, language),
+                message=finding_message(finding.code, finding.symbol, finding.text, language),
             )
         result.findings.append(replace(finding, confidence=confidence))
 
@@ -102,7 +102,7 @@ def name_close_calls(context: ProjectContext, result: FileResult, min_confidence
             from english_guard.findings import finding_message  # findings imports the language detection: late import
 
             result.findings[index] = replace(
-                finding, language=best, message=finding_message(finding.kind, finding.symbol, finding.text, best)
+                finding, language=best, message=finding_message(finding.code, finding.symbol, finding.text, best)
             )
 
 

@@ -13,7 +13,7 @@ from english_guard.invisible_table import DEFAULT_IGNORABLE
 from english_guard.language.scripts import word_scripts
 from english_guard.records import Finding, Segment
 from english_guard.rules import INVISIBLE_OR_BIDI_CHARACTER, MIXED_SCRIPT_IDENTIFIER
-from english_guard.ui_text import _
+from english_guard.ui_text import rule_message
 
 # Every Default_Ignorable_Code_Point (Unicode's invisible characters, bidirectional controls among them).
 _BIDI_OR_INVISIBLE = re.compile(
@@ -37,16 +37,14 @@ def mixed_script_finding(segment: Segment) -> Finding | None:
     normalized = unicodedata.normalize("NFKC", segment.text)
     if normalized != segment.text and normalized.isascii():
         # Python reads `ｐassword` as `password` (identifiers are NFKC-normalised): a name in disguise.
-        message = _("identifier '{text}' uses look-alike compatibility characters; Python reads it as '{name}'").format(
-            text=segment.text, name=normalized
-        )
+        message = rule_message(MIXED_SCRIPT_IDENTIFIER, "compatibility", text=segment.text, name=normalized)
         return Finding.of_segment(segment, MIXED_SCRIPT_IDENTIFIER.code, "und", 1.0, message)
     scripts = word_scripts(segment.text)
     if any(_mixes_scripts(part) for part in re.split(r"[_\d]+", segment.text)) or (
         "LATIN" in scripts and any(char in CONFUSABLES for char in segment.text)
     ):
-        message = _("identifier '{text}' mixes {scripts} letters (look-alike characters)").format(
-            text=segment.text, scripts=" and ".join(sorted(s.title() for s in scripts))
+        message = rule_message(
+            MIXED_SCRIPT_IDENTIFIER, text=segment.text, scripts=" and ".join(sorted(s.title() for s in scripts))
         )
         return Finding.of_segment(segment, MIXED_SCRIPT_IDENTIFIER.code, "und", 1.0, message)
     return None
@@ -103,7 +101,7 @@ def invisible_character_findings(path: str, text: str) -> list[Finding]:
                 continue
             if _range_end(line, match.start()):
                 continue
-            message = _("invisible or bidirectional control character U+{code:04X} in source").format(code=ord(char))
+            message = rule_message(INVISIBLE_OR_BIDI_CHARACTER, code=ord(char))
             findings.append(
                 Finding(
                     path,

@@ -14,41 +14,20 @@ from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
 from english_guard.language.tokens import prose_tokens
 from english_guard.records import Finding, Segment, Verdict, WordEvidence
-from english_guard.rules import KIND_CODES, MIXED_SCRIPT_IDENTIFIER, NON_ENGLISH_MSGID, NON_ENGLISH_STRING
+from english_guard.rules import KIND_CODES, MIXED_SCRIPT_IDENTIFIER, RULES
 from english_guard.sources.string_roles import TEST_DATA, is_test_data_path, judge_kind, looks_like_code, rule_for
-from english_guard.ui_text import _, language_name
+from english_guard.ui_text import language_name, rule_message
 
 
-def _short(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
-
-
-def finding_message(kind: str, symbol: str, text: str, language_code: str) -> str:
-    language = language_name(language_code)
-    if kind == "identifier":
-        return _("identifier '{text}' is not English ({language})").format(text=text, language=language)
-    if kind == "comment":
-        return _('non-English comment ({language}): "{text}"').format(language=language, text=_short(text))
-    if kind == "docstring":
-        return _('non-English docstring ({language}): "{text}"').format(language=language, text=_short(text))
-    if kind == "string" and rule_for(symbol) == NON_ENGLISH_MSGID.code:
-        return _('non-English msgid inside a gettext call ({language}): "{text}"').format(
-            language=language, text=_short(text)
-        )
-    if kind == "string" and rule_for(symbol) == NON_ENGLISH_STRING.code:
-        return _('non-English {role} ({language}): "{text}"').format(role=symbol, language=language, text=_short(text))
-    if kind == "string":
-        return _('non-English user-facing string ({language}) not routed through gettext: "{text}"').format(
-            language=language, text=_short(text)
-        )
-    return _('non-English {form} ({language}): "{text}"').format(
-        form=symbol or "prose", language=language, text=_short(text)
+def finding_message(code: str, symbol: str, text: str, language_code: str) -> str:
+    """The message of a finding on a text, from its rule's template (`rules.Rule.message`)."""
+    return rule_message(
+        RULES[code], text=text, language=language_name(language_code), role=symbol, form=symbol or "prose"
     )
 
 
 def finding_for(segment: Segment, verdict: Verdict, code: str) -> Finding:
-    message = finding_message(segment.kind, segment.symbol, segment.text, verdict.language)
+    message = finding_message(code, segment.symbol, segment.text, verdict.language)
     return Finding.of_segment(segment, code, verdict.language, verdict.confidence, message)
 
 

@@ -1,14 +1,23 @@
-"""The rule registry: every rule code, its name, summary, explanation, README text and default, in one place.
+"""The rule registry: every rule code, its name, summary, explanation, README text, message and default, in
+one place.
 
-Configuration (`ALL_CODES`, `DEFAULT_SELECT`), `explain`, `rules`, the SARIF rule metadata and the README's
-rule table all derive from `RULES`; code that emits or tests for a rule refers to it by its constant here
-(`NON_ENGLISH_COMMENT.code`), never by a string literal. This module imports nothing of the project, so
-every layer may use it. Adding a rule: CONTRIBUTING.md.
+Configuration (`ALL_CODES`, `DEFAULT_SELECT`), `explain`, `rules`, the SARIF rule metadata, the README's
+rule table and the findings' messages all derive from `RULES`; code that emits or tests for a rule refers to
+it by its constant here (`NON_ENGLISH_COMMENT.code`), never by a string literal. This module imports nothing
+of the project, so every layer may use it. Adding a rule: CONTRIBUTING.md.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog without translating it here (gettext's no-op marker): a finding's
+    message is translated where it is made, in the user's language (`findings.rule_message`)."""
+    return message
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +30,15 @@ class Rule:
     explanation: str
     # What it reports, as the README's rule table says it (tests/test_docs_literal.py compares them).
     detail: str
+    # What a finding says: a `str.format` template, translated through gettext where the finding is made
+    # (`findings.rule_message`). Its fields: {text} the text (shortened to 80 characters unless the rule
+    # quotes it whole), {language} the language's name, {role} and {form} what the text is (a string's role,
+    # a prose segment's form). Empty for EG900, whose message is the reader's own error.
+    message: str = ""
+    # The message quotes the whole text (a name), not an 80-character excerpt (a sentence).
+    quotes_whole_text: bool = False
+    # Other shapes of the message, by name (EG102: a name Python reads as another one).
+    variants: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     # Checked unless configured otherwise; a rule that is off by default is turned on by selecting it.
     default: bool = True
 
@@ -36,6 +54,8 @@ NON_ENGLISH_IDENTIFIER = Rule(
         "non-English identifier at its definition (function, class, method, parameter, variable, attribute "
         "set on self/cls, loop/with/except/comprehension/walrus/match target, import alias, global/nonlocal)"
     ),
+    message=N_("identifier '{text}' is not English ({language})"),
+    quotes_whole_text=True,
 )
 MIXED_SCRIPT_IDENTIFIER = Rule(
     "EG102",
@@ -46,6 +66,16 @@ MIXED_SCRIPT_IDENTIFIER = Rule(
     detail=(
         "identifier that mixes scripts or uses look-alike characters (a Cyrillic `а` in a Latin name, a "
         "full-width `ｐassword` that Python reads as `password`)"
+    ),
+    message=N_("identifier '{text}' mixes {scripts} letters (look-alike characters)"),
+    quotes_whole_text=True,
+    variants=MappingProxyType(
+        {
+            # Python reads `ｐassword` as `password` (identifiers are NFKC-normalised): a name in disguise.
+            "compatibility": N_(
+                "identifier '{text}' uses look-alike compatibility characters; Python reads it as '{name}'"
+            ),
+        }
     ),
 )
 INVISIBLE_OR_BIDI_CHARACTER = Rule(
@@ -59,6 +89,7 @@ INVISIBLE_OR_BIDI_CHARACTER = Rule(
         "default-ignorable character (Hangul fillers used as names, variation selectors, tag characters...), "
         "in every file type; joiners and selectors inside emoji and non-Latin writing are not findings"
     ),
+    message=N_("invisible or bidirectional control character U+{code:04X} in source"),
 )
 NON_ENGLISH_COMMENT = Rule(
     "EG201",
@@ -67,6 +98,7 @@ NON_ENGLISH_COMMENT = Rule(
     "A comment whose words are not English. Directives, commented-out code, URLs, paths, proper "
     "nouns and jargon are English. Fix: `english-guard translate --diff`, review, `--write`.",
     detail="non-English comment",
+    message=N_('non-English comment ({language}): "{text}"'),
 )
 NON_ENGLISH_DOCSTRING = Rule(
     "EG301",
@@ -74,6 +106,7 @@ NON_ENGLISH_DOCSTRING = Rule(
     "non-English docstring",
     "A module, class or function docstring that is not English. Fix with `english-guard translate`.",
     detail="non-English docstring",
+    message=N_('non-English docstring ({language}): "{text}"'),
 )
 UNTRANSLATED_USER_FACING_STRING = Rule(
     "EG401",
@@ -86,6 +119,7 @@ UNTRANSLATED_USER_FACING_STRING = Rule(
     "constant that is sent, or is prose whose destination the file does not show (logs, exceptions, "
     "assertions, keys and data are told apart first). Strings in test files are test data (EG402).",
     detail="non-English user-facing string literal not routed through gettext",
+    message=N_('non-English user-facing string ({language}) not routed through gettext: "{text}"'),
 )
 NON_ENGLISH_STRING = Rule(
     "EG402",
@@ -102,6 +136,7 @@ NON_ENGLISH_STRING = Rule(
         'inside a string (`"oquvchi__ism_familiya"`, a dict key, a Celery task path); `translate` proposes '
         "English for log, exception and developer text"
     ),
+    message=N_('non-English {role} ({language}): "{text}"'),
 )
 NON_ENGLISH_MSGID = Rule(
     "EG403",
@@ -114,6 +149,7 @@ NON_ENGLISH_MSGID = Rule(
         'non-English msgid inside a gettext call (`_("Buyurtma qabul qilindi")`); `extract` gives it an '
         "English msgid and moves the original into the source catalog"
     ),
+    message=N_('non-English msgid inside a gettext call ({language}): "{text}"'),
 )
 NON_ENGLISH_PROSE = Rule(
     "EG501",
@@ -122,6 +158,7 @@ NON_ENGLISH_PROSE = Rule(
     "A comment, Helm template comment, free-text value or Markdown text in a YAML/Helm, Dockerfile, "
     "shell, TOML/INI/.env or Markdown file that is not English.",
     detail="non-English prose in a non-Python file",
+    message=N_('non-English {form} ({language}): "{text}"'),
 )
 NON_ENGLISH_COMMIT_MESSAGE = Rule(
     "EG601",
@@ -134,6 +171,7 @@ NON_ENGLISH_COMMIT_MESSAGE = Rule(
     "branch with `git rebase -i`); a message that must stay as it is carries the trailer "
     "`English-Guard: ignore`.",
     detail="non-English commit message or pull/merge-request title or description (`check-message`)",
+    message=N_('non-English {form} ({language}): "{text}"'),
 )
 UNUSED_SUPPRESSION = Rule(
     "EG100",
@@ -146,6 +184,7 @@ UNUSED_SUPPRESSION = Rule(
         "a suppression comment that suppresses nothing (off by default: `--show-unused-ignores`, or select "
         'it: `--select EG100`, `select = ["ALL"]`)'
     ),
+    message=N_("unused english-guard suppression comment"),
     default=False,
 )
 UNREADABLE_FILE = Rule(

@@ -11,6 +11,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from english_guard.rules import Rule
+
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "english_guard"
 
@@ -96,3 +98,22 @@ LANGUAGE_NAMES = {
 
 def language_name(code: str) -> str:
     return language_display_name(code, LANGUAGE_NAMES.get(code, code))
+
+
+# A sentence is quoted in a finding's message up to this many characters, its white space folded.
+EXCERPT_LENGTH = 80
+
+
+def excerpt(text: str, limit: int = EXCERPT_LENGTH) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 3] + "..."
+
+
+def rule_message(rule: Rule, variant: str = "", **fields: object) -> str:
+    """A finding's message: its rule's template (or the named variant) in the user's language, filled in.
+    A `text` field is quoted as an excerpt unless the rule quotes the whole text (a name)."""
+    template = rule.variants[variant] if variant else rule.message
+    text = fields.get("text")
+    if isinstance(text, str) and not rule.quotes_whole_text:
+        fields["text"] = excerpt(text)
+    return _(template).format(**fields)

@@ -7,6 +7,7 @@ import io
 import json
 import os
 import pty
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from check_helpers import CLEAN_SOURCE, CLI, RU_COMMENT, UZ_COMMENT, UZ_FUNCTION
 
 from english_guard.commands.check import Progress, use_color
 from english_guard.rules import RULES
+
+REPO = Path(__file__).resolve().parent.parent
 
 BOT = f"import os\n\n{UZ_COMMENT}\ndef {UZ_FUNCTION}(values):\n    return os.sep\n"
 
@@ -183,6 +186,30 @@ def test_configuration_explain_and_sarif_know_the_same_codes(tmp_path):
     assert {rule["id"] for rule in sarif_rules} == set(RULES)
     for code in RULES:
         assert run_cli(tmp_path, "explain", code).returncode == 0
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """A rule's message template as a pattern: its literal text, anything where a field stands."""
+    parts = re.split(r"\{[^{}]*\}", template)
+    return re.compile(".+".join(re.escape(part) for part in parts) + r"\Z", re.DOTALL)
+
+
+def test_every_message_is_its_rules_template(tmp_path):
+    """The registry is the one place of a finding's message: each finding of the example says what its
+    rule's template says, and a rule without a template is the tool's own (EG900)."""
+    done = run_cli(REPO / "examples" / "dokon_bot", "check", "--no-cache", "--format", "json")
+    findings = json.loads(done.stdout)["findings"]
+    characters = "x = 1  # noqa: EG201\npаssword = 1\nｐassword = 2\naccess = 'user\u202e'\n"
+    project = make_project(tmp_path / "p", {"a.py": characters})
+    done = run_cli(project, "check", "--no-cache", "--select", "ALL", "--format", "json")
+    findings += json.loads(done.stdout)["findings"]
+    codes = {finding["code"] for finding in findings}
+    assert codes >= {"EG100", "EG101", "EG102", "EG103", "EG201", "EG301", "EG401", "EG501"}, codes
+    for finding in findings:
+        rule = RULES[finding["code"]]
+        templates = [rule.message, *rule.variants.values()]
+        assert any(_template_pattern(t).match(finding["message"]) for t in templates), finding
+    assert [code for code, rule in RULES.items() if not rule.message] == ["EG900"]
 
 
 def test_selecting_eg100_reports_unused_suppressions(tmp_path):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 import runpy
 import shutil
 import subprocess
@@ -21,7 +23,9 @@ LANGUAGES = ("uz", "ru")
 EXAMPLE = REPO / "examples" / "dokon_bot"
 # The modules whose messages `check` prints and the migration writes: every one must be translated.
 CORE_MODULES = (
+    "english_guard/rules.py",
     "english_guard/findings.py",
+    "english_guard/checker.py",
     "english_guard/deceptive_characters.py",
     "english_guard/reporting/text_format.py",
     "english_guard/commands/check.py",
@@ -87,12 +91,38 @@ def test_every_template_message_is_translated(language):
 def test_the_template_holds_every_message_of_the_check_and_migration(module):
     with open(LOCALES / "english_guard.pot", "rb") as handle:
         template = read_po(handle)
-    keywords = {"_": None, "ngettext": (1, 2)}
+    keywords = _setup_module()["KEYWORDS"]
     for _line, message, _comments, _context in extract_from_file("python", REPO / module, keywords=keywords):
         assert template.get(message) is not None, (
             f"{module}: {message!r} is not in locales/english_guard.pot: run `python setup.py update_catalogs` "
             f"and translate it"
         )
+
+
+def _changed_lines(fresh: bytes, committed: bytes) -> list[str]:
+    """The lines that differ, the creation date of the template aside (it is the one line a rerun changes)."""
+
+    def lines(data: bytes) -> list[str]:
+        return re.sub(r'"POT-Creation-Date: [^"]*"\n', "", data.decode("utf-8")).splitlines()
+
+    return [line for line in difflib.unified_diff(lines(committed), lines(fresh), lineterm="", n=0)][:12]
+
+
+def test_the_committed_template_is_what_the_code_extracts():
+    """Every message and every `#:` location of the template is the code's today."""
+    setup = _setup_module()
+    fresh = setup["catalog_bytes"](setup["extracted_template"]())
+    changed = _changed_lines(fresh, (LOCALES / "english_guard.pot").read_bytes())
+    assert changed == [], "run `python setup.py update_catalogs` (and translate what is new):\n" + "\n".join(changed)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_committed_translations_are_merged_with_the_template(language):
+    setup = _setup_module()
+    po = LOCALES / language / "LC_MESSAGES" / "english_guard.po"
+    fresh = setup["catalog_bytes"](setup["merged_catalog"](po, language, setup["extracted_template"]()))
+    changed = _changed_lines(fresh, po.read_bytes())
+    assert changed == [], "run `python setup.py update_catalogs` (and translate what is new):\n" + "\n".join(changed)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
