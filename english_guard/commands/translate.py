@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
 from english_guard.ui_text import _
+
+if TYPE_CHECKING:
+    from english_guard.config import Config
+    from english_guard.fixes.translate import FilePlan, Unit
+    from english_guard.fixes.translate.workflow import Rewrite
+    from english_guard.fixes.verify import VerifyOptions
+
+# The English chosen for each file's units: id(plan) -> unit index -> English (see workflow.rewrite_plans).
+Accepted = dict[int, dict[int, str]]
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -44,7 +55,16 @@ from english_guard.ui_text import _
 )
 @deep_stack
 def translate(
-    paths, engine, to_po, from_po, show_diff, write, config_file, no_memory, test_command, test_timeout
+    paths: tuple[str, ...],
+    engine: str,
+    to_po: str | None,
+    from_po: str | None,
+    show_diff: bool,
+    write: bool,
+    config_file: str | None,
+    no_memory: bool,
+    test_command: str | None,
+    test_timeout: float,
 ) -> None:
     """Translate non-English comments, docstrings and log, exception and developer-text strings into
     English, offline.
@@ -71,8 +91,7 @@ def translate(
     if from_po:
         accepted = run.decisions_from_po(Path(from_po), plans)
     else:
-        accepted = run.propose(plans)
-        if accepted is None:
+        if not run.propose(plans):
             sys.exit(2)
         if to_po:
             run.write_po(Path(to_po), plans)
@@ -86,7 +105,7 @@ def translate(
 
 
 class _Run:
-    def __init__(self, config, engine: str, no_memory: bool) -> None:
+    def __init__(self, config: Config, engine: str, no_memory: bool) -> None:
         self.config = config
         self.engine = engine
         self.no_memory = no_memory
@@ -99,7 +118,7 @@ class _Run:
         click.echo(message, err=True)
 
     # reading and proposing ----------------------------------------------------------------------
-    def read_files(self, paths: list[str], judged: bool):
+    def read_files(self, paths: list[str], judged: bool) -> list[FilePlan]:
         from english_guard.fixes.translate.workflow import read_plans
 
         plans, errors, notes = read_plans(paths, self.config, judged)
@@ -109,7 +128,8 @@ class _Run:
             click.echo(message, err=True)
         return plans
 
-    def propose(self, plans) -> dict | None:
+    def propose(self, plans: list[FilePlan]) -> bool:
+        """Fill each unit's proposal; false when the engine failed (the error is reported)."""
         from english_guard.fixes.translate.workflow import propose_plans
         from english_guard.translation.engine_protocol import EngineError
 
@@ -117,12 +137,12 @@ class _Run:
             warnings = propose_plans(plans, self.config, self.engine, not self.no_memory, _progress)
         except EngineError as exc:
             self.error(_("error: {message}").format(message=exc))
-            return None
+            return False
         for warning in warnings:
             click.echo(_("warning: {message}").format(message=warning), err=True)
-        return {id(plan): {i: u.proposal for i, u in enumerate(plan.units) if u.proposal is not None} for plan in plans}
+        return True
 
-    def without_review(self, plans) -> dict:
+    def without_review(self, plans: list[FilePlan]) -> Accepted:
         """Only reviewed English is written: without a review file, the proposals that need no review."""
         from english_guard.fixes.translate.workflow import confident_proposals
 
@@ -135,7 +155,7 @@ class _Run:
                     self.left_for_humans += 1
         return chosen
 
-    def write_po(self, path: Path, plans) -> None:
+    def write_po(self, path: Path, plans: list[FilePlan]) -> None:
         from english_guard.fixes.translate.review import ReviewError, write_review
 
         units = [unit for plan in plans for unit in plan.units]
@@ -153,7 +173,7 @@ class _Run:
             err=True,
         )
 
-    def decisions_from_po(self, path: Path, plans) -> dict:
+    def decisions_from_po(self, path: Path, plans: list[FilePlan]) -> Accepted:
         from english_guard.fixes.translate.review import ReviewError, accepted_from_review, read_review
 
         try:
@@ -179,7 +199,16 @@ class _Run:
         return matched.accepted
 
     # applying ------------------------------------------------------------------------------------
-    def apply(self, plans, accepted: dict, *, show_diff: bool, write: bool, listing: bool, verify=None) -> None:
+    def apply(
+        self,
+        plans: list[FilePlan],
+        accepted: Accepted,
+        *,
+        show_diff: bool,
+        write: bool,
+        listing: bool,
+        verify: VerifyOptions | None = None,
+    ) -> None:
         from english_guard.fixes.translate.workflow import rewrite_plans
         from english_guard.safe_write import unified_diff
 
@@ -201,7 +230,9 @@ class _Run:
         if show_diff:
             for item in changed:
                 encoding = item.plan.module.encoding
-                old, new = item.plan.source.decode(encoding), item.new.decode(encoding)
+                source = item.plan.source
+                old = source if isinstance(source, str) else source.decode(encoding)
+                new = item.new.decode(encoding)
                 click.echo(unified_diff(item.plan.path, old, new), nl=False)
         if write:
             if changed and not self._write(rewrite, verify):
@@ -218,7 +249,7 @@ class _Run:
             err=True,
         )
 
-    def _write(self, rewrite, verify) -> bool:
+    def _write(self, rewrite: Rewrite, verify: VerifyOptions | None) -> bool:
         """Through the one runner of every fix: verified on a copy, then all files or none."""
         from english_guard.fixes.runner import WriteRefused, apply_changes
         from english_guard.fixes.translate.workflow import STATE
@@ -239,11 +270,11 @@ class _Run:
             return False
         return True
 
-    def _report_missing(self, units) -> None:
+    def _report_missing(self, units: list[Unit]) -> None:
         from english_guard.translation.languages import describe
 
         missing = [u for u in units if u.proposal is None and u.problem]
-        by_help: dict[str, list] = defaultdict(list)
+        by_help: dict[str, list[Unit]] = defaultdict(list)
         for unit in missing:
             click.echo(
                 _("{path}:{line}: {kind} in {language} left as it is").format(
@@ -265,7 +296,7 @@ class _Run:
 
 
 @contextmanager
-def _progress(total: int):
+def _progress(total: int) -> Iterator[Callable[[int], None]]:
     """A progress bar on a terminal; one plain line when the output is a file or a pipe."""
     stream = sys.stderr
     if not stream.isatty():

@@ -12,14 +12,18 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from english_guard.config import Config
 from english_guard.rules import UNTRANSLATED_USER_FACING_STRING
 
+if TYPE_CHECKING:
+    from english_guard.fixes.extract import ExtractPlan
+
 
 @dataclass
 class ExtractOutcome:
-    plan: object = None  # fixes.extract.ExtractPlan, once planned and applied
+    plan: ExtractPlan | None = None  # once planned and applied
     config: Config | None = None  # the configuration the extraction used (it lists the gettext function)
     source_lang: str = ""
     source_lang_guessed: bool = False

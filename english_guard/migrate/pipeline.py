@@ -18,8 +18,11 @@ import dataclasses
 import os
 import shutil
 import sys
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from english_guard.errors import EnglishGuardError
 from english_guard.fixes.runner import diff_of
@@ -40,6 +43,12 @@ from english_guard.migrate.workspace import (
     write_file,
 )
 from english_guard.ui_text import _
+
+if TYPE_CHECKING:
+    from english_guard.checker import RunResult
+    from english_guard.config import Config
+    from english_guard.fixes.transaction import Change
+    from english_guard.fixes.verify import Gate, Verification
 
 TRANSLATIONS_PO = "translations.po"
 RENAME_PLAN = "renames.toml"
@@ -72,10 +81,10 @@ class MigrationResult:
     root: Path
     report_path: Path | None = None
     report: ReportData | None = None
-    changed: list = field(default_factory=list)  # workspace.Change
+    changed: list[Change] = field(default_factory=list)
     recovered: list[str] = field(default_factory=list)  # files an interrupted commit was finished with
     errors: list[str] = field(default_factory=list)
-    verification: object = None  # fixes.verify.Verification of the staged result
+    verification: Verification | None = None  # of the staged result
     blocked: bool = False  # --write refused because the verification found a problem
 
     @property
@@ -87,7 +96,7 @@ class MigrationResult:
         return 0
 
 
-def _locate(options: MigrationOptions):
+def _locate(options: MigrationOptions) -> tuple[Config, Path, str]:
     from english_guard.config import ConfigError, load_config
 
     target = Path(options.path)
@@ -107,24 +116,22 @@ def _locate(options: MigrationOptions):
     return config, root, relative or "."
 
 
-def _check(paths: list[str], config, progress: Progress):
+def _check(paths: list[str], config: Config, progress: Progress) -> RunResult:
     from english_guard.checker import run_check
 
-    state = {"update": None, "done": 0, "manager": None}
+    update: Callable[[int], None] | None = None  # the file counter, opened when the check knows the total
+    reported = 0
 
-    def on_progress(done: int, total: int) -> None:
-        if state["manager"] is None:
-            state["manager"] = progress.counter(total, _("files"))
-            state["update"] = state["manager"].__enter__()
-        state["update"](done - state["done"])
-        state["done"] = done
+    with ExitStack() as counter:
 
-    try:
-        result = run_check(paths, config, use_cache=False, progress=on_progress)
-    finally:
-        if state["manager"] is not None:
-            state["manager"].__exit__(None, None, None)
-    return result
+        def on_progress(done: int, total: int) -> None:
+            nonlocal update, reported
+            if update is None:
+                update = counter.enter_context(progress.counter(total, _("files")))
+            update(done - reported)
+            reported = done
+
+        return run_check(paths, config, use_cache=False, progress=on_progress)
 
 
 def _copy_if_exists(source: Path, target: Path) -> None:
@@ -195,12 +202,12 @@ def run_migration(options: MigrationOptions, progress: Progress | None = None) -
 class _Steps:
     """What each step of one run did (in the staging copy)."""
 
-    before: object = None  # checker.RunResult of the first check
-    translation: translation_step.TranslationOutcome | None = None
-    rename: rename_step.RenameOutcome | None = None
-    extraction: extract_step.ExtractOutcome | None = None
-    after: object = None  # checker.RunResult of the final check
-    snapshot: Snapshot | None = None  # files as the rename step left them, to carry its positions forward
+    before: RunResult  # the first check
+    translation: translation_step.TranslationOutcome
+    rename: rename_step.RenameOutcome
+    snapshot: Snapshot  # files as the rename step left them, to carry its positions forward
+    extraction: extract_step.ExtractOutcome
+    after: RunResult  # the final check
 
     @property
     def errors(self) -> list[str]:
@@ -209,19 +216,18 @@ class _Steps:
 
 def _run_steps(
     options: MigrationOptions,
-    config,
-    staged_config,
+    config: Config,
+    staged_config: Config,
     paths: list[str],
     staged_strings: Path,
     state: Path,
     progress: Progress,
 ) -> _Steps:
-    steps = _Steps()
     progress.stage(_("check: what is there"))
-    steps.before = _check(paths, staged_config, progress)
+    before = _check(paths, staged_config, progress)
 
     progress.stage(_("translate comments and docstrings"))
-    translation = steps.translation = translation_step.run(
+    translation = translation_step.run(
         paths,
         staged_config,
         state / TRANSLATIONS_PO,
@@ -236,8 +242,8 @@ def _run_steps(
     )
 
     progress.stage(_("rename identifiers"))
-    rename = steps.rename = rename_step.run(paths, staged_config, state / RENAME_PLAN)
-    steps.snapshot = Snapshot(
+    rename = rename_step.run(paths, staged_config, state / RENAME_PLAN)
+    snapshot = Snapshot(
         sorted(
             {line.split(":", 1)[0] for line in rename.unprovable}
             | {e.defined_at.split(":", 1)[0] for e, _why in rename.refused if e is not None}
@@ -253,12 +259,12 @@ def _run_steps(
     source_lang = options.source_lang or (config.source_lang if config.source_lang not in ("", "und") else "")
     guessed = not source_lang
     if guessed:
-        source_lang = extract_step.guess_source_lang(steps.before.findings)
+        source_lang = extract_step.guess_source_lang(before.findings)
     if source_lang:
-        steps.extraction = extract_step.run(
+        extraction = extract_step.run(
             paths, staged_config, source_lang, staged_strings, options.engine, options.runtime_module
         )
-        plan = steps.extraction.plan
+        plan = extraction.plan
         progress.note(
             _("{wrapped} wrapped, {pending} waiting for English, {problems} not extractable").format(
                 wrapped=plan.applied if plan else 0,
@@ -267,17 +273,19 @@ def _run_steps(
             )
         )
     else:
-        steps.extraction = extract_step.ExtractOutcome()
+        extraction = extract_step.ExtractOutcome()
         progress.note(_("no non-English user-facing strings: nothing to extract"))
-    steps.extraction.source_lang_guessed = guessed and bool(source_lang)
+    extraction.source_lang_guessed = guessed and bool(source_lang)
 
     progress.stage(_("check again: what is left"))
     # The configuration the extraction used also knows the gettext function it wrapped the strings in.
-    steps.after = _check(paths, steps.extraction.config or staged_config, progress)
-    return steps
+    after = _check(paths, extraction.config or staged_config, progress)
+    return _Steps(before, translation, rename, snapshot, extraction, after)
 
 
-def _report_data(options: MigrationOptions, root: Path, relative: str, steps: _Steps, changes) -> ReportData:
+def _report_data(
+    options: MigrationOptions, root: Path, relative: str, steps: _Steps, changes: list[Change]
+) -> ReportData:
     items = manual.manual_review(
         steps.after.findings,
         steps.after.errors,
@@ -309,7 +317,7 @@ def _report_data(options: MigrationOptions, root: Path, relative: str, steps: _S
     )
 
 
-def _write(root: Path, changes, progress: Progress) -> None:
+def _write(root: Path, changes: list[Change], progress: Progress) -> None:
     from english_guard.safe_write import UnsafeWriteError
 
     progress.stage(_("write the changes"))
@@ -323,7 +331,7 @@ def _write(root: Path, changes, progress: Progress) -> None:
             raise MigrationError(_("cannot write the changes: {reason}").format(reason=exc)) from exc
 
 
-def _gate(options: MigrationOptions, root: Path, staging: Staging):
+def _gate(options: MigrationOptions, root: Path, staging: Staging) -> Gate:
     from english_guard.fixes.verify import Gate, VerifyOptions
 
     return Gate(
@@ -333,7 +341,7 @@ def _gate(options: MigrationOptions, root: Path, staging: Staging):
     )
 
 
-def _verify(gate, staging: Staging, progress: Progress):
+def _verify(gate: Gate, staging: Staging, progress: Progress) -> Verification:
     """Prove on the staged copy that the project still works (and reaches git) before anything is written."""
     from english_guard.walk import project_files_plain
 
@@ -345,15 +353,15 @@ def _verify(gate, staging: Staging, progress: Progress):
 
 
 def _run_in_staging(
-    options,
-    config,
+    options: MigrationOptions,
+    config: Config,
     root: Path,
     relative: str,
     staging: Staging,
     state: Path,
     progress: Progress,
     result: MigrationResult,
-    gate,
+    gate: Gate,
 ) -> MigrationResult:
     staged_config = dataclasses.replace(config, root=str(staging.folder))
     cache = Path(config.cache_dir)
@@ -363,7 +371,8 @@ def _run_in_staging(
     progress.stages = 7 if options.write else 6
 
     steps = _run_steps(options, config, staged_config, [relative], staged_strings, state, progress)
-    verification = result.verification = _verify(gate, staging, progress)
+    verification = _verify(gate, staging, progress)
+    result.verification = verification
     changes = staging.changes()
     if options.use_memory and (staging.folder / cache / MEMORY).is_file():
         if not (root / cache).exists():  # a cache folder of our own making stays out of git, as check's does

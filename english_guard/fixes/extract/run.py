@@ -100,7 +100,9 @@ class ExtractPlan:
 
     def file_changes(self, root: Path) -> list[Change]:
         """Every planned write as a change of the project at `root`, for `fixes.runner`."""
-        files = [(planned.path, planned.old, planned.new) for planned in self.changes()]
+        files: list[tuple[Path, bytes | None, bytes | None]] = [
+            (planned.path, planned.old, planned.new) for planned in self.changes()
+        ]
         if self.review_removed is not None:
             files.append((self.review_removed, self.review_removed_data, None))
         return changes_of(root, files)
@@ -286,16 +288,17 @@ class _Planner:
         known_by_original: dict[str, tuple[str, str]] = {}
         claims: dict[str, str] = {}  # msgid -> the text users of the source language see for it
         if self.source_po.is_file():
-            for entry in read_catalog(self.source_po):
-                if not entry.id or entry.fuzzy:
+            for catalog_entry in read_catalog(self.source_po):
+                msgid, translation = catalog_entry.id, catalog_entry.string
+                if not msgid or catalog_entry.fuzzy:
                     continue
-                if entry.pluralizable:
-                    if entry.string and entry.string[0]:
-                        known_by_original.setdefault(entry.string[0], (entry.id[0], entry.id[1]))
-                        claims[entry.id[0]] = entry.string[0]
-                elif isinstance(entry.string, str) and entry.string:
-                    known_by_original.setdefault(entry.string, (entry.id, ""))
-                    claims[entry.id] = entry.string
+                if isinstance(msgid, (list, tuple)):  # pluralizable: (singular, plural)
+                    if translation and translation[0]:
+                        known_by_original.setdefault(translation[0], (msgid[0], msgid[1]))
+                        claims[msgid[0]] = translation[0]
+                elif isinstance(translation, str) and translation:
+                    known_by_original.setdefault(translation, (msgid, ""))
+                    claims[msgid] = translation
         originals = [SourceFile(item.reference, item.data) for item in parsed]
         for msgid in _existing_msgids(originals, self.keywords):
             claims.setdefault(msgid, msgid)
@@ -404,8 +407,8 @@ class _Planner:
         if not found:
             return
         english_catalog = self._english_catalog()
-        wanted = [m for m in found if m not in templates and m not in review and m not in english_catalog]
-        wanted = [m for m in wanted if m not in known_by_original and not isinstance(m, tuple)]
+        unknown = [m for m in found if m not in templates and m not in review and m not in english_catalog]
+        wanted = [m for m in unknown if m not in known_by_original and not isinstance(m, tuple)]
         proposals, notes = propose({self.settings.source_lang: wanted}, self.settings.engine)
         self.plan.notes.extend(notes)
         for original, locations in found.items():
@@ -857,7 +860,7 @@ def plan_extract(paths: Iterable[str], settings: ExtractSettings) -> ExtractPlan
         planner.plan.catalogs = plan_catalogs(
             settings.locales_dir, settings.domain, template, settings.source_lang, source_texts, planner.moved
         )
-    template_ids = {m.id for m in template if m.id}
+    template_ids = {m.id for m in template if m.id and isinstance(m.id, str)}  # plural ids never match an English
     planner.review_plan(messages, rescans, {item.reference for item in parsed}, template_ids)
     planner.runtime_plan()
     _refuse_links_out_of_the_project(planner.plan, planner.root)
