@@ -170,9 +170,3 @@ def _current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
-
-
-def write_python_source(path: str | os.PathLike, source: bytes) -> None:
-    """Atomically write Python source after checking it still parses."""
-    check_python_parses(path, source)
-    atomic_write_bytes(path, source)

@@ -105,6 +105,48 @@ def test_extract_that_breaks_an_import_is_refused_by_the_gate(tmp_path, monkeypa
     assert after == before  # no code, no catalog, no review file
 
 
+def test_extract_that_breaks_a_test_is_refused_by_the_gate(tmp_path, monkeypatch):
+    """The project's tests run on a copy before and after `extract`: a test that passed before and fails after
+    (it reads the Uzbek reply in the source) stops the write."""
+    root = make_project(
+        tmp_path / "p",
+        {
+            "app/__init__.py": "",
+            "app/i18n.py": "def _(text):\n    return text\n",
+            "app/shop.py": 'import click\n\n\ndef done():\n    click.echo("Buyurtma qabul qilindi")\n',
+            "tests/test_shop.py": (
+                "from pathlib import Path\n\n\ndef test_the_reply_is_uzbek():\n"
+                "    source = (Path(__file__).parent.parent / 'app' / 'shop.py').read_text(encoding='utf-8')\n"
+                "    assert 'Buyurtma qabul qilindi' in source\n"
+            ),
+            "answers.po": 'msgid ""\nmsgstr ""\n\nmsgid "Buyurtma qabul qilindi"\nmsgstr "Order accepted"\n',
+        },
+    )
+    monkeypatch.chdir(root)
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    command = f"{sys.executable} -m pytest -q -p no:cacheprovider tests"
+    options = [
+        "--source-lang",
+        "uz",
+        "--engine",
+        "none",
+        "--from-po",
+        "answers.po",
+        "--import",
+        "from app.i18n import _",
+    ]
+    done = CliRunner().invoke(main, ["extract", ".", *options, "--test-command", command])
+    assert done.exit_code == 2, done.output
+    assert "test_the_reply_is_uzbek" in done.output and "Nothing was written" in done.output
+    after = {p: p.read_bytes() for p in root.rglob("*") if p.is_file() and ".english-guard" not in p.parts}
+    assert after == before
+    # The same extraction without that test is written.
+    (root / "tests" / "test_shop.py").unlink()
+    done = CliRunner().invoke(main, ["extract", ".", *options, "--test-command", command])
+    assert done.exit_code == 0, done.output
+    assert 'click.echo(_("Order accepted"))' in (root / "app" / "shop.py").read_text(encoding="utf-8")
+
+
 def test_the_runner_writes_through_an_in_project_link_and_diffs_what_it_writes(tmp_path):
     (tmp_path / "real").mkdir()
     (tmp_path / "real" / "a.py").write_bytes(b"a = 1\n")
@@ -112,6 +154,6 @@ def test_the_runner_writes_through_an_in_project_link_and_diffs_what_it_writes(t
     changes = changes_of(tmp_path, [(tmp_path / "alias.py", b"a = 1\n", b"a = 2\n"), (tmp_path / "same.py", b"", b"")])
     assert changes == [Change("real/a.py", b"a = 1\n", b"a = 2\n")]  # the link's target; unchanged files dropped
     assert diff_of(changes) == "--- a/real/a.py\n+++ b/real/a.py\n@@ -1 +1 @@\n-a = 1\n+a = 2\n"
-    written = apply_changes(tmp_path, changes, state=".english-guard/test")
+    written = apply_changes(tmp_path, changes, state=".english-guard/test", verify=None)
     assert written.changes == changes and not written.blocked
     assert (tmp_path / "alias.py").is_symlink() and (tmp_path / "real" / "a.py").read_bytes() == b"a = 2\n"

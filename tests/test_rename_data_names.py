@@ -81,11 +81,17 @@ def test_opting_in_renames_every_binding_found(bot):
     entries = plan(bot)
     column = entries["modellar.Buyurtma.miqdor"]
     column.new_name, column.action = "quantity", "rename"
-    report = apply_plan(["."], [column], load_config(None, start=bot))
-    assert not report.errors and not report.refused
-    assert "    quantity = Column(Integer)" in (bot / "dokon/modellar.py").read_text(encoding="utf-8")
+    preview = apply_plan(["."], [column], load_config(None, start=bot), diff=True)
+    assert not preview.errors and not preview.refused
+    diff = "".join(preview.diffs)
+    assert "+    quantity = Column(Integer)" in diff
     # the raw SQL is data: it keeps the old column name, as the plan's reason said
     assert "SELECT SUM(miqdor) FROM buyurtmalar" in (bot / "dokon/modellar.py").read_text(encoding="utf-8")
+    assert "SUM(miqdor)" not in diff
+    # ... which is why the write is refused: the project's test of that SQL fails on the renamed copy.
+    report = apply_plan(["."], [column], load_config(None, start=bot))
+    assert not report.written and "tests.test_modellar::test_umumiy_miqdor" in report.verification[0]
+    assert "    miqdor = Column(Integer)" in (bot / "dokon/modellar.py").read_text(encoding="utf-8")
 
 
 def test_rename_apply_is_verified_and_stops_when_a_test_breaks(bot):
@@ -115,3 +121,16 @@ def test_rename_apply_is_verified_and_stops_when_a_test_breaks(bot):
     result = CliRunner().invoke(main, ["rename", "--apply", "renames.toml"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "def add(self" in (bot / "dokon/ombor/savat.py").read_text(encoding="utf-8")
+
+
+def test_the_library_apply_is_verified_by_default_and_stops_when_a_test_breaks(bot):
+    """`apply_plan` (the call behind `rename --apply`) runs the same gate when its caller does not choose one:
+    the project's tests, found as the command finds them, on a copy before and after."""
+    entries = plan(bot)
+    target = entries["xizmatlar.jami_narx"]
+    target.new_name, target.action = "total_price", "rename"
+    before = {path: path.read_bytes() for path in bot.rglob("*.py")}
+    report = apply_plan(["."], [target], load_config(None, start=bot))
+    assert not report.errors and not report.refused and not report.written
+    assert len(report.verification) == 1 and "tests.test_xizmatlar::test_chegirma" in report.verification[0]
+    assert {path: path.read_bytes() for path in bot.rglob("*.py")} == before

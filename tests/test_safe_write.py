@@ -7,7 +7,9 @@ import stat
 
 import pytest
 
-from english_guard.safe_write import UnsafeWriteError, atomic_write_bytes, unified_diff, write_python_source
+from english_guard.fixes.runner import apply_changes
+from english_guard.fixes.transaction import Change
+from english_guard.safe_write import UnsafeWriteError, atomic_write_bytes, unified_diff
 
 
 def test_new_files_get_the_usual_permissions_and_existing_ones_keep_theirs(tmp_path):
@@ -30,9 +32,11 @@ def test_new_files_get_the_usual_permissions_and_existing_ones_keep_theirs(tmp_p
 def test_code_that_does_not_parse_is_never_written(tmp_path):
     target = tmp_path / "a.py"
     target.write_bytes(b"x = 1\n")
+    (tmp_path / "b.py").write_bytes(b"y = 1\n")
+    changes = [Change("b.py", b"y = 1\n", b"y = 2\n"), Change("a.py", b"x = 1\n", b"def (:\n")]
     with pytest.raises(UnsafeWriteError, match=r"a\.py:1"):
-        write_python_source(target, b"def (:\n")
-    assert target.read_bytes() == b"x = 1\n"
+        apply_changes(tmp_path, changes, state=".english-guard/test", verify=None)
+    assert target.read_bytes() == b"x = 1\n" and (tmp_path / "b.py").read_bytes() == b"y = 1\n"
 
 
 def test_unified_diff_marks_a_missing_final_newline():

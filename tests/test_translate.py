@@ -314,3 +314,31 @@ def test_library_workflow_for_the_migration(project, model_env, ru_package):
     old, new = result.changed["sample_ru.py"]
     assert (project / "sample_ru.py").read_bytes() == new != old
     assert translate_paths(["."], load_config(start="."), write=True).changed == {}
+
+
+def test_library_write_is_refused_when_the_projects_tests_break(project, model_env, ru_package):
+    """`translate_paths(write=True)` goes through the verification gate by default, as `translate --write` does:
+    the project's own tests (found as the command finds them) run on a copy before and after."""
+    from english_guard.config import load_config
+    from english_guard.fixes.translate.workflow import translate_paths
+
+    install(ru_package)
+    (project / "tests").mkdir()
+    (project / "tests" / "test_sample.py").write_text(
+        "from pathlib import Path\n\n\ndef test_the_module_docstring_is_russian():\n"
+        "    source = (Path(__file__).parent.parent / 'sample_ru.py').read_text(encoding='utf-8')\n"
+        "    assert 'Модуль для работы с пользователями' in source\n",
+        encoding="utf-8",
+    )
+    before = {path.name: path.read_bytes() for path in project.glob("*.py")}
+    result = translate_paths(["."], load_config(start="."), write=True)
+    assert result.errors == [] and result.changed == {} and result.applied == []
+    assert len(result.verification) == 1
+    assert "test_the_module_docstring_is_russian" in result.verification[0]
+    assert {path.name: path.read_bytes() for path in project.glob("*.py")} == before
+    # Without the gate (the migration's staging copy) the same call writes.
+    assert set(translate_paths(["."], load_config(start="."), write=True, verify=None).changed) == {
+        "sample_ru.py",
+        "sample_crlf_bom.py",
+        "edge_ru.py",
+    }

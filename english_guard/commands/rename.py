@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
 from english_guard.ui_text import _, ngettext
+
+if TYPE_CHECKING:
+    from english_guard.fixes.verify import VerifyOptions
 
 
 def _config(config_path: str | None, paths: tuple[str, ...]):
@@ -111,7 +115,7 @@ def _plan(paths: list[str], plan_file: str, config) -> int:
     return 2 if errors else 0
 
 
-def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool, verify=None) -> int:
+def _apply(paths: list[str], plan_file: str, config_path: str | None, diff: bool, verify: VerifyOptions) -> int:
     from english_guard.fixes.rename import PlanError, apply_plan, load_plan
     from english_guard.fixes.rename.files import SourceError
     from english_guard.fixes.rename.planfile import plan_paths_of

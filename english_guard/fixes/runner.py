@@ -6,8 +6,9 @@ Every fix has the same face, the way LibCST's `Codemod` gives every codemod one:
     print(diff_of(plan.changes))          # --diff: what would change
     written = apply_changes(root, plan.changes, state=..., verify=VerifyOptions(...))
 
-`apply_changes` is the only way a fix writes into a project (`rename --apply`, `translate --write`,
-`extract`): a run interrupted before is finished first; the verification gate (fixes/verify) proves
+`apply_changes` is the only way a fix writes into a project (`rename --apply` and `apply_plan`,
+`translate --write` and `translate_paths`, `extract`): a run interrupted before is finished first; the
+verification gate (fixes/verify) proves
 on a copy that the project still imports, defines its names and passes its tests; then the transaction
 (fixes/transaction) writes every file or none. Inside the migration's staging copy the steps write
 with `write_in_place` instead: the copy itself is committed as one transaction, verified as a whole.
@@ -101,15 +102,16 @@ def apply_changes(
     changes: list[Change],
     *,
     state: str,
-    verify: VerifyOptions | None = None,
+    verify: VerifyOptions | None,
     messages: Messages = GENERIC,
 ) -> Written:
     """Write `changes` into the project at `root`: verified first, then all of them or none.
 
     `state` is the fix's folder for its commit journal (`.english-guard/<fix>`); `verify`
     (fixes.verify.VerifyOptions) runs the verification gate on a copy first: any problem it finds
-    stops the write and is returned in `Written.problems`. Raises `WriteRefused` when a write fails:
-    every file already written is put back first.
+    stops the write and is returned in `Written.problems`. Every caller says which gate it wants: `None`
+    only inside the migration's staging copy, which is verified as a whole before it is committed.
+    Raises `WriteRefused` when a write fails: every file already written is put back first.
     """
     root = root.resolve()
     written = Written(recovered=finish_interrupted(root, state, messages))

@@ -31,6 +31,7 @@ from english_guard.fixes.transaction import (
     finish_interrupted_commit,
     interrupted_commit,
 )
+from english_guard.fixes.verify import DEFAULT_OPTIONS, VerifyOptions
 from english_guard.safe_write import (
     UnsafeWriteError,
     check_python_parses,
@@ -499,9 +500,16 @@ def preview_plan(project: Project, entries: list[PlanEntry]) -> RenamePreview:
 
 
 def apply_plan(
-    paths: list[str], entries: list[PlanEntry], config: Config, *, diff: bool = False, verify=None
+    paths: list[str],
+    entries: list[PlanEntry],
+    config: Config,
+    *,
+    diff: bool = False,
+    verify: VerifyOptions | None = DEFAULT_OPTIONS,
 ) -> ApplyReport:
-    """Apply `entries`; with `verify` (fixes.verify.VerifyOptions) the change is first proven on a copy."""
+    """Apply `entries`, first proven on a copy by the verification gate with `verify` (default: the
+    project's tests, found as `rename --apply` finds them); a problem it finds leaves every file as it was
+    and is listed in `report.verification`. `verify=None` only in the migration's staging copy."""
     recovered = finish_interrupted_rename(paths, config) if not diff else []  # a killed --apply is finished first
     project = load_project(paths, config)
     if project.errors:

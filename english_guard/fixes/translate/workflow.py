@@ -9,6 +9,7 @@ and the migration script alike.
     result = translate_paths(["src"], load_config(), write=True)
     result.untranslated   # units left for a human, each with `problem` saying why
     result.errors         # files that could not be read, parsed or written
+    result.verification   # why the verification gate stopped the write (nothing was written)
 
 Only reviewed English is written: `write=True` (and `english-guard translate --write`) writes the proposals
 that need no review (`is_low_confidence` is false: a model's translation of a language named with
@@ -25,6 +26,7 @@ from pathlib import Path
 from english_guard.config import Config
 from english_guard.fixes.transaction import Change
 from english_guard.fixes.translate import FilePlan, TranslateError, Unit, apply, collect, propose
+from english_guard.fixes.verify import DEFAULT_OPTIONS, VerifyOptions
 from english_guard.own_files import read_source_file
 from english_guard.settings import settings_for
 from english_guard.translation.engine_protocol import EngineError
@@ -43,6 +45,7 @@ class TranslationResult:
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # files skipped on purpose
     recovered: list[str] = field(default_factory=list)  # files an interrupted --write was finished with
+    verification: list[str] = field(default_factory=list)  # the gate's problems: nothing was written
 
 
 def read_plans(paths: list[str], config: Config, judged: bool = True) -> tuple[list[FilePlan], list[str], list[str]]:
@@ -204,9 +207,13 @@ def translate_paths(
     write: bool = False,
     use_memory: bool = True,
     progress_factory: Callable | None = None,
+    verify: VerifyOptions | None = DEFAULT_OPTIONS,
 ) -> TranslationResult:
     """Translate the non-English comments and docstrings under `paths`; with `write`, write the proposals
-    that need no review (see the module's text), through the verification gate, all files or none."""
+    that need no review (see the module's text), through the verification gate, all files or none.
+
+    `verify` is the gate's options (default: the project's tests, found as `translate --write` finds
+    them); when it finds a problem nothing is written and `result.verification` says why."""
     from english_guard.fixes.runner import WriteRefused, apply_changes
     from english_guard.safe_write import UnsafeWriteError
 
@@ -228,11 +235,14 @@ def translate_paths(
             result.untranslated.append(unit)
     if write and rewrite.changed:
         try:
-            written = apply_changes(Path(config.root), rewrite.changes(Path(config.root)), state=STATE)
+            written = apply_changes(Path(config.root), rewrite.changes(Path(config.root)), state=STATE, verify=verify)
         except (WriteRefused, UnsafeWriteError) as exc:
             result.errors.append(str(exc))
             return result
         result.recovered = written.recovered
+        if written.blocked:
+            result.verification = written.problems
+            return result
     for item in rewrite.changed:
         if isinstance(item.plan.source, bytes):  # a file's bytes (a text only comes from the language server)
             result.changed[item.plan.path] = (item.plan.source, item.new)

@@ -1,6 +1,7 @@
 """The verification gate: before a fix writes into the project, prove on a copy that it still works.
 
-One place, used by `migrate --write`, `rename --apply` and `extract`:
+One place, used by `migrate --write`, `rename --apply`, `translate --write` and `extract`, and by the library
+calls behind them (`apply_plan`, `translate_paths`):
 
 - static: every import of a project module that resolved before still resolves (star re-exports,
   `__all__` built from submodules' `__all__`, namespace packages, relative imports) and no name is
@@ -41,12 +42,18 @@ NO_TESTS = ("", "none", "no", "off")
 DEFAULT_TIMEOUT = 900.0
 
 
-@dataclass
+@dataclass(frozen=True)
 class VerifyOptions:
     test_command: str | None = AUTO  # AUTO, a shell command, or None / "none": no test run
     test_timeout: float = DEFAULT_TIMEOUT
     fix_gitignore: bool = True
     run_tests: bool = True  # dry runs may skip the dynamic part
+
+
+# What a fix's library call verifies when its caller does not say (`translate_paths`, `apply_plan`): the
+# project's tests found as the commands find them. Rename and translate only change existing files, so
+# they leave `.gitignore` alone, as their commands do.
+DEFAULT_OPTIONS = VerifyOptions(fix_gitignore=False)
 
 
 @dataclass
@@ -223,4 +230,13 @@ def verify_new_contents(
     return gate, verification
 
 
-__all__ = ["AUTO", "Gate", "Verification", "VerifyOptions", "WHOLE_RUN", "run_tests", "verify_new_contents"]
+__all__ = [
+    "AUTO",
+    "DEFAULT_OPTIONS",
+    "Gate",
+    "Verification",
+    "VerifyOptions",
+    "WHOLE_RUN",
+    "run_tests",
+    "verify_new_contents",
+]
