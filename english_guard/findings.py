@@ -42,9 +42,8 @@ def harmonise_languages(judged: list[tuple[Segment, Verdict, str]]) -> list[tupl
     total = sum(prior.values()) or 1.0
     out = []
     for segment, verdict, code in judged:
-        if len(verdict.candidates) > 1:
-            top = verdict.candidates[0][1]
-            close = [(lang, share) for lang, share in verdict.candidates if share >= 0.5 * top]
+        close = _close_candidates(verdict)
+        if close:
             best = max(close, key=lambda item: item[1] * (0.5 + prior.get(item[0], 0.0) / total))[0]
             if best != verdict.language:
                 verdict = dataclasses.replace(verdict, language=best)
@@ -87,6 +86,27 @@ def _test_data_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
         return ((verdict.language, TEST_DATA_LOG_RATIO),)
     top = alternatives[0][1]
     return tuple((language, round(TEST_DATA_LOG_RATIO + math.log(share / top), 3)) for language, share in alternatives)
+
+
+def _profile_parts(verdict: Verdict, sure: bool) -> list[tuple[str, float]]:
+    """The languages a segment adds to its file's profile, with the part of its weight each gets: a close
+    call (`Профиль табылмады`: Russian, Kazakh or Uzbek) is shared among its close languages, so that the
+    first-listed one does not outweigh the language the file's letters show."""
+    if not sure:
+        return [("en", 1.0)] if verdict.english else []
+    close = _close_candidates(verdict)
+    if len(close) < 2:
+        return [(verdict.language, 1.0)]
+    total = sum(share for _language, share in close)
+    return [(language, share / total) for language, share in close]
+
+
+def _close_candidates(verdict: Verdict) -> list[tuple[str, float]]:
+    """The candidates of a verdict within half of the top share (the languages it is a close call between)."""
+    if len(verdict.candidates) < 2:
+        return []
+    top = verdict.candidates[0][1]
+    return [(language, share) for language, share in verdict.candidates if share >= 0.5 * top]
 
 
 def _lone_foreign_word(verdict: Verdict, kind: str) -> bool:
@@ -212,9 +232,8 @@ def evaluate(
         if evidence is not None and not lone:
             weight = profile_weight(segment, verdict)
             if weight:
-                language = verdict.language if sure else "en" if verdict.english else ""
-                if language:
-                    evidence.languages[language] = round(evidence.languages.get(language, 0.0) + weight, 3)
+                for language, part in _profile_parts(verdict, sure):
+                    evidence.languages[language] = round(evidence.languages.get(language, 0.0) + weight * part, 3)
         if profile_only:
             continue
         if not sure and not (evidence is not None and verdict.leaning):
@@ -249,9 +268,8 @@ def evaluate(
         judged.append((segment, verdict, code))
     for segment, verdict, code in harmonise_languages(judged):
         findings.append(finding_for(segment, verdict, code))
-        if evidence is not None and len(verdict.candidates) > 1:
-            top = verdict.candidates[0][1]
-            close = [[lang, share] for lang, share in verdict.candidates if share >= 0.5 * top]
+        if evidence is not None:
+            close = _close_candidates(verdict)
             if len(close) > 1:
-                evidence.alternatives.append([segment.line, segment.column, code, close])
+                evidence.alternatives.append([segment.line, segment.column, code, [list(item) for item in close]])
     return findings

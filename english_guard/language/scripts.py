@@ -159,6 +159,11 @@ def cyrillic_languages(text: str) -> tuple[str, ...]:
     return ("",)
 
 
+def russian_letters(text: str) -> bool:
+    """Does a Cyrillic text hold a letter Russian writes and Ukrainian does not (ы э ъ ё)?"""
+    return not _RUSSIAN_NOT_UKRAINIAN.isdisjoint(text.lower())
+
+
 def _mostly_uzbek(text: str) -> bool:
     """Do the Uzbek lexicons know at least half of the words of a Cyrillic text that hold қ or ғ?"""
     from english_guard.language.lexicon import lookup

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from english_guard.language.lexicon import lookup
 from english_guard.language.prose import PLAIN_ENGLISH, classify_prose, no_foreign_word, plainly_english, prose_body
-from english_guard.language.scripts import cyrillic_languages, latin_language
+from english_guard.language.scripts import cyrillic_languages, latin_language, russian_letters
 from english_guard.language.tokens import prose_tokens, split_identifier
 from english_guard.language.words import (
     AMBIGUOUS,
@@ -117,6 +117,11 @@ _NAME_WORD = 1.0  # a capitalised word a foreign lexicon knows, taken for a name
 _UNKNOWN_WORD = 0.9  # a word no lexicon knows (`poisk`, `shirota`): towards whatever the project writes
 _ENGLISH_WORD = -1.6  # an English word next to them
 _CODE_WORD = -0.6  # code vocabulary next to them
+# In an identifier, English words next to a foreign word are the rule, not evidence against it: teams that
+# name in their language glue it to English verbs and nouns (`getKontostand`, `neuerText`, `test_varianz`).
+# Only for words a lexicon knows: next to a word no lexicon knows (a typo, a coinage) English keeps its weight.
+_IDENTIFIER_ENGLISH_WORD = -0.5
+_IDENTIFIER_CODE_WORD = -0.2
 _BORROWED_WORD = 0.8  # a weak word of a neighbouring language's lexicon
 _FUNCTION_WORD = 0.6  # a two-letter function word of a language other words of the text lean to
 # Languages whose code borrows each other's words or shares their spellings.
@@ -185,10 +190,15 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
     # Each entry is the whole ratio if the text is in that language; "*" is for any other language.
     # Code vocabulary (`doc`, `imp`, `str`) is jargon every language's code writes: little evidence of English.
     against = sum(_ENGLISH_WORD if word.verdict == "english" else _CODE_WORD for word in english)
+    against_known = against
+    if kind == "identifier":
+        against_known = sum(
+            _IDENTIFIER_ENGLISH_WORD if word.verdict == "english" else _IDENTIFIER_CODE_WORD for word in english
+        )
     for lang, value in borrowed.items():
         if lang not in ratios:
             ratios[lang] = value
-    leaning = {lang: value + any_foreign + against for lang, value in ratios.items()}
+    leaning = {lang: value + any_foreign + against_known for lang, value in ratios.items()}
     if any_foreign:
         leaning["*"] = any_foreign + against
     best = max(leaning.values())
@@ -228,12 +238,15 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
     sample = " ".join(w.text for w in foreign) if kind == "identifier" else text
     scores = {_FASTTEXT_ALIASES.get(lang, lang): p for lang, p in language_scores(sample)}
     foreign_text = " ".join(w.text for w in foreign)
+    cyrillic_unknown = turkic_endings = cyrillic_open = False
     if any(w.reason.startswith("script") for w in foreign):
         allowed = cyrillic_languages(foreign_text if kind == "identifier" else text)
         if allowed[0]:
             # Letters that leave neighbours open (қ ғ: Uzbek or Kazakh) make a close call that the file's
             # and the project's languages decide (rules.harmonise_languages, context.name_close_calls).
             return allowed[0], tuple(zip(allowed, _OPEN_LETTER_SHARES[len(allowed)], strict=True))
+        cyrillic_open = True
+        cyrillic_unknown, turkic_endings = _unknown_cyrillic(foreign)
     votes: dict[str, float] = defaultdict(float)
     for word in foreign:
         if not word.languages:
@@ -253,6 +266,10 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
     if votes:
         for lang in list(votes):
             votes[lang] += model_weight * scores.get(lang, 0.0)
+        if cyrillic_unknown:
+            # Words no lexicon knows vote for Russian by their script only: the model may know their language.
+            for lang in _UNLISTED_CYRILLIC:
+                votes[lang] += model_weight * scores.get(lang, 0.0)
     else:
         votes.update({lang: p for lang, p in scores.items() if lang != "en"})
     if not votes:
@@ -264,5 +281,60 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
     decided = latin_language(foreign_text if kind == "identifier" else text, tuple(lang for lang, _ in ranked))
     if decided and decided != ranked[0][0]:
         ranked = [(decided, 1.0)] + [(lang, share) for lang, share in ranked if lang != decided]
+    ranked = [(lang, share) for lang, share in ranked if share > 0.0] or ranked[:1]
+    if cyrillic_unknown:
+        ranked = _open_to_unlisted_cyrillic(ranked, turkic_endings)
+    elif cyrillic_open and ranked[0][0] == "ru" and not russian_letters(text):
+        # Words both Russian and Ukrainian write (`Назад`, `Меню`) and no letter of either: the file's and
+        # the project's profile names them.
+        top = ranked[0][1]
+        ranked = [ranked[0], ("uk", max(top, dict(ranked).get("uk", 0.0)))] + [
+            (lang, share) for lang, share in ranked[1:] if lang != "uk"
+        ]
     candidates = tuple((OUTPUT_ALIASES.get(lang, lang), round(share, 3)) for lang, share in ranked[:4])
     return candidates[0][0], candidates
+
+
+# Cyrillic languages with no word list of their own: a text of their words is known to no lexicon, and
+# only letters (ә ұ һ, ң ө ү, қ ғ) or the file's language can tell it from Russian.
+_UNLISTED_CYRILLIC = ("kk", "ky")
+# The languages such a text is a close call between when its letters say nothing (`Профиль табылмады`):
+# Russian by its script, Kazakh by the words Russian does not know, Uzbek Cyrillic (names, words its list
+# lacks): the file's and the project's languages decide (findings.harmonise_languages, context.name_close_calls).
+_CYRILLIC_CLOSE_CALL = ("ru", "kk", "uz")
+
+
+# Endings of Kazakh (and Uzbek, Kyrgyz) inflection: past tense (`табылмады`), plural (`сұрақтар`), the polite
+# second person (`жазыңыз`), infinitive (`бастау`). Russian words end so too (`воды`, `компьютер`), but
+# those the Russian word list knows: only a word no lexicon knows is read by this ending.
+_TURKIC_ENDINGS = (
+    "ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "лар", "лер", "дар", "дер", "тар", "тер",
+    "мыз", "міз", "сыз", "сіз", "ңыз", "ңіз", "ау", "еу",
+)  # fmt: skip
+# How much less likely Russian is than a Turkic language for a text whose unknown words end so.
+_RUSSIAN_AGAINST_TURKIC_ENDINGS = 0.5
+
+
+def _unknown_cyrillic(foreign: list[Word]) -> tuple[bool, bool]:
+    """(are at least half of the Cyrillic words of three letters or more known to no lexicon, do at least
+    half of those unknown words end like Turkic inflection)."""
+    cyrillic = [w for w in foreign if w.reason.startswith("script") and len(w.key) >= 3]
+    unknown = [w for w in cyrillic if w.reason == "script only"]
+    if not cyrillic or 2 * len(unknown) < len(cyrillic):
+        return False, False
+    turkic = sum(1 for w in unknown if w.key.endswith(_TURKIC_ENDINGS))
+    return True, 2 * turkic >= len(unknown)
+
+
+def _open_to_unlisted_cyrillic(ranked: list[tuple[str, float]], turkic: bool) -> list[tuple[str, float]]:
+    """The ranking with the Cyrillic close-call languages at the top share, so that the file's and the
+    project's profile names the text; with no profile the top one stays. Words with Turkic endings make
+    Russian the less likely reading."""
+    top_language, top = ranked[0]
+    if top_language not in _CYRILLIC_CLOSE_CALL:
+        return ranked
+    rest = [(lang, share) for lang, share in ranked[1:] if lang not in _CYRILLIC_CLOSE_CALL]
+    close = [(lang, top) for lang in _CYRILLIC_CLOSE_CALL if lang != top_language]
+    if turkic and top_language == "ru":
+        return [*close, ("ru", top * _RUSSIAN_AGAINST_TURKIC_ENDINGS), *rest]
+    return [ranked[0], *close, *rest]
