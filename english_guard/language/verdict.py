@@ -284,7 +284,7 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
     ranked = [(lang, share) for lang, share in ranked if share > 0.0] or ranked[:1]
     if cyrillic_unknown:
         ranked = _open_to_unlisted_cyrillic(ranked, turkic_endings)
-    elif cyrillic_open and ranked[0][0] == "ru" and not russian_letters(text):
+    elif cyrillic_open and ranked[0][0] == "ru" and not russian_letters(text) and _ukrainian_words_too(foreign):
         # Words both Russian and Ukrainian write (`Назад`, `Меню`) and no letter of either: the file's and
         # the project's profile names them.
         top = ranked[0][1]
@@ -324,6 +324,12 @@ def _unknown_cyrillic(foreign: list[Word]) -> tuple[bool, bool]:
         return False, False
     turkic = sum(1 for w in unknown if w.key.endswith(_TURKIC_ENDINGS))
     return True, 2 * turkic >= len(unknown)
+
+
+def _ukrainian_words_too(foreign: list[Word]) -> bool:
+    """Does the Ukrainian word list know every Cyrillic word of three letters or more that a list knows?"""
+    known = [w for w in foreign if w.reason == "script" and len(w.key) >= 3]
+    return bool(known) and all(any(lang == "uk" for lang, _zipf in w.languages) for w in known)
 
 
 def _open_to_unlisted_cyrillic(ranked: list[tuple[str, float]], turkic: bool) -> list[tuple[str, float]]:
