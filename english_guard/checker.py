@@ -14,7 +14,7 @@ from io import BytesIO
 from english_guard import __version__
 from english_guard.cache import ResultCache
 from english_guard.config import Config
-from english_guard.context import ALTERNATIVES, LANGUAGES, resolve
+from english_guard.context import ALTERNATIVES, CANDIDATES_DEFERRED, LANGUAGES, candidates_needed, resolve
 from english_guard.deceptive_characters import invisible_character_findings
 from english_guard.errors import EnglishGuardError
 from english_guard.findings import FileEvidence, evaluate, finding_for
@@ -100,13 +100,14 @@ def source_locale_texts(config: Config) -> frozenset[str]:
     return catalog_texts(path, stamp)
 
 
-def check_source(path: str, data: bytes, config: Config, reader: str) -> FileResult:
-    """Check one file's bytes. Never raises for bad input: problems become an EG900 error."""
+def check_source(path: str, data: bytes, config: Config, reader: str, parse: bool = False) -> FileResult:
+    """Check one file's bytes. Never raises for bad input: problems become an EG900 error. `parse` takes
+    the full path even where the screen would not (to find a screened file's deferred candidates)."""
     try:
         text = decode(path, data, reader)
     except DecodeError as exc:
         return FileResult(path, error=FileError(path, str(exc), exc.line))
-    return _check_text(path, text, config, reader)
+    return _check_text(path, text, config, reader, parse)
 
 
 def check_document(path: str, text: str, config: Config, reader: str | None = None) -> FileResult:
@@ -127,17 +128,22 @@ def check_document(path: str, text: str, config: Config, reader: str | None = No
     return result
 
 
-def _check_text(path: str, text: str, config: Config, reader: str) -> FileResult:
+def _check_text(path: str, text: str, config: Config, reader: str, parse: bool = False) -> FileResult:
     # The language engine loads when a file is judged: a cached run never needs it.
     from english_guard import screen as screening
 
     cleared = screening.screen_python(text, settings_for(config).allowed) if reader == "python" else screening.NOT_CLEAN
-    if cleared.clean and screening.SKIP_PARSE and screening.parses(text, path):
-        result = FileResult(path)  # the full path could only find plainly English segments
+    screened = cleared.clean or cleared.deferred
+    if screened and screening.SKIP_PARSE and not parse and screening.parses(text, path):
+        # The full path could only find plainly English segments, or candidates that lean towards any
+        # foreign language: those are found when the project's profile could make them findings.
+        result = FileResult(path)
+        if cleared.deferred:
+            result.facts[CANDIDATES_DEFERRED] = True
     else:
         result = _read_and_judge(path, text, config, reader)
-    if cleared.clean:
-        # A cleared file weighs its words in the profile, parsed or not (english_guard.screen).
+    if screened:
+        # A screened file weighs its words in the profile, parsed or not (english_guard.screen).
         result.facts.pop(LANGUAGES, None)
         weight = screening.english_weight(cleared)
         if weight:
@@ -283,8 +289,8 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, str | None]:
-    path, reader, config, digest = args
+def _check_file(args: tuple[str, str, Config, str | None, bool]) -> tuple[FileResult, str | None]:
+    path, reader, config, digest, parse = args
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
@@ -296,7 +302,7 @@ def _check_file(args: tuple[str, str, Config, str | None]) -> tuple[FileResult, 
     except OSError as exc:
         return FileResult(path, error=FileError(path, f"cannot read: {exc.strerror or exc}")), digest
     try:
-        return check_source(path, data, config, reader), digest
+        return check_source(path, data, config, reader, parse), digest
     except Exception as exc:  # noqa: BLE001 - a bug met on one odd file must not end the whole run
         message = f"internal error while checking this file ({type(exc).__name__}: {exc}); please report it"
         return FileResult(path, error=FileError(path, message)), None  # None: never cached
@@ -310,7 +316,7 @@ def _tune_garbage_collector() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
-def _checked(pending: list[tuple[str, str, Config, str | None]], workers: int):
+def _checked(pending: list[tuple[str, str, Config, str | None, bool]], workers: int):
     """Check the pending files, in a process pool when there are enough of them to pay for it."""
     if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
@@ -349,16 +355,18 @@ def run_check(
             work.append((path, reader))
     run.files = len(work)
     cache = ResultCache(config, __version__) if use_cache else None
-    pending: list[tuple[str, str, Config, str | None]] = []
+    pending: list[tuple[str, str, Config, str | None, bool]] = []
     cached_results: dict[str, FileResult] = {}
+    digests: dict[str, str | None] = {}
     for path, reader in work:
         digest = None
         if cache is not None:
             digest, hit = cache.lookup(path, reader)
+            digests[path] = digest
             if hit is not None:
                 cached_results[path] = hit
                 continue
-        pending.append((path, reader, config, digest))
+        pending.append((path, reader, config, digest, False))
     fresh: dict[str, FileResult] = {}
     workers = max(1, jobs or available_cores())
     done = len(cached_results)
@@ -371,10 +379,22 @@ def run_check(
         done += 1
         if progress:
             progress(done, len(work))
+    results = [cached_results.get(path) or fresh[path] for path, _reader in work]
+    deferred = [result for result in results if result.facts.get(CANDIDATES_DEFERRED)]
+    if deferred and candidates_needed(results):
+        # A project whose profile is foreign enough to decide candidates that lean towards any foreign
+        # language: the screened files that have such candidates are read in full now.
+        readers = dict(work)
+        again = [(r.path, readers[r.path], config, digests.get(r.path), True) for r in deferred]
+        read: dict[str, FileResult] = {}
+        for result, digest in _checked(again, workers):
+            read[result.path] = result
+            if cache is not None and digest:
+                cache.store(digest, result)
+        results = [read.get(result.path, result) for result in results]
     if cache is not None:
         cache.save()
-    for path, _reader in work:
-        run.results.append(cached_results.get(path) or fresh[path])
+    run.results.extend(results)
     # The project-level step: every file's facts and candidates, cached or fresh, decided together.
     resolve(run.results, config.min_confidence)
     return run

@@ -27,6 +27,9 @@ from english_guard.records import FileResult
 LANGUAGES = "languages"  # fact: {language: weight} of one file's sure evidence
 LANGUAGE_SHARES = "language shares"  # built: the project profile's shares, for every file's step
 ALTERNATIVES = "alternatives"  # fact: [[line, column, code, [[language, share], ...]], ...] of close calls
+# fact: true when the screen cleared the file without reading its candidates, all of which could only lean
+# towards any foreign language ("*"); the file's profile is English only (see english_guard.screen).
+CANDIDATES_DEFERRED = "candidates deferred"
 
 
 @dataclass(slots=True)
@@ -107,6 +110,15 @@ def name_close_calls(context: ProjectContext, result: FileResult, min_confidence
 
 
 FILE_STEPS: list[Callable[[ProjectContext, FileResult, float], None]] = [name_close_calls, resolve_language_candidates]
+
+
+def candidates_needed(results: list[FileResult]) -> bool:
+    """Whether a candidate that leans only towards any foreign language could become a finding in this
+    project: only where a foreign language holds a large enough share of the profile
+    (`language_profile.resolve`). A file whose own profile is English only blends its shares with the
+    project's, so its foreign shares are at most the project's."""
+    project = _project_languages([(result.path, result.facts.get(LANGUAGES)) for result in results])
+    return language_profile.any_foreign_can_count(language_profile.shares(project))
 
 
 def build_context(results: list[FileResult]) -> ProjectContext:

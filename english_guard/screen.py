@@ -1,23 +1,31 @@
-"""The pre-parse screen: a Python file whose every word is plainly English is done without `ast`.
+"""The pre-parse screen: a Python file with no word that could be foreign evidence is done without `ast`.
 
 Nearly every file of an English project has no word that could be foreign. For such a file the full
 path (parse, segments, verdicts) can only end one way: every segment's text passes
-`language.prose.plainly_english`, so every verdict is English with no leaning, and the file has no
-finding, no candidate and no close call. The screen proves that before parsing, in one regex pass:
+`language.prose.plainly_english` or has no word a lexicon calls foreign, so every verdict is English, and
+the file has no finding and no close call. The screen proves that before parsing, in one regex pass:
 
 - the text is ASCII (so no EG102 look-alike, no EG103 invisible character, no non-Latin word),
 - no suppression comment (`english-guard:`, `noqa`) is in it, so there is no directive to report,
-- every run of three or more ASCII letters, lowercased, is a common English word or code vocabulary
-  (the very set `plainly_english` looks words up in, each distinct word once),
-- and the words of every segment are among those runs. Segments are identifiers, comments and f-string
+- every word of the text, read each way the engine reads words (a run of letters in prose, a prose word
+  with inner apostrophes, every part of a name as an identifier), is no evidence of another language
+  (`verdict.no_evidence`; each distinct word is decided once per process),
+- and the words of every segment are among those words. Segments are identifiers, comments and f-string
   bodies (slices of the text), and the values of string literals, which escapes (`\\x41`, `\\n`, a
-  backslash-newline) and implicit concatenation (`"ab" "cd"`) can make differ from the text. So the runs
+  backslash-newline) and implicit concatenation (`"ab" "cd"`) can make differ from the text. So the words
   are taken from the text and from the text with every escape decoded, and a file where two adjacent
   literals join letters (`"ab" "cd"` -> `abcd`) is not screened.
 
+Words in no lexicon (`isdir`, `splitext`, `gencodec`) are the one kind of word that may remain: a segment
+with them is still English, but leans towards "any foreign language" (a candidate, `Verdict.leaning`), and
+only a project whose profile gives a foreign language a large share can make such a candidate a finding
+(`language.profile.resolve`). Such a file is screened too (`Screen.deferred`): its result says that its
+candidates were not read, and `checker.run_check` reads those files in full when the project's profile
+could use them (`context.candidates_needed`), so the findings are the same either way.
+
 Then only a syntax check remains: a file that does not parse must still report EG900, and a parse
 that `ast` rejects is rejected by `symtable` too (it parses the same grammar first). `symtable` builds
-no Python tree and costs about half of `ast.parse`. A file the screen cannot clear takes the full path.
+no Python tree. A file the screen cannot clear takes the full path.
 
 The file's language profile (see english_guard.context) is the one thing the full path would compute
 from its segments. For a file the screen clears, the profile is defined from the screen's words
@@ -35,7 +43,7 @@ from dataclasses import dataclass
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import CAMEL_PARTS, split_identifier
 from english_guard.language.verdict import no_evidence
-from english_guard.language.words import classify_identifier_word, classify_word
+from english_guard.language.words import Word, classify_identifier_word, classify_word
 
 # ENGLISH_GUARD_SCREEN=off parses every file: only for proving the screen exact (tests) and measuring it.
 SKIP_PARSE = os.environ.get("ENGLISH_GUARD_SCREEN", "on") != "off"
@@ -92,9 +100,25 @@ def decode_escapes(text: str) -> str:
 class Screen:
     clean: bool  # every segment of the file is plainly English (see the module's docstring)
     words: int  # how many words the text has: the base of its profile weight
+    # Some words are in no lexicon (`isdir`, `lineno` read as prose): the file has no finding of its own, but
+    # its candidates lean towards "any foreign language", which only a foreign project profile can turn
+    # into findings (see `candidates_deferred`).
+    deferred: bool = False
 
 
 NOT_CLEAN = Screen(False, 0)
+
+# How sure a word is to be no evidence in one reading: it settles (no evidence whatever its context), it is
+# in no lexicon (only ever "any foreign language" leaning, see `english_guard.language.verdict._leaning`),
+# or it may be evidence of a language.
+SETTLES, UNKNOWN, EVIDENCE = 0, 1, 2
+
+
+def _level(word: Word) -> int:
+    if no_evidence(word):
+        return SETTLES
+    return UNKNOWN if word.verdict == "unknown" and not word.languages else EVIDENCE
+
 
 # A cleared file's English weight in its language profile: about what its parsed segments weigh
 # (0.5 per defined name, 1 per sentence-long comment, docstring or string) per word of its text.
@@ -120,52 +144,58 @@ _AFTER_PERCENT = re.compile(r"%\(?\w*\)?[-#0 +]*\d*(?:\.\d+)?\w*(?:['`]\w+)*")
 
 
 class _Settled:
-    """Which words settle as English, per set of allowed words: each distinct word is decided once, and a
-    file's words are compared with the words already decided in one set operation."""
+    """How sure each word is to be no evidence, per set of allowed words: each distinct word is decided once,
+    and a file's words are compared with the words already decided in one set operation."""
 
     def __init__(self, allowed: frozenset[str]) -> None:
         self.allowed = allowed
-        # (words known to settle, words known not to) per way of reading a word.
-        self.known: dict[str, tuple[set[str], set[str]]] = {"run": (set(), set()), "prose": (set(), set())}
-        self.known["name"] = (set(), set())
+        # The words known at each level, per way of reading a word.
+        self.known: dict[str, tuple[set[str], set[str], set[str]]] = {
+            reading: (set(), set(), set()) for reading in ("run", "prose", "name")
+        }
 
     def _common(self, word: str) -> bool:
         # What `plainly_english` calls English without a look-up, and `classify_word` calls English too.
         return len(word) <= 2 and word.isalpha() or word.lower() in common_words()
 
-    def all_settle(self, words: set[str], reading: str) -> bool:
-        """Whether every word settles as English in this reading ("run", "prose" or "name")."""
-        good, bad = self.known[reading]
-        new = words - good
+    def worst(self, words: set[str], reading: str) -> int:
+        """The highest level of these words in this reading ("run", "prose" or "name"); it stops at the
+        first word that may be evidence."""
+        known = self.known[reading]
+        new = words - known[SETTLES]
         if not new:
-            return True
-        if not new.isdisjoint(bad):
-            return False
+            return SETTLES
+        if not new.isdisjoint(known[EVIDENCE]):
+            return EVIDENCE
+        worst = SETTLES if new.isdisjoint(known[UNKNOWN]) else UNKNOWN
+        new -= known[UNKNOWN]
         decide = {"run": self.plain_run, "prose": self.prose_word, "name": self.name_word}[reading]
         for word in new:
-            if decide(word):
-                good.add(word)
-            else:
-                bad.add(word)
-                return False
-        return True
+            level = decide(word)
+            known[level].add(word)
+            if level == EVIDENCE:
+                return EVIDENCE
+            worst = max(worst, level)
+        return worst
 
-    def plain_run(self, run: str) -> bool:
+    def plain_run(self, run: str) -> int:
         """A run of letters in a text with no inner apostrophe: such a text is English with no leaning
         (`plainly_english`, `no_foreign_word`) unless one of its runs is foreign."""
-        return self._common(run) or classify_word(run, self.allowed, False).verdict != "foreign"
+        if self._common(run) or classify_word(run, self.allowed, False).verdict != "foreign":
+            return SETTLES
+        return EVIDENCE
 
     def protected_word(self, word: str) -> bool:
         """A camelCase or CamelCase word (`assertIs`, `IntegerField`) that stands alone is a protected span
         of the full analysis (`tokens.strip_protected`): it only has to be no foreign run elsewhere."""
-        return bool(_CAMEL_WORD.fullmatch(word)) and self.all_settle({word}, "run")
+        return bool(_CAMEL_WORD.fullmatch(word)) and self.worst({word}, "run") == SETTLES
 
-    def prose_word(self, chain: str) -> bool:
-        """A prose word of the full analysis (inner apostrophes kept): it must be no evidence at all, and so
-        must every part of it that a literal's quotes may cut off."""
+    def prose_word(self, chain: str) -> int:
+        """A prose word of the full analysis (inner apostrophes kept), and every part of it that a literal's
+        quotes may cut off."""
         pieces = _APOSTROPHE.split(chain)  # words and the apostrophes between them
-        return all(
-            self._common(part) or no_evidence(classify_word(part, self.allowed, False))
+        return max(
+            SETTLES if self._common(part) else _level(classify_word(part, self.allowed, False))
             for part in (
                 "".join(pieces[first : last + 1])
                 for first in range(0, len(pieces), 2)
@@ -173,12 +203,16 @@ class _Settled:
             )
         )
 
-    def name_word(self, name: str) -> bool:
-        """Every word the engine can read in this name as an identifier is no evidence at all."""
+    def name_word(self, name: str) -> int:
+        """Every word the engine can read in this name as an identifier."""
         parts = set(split_identifier(name)) | set(CAMEL_PARTS.findall(name))
         # The strictest reading: an all-capital part of an all-capital name is not taken for an acronym.
-        return all(
-            self._common(part) or no_evidence(classify_identifier_word(part, "X", self.allowed)) for part in parts
+        return max(
+            (
+                SETTLES if self._common(part) else _level(classify_identifier_word(part, "X", self.allowed))
+                for part in parts
+            ),
+            default=SETTLES,
         )
 
 
@@ -219,7 +253,8 @@ def _escaped_lines(text: str) -> str:
 
 
 def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
-    """Whether the full path over this Python text could only find plainly English segments."""
+    """Whether the full path over this Python text could only find plainly English segments, or segments
+    whose only leaning is towards any foreign language (`Screen.deferred`)."""
     if not text.isascii():
         return NOT_CLEAN
     lowered = text.lower()
@@ -229,7 +264,8 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
     if settled is None:
         settled = _settled[allowed] = _Settled(allowed)
     names = set(_NAME_WORD.findall(text))
-    if not settled.all_settle(names, "name"):
+    worst = settled.worst(names, "name")
+    if worst == EVIDENCE:
         return NOT_CLEAN  # the most frequent reason, and the cheapest to find
     views = [text]
     if "\\" in text:
@@ -238,27 +274,42 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
             return NOT_CLEAN
         views.append(decoded)
         decoded_names = set(_NAME_WORD.findall(decoded))
-        if not settled.all_settle(decoded_names, "name"):
+        worst = max(worst, settled.worst(decoded_names, "name"))
+        if worst == EVIDENCE:
             return NOT_CLEAN
         names |= decoded_names
     if ('"' in text or "'" in text) and _JUNCTION.search(text):
         return NOT_CLEAN
     # A text with an inner apostrophe (`don't`) skips the engine's fast paths: its words get the full
-    # analysis, where a word no lexicon knows is weak evidence too.
+    # analysis, where a word no lexicon knows leans towards any foreign language too.
     if not any(_INNER_APOSTROPHE.search(view) for view in views):
-        # Without apostrophes the prose words are the runs of letters, which are the runs of the names.
-        if not settled.all_settle(set(_LETTER_RUN.findall("\n".join(names))), "run"):
+        # Without apostrophes the prose words are the runs of letters, which are the runs of the names, and
+        # a text none of whose runs is foreign is English with no leaning at all.
+        if settled.worst(set(_LETTER_RUN.findall("\n".join(names))), "run") == EVIDENCE:
             return NOT_CLEAN
-        return Screen(True, len(_PROSE_WORD.findall(text)))
+        return _cleared(text, worst)
     for view in views:
         distinct = set(_PROSE_WORD.findall(view))
-        if not settled.all_settle(distinct, "prose"):
-            unsettled = {word for word in distinct - settled.known["prose"][0] if not settled.prose_word(word)}
+        level = settled.worst(distinct, "prose")
+        if level == EVIDENCE:
+            known = settled.known["prose"]
+            unsettled = {
+                word for word in distinct - known[SETTLES] - known[UNKNOWN] if settled.prose_word(word) == EVIDENCE
+            }
             if not _all_protected(unsettled, view, settled):
                 return NOT_CLEAN
-        if "%" in view and not settled.all_settle(_printf_remainders(view), "prose"):
-            return NOT_CLEAN
-    return Screen(True, len(_PROSE_WORD.findall(text)))
+            level = UNKNOWN  # the other words may be unknown: the leaning they give is deferred
+        worst = max(worst, level)
+        if "%" in view:
+            level = settled.worst(_printf_remainders(view), "prose")
+            if level == EVIDENCE:
+                return NOT_CLEAN
+            worst = max(worst, level)
+    return _cleared(text, worst)
+
+
+def _cleared(text: str, worst: int) -> Screen:
+    return Screen(worst == SETTLES, len(_PROSE_WORD.findall(text)), worst == UNKNOWN)
 
 
 def parses(text: str, path: str) -> bool:

@@ -13,7 +13,7 @@ import pytest
 from english_guard import screen as screening
 from english_guard.checker import run_check
 from english_guard.config import load_config
-from english_guard.context import LANGUAGES
+from english_guard.context import CANDIDATES_DEFERRED, LANGUAGES
 from english_guard.screen import decode_escapes, parses, screen_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,7 +40,18 @@ FIXTURES = {
     "continued.py": 'TEXT = "ki\\\ntob"\n',
     "raw.py": 'PATTERN = r"\\nkitob"\nTEXT = "\\nkitob"\n',
     "empty.py": "",
+    # Words in no lexicon: no finding of its own, candidates that lean towards any foreign language.
+    "unknown_words.py": "def zorbix_glorp(blarg):\n    return blarg\n",
 }
+
+# A project written in Uzbek: its profile lets words in no lexicon count as Uzbek.
+UZBEK_FILE = (
+    "# Foydalanuvchi ma'lumotlarini bazadan olish va saqlash\n"
+    "def foydalanuvchini_olish(raqam):\n"
+    '    """Foydalanuvchini raqami bo\'yicha qaytaradi."""\n'
+    "    natija = baza.topish(raqam)\n"
+    "    return natija\n"
+)
 
 
 def _results(paths: list[str], skip_parse: bool) -> list[str]:
@@ -58,8 +69,12 @@ def _results(paths: list[str], skip_parse: bool) -> list[str]:
                 "findings": [finding.to_json() for finding in result.findings],
                 "error": result.error.to_json() if result.error else None,
                 "unused": [finding.to_json() for finding in result.unused_directives],
-                "candidates": [candidate.to_json() for candidate in result.candidates],
-                "facts": result.facts,
+                # A deferred file's candidates are read only where the project could make them findings
+                # (english_guard.context.candidates_needed): its findings above are what they decide.
+                "candidates": None
+                if result.facts.get(CANDIDATES_DEFERRED)
+                else [candidate.to_json() for candidate in result.candidates],
+                "facts": {name: value for name, value in result.facts.items() if name != CANDIDATES_DEFERRED},
             },
             sort_keys=True,
         )
@@ -72,6 +87,10 @@ def _assert_exact(paths: list[str]) -> list[str]:
     parsed = _results(paths, skip_parse=False)
     assert len(screened) == len(parsed)
     for with_screen, without in zip(screened, parsed, strict=True):
+        if json.loads(with_screen)["candidates"] is None:
+            with_screen, without = (json.loads(line) for line in (with_screen, without))
+            with_screen.pop("candidates")
+            without.pop("candidates")
         assert with_screen == without
     return screened
 
@@ -86,6 +105,8 @@ def fixture_tree(tmp_path: Path) -> Path:
 def test_each_fixture_is_cleared_or_sent_to_the_full_path(fixture_tree: Path) -> None:
     cleared = {name for name, text in FIXTURES.items() if screen_python(text).clean}
     assert cleared == {"plain.py", "broken.py", "nonlocal.py", "empty.py"}
+    deferred = {name for name, text in FIXTURES.items() if screen_python(text).deferred}
+    assert deferred == {"unknown_words.py"}
     assert not parses(FIXTURES["broken.py"], "broken.py")
     assert not parses(FIXTURES["nonlocal.py"], "nonlocal.py")  # symtable is stricter than ast.parse
     assert parses(FIXTURES["plain.py"], "plain.py")
@@ -108,6 +129,27 @@ def test_a_cleared_file_weighs_its_words_in_the_profile(fixture_tree: Path) -> N
     for skip_parse in (True, False):
         results = [json.loads(line) for line in _results([str(fixture_tree / "plain.py")], skip_parse)]
         assert results[0]["facts"] == {LANGUAGES: {"en": screening.english_weight(cleared)}}
+
+
+def test_deferred_candidates_are_read_where_the_project_needs_them(tmp_path: Path, monkeypatch) -> None:
+    """In an English project a file of words in no lexicon has nothing to report and is not parsed; in an
+    Uzbek project its words count as Uzbek, so the run reads it in full, also when its result was cached
+    while the project was English."""
+    (tmp_path / "unknown_words.py").write_text(FIXTURES["unknown_words.py"], encoding="utf-8")
+    (tmp_path / "plain.py").write_text(FIXTURES["plain.py"], encoding="utf-8")
+    english = [json.loads(line) for line in _assert_exact([str(tmp_path)])]
+    assert all(result["findings"] == [] for result in english)
+    monkeypatch.setenv("ENGLISH_GUARD_CACHE_DIR", str(tmp_path.parent / f"{tmp_path.name}-cache"))
+    config = load_config(start=str(tmp_path))
+    first = run_check([str(tmp_path)], config, jobs=1)  # fills the cache with the deferred result
+    assert [r.facts.get(CANDIDATES_DEFERRED) for r in first.results] == [None, True]
+    (tmp_path / "uzbek.py").write_text(UZBEK_FILE, encoding="utf-8")
+    uzbek = {Path(r["path"]).name: r for r in map(json.loads, _assert_exact([str(tmp_path)]))}
+    assert {f["text"] for f in uzbek["unknown_words.py"]["findings"]} == {"zorbix_glorp", "blarg"}
+    cached = run_check([str(tmp_path)], config, jobs=1)
+    by_name = {Path(r.path).name: r for r in cached.results}
+    assert {f.text for f in by_name["unknown_words.py"].findings} == {"zorbix_glorp", "blarg"}
+    assert CANDIDATES_DEFERRED not in by_name["unknown_words.py"].facts
 
 
 def test_escapes_are_decoded_as_a_literal_reads_them() -> None:

@@ -102,6 +102,12 @@ def resolve(leaning: tuple[tuple[str, float], ...], shares: dict[str, float]) ->
     return best
 
 
+def any_foreign_can_count(shares: dict[str, float]) -> bool:
+    """Whether leaning towards any foreign language ("*") can count in `resolve` with these shares or with
+    shares that blend them with an English-only profile."""
+    return any(share >= _ANY_NEEDS_SHARE for language, share in shares.items() if language != ENGLISH)
+
+
 def confidence(log_odds: float) -> float:
     """A finding's confidence from posterior log odds (capped: a context decision is never certain)."""
     return round(min(0.85, 1.0 / (1.0 + math.exp(-log_odds))), 2)
