@@ -10,12 +10,22 @@ from typing import Any
 from english_guard.deceptive_characters import mixed_script_finding
 from english_guard.language import judge
 from english_guard.language import profile as language_profile
+from english_guard.language.labels import only_proper_names, title_case_leaning
 from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
 from english_guard.language.tokens import prose_tokens
+from english_guard.language.verdict import NEIGHBOURS
 from english_guard.records import Finding, Segment, Verdict, WordEvidence
 from english_guard.rules import KIND_CODES, MIXED_SCRIPT_IDENTIFIER, RULES
-from english_guard.sources.string_roles import TEST_DATA, is_test_data_path, judge_kind, looks_like_code, rule_for
+from english_guard.sources.string_roles import (
+    PRESUMED,
+    TEST_DATA,
+    USER_FACING,
+    is_test_data_path,
+    judge_kind,
+    looks_like_code,
+    rule_for,
+)
 from english_guard.ui_text import language_name, rule_message
 
 
@@ -213,6 +223,23 @@ def evaluate(
             continue
         kind = judge_kind(segment.symbol, segment.text) if segment.kind == "string" else segment.kind
         verdict = judge(segment.text, kind, allowed)
+        if kind == "string" and (not verdict.english or verdict.leaning) and only_proper_names(verdict):
+            continue  # `Fotiha😇`, `Ibrohim`: a name is no prose and no evidence of a language
+        if (
+            kind == "string"
+            and verdict.english
+            and evidence is not None
+            and segment.symbol == USER_FACING
+            and segment.context != PRESUMED  # a button, a reply: a flow shows it to users
+        ):
+            label = title_case_leaning(segment.text, NEIGHBOURS)
+            if label:  # `📊 Test Tahlili`: a label's lexicon word, hidden by Title Case
+                merged = dict(verdict.leaning)
+                for language, ratio in label:
+                    merged[language] = max(merged.get(language, ratio), ratio)
+                merged.setdefault(language_profile.FOREIGN, TEST_DATA_LOG_RATIO)
+                leaning = tuple(sorted(merged.items(), key=lambda item: -item[1]))
+                verdict = dataclasses.replace(verdict, leaning=leaning)
         sure = not verdict.english and verdict.confidence >= min_confidence
         if evidence is not None and (
             segment.kind == "string" and segment.symbol == TEST_DATA or is_test_data_path(segment.path)

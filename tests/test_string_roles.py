@@ -249,3 +249,39 @@ def test_a_verdict_does_not_depend_on_the_texts_judged_before_it():
     fresh = subprocess.run([sys.executable, "-c", code, "fresh"], capture_output=True, text=True, check=True)
     after = subprocess.run([sys.executable, "-c", code, "after"], capture_output=True, text=True, check=True)
     assert fresh.stdout == after.stdout == "False uz\n"
+
+
+def test_callback_ids_are_data_wherever_a_bot_sends_or_matches_them():
+    """A callback id travels in a button and back; chats keep it, so it is data, in every place a bot
+    writes it: `callback_data=`, a callback handler's filters, a comparison with or a test of `.data`,
+    a CallbackData prefix. A text with spaces in those places is still judged."""
+    source = """
+kb = InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(text="Ortga qaytish", callback_data="ortga"),
+    InlineKeyboardButton(text="Keyingi sahifa", callback_data=f"sahifa_{n}")]])
+@dp.callback_query_handler(text="dossari12")
+async def one(call):
+    if call.data == "tasdiqlash":
+        await call.message.answer("Buyurtma tasdiqlandi")
+    elif call.data.startswith("bekor_qilish:"):
+        pass
+@router.callback_query(F.data == "yuborish")
+async def two(callback): pass
+@router.callback_query(F.data.in_({"oldinga", "orqaga"}))
+async def three(callback): pass
+ovoz = CallbackData("ovoz", "tanlov")
+class Sura(CallbackData, prefix="surani_tanlash"):
+    number: int
+@dp.callback_query_handler(text="Bosh sahifaga qaytish")
+async def four(call): pass
+"""
+    assert codes(source) == [
+        (2, "EG401", "Ortga qaytish"),
+        (3, "EG401", "Keyingi sahifa"),
+        (7, "EG401", "Buyurtma tasdiqlandi"),
+        (17, "EG401", "Bosh sahifaga qaytish"),
+    ]
+
+
+def test_a_callback_id_compared_with_a_message_text_stays_a_button_label():
+    source = 'if message.text == "Tasdiqlash":\n    pass\n'
+    assert codes(source) == [(1, "EG401", "Tasdiqlash")]

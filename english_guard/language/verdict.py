@@ -125,7 +125,7 @@ _IDENTIFIER_CODE_WORD = -0.2
 _BORROWED_WORD = 0.8  # a weak word of a neighbouring language's lexicon
 _FUNCTION_WORD = 0.6  # a two-letter function word of a language other words of the text lean to
 # Languages whose code borrows each other's words or shares their spellings.
-_NEIGHBOURS = {
+NEIGHBOURS = {
     "ru": ("uz", "kk", "uk", "be", "ky", "tg"),
     "uk": ("ru",),
     "kk": ("uz", "ky"),
@@ -173,7 +173,7 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
                     ratios[lang] = max(ratios[lang], 0.0) + value if lang in ratios else value
                     # A neighbour's word is weak evidence of the neighbour too: Uzbek and Kazakh code
                     # borrows Russian words (`avto`), Portuguese code has Spanish spellings.
-                    for neighbour in () if ending else _NEIGHBOURS.get(lang, ()):
+                    for neighbour in () if ending else NEIGHBOURS.get(lang, ()):
                         borrowed[neighbour] = max(borrowed.get(neighbour, 0.0), _BORROWED_WORD)
         elif _unknown_weighs(word):
             any_foreign += _UNKNOWN_WORD

@@ -189,6 +189,7 @@ class _Collector(UserFacingStrings):
         column = self.pos.find_name(node.lineno, node.name, self.pos.column(node.lineno, node.col_offset) + 5)
         self.define(node.name, "class", node.lineno, column)
         self._docstring(node)
+        self.class_keywords(node)
         for item in [*node.decorator_list, *node.bases, *node.keywords]:
             self.visit(item)
         self.class_depth.append(True)

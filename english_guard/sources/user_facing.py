@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from english_guard.config import Config
@@ -66,10 +67,35 @@ def _is_message_text(node: ast.AST) -> bool:
     return isinstance(node, ast.Attribute) and node.attr in ("text", "caption")
 
 
+# Handlers of pressed inline buttons (aiogram 2 `callback_query_handler`, aiogram 3 and pyTelegramBotAPI
+# `callback_query`/`callback_query_handler`): their text filters (`text="dossari12"`) match callback data.
+_CALLBACK_HANDLERS = frozenset({"callback_query_handler", "callback_query"})
+# String methods that test or cut callback data (`call.data.startswith("pora")`, `F.data.in_({...})`).
+_DATA_TESTS = frozenset({"startswith", "endswith", "removeprefix", "removesuffix", "in_", "contains", "split"})
+
+
+def _is_callback_data(node: ast.AST) -> bool:
+    """`call.data`, `callback.data`, `F.data`: the callback data of a pressed inline button."""
+    return isinstance(node, ast.Attribute) and node.attr == "data"
+
+
+def is_callback_token(text: str) -> bool:
+    """A callback id: one token without spaces (`dossari12`, `size:S`, `ortga`). It travels in the button
+    and back to the bot and is stored in every chat that shows the button, so it is data, never shown."""
+    return bool(text.strip()) and not any(ch.isspace() for ch in text)
+
+
 def _literal_like(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str)
     )
+
+
+def _literal_text(node: ast.Constant | ast.JoinedStr) -> str:
+    """The text of a literal; an f-string's fields count as one letter each (`f"pora{n}"` is a token)."""
+    if isinstance(node, ast.Constant):
+        return str(node.value)
+    return "".join(str(part.value) if isinstance(part, ast.Constant) else "x" for part in node.values)
 
 
 class UserFacingStrings(ast.NodeVisitor):
@@ -198,6 +224,21 @@ class UserFacingStrings(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         callee = dotted_name(node.func)
+        if callee.rsplit(".", 1)[-1] in _CALLBACK_HANDLERS:
+            for value in (*node.args, *(k.value for k in node.keywords if k.arg)):
+                self._mark_callback_data(value, f"{callee}(...)")
+            self.generic_visit(node)
+            return
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in _DATA_TESTS
+            and _is_callback_data(node.func.value)
+        ):
+            for arg in node.args:
+                self._mark_callback_data(arg, f"{callee}(...)")
+        if callee.rsplit(".", 1)[-1] == "CallbackData":  # aiogram 2: `CallbackData("vote", "action")`
+            for arg in node.args:
+                self._mark_callback_data(arg, callee)
         if is_gettext_call(callee, self.config):
             for arg in node.args:
                 self._mark(arg, MSGID, callee)
@@ -235,6 +276,8 @@ class UserFacingStrings(ast.NodeVisitor):
                 self._parameter_shown(keyword.value)
             elif keyword.arg == "choices":
                 self._mark_choices(keyword.value)
+            elif keyword.arg == "callback_data":
+                self._mark_callback_data(keyword.value, f"{callee}(callback_data=...)")
             elif keyword.arg in NAME_KEYWORDS:
                 self._mark(keyword.value, NAME, f"{callee}({keyword.arg}=...)")
             elif keyword.arg in DEVELOPER_KEYWORDS:
@@ -244,7 +287,11 @@ class UserFacingStrings(ast.NodeVisitor):
     def visit_Compare(self, node: ast.Compare) -> None:
         # `message.text == "📦 Yangi buyurtma"`: a bot matches the label of a button the user pressed.
         sides = [node.left, *node.comparators]
-        if any(_is_message_text(side) for side in sides):
+        if any(_is_callback_data(side) for side in sides):
+            for side in sides:
+                if not _is_callback_data(side):
+                    self._mark_callback_data(side, "compared with callback data")
+        elif any(_is_message_text(side) for side in sides):
             for side in sides:
                 if not _is_message_text(side):
                     self._mark(side, USER_FACING, "compared with a message's text")
@@ -253,6 +300,17 @@ class UserFacingStrings(ast.NodeVisitor):
                 if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Constant):
                     self._mark(right, DATA, "a set of characters")  # `ch in "ўқғҳ"`
         self.generic_visit(node)
+
+    def class_keywords(self, node: ast.ClassDef) -> None:
+        """aiogram 3: `class Surah(CallbackData, prefix="sura")`: the prefix starts every callback id."""
+        if any(dotted_name(base).rsplit(".", 1)[-1] == "CallbackData" for base in node.bases):
+            for keyword in node.keywords:
+                if keyword.arg in ("prefix", "sep"):
+                    self._mark_callback_data(keyword.value, "CallbackData prefix")
+
+    def _mark_callback_data(self, node: ast.AST, context: str) -> None:
+        """Callback ids in a value are data; a text with spaces there keeps the role its shape gives."""
+        self._mark(node, DATA, context, only=is_callback_token)
 
     def _parameter_shown(self, node: ast.AST) -> None:
         """A parameter of an enclosing function reaches a user-facing call: that function is a sender."""
@@ -274,8 +332,9 @@ class UserFacingStrings(ast.NodeVisitor):
                 if keyword.arg in names:
                     self._mark(keyword.value, USER_FACING, callee)
 
-    def _mark(self, node: ast.AST, role: str, context: str) -> None:
-        """Give the string literals that make up a value the role of where the value goes.
+    def _mark(self, node: ast.AST, role: str, context: str, only: Callable[[str], bool] | None = None) -> None:
+        """Give the string literals that make up a value the role of where the value goes (with `only`,
+        the literals whose text it accepts).
 
         Iterative, with each node visited once: a value can refer to itself through a variable
         (`text = text + "..."`), and generated code concatenates thousands of terms."""
@@ -288,6 +347,8 @@ class UserFacingStrings(ast.NodeVisitor):
             seen.add(id(node))
             if isinstance(node, (ast.Constant, ast.JoinedStr)):
                 if isinstance(node, ast.Constant) and not isinstance(node.value, str):
+                    continue
+                if only is not None and not only(_literal_text(node)):
                     continue
                 old = self.roles.get(id(node))
                 if stronger(role, old[0] if old else None):

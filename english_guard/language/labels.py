@@ -1,0 +1,80 @@
+"""Short texts of a user interface: a proper name, or a label whose Title Case hides its words.
+
+Two readings the word-level verdict cannot make alone, because they depend on what a word is once its
+capital letter is set aside:
+
+- A short string whose every non-English word is capitalised and known to no lexicon of another
+  language (`Fotiha😇`, `Muddasir`, `Ibrohim`) is a proper name: a surah, a person, a place, a
+  product. A name is not prose in any language, so it is no finding (the policy writes names as they
+  are). A name next to a word a lexicon knows (`Fotiha surasi`, `Mutaffifin Surasi`) is text.
+- A short Title Case label (`📊 Test Tahlili`, `Keyingi Bo'lim`) reads as a run of names, so its words
+  carry no evidence. When one of them, written in lower case, is a word a foreign lexicon knows, the
+  label is text in that language wherever the project writes it (a candidate the project decides).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from english_guard.language.tokens import prose_tokens
+from english_guard.language.words import classify_word
+from english_guard.records import Verdict
+
+# A name is short: a surah, a person with a patronymic, a product with its line.
+_NAME_MAX_WORDS = 4
+# A label is short: longer Title Case text is a heading or a list of names, decided as before.
+_LABEL_MAX_WORDS = 5
+# Log likelihood ratio of a label's lexicon word for its language (a lone foreign word's, see findings),
+# and for the languages that write the same words (Uzbek and Turkish share `tahlil`).
+_LABEL_WORD_RATIO = 3.0
+_NEIGHBOUR_RATIO = 2.5
+_LEANING_WORDS = ("foreign", "unknown", "proper")
+# Reasons that rest on a list of the language's words (a frequency lexicon, the Uzbek word lists, a
+# stem the morphology found), not on letters, an ending or pinyin syllables.
+_LEXICON_REASON = re.compile(r"lexicon|word list|stem")
+
+
+def _latin(word: str) -> bool:
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in word)
+
+
+@lru_cache(maxsize=65536)
+def lexicon_word(word: str) -> tuple[str, ...]:
+    """The languages whose lexicon knows `word` written in lower case as a word of theirs (not a guess
+    from its letters or its ending); () for a word no lexicon backs."""
+    found = classify_word(word.lower(), frozenset(), identifier=False)
+    if found.verdict != "foreign" or not _LEXICON_REASON.search(found.reason):
+        return ()
+    if not found.languages:
+        return ()
+    top = found.languages[0][1]
+    return tuple(dict.fromkeys(lang for lang, zipf in found.languages if zipf >= top - 1.0))
+
+
+def only_proper_names(verdict: Verdict) -> bool:
+    """The verdict's non-English words are a short run of capitalised Latin words no lexicon knows."""
+    words = [w for w in verdict.words if any(ch.isalpha() for ch in w.word)]
+    leaning = [w for w in words if w.verdict in _LEANING_WORDS]
+    if not leaning or len(words) > _NAME_MAX_WORDS:
+        return False
+    return all(w.word[:1].isupper() and _latin(w.word) and not lexicon_word(w.word) for w in leaning)
+
+
+def title_case_leaning(text: str, neighbours: dict[str, tuple[str, ...]]) -> tuple[tuple[str, float], ...]:
+    """The leaning of a short Title Case label whose capitalised words include a lexicon word; () else."""
+    tokens = [t.text for t in prose_tokens(text) if any(ch.isalpha() for ch in t.text)]
+    if not 2 <= len(tokens) <= _LABEL_MAX_WORDS:
+        return ()
+    long_tokens = [t for t in tokens if len(t) >= 3]
+    capitalised = [t for t in long_tokens if t[:1].isupper() and not t.isupper()]
+    if len(long_tokens) < 2 or len(capitalised) < 0.75 * len(long_tokens):
+        return ()
+    ratios: dict[str, float] = {}
+    for token in capitalised:
+        for lang in lexicon_word(token):
+            ratios[lang] = _LABEL_WORD_RATIO
+            for neighbour in neighbours.get(lang, ()):
+                ratios.setdefault(neighbour, _NEIGHBOUR_RATIO)
+    return tuple(sorted(ratios.items(), key=lambda item: -item[1]))

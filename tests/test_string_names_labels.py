@@ -1,0 +1,114 @@
+"""Names and labels in bot strings (issue 11): a string that is only a proper name is no prose; a short
+Title Case label whose words a foreign lexicon knows is text; callback ids are data.
+
+The bot below is written for this test in the shape of real Uzbek Quran bots: buttons that name surahs
+(`Fotiha😇`), labels that say what the button does (`📊 Test Tahlili`), callback ids (`sura12`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from english_guard.checker import run_check
+from english_guard.config import load_config
+from english_guard.language import judge
+from english_guard.language.labels import lexicon_word, only_proper_names, title_case_leaning
+from english_guard.language.verdict import NEIGHBOURS
+
+KEYBOARDS = """from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+suralar = InlineKeyboardMarkup(
+    inline_keyboard=[
+        [
+            InlineKeyboardButton(text="Fotiha😇", callback_data="sura1"),
+            InlineKeyboardButton(text="Muddasir😇", callback_data="sura74"),
+            InlineKeyboardButton(text="Ibrohim☪️", callback_data="sura14"),
+        ],
+        [InlineKeyboardButton(text="Fotiha surasi🌹", callback_data="tarjima1")],
+        [InlineKeyboardButton(text="📊 Test Tahlili", callback_data="tahlil")],
+        [InlineKeyboardButton(text="Keyingi Bo'lim", callback_data="keyingi_bolim")],
+        [InlineKeyboardButton(text="✅ Tasdiqlash", callback_data="tasdiqlash")],
+    ]
+)
+"""
+
+HANDLERS = """from aiogram import types
+
+from keyboards import suralar
+from loader import dp
+
+
+@dp.message_handler(commands=["start"])
+async def boshlash(message: types.Message):
+    await message.answer("Assalomu alaykum! Quyidagi tugmalardan birini tanlang.", reply_markup=suralar)
+
+
+@dp.callback_query_handler(text="sura1")
+async def fotiha(call: types.CallbackQuery):
+    await call.message.answer("Fotiha surasi tarjimasi yuborildi.")
+
+
+@dp.callback_query_handler(text_startswith="tarjima")
+async def tarjima(call: types.CallbackQuery):
+    if call.data == "tasdiqlash":
+        await call.message.answer("Tasdiqlandi")
+"""
+
+ENGLISH_KEYBOARDS = """from aiogram.types import InlineKeyboardButton
+
+buttons = [
+    InlineKeyboardButton(text="Emre Çelik", callback_data="author"),
+    InlineKeyboardButton(text="Open Settings", callback_data="settings"),
+    InlineKeyboardButton(text="Café Royale Menu", callback_data="menu"),
+]
+"""
+
+
+def _run(root: Path, monkeypatch):
+    monkeypatch.chdir(root)
+    return run_check(["."], load_config(None, start="."), jobs=1, use_cache=False)
+
+
+def _strings(run) -> set[tuple[str, str]]:
+    return {(f.code, f.text) for f in run.findings if f.kind == "string"}
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_the_bot_reports_its_texts_and_labels_and_not_its_names_or_callback_ids(tmp_path, monkeypatch):
+    run = _run(_write(tmp_path, {"keyboards.py": KEYBOARDS, "handlers.py": HANDLERS}), monkeypatch)
+    assert _strings(run) == {
+        ("EG401", "Fotiha surasi🌹"),
+        ("EG401", "📊 Test Tahlili"),
+        ("EG401", "Keyingi Bo'lim"),
+        ("EG401", "✅ Tasdiqlash"),
+        ("EG401", "Assalomu alaykum! Quyidagi tugmalardan birini tanlang."),
+        ("EG401", "Fotiha surasi tarjimasi yuborildi."),
+        ("EG401", "Tasdiqlandi"),
+    }
+
+
+def test_title_case_labels_stay_english_in_an_english_project(tmp_path, monkeypatch):
+    """The label's lexicon word is a candidate the project decides: an English bot writes no Turkish."""
+    (tmp_path / "bot").mkdir()
+    run = _run(_write(tmp_path / "bot", {"keyboards.py": ENGLISH_KEYBOARDS}), monkeypatch)
+    assert _strings(run) == set()
+
+
+def test_a_name_is_capitalised_latin_words_no_lexicon_knows():
+    assert only_proper_names(judge("Fotiha😇", "string"))
+    assert only_proper_names(judge("Baqoro😇", "string"))
+    assert not only_proper_names(judge("Fotiha surasi", "string"))  # a lowercase word: text
+    assert not only_proper_names(judge("Tasdiqlash", "string"))  # a word of the Uzbek lexicon
+    assert lexicon_word("Tahlili") and not lexicon_word("Muddasir")
+
+
+def test_a_title_case_label_leans_on_its_lexicon_words_and_their_neighbours():
+    leaning = dict(title_case_leaning("📊 Test Tahlili", NEIGHBOURS))
+    assert leaning["tr"] > leaning["uz"] > 0
+    assert title_case_leaning("Muddasir Ibrohim", NEIGHBOURS) == ()  # names only
+    assert title_case_leaning("Tahlili", NEIGHBOURS) == ()  # one word is no Title Case run
+    assert title_case_leaning("Open the Test Tahlili page for the whole class today", NEIGHBOURS) == ()
