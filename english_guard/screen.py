@@ -60,9 +60,10 @@ _SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "
 # literals join: such a file only takes the full path.
 _GAP = r"(?:[ \t\f\n]|\\\n|#[^\n]*\n)*"
 _QUOTE = r"""(?:\"\"\"|'''|"|')"""
+# The first quote looks behind for what touches it: a pattern that starts with a quote lets the regex engine
+# skip to the next quote, where one that starts with a letter would be tried at every letter.
 _JUNCTION = re.compile(
-    r"[A-Za-z0-9}'`]"
-    + _QUOTE
+    r"""(?:"(?<=[A-Za-z0-9}'`]")(?:"")?|'(?<=[A-Za-z0-9}'`]')(?:'')?)"""
     + _GAP
     + r"""(?:[rRbBuUfF]{0,2}(?:"{6}|'{6}|""|'')"""
     + _GAP
@@ -137,8 +138,8 @@ _APOSTROPHE = re.compile(r"(['`])")
 _NAME_WORD = re.compile(r"\w+", re.ASCII)
 # The camelCase and CamelCase shapes `tokens._PROTECTED` removes from prose.
 _CAMEL_WORD = re.compile(r"[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+")
-_LETTER_RUN = re.compile(r"[A-Za-z]+")
-_INNER_APOSTROPHE = re.compile(r"[A-Za-z]['`][A-Za-z]")  # as `prose.no_foreign_word` tells them
+# An apostrophe between two letters, as `prose.no_foreign_word` tells them (found from the apostrophe: fast).
+_INNER_APOSTROPHE = re.compile(r"['`](?<=[A-Za-z]['`])(?=[A-Za-z])")
 # A printf placeholder (`tokens._PROTECTED`) and the word characters after it: its end may cut a word.
 _AFTER_PERCENT = re.compile(r"%\(?\w*\)?[-#0 +]*\d*(?:\.\d+)?\w*(?:['`]\w+)*")
 
@@ -252,6 +253,35 @@ def _escaped_lines(text: str) -> str:
     return decode_escapes("\n".join(kept))
 
 
+# Every ASCII character that is no part of a name (`_NAME_WORD`) as a space, and every one that is no
+# letter: `str.translate` and `split` find the names and count the runs of letters faster than a regex.
+_NOT_NAME = {code: " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")}
+_NOT_LETTER = {code: " " for code in range(128) if not chr(code).isalpha()}
+_NOT_LETTER_OR_APOSTROPHE = {code: " " for code in range(128) if not chr(code).isalpha() and chr(code) not in "'`"}
+
+# The first stretch of text whose names are read at once; each next stretch is twice as long. Most files the
+# screen cannot clear show a name that may be evidence early: they are not read to the end.
+_FIRST_STRETCH = 2048
+
+
+def _names(text: str, settled: _Settled) -> tuple[set[str], int]:
+    """The distinct names of the text and their highest level as identifiers, read stretch by stretch up to
+    the first name that may be evidence (a stretch ends at a line end: no name spans one)."""
+    names: set[str] = set()
+    worst = SETTLES
+    start, stretch, size = 0, _FIRST_STRETCH, len(text)
+    while start < size:
+        end = text.find("\n", start + stretch)
+        end = size if end < 0 else end
+        new = set(text[start:end].translate(_NOT_NAME).split()) - names  # `_NAME_WORD`, faster
+        worst = max(worst, settled.worst(new, "name"))
+        if worst == EVIDENCE:
+            return names, EVIDENCE
+        names |= new
+        start, stretch = end, stretch * 2
+    return names, worst
+
+
 def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
     """Whether the full path over this Python text could only find plainly English segments, or segments
     whose only leaning is towards any foreign language (`Screen.deferred`)."""
@@ -263,8 +293,7 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
     settled = _settled.get(allowed)
     if settled is None:
         settled = _settled[allowed] = _Settled(allowed)
-    names = set(_NAME_WORD.findall(text))
-    worst = settled.worst(names, "name")
+    names, worst = _names(text, settled)
     if worst == EVIDENCE:
         return NOT_CLEAN  # the most frequent reason, and the cheapest to find
     views = [text]
@@ -285,11 +314,11 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
     if not any(_INNER_APOSTROPHE.search(view) for view in views):
         # Without apostrophes the prose words are the runs of letters, which are the runs of the names, and
         # a text none of whose runs is foreign is English with no leaning at all.
-        if settled.worst(set(_LETTER_RUN.findall("\n".join(names))), "run") == EVIDENCE:
+        if settled.worst(set(" ".join(names).translate(_NOT_LETTER).split()), "run") == EVIDENCE:
             return NOT_CLEAN
         return _cleared(text, worst)
     for view in views:
-        distinct = set(_PROSE_WORD.findall(view))
+        distinct = _prose_words(view)
         level = settled.worst(distinct, "prose")
         if level == EVIDENCE:
             known = settled.known["prose"]
@@ -308,8 +337,24 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
     return _cleared(text, worst)
 
 
+def _prose_words(view: str) -> set[str]:
+    """The distinct prose words of the text (`_PROSE_WORD`): found in its distinct runs of letters and
+    apostrophes, which no prose word crosses."""
+    words: set[str] = set()
+    for chunk in set(view.translate(_NOT_LETTER_OR_APOSTROPHE).split()):
+        words.update(_PROSE_WORD.findall(chunk))
+    return words
+
+
 def _cleared(text: str, worst: int) -> Screen:
-    return Screen(worst == SETTLES, len(_PROSE_WORD.findall(text)), worst == UNKNOWN)
+    return Screen(worst == SETTLES, _prose_word_count(text), worst == UNKNOWN)
+
+
+def _prose_word_count(text: str) -> int:
+    """How many prose words (`_PROSE_WORD`) the ASCII text has: its runs of letters, less the apostrophes
+    that join two runs into one word."""
+    runs = len(text.translate(_NOT_LETTER).split())
+    return runs - len(_INNER_APOSTROPHE.findall(text)) if "'" in text or "`" in text else runs
 
 
 def parses(text: str, path: str) -> bool:
