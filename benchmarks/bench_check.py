@@ -139,6 +139,38 @@ def snapshot_tool(target: Path) -> Path:
     return target
 
 
+SCREEN_CODE = """
+import json, sys
+from english_guard.checker import DecodeError, decode
+from english_guard.screen import screen_python
+counts = {"files": 0, "cleared": 0, "deferred": 0, "bytes": 0, "screened_bytes": 0}
+for path in sys.argv[1:]:
+    data = open(path, "rb").read()
+    try:
+        screen = screen_python(decode(path, data, "python"))
+    except DecodeError:
+        continue
+    counts["files"] += 1
+    counts["bytes"] += len(data)
+    counts["cleared"] += screen.clean
+    counts["deferred"] += screen.deferred
+    counts["screened_bytes"] += len(data) if screen.clean or screen.deferred else 0
+print(json.dumps(counts))
+"""
+
+
+def screen_counts(files: list[Path], tool: Path | None) -> dict:
+    """How many files (and how much of their text) the pre-parse screen clears, and how many of those it
+    clears with deferred candidates, as the measured english-guard decides it."""
+    env = dict(os.environ)
+    if tool is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tool), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, "-c", SCREEN_CODE, *map(str, files)], capture_output=True, text=True, env=env, check=True
+    )
+    return json.loads(done.stdout)
+
+
 class Checker:
     """`english-guard check` in new processes, as a user, CI or pre-commit runs it."""
 
@@ -369,6 +401,7 @@ def measure(
     if "typos (Python files)" in rows:
         targets["cold check at most typos' time (goal)"] = cold <= rows["typos (Python files)"]["seconds"]
     return {
+        "screen": screen_counts(files, tool),
         "corpus": str(corpus),
         "python_files": count,
         "cpus": os.cpu_count(),
@@ -396,10 +429,23 @@ def print_table(result: dict) -> None:
         peak = f"  peak {row['peak_rss_mib']} MiB" if "peak_rss_mib" in row else ""
         cpu = f"{row['cpu_seconds']:7.3f}" if row.get("cpu_seconds") else f"{'-':>7}"
         print(f"{name:46} {row['seconds']:9.3f} {cpu} {row['files']:6d} {rate:>9}  {runs}{note}{peak}")
+    print(screen_line(result))
     for name, value in result["ratios"].items():
         print(f"{name:46} {value:9.4g}")
     for name, met in result["targets"].items():
         print(f"target: {name:38} {'met' if met else 'NOT met'}")
+
+
+def screen_line(result: dict) -> str:
+    screen = result.get("screen")
+    if not screen or not screen["files"]:
+        return "pre-parse screen: no Python files"
+    screened = screen["cleared"] + screen["deferred"]
+    return (
+        f"pre-parse screen: {screened} of {screen['files']} files ({screened / screen['files']:.0%}; "
+        f"{screen['screened_bytes'] / max(1, screen['bytes']):.0%} of the bytes) skip `ast` and the segments: "
+        f"{screen['cleared']} with nothing to report, {screen['deferred']} with deferred candidates."
+    )
 
 
 def markdown_table(result: dict) -> str:
@@ -420,6 +466,7 @@ def markdown_table(result: dict) -> str:
         peak = row.get("peak_rss_mib", "")
         cpu = f"{row['cpu_seconds']:.3f}" if row.get("cpu_seconds") else ""
         lines.append(f"| {name} | {row['seconds']:.3f} | {cpu} | {rate} | {peak} | {row['note']} |")
+    lines += ["", screen_line(result)]
     lines += ["", "| ratio | value |", "|---|---:|"]
     lines += [f"| {name} | {value:.4g} |" for name, value in result["ratios"].items()]
     lines += ["", "| target | met |", "|---|---|"]
