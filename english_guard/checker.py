@@ -14,7 +14,16 @@ from io import BytesIO
 from english_guard import __version__
 from english_guard.cache import ResultCache
 from english_guard.config import Config
-from english_guard.context import ALTERNATIVES, CANDIDATES_DEFERRED, LANGUAGES, candidates_needed, resolve
+from english_guard.context import (
+    ALTERNATIVES,
+    CANDIDATES_DEFERRED,
+    FLOWS,
+    HELD_FINDINGS,
+    HELD_LABELS,
+    LANGUAGES,
+    candidates_needed,
+    resolve,
+)
 from english_guard.deceptive_characters import invisible_character_findings
 from english_guard.errors import EnglishGuardError
 from english_guard.findings import FileEvidence, evaluate, finding_for
@@ -143,7 +152,9 @@ def _check_text(path: str, text: str, config: Config, reader: str, parse: bool =
     else:
         result = _read_and_judge(path, text, config, reader)
     if screened:
-        # A screened file weighs its words in the profile, parsed or not (english_guard.screen).
+        # A screened file weighs its words in the profile, parsed or not (english_guard.screen), and sends
+        # no constant of another module anywhere (its flows are not read, so parsed they do not count).
+        result.facts.pop(FLOWS, None)
         result.facts.pop(LANGUAGES, None)
         weight = screening.english_weight(cleared)
         if weight:
@@ -188,8 +199,12 @@ def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileRe
         Candidate(finding_for(segment, verdict, code), verdict.leaning)
         for segment, verdict, code in evidence.candidates
     ]
+    held_labels = [
+        (holder, Candidate(finding_for(segment, verdict, code), verdict.leaning))
+        for holder, segment, verdict, code in evidence.held_labels
+    ]
     # A suppression comment covers a candidate as it would cover the finding it may become.
-    kept = suppress(findings + [c.finding for c in candidates], directives)
+    kept = suppress(findings + [c.finding for c in candidates] + [c.finding for _h, c in held_labels], directives)
     kept_ids = {id(f) for f in kept}
     result.findings = [f for f in findings if id(f) in kept_ids]
     result.candidates = [c for c in candidates if id(c.finding) in kept_ids]
@@ -197,6 +212,17 @@ def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileRe
         result.facts[LANGUAGES] = evidence.languages
     if evidence.alternatives:
         result.facts[ALTERNATIVES] = evidence.alternatives
+    if evidence.held_findings:
+        result.facts[HELD_FINDINGS] = evidence.held_findings
+    labels = [[holder, c.to_json()] for holder, c in held_labels if id(c.finding) in kept_ids]
+    if labels:
+        result.facts[HELD_LABELS] = labels
+    flows: dict[str, list[str]] = {}
+    for segment in segments:
+        if segment.kind == "flow":
+            flows.setdefault(segment.symbol, []).append(segment.text)
+    if flows:
+        result.facts[FLOWS] = flows
     result.unused_directives = [
         Finding(
             path,

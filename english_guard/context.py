@@ -22,7 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from english_guard.language import profile as language_profile
-from english_guard.records import FileResult
+from english_guard.records import Candidate, FileResult, Finding
+from english_guard.sources.string_roles import CALLBACK_DATA, SHOWN
 
 LANGUAGES = "languages"  # fact: {language: weight} of one file's sure evidence
 LANGUAGE_SHARES = "language shares"  # built: the project profile's shares, for every file's step
@@ -30,6 +31,10 @@ ALTERNATIVES = "alternatives"  # fact: [[line, column, code, [[language, share],
 # fact: true when the screen cleared the file without reading its candidates, all of which could only lean
 # towards any foreign language ("*"); the file's profile is English only (see english_guard.screen).
 CANDIDATES_DEFERRED = "candidates deferred"
+# Cross-file flows of strings held by constants (`texts.py` sent from `handlers.py`):
+FLOWS = "flows"  # fact: {"shown" | "callback data": [names of constants this file sends or matches]}
+HELD_FINDINGS = "held findings"  # fact: [[holder, line, column, code], ...]: callback-id-shaped findings
+HELD_LABELS = "held labels"  # fact: [[holder, candidate JSON], ...]: Title Case labels waiting to be shown
 
 
 @dataclass(slots=True)
@@ -57,33 +62,106 @@ def _project_languages(values: list[tuple[str, object]]) -> dict[str, float]:
 
 
 # fact name -> how the project-wide value is built from every file's value.
-PROJECT_FACTS: dict[str, Callable[[list[tuple[str, object]]], object]] = {LANGUAGES: _project_languages}
+def _project_flows(values: list[tuple[str, object]]) -> dict[str, set[str]]:
+    """Every file's flows together: which held names some module shows, which it matches as callback data."""
+    flows: dict[str, set[str]] = {}
+    for _path, value in values:
+        if isinstance(value, dict):
+            for flow, names in value.items():
+                if isinstance(flow, str) and isinstance(names, list):
+                    flows.setdefault(flow, set()).update(name for name in names if isinstance(name, str))
+    return flows
+
+
+PROJECT_FACTS: dict[str, Callable[[list[tuple[str, object]]], object]] = {
+    LANGUAGES: _project_languages,
+    FLOWS: _project_flows,
+}
+
+
+def _decided(candidate: Candidate, shares: dict[str, float], min_confidence: float) -> Finding | None:
+    """The finding a candidate becomes under the language shares, or None (English)."""
+    decided = language_profile.resolve(candidate.leaning, shares)
+    if decided is None:
+        return None
+    language, log_odds = decided
+    confidence = language_profile.confidence(log_odds)
+    if confidence < min_confidence:
+        return None
+    finding = candidate.finding
+    if finding.language != language:
+        from english_guard.findings import finding_message  # findings imports the language detection: late import
+
+        finding = replace(
+            finding,
+            language=language,
+            message=finding_message(finding.code, finding.symbol, finding.text, language),
+        )
+    return replace(finding, confidence=confidence)
+
+
+def _file_shares(context: ProjectContext, result: FileResult) -> dict[str, float]:
+    file_profile = result.facts.get(LANGUAGES) or {}
+    return language_profile.blended_shares(file_profile, _built_languages(context), _built_shares(context))
 
 
 def resolve_language_candidates(context: ProjectContext, result: FileResult, min_confidence: float) -> None:
     """Candidates whose weak evidence agrees with the file's and project's language become findings."""
     if not result.candidates:
         return
-    file_profile = result.facts.get(LANGUAGES) or {}
-    shares = language_profile.blended_shares(file_profile, _built_languages(context), _built_shares(context))
+    shares = _file_shares(context, result)
     for candidate in result.candidates:
-        decided = language_profile.resolve(candidate.leaning, shares)
-        if decided is None:
-            continue
-        language, log_odds = decided
-        confidence = language_profile.confidence(log_odds)
-        if confidence < min_confidence:
-            continue
-        finding = candidate.finding
-        if finding.language != language:
-            from english_guard.findings import finding_message  # findings imports the language detection: late import
+        finding = _decided(candidate, shares, min_confidence)
+        if finding is not None:
+            result.findings.append(finding)
 
-            finding = replace(
-                finding,
-                language=language,
-                message=finding_message(finding.code, finding.symbol, finding.text, language),
-            )
-        result.findings.append(replace(finding, confidence=confidence))
+
+def _held_label(item: object) -> tuple[str, Candidate] | None:
+    """A cached [holder, candidate JSON] pair, or None when it is not one (a tampered cache)."""
+    if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict)):
+        return None
+    try:
+        finding = Finding(**item[1]["finding"])
+        leaning = tuple((str(language), float(ratio)) for language, ratio in item[1]["leaning"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return item[0], Candidate(finding, leaning)
+
+
+def cross_file_flows(context: ProjectContext, result: FileResult, min_confidence: float) -> None:
+    """Strings a constant holds, decided by where other modules send them: a callback id that some module
+    matches as callback data (and none shows) is data, no finding; a Title Case label that some module
+    shows is text, decided like a candidate. Runs on every run over cached facts: when the sending module
+    changes, the holding module's findings follow without reading it again."""
+    flows = context.built.get(FLOWS)
+    if not isinstance(flows, dict) or not flows:
+        return
+    shown: set[str] = flows.get(SHOWN, set())
+    matched: set[str] = flows.get(CALLBACK_DATA, set())
+    held = result.facts.get(HELD_FINDINGS)
+    if matched and isinstance(held, list):
+        data = {
+            (item[1], item[2], item[3])
+            for item in held
+            if isinstance(item, list) and len(item) == 4 and item[0] in matched and item[0] not in shown
+        }
+        if data:
+            result.findings[:] = [f for f in result.findings if (f.line, f.column, f.code) not in data]
+    labels = result.facts.get(HELD_LABELS)
+    if shown and isinstance(labels, list):
+        shares = None
+        reported = {(f.line, f.column, f.code) for f in result.findings}
+        for item in labels:
+            pair = _held_label(item)
+            if pair is None or pair[0] not in shown:
+                continue
+            place = (pair[1].finding.line, pair[1].finding.column, pair[1].finding.code)
+            if place in reported:  # its own weak evidence made it a finding already
+                continue
+            shares = shares or _file_shares(context, result)
+            finding = _decided(pair[1], shares, min_confidence)
+            if finding is not None:
+                result.findings.append(finding)
 
 
 def name_close_calls(context: ProjectContext, result: FileResult, min_confidence: float) -> None:
@@ -109,7 +187,11 @@ def name_close_calls(context: ProjectContext, result: FileResult, min_confidence
             )
 
 
-FILE_STEPS: list[Callable[[ProjectContext, FileResult, float], None]] = [name_close_calls, resolve_language_candidates]
+FILE_STEPS: list[Callable[[ProjectContext, FileResult, float], None]] = [
+    name_close_calls,
+    resolve_language_candidates,
+    cross_file_flows,
+]
 
 
 def candidates_needed(results: list[FileResult]) -> bool:
@@ -139,9 +221,9 @@ def resolve(results: list[FileResult], min_confidence: float) -> ProjectContext:
     for result in results:
         if result.error is not None and not result.candidates:
             continue
-        before = len(result.findings)
+        before = [id(f) for f in result.findings]
         for step in FILE_STEPS:
             step(context, result, min_confidence)
-        if len(result.findings) != before:
+        if [id(f) for f in result.findings] != before:
             result.findings.sort(key=lambda f: (f.line, f.column, f.code))
     return context

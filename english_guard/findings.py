@@ -10,7 +10,7 @@ from typing import Any
 from english_guard.deceptive_characters import mixed_script_finding
 from english_guard.language import judge
 from english_guard.language import profile as language_profile
-from english_guard.language.labels import only_proper_names, title_case_leaning
+from english_guard.language.labels import only_proper_names, shouted, title_case_leaning
 from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
 from english_guard.language.tokens import prose_tokens
@@ -21,6 +21,7 @@ from english_guard.sources.string_roles import (
     PRESUMED,
     TEST_DATA,
     USER_FACING,
+    is_callback_token,
     is_test_data_path,
     judge_kind,
     looks_like_code,
@@ -80,6 +81,11 @@ class FileEvidence:
     languages: dict[str, float] = dataclasses.field(default_factory=dict)
     # Findings whose language is a close call: [line, column, code, [[language, share], ...]].
     alternatives: list[list[Any]] = dataclasses.field(default_factory=list)  # JSON-ready, as cached
+    # Strings held by a constant that another module may send or match (english_guard.context):
+    # a finding that is a callback id if some module matches it, [holder, line, column, code]; and a
+    # Title Case label that is text if some module shows it, (holder, segment, verdict, code).
+    held_findings: list[list[Any]] = dataclasses.field(default_factory=list)
+    held_labels: list[tuple[str, Segment, Verdict, str]] = dataclasses.field(default_factory=list)
 
 
 # The log likelihood ratio a sure verdict on test data carries into the project-level step: with
@@ -223,15 +229,12 @@ def evaluate(
             continue
         kind = judge_kind(segment.symbol, segment.text) if segment.kind == "string" else segment.kind
         verdict = judge(segment.text, kind, allowed)
+        if kind == "string" and verdict.english and shouted(segment.text):
+            # "ILTIMOS QISQA VA TUSHUNARLI YOZING": capitals hide the words, which are no acronyms
+            verdict = judge(segment.text.lower(), kind, allowed)
         if kind == "string" and (not verdict.english or verdict.leaning) and only_proper_names(verdict):
             continue  # `Fotiha😇`, `Ibrohim`: a name is no prose and no evidence of a language
-        if (
-            kind == "string"
-            and verdict.english
-            and evidence is not None
-            and segment.symbol == USER_FACING
-            and segment.context != PRESUMED  # a button, a reply: a flow shows it to users
-        ):
+        if kind == "string" and verdict.english and evidence is not None and segment.symbol == USER_FACING:
             label = title_case_leaning(segment.text, NEIGHBOURS)
             if label:  # `📊 Test Tahlili`: a label's lexicon word, hidden by Title Case
                 merged = dict(verdict.leaning)
@@ -239,7 +242,11 @@ def evaluate(
                     merged[language] = max(merged.get(language, ratio), ratio)
                 merged.setdefault(language_profile.FOREIGN, TEST_DATA_LOG_RATIO)
                 leaning = tuple(sorted(merged.items(), key=lambda item: -item[1]))
-                verdict = dataclasses.replace(verdict, leaning=leaning)
+                if segment.context != PRESUMED:  # a button, a reply: a flow shows it to users
+                    verdict = dataclasses.replace(verdict, leaning=leaning)
+                elif segment.holder:  # a constant: text if another module shows it
+                    labelled = dataclasses.replace(verdict, leaning=leaning)
+                    evidence.held_labels.append((segment.holder, segment, labelled, code or ""))
         sure = not verdict.english and verdict.confidence >= min_confidence
         if evidence is not None and (
             segment.kind == "string" and segment.symbol == TEST_DATA or is_test_data_path(segment.path)
@@ -280,6 +287,8 @@ def evaluate(
         if not sure:  # only reached when evidence is collected (see above)
             if evidence is not None and not (known and leaning_only_names(verdict, known)):
                 evidence.candidates.append((segment, verdict, code))
+                if segment.holder and is_callback_token(segment.text):
+                    evidence.held_findings.append([segment.holder, segment.line, segment.column, code])
             continue
         if known and only_names(verdict, known):
             continue
@@ -295,6 +304,8 @@ def evaluate(
         judged.append((segment, verdict, code))
     for segment, verdict, code in harmonise_languages(judged):
         findings.append(finding_for(segment, verdict, code))
+        if evidence is not None and segment.holder and is_callback_token(segment.text):
+            evidence.held_findings.append([segment.holder, segment.line, segment.column, code])
         if evidence is not None:
             close = _close_candidates(verdict)
             if len(close) > 1:

@@ -37,6 +37,9 @@ class Segment:
     user_facing: bool = False
     # A label such as the call that made a string user-facing, for messages.
     context: str = ""
+    # string: the module constant, class attribute or table entry that holds it (`texts.WELCOME`,
+    # `Button.back`, `TEXTS[welcome]`), which other modules may send or match (english_guard.context).
+    holder: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,3 +112,80 @@ def test_a_title_case_label_leans_on_its_lexicon_words_and_their_neighbours():
     assert title_case_leaning("Muddasir Ibrohim", NEIGHBOURS) == ()  # names only
     assert title_case_leaning("Tahlili", NEIGHBOURS) == ()  # one word is no Title Case run
     assert title_case_leaning("Open the Test Tahlili page for the whole class today", NEIGHBOURS) == ()
+
+
+TEXTS_MODULE = """WELCOME = "Assalomu alaykum! Botimizga xush kelibsiz."
+BTN_TAHLIL = "📊 Test Tahlili"
+CB_SURA = "surani_tanlash"
+
+
+class Tugmalar:
+    NATIJA = "Natijalar Jadvali"
+    ORTGA = "ortga_qaytish"
+"""
+
+SENDER = """import texts
+from texts import BTN_TAHLIL, CB_SURA
+
+
+async def start(message):
+    kb = [
+        KeyboardButton(text=BTN_TAHLIL),
+        InlineKeyboardButton(text="Surani tanlang", callback_data=CB_SURA),
+    ]
+    await message.answer(texts.WELCOME, reply_markup=kb)
+
+
+@dp.callback_query_handler(text=texts.Tugmalar.ORTGA)
+async def back(call):
+    await call.message.answer("Bosh menyuga qaytdingiz")
+"""
+
+
+def _texts_findings(run) -> set[tuple[str, str]]:
+    return {(f.code, f.text) for f in run.findings if Path(f.path).name == "texts.py" and f.kind == "string"}
+
+
+def test_constants_of_a_texts_module_take_the_role_another_module_gives_them(tmp_path, monkeypatch):
+    """`texts.py` holds the bot's strings; `handlers.py` shows the label and matches the callback ids."""
+    alone = _run(_write(tmp_path, {"texts.py": TEXTS_MODULE}), monkeypatch)
+    assert ("EG402", "surani_tanlash") in _texts_findings(alone)  # a name in a string, until a flow says more
+    assert ("EG401", "📊 Test Tahlili") not in _texts_findings(alone)  # Title Case, shown by no one yet
+    both = _run(_write(tmp_path, {"handlers.py": SENDER}), monkeypatch)
+    assert _texts_findings(both) == {
+        ("EG401", "Assalomu alaykum! Botimizga xush kelibsiz."),
+        ("EG401", "📊 Test Tahlili"),
+        ("EG401", "Natijalar Jadvali"),
+    }
+
+
+def test_a_cached_texts_module_follows_a_change_of_the_module_that_sends_it(tmp_path, monkeypatch):
+    """The flows are facts of the sending module, decided on every run: texts.py is not read again."""
+    monkeypatch.setenv("ENGLISH_GUARD_CACHE_DIR", str(tmp_path / "cache"))
+    root = tmp_path / "bot"
+    root.mkdir()
+    _write(root, {"texts.py": TEXTS_MODULE, "handlers.py": SENDER})
+    monkeypatch.chdir(root)
+    config = load_config(None, start=".")
+    first = run_check(["."], config, jobs=1, use_cache=True)
+    assert ("EG401", "📊 Test Tahlili") in _texts_findings(first)
+    assert ("EG402", "surani_tanlash") not in _texts_findings(first)
+    changed = SENDER.replace("callback_data=CB_SURA", 'callback_data="sura"').replace("text=BTN_TAHLIL", 'text="Ok"')
+    (root / "handlers.py").write_text(changed, "utf-8")
+    second = run_check(["."], config, jobs=1, use_cache=True)
+    assert ("EG402", "surani_tanlash") in _texts_findings(second)
+    assert ("EG401", "📊 Test Tahlili") not in _texts_findings(second)
+
+
+def test_a_sentence_in_capitals_is_read_in_lower_case():
+    """Capitals hide a sentence's words from the lexicons (they read as acronyms); English stays English."""
+    from english_guard.checker import check_source
+    from english_guard.config import Config
+    from english_guard.language.labels import shouted
+
+    source = (
+        'NOTE = "ILTIMOS TAKLIFINGIZNI QISQA VA TUSHUNARLI QILIB YOZING"\nLICENCE = "THE SOFTWARE IS PROVIDED AS IS"\n'
+    )
+    found = check_source("bot/texts.py", source.encode(), Config(), "python").findings
+    assert [(f.line, f.code, f.language) for f in found] == [(1, "EG401", "uz")]
+    assert shouted("ILTIMOS QISQA YOZING") and not shouted("BOT_TOKEN") and not shouted("HTTP OK")

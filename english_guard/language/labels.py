@@ -7,6 +7,8 @@ capital letter is set aside:
   language (`Fotiha😇`, `Muddasir`, `Ibrohim`) is a proper name: a surah, a person, a place, a
   product. A name is not prose in any language, so it is no finding (the policy writes names as they
   are). A name next to a word a lexicon knows (`Fotiha surasi`, `Mutaffifin Surasi`) is text.
+- A sentence in capitals (`ILTIMOS TAKLIFINGIZNI QISQA YOZING`) is read in lower case: its words are no
+  acronyms.
 - A short Title Case label (`📊 Test Tahlili`, `Keyingi Bo'lim`) reads as a run of names, so its words
   carry no evidence. When one of them, written in lower case, is a word a foreign lexicon knows, the
   label is text in that language wherever the project writes it (a candidate the project decides).
@@ -26,6 +28,9 @@ from english_guard.records import Verdict
 _NAME_MAX_WORDS = 4
 # A label is short: longer Title Case text is a heading or a list of names, decided as before.
 _LABEL_MAX_WORDS = 5
+_LABEL_MAX_CHARACTERS = 80
+# The first letter of each word (after a space, an emoji or punctuation; not after an apostrophe).
+_WORD_START = re.compile(r"(?<![\w'’ʻ`])[^\W\d_]")
 # Log likelihood ratio of a label's lexicon word for its language (a lone foreign word's, see findings),
 # and for the languages that write the same words (Uzbek and Turkish share `tahlil`).
 _LABEL_WORD_RATIO = 3.0
@@ -64,6 +69,10 @@ def only_proper_names(verdict: Verdict) -> bool:
 
 def title_case_leaning(text: str, neighbours: dict[str, tuple[str, ...]]) -> tuple[tuple[str, float], ...]:
     """The leaning of a short Title Case label whose capitalised words include a lexicon word; () else."""
+    if len(text) > _LABEL_MAX_CHARACTERS or text.count(" ") > 2 * _LABEL_MAX_WORDS:
+        return ()  # most strings, told without tokenising them
+    if sum(1 for letter in _WORD_START.findall(text) if letter.isupper()) < 2:
+        return ()
     tokens = [t.text for t in prose_tokens(text) if any(ch.isalpha() for ch in t.text)]
     if not 2 <= len(tokens) <= _LABEL_MAX_WORDS:
         return ()
@@ -78,3 +87,15 @@ def title_case_leaning(text: str, neighbours: dict[str, tuple[str, ...]]) -> tup
             for neighbour in neighbours.get(lang, ()):
                 ratios.setdefault(neighbour, _NEIGHBOUR_RATIO)
     return tuple(sorted(ratios.items(), key=lambda item: -item[1]))
+
+
+# A shouted sentence: every cased letter a capital, at least this many words of three letters or more.
+_SHOUTED_WORDS = 3
+
+
+def shouted(text: str) -> bool:
+    """A sentence written in capitals (not an acronym or a constant: several words, spaced)."""
+    if not text.isupper() or " " not in text.strip():
+        return False
+    words = [t.text for t in prose_tokens(text) if sum(ch.isalpha() for ch in t.text) >= 3]
+    return len(words) >= _SHOUTED_WORDS

@@ -19,7 +19,7 @@ from english_guard.deep import TOO_DEEP, deeper, in_deep_thread
 from english_guard.errors import EnglishGuardError
 from english_guard.records import Segment
 from english_guard.sources.python_positions import Positions
-from english_guard.sources.string_roles import USER_FACING, is_test_module
+from english_guard.sources.string_roles import CALLBACK_DATA, SHOWN, USER_FACING, is_test_module
 from english_guard.sources.user_facing import Frame, UserFacingStrings
 
 # ENGLISH_GUARD_STRING_ROLES=off leaves string literals unjudged: only for measuring what judging every
@@ -83,6 +83,9 @@ class _Collector(UserFacingStrings):
         # Every string literal met, and the role a flow gave it (see `string_roles`).
         self.string_nodes: list[ast.expr] = []
         self.roles: dict[int, tuple[str, str]] = {}
+        self.class_names: list[str] = []
+        self.holders: dict[int, str] = {}
+        self.flows: dict[str, set[str]] = {SHOWN: set(), CALLBACK_DATA: set()}
         self.test_file = False  # set by read_python_text: its strings are then test data
         # Names the code uses (defined here or not): a comment that mentions one refers to code.
         self.references: dict[str, ast.Name] = {}
@@ -193,8 +196,10 @@ class _Collector(UserFacingStrings):
         for item in [*node.decorator_list, *node.bases, *node.keywords]:
             self.visit(item)
         self.class_depth.append(True)
+        self.class_names.append(node.name)
         for statement in node.body:
             self.visit(statement)
+        self.class_names.pop()
         self.class_depth.pop()
 
     def visit_Name(self, node: ast.Name) -> None:
@@ -274,7 +279,9 @@ class _Collector(UserFacingStrings):
         self._docstring(node)
         self.generic_visit(node)
 
-    def _literal_segment(self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "") -> Segment:
+    def _literal_segment(
+        self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "", holder: str = ""
+    ) -> Segment:
         line, end_line = node.lineno, node.end_lineno or node.lineno
         return Segment(
             self.path,
@@ -287,6 +294,7 @@ class _Collector(UserFacingStrings):
             symbol,
             symbol == USER_FACING,
             context,
+            holder,
         )
 
 
@@ -378,6 +386,13 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
         for name, node in collector.references.items()
         if name not in collector.definitions
     ]
-    segments = [*collector.definitions.values(), *collector.docstrings, *collector.strings, *comments, *references]
+    segments = [
+        *collector.definitions.values(),
+        *collector.docstrings,
+        *collector.strings,
+        *comments,
+        *references,
+        *collector.flow_segments(),
+    ]
     segments.sort(key=lambda s: (s.line, s.column))
     return segments

@@ -248,6 +248,18 @@ def text_shape(text: str) -> str:
     return "prose"
 
 
+# How a module uses a constant another module holds (see english_guard.context): shows it to users, or
+# matches it as the callback data of a pressed button.
+SHOWN = "shown"
+CALLBACK_DATA = "callback data"
+
+
+def is_callback_token(text: str) -> bool:
+    """A callback id: one token without spaces (`dossari12`, `size:S`, `ortga`). It travels in the button
+    and back to the bot and is stored in every chat that shows the button, so it is data, never shown."""
+    return bool(text.strip()) and not any(ch.isspace() for ch in text)
+
+
 _TEST_PART = re.compile(r"(?:^|/)(?:tests?|testing)/|(?:^|/)(?:test_[^/]*|[^/]*_tests?|conftest)\.py$")
 
 

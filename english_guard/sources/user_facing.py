@@ -20,6 +20,7 @@ from english_guard.records import Segment
 from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
 from english_guard.sources.python_positions import Positions, dotted_name
 from english_guard.sources.string_roles import (
+    CALLBACK_DATA,
     DATA,
     DEVELOPER,
     DEVELOPER_KEYWORDS,
@@ -28,9 +29,11 @@ from english_guard.sources.string_roles import (
     NAME,
     NAME_KEYWORDS,
     PRESUMED,
+    SHOWN,
     USER_FACING,
     call_role,
     final_role,
+    is_callback_token,
     is_slug_pair,
     is_word_list,
     stronger,
@@ -79,16 +82,28 @@ def _is_callback_data(node: ast.AST) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "data"
 
 
-def is_callback_token(text: str) -> bool:
-    """A callback id: one token without spaces (`dossari12`, `size:S`, `ortga`). It travels in the button
-    and back to the bot and is stored in every chat that shows the button, so it is data, never shown."""
-    return bool(text.strip()) and not any(ch.isspace() for ch in text)
-
-
 def _literal_like(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str)
     )
+
+
+def held_name(node: ast.AST) -> str:
+    """The name under which a module holds what `node` reads, as `_hold` records it: `texts.WELCOME` ->
+    `WELCOME`, `Button.back.value` -> `Button.back`, `TEXTS["welcome"]` -> `TEXTS[welcome]`; "" else."""
+    if isinstance(node, ast.Subscript):
+        if isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+            table = held_name(node.value)
+            return f"{table}[{node.slice.value}]" if table else ""
+        return ""
+    parts = dotted_name(node).split(".") if isinstance(node, (ast.Attribute, ast.Name)) else []
+    if len(parts) >= 3 and parts[-1] == "value":  # an Enum member's value
+        parts = parts[:-1]
+    if not parts or not parts[-1]:
+        return ""
+    if len(parts) >= 2 and parts[-2][:1].isupper():  # a class attribute
+        return f"{parts[-2]}.{parts[-1]}"
+    return parts[-1]
 
 
 def _literal_text(node: ast.Constant | ast.JoinedStr) -> str:
@@ -103,6 +118,7 @@ class UserFacingStrings(ast.NodeVisitor):
     attributes declared here)."""
 
     config: Config
+    path: str
     pos: Positions
     string_nodes: list[ast.expr]  # every string literal met
     roles: dict[int, tuple[str, str]]  # id(node) -> role and context
@@ -112,17 +128,40 @@ class UserFacingStrings(ast.NodeVisitor):
     senders: dict[str, tuple[set[int], set[str]]]
     local_calls: list[tuple[ast.Call, str]]
     test_file: bool
+    class_names: list[str]  # the classes being visited, innermost last
+    holders: dict[int, str]  # id(literal) -> the constant, class attribute or table entry holding it
+    flows: dict[str, set[str]]  # "shown" / "callback data" -> names of constants sent or matched here
 
-    def _literal_segment(self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "") -> Segment:
+    def _literal_segment(
+        self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "", holder: str = ""
+    ) -> Segment:
         raise NotImplementedError
+
+    def _hold(self, targets: list[ast.expr], value: ast.expr) -> None:
+        """Remember which module constant, class attribute or module table entry holds a literal: another
+        module may send it (`texts.WELCOME`, `Button.back.value`, `TEXTS["welcome"]`)."""
+        if self.frames or len(targets) != 1 or not isinstance(targets[0], ast.Name):
+            return
+        name = targets[0].id
+        if self.class_names:
+            name = f"{self.class_names[-1]}.{name}"
+        if isinstance(value, (ast.Constant, ast.JoinedStr)):
+            self.holders[id(value)] = name
+        elif isinstance(value, ast.Dict) and not self.class_names:
+            for key, item in zip(value.keys, value.values, strict=True):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    if isinstance(item, (ast.Constant, ast.JoinedStr)):
+                        self.holders[id(item)] = f"{name}[{key.value}]"
 
     def visit_Assign(self, node: ast.Assign) -> None:
         self._remember(node.targets, node.value)
+        self._hold(node.targets, node.value)
         self.generic_visit(node)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self._remember([node.target], node.value)
+            self._hold([node.target], node.value)
         self.generic_visit(node)
 
     def _remember(self, targets: list[ast.expr], value: ast.expr) -> None:
@@ -338,6 +377,8 @@ class UserFacingStrings(ast.NodeVisitor):
 
         Iterative, with each node visited once: a value can refer to itself through a variable
         (`text = text + "..."`), and generated code concatenates thousands of terms."""
+        # A name this file does not assign may be a constant of another module: the project decides.
+        flow = SHOWN if role == USER_FACING else CALLBACK_DATA if only is is_callback_token else None
         stack = [node]
         seen: set[int] = set()
         while stack:
@@ -357,6 +398,12 @@ class UserFacingStrings(ast.NodeVisitor):
                 value = self.string_variables[-1].get(node.id)
                 if value is not None and value is not node:
                     stack.append(value)
+                elif flow is not None:
+                    self.flows[flow].add(node.id)
+            elif flow is not None and isinstance(node, (ast.Attribute, ast.Subscript)):
+                held = held_name(node)
+                if held:
+                    self.flows[flow].add(held)
             elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
                 if isinstance(node.op, ast.Add):
                     stack.append(node.right)
@@ -389,5 +436,15 @@ class UserFacingStrings(ast.NodeVisitor):
             assigned, context = self.roles.get(id(node), (None, PRESUMED))
             role = final_role(assigned, body, self.test_file)
             if role != DATA:
-                segments.append(self._literal_segment(node, "string", body, role, context))
+                holder = self.holders.get(id(node), "")
+                segments.append(self._literal_segment(node, "string", body, role, context, holder))
         return segments
+
+    def flow_segments(self) -> list[Segment]:
+        """The names of constants this file sends to users or matches as callback data, for the project
+        step (kind "flow": no rule judges them)."""
+        return [
+            Segment(self.path, "flow", name, 1, 1, 1, 1, flow)
+            for flow in (SHOWN, CALLBACK_DATA)
+            for name in sorted(self.flows[flow])
+        ]
