@@ -118,8 +118,8 @@ _UNKNOWN_WORD = 0.9  # a word no lexicon knows (`poisk`, `shirota`): towards wha
 _ENGLISH_WORD = -1.6  # an English word next to them
 _CODE_WORD = -0.6  # code vocabulary next to them
 # In an identifier, English words next to a foreign word are the rule, not evidence against it: teams that
-# name in their language glue it to English verbs and nouns (`getKontostand`, `neuerText`, `test_varianz`).
-# Only for words a lexicon knows: next to a word no lexicon knows (a typo, a coinage) English keeps its weight.
+# name in their language glue it to English verbs and nouns (`getKontostand`, `neuerText`, `getTupla`).
+# The project's profile still decides: on an English project no such identifier can win.
 _IDENTIFIER_ENGLISH_WORD = -0.5
 _IDENTIFIER_CODE_WORD = -0.2
 _BORROWED_WORD = 0.8  # a weak word of a neighbouring language's lexicon
@@ -189,16 +189,16 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
         return ()
     # Each entry is the whole ratio if the text is in that language; "*" is for any other language.
     # Code vocabulary (`doc`, `imp`, `str`) is jargon every language's code writes: little evidence of English.
-    against = sum(_ENGLISH_WORD if word.verdict == "english" else _CODE_WORD for word in english)
-    against_known = against
     if kind == "identifier":
-        against_known = sum(
+        against = sum(
             _IDENTIFIER_ENGLISH_WORD if word.verdict == "english" else _IDENTIFIER_CODE_WORD for word in english
         )
+    else:
+        against = sum(_ENGLISH_WORD if word.verdict == "english" else _CODE_WORD for word in english)
     for lang, value in borrowed.items():
         if lang not in ratios:
             ratios[lang] = value
-    leaning = {lang: value + any_foreign + against_known for lang, value in ratios.items()}
+    leaning = {lang: value + any_foreign + against for lang, value in ratios.items()}
     if any_foreign:
         leaning["*"] = any_foreign + against
     best = max(leaning.values())

@@ -36,6 +36,9 @@ OUTPUT_ALIASES = {"nb": "no"}
 # How much more frequent (in Zipf points) a rare English word must be in another language to be weak
 # evidence of it (`summe`, `suma`); common English words: see lexicon.Entry.quoted_foreign.
 _HOMOGRAPH_MARGIN = 1.0
+# How much more frequent a word English reads as a derivation (`todos`: todo + -s) must be in another
+# language for that language's reading to stay open.
+_DERIVED_HOMOGRAPH_MARGIN = 3.0
 # A homograph must be a common word there (Zipf 4: once in 100,000 words); names rank lower (`Bradesco`).
 _HOMOGRAPH_ZIPF = 4.0
 
@@ -175,7 +178,12 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         or (_english_affixed(key, entry) if identifier else "")
     )
     if english_form:
-        if english == 0.0 and foreign >= 4.0 or (english_form.endswith(_AFFIXED) and foreign >= english + 2.5):
+        if (
+            english == 0.0
+            and foreign >= 4.0
+            or (english_form.endswith(_AFFIXED) and foreign >= english + 2.5)
+            or (foreign >= _HOMOGRAPH_ZIPF and foreign >= english + _DERIVED_HOMOGRAPH_MARGIN)
+        ):
             # The exact form is a common word of another language that English does not list (`fator`,
             # `agencia`): English only by analysis, so weak evidence that the file's language decides.
             return Word(
@@ -271,11 +279,14 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     compound = foreign_compound(key) if english == 0.0 and _COMPOUND_MIN <= len(key) <= _COMPOUND_MAX else None
     if compound:
         compound_language, head, tail, sure = compound
+        tail_entry = lookup(tail)
+        # A short tail or a loan English writes too (`konto` + `typ`, `datei` + `name`): the file's language decides.
+        loose = len(tail) < 4 or tail_entry.foreign_zipf(compound_language) < tail_entry.english + 1.0
         return Word(
             word,
             key,
             "foreign",
-            STRONG if sure else WEAK,
+            AMBIGUOUS if loose else STRONG if sure else WEAK,
             ((compound_language, 3.5),) + entry.foreign,
             f"{compound_language} compound of {head!r} and {tail!r}",
         )
@@ -450,6 +461,8 @@ _COMPOUND_MAX = 40  # longer runs of letters are no words (and each cut costs a 
 # Languages that write compounds as one word, with a linking -s- between the parts (`rechnungsnummer`).
 _COMPOUNDING = frozenset({"de", "nl", "sv"})
 _PART_ZIPF = 3.0
+_SHORT_TAIL_ZIPF = 4.5
+_LOAN_TAIL_HEAD_ZIPF = 4.0
 
 
 def _part_languages(part: str) -> dict[str, float]:
@@ -465,9 +478,16 @@ def foreign_compound(key: str) -> tuple[str, str, str, bool] | None:
     (a random split finds short words: `vart` + `heta`). English compounds are found first
     (english_compound), so `hostname` never gets here."""
     best: tuple[float, tuple[str, str, str, bool]] | None = None
-    for cut in range(4, len(key) - 3):
+    for cut in range(4, len(key) - 2):
         head, tail = key[:cut], key[cut:]
         tail_languages = _part_languages(tail)
+        if len(tail) == 3:
+            # A three-letter tail (`konto` + `typ`) only when it is a very common word there and rare in English.
+            tail_languages = {
+                lang: value
+                for lang, value in tail_languages.items()
+                if value >= _SHORT_TAIL_ZIPF and value >= lookup(tail).english + 2.0 and len(head) >= 5
+            }
         if not tail_languages:
             continue
         heads = [(head, _part_languages(head))]
@@ -481,7 +501,11 @@ def foreign_compound(key: str) -> tuple[str, str, str, bool] | None:
                 head_zipf, tail_zipf = head_languages[lang], tail_languages[lang]
                 # Both parts are words of this language more than of English: foreign lexicons hold English
                 # loans (`mode`, `name`, `chars`), and English code glues those (`filemode`, `qualname`).
-                if head_zipf < head_entry.english + 1.0 or tail_zipf < tail_entry.english + 1.0:
+                # A loan after a head English does not write at all is the language's compound (`dateiname`).
+                foreign_head = head_entry.english == 0.0 and head_zipf >= _LOAN_TAIL_HEAD_ZIPF and len(head_part) >= 5
+                if head_zipf < head_entry.english + 1.0 or (
+                    tail_zipf < tail_entry.english + 1.0 and not (foreign_head and tail_zipf >= _PART_ZIPF + 1.0)
+                ):
                     continue
                 score = min(head_zipf, tail_zipf)
                 sure = (
