@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ast
 import re
-from copy import copy
 
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import Token
@@ -48,6 +47,10 @@ def plainly_english(text: str) -> bool:
     screen (english_guard.screen) relies on this being the whole test for ASCII text: keep them together.
     """
     common = common_words()
+    if text.isascii():
+        # The same runs, found in one pass over the lowercased text and looked up as one set difference:
+        # this test runs on every segment, and a Python-level test per word was most of its cost.
+        return not common.missing(set(LONG_LETTER_RUNS.findall(text.lower())))
     return all(len(run) <= 2 or run.lower() in common for run in _ASCII_LETTER_RUNS.findall(text))
 
 
@@ -63,9 +66,11 @@ def no_foreign_word(text: str, allowed: frozenset[str]) -> bool:
     """
     if _INNER_APOSTROPHE.search(text):
         return False
-    common = common_words()
-    for run in _ASCII_LETTER_RUNS.findall(text):
-        if len(run) > 2 and run.lower() not in common and classify_word(run, allowed, False).verdict == "foreign":
+    runs = [run for run in _ASCII_LETTER_RUNS.findall(text) if len(run) > 2]
+    # Only the runs outside the common words need a verdict: one set difference finds them.
+    uncommon = common_words().missing({run.lower() for run in runs})
+    for run in runs:
+        if run.lower() in uncommon and classify_word(run, allowed, False).verdict == "foreign":
             return False
     return True
 
@@ -189,7 +194,7 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     for token in tokens:
         # A copy: the words are re-labelled below by their place in this text (a name, Title Case), and
         # `classify_word` hands out one cached object per word to every text of the process.
-        words.append(copy(classify_word(token.text, allowed, identifier=False)))
+        words.append(classify_word(token.text, allowed, identifier=False).copy())
     lorem = _lorem_ipsum(tokens)
     if lorem:
         # Its words are filler; so is the rest of a text made mostly of them (a generator's word list).

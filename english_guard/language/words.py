@@ -55,6 +55,11 @@ class Word:
     languages: tuple[tuple[str, float], ...] = ()
     reason: str = ""
 
+    def copy(self) -> Word:
+        """A copy to re-label. Every field by name: `copy.copy` of a slotted dataclass goes through
+        __reduce_ex__ and costs several times more (the prose verdict copies each of its words)."""
+        return Word(self.text, self.key, self.verdict, self.strength, self.languages, self.reason)
+
     def evidence(self) -> WordEvidence:
         language = self.languages[0][0] if self.languages else ""
         return WordEvidence(self.text, self.verdict, OUTPUT_ALIASES.get(language, language), self.reason)

@@ -43,25 +43,34 @@ class _Collector(UserFacingStrings):
     # NodeVisitor's dispatch (a getattr per node) and its generic_visit are a third of the lint
     # path's time: a class-keyed method table and a leaner child walk do the same work faster.
     _methods: dict[type, Callable[[_Collector, ast.AST], object]] = {}
+    # The fields of each node class that can hold nodes to visit, in ast's order.
+    _child_fields: dict[type, tuple[str, ...]] = {}
+
+    def _method(self, node_class: type) -> Callable[[_Collector, ast.AST], object]:
+        method = getattr(type(self), "visit_" + node_class.__name__, None) or type(self).generic_visit
+        self._methods[node_class] = method
+        return method
 
     def visit(self, node: ast.AST):
-        method = self._methods.get(node.__class__)
-        if method is None:
-            method = getattr(type(self), "visit_" + node.__class__.__name__, None) or type(self).generic_visit
-            self._methods[node.__class__] = method
-        return method(self, node)
+        return (self._methods.get(node.__class__) or self._method(node.__class__))(self, node)
 
     def generic_visit(self, node: ast.AST) -> None:
-        for field_name in node._fields:
-            if field_name in _SKIPPED_FIELDS:
-                continue
+        # The dispatch of `visit` is written out here: one Python call per node instead of two, on the
+        # walk's most frequent path (about a million nodes on the standard library).
+        methods = self._methods
+        fields = self._child_fields.get(node.__class__)
+        if fields is None:
+            fields = self._child_fields[node.__class__] = tuple(
+                name for name in node._fields if name not in _SKIPPED_FIELDS
+            )
+        for field_name in fields:
             value = getattr(node, field_name, None)
             if value.__class__ is list:
                 for item in value:
                     if isinstance(item, ast.AST):
-                        self.visit(item)
+                        (methods.get(item.__class__) or self._method(item.__class__))(self, item)
             elif isinstance(value, ast.AST):
-                self.visit(value)
+                (methods.get(value.__class__) or self._method(value.__class__))(self, value)
 
     def __init__(self, path: str, text: str, config: Config) -> None:
         self.path = path

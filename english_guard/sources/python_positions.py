@@ -16,8 +16,9 @@ class Positions:
 
     def __init__(self, text: str) -> None:
         # Python's own line ends only: str.splitlines also splits at form feeds, U+2028 and other
-        # characters, which would shift every later line against ast's line numbers.
-        self.lines = _LINE_END.split(text)
+        # characters, which would shift every later line against ast's line numbers. The check's text has
+        # "\n" line ends already (checker.decode), and str.split is several times faster than the pattern.
+        self.lines = text.split("\n") if "\r" not in text else _LINE_END.split(text)
 
     def column(self, line: int, byte_offset: int) -> int:
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""

@@ -157,6 +157,7 @@ def is_exception_class(callee: str) -> bool:
     return bool(_EXCEPTION_CLASS.search(callee.rsplit(".", 1)[-1]))
 
 
+@lru_cache(maxsize=16384)  # a pure function of the callee, asked for every call of every file
 def call_role(callee: str) -> str | None:
     """The role of string arguments of a call that is not user-facing, when the call decides it."""
     if not callee:

@@ -1,0 +1,91 @@
+"""The lint path's speed-ups answer exactly what the plain definitions they replace answer.
+
+Each fast path is compared with the definition written the slow, obvious way, on texts taken from the
+project's own examples and the labelled evaluation set (comments, docstrings and strings in many languages).
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from english_guard.language.lexicon import CommonWords, common_words
+from english_guard.language.prose import _ASCII_LETTER_RUNS, _INNER_APOSTROPHE, no_foreign_word, plainly_english
+from english_guard.language.words import Word, classify_word
+from english_guard.sources.python_positions import _LINE_END, Positions
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [*sorted((ROOT / "examples").rglob("*.py")), *sorted((ROOT.parent / "shared" / "evalset").rglob("*.py"))]
+
+
+def _texts() -> list[str]:
+    """Every string literal and comment line of the example and evaluation files."""
+    texts: list[str] = []
+    for path in SOURCES:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        texts.extend(line.partition("#")[2] for line in source.splitlines() if "#" in line)
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        texts.extend(n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    texts += ["", "Hello World", "THE END of it", "ok, go", "Xo'jalik va bog'dorchilik", "naïve café", "ﬁle"]
+    return texts
+
+
+TEXTS = _texts()
+
+
+def _plainly_english_by_word(text: str) -> bool:
+    common = common_words()
+    return all(len(run) <= 2 or run.lower() in common for run in _ASCII_LETTER_RUNS.findall(text))
+
+
+def _no_foreign_word_by_word(text: str, allowed: frozenset[str]) -> bool:
+    if _INNER_APOSTROPHE.search(text):
+        return False
+    common = common_words()
+    for run in _ASCII_LETTER_RUNS.findall(text):
+        if len(run) > 2 and run.lower() not in common and classify_word(run, allowed, False).verdict == "foreign":
+            return False
+    return True
+
+
+def test_the_texts_hold_both_answers():
+    answers = {plainly_english(text) for text in TEXTS if text.isascii()}
+    assert answers == {True, False}
+    assert len(TEXTS) > 500
+
+
+@pytest.mark.parametrize("loaded", [True, False])
+def test_plainly_english_answers_as_the_word_by_word_test(loaded, monkeypatch):
+    if not loaded:  # the one-query-per-word state of a small run
+        monkeypatch.setattr("english_guard.language.lexicon._common_words", CommonWords())
+    for text in TEXTS:
+        assert plainly_english(text) == _plainly_english_by_word(text), text
+
+
+def test_no_foreign_word_answers_as_the_word_by_word_test():
+    allowed = frozenset({"salom"})
+    differ = [text for text in TEXTS if no_foreign_word(text, allowed) != _no_foreign_word_by_word(text, allowed)]
+    assert differ == []
+    assert {no_foreign_word(text, allowed) for text in TEXTS} == {True, False}
+
+
+def test_a_word_copy_has_every_field_and_is_a_new_object():
+    values = {"text": "Kitob", "key": "kitob", "verdict": "foreign", "strength": 2}
+    values |= {"languages": (("uz", 4.0),), "reason": "lexicon"}
+    assert {f.name for f in dataclasses.fields(Word)} == set(values)  # a new field must be copied too
+    word = Word(**values)
+    copy = word.copy()
+    assert copy == word and copy is not word
+    copy.verdict = "proper"
+    assert word.verdict == "foreign"
+
+
+@pytest.mark.parametrize("text", ["a\nb\n\nc", "a\r\nb\rc\n", "", "x\f\u2028y\nz", "tail\n"])
+def test_positions_split_lines_at_python_line_ends_only(text):
+    assert Positions(text).lines == _LINE_END.split(text)
