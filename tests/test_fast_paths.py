@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import random
 from pathlib import Path
 
 import pytest
 
 from english_guard.language.lexicon import CommonWords, common_words
 from english_guard.language.prose import _ASCII_LETTER_RUNS, _INNER_APOSTROPHE, no_foreign_word, plainly_english
+from english_guard.language.tokens import _PROTECTED, _blank, strip_protected
 from english_guard.language.words import Word, classify_word
 from english_guard.sources.python_positions import _LINE_END, Positions
 
@@ -89,3 +91,17 @@ def test_a_word_copy_has_every_field_and_is_a_new_object():
 @pytest.mark.parametrize("text", ["a\nb\n\nc", "a\r\nb\rc\n", "", "x\f\u2028y\nz", "tail\n"])
 def test_positions_split_lines_at_python_line_ends_only(text):
     assert Positions(text).lines == _LINE_END.split(text)
+
+
+def test_strip_protected_blanks_what_the_pattern_blanks_everywhere():
+    for text in TEXTS:
+        assert strip_protected(text) == _PROTECTED.sub(_blank, text), text
+
+
+def test_strip_protected_on_random_texts_of_marks_letters_and_spaces():
+    # Short texts of the characters the protected spans are made of, in every order a fixed seed draws.
+    pieces = list("ab AZ.,_-/@:'\"`{}%$<>()~+\n\t07wvé٣x") + ["www.", "http://", "e.g.", "don't", "camelCase", "Foo"]
+    draw = random.Random(15)
+    for _ in range(30_000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 30)))
+        assert strip_protected(text) == _PROTECTED.sub(_blank, text), text

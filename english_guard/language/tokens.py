@@ -61,9 +61,40 @@ def _blank(match: re.Match) -> str:
     return " " * len(span)
 
 
+# Every protected span holds one of these, in the same run of non-space characters as the span's start:
+# a backtick, @, /, a quote, {, %, $, <, a digit, _, a quote after a non-word character, a dot between word
+# characters, `www.`, a small letter before a capital, `()`. (No alternative of `_PROTECTED` can start in a run
+# without one: what an alternative matches before its mark is never a space.)
+_MARK = r"""[`@/"{%$<\d_]|(?<!\w)'|\w\.\w|www\.|[a-z][A-Z]|\(\)"""
+# A run of non-space characters that holds a mark.
+_MARKED_RUN = re.compile(r"(?<!\S)\S*?(?:" + _MARK + r")\S*")
+_SPACE = re.compile(r"\s")
+
+
 def strip_protected(text: str) -> str:
-    """Replace protected spans (code, URLs, paths, numbers, placeholders) with spaces."""
-    return _PROTECTED.sub(_blank, text)
+    """Replace protected spans (code, URLs, paths, numbers, placeholders) with spaces.
+
+    Exactly `_PROTECTED.sub(_blank, text)`, but the pattern is tried only in runs that hold a mark: trying
+    its twenty alternatives at every character of a long docstring was a fifth of the verdicts' time. The
+    positions are tried in the order `sub` tries them, and a span that ends in a later run goes on there.
+    """
+    pieces = []
+    done = 0  # text[:done] is in `pieces`
+    for run in _MARKED_RUN.finditer(text):
+        position, end = max(done, run.start()), run.end()
+        while position < end:
+            match = _PROTECTED.match(text, position)
+            if match is None:
+                position += 1
+                continue
+            pieces.append(text[done:position])
+            pieces.append(_blank(match))
+            done = position = match.end()
+            if position > end:
+                space = _SPACE.search(text, position)
+                end = space.start() if space else len(text)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def prose_tokens(text: str) -> list[Token]:
