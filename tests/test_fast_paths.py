@@ -17,6 +17,8 @@ from english_guard.language.lexicon import CommonWords, common_words
 from english_guard.language.prose import _ASCII_LETTER_RUNS, _INNER_APOSTROPHE, no_foreign_word, plainly_english
 from english_guard.language.tokens import _PROTECTED, _blank, strip_protected
 from english_guard.language.words import Word, classify_word
+from english_guard.records import Segment
+from english_guard.sources.python import read_comments
 from english_guard.sources.python_positions import _LINE_END, Positions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,3 +107,54 @@ def test_strip_protected_on_random_texts_of_marks_letters_and_spaces():
     for _ in range(30_000):
         text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 30)))
         assert strip_protected(text) == _PROTECTED.sub(_blank, text), text
+
+
+def _read_comments_line_by_line(path: str, text: str, string_spans: list[tuple[int, int, int, int]]) -> list[Segment]:
+    inside: dict[int, list[tuple[int, float]]] = {}
+    for first_line, column, end_line, end_column in string_spans:
+        if first_line == end_line:
+            inside.setdefault(first_line, []).append((column, end_column))
+            continue
+        inside.setdefault(first_line, []).append((column, float("inf")))
+        for middle in range(first_line + 1, end_line):
+            inside.setdefault(middle, []).append((0, float("inf")))
+        inside.setdefault(end_line, []).append((0, end_column))
+    segments = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        index = line.find("#")
+        while index >= 0:
+            if any(start <= index < end for start, end in inside.get(number, ())):
+                index = line.find("#", index + 1)
+                continue
+            comment = line[index:].rstrip("\r \t\f")
+            segments.append(
+                Segment(path, "comment", comment, number, index + 1, number, index + 1 + len(comment), "comment")
+            )
+            break
+    return segments
+
+
+def _string_spans(tree: ast.AST) -> list[tuple[int, int, int, int]]:
+    literals = (n for n in ast.walk(tree) if isinstance(n, (ast.Constant, ast.JoinedStr)))
+    return [(n.lineno, n.col_offset, n.end_lineno or n.lineno, n.end_col_offset or 0) for n in literals]
+
+
+MULTI_LINE = '''x = """a # not a comment
+# nor this
+b"""  # a comment
+# one more\r
+y = "#" + f"{z}#"  # after strings
+#'''
+
+
+@pytest.mark.parametrize("path", [*SOURCES, None])
+def test_read_comments_finds_what_a_line_by_line_scan_finds(path):
+    text = MULTI_LINE if path is None else path.read_text(encoding="utf-8", errors="replace")
+    try:
+        spans = _string_spans(ast.parse(text))
+    except SyntaxError:
+        pytest.skip("the file does not parse")
+    expected = _read_comments_line_by_line("f.py", text, spans)
+    assert read_comments("f.py", text, spans) == expected
+    if path is None:
+        assert [s.text for s in expected] == ["# a comment", "# one more", "# after strings", "#"]

@@ -115,6 +115,9 @@ def prose_tokens(text: str) -> list[Token]:
     return tokens
 
 
+_UNDERSCORES = re.compile(r"_+")
+# A word glued to digits stays one token (utf8, k8s, s3).
+_LETTERS_AND_DIGITS = re.compile(r"[A-Za-z]+\d+|[A-Za-z]\d+[A-Za-z]+")
 CAMEL_PARTS = _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+")
 
 
@@ -125,10 +128,10 @@ def split_identifier(name: str) -> list[str]:
     `analytics`; `utf8_decode` -> `utf8`, `decode` (a word with digits stays one token: utf8, k8s, s3).
     """
     words: list[str] = []
-    for part in re.split(r"_+", name):
+    for part in _UNDERSCORES.split(name):  # compiled once: every identifier of every file is split here
         if not part:
             continue
-        if re.fullmatch(r"[A-Za-z]+\d+|[A-Za-z]\d+[A-Za-z]+", part) and part.islower():
+        if _LETTERS_AND_DIGITS.fullmatch(part) and part.islower():
             words.append(part)
             continue
         words.extend(_CAMEL.findall(part) if part.isascii() else _split_cases(part))
