@@ -104,6 +104,8 @@ def test_a_name_is_capitalised_latin_words_no_lexicon_knows():
     assert not only_proper_names(judge("Fotiha surasi", "string"))  # a lowercase word: text
     assert not only_proper_names(judge("Tasdiqlash", "string"))  # a word of the Uzbek lexicon
     assert lexicon_word("Tahlili") and not lexicon_word("Muddasir")
+    assert lexicon_word("Yechmoqda") == ("uz",)  # an Uzbek suffix chain: an inflected word, not a name
+    assert not only_proper_names(judge("🟠 Yechmoqda", "string"))
 
 
 def test_a_title_case_label_leans_on_its_lexicon_words_and_their_neighbours():

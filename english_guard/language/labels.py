@@ -20,6 +20,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from english_guard.language.morphology import uzbek_suffix_shape
 from english_guard.language.tokens import prose_tokens
 from english_guard.language.words import classify_word
 from english_guard.records import Verdict
@@ -49,7 +50,10 @@ def _latin(word: str) -> bool:
 def lexicon_word(word: str) -> tuple[str, ...]:
     """The languages whose lexicon knows `word` written in lower case as a word of theirs (not a guess
     from its letters or its ending); () for a word no lexicon backs."""
-    found = classify_word(word.lower(), frozenset(), identifier=False)
+    key = word.lower()
+    found = classify_word(key, frozenset(), identifier=False)
+    if found.verdict == "foreign" and uzbek_suffix_shape(key.replace("'", "")):
+        return ("uz",)  # an inflected word (`Yechmoqda`, `Sozlamalari`): a name takes no such suffix chain
     if found.verdict != "foreign" or not _LEXICON_REASON.search(found.reason):
         return ()
     if not found.languages:
