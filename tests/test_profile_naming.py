@@ -269,3 +269,23 @@ def test_a_german_compound_with_a_short_tail_is_german_in_a_german_project(tmp_p
         tmp_path, {"bank/konto.py": GERMAN_MODULE, "bank/typen.py": "kontotyp = 'giro'\ndateiname = 'konto.csv'\n"}
     )
     assert {"kontotyp", "dateiname"} <= _identifiers(root, monkeypatch)
+
+
+def test_handles_are_names_not_words():
+    """@yuvipanda reads as a Turkish -nda word, and a Telegram bot's @admin_bot as words: a handle is a name."""
+    verdict = judge("Replace gitter with zulip #3637 (@manics, @yuvipanda)", "prose", explain=True)
+    assert [word.word for word in verdict.words] == ["Replace", "gitter", "with", "zulip"]
+    uzbek = judge("Savollar bo'yicha @admin_bot ga yozing", "string", explain=True)
+    assert not uzbek.english and uzbek.language == "uz"
+    assert "admin_bot" not in [word.word for word in uzbek.words]
+
+
+def test_a_product_name_in_an_english_changelog_is_not_reported(tmp_path, monkeypatch):
+    """`gitter` (German for lattice) is the only foreign-looking word once the handles are names: in an
+    English project it is a name."""
+    changelog = "# Changelog\n\n## 4.1.0\n\n- Replace gitter with zulip #3637 (@manics, @yuvipanda)\n"
+    code = 'def greet(name):\n    """Say hello to the user."""\n    return f"Hello, {name}!"\n'
+    root = _write(tmp_path, {"CHANGELOG.md": changelog, "app/greet.py": code})
+    monkeypatch.chdir(root)
+    run = run_check(["."], load_config(None, start="."), jobs=1, use_cache=False)
+    assert run.findings == []

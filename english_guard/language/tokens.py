@@ -15,6 +15,7 @@ _PROTECTED = re.compile(
     | (?<![a-z0-9+.-])\b[a-z][a-z0-9+.-]*://[^\s<>"')\]]*   # URLs with a scheme
     | \bwww\.[^\s<>"')\]]+                         # bare www. addresses
     | (?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+     # e-mail addresses
+    | (?<![\w.+-])@[A-Za-z0-9][\w-]*               # @handles of people and bots: @yuvipanda, @admin_bot
     | (?:~|\.{1,2})?(?:/[\w.@%+-]+){2,}/?          # absolute and relative paths
     | (?<![\w.-])[\w.-]+/[\w./-]+                  # a/b style paths and package names
     | "[^"\s]{1,40}"|(?<!\w)'[^'\s]{1,40}'(?!\w)    # a quoted token is data: "qwertydkjf", 'µ'
