@@ -26,7 +26,6 @@ from english_guard.context import (
 )
 from english_guard.deceptive_characters import invisible_character_findings
 from english_guard.errors import EnglishGuardError
-from english_guard.findings import FileEvidence, evaluate, finding_for
 from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
 from english_guard.records import Candidate, FileError, FileResult, Finding, Segment
 from english_guard.rules import INVISIBLE_OR_BIDI_CHARACTER, UNUSED_SUPPRESSION
@@ -163,6 +162,8 @@ def _check_text(path: str, text: str, config: Config, reader: str, parse: bool =
 
 
 def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileResult:
+    from english_guard.findings import FileEvidence, evaluate, finding_for  # the language engine: loaded when needed
+
     result = FileResult(path)
     try:
         segments = load_reader(reader)(path, text, config)
@@ -352,7 +353,8 @@ def _checked(pending: list[tuple[str, str, Config, str | None, bool]], workers: 
 
         common_words().load()  # loaded once here, shared by the forked workers
         uzbek_forms()
-        importlib.import_module("english_guard.screen")  # imported once, before the fork
+        for module in ("english_guard.screen", "english_guard.findings"):
+            importlib.import_module(module)  # imported once, before the fork
         chunk = max(1, min(16, len(pending) // (workers * 16) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             yield from pool.map(_check_file, pending, chunksize=chunk)
