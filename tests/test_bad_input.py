@@ -175,18 +175,18 @@ def test_unused_suppression_comments_are_reported_when_asked(tmp_path):
 def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatch):
     """A bug met on one odd file becomes that file's EG900 error; the other files are checked and
     nothing is cached for the failed file. (The failure is injected: no real input is known to cause one.)"""
-    from english_guard import checker
+    from english_guard import checker, findings
     from english_guard.config import load_config
 
     root = make_project(tmp_path / "p", {"odd.py": f"{RU_NEW_COMMENT}\n", "fine.py": f"{UZ_COMMENT_2}\n"})
-    real_evaluate = checker.evaluate
+    real_evaluate = findings.evaluate  # the checker imports it when a file is judged
 
     def evaluate(segments, *args, **kwargs):
         if segments and segments[0].path.endswith("odd.py"):
             raise KeyError("unexpected")
         return real_evaluate(segments, *args, **kwargs)
 
-    monkeypatch.setattr(checker, "evaluate", evaluate)
+    monkeypatch.setattr(findings, "evaluate", evaluate)
     monkeypatch.setenv("ENGLISH_GUARD_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.chdir(root)
     run = checker.run_check(["."], load_config(None, start="."), jobs=1)
