@@ -186,3 +186,39 @@ def test_the_screen_is_exact_on_a_sample_of_the_standard_library(tmp_path: Path)
 
 def test_the_switch_reads_the_environment() -> None:
     assert screening.SKIP_PARSE == (os.environ.get("ENGLISH_GUARD_SCREEN", "on") != "off")
+
+
+DJANGO = Path("/work/bench/django")
+CORPUS = Path("/work/corpus")
+
+
+@pytest.mark.skipif(not DJANGO.is_dir(), reason="the Django source is not on this machine")
+def test_the_screen_is_exact_on_a_sample_of_django(tmp_path: Path) -> None:
+    """Every 40th Python file of Django (about 70, tests included), copied so that no configuration applies;
+    the whole tree is compared by benchmarks/bench_check.py and was compared by hand (docs/check.md)."""
+    files = sorted(DJANGO.rglob("*.py"))[::40]
+    for index, path in enumerate(files):
+        (tmp_path / f"d{index}_{path.name}").write_bytes(path.read_bytes())
+    results = _assert_exact([str(tmp_path)])
+    assert len(results) == len(files)
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in files]
+    assert any(screen_python(text).deferred for text in texts), "the sample should hold deferred files"
+
+
+# Small trees of the real-world benchmark, in Uzbek, Russian, Ukrainian and English: projects whose profile
+# makes the run read deferred files in full, and projects where it does not.
+CORPUS_TREES = [
+    "kingOf0+PythonTutorial",
+    "jupyterhub+zero-to-jupyterhub-k8s",
+    "vladyslavbezruk+Tilo.Me-Massage-Bot",
+    "anvarnarz+mukammal-bot-paid",
+]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the real-world corpus is not on this machine")
+@pytest.mark.parametrize("name", CORPUS_TREES)
+def test_the_screen_is_exact_on_small_real_world_trees(name: str) -> None:
+    tree = CORPUS / name
+    if not tree.is_dir():
+        pytest.skip(f"{name} is not in the corpus")
+    _assert_exact([str(tree)])
