@@ -9,9 +9,10 @@ import click
 
 from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
+from english_guard.translation.engine_router import ENGINE_CHOICES
 from english_guard.ui_text import _
 
-ENGINES = ("auto", "argos", "multilingual", "glossary", "none")
+ENGINES = (*ENGINE_CHOICES, "none")
 
 
 def _shown(path: Path) -> str:

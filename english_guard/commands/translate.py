@@ -13,6 +13,7 @@ import click
 
 from english_guard.commands.options import test_command_options
 from english_guard.deep import deep_stack
+from english_guard.translation.engine_router import ENGINE_CHOICES
 from english_guard.ui_text import _
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ Accepted = dict[int, dict[int, str]]
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
     "--engine",
-    type=click.Choice(["auto", "argos", "multilingual", "glossary"]),
+    type=click.Choice(ENGINE_CHOICES),
     default="auto",
     show_default=True,
     help=_("Which engine translates: installed models (auto) or the word glossary."),

@@ -1,17 +1,26 @@
 """Choosing the engine for a language: `--engine auto|argos|multilingual|glossary`.
 
 `auto` uses an installed Argos package for the language when there is one, else a multilingual
-(NLLB-200/M2M-100) model that covers it. The glossary engine translates word for word and is used only
-when asked for by name. With no engine for a language, `missing_help` says how to get one.
+(NLLB-200/M2M-100) model that covers it. An engine of `NAMED_ENGINES` (the glossary, which translates word
+for word) is used only when asked for by name. With no engine for a language, `missing_help` says how to
+get one. This module is the one list of engines: the commands' `--engine` choices are `ENGINE_CHOICES`.
 """
 
 from __future__ import annotations
 
+import importlib
+
 from english_guard.translation.engine_protocol import Engine
-from english_guard.translation.languages import describe
 from english_guard.translation.packages import InstalledModel, scan
 
-ENGINE_CHOICES = ("auto", "argos", "multilingual", "glossary")
+# `--engine` choices served by installed models, and the kinds of model each one uses, in order.
+MODEL_CHOICES = {"auto": ("argos", "multilingual"), "argos": ("argos",), "multilingual": ("multilingual",)}
+# Engines chosen by name: `--engine NAME` -> "module:Class", imported when first used. Adding an engine is
+# its module (an `engine_protocol.Engine`) and one line here.
+NAMED_ENGINES = {
+    "glossary": "english_guard.translation.glossary_engine:GlossaryEngine",
+}
+ENGINE_CHOICES = (*MODEL_CHOICES, *NAMED_ENGINES)
 
 # The source languages the Argos package index translates into English (measured; Uzbek is not there).
 ARGOS_INDEX_LANGUAGES = frozenset(
@@ -22,7 +31,7 @@ ARGOS_INDEX_LANGUAGES = frozenset(
 
 class EngineRouter:
     def __init__(self, choice: str = "auto", models: list[InstalledModel] | None = None) -> None:
-        if choice not in ENGINE_CHOICES:
+        if choice not in MODEL_CHOICES and choice not in NAMED_ENGINES:
             raise ValueError(f"unknown engine {choice!r}; choose one of {', '.join(ENGINE_CHOICES)}")
         self.choice = choice
         # Broken packages are skipped, never fatal; the caller reports each one once.
@@ -38,25 +47,26 @@ class EngineRouter:
         return self._engines[key]
 
     def engine_for(self, language: str) -> Engine | None:
-        if self.choice == "glossary":
-            if "glossary" not in self._engines:
-                from english_guard.translation.glossary_engine import GlossaryEngine
-
-                self._engines["glossary"] = GlossaryEngine()
-            return self._engines["glossary"]
-        kinds = {"auto": ("argos", "multilingual"), "argos": ("argos",), "multilingual": ("multilingual",)}
-        for kind in kinds[self.choice]:
+        if self.choice in NAMED_ENGINES:
+            if self.choice not in self._engines:
+                module, _colon, name = NAMED_ENGINES[self.choice].partition(":")
+                self._engines[self.choice] = getattr(importlib.import_module(module), name)()
+            return self._engines[self.choice]
+        for kind in MODEL_CHOICES[self.choice]:
             for model in self.models:
                 if model.kind == kind and model.translates(language):
                     return self._model_engine(model)
         return None
 
     def incomplete_help(self, engine_name: str, language: str) -> str:
-        """Why an engine that exists gave no translation for part of a text."""
-        if engine_name == "glossary":
-            return (
-                f"the glossary could not translate every word of this {describe(language)} text; translate it by hand"
-            )
+        """Why an engine that exists gave no translation for part of a text (an engine may word it itself in
+        a `why_incomplete` template)."""
+        from english_guard.translation.languages import describe
+
+        engine = next((engine for engine in self._engines.values() if engine.name == engine_name), None)
+        template = getattr(engine, "why_incomplete", None)
+        if isinstance(template, str):
+            return template.format(language=describe(language))
         return (
             f"the {engine_name} engine gave no translation for part of this {describe(language)} text; "
             "translate it by hand"
@@ -64,6 +74,8 @@ class EngineRouter:
 
     def missing_help(self, language: str) -> str:
         """How to get a model for `language`, for the report."""
+        from english_guard.translation.languages import describe
+
         lang = describe(language)
         if language == "und":
             return "the language could not be identified; translate it by hand"

@@ -35,6 +35,8 @@ def _is_english_word(word: str) -> bool:
 
 class GlossaryEngine:
     name = "glossary"
+    # Why a text was left for a human (`EngineRouter.incomplete_help`).
+    why_incomplete = "the glossary could not translate every word of this {language} text; translate it by hand"
     # Word lookups are cheap and the glossary grows between releases: the memory would only serve stale text.
     remember = False
     # A word-for-word rendering ("Handlers messageses bot.") can read as English and still be wrong:
