@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from english_guard.errors import EnglishGuardError
+from english_guard.file_types import READERS
 from english_guard.rules import RULES
 
 # Every code, and the codes checked unless configured otherwise: both from the rule registry.
@@ -305,8 +306,6 @@ def _toml_type(value: object) -> str:
 
 
 def _check_reader_names(where: str, file_types: dict[str, str]) -> None:
-    from english_guard.sources.registry import READERS  # the registry imports this module
-
     known = {*READERS, "off"}
     for pattern, reader in file_types.items():
         if reader not in known:

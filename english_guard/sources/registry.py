@@ -1,7 +1,9 @@
 """Which reader reads which file: decided by name and extension, configurable, never guessed.
 
 A reader is a function `(path: str, text: str, config: Config) -> list[Segment]` that takes the decoded text
-of one file. Unknown file types get no reader and are skipped silently.
+of one file. Unknown file types get no reader and are skipped silently. The table of readers and file-name
+patterns is `english_guard/file_types.py`, on the ground floor, so that the configuration can check its
+`file-types` against it.
 """
 
 from __future__ import annotations
@@ -14,62 +16,10 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 
 from english_guard.config import Config
+from english_guard.file_types import NAME_PATTERNS, READERS
 from english_guard.records import Segment
 
 Reader = Callable[[str, str, Config], list[Segment]]
-
-# reader name -> "module:function" inside english_guard.sources
-READERS: dict[str, str] = {
-    "python": "python:read_python_text",
-    "yaml": "text.yaml_helm:read_yaml",  # YAML and Helm chart templates
-    "dockerfile": "text.dockerfile:read_dockerfile",
-    "shell": "text.shell:read_shell",
-    "toml": "text.ini_toml:read_toml",
-    "ini": "text.ini_toml:read_ini",
-    "dotenv": "text.ini_toml:read_env",
-    "markdown": "text.markdown:read_markdown",
-    "rst": "text.rst:read_rst",
-    "helm_notes": "text.helm_notes:read_helm_notes",  # Helm templates/NOTES.txt
-}
-
-# File-name globs (matched against the base name, case-sensitive) -> reader name. First match wins.
-NAME_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("*.py", "python"),
-    ("*.pyi", "python"),
-    ("Dockerfile", "dockerfile"),
-    ("Dockerfile.*", "dockerfile"),
-    ("Containerfile", "dockerfile"),
-    ("Containerfile.*", "dockerfile"),
-    ("*.dockerfile", "dockerfile"),
-    ("*.Dockerfile", "dockerfile"),
-    ("*.yaml", "yaml"),
-    ("*.yml", "yaml"),
-    ("*.tpl", "yaml"),
-    ("*.sh", "shell"),
-    ("*.bash", "shell"),
-    ("*.zsh", "shell"),
-    (".bashrc", "shell"),
-    (".bash_profile", "shell"),
-    (".profile", "shell"),
-    (".zshrc", "shell"),
-    ("*.toml", "toml"),
-    ("Pipfile", "toml"),
-    ("*.ini", "ini"),
-    ("*.cfg", "ini"),
-    (".editorconfig", "ini"),
-    (".flake8", "ini"),
-    (".coveragerc", "ini"),
-    (".pylintrc", "ini"),
-    ("pylintrc", "ini"),
-    (".env", "dotenv"),
-    (".env.*", "dotenv"),
-    ("*.env", "dotenv"),
-    ("*.md", "markdown"),
-    ("*.markdown", "markdown"),
-    ("*.rst", "rst"),
-    ("NOTES.txt", "helm_notes"),
-)
-
 
 # All built-in patterns as one compiled alternation (a walk asks for every file of a tree).
 _BUILT_IN = re.compile(
