@@ -7,7 +7,10 @@ entry is applied when its msgstr is not empty and it is not fuzzy. Any PO editor
 text editor) edits it.
 
 Used by `translate --to-po/--from-po` and the migration's `translations.po` (fixes/translate/review.py)
-and by `extract`'s review file (fixes/extract/review.py); each words its own comments and header.
+and by `extract`'s review file (fixes/extract/review.py); each words its own comments and header. Rename's
+plan file (fixes/rename/planfile.py) is TOML, because a human edits a table of fields there rather than a
+text, but it is the same concept: its header is a `comment_block` and its errors are `ReviewFileError`s.
+Babel is imported when a file is read or written, so the plan file does not load it.
 """
 
 from __future__ import annotations
@@ -16,15 +19,22 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-
-from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from typing import TYPE_CHECKING
 
 from english_guard.errors import EnglishGuardError
 
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
+
 
 class ReviewFileError(EnglishGuardError):
-    """A review file that cannot be read; the message names it and says why."""
+    """A review file (or plan file) that cannot be read or used; the message names it and says why."""
+
+
+def comment_block(text: str) -> str:
+    """`text` as the comment lines a review or plan file starts with: "# " before each line, "#" alone for
+    an empty one."""
+    return "\n".join("# " + line if line else "#" for line in text.splitlines())
 
 
 @dataclass
@@ -45,6 +55,8 @@ class ReviewEntry:
 
 
 def _catalog_of(data: bytes, name: str) -> Catalog:
+    from babel.messages.pofile import read_po
+
     try:
         return read_po(io.BytesIO(data), abort_invalid=True)
     except Exception as exc:  # Babel raises several types (PoFileError, ValueError, UnicodeDecodeError)
@@ -109,6 +121,9 @@ def render_review_file(
 ) -> bytes:
     """The bytes of a review file holding `entries` (the same original twice is one entry: its locations and
     comments are merged)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
     options: dict[str, str] = {"header_comment": header_comment} if header_comment is not None else {}
     catalog = Catalog(
         locale="en",

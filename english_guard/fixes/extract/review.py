@@ -5,15 +5,17 @@ rewritten code would name them); its msgstr is the English. An empty msgstr mean
 a human": that message stays untouched in the code. A "fuzzy" entry holds a machine proposal
 that is already in use; it stays in the file as a reminder to check it. Entries whose English
 came from a human are removed once applied, and the file is deleted when nothing is left.
-The format is every fix's review file (`fixes.review_file`); this module words extract's comments.
+The format and its entries are every fix's review file (`fixes.review_file`); this module words extract's
+comments.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
 from pathlib import Path
 
 from english_guard.fixes import review_file
+from english_guard.fixes.review_file import ReviewEntry
 from english_guard.i18n.catalogs import CatalogError, catalog_time
 
 HEADER = """English text for user-facing messages found by `english-guard extract`.
@@ -31,20 +33,9 @@ ASK_PLURAL = (
 PROPOSED = "english-guard: English proposed by the {engine} engine and already used in the code; check it"
 
 
-@dataclass
-class ReviewEntry:
-    original: str
-    english: str = ""
-    fuzzy: bool = False
-    locations: list[tuple[str, int]] = field(default_factory=list)
-    note: str = ""  # the comment a machine proposal carries (it says which engine proposed it)
-    # a counting message ("{n} items"): msgstr[0] is the English singular, msgstr[1] the plural
-    plural_like: bool = False
-    english_plural: str = ""
-
-
 def load_review(path: Path) -> dict[str, ReviewEntry]:
-    """original -> entry; an absent file is an empty review."""
+    """original -> entry; an absent file is an empty review. An entry keeps one comment, the note a machine
+    proposal carries (it says which engine proposed it); the request to write the English is made anew."""
     try:
         found = review_file.read_review_file(path)
     except review_file.ReviewFileError as exc:
@@ -52,16 +43,9 @@ def load_review(path: Path) -> dict[str, ReviewEntry]:
     entries = {}
     for entry in found:
         comments = entry.comments
-        note = " ".join(comments) if entry.fuzzy and comments and comments[0].startswith("english-guard:") else ""
-        entries[entry.original] = ReviewEntry(
-            entry.original,
-            entry.english,
-            entry.fuzzy,
-            entry.locations,
-            plural_like=entry.plural_like,
-            english_plural=entry.english_plural,
-            note=note,
-        )
+        proposal = entry.fuzzy and comments and comments[0].startswith("english-guard:")
+        entry.comments = [" ".join(comments)] if proposal else []
+        entries[entry.original] = entry
     return entries
 
 
@@ -71,14 +55,10 @@ def render_review(entries: list[ReviewEntry], project: str | None, old: bytes | 
         return None
     dates = review_file.dates_of(old)
     written = [
-        review_file.ReviewEntry(
-            entry.original,
-            entry.english,
-            entry.fuzzy,
-            sorted(set(entry.locations)),
-            [entry.note or (ASK_PLURAL if entry.plural_like else ASK)],
-            entry.plural_like,
-            entry.english_plural,
+        dataclasses.replace(
+            entry,
+            locations=sorted(set(entry.locations)),
+            comments=entry.comments[:1] or [ASK_PLURAL if entry.plural_like else ASK],
         )
         for entry in entries
     ]
@@ -86,12 +66,8 @@ def render_review(entries: list[ReviewEntry], project: str | None, old: bytes | 
         written,
         now=catalog_time(),
         project=project,
-        header_comment=_header_comment(),
+        header_comment=review_file.comment_block(HEADER),
         created=dates[0] if dates else None,
         revised=dates[1] if dates else None,
         width=76,
     )
-
-
-def _header_comment() -> str:
-    return "\n".join("# " + line if line else "#" for line in HEADER.splitlines())

@@ -454,10 +454,10 @@ class _Planner:
             self.moved[original] = english
             claims[english] = original
             if fuzzy:
-                note = (
-                    entry.note if entry is not None and entry.note else PROPOSED.format(engine=engine or "translation")
+                note = entry.comments if entry is not None and entry.comments else []
+                proposed = ReviewEntry(
+                    original, english, True, locations, note or [PROPOSED.format(engine=engine or "translation")]
                 )
-                proposed = ReviewEntry(original, english, True, locations, note)
                 self.msgid_entries.append(proposed)
                 self.plan.proposed.append(proposed)
 
@@ -669,7 +669,7 @@ class _Planner:
                     message.english,
                     True,
                     locations,
-                    PROPOSED.format(engine=message.engine or "translation"),
+                    [PROPOSED.format(engine=message.engine or "translation")],
                     plural_like=plural_like,
                     english_plural=message.english_plural,
                 )

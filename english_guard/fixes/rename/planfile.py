@@ -1,4 +1,8 @@
-"""The plan file (renames.toml): written by `--plan`, reviewed by a human, read by `--apply`."""
+"""The plan file (renames.toml): written by `--plan`, reviewed by a human, read by `--apply`.
+
+A review file of the rename fix (`fixes.review_file`): TOML rather than PO, because a human edits a table of
+fields here rather than a text.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 import sys
 from dataclasses import dataclass, field
 
-from english_guard.errors import EnglishGuardError
+from english_guard.fixes.review_file import ReviewFileError, comment_block
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -17,20 +21,20 @@ PLAN_VERSION = 1
 ACTIONS = ("rename", "skip")
 
 HEADER = """\
-# english-guard rename plan. Review it, then run: english-guard rename PATHS --apply {plan}
-#
-# One [[rename]] table per symbol. An entry is applied when `new_name` is set and `action` is "rename".
-#   qualified_name  what the symbol is (module.Class.member, module.function.<locals>.name)
-#   kind            function, method, class, parameter, variable, constant, attribute, import-alias, module
-#   defined_at      path:line:column of its first definition; `also` lists other classes/methods sharing it
-#   uses            how many references the rename will update (imports, attributes, keywords, strings)
-#   new_name        the proposed English name ("" = no proposal: fill it in, or leave the entry skipped)
-#   action          "rename" or "skip" (module file renames start as "skip": they are opt-in)
-#   reason          why there is no proposal, or what the planner noticed
+english-guard rename plan. Review it, then run: english-guard rename PATHS --apply {plan}
+
+One [[rename]] table per symbol. An entry is applied when `new_name` is set and `action` is "rename".
+  qualified_name  what the symbol is (module.Class.member, module.function.<locals>.name)
+  kind            function, method, class, parameter, variable, constant, attribute, import-alias, module
+  defined_at      path:line:column of its first definition; `also` lists other classes/methods sharing it
+  uses            how many references the rename will update (imports, attributes, keywords, strings)
+  new_name        the proposed English name ("" = no proposal: fill it in, or leave the entry skipped)
+  action          "rename" or "skip" (module file renames start as "skip": they are opt-in)
+  reason          why there is no proposal, or what the planner noticed
 """
 
 
-class PlanError(EnglishGuardError):
+class PlanError(ReviewFileError):
     """A plan file that cannot be used; the message names the file and the entry."""
 
 
@@ -56,7 +60,7 @@ def _string(value: str) -> str:
 
 
 def dump_plan(entries: list[PlanEntry], plan_name: str = "renames.toml", paths: list[str] | None = None) -> str:
-    lines = [HEADER.format(plan=plan_name), f"version = {PLAN_VERSION}"]
+    lines = [comment_block(HEADER.format(plan=plan_name)) + "\n", f"version = {PLAN_VERSION}"]
     if paths:
         lines.append("# the files the plan was made for; --apply without PATHS uses them")
         lines.append("paths = [" + ", ".join(_string(p) for p in paths) + "]")

@@ -19,10 +19,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from english_guard.errors import EnglishGuardError
 from english_guard.fixes.review_file import (
     ReviewEntry,
     ReviewFileError,
+    comment_block,
     dates_of,
     read_review_file,
     render_review_file,
@@ -30,15 +30,16 @@ from english_guard.fixes.review_file import (
 from english_guard.translation.languages import describe
 
 MIGRATION_HEADER = """\
-# Comments and docstrings found by the english-guard migration (translate_comments.py).
-# msgid is the text as the code has it; msgstr is the English that `--write` puts in its place.
-# An entry is applied when its msgstr is not empty and it is not marked fuzzy. Fill in the empty
-# ones, check the fuzzy (low-confidence) ones and remove their fuzzy flag, change any you like.
-#"""
+Comments and docstrings found by the english-guard migration (translate_comments.py).
+msgid is the text as the code has it; msgstr is the English that `--write` puts in its place.
+An entry is applied when its msgstr is not empty and it is not marked fuzzy. Fill in the empty
+ones, check the fuzzy (low-confidence) ones and remove their fuzzy flag, change any you like.
+
+"""
 
 
-class ReviewError(EnglishGuardError):
-    """A review file that cannot be read or written; the message names it."""
+class ReviewError(ReviewFileError):
+    """A translate review file that cannot be read or written; the message names it."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,7 @@ def write_migration_review(path: Path, units: list, decided: dict[str, ReviewEnt
         now=catalog_time(),
         project="english-guard migration",
         version="1",
-        header_comment=MIGRATION_HEADER,
+        header_comment=comment_block(MIGRATION_HEADER),
         created=dates[0] if dates else None,
     )
     path.parent.mkdir(parents=True, exist_ok=True)
