@@ -7,12 +7,9 @@ from pathlib import Path
 
 import click
 
-from english_guard.commands.options import test_command_options
+from english_guard.commands.options import engine_option, test_command_options
 from english_guard.deep import deep_stack
-from english_guard.translation.engine_router import ENGINE_CHOICES
 from english_guard.ui_text import _
-
-ENGINES = (*ENGINE_CHOICES, "none")
 
 
 def _shown(path: Path) -> str:
@@ -85,13 +82,7 @@ def _write(plan, settings, test_command: str, test_timeout: float) -> bool:
     type=click.Path(dir_okay=False),
     help=_("Generate this runtime helper module (per-user locale, English fallback) if missing."),
 )
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="auto",
-    show_default=True,
-    help=_("Translation engine for English proposals; `none` sends everything to review."),
-)
+@engine_option(_("Translation engine for English proposals; `none` sends everything to review."), ("none",))
 @click.option(
     "--english/--no-english",
     "include_english",

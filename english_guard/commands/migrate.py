@@ -6,13 +6,9 @@ import sys
 
 import click
 
-from english_guard.commands.options import test_command_options
+from english_guard.commands.options import engine_option, test_command_options
 from english_guard.deep import deep_stack
-from english_guard.translation.engine_router import ENGINE_CHOICES
 from english_guard.ui_text import _, ngettext
-
-ENGINES = ENGINE_CHOICES
-
 
 HELP = _(
     "Run the migration: check, translate comments and docstrings, rename identifiers, extract user-facing "
@@ -25,13 +21,7 @@ HELP = _(
 @click.command("migrate", help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("path", required=False, default=".", type=click.Path())
 @click.option("--write", is_flag=True, help=_("Apply what the review files say (otherwise only report)."))
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="auto",
-    show_default=True,
-    help=_("Translation engine for comments, docstrings and messages."),
-)
+@engine_option(_("Translation engine for comments, docstrings and messages."))
 @click.option("--source-lang", help=_("Language the user-facing strings are written in today, e.g. uz."))
 @click.option("--allow-dirty", is_flag=True, help=_("Write even when the git working tree has uncommitted changes."))
 @click.option(

@@ -29,6 +29,20 @@ def test_command_options(test_command_help: str) -> Callable:
     return decorate
 
 
+def engine_option(help_text: str, extra_choices: tuple[str, ...] = ()) -> Callable:
+    """`--engine` of the fixes that translate (translate, extract, migrate): the registered engines
+    (`engine_router.ENGINE_CHOICES`) and `auto` by default; each command words what the engine does."""
+    from english_guard.translation.engine_router import ENGINE_CHOICES  # not for `check`, which shares this module
+
+    return click.option(
+        "--engine",
+        type=click.Choice([*ENGINE_CHOICES, *extra_choices]),
+        default="auto",
+        show_default=True,
+        help=help_text,
+    )
+
+
 def report_output_options(function: Callable) -> Callable:
     """`--exit-zero`, `--output` and `--color` of the commands that print a findings report (check,
     check-message)."""

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from english_guard.commands.options import test_command_options
+from english_guard.commands.options import engine_option, test_command_options
 from english_guard.deep import deep_stack
-from english_guard.translation.engine_router import ENGINE_CHOICES
 from english_guard.ui_text import _
 
 if TYPE_CHECKING:
@@ -28,13 +27,7 @@ Accepted = dict[int, dict[int, str]]
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--engine",
-    type=click.Choice(ENGINE_CHOICES),
-    default="auto",
-    show_default=True,
-    help=_("Which engine translates: installed models (auto) or the word glossary."),
-)
+@engine_option(_("Which engine translates: installed models (auto) or the word glossary."))
 @click.option(
     "--to-po", "to_po", type=click.Path(dir_okay=False), help=_("Write the proposals to a PO file for review.")
 )
