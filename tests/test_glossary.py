@@ -130,6 +130,18 @@ def test_transliteration_helpers():
     assert split_identifier_parts("foydalanuvchiID2") == ["foydalanuvchi", "ID", "2"]
 
 
+def test_the_glossary_splits_names_with_the_checks_splitter_digits_apart():
+    from english_guard.language.tokens import split_identifier
+
+    assert split_identifier("narx2") == ["narx2"]  # the check judges a word with its digits
+    assert split_identifier_parts("narx2") == ["narx", "2"]  # the glossary translates the word alone
+    assert propose_identifier("narx2", "uz") == "price2" and propose_identifier("narx_2", "uz") == "price_2"
+    # letters outside ASCII split by case as the check splits them
+    assert split_identifier_parts("kullanıcıAdı") == ["kullanıcı", "Adı"]
+    assert propose_identifier("kullanıcıAdı", "tr") == "userName"
+    assert propose_identifier("oʻquvchilar_soni", "uz") == "students_count"
+
+
 @pytest.mark.parametrize(
     ("name", "proposal"),
     [

@@ -122,17 +122,19 @@ _LETTERS_AND_DIGITS = re.compile(r"[A-Za-z]+\d+|[A-Za-z]\d+[A-Za-z]+")
 CAMEL_PARTS = _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+")
 
 
-def split_identifier(name: str) -> list[str]:
+def split_identifier(name: str, *, digits_apart: bool = False) -> list[str]:
     """Split snake_case, camelCase, CamelCase, UPPER_CASE and digits into words (acronyms kept whole).
 
     `getHTTPResponse` -> `get`, `HTTP`, `Response`; `foydalanuvchi_analytics` -> `foydalanuvchi`,
     `analytics`; `utf8_decode` -> `utf8`, `decode` (a word with digits stays one token: utf8, k8s, s3).
+    With `digits_apart`, digits are always a word of their own (`narx2` -> `narx`, `2`): the glossary, which
+    translates the words and writes the name again, needs the number apart from the word.
     """
     words: list[str] = []
     for part in _UNDERSCORES.split(name):  # compiled once: every identifier of every file is split here
         if not part:
             continue
-        if _LETTERS_AND_DIGITS.fullmatch(part) and part.islower():
+        if not digits_apart and _LETTERS_AND_DIGITS.fullmatch(part) and part.islower():
             words.append(part)
             continue
         words.extend(_CAMEL.findall(part) if part.isascii() else _split_cases(part))

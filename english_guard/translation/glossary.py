@@ -27,6 +27,7 @@ from importlib import resources
 
 from english_guard.language.normalize import UZBEK_CYRILLIC_TO_LATIN
 from english_guard.language.normalize import fold as normalize_fold
+from english_guard.language.tokens import split_identifier
 
 LANGUAGES = ("uz", "ru", "tr", "de", "es", "pt", "fr", "id")
 
@@ -506,8 +507,6 @@ def translate_words(words: list[str], source_lang: str) -> list[str | None]:
 
 
 # ----- identifiers -----------------------------------------------------------------------------------
-_PART_RE = re.compile(r"[A-ZА-ЯЁЎҚҒҲ]+(?![a-zа-яёўқғҳ])|[A-ZА-ЯЁЎҚҒҲ]?[a-zа-яёўқғҳ]+|[^\W\d_]+|\d+")
-
 _CODE_WORDS = frozenset(
     {
         "id",
@@ -571,8 +570,9 @@ def is_known_english(word: str) -> bool:
 
 
 def split_identifier_parts(name: str) -> list[str]:
-    """The words and numbers of an identifier: `foydalanuvchiID2` -> ['foydalanuvchi', 'ID', '2']."""
-    return _PART_RE.findall(name)
+    """The words and numbers of an identifier: `foydalanuvchiID2` -> ['foydalanuvchi', 'ID', '2'] (the
+    check's splitter, with the digits apart)."""
+    return split_identifier(name, digits_apart=True)
 
 
 def _style(core: str) -> str:
@@ -619,12 +619,15 @@ def propose_identifier(name: str, source_lang: str = "und", keep=None) -> str | 
     if not core:
         return None
     keep = keep or is_known_english
-    matches = list(_PART_RE.finditer(core))
-    parts = [m.group() for m in matches]
+    parts: list[str] = []
+    # digits written right after a word stay glued to it (`mahsulot2`), `mahsulot_2` keeps its underscore
+    glued: set[int] = set()
+    for chunk in core.split("_"):
+        chunk_parts = split_identifier_parts(chunk)
+        glued.update(len(parts) + i for i, part in enumerate(chunk_parts) if i and part.isdigit())
+        parts.extend(chunk_parts)
     if not parts or "".join(parts) != core.replace("_", ""):
         return None
-    # digits written right after a word stay glued to it (`mahsulot2`), `mahsulot_2` keeps its underscore
-    glued = {i for i, m in enumerate(matches) if m.group().isdigit() and m.start() > 0 and core[m.start() - 1] != "_"}
     style = _style(core)
     words: list[str] = []
     verb_last_at = -1  # where a verb-final (Uzbek, Turkish) verb's words start in `words`
