@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from english_guard.records import Segment
+from english_guard.sources.text.spans import Spans, stripped_lines
+
 MASK = "\ue000"  # a private-use character: not a space, not a letter, never in real text
 
 # Inside an action: the closing delimiter, Go strings (interpreted strings end at a line break,
@@ -27,6 +30,18 @@ class TemplateComment:
 
     body_start: int
     body_end: int
+
+
+def template_comment_segments(spans: Spans, comments: list[TemplateComment]) -> list[Segment]:
+    """The segments of the template comments (their text without the lines' indentation), for every Helm
+    reader."""
+    segments = []
+    for comment in comments:
+        body = spans.text[comment.body_start : comment.body_end]
+        segment = spans.segment(comment.body_start, comment.body_end, "template_comment", text=stripped_lines(body))
+        if segment is not None:
+            segments.append(segment)
+    return segments
 
 
 def mask_templates(text: str) -> tuple[str, list[TemplateComment]]:

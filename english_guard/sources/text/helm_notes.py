@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from english_guard.config import Config
 from english_guard.records import Segment
-from english_guard.sources.text.gotemplate import MASK, mask_templates
-from english_guard.sources.text.spans import Spans, line_bounds, stripped_lines
+from english_guard.sources.text.gotemplate import MASK, mask_templates, template_comment_segments
+from english_guard.sources.text.spans import Spans, line_bounds
 
 _BLANK_OR_MASK = " \t\r" + MASK
 
@@ -18,12 +18,7 @@ _BLANK_OR_MASK = " \t\r" + MASK
 def read_helm_notes(path: str, text: str, config: Config) -> list[Segment]:
     masked, template_comments = mask_templates(text)
     spans = Spans(path, text)
-    segments: list[Segment] = []
-    for comment in template_comments:
-        body = text[comment.body_start : comment.body_end]
-        _add(
-            segments, spans.segment(comment.body_start, comment.body_end, "template_comment", text=stripped_lines(body))
-        )
+    segments = template_comment_segments(spans, template_comments)
     paragraph: list[tuple[int, int]] = []
     for start, end in [*line_bounds(masked), (len(masked), len(masked))]:
         if masked[start:end].strip(_BLANK_OR_MASK):

@@ -20,7 +20,7 @@ import re
 
 from english_guard.config import Config
 from english_guard.records import Segment
-from english_guard.sources.text.gotemplate import MASK, mask_templates
+from english_guard.sources.text.gotemplate import MASK, mask_templates, template_comment_segments
 from english_guard.sources.text.spans import SHEBANG, Spans, comment_segment, is_free_text_key, line_end, stripped_lines
 
 _BLOCK_HEADER = re.compile(r"[|>](?:[1-9][+-]?|[+-][1-9]?)?(?=[ \t]|$)")
@@ -33,16 +33,7 @@ _BLANK_OR_MASK = " \t\r" + MASK
 def read_yaml(path: str, text: str, config: Config) -> list[Segment]:
     masked, template_comments = mask_templates(text)
     spans = Spans(path, text)
-    segments: list[Segment] = []
-    for comment in template_comments:
-        segment = spans.segment(
-            comment.body_start,
-            comment.body_end,
-            "template_comment",
-            text=stripped_lines(text[comment.body_start : comment.body_end]),
-        )
-        if segment is not None:
-            segments.append(segment)
+    segments = template_comment_segments(spans, template_comments)
     _YamlLexer(spans, masked, segments).run()
     segments.sort(key=lambda s: (s.line, s.column))
     return segments
