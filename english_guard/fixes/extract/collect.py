@@ -211,6 +211,20 @@ class _Collector(_Bindings):
             return False
         return True
 
+    def _shown_inside(self, node: cst.CSTNode) -> list[tuple[int, int]]:
+        """Start positions of the user-facing string literals inside `node` (itself included)."""
+        keys = []
+        pending = [node]
+        while pending:
+            current = pending.pop()
+            if type(current) in _STRINGS:
+                key = self._key(current)
+                if key in self.shown:
+                    keys.append(key)
+                continue
+            pending.extend(current.children)
+        return sorted(keys)
+
     def _key(self, node: cst.CSTNode) -> tuple[int, int]:
         start = self.get_metadata(PositionProvider, node).start
         return start.line, start.column + 1
@@ -287,6 +301,17 @@ class _Collector(_Bindings):
             text = self.module.code_for_node(node)
             if any(ch.isalpha() for ch in text):
                 self.scan.problems.append(Problem(self.path, line, column, f"not extracted: {shape.reason}", text))
+                # every other user-facing string of the expression is named too: each EG401 gets its reason
+                for key in self._shown_inside(node):
+                    if key != (line, column):
+                        self.scan.problems.append(
+                            Problem(
+                                self.path,
+                                *key,
+                                f"not extracted: part of the expression at {line}:{column}: {shape.reason}",
+                                self.shown[key].text,
+                            )
+                        )
             return
         if not has_words(shape):
             return
