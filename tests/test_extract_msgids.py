@@ -167,3 +167,114 @@ def test_english_that_drops_a_placeholder_is_refused(project):
     assert result.exit_code == 1
     assert "not moved: the English 'Total' must keep the placeholders" in result.output
     assert '_("Jami: %s so\'m")' in (project / "app" / "shop.py").read_text(encoding="utf-8")
+
+
+LIBRARY = """from app.i18n import _, ngettext
+
+
+def books(n):
+    return ngettext("{n} ta kitob", "{n} ta kitob", n).format(n=n)
+
+
+def readers(n):
+    return ngettext("%(count)d o'quvchi", "%(count)d o'quvchilar", n) % {"count": n}
+"""
+
+
+@pytest.fixture
+def library(tmp_path, monkeypatch) -> Path:
+    root = tmp_path / "library"
+    (root / "app").mkdir(parents=True)
+    (root / "app" / "__init__.py").write_text("", encoding="utf-8")
+    (root / "app" / "i18n.py").write_text(
+        "def _(text):\n    return text\n\n\n"
+        "def ngettext(singular, plural, n):\n    return singular if n == 1 else plural\n",
+        encoding="utf-8",
+    )
+    (root / "app" / "library.py").write_text(LIBRARY, encoding="utf-8")
+    (root / "pyproject.toml").write_text('[tool.english-guard]\nsource-lang = "uz"\n', encoding="utf-8")
+    # The English catalog translates one plural msgid; a Russian catalog translates the other.
+    en = Catalog(locale="en", domain="messages")
+    en.add(("{n} ta kitob", "{n} ta kitob"), ("{n} book", "{n} books"))
+    ru = Catalog(locale="ru", domain="messages")
+    ru.add(
+        ("%(count)d o'quvchi", "%(count)d o'quvchilar"),
+        ("%(count)d читатель", "%(count)d читателя", "%(count)d читателей"),
+        flags=["python-format"],
+    )
+    for language, catalog in (("en", en), ("ru", ru)):
+        po(root, language).parent.mkdir(parents=True)
+        with po(root, language).open("wb") as handle:
+            write_po(handle, catalog)
+    monkeypatch.chdir(root)
+    return root
+
+
+def plural_entries(path: Path) -> dict:
+    with path.open("rb") as handle:
+        return {m.id: (m.string, m.fuzzy) for m in read_po(handle) if isinstance(m.id, tuple)}
+
+
+def test_plural_msgids_move_to_english_with_the_original_forms_in_the_source_catalog(library):
+    assert run("check", "--no-cache", "app").output.count("EG403") == 4  # singular and plural of each call
+
+    # The English catalog gives "{n} ta kitob" its English forms; the other waits in the review file.
+    first = extract("--engine", "none")
+    assert first.exit_code == 1, first.output
+    code = (library / "app" / "library.py").read_text(encoding="utf-8")
+    assert 'ngettext("{n} book", "{n} books", n).format(n=n)' in code
+    assert 'ngettext("%(count)d o\'quvchi", "%(count)d o\'quvchilar", n)' in code
+    review = library / "locales" / "messages.review.po"
+    assert list(plural_entries(review)) == [("%(count)d o'quvchi", "%(count)d o'quvchi")]
+    uz = plural_entries(po(library, "uz"))
+    assert uz[("{n} book", "{n} books")] == (("{n} ta kitob", "{n} ta kitob"), False)
+
+    # A reviewer writes the English singular only: the answer is kept, the msgid still waits.
+    with review.open("rb") as handle:
+        catalog = read_po(handle)
+    catalog["%(count)d o'quvchi"].string = ("%(count)d reader", "")
+    with review.open("wb") as handle:
+        write_po(handle, catalog)
+    half = extract("--engine", "none")
+    assert half.exit_code == 1, half.output
+    assert plural_entries(review)[("%(count)d o'quvchi", "%(count)d o'quvchi")] == (("%(count)d reader", ""), False)
+    assert 'ngettext("%(count)d o\'quvchi"' in (library / "app" / "library.py").read_text(encoding="utf-8")
+
+    # Then the plural too (msgstr[0], msgstr[1]).
+    with review.open("rb") as handle:
+        catalog = read_po(handle)
+    catalog["%(count)d o'quvchi"].string = ("%(count)d reader", "%(count)d readers")
+    with review.open("wb") as handle:
+        write_po(handle, catalog)
+    second = extract("--engine", "none")
+    assert second.exit_code == 0, second.output
+    assert not review.exists()
+    assert (library / "app" / "library.py").read_text(encoding="utf-8") == LIBRARY.replace(
+        '"{n} ta kitob", "{n} ta kitob"', '"{n} book", "{n} books"'
+    ).replace('"%(count)d o\'quvchi", "%(count)d o\'quvchilar"', '"%(count)d reader", "%(count)d readers"')
+
+    with (library / "locales" / "messages.pot").open("rb") as handle:
+        assert {m.id for m in read_po(handle) if m.id} == {
+            ("{n} book", "{n} books"),
+            ("%(count)d reader", "%(count)d readers"),
+        }
+    uz = plural_entries(po(library, "uz"))
+    assert uz[("%(count)d reader", "%(count)d readers")] == (("%(count)d o'quvchi", "%(count)d o'quvchilar"), False)
+    ru = plural_entries(po(library, "ru"))
+    assert ru[("%(count)d reader", "%(count)d readers")][0] == (
+        "%(count)d читатель",
+        "%(count)d читателя",
+        "%(count)d читателей",
+    )
+    # compiled catalogs answer the English msgids with the originals and the translations
+    assert translations(library, "uz").ngettext("{n} book", "{n} books", 3) == "{n} ta kitob"
+    assert translations(library, "uz").ngettext("%(count)d reader", "%(count)d readers", 1) == "%(count)d o'quvchi"
+    assert translations(library, "uz").ngettext("%(count)d reader", "%(count)d readers", 3) == "%(count)d o'quvchilar"
+    assert translations(library, "ru").ngettext("%(count)d reader", "%(count)d readers", 5) == "%(count)d читателей"
+    assert translations(library, "en").ngettext("{n} book", "{n} books", 2) == "{n} books"
+
+    assert "EG403" not in run("check", "--no-cache", "app").output
+    before = project_files(library)
+    third = extract("--engine", "none")
+    assert third.exit_code == 0, third.output
+    assert project_files(library) == before

@@ -7,6 +7,7 @@ would differ only in its creation or revision date is left out, so a second run 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -80,15 +81,16 @@ def plan_catalogs(
     domain: str,
     template: Catalog,
     source_lang: str,
-    source_texts: dict[str, str],
-    moved: dict[str, str] | None = None,
+    source_texts: Mapping[str, str | tuple[str, ...]],
+    moved: Mapping[str, str | tuple[str, str]] | None = None,
 ) -> list[PlannedFile]:
     """Plans for `<locales>/<domain>.pot` and every language's `.po` and `.mo`.
 
     `source_texts` maps an English msgid to the original text users see today; those become
-    the msgstr of the source language's catalog (created when missing), byte for byte.
-    `moved` maps an old msgid to the English msgid the code now uses: every catalog's translation
-    of the old one becomes the translation of the new one.
+    the msgstr of the source language's catalog (created when missing), byte for byte. A tuple holds
+    a plural message's original forms (msgstr[0], msgstr[1], ...).
+    `moved` maps an old msgid to the English msgid the code now uses (a (singular, plural) pair for a
+    plural message): every catalog's translation of the old one becomes the translation of the new one.
     """
     plans: list[PlannedFile] = []
     now = _now()
@@ -113,7 +115,7 @@ def plan_catalogs(
     return plans
 
 
-def _move_translations(catalog: Catalog, moved: dict[str, str]) -> None:
+def _move_translations(catalog: Catalog, moved: Mapping[str, str | tuple[str, str]]) -> None:
     for old, new in moved.items():
         message = catalog.get(old)
         if message is None or catalog.get(new) is not None:
@@ -129,12 +131,19 @@ def _move_translations(catalog: Catalog, moved: dict[str, str]) -> None:
         )
 
 
-def _fill_source_texts(catalog: Catalog, source_texts: dict[str, str]) -> None:
+def _fill_source_texts(catalog: Catalog, source_texts: Mapping[str, str | tuple[str, ...]]) -> None:
     for msgid, original in source_texts.items():
         message = catalog.get(msgid)
         if message is None:
             continue
-        wanted = tuple(original for _form in range(catalog.num_plurals)) if message.pluralizable else original
+        if message.pluralizable:
+            # original forms in order; a language with more forms repeats the last one
+            forms = (original,) if isinstance(original, str) else original
+            wanted: str | tuple[str, ...] = tuple(forms[min(n, len(forms) - 1)] for n in range(catalog.num_plurals))
+        elif isinstance(original, str):
+            wanted = original
+        else:
+            continue
         if message.string != wanted or message.fuzzy:
             message.string = wanted
             message.flags.discard("fuzzy")

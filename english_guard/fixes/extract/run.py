@@ -230,6 +230,8 @@ class _Planner:
         self.compared_at_import_time: list[Problem] = []
         self.view = CheckView()
         self.moved: dict[str, str] = {}  # non-English msgid in the code (EG403) -> its English msgid
+        # plural EG403 msgids moved: English singular -> ((English singular, plural), (original singular, plural))
+        self.moved_plurals: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {}
         self.msgid_entries: list[ReviewEntry] = []  # their review entries: proposals and texts waiting
         self.used_templates: set[str] = set()  # messages with at least one occurrence rewritten
         self.source_po = settings.locales_dir / settings.source_lang / "LC_MESSAGES" / f"{settings.domain}.po"
@@ -415,16 +417,7 @@ class _Planner:
             if original in templates:
                 continue
             if isinstance(original, tuple):
-                self.plan.problems.append(
-                    Problem(
-                        locations[0][0],
-                        locations[0][1],
-                        1,
-                        "not moved: a non-English plural msgid; give it English msgids by hand and put the "
-                        "original forms into the source language's catalog",
-                        original[0],
-                    )
-                )
+                self._move_plural_msgid(original, locations, review.get(original[0]), claims)
                 continue
             entry = review.get(original)
             engine = ""
@@ -460,6 +453,59 @@ class _Planner:
                 )
                 self.msgid_entries.append(proposed)
                 self.plan.proposed.append(proposed)
+
+    def _move_plural_msgid(
+        self,
+        original: tuple,
+        locations: list[tuple[str, int]],
+        entry: ReviewEntry | None,
+        claims: dict[str, str],
+    ) -> None:
+        """`ngettext("{n} ta kitob", "{n} ta kitob", n)`: the English singular and plural come from the review
+        file (msgstr[0] and msgstr[1]) or the English catalog; the source catalog keeps the original forms as
+        msgstr[0..]. No engine proposes plural forms: without English the msgid waits in the review file."""
+        singular, plural = original[0], original[1] if len(original) > 1 else original[0]
+        english: tuple[str, str] | None
+        if entry is not None and entry.english and entry.english_plural:
+            english = (entry.english, entry.english_plural)
+        else:
+            english = self._english_plural_catalog().get(singular)
+        if english is None:  # a half-written answer (the singular alone) stays for the reviewer to finish
+            kept = (entry.english, entry.english_plural) if entry is not None else ("", "")
+            self.msgid_entries.append(
+                ReviewEntry(singular, kept[0], False, locations, plural_like=True, english_plural=kept[1])
+            )
+            return
+        probe = Message(singular, "", False, english=english[0], english_plural=english[1])
+        problem = self._check(probe, claims)
+        if problem:
+            self.plan.problems.append(
+                Problem(locations[0][0], locations[0][1], 1, problem.replace("not extracted", "not moved"), singular)
+            )
+            self.msgid_entries.append(ReviewEntry(singular, "", False, locations, plural_like=True))
+            return
+        self.renames[Msgid(singular, plural)] = Msgid(*english)
+        self.moved_plurals[english[0]] = (english, (singular, plural))
+        claims[english[0]] = singular
+
+    def _english_plural_catalog(self) -> dict[str, tuple[str, str]]:
+        """Original singular msgid -> (English singular, English plural), from the project's English catalog."""
+        path = self.settings.locales_dir / "en" / "LC_MESSAGES" / f"{self.settings.domain}.po"
+        if self.settings.source_lang.split("_")[0] == "en" or not path.is_file():
+            return {}
+        found = {}
+        for entry in read_catalog(path):
+            forms = entry.string
+            if (
+                isinstance(entry.id, (list, tuple))
+                and entry.id[0]
+                and not entry.fuzzy
+                and isinstance(forms, (list, tuple))
+                and len(forms) >= 2
+                and all(form.strip() for form in forms[:2])
+            ):
+                found[entry.id[0]] = (forms[0], forms[1])
+        return found
 
     def _english_catalog(self) -> dict[str, str]:
         """msgid -> English, from the project's own English catalog (`<locales>/en/...`), when it has one."""
@@ -677,7 +723,7 @@ class _Planner:
                 self.plan.proposed.append(entry)
         for entry in self.msgid_entries:
             entries.append(entry)
-            if not entry.english:
+            if not entry.english or (entry.plural_like and not entry.english_plural):
                 self.plan.pending.append(entry)
         seen = {entry.original for entry in entries}
         for entry in load_review(self.settings.review_file).values():
@@ -850,15 +896,18 @@ def plan_extract(paths: Iterable[str], settings: ExtractSettings) -> ExtractPlan
     sources = planner.template_sources(parsed, new_sources)
     template = extract_template(sources, planner.keywords)
     planner.keep_unreadable_files_messages(template)
-    source_texts = {
+    source_texts: dict[str, str | tuple[str, ...]] = {
         m.english: m.template
         for m in messages
         if m.english is not None and not m.english_source and m.origin != "invalid" and m.english != m.template
     }
     source_texts.update(planner.corrected)
+    source_texts.update({english: originals for english, (_forms, originals) in planner.moved_plurals.items()})
+    moved: dict[str, str | tuple[str, str]] = dict(planner.moved)
+    moved.update({originals[0]: forms for forms, originals in planner.moved_plurals.values()})
     if len(template) or previous_template(settings.locales_dir / f"{settings.domain}.pot") is not None:
         planner.plan.catalogs = plan_catalogs(
-            settings.locales_dir, settings.domain, template, settings.source_lang, source_texts, planner.moved
+            settings.locales_dir, settings.domain, template, settings.source_lang, source_texts, moved
         )
     template_ids = {m.id for m in template if m.id and isinstance(m.id, str)}  # plural ids never match an English
     planner.review_plan(messages, rescans, {item.reference for item in parsed}, template_ids)
