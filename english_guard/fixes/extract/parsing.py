@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
@@ -12,6 +13,22 @@ from english_guard.deep import TOO_DEEP, too_deep
 from english_guard.fixes.extract.collect import collect, skip_file
 from english_guard.fixes.extract.prefilter import user_facing_strings
 from english_guard.fixes.extract.records import FileScan, Problem
+
+
+def display_path(path: Path) -> str:
+    """`path` as messages name it: relative to the current folder when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def catalog_reference(path: Path, root: Path) -> str:
+    """`path` as the catalogs name it: relative to the project's (resolved) `root` when inside it."""
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 @dataclass
