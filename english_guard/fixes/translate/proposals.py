@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from english_guard.fixes import protect
 from english_guard.fixes.translate.units import Unit
@@ -81,77 +82,105 @@ def propose(
 ) -> None:
     """Fill `proposal` (or `problem`) for every unit."""
     requests = _Requests(memory)
-    plans: list[tuple[Unit, Engine, list[Block], dict[int, protect.Masked]]] = []
-    for unit in units:
-        engine = router.engine_for(unit.language)
-        if engine is None:
-            unit.problem = router.missing_help(unit.language)
-            continue
-        unit.engine = engine.name
-        unit.needs_review = getattr(engine, "needs_review", False)
-        blocks = layout(unit.text)
-        masks = {}
-        for index, block in enumerate(blocks):
-            if block.verbatim:
-                continue
-            masked = protect.mask(" ".join(block.lines))
-            masks[index] = masked
-            for sentence in split_sentences(masked.text):
-                if _needs_translation(sentence, unit.kind, judge):
-                    requests.want(engine, unit.language, sentence)
-        plans.append((unit, engine, blocks, masks))
+    plans = [plan for unit in units if (plan := _plan_unit(unit, router, requests, judge)) is not None]
 
     _run(requests, progress_factory)
 
     # Assemble; paragraphs whose protected tokens did not survive are retried piece by piece.
-    retry: list[tuple[Unit, Engine, list[Block], dict[int, protect.Masked], dict[int, str]]] = []
-    for unit, engine, blocks, masks in plans:
-        texts: dict[int, str] = {}
-        pending_pieces = False
-        for index, masked in masks.items():
-            translated = _translate_sentences(masked.text, unit, engine, requests, judge)
-            if translated is None:
-                unit.problem = router.incomplete_help(engine.name, unit.language)
-                break
-            restored = protect.unmask(translated, masked)
-            if restored is None:
-                pending_pieces = True
-                for piece, protected in protect.runs(" ".join(blocks[index].lines)):
-                    if not protected:
-                        for sentence in split_sentences(_edges(piece)[1]):
-                            if _needs_translation(sentence, unit.kind, judge):
-                                requests.want(engine, unit.language, sentence)
-                continue
-            texts[index] = restored
-        if unit.problem:
+    retry: list[_UnitPlan] = []
+    for plan in plans:
+        pending_pieces = _assemble(plan, router, requests, judge)
+        if plan.unit.problem:
             continue
         if pending_pieces:
-            retry.append((unit, engine, blocks, masks, texts))
+            retry.append(plan)
         else:
-            _finish(unit, blocks, texts)
+            _finish(plan.unit, plan.blocks, plan.texts)
 
     if retry:
         _run(requests, progress_factory)
-        for unit, engine, blocks, masks, texts in retry:
-            for index in masks:
-                if index in texts:
-                    continue
-                pieces = []
-                for piece, protected in protect.runs(" ".join(blocks[index].lines)):
-                    if protected or not protect.has_words(piece):
-                        pieces.append(piece)
-                        continue
-                    lead, core, trail = _edges(piece)
-                    translated = _translate_sentences(core, unit, engine, requests, judge)
-                    if translated is None:
-                        unit.problem = router.incomplete_help(engine.name, unit.language)
-                        break
-                    pieces.append(lead + translated + trail)
-                if unit.problem:
-                    break
-                texts[index] = "".join(pieces)
-            if not unit.problem:
-                _finish(unit, blocks, texts)
+        for plan in retry:
+            _assemble_by_pieces(plan, router, requests, judge)
+            if not plan.unit.problem:
+                _finish(plan.unit, plan.blocks, plan.texts)
+
+
+@dataclass
+class _UnitPlan:
+    """One unit on its way: its engine, its blocks, the masked text of each block to translate, and the
+    translated text of each block done."""
+
+    unit: Unit
+    engine: Engine
+    blocks: list[Block]
+    masks: dict[int, protect.Masked]
+    texts: dict[int, str] = field(default_factory=dict)
+
+
+def _plan_unit(unit: Unit, router, requests: _Requests, judge: Callable | None) -> _UnitPlan | None:
+    """Choose the unit's engine and ask for its sentences (None: no engine, `unit.problem` says why)."""
+    engine = router.engine_for(unit.language)
+    if engine is None:
+        unit.problem = router.missing_help(unit.language)
+        return None
+    unit.engine = engine.name
+    unit.needs_review = getattr(engine, "needs_review", False)
+    blocks = layout(unit.text)
+    masks = {}
+    for index, block in enumerate(blocks):
+        if block.verbatim:
+            continue
+        masked = protect.mask(" ".join(block.lines))
+        masks[index] = masked
+        for sentence in split_sentences(masked.text):
+            if _needs_translation(sentence, unit.kind, judge):
+                requests.want(engine, unit.language, sentence)
+    return _UnitPlan(unit, engine, blocks, masks)
+
+
+def _assemble(plan: _UnitPlan, router, requests: _Requests, judge: Callable | None) -> bool:
+    """Translate each block whole; true when a block lost a protected token and its pieces were asked for
+    instead (translated by `_assemble_by_pieces` after the next run)."""
+    unit, engine, blocks = plan.unit, plan.engine, plan.blocks
+    pending_pieces = False
+    for index, masked in plan.masks.items():
+        translated = _translate_sentences(masked.text, unit, engine, requests, judge)
+        if translated is None:
+            unit.problem = router.incomplete_help(engine.name, unit.language)
+            break
+        restored = protect.unmask(translated, masked)
+        if restored is None:
+            pending_pieces = True
+            for piece, protected in protect.runs(" ".join(blocks[index].lines)):
+                if not protected:
+                    for sentence in split_sentences(_edges(piece)[1]):
+                        if _needs_translation(sentence, unit.kind, judge):
+                            requests.want(engine, unit.language, sentence)
+            continue
+        plan.texts[index] = restored
+    return pending_pieces
+
+
+def _assemble_by_pieces(plan: _UnitPlan, router, requests: _Requests, judge: Callable | None) -> None:
+    """The blocks left: each piece between protected spans translated on its own."""
+    unit, engine = plan.unit, plan.engine
+    for index in plan.masks:
+        if index in plan.texts:
+            continue
+        pieces = []
+        for piece, protected in protect.runs(" ".join(plan.blocks[index].lines)):
+            if protected or not protect.has_words(piece):
+                pieces.append(piece)
+                continue
+            lead, core, trail = _edges(piece)
+            translated = _translate_sentences(core, unit, engine, requests, judge)
+            if translated is None:
+                unit.problem = router.incomplete_help(engine.name, unit.language)
+                break
+            pieces.append(lead + translated + trail)
+        if unit.problem:
+            break
+        plan.texts[index] = "".join(pieces)
 
 
 _EDGE = re.compile(r"^([\W\d_]*)(.*?)([\W\d_]*)$", re.DOTALL)

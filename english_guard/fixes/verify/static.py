@@ -73,111 +73,142 @@ def module_facts(path: str, text: str | bytes) -> ModuleFacts:
         facts.parsed = False
         facts.names.add(OPEN)
         return facts
-    aliases: dict[str, str] = {}  # local name -> module it stands for (`from . import ombor`)
+    collector = _FactsCollector(path, facts)
+    collector.visit(tree.body, True)
+    facts.all_from = [collector.aliases.get(name, name) for name in facts.all_from]
+    return facts
 
-    def bind_target(target: ast.expr) -> None:
+
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+class _FactsCollector:
+    """Walks a module's statements (and the blocks inside them) into `facts`."""
+
+    def __init__(self, path: str, facts: ModuleFacts) -> None:
+        self.path = path
+        self.facts = facts
+        self.aliases: dict[str, str] = {}  # local name -> module it stands for (`from . import ombor`)
+
+    def bind_target(self, target: ast.expr) -> None:
         for node in ast.walk(target):
             if isinstance(node, ast.Name):
-                facts.names.add(node.id)
+                self.facts.names.add(node.id)
 
-    def visit(body: list[ast.stmt], top: bool) -> None:
+    def visit(self, body: list[ast.stmt], top: bool) -> None:
         for node in body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                if top:
-                    facts.names.add(node.name)
-                if node.name == "__getattr__" and top:
-                    facts.names.add(OPEN)
-                for descendant in ast.walk(node):
-                    if isinstance(descendant, ast.Global):
-                        facts.names.update(descendant.names)
-                    elif isinstance(descendant, (ast.Import, ast.ImportFrom)):
-                        record_import(descendant, bind=False)
+            if isinstance(node, _DEFINITIONS):
+                self.definition(node, top)
                 continue
-            if isinstance(node, ast.Import):
-                record_import(node, bind=top)
-            elif isinstance(node, ast.ImportFrom):
-                record_import(node, bind=top)
-            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                for target in targets:
-                    bind_target(target)
-                    if isinstance(target, ast.Name) and target.id == "__all__" and node.value is not None:
-                        value = _all_value(node.value, facts)
-                        if isinstance(node, ast.AugAssign) and facts.all_names is not None and value is not None:
-                            facts.all_names = facts.all_names + value
-                        else:
-                            facts.all_names = value
-            elif isinstance(node, (ast.For, ast.AsyncFor)):
-                bind_target(node.target)
-            elif isinstance(node, (ast.With, ast.AsyncWith)):
-                for item in node.items:
-                    if item.optional_vars is not None:
-                        bind_target(item.optional_vars)
-            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
-                call = node.value
-                # __all__.extend([...]) / __all__.append("x")
-                if (
-                    isinstance(call.func, ast.Attribute)
-                    and isinstance(call.func.value, ast.Name)
-                    and call.func.value.id == "__all__"
-                    and facts.all_names is not None
-                    and call.args
-                ):
-                    first = call.args[0]
-                    value = (
-                        _all_value(first, facts)
-                        if call.func.attr == "extend"
-                        else (
-                            [first.value] if isinstance(first, ast.Constant) and isinstance(first.value, str) else None
-                        )
-                    )
-                    facts.all_names = None if value is None else facts.all_names + value
+            self.statement(node, top)
             for walrus in ast.walk(node) if not isinstance(node, (ast.If, ast.Try, ast.While)) else ():
                 if isinstance(walrus, ast.NamedExpr):
-                    bind_target(walrus.target)
-            for child in ("body", "orelse", "finalbody", "handlers"):
-                inner = getattr(node, child, None)
-                if isinstance(inner, list) and inner and isinstance(inner[0], (ast.stmt, ast.ExceptHandler)):
-                    if isinstance(inner[0], ast.ExceptHandler):
-                        for handler in inner:
-                            if handler.name:
-                                facts.names.add(handler.name)
-                            visit(handler.body, top)
-                    elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                        visit(inner, top)
-            if isinstance(node, ast.Match):
-                for case in node.cases:
-                    visit(case.body, top)
+                    self.bind_target(walrus.target)
+            self.blocks(node, top)
 
-    def record_import(node: ast.Import | ast.ImportFrom, bind: bool) -> None:
+    def definition(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, top: bool) -> None:
+        """A def or class binds its name; inside it only `global` names and imports count."""
+        if top:
+            self.facts.names.add(node.name)
+        if node.name == "__getattr__" and top:
+            self.facts.names.add(OPEN)
+        for descendant in ast.walk(node):
+            if isinstance(descendant, ast.Global):
+                self.facts.names.update(descendant.names)
+            elif isinstance(descendant, (ast.Import, ast.ImportFrom)):
+                self.record_import(descendant, bind=False)
+
+    def statement(self, node: ast.stmt, top: bool) -> None:
+        """The names one statement binds (imports, assignments, loop and `with` targets, `__all__` changes)."""
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            self.record_import(node, bind=top)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            self.assignment(node)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            self.bind_target(node.target)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    self.bind_target(item.optional_vars)
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            self.all_call(node.value)
+
+    def assignment(self, node: ast.Assign | ast.AnnAssign | ast.AugAssign) -> None:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+        for target in targets:
+            self.bind_target(target)
+            if isinstance(target, ast.Name) and target.id == "__all__" and node.value is not None:
+                value = _all_value(node.value, self.facts)
+                if isinstance(node, ast.AugAssign) and self.facts.all_names is not None and value is not None:
+                    self.facts.all_names = self.facts.all_names + value
+                else:
+                    self.facts.all_names = value
+
+    def all_call(self, call: ast.Call) -> None:
+        """`__all__.extend([...])` / `__all__.append("x")`."""
+        if not (
+            isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == "__all__"
+            and self.facts.all_names is not None
+            and call.args
+        ):
+            return
+        first = call.args[0]
+        value = (
+            _all_value(first, self.facts)
+            if call.func.attr == "extend"
+            else ([first.value] if isinstance(first, ast.Constant) and isinstance(first.value, str) else None)
+        )
+        self.facts.all_names = None if value is None else self.facts.all_names + value
+
+    def blocks(self, node: ast.stmt, top: bool) -> None:
+        """The statements nested in `node` (if/for/while/with/try bodies, except handlers, match cases)."""
+        for child in ("body", "orelse", "finalbody", "handlers"):
+            inner = getattr(node, child, None)
+            if not (isinstance(inner, list) and inner and isinstance(inner[0], (ast.stmt, ast.ExceptHandler))):
+                continue
+            if isinstance(inner[0], ast.ExceptHandler):
+                for handler in inner:
+                    if handler.name:
+                        self.facts.names.add(handler.name)
+                    self.visit(handler.body, top)
+            elif not isinstance(node, _DEFINITIONS):
+                self.visit(inner, top)
+        if isinstance(node, ast.Match):
+            for case in node.cases:
+                self.visit(case.body, top)
+
+    def record_import(self, node: ast.Import | ast.ImportFrom, bind: bool) -> None:
         if isinstance(node, ast.Import):
             for alias in node.names:
-                facts.imports.append((node.lineno, alias.name, None))
+                self.facts.imports.append((node.lineno, alias.name, None))
                 if bind:
-                    facts.names.add(alias.asname or alias.name.split(".")[0])
+                    self.facts.names.add(alias.asname or alias.name.split(".")[0])
                     if alias.asname:
-                        aliases[alias.asname] = alias.name
+                        self.aliases[alias.asname] = alias.name
             return
-        base = _absolute(path, node)
+        self.record_import_from(node, bind)
+
+    def record_import_from(self, node: ast.ImportFrom, bind: bool) -> None:
+        base = _absolute(self.path, node)
         # `from . import ombor` in pkg/__init__.py binds a submodule: it is a name of ours only if the file exists
-        from_itself = base is not None and ".".join(_dotted(path)).endswith(base) and path.endswith("__init__.py")
+        from_itself = (
+            base is not None and ".".join(_dotted(self.path)).endswith(base) and self.path.endswith("__init__.py")
+        )
         for alias in node.names:
             if alias.name == "*":
                 if bind:
-                    facts.stars.append(base)
+                    self.facts.stars.append(base)
                 if base is not None:
-                    facts.imports.append((node.lineno, base, None))
+                    self.facts.imports.append((node.lineno, base, None))
                 continue
             if base is not None:
-                facts.imports.append((node.lineno, base, alias.name))
+                self.facts.imports.append((node.lineno, base, alias.name))
                 if bind:
-                    aliases[alias.asname or alias.name] = f"{base}.{alias.name}"
+                    self.aliases[alias.asname or alias.name] = f"{base}.{alias.name}"
             if bind and not from_itself:
-                facts.names.add(alias.asname or alias.name)
-
-    visit(tree.body, True)
-    facts.all_from = [aliases.get(name, name) for name in facts.all_from]
-    return facts
+                self.facts.names.add(alias.asname or alias.name)
 
 
 class ProjectModules:
