@@ -70,22 +70,26 @@ def main() -> None:
     parser.add_argument("--plain", type=int, default=3)
     args = parser.parse_args()
 
-    from english_guard.commands.extract import _settings
     from english_guard.config import load_config
-    from english_guard.fixes.extract import apply_plan, plan_extract
+    from english_guard.fixes.extract import STATE, extract_settings, plan_extract
+    from english_guard.fixes.runner import apply_changes
+    from english_guard.fixes.verify import VerifyOptions
 
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp) / "bot"
         build_project(project, args.files, args.plain)
         lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in (project / "bot").glob("*.py"))
         config = load_config(None, start=project)
-        settings = _settings([str(project / "bot")], config, None, None, None, None, (), None, None, "none", True)
+        paths = [str(project / "bot")]
+        settings = extract_settings(paths, config, engine="none")
+        root = Path(config.root)
         modules = len(list((project / "bot").glob("*.py")))
         print(f"project: {modules} modules ({args.files} with messages), {lines} lines")
 
         def run():
-            plan = plan_extract([str(project / "bot")], config, settings)
-            apply_plan(plan)
+            plan = plan_extract(paths, settings)
+            # as `english-guard extract --test-command none` writes: verified (imports, names), all files or none
+            apply_changes(root, plan.file_changes(root), state=STATE, verify=VerifyOptions(test_command="none"))
             return plan
 
         plan, first = timed("1. first run (all messages to review)", run)

@@ -18,7 +18,7 @@ from english_guard.ui_text import _
 if TYPE_CHECKING:
     from english_guard.config import Config
     from english_guard.fixes.translate import FilePlan, Unit
-    from english_guard.fixes.translate.workflow import Rewrite
+    from english_guard.fixes.translate.workflow import Rewrite, Rewritten
     from english_guard.fixes.verify import VerifyOptions
 
 # The English chosen for each file's units: id(plan) -> unit index -> English (see workflow.rewrite_plans).
@@ -204,15 +204,9 @@ class _Run:
         verify: VerifyOptions | None = None,
     ) -> None:
         from english_guard.fixes.translate.workflow import rewrite_plans
-        from english_guard.safe_write import unified_diff
 
         if listing:
-            for plan in plans:
-                chosen = accepted.get(id(plan), {})
-                for index, unit in enumerate(plan.units):
-                    if index in chosen and chosen[index] != unit.text:
-                        first = chosen[index].split("\n")[0]
-                        click.echo(f"{plan.path}:{unit.line}: {unit.role or unit.kind} ({unit.language}) -> {first}")
+            _list_accepted(plans, accepted)
         rewrite = rewrite_plans(plans, accepted)
         for error in rewrite.errors:
             self.error(error)
@@ -222,12 +216,7 @@ class _Run:
                 self.left_for_humans += 1
         changed = rewrite.changed
         if show_diff:
-            for item in changed:
-                encoding = item.plan.module.encoding
-                source = item.plan.source
-                old = source if isinstance(source, str) else source.decode(encoding)
-                new = item.new.decode(encoding)
-                click.echo(unified_diff(item.plan.path, old, new), nl=False)
+            _print_diff(changed)
         if write:
             if changed and not self._write(rewrite, verify):
                 changed = []  # nothing was written: only files actually written are counted as translated
@@ -287,6 +276,27 @@ class _Run:
         if self.left_for_humans or (self.pending_changes and not write):
             return 1
         return 0
+
+
+def _list_accepted(plans: list[FilePlan], accepted: Accepted) -> None:
+    """One line per unit that would change: where, what, and the first line of its English."""
+    for plan in plans:
+        chosen = accepted.get(id(plan), {})
+        for index, unit in enumerate(plan.units):
+            if index in chosen and chosen[index] != unit.text:
+                first = chosen[index].split("\n")[0]
+                click.echo(f"{plan.path}:{unit.line}: {unit.role or unit.kind} ({unit.language}) -> {first}")
+
+
+def _print_diff(changed: list[Rewritten]) -> None:
+    from english_guard.safe_write import unified_diff
+
+    for item in changed:
+        encoding = item.plan.module.encoding
+        source = item.plan.source
+        old = source if isinstance(source, str) else source.decode(encoding)
+        new = item.new.decode(encoding)
+        click.echo(unified_diff(item.plan.path, old, new), nl=False)
 
 
 @contextmanager

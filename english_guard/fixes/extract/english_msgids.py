@@ -15,7 +15,7 @@ from english_guard.fixes.extract.messages import CheckView
 from english_guard.fixes.extract.parsing import ParsedFile
 from english_guard.fixes.extract.placeholders_check import describe_placeholders, same_placeholders
 from english_guard.fixes.extract.plan import ExtractPlan, Message
-from english_guard.fixes.extract.proposals import propose
+from english_guard.fixes.extract.proposals import Proposal, propose
 from english_guard.fixes.extract.records import Problem
 from english_guard.fixes.extract.review import PROPOSED, ReviewEntry, load_review
 from english_guard.fixes.extract.rewrite import Msgid
@@ -151,18 +151,11 @@ class EnglishMsgids:
                 self._move_plural_msgid(original, locations, review.get(original[0]), claims)
                 continue
             entry = review.get(original)
-            engine = ""
-            if entry is not None and entry.english:
-                english, fuzzy = entry.english, entry.fuzzy
-            elif original in english_catalog:
-                english, fuzzy = english_catalog[original], False
-            elif original in known_by_original and not known_by_original[original][1]:
-                english, fuzzy = known_by_original[original][0], False
-            elif original in proposals:
-                english, fuzzy, engine = proposals[original].english, True, proposals[original].engine
-            else:
+            known = _english_of_msgid(original, entry, english_catalog, known_by_original, proposals)
+            if known is None:
                 self.msgid_entries.append(ReviewEntry(original, "", False, locations))
                 continue
+            english, fuzzy, engine = known
             probe = Message(original, "", False, english=english)
             problem = english_problem(probe, claims)
             if problem:
@@ -262,6 +255,26 @@ class EnglishMsgids:
                 if entry.english:
                     entries[original] = entry
         return entries
+
+
+def _english_of_msgid(
+    original: str,
+    entry: ReviewEntry | None,
+    english_catalog: dict[str, str],
+    known_by_original: dict[str, tuple[str, str]],
+    proposals: dict[str, Proposal],
+) -> tuple[str, bool, str] | None:
+    """(English, fuzzy, engine) for a non-English msgid, first found of: the review file, the English
+    catalog, the source catalog of an earlier run, the engine's proposal; None when none has it."""
+    if entry is not None and entry.english:
+        return entry.english, entry.fuzzy, ""
+    if original in english_catalog:
+        return english_catalog[original], False, ""
+    if original in known_by_original and not known_by_original[original][1]:
+        return known_by_original[original][0], False, ""
+    if original in proposals:
+        return proposals[original].english, True, proposals[original].engine
+    return None
 
 
 def english_problem(message: Message, claims: dict[str, str]) -> str | None:

@@ -398,6 +398,37 @@ def _replace_text(source: SourceFile, text: str, module: str | None = None) -> S
     return SourceFile(source.path, module or source.module, text, source.encoding, source.bom)
 
 
+def _file_changes(
+    project: Project, changed: dict[int, str], moves: dict[int, tuple[str, str]], root: Path
+) -> list[Change]:
+    """The new texts as changes of the project at `root`, every one encoded and parsed before any is written
+    (a moved module: created at its new path, deleted at the old one)."""
+    encoded = {}
+    for i in changed:
+        source = project.sources[i]
+        try:
+            encoded[i] = source.encode(changed[i])
+        except UnicodeEncodeError as exc:
+            name = changed[i][exc.start : exc.end]
+            raise UnsafeWriteError(
+                f"{source.path}: the new name's {name!r} cannot be written in the file's "
+                f"encoding ({source.encoding}); choose another name or change the coding "
+                f"line"
+            ) from None
+    for i, data in encoded.items():  # all of them parse before the first one is written
+        check_python_parses(project.sources[i].path, data)
+    changes: list[Change] = []
+    for i in sorted(changed, key=lambda i: project.sources[i].path):
+        source = project.sources[i]
+        old = _original_bytes(source)
+        if i in moves:
+            changes.append(Change(_relative(moves[i][0], root), None, encoded[i]))
+            changes.append(Change(_relative(source.path, root), old, None))
+        else:
+            changes.append(Change(_relative(source.path, root), old, encoded[i]))
+    return changes
+
+
 def _unprovable(project: Project, new_names: dict[str, str], moves: dict[int, tuple[str, str]]) -> list[str]:
     index = project.index
     old_names = {index.groups[root].name: new for root, new in new_names.items()}
@@ -546,30 +577,8 @@ def apply_plan(
             report.diffs.append(_diff(source.path, target, source.text, changed[i]))
     if diff:
         return report
-    encoded = {}
-    for i in changed:
-        source = project.sources[i]
-        try:
-            encoded[i] = source.encode(changed[i])
-        except UnicodeEncodeError as exc:
-            name = changed[i][exc.start : exc.end]
-            raise UnsafeWriteError(
-                f"{source.path}: the new name's {name!r} cannot be written in the file's "
-                f"encoding ({source.encoding}); choose another name or change the coding "
-                f"line"
-            ) from None
-    for i, data in encoded.items():  # all of them parse before the first one is written
-        check_python_parses(project.sources[i].path, data)
     root = rename_root(paths, config)
-    changes: list[Change] = []
-    for i in sorted(changed, key=lambda i: project.sources[i].path):
-        source = project.sources[i]
-        old = _original_bytes(source)
-        if i in moves:
-            changes.append(Change(_relative(moves[i][0], root), None, encoded[i]))
-            changes.append(Change(_relative(source.path, root), old, None))
-        else:
-            changes.append(Change(_relative(source.path, root), old, encoded[i]))
+    changes = _file_changes(project, changed, moves, root)
     try:  # the one runner of every fix: the verification gate on a copy, then all files or none
         written = apply_changes(root, changes, state=RENAME_STATE, verify=verify, messages=_messages())
     except WriteRefused as exc:
