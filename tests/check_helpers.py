@@ -153,3 +153,17 @@ def make_repo(root: Path) -> Path:
 def commit_all(root: Path, message: str = "commit") -> None:
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", message)
+
+
+def in_project(project: Path, *args: str):
+    """`english-guard ARGS` run in-process from the project's folder (as a user runs it there)."""
+    from click.testing import CliRunner
+
+    from english_guard.cli import main
+
+    old = Path.cwd()
+    os.chdir(project)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)

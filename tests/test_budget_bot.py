@@ -9,29 +9,17 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from check_helpers import in_project
 from test_extract_bot import fill_review
-
-from english_guard.cli import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "budget_bot"
 ANSWERS = json.loads((Path(__file__).parent / "fixtures" / "budget_bot_answers.json").read_text(encoding="utf-8"))
-
-
-def in_project(project: Path, *args: str):
-    old = Path.cwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 def findings(project: Path) -> list[dict]:

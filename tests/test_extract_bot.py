@@ -16,9 +16,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
-from click.testing import CliRunner
-
-from english_guard.cli import main
+from check_helpers import in_project
 
 FIXTURE = Path(__file__).parent / "fixtures" / "extract_bot"
 ANSWERS = json.loads((FIXTURE / "answers" / "english.json").read_text(encoding="utf-8"))
@@ -32,12 +30,7 @@ def copy_bot(tmp_path: Path) -> Path:
 
 
 def extract(project: Path, *args: str):
-    old = Path.cwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, ["extract", "bot", "--engine", "none", *args], catch_exceptions=False)
-    finally:
-        os.chdir(old)
+    return in_project(project, "extract", "bot", "--engine", "none", *args)
 
 
 def fill_review(path: Path, answers: dict) -> int:

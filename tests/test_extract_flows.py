@@ -8,14 +8,11 @@ and sends them from `handlers.py`. Every EG401 that `check` reports must be sent
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
-from click.testing import CliRunner
-
-from english_guard.cli import main
+from check_helpers import in_project
 
 TEXTS = '''"""Texts the bot sends."""
 
@@ -79,22 +76,13 @@ def _make_bot(root: Path) -> Path:
     return root
 
 
-def _invoke(project: Path, *args: str):
-    old = Path.cwd()
-    os.chdir(project)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
-
-
 def _eg401(project: Path) -> list[dict]:
-    result = _invoke(project, "check", ".", "--format", "json", "--no-cache")
+    result = in_project(project, "check", ".", "--format", "json", "--no-cache")
     return [f for f in json.loads(result.output)["findings"] if f["code"] == "EG401"]
 
 
 def _extract(project: Path):
-    return _invoke(
+    return in_project(
         project, "extract", "bot", "--engine", "none", "--source-lang", "uz", "--locales", "locales",
         "--test-command", "none",
     )  # fmt: skip
