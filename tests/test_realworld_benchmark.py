@@ -46,7 +46,9 @@ def test_repos_tsv_rows_are_complete_and_pinned():
     for name, row in repos.items():
         assert len(row["commit"]) == 40 and int(row["commit"], 16) >= 0, name
         assert row["role"] in {"foreign", "control"}, name
-        assert row["split"] in ({"tune", "test"} if row["role"] == "foreign" else {"control"}), name
+        assert row["split"] in ({"tune", "test", "test2"} if row["role"] == "foreign" else {"control", "control2"}), (
+            name
+        )
         assert row["notes"].strip(), name
 
 
@@ -57,12 +59,30 @@ def test_test_split_covers_the_required_languages_and_controls_the_required_repo
     langs = {r["category"] for r in test}
     assert {"uz", "ru", "uk"} <= langs and len(langs) >= 5
     assert sum(r["category"] == "uk" for r in test) >= 2
-    controls = {r["repo"] for r in repos if r["role"] == "control"}
+    controls = {r["repo"] for r in repos if r["role"] == "control" and r["split"] == "control"}
     assert {"psf/requests", "pallets/click", "pallets/flask", "encode/httpx"} <= controls
     assert len(controls) >= 6
 
 
-@pytest.mark.parametrize("split", ["tune", "test"])
+def test_heldout_split_of_session_12_is_new_and_covers_its_languages():
+    repos = _repos().values()
+    test2 = [r for r in repos if r["split"] == "test2"]
+    assert len(test2) >= 8 and all(r["role"] == "foreign" for r in test2)
+    langs = [r["category"] for r in test2]
+    assert {"uz", "ru", "uk"} <= set(langs) and len(set(langs)) >= 5 and langs.count("uz") >= 2
+    controls2 = [r for r in repos if r["split"] == "control2"]
+    assert len(controls2) >= 2 and all(r["role"] == "control" for r in controls2)
+    # New means: no repository of test2 or control2 was in any earlier part of the benchmark.
+    earlier = {r["repo"] for r in repos if r["split"] in {"tune", "test", "control"}}
+    assert not earlier & {r["repo"] for r in test2 + controls2}
+
+
+def test_each_split_is_scored_with_its_own_control_group():
+    assert score.control_group("test2") == "control2"
+    assert {score.control_group(split) for split in ("tune", "test", "all")} == {"control"}
+
+
+@pytest.mark.parametrize("split", ["tune", "test", "test2"])
 def test_labels_parse_and_belong_to_their_split(split):
     repos = _repos()
     labels = _labels(split)
@@ -96,7 +116,8 @@ def test_labels_parse_and_belong_to_their_split(split):
 def test_splits_are_disjoint_by_repository():
     tune = {lab["repo"] for lab in _labels("tune")}
     test = {lab["repo"] for lab in _labels("test")}
-    assert tune and not tune & test
+    test2 = {lab["repo"] for lab in _labels("test2")}
+    assert tune and not tune & test and not (tune | test) & test2
 
 
 SOURCE = '''"""Modul hujjati."""

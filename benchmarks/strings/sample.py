@@ -2,8 +2,12 @@
 """String precision and recall on real bots by sampling (issue 11, acceptance 3).
 
 usage:
-    python sample.py draw TREES_DIR [--repos heldout.tsv] [--per-repo 100] [--seed 2026] [--out sample.tsv]
+    python sample.py draw TREES_DIR [--repos heldout.tsv] [--split heldout|heldout2] [--per-repo 100] [--seed 2026]
+                     [--out sample.tsv]
     python sample.py score TREES_DIR [--labels labels.json] [--cmd "english-guard check --format json --no-cache"]
+
+Two held-out sets: `heldout` (session 11, labels.json) and `heldout2` (session 12, labels-heldout2.json),
+each the rows of heldout.tsv with that split.
 
 TREES_DIR holds one tree per repository, named OWNER+NAME (lay them out from the snapshots with
 `MIRROR=... python ../realworld/extract.py TREES_DIR --repos heldout.tsv`).
@@ -112,14 +116,14 @@ def literals(root: Path) -> list[dict]:
     return items
 
 
-def _repos(tsv: Path) -> list[str]:
+def _repos(tsv: Path, split: str) -> list[str]:
     with tsv.open(encoding="utf-8") as handle:
-        return [row["repo"] for row in csv.DictReader(handle, delimiter="\t")]
+        return [row["repo"] for row in csv.DictReader(handle, delimiter="\t") if row["split"] == split]
 
 
 def draw(args: argparse.Namespace) -> int:
     rows = []
-    for repo in _repos(args.repos):
+    for repo in _repos(args.repos, args.split):
         tree = args.trees / repo.replace("/", "+")
         every = literals(tree)
         chosen = random.Random(f"{args.seed}:{repo}").sample(every, min(args.per_repo, len(every)))
@@ -195,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     drawing = commands.add_parser("draw")
     drawing.add_argument("trees", type=Path)
     drawing.add_argument("--repos", type=Path, default=HERE / "heldout.tsv")
+    drawing.add_argument("--split", default="heldout", help="the rows of --repos with this split")
     drawing.add_argument("--per-repo", type=int, default=100)
     drawing.add_argument("--seed", default="2026")
     drawing.add_argument("--out", type=Path, default=Path("sample.tsv"))
