@@ -7,10 +7,14 @@ again (as git and ruff do), and only a changed file is hashed and looked up by c
 within two seconds before its run is recorded without its stat, so it is hashed next time: a change that
 keeps the size and falls in the same clock tick is never served stale.
 
-The index is written once at the end of a run, atomically (a temporary file and a rename), merged with
-whatever another run wrote meanwhile: concurrent runs never see half an index, never need a lock, and at
-worst one run's additions are recomputed later. The path is part of the key because a reader may treat
-a file by its name (a chart's values.yaml is not any YAML file).
+The index is compact: a finding is a row of its fields (`ROW_FIELDS`), not an object with named keys, so a
+cache with ten thousand findings is read and turned back into findings quickly. Every row is checked for
+its shape and types before use: a tampered or half-written entry is computed again, never reported.
+
+The index is written once at the end of a run that learned something, atomically (a temporary file and a
+rename), merged with whatever another run wrote meanwhile: concurrent runs never see half an index, never
+need a lock, and at worst one run's additions are recomputed later. The path is part of the key because a
+reader may treat a file by its name (a chart's values.yaml is not any YAML file).
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ import hashlib
 import json
 import os
 import time
+from operator import attrgetter
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, TypeGuard
 
 from english_guard.config import Config
@@ -29,13 +35,28 @@ from english_guard.ui_text import requested_languages
 
 def _code_digest() -> str:
     """A digest of english-guard's own code and data, so a changed checker never reuses old results."""
-    package = Path(__file__).parent
-    parts = []
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".sqlite3", ".txt", ".gz") and "__pycache__" not in path.parts:
-            stat = path.stat()
-            parts.append(f"{path.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    package = os.path.dirname(__file__)
+    parts: list[str] = []
+    _list_code(package, "", parts)
+    parts.sort()
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=6).hexdigest()
+
+
+_CODE_SUFFIXES = (".py", ".sqlite3", ".txt", ".gz")
+
+
+def _list_code(folder: str, relative: str, parts: list[str]) -> None:
+    """`relative-path:size:mtime` of every code and data file below `folder` (os.scandir: one listing per folder,
+    no pathlib objects; this runs at the start of every cached run)."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            name = relative + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    _list_code(entry.path, name + "/", parts)
+            elif entry.name.endswith(_CODE_SUFFIXES):
+                stat = entry.stat()
+                parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
 
 
 def content_digest(data: bytes, reader: str, path: str = "") -> str:
@@ -46,9 +67,29 @@ def content_digest(data: bytes, reader: str, path: str = "") -> str:
 
 
 INDEX = "index.json"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # a cache of millions of files stays far below this
 _RACY_NS = 2_000_000_000  # a file changed this close to the run is hashed again next time
+
+# A stored finding is the row of these fields (Finding's fields after its path, in their order).
+ROW_FIELDS = (
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "kind",
+    "symbol",
+    "text",
+    "language",
+    "confidence",
+    "message",
+    "suggestion",
+)
+_NUMBER = (int, float)
+_ROW_TYPES: tuple[Any, ...] = (int, int, int, int, str, str, str, str, str, _NUMBER, str, (str, type(None)))
+_ERROR_TYPES: tuple[Any, ...] = (str, (int, type(None)), (int, type(None)), str)  # message, line, column, code
+_row_of = attrgetter(*ROW_FIELDS)
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -59,69 +100,71 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-_FINDING_TYPES: dict[str, type | tuple[type, ...]] = {
-    "line": int,
-    "column": int,
-    "end_line": int,
-    "end_column": int,
-    "code": str,
-    "kind": str,
-    "symbol": str,
-    "text": str,
-    "language": str,
-    "confidence": (int, float),
-    "message": str,
-    "suggestion": (str, type(None)),
-}
+def _row_ok(row: object) -> bool:
+    return type(row) is list and len(row) == len(_ROW_TYPES) and all(map(isinstance, row, _ROW_TYPES))
 
 
-def _finding_ok(item: object) -> bool:
-    return (
-        isinstance(item, dict)
-        and item.keys() == _FINDING_TYPES.keys()
-        and all(isinstance(item[key], kind) for key, kind in _FINDING_TYPES.items())
+def _leaning_ok(leaning: object) -> bool:
+    return type(leaning) is list and all(
+        type(pair) is list and len(pair) == 2 and isinstance(pair[0], str) and isinstance(pair[1], _NUMBER)
+        for pair in leaning
     )
 
 
-def _well_formed(data: object) -> TypeGuard[dict[str, Any]]:
-    """The shape `store` writes, with the right types: a tampered entry never reaches the report."""
-    if not isinstance(data, dict) or not {"findings", "unused", "error", "candidates", "facts"} <= data.keys():
-        return False
-    if not all(
-        isinstance(data[key], list) and all(_finding_ok(item) for item in data[key]) for key in ("findings", "unused")
-    ):
-        return False
-    error = data["error"]
-    if error is not None and not (
-        isinstance(error, dict)
-        and isinstance(error.get("message"), str)
-        and isinstance(error.get("code"), str)
-        and all(isinstance(error.get(k), (int, type(None))) for k in ("line", "column"))
-        and error.keys() <= {"message", "line", "column", "code"}
-    ):
-        return False
-    for item in data["candidates"] if isinstance(data["candidates"], list) else [None]:
-        if not (
-            isinstance(item, dict)
-            and isinstance(item.get("finding"), dict)
-            and _finding_ok({k: v for k, v in item["finding"].items() if k != "path"})
-            and isinstance(item.get("leaning"), list)
-            and all(
-                isinstance(pair, list)
-                and len(pair) == 2
-                and isinstance(pair[0], str)
-                and isinstance(pair[1], (int, float))
-                for pair in item["leaning"]
-            )
-        ):
-            return False
-    facts = data["facts"]
-    if not isinstance(facts, dict):
+def _facts_ok(facts: object) -> bool:
+    if type(facts) is not dict:
         return False
     languages = facts.get("languages", {})
-    return isinstance(languages, dict) and all(
-        isinstance(k, str) and isinstance(v, (int, float)) for k, v in languages.items()
+    return type(languages) is dict and all(
+        isinstance(key, str) and isinstance(value, _NUMBER) for key, value in languages.items()
     )
+
+
+def _well_formed(entry: object) -> TypeGuard[list]:
+    """The shape `store` writes, with the right types: a tampered entry never reaches the report.
+
+    An entry is `[finding rows, unused-directive rows, error or null, candidates, facts]`; an error is
+    `[message, line, column, code]`, a candidate `[finding row, leaning pairs]`."""
+    if type(entry) is not list or len(entry) != 5:
+        return False
+    findings, unused, error, candidates, facts = entry
+    return (
+        type(findings) is list
+        and all(map(_row_ok, findings))
+        and type(unused) is list
+        and all(map(_row_ok, unused))
+        and (error is None or (type(error) is list and len(error) == 4 and all(map(isinstance, error, _ERROR_TYPES))))
+        and type(candidates) is list
+        and all(
+            type(item) is list and len(item) == 2 and _row_ok(item[0]) and _leaning_ok(item[1]) for item in candidates
+        )
+        and _facts_ok(facts)
+    )
+
+
+def _result_of(entry: list, path: str) -> FileResult:
+    findings, unused, error, candidates, facts = entry
+    result = FileResult(path)
+    result.findings = [Finding(path, *row) for row in findings]
+    result.unused_directives = [Finding(path, *row) for row in unused]
+    if error is not None:
+        result.error = FileError(path, *error)
+    result.candidates = [
+        Candidate(Finding(path, *row), tuple((lang, value) for lang, value in leaning)) for row, leaning in candidates
+    ]
+    result.facts = facts
+    return result
+
+
+def _entry_of(result: FileResult) -> list:
+    error = result.error
+    return [
+        [list(_row_of(f)) for f in result.findings],
+        [list(_row_of(f)) for f in result.unused_directives],
+        None if error is None else [error.message, error.line, error.column, error.code],
+        [[list(_row_of(c.finding)), [list(pair) for pair in c.leaning]] for c in result.candidates],
+        result.facts,
+    ]
 
 
 class ResultCache:
@@ -137,21 +180,26 @@ class ResultCache:
         self.folder = base / f"{version}-{_code_digest()}-{config.fingerprint()}-{interface}"
         self._ready = False
         self._started_ns = time.time_ns()
+        self._read_stamp: tuple[int, int, int] | None = None
         self._files, self._results = self._read_index()
         self._new_files: dict[str, list] = {}
-        self._new_results: dict[str, dict] = {}
+        self._new_results: dict[str, list] = {}
 
     # ---------------------------------------------------------------- reading ---
 
-    def _read_index(self) -> tuple[dict[str, list], dict[str, dict]]:
-        """The stored index, or an empty one when it is missing, unreadable or not of this shape."""
+    def _read_index(self) -> tuple[dict[str, list], dict[str, list]]:
+        """The stored index, or an empty one when it is missing, unreadable or not of this shape. The
+        index file's identity is remembered, so `save` reads it again only when another run replaced it."""
         index = self.folder / INDEX
+        self._read_stamp = None
         if not self.usable:
             return {}, {}
         try:
-            if not index.is_file() or index.is_symlink() or index.stat().st_size > MAX_INDEX_BYTES:
+            stat = os.stat(index, follow_symlinks=False)
+            if not S_ISREG(stat.st_mode) or stat.st_size > MAX_INDEX_BYTES:
                 return {}, {}
-            data = json.loads(index.read_bytes())
+            with open(index, "rb") as handle:
+                data = json.loads(handle.read())
         except (OSError, ValueError, RecursionError):
             return {}, {}
         if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
@@ -159,6 +207,7 @@ class ResultCache:
         files, results = data.get("files"), data.get("results")
         if not isinstance(files, dict) or not isinstance(results, dict):
             return {}, {}
+        self._read_stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
         return files, results
 
     def lookup(self, path: str, reader: str) -> tuple[str | None, FileResult | None]:
@@ -172,7 +221,7 @@ class ResultCache:
         recorded = self._files.get(path)
         digest = None
         if (
-            isinstance(recorded, list)
+            type(recorded) is list
             and len(recorded) == 3
             and recorded[0] == stat.st_size
             and recorded[1] == stat.st_mtime_ns
@@ -192,55 +241,16 @@ class ResultCache:
         return digest, self.load(digest, path)
 
     def load(self, digest: str, path: str) -> FileResult | None:
-        data = self._new_results.get(digest) or self._results.get(digest)
-        if not _well_formed(data):
+        entry = self._new_results.get(digest) or self._results.get(digest)
+        if not _well_formed(entry):
             return None  # tampered or from a broken write: computed again
-        try:
-            result = FileResult(path)
-            result.findings = [Finding(path=path, **item) for item in data["findings"]]
-            result.unused_directives = [Finding(path=path, **item) for item in data["unused"]]
-            if data["error"] is not None:
-                result.error = FileError(path=path, **data["error"])
-            for item in data["candidates"]:
-                finding = dict(item["finding"], path=path)
-                result.candidates.append(
-                    Candidate(Finding(**finding), tuple((lang, value) for lang, value in item["leaning"]))
-                )
-            result.facts = data["facts"]
-        except (KeyError, TypeError, ValueError):
-            return None
-        return result
+        return _result_of(entry, path)
 
     # ---------------------------------------------------------------- writing ---
 
     def store(self, digest: str, result: FileResult) -> None:
         """Remember a fresh result; `save` writes everything remembered at the end of the run."""
-
-        def strip(finding: Finding) -> dict:
-            item = finding.to_json()
-            item.pop("path")
-            return item
-
-        error = None
-        if result.error is not None:
-            error = {
-                "message": result.error.message,
-                "line": result.error.line,
-                "column": result.error.column,
-                "code": result.error.code,
-            }
-        candidates = []
-        for candidate in result.candidates:
-            item = candidate.to_json()
-            item["finding"].pop("path")
-            candidates.append(item)
-        self._new_results[digest] = {
-            "findings": [strip(f) for f in result.findings],
-            "unused": [strip(f) for f in result.unused_directives],
-            "error": error,
-            "candidates": candidates,
-            "facts": result.facts,
-        }
+        self._new_results[digest] = _entry_of(result)
 
     def _prepare(self) -> bool:
         if self._ready:
@@ -258,25 +268,36 @@ class ResultCache:
         self._ready = True
         return True
 
+    def _current_index(self) -> tuple[dict[str, list], dict[str, list]]:
+        """The index as it is on disk now: the one this run read, unless another run replaced it since."""
+        try:
+            stat = os.stat(self.folder / INDEX, follow_symlinks=False)
+            unchanged = self._read_stamp == (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            unchanged = self._read_stamp is None
+        return (self._files, self._results) if unchanged else self._read_index()
+
     def save(self) -> None:
         """Write the index when this run learned something, merged with what is on disk now."""
         if not self._new_files and not self._new_results:
             return
         if not self._prepare():
             return
-        files, results = self._read_index()  # another run may have written since this one started
+        files, results = self._current_index()
         files.update(self._new_files)
         results.update(self._new_results)
-        live = {record[2] for record in files.values() if isinstance(record, list) and len(record) == 3}
+        live = {record[2] for record in files.values() if type(record) is list and len(record) == 3}
         results = {digest: value for digest, value in results.items() if digest in live}
         payload = {"version": INDEX_VERSION, "files": files, "results": results}
+        # json.dumps, not json.dump: only the one-shot encoder is the C one (json.dump is pure Python).
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         import tempfile  # only a run that learned something writes
 
         tmp = None
         try:
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+                handle.write(text)
             os.replace(tmp, self.folder / INDEX)
         except OSError:
             if tmp is not None:

@@ -28,7 +28,7 @@ from check_helpers import (
     write,
 )
 
-from english_guard.cache import content_digest
+from english_guard.cache import ROW_FIELDS, _well_formed, content_digest
 from english_guard.checker import PARALLEL_THRESHOLD
 
 
@@ -75,7 +75,7 @@ def _entries(cache_dir: Path) -> dict[str, list]:
     return entries
 
 
-def _results(cache_dir: Path) -> list[dict]:
+def _results(cache_dir: Path) -> list[list]:
     return [
         result
         for index in _indexes(cache_dir)
@@ -92,7 +92,8 @@ def _edit_result(cache_dir: Path, relative: str, data: bytes, edit, reader: str 
 
 
 def _served_from_cache(result: dict) -> None:
-    result["findings"][0]["message"] = "served from the cache"
+    findings = result[0]  # a stored result is [findings, unused, error, candidates, facts], a finding a row
+    findings[0][ROW_FIELDS.index("message")] = "served from the cache"
 
 
 def test_second_run_reuses_the_cached_results(tree, tmp_path):
@@ -171,7 +172,7 @@ def test_concurrent_runs_on_one_tree_agree_and_leave_a_sound_cache(tree, tmp_pat
     assert not list(cache.rglob("*.tmp"))
     assert len(_entries(cache)) == 34
     for result in _results(cache):
-        assert set(result) == {"findings", "unused", "error", "candidates", "facts"}
+        assert _well_formed(result)
     _code, warm, _stderr = check_json(tree, env=env)
     assert warm == reference
 
@@ -253,7 +254,7 @@ def test_a_corrupt_cache_entry_is_recomputed(tree, tmp_path):
     assert len(_entries(cache)) == 34  # rebuilt whole
     # A result of the wrong shape is recomputed, not reported.
     relative = "pkg/module_03.py"
-    _edit_result(cache, relative, (tree / relative).read_bytes(), lambda result: result.pop("findings"))
+    _edit_result(cache, relative, (tree / relative).read_bytes(), lambda result: result.pop(0))  # no findings row
     _code, third, stderr = check_json(tree, env=env)
     assert third == first and stderr == ""
 

@@ -231,8 +231,8 @@ def test_cache_entries_that_are_fifos_or_tampered_are_recomputed(tmp_path):
     [index] = (tmp_path / "cache").rglob("index.json")
     stored = json.loads(index.read_text(encoding="utf-8"))
     for result in stored["results"].values():
-        for finding in result["findings"]:
-            finding["line"] = "one"  # the wrong type: used as it is, the report would break
+        for finding in result[0]:  # the finding rows (english_guard.cache.ROW_FIELDS)
+            finding[0] = "one"  # the line, of the wrong type: used as it is, the report would break
     index.write_text(json.dumps(stored), encoding="utf-8")
     assert check_json(root, env=env)[1]["findings"] == first["findings"]
     index.unlink()
