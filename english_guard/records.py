@@ -7,7 +7,8 @@ into a `Verdict`, the rules turn both into `Finding`s, and reporters print them.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from english_guard.rules import UNREADABLE_FILE
 
@@ -108,7 +109,12 @@ class Finding:
         )
 
     def to_json(self) -> dict:
-        return asdict(self)
+        # Not dataclasses.asdict, which deep-copies every value: a report may hold ten thousand findings.
+        return dict(zip(FINDING_FIELDS, _finding_values(self), strict=True))
+
+
+FINDING_FIELDS = tuple(item.name for item in fields(Finding))
+_finding_values = attrgetter(*FINDING_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)

@@ -274,9 +274,9 @@ def check(
         from english_guard.reporting.text_format import statistics_payload
 
         if output_format == "json":
-            import json
+            from english_guard.reporting import indented_json
 
-            report = json.dumps(statistics_payload(run), ensure_ascii=False, indent=2) + "\n"
+            report = indented_json.dumps(statistics_payload(run)) + "\n"
         else:
             report = statistics_text(run, color=color, quiet=quiet)
     else:

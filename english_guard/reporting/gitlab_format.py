@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import json
 
+from english_guard.reporting import indented_json
 from english_guard.rules import UNREADABLE_FILE
 
 
@@ -44,4 +44,4 @@ def render(run, **_options) -> str:
                 "location": {"path": e.path, "lines": {"begin": e.line or 1}},
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return indented_json.dumps(issues) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from english_guard.reporting import indented_json
 
 
 def payload(run, **_options) -> dict:
@@ -18,4 +18,4 @@ def payload(run, **_options) -> dict:
 
 
 def render(run, **options) -> str:
-    return json.dumps(payload(run, **options), ensure_ascii=False, indent=2) + "\n"
+    return indented_json.dumps(payload(run, **options)) + "\n"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
 
 from english_guard import REPOSITORY_URL, __version__
+from english_guard.reporting import indented_json
 from english_guard.rules import RULES, UNREADABLE_FILE
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -100,4 +100,4 @@ def render(run, **_options) -> str:
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return indented_json.dumps(document) + "\n"
