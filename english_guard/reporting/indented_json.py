@@ -10,6 +10,7 @@ walked in Python.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 
 _PLAIN = (str, int, float, bool, type(None))
@@ -30,6 +31,7 @@ def dumps(value: object) -> str:
 
 
 def _dumps(value: object, level: int) -> str:
+    values: Iterable[object]
     if isinstance(value, dict):
         if not value:
             return "{}"
