@@ -143,9 +143,16 @@ def draw(args: argparse.Namespace) -> int:
 def _flagged(tree: Path, command: str) -> dict[tuple[str, int, int], str]:
     """(path, line, column) -> code of every string finding of the check on one tree."""
     done = subprocess.run([*shlex.split(command), "."], cwd=tree, capture_output=True, text=True, check=False)
-    if done.returncode not in (0, 1):
+    try:
+        report = json.loads(done.stdout)
+    except json.JSONDecodeError:
+        report = None
+    # Exit status 2 with a report means some files could not be read (EG900): the literals of those files
+    # were not drawn either (draw skips what ast cannot parse), so the report still scores the sample.
+    if done.returncode not in (0, 1, 2) or not isinstance(report, dict):
         raise SystemExit(f"{tree}: the check failed: {done.stderr.strip()[:300]}")
-    report = json.loads(done.stdout)
+    for error in report.get("errors", []):
+        print(f"note: {tree.name}: {error.get('path')}:{error.get('line')}: {error.get('message')}", file=sys.stderr)
     found = {}
     for finding in report["findings"]:
         if finding["code"] in STRING_CODES:
