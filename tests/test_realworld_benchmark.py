@@ -269,3 +269,26 @@ def test_extract_writes_the_recorded_commit_from_a_bare_snapshot(tmp_path):
     assert result.returncode == 1  # the absent snapshot is reported, the other row still extracted
     assert "MISSING snapshot for me/absent" in result.stderr
     assert (target / "me+tiny" / "pkg" / "a.py").read_text(encoding="utf-8") == "# birinchi\n"
+
+
+def test_whole_literals_spreads_a_finding_over_the_pieces_of_a_concatenation(tmp_path):
+    (tmp_path / "m.py").write_text(
+        'msg = ("Salom, do\'stim "\n       "qalaysiz?\\n"\n       "see the docs")\nother = ("plain" "text")\n',
+        encoding="utf-8",
+    )
+    assert score.literal_spans((tmp_path / "m.py").read_text(encoding="utf-8")) == {(1, 7): 3}
+
+    def label(line, col, lang):
+        return {"path": "m.py", "kind": "string", "line": line, "end_line": line, "col": col, "lang": lang, "name": ""}
+
+    labels = [label(1, 7, "uz"), label(2, 7, "uz"), label(3, 7, "en"), label(4, 9, "en")]
+    findings = [
+        {"path": "m.py", "kind": "string", "line": 1, "column": 8, "code": "EG401", "language": "uz"},
+        {"path": "m.py", "kind": "string", "line": 4, "column": 10, "code": "EG401", "language": "uz"},
+    ]
+    hits = score.match(findings, labels)
+    assert set(hits) == {0, 3}  # piece by piece: the second Uzbek piece is missed
+    score.spread_over_pieces(findings, labels, hits, tmp_path)
+    # The whole expression was found: both Uzbek pieces count, its English piece is neutral; the one-line
+    # English concatenation keeps its false positive.
+    assert set(hits) == {0, 1, 3}

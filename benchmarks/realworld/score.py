@@ -41,6 +41,7 @@ person can confirm they are false alarms.  Standard library only.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import json
 import os
@@ -224,6 +225,65 @@ def _match_one(f: dict, cands: list[tuple[int, dict]]):
         if near:
             return min(near)[1]
     return None
+
+
+def literal_spans(source: str) -> dict[tuple[int, int], int]:
+    """(line, 0-based character column) of each string expression's start -> its last line.
+
+    An implicit concatenation ("a" "b" over several lines) is one expression in the AST, while the sample
+    lists each of its pieces; the check judges and reports the whole expression at its first piece."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return {}
+    lines = source.splitlines()
+    spans = {}
+    for node in ast.walk(tree):
+        is_str = isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if (is_str or isinstance(node, ast.JoinedStr)) and node.end_lineno and node.end_lineno > node.lineno:
+            text = lines[node.lineno - 1] if node.lineno <= len(lines) else ""
+            col = len(text.encode("utf-8")[: node.col_offset].decode("utf-8", errors="replace"))
+            spans.setdefault((node.lineno, col), node.end_lineno)
+    return spans
+
+
+def spread_over_pieces(findings: list[dict], labels: list[dict], hits: dict[int, list[dict]], root: Path) -> None:
+    """--whole-literals: a string finding on a concatenation covers every sampled piece of it.
+
+    Non-English pieces count as found; an English piece of a flagged concatenation that holds a non-English
+    piece is neutral (the finding is about the expression, not about that piece)."""
+    by_file: dict[str, list[int]] = defaultdict(list)
+    for i, lab in enumerate(labels):
+        if lab["kind"] == "string":
+            by_file[lab["path"]].append(i)
+    spans_of: dict[str, dict[tuple[int, int], int]] = {}
+    for f in findings:
+        if f.get("kind") not in ("string", "docstring") or f["path"] not in by_file:
+            continue
+        if f["path"] not in spans_of:
+            try:
+                spans_of[f["path"]] = literal_spans((root / f["path"]).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                spans_of[f["path"]] = {}
+        start = (int(f.get("line") or 0), int(f.get("column") or 0) - 1)
+        last = spans_of[f["path"]].get(start)
+        if last is None:
+            continue
+        pieces = [
+            i
+            for i in by_file[f["path"]]
+            if start <= (labels[i]["line"], labels[i]["col"] + 2) and labels[i]["line"] <= last
+        ]
+        if not any(labels[i]["lang"] != "en" for i in pieces):
+            continue
+        for i in pieces:
+            if labels[i]["lang"] != "en":
+                if f not in hits.get(i, []):
+                    hits.setdefault(i, []).append(f)
+            elif i in hits:
+                hits[i] = [g for g in hits[i] if g is not f]
+                if not hits[i]:
+                    del hits[i]
 
 
 # ---------------------------------------------------------------- scoring ---
@@ -433,6 +493,11 @@ def main(argv=None) -> int:
     ap.add_argument("--no-controls", dest="controls", action="store_false")
     ap.add_argument("--json", action="store_true", help="print one JSON document instead of tables")
     ap.add_argument(
+        "--whole-literals",
+        action="store_true",
+        help="a string finding on an implicit concatenation covers every sampled piece of it (see spread_over_pieces)",
+    )
+    ap.add_argument(
         "--show-errors",
         action="store_true",
         help="list missed, false and misnamed items (tune split only: do not study the test part)",
@@ -463,7 +528,10 @@ def main(argv=None) -> int:
             findings, err = run_tool(cmd, root, ["."])
             if err:
                 errors.append(err)
-            hits = match(findings, [labels[i] for i in idx])
+            repo_labels = [labels[i] for i in idx]
+            hits = match(findings, repo_labels)
+            if args.whole_literals:
+                spread_over_pieces(findings, repo_labels, hits, root)
             for n, found in hits.items():
                 all_hits[idx[n]] = found
         result["splits"][split] = {
