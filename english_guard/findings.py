@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from english_guard.deceptive_characters import mixed_script_finding
-from english_guard.language import judge
+from english_guard.language import judge, settled
 from english_guard.language import profile as language_profile
 from english_guard.language.labels import only_proper_names, shouted, title_case_leaning
 from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
+from english_guard.language.prose import PLAIN_ENGLISH
 from english_guard.language.tokens import prose_tokens
 from english_guard.language.verdict import NEIGHBOURS
 from english_guard.records import Finding, Segment, Verdict, WordEvidence
@@ -181,6 +182,20 @@ def profile_weight(segment: Segment, verdict: Verdict) -> float:
     return 1.0
 
 
+def _settles(segment: Segment, kind: str, allowed: frozenset[str], collecting: bool) -> bool:
+    """Whether the segment's verdict is surely English with no leaning, and nothing else in `evaluate` reads the
+    text of such a segment: a shouted string is judged again in small letters, and a user-facing Title Case label
+    may lean through a lexicon word (`title_case_leaning`) while its verdict is English."""
+    if segment.kind == "string" and (
+        segment.text.isupper()
+        or collecting
+        and segment.symbol == USER_FACING
+        and title_case_leaning(segment.text, NEIGHBOURS)
+    ):
+        return False
+    return settled.settles(segment.text, kind, allowed)
+
+
 def evaluate(
     segments: list[Segment],
     enabled: frozenset[str],
@@ -228,6 +243,15 @@ def evaluate(
         if segment.kind == "string" and segment.symbol == TEST_DATA and segment.text in catalog_texts:
             continue
         kind = judge_kind(segment.symbol, segment.text) if segment.kind == "string" else segment.kind
+        if settled.ENABLED and _settles(segment, kind, allowed, evidence is not None):
+            # English with no leaning: all such a verdict does below is weigh in the file's profile.
+            if evidence is not None and not (
+                segment.kind == "string" and segment.symbol == TEST_DATA or is_test_data_path(segment.path)
+            ):
+                weight = profile_weight(segment, PLAIN_ENGLISH)
+                if weight:
+                    evidence.languages["en"] = round(evidence.languages.get("en", 0.0) + weight, 3)
+            continue
         verdict = judge(segment.text, kind, allowed)
         if kind == "string" and verdict.english and shouted(segment.text):
             # "ILTIMOS QISQA VA TUSHUNARLI YOZING": capitals hide the words, which are no acronyms

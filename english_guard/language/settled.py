@@ -1,0 +1,127 @@
+"""Texts whose words all settle as English: their verdict is known without taking it.
+
+`settles(text, kind, allowed)` is True only where `verdict.judge(text, kind, allowed)` is English with no
+leaning (`Verdict.leaning == ()`). Such a verdict makes no finding and no candidate, and only adds the
+segment's English weight to its file's profile (see `findings.evaluate`), so the check skips the verdict.
+Each word is decided once per process and set of allowed words; a text is then one set difference.
+
+When it answers True (anything else answers False, and the verdict is taken as before):
+- the text is ASCII;
+- read as prose (comment, docstring, string, prose) with no inner apostrophe (`don't`), `judge` ends in
+  `plainly_english` or `no_foreign_word`: English with no leaning exactly when no run of three letters or more
+  is a foreign word, which is what is tested here, run by run;
+- read as prose with inner apostrophes, `judge` takes the full analysis, whose words are the apostrophe
+  chains of the text cut where protected spans (`tokens.strip_protected`) begin and end: those cuts fall on
+  apostrophes or non-letters, so every word is a chain of consecutive pieces of a chain of the text, and each
+  such piece chain must be no evidence (`verdict.no_evidence`), which leaves `_decide` nothing to lean on.
+  A printf placeholder (`%sfoo`) is the one span that ends inside a run of letters, so a text with `%` is not
+  settled here; nor a comment or prose text (commented-out code reads string literals, whose escapes and
+  implicit concatenation make words that are not the text's);
+- read as an identifier, every word `judge` splits it into (`split_identifier`, `classify_identifier_word`
+  with the identifier itself) is no evidence: no foreign word, no word that leans (and so no pinyin syllable,
+  which `pinyin_context` needs a foreign pinyin word for).
+tests/test_settled.py holds this to `judge` on every text and kind, and the check's output with and without
+the skip to each other.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from english_guard.language.lexicon import common_words
+from english_guard.language.prose import plainly_english
+from english_guard.language.tokens import split_identifier
+from english_guard.language.verdict import no_evidence
+from english_guard.language.words import classify_identifier_word, classify_word
+
+# ENGLISH_GUARD_SETTLED=off takes every verdict: only for proving the skip exact (tests) and measuring it.
+ENABLED = os.environ.get("ENGLISH_GUARD_SETTLED", "on") != "off"
+
+# `prose._INNER_APOSTROPHE`, `prose._ASCII_LETTER_RUNS` longer than two letters, and the words with inner
+# apostrophes of `tokens._WORD` in ASCII text.
+_INNER_APOSTROPHE = re.compile(r"[A-Za-z]['`][A-Za-z]")
+_LONG_RUN = re.compile(r"[A-Za-z]{3,}")
+_CHAIN = re.compile(r"[A-Za-z]+(?:['`][A-Za-z]+)+")
+_APOSTROPHE = re.compile(r"(['`])")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+class _Known:
+    """The words decided so far for one set of allowed words, per reading."""
+
+    def __init__(self, allowed: frozenset[str]) -> None:
+        self.allowed = allowed
+        self.not_foreign: set[str] = set()  # runs `no_foreign_word` lets pass
+        self.foreign: set[str] = set()
+        self.quiet: set[str] = set()  # prose words that are no evidence
+        self.telling: set[str] = set()
+        self.names: dict[str, bool] = {}  # identifiers whose every word is no evidence
+
+    def runs_pass(self, runs: set[str]) -> bool:
+        new = runs - self.not_foreign
+        if not new:
+            return True
+        if not new.isdisjoint(self.foreign):
+            return False
+        common = common_words()
+        for run in new:
+            if run.lower() not in common and classify_word(run, self.allowed, False).verdict == "foreign":
+                self.foreign.add(run)
+                return False
+            self.not_foreign.add(run)
+        return True
+
+    def words_quiet(self, words: set[str]) -> bool:
+        new = words - self.quiet
+        if not new:
+            return True
+        if not new.isdisjoint(self.telling):
+            return False
+        common = common_words()
+        for word in new:
+            # A common word is English or code to `classify_word` too (`lexicon.CommonWords`).
+            if word.lower() not in common and not no_evidence(classify_word(word, self.allowed, False)):
+                self.telling.add(word)
+                return False
+            self.quiet.add(word)
+        return True
+
+    def name_quiet(self, name: str) -> bool:
+        known = self.names.get(name)
+        if known is None:
+            # `judge` calls a name that `plainly_english` passes English at once, and else reads its words.
+            known = self.names[name] = plainly_english(name) or all(
+                no_evidence(classify_identifier_word(part, name, self.allowed)) for part in split_identifier(name)
+            )
+        return known
+
+
+_known: dict[frozenset[str], _Known] = {}
+
+
+def _piece_chains(chain: str) -> set[str]:
+    """Every run of consecutive pieces of an apostrophe chain (`y'all'd` -> y, all, d, y'all, all'd, y'all'd)."""
+    pieces = _APOSTROPHE.split(chain)
+    return {
+        "".join(pieces[first : last + 1]) for first in range(0, len(pieces), 2) for last in range(first, len(pieces), 2)
+    }
+
+
+def settles(text: str, kind: str, allowed: frozenset[str] = frozenset()) -> bool:
+    """Whether `judge(text, kind, allowed)` is surely English with no leaning (see the module's docstring)."""
+    if not text.isascii():
+        return False
+    known = _known.get(allowed)
+    if known is None:
+        known = _known[allowed] = _Known(allowed)
+    if kind == "identifier":
+        return known.name_quiet(text)
+    if not _INNER_APOSTROPHE.search(text):
+        return known.runs_pass(set(_LONG_RUN.findall(text)))
+    if kind in ("comment", "prose") or "%" in text:
+        return False
+    words = set(_LONG_RUN.findall(_CHAIN.sub(" ", text)))  # the runs outside chains; shorter runs are neutral
+    for chain in set(_CHAIN.findall(text)):
+        words |= _piece_chains(chain)
+    return known.words_quiet(words)
