@@ -1,18 +1,21 @@
 """A result cache keyed by file content, configuration and tool version, read with one file read.
 
-Under `<root>/.english-guard-cache/<version>-<code digest>-<config digest>-<interface>/` one `index.json`
-holds, for every file checked, its size, modification time and content digest, and each digest's result.
-A run reads the index once; a file whose size and modification time are unchanged is not read or hashed
-again (as git and ruff do), and only a changed file is hashed and looked up by content. A file changed
-within two seconds before its run is recorded without its stat, so it is hashed next time: a change that
-keeps the size and falls in the same clock tick is never served stale.
+Under `<root>/.english-guard-cache/<version>-<code digest>-<config digest>-<interface>/`:
 
-The index is compact: a finding is a row of its fields (`ROW_FIELDS`), not an object with named keys, so a
-cache with ten thousand findings is read and turned back into findings quickly. Every row is checked for
-its shape and types before use: a tampered or half-written entry is computed again, never reported.
+- `index.json` holds, for every file checked, its size, modification time and content digest. A run reads
+  it once; a file whose size and modification time are unchanged is not read or hashed again (as git and
+  ruff do), and only a changed file is hashed. A file changed within two seconds before its run is recorded
+  without its stat, so it is hashed next time: a change that keeps the size and falls in the same clock
+  tick is never served stale.
+- `results.json` holds each content digest's result, read (once) only when a file's result is needed.
+  It is compact: a finding is a row of its fields (`ROW_FIELDS`), not an object with named keys. Every row
+  is checked for its shape and types before use: a tampered or half-written entry is computed again.
+- `run-<key>.json` records the resolved findings of a whole run whose every file came from the cache, keyed
+  by its files, readers and contents and by the results file it was made from. The same run again (nothing
+  changed) is served from it: no result is read and the project-level step does not run again.
 
-The index is written once at the end of a run that learned something, atomically (a temporary file and a
-rename), merged with whatever another run wrote meanwhile: concurrent runs never see half an index, never
+Files are written at the end of a run that learned something, each atomically (a temporary file and a
+rename), merged with whatever another run wrote meanwhile: concurrent runs never see half a file, never
 need a lock, and at worst one run's additions are recomputed later. The path is part of the key because a
 reader may treat a file by its name (a chart's values.yaml is not any YAML file).
 """
@@ -66,8 +69,11 @@ def content_digest(data: bytes, reader: str, path: str = "") -> str:
     return key.hexdigest()
 
 
-INDEX = "index.json"
-INDEX_VERSION = 2
+INDEX = "index.json"  # path -> [size, modification time, content digest]
+RESULTS = "results.json"  # content digest -> the file's result
+RUN_PREFIX = "run-"  # run-<key>.json: the resolved results of one whole run (`ResultCache.recorded_run`)
+MAX_RUNS = 8  # the run records kept (a tree, its subfolders, a few editors' files)
+INDEX_VERSION = 3
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # a cache of millions of files stays far below this
 _RACY_NS = 2_000_000_000  # a file changed this close to the run is hashed again next time
 
@@ -133,7 +139,7 @@ def _well_formed(entry: object) -> TypeGuard[list]:
         and all(map(_row_ok, findings))
         and type(unused) is list
         and all(map(_row_ok, unused))
-        and (error is None or (type(error) is list and len(error) == 4 and all(map(isinstance, error, _ERROR_TYPES))))
+        and _error_ok(error)
         and type(candidates) is list
         and all(
             type(item) is list and len(item) == 2 and _row_ok(item[0]) and _leaning_ok(item[1]) for item in candidates
@@ -156,15 +162,74 @@ def _result_of(entry: list, path: str) -> FileResult:
     return result
 
 
+def _error_row(error: FileError) -> list:
+    return [error.message, error.line, error.column, error.code]
+
+
+def _error_ok(error: object) -> bool:
+    return error is None or (type(error) is list and len(error) == 4 and all(map(isinstance, error, _ERROR_TYPES)))
+
+
+def _run_entry_ok(entry: object) -> bool:
+    """A file's entry in a run record: `[finding rows, unused-directive rows, error or null]`."""
+    return (
+        type(entry) is list
+        and len(entry) == 3
+        and type(entry[0]) is list
+        and all(map(_row_ok, entry[0]))
+        and type(entry[1]) is list
+        and all(map(_row_ok, entry[1]))
+        and _error_ok(entry[2])
+    )
+
+
+def _resolved_result(path: str, entry: list | None) -> FileResult:
+    result = FileResult(path)
+    if entry is not None:
+        findings, unused, error = entry
+        result.findings = [Finding(path, *row) for row in findings]
+        result.unused_directives = [Finding(path, *row) for row in unused]
+        if error is not None:
+            result.error = FileError(path, *error)
+    return result
+
+
 def _entry_of(result: FileResult) -> list:
     error = result.error
     return [
         [list(_row_of(f)) for f in result.findings],
         [list(_row_of(f)) for f in result.unused_directives],
-        None if error is None else [error.message, error.line, error.column, error.code],
+        None if error is None else _error_row(error),
         [[list(_row_of(c.finding)), [list(pair) for pair in c.leaning]] for c in result.candidates],
         result.facts,
     ]
+
+
+def _stamp(stat: os.stat_result) -> tuple[int, int, int]:
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _read_json(path: Path) -> tuple[dict | None, tuple[int, int, int] | None]:
+    """A JSON object of this cache's version from a regular file, and the file's identity; None when the file
+    is missing, unreadable, too large or of another shape."""
+    try:
+        stat = os.stat(path, follow_symlinks=False)
+        if not S_ISREG(stat.st_mode) or stat.st_size > MAX_INDEX_BYTES:
+            return None, None
+        with open(path, "rb") as handle:
+            data = json.loads(handle.read())
+    except (OSError, ValueError, RecursionError):
+        return None, None
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return None, None
+    return data, _stamp(stat)
+
+
+def _same_file(path: Path, stamp: tuple[int, int, int] | None) -> bool:
+    try:
+        return _stamp(os.stat(path, follow_symlinks=False)) == stamp
+    except OSError:
+        return stamp is None
 
 
 class ResultCache:
@@ -180,46 +245,48 @@ class ResultCache:
         self.folder = base / f"{version}-{_code_digest()}-{config.fingerprint()}-{interface}"
         self._ready = False
         self._started_ns = time.time_ns()
-        self._read_stamp: tuple[int, int, int] | None = None
-        self._files, self._results = self._read_index()
+        self._files, self._files_stamp = self._read_part(INDEX, "files")
+        self._results: dict[str, list] | None = None  # read when a file's result is first needed
+        self._results_stamp: tuple[int, int, int] | None = None
         self._new_files: dict[str, list] = {}
         self._new_results: dict[str, list] = {}
+        self._digests: dict[str, str | None] = {}
+        self._run_key: str | None = None
+        self._missed = False
 
     # ---------------------------------------------------------------- reading ---
 
-    def _read_index(self) -> tuple[dict[str, list], dict[str, list]]:
-        """The stored index, or an empty one when it is missing, unreadable or not of this shape. The
-        index file's identity is remembered, so `save` reads it again only when another run replaced it."""
-        index = self.folder / INDEX
-        self._read_stamp = None
+    def _read_part(self, name: str, key: str) -> tuple[dict[str, list], tuple[int, int, int] | None]:
+        """One part of the cache (`files` of the index, `results`), or an empty one; and the identity of its
+        file, so `save` reads it again only when another run replaced it."""
         if not self.usable:
-            return {}, {}
-        try:
-            stat = os.stat(index, follow_symlinks=False)
-            if not S_ISREG(stat.st_mode) or stat.st_size > MAX_INDEX_BYTES:
-                return {}, {}
-            with open(index, "rb") as handle:
-                data = json.loads(handle.read())
-        except (OSError, ValueError, RecursionError):
-            return {}, {}
-        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
-            return {}, {}
-        files, results = data.get("files"), data.get("results")
-        if not isinstance(files, dict) or not isinstance(results, dict):
-            return {}, {}
-        self._read_stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-        return files, results
+            return {}, None
+        data, stamp = _read_json(self.folder / name)
+        part = data.get(key) if data is not None else None
+        if not isinstance(part, dict):
+            return {}, None
+        return part, stamp
 
-    def lookup(self, path: str, reader: str) -> tuple[str | None, FileResult | None]:
-        """(content digest, cached result or None) for one file of this run.
+    def _stored_results(self) -> dict[str, list]:
+        if self._results is None:
+            self._results, self._results_stamp = self._read_part(RESULTS, "results")
+        return self._results
+
+    def digest(self, path: str, reader: str) -> str | None:
+        """The content digest of one file of this run (None when it cannot be read).
 
         An unchanged size and modification time reuse the recorded digest without reading the file."""
+        if path in self._digests:
+            return self._digests[path]
+        digest = self._digests[path] = self._find_digest(path, reader)
+        return digest
+
+    def _find_digest(self, path: str, reader: str) -> str | None:
         try:
             stat = os.stat(path)
         except OSError:
-            return None, None
+            return None
         recorded = self._files.get(path)
-        digest = None
         if (
             type(recorded) is list
             and len(recorded) == 3
@@ -233,18 +300,82 @@ class ResultCache:
                 with open(path, "rb") as handle:
                     digest = content_digest(handle.read(), reader, path)
             except OSError:
-                return None, None
+                return None
         settled = stat.st_mtime_ns < self._started_ns - _RACY_NS
         stat_record = [stat.st_size, stat.st_mtime_ns if settled else -1, digest]
         if recorded != stat_record:
             self._new_files[path] = stat_record
-        return digest, self.load(digest, path)
+        return digest
+
+    def lookup(self, path: str, reader: str) -> tuple[str | None, FileResult | None]:
+        """(content digest, cached result or None) for one file of this run."""
+        digest = self.digest(path, reader)
+        if digest is None:
+            return None, None
+        result = self.load(digest, path)
+        self._missed = self._missed or result is None
+        return digest, result
 
     def load(self, digest: str, path: str) -> FileResult | None:
-        entry = self._new_results.get(digest) or self._results.get(digest)
+        entry = self._new_results.get(digest) or self._stored_results().get(digest)
         if not _well_formed(entry):
             return None  # tampered or from a broken write: computed again
         return _result_of(entry, path)
+
+    # ------------------------------------------------------------ whole runs ---
+
+    def recorded_run(self, work: list[tuple[str, str]]) -> list[FileResult] | None:
+        """The resolved results of an earlier run of exactly these files (paths, readers, contents, in this
+        order) over the same stored results, or None. Such a run reads no file and no result, and needs no
+        project-level step: its findings were decided once. Its results hold findings, unused directives
+        and errors; their candidates and facts were spent on that decision and are not kept."""
+        if not self.usable:
+            return None
+        key = hashlib.blake2b(digest_size=16)
+        for path, reader in work:
+            digest = self.digest(path, reader)
+            if digest is None:
+                return None  # an unreadable file is reported afresh
+            key.update(f"{path}\0{reader}\0{digest}\0".encode("utf-8", "surrogateescape"))
+        try:  # the record is valid for the results file it was made from (an edited one voids it)
+            key.update(repr(_stamp(os.stat(self.folder / RESULTS, follow_symlinks=False))).encode())
+        except OSError:
+            return None
+        self._run_key = key.hexdigest()
+        data, _stamp_of_run = _read_json(self.folder / f"{RUN_PREFIX}{self._run_key}.json")
+        recorded = data.get("results") if data is not None else None
+        if not isinstance(recorded, dict) or not all(map(_run_entry_ok, recorded.values())):
+            return None
+        paths = {path for path, _reader in work}
+        if not paths.issuperset(recorded):
+            return None
+        return [_resolved_result(path, recorded.get(path)) for path, _reader in work]
+
+    def record_run(self, results: list[FileResult]) -> None:
+        """Remember this run's resolved results (after the project-level step), when every file came from
+        the cache: the next run of the same files over the same results is served whole."""
+        if self._run_key is None or self._missed or self._new_results or not self._prepare():
+            return
+        recorded = {
+            result.path: [
+                [list(_row_of(f)) for f in result.findings],
+                [list(_row_of(f)) for f in result.unused_directives],
+                None if result.error is None else _error_row(result.error),
+            ]
+            for result in results
+            if result.findings or result.unused_directives or result.error is not None
+        }
+        self._write(f"{RUN_PREFIX}{self._run_key}.json", {"version": INDEX_VERSION, "results": recorded})
+        self._forget_old_runs()
+
+    def _forget_old_runs(self) -> None:
+        try:
+            runs = [entry for entry in os.scandir(self.folder) if entry.name.startswith(RUN_PREFIX)]
+            runs.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
+            for entry in runs[MAX_RUNS:]:
+                os.unlink(entry.path)
+        except OSError:
+            pass  # another run removed it first
 
     # ---------------------------------------------------------------- writing ---
 
@@ -268,27 +399,29 @@ class ResultCache:
         self._ready = True
         return True
 
-    def _current_index(self) -> tuple[dict[str, list], dict[str, list]]:
-        """The index as it is on disk now: the one this run read, unless another run replaced it since."""
-        try:
-            stat = os.stat(self.folder / INDEX, follow_symlinks=False)
-            unchanged = self._read_stamp == (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-        except OSError:
-            unchanged = self._read_stamp is None
-        return (self._files, self._results) if unchanged else self._read_index()
-
     def save(self) -> None:
-        """Write the index when this run learned something, merged with what is on disk now."""
+        """Write what this run learned, merged with what is on disk now: the results first, then the index
+        that points at them (a run that reads an index newer than its results only recomputes a file)."""
         if not self._new_files and not self._new_results:
             return
         if not self._prepare():
             return
-        files, results = self._current_index()
+        files = self._files
+        if not _same_file(self.folder / INDEX, self._files_stamp):
+            files = self._read_part(INDEX, "files")[0]  # another run wrote since this one read
         files.update(self._new_files)
-        results.update(self._new_results)
-        live = {record[2] for record in files.values() if type(record) is list and len(record) == 3}
-        results = {digest: value for digest, value in results.items() if digest in live}
-        payload = {"version": INDEX_VERSION, "files": files, "results": results}
+        if self._new_results:
+            results = self._stored_results()
+            if not _same_file(self.folder / RESULTS, self._results_stamp):
+                results = self._read_part(RESULTS, "results")[0]
+            results.update(self._new_results)
+            live = {record[2] for record in files.values() if type(record) is list and len(record) == 3}
+            results = {digest: value for digest, value in results.items() if digest in live}
+            self._write(RESULTS, {"version": INDEX_VERSION, "results": results})
+        self._write(INDEX, {"version": INDEX_VERSION, "files": files})
+
+    def _write(self, name: str, payload: dict) -> None:
+        """Replace one file of the cache atomically (a temporary file and a rename)."""
         # json.dumps, not json.dump: only the one-shot encoder is the C one (json.dump is pure Python).
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         import tempfile  # only a run that learned something writes
@@ -298,7 +431,7 @@ class ResultCache:
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(text)
-            os.replace(tmp, self.folder / INDEX)
+            os.replace(tmp, self.folder / name)
         except OSError:
             if tmp is not None:
                 try:

@@ -383,6 +383,11 @@ def run_check(
             work.append((path, reader))
     run.files = len(work)
     cache = ResultCache(config, __version__) if use_cache else None
+    recorded = cache.recorded_run(work) if cache is not None else None
+    if cache is not None and recorded is not None:  # the same files as a recorded run: its findings stand
+        cache.save()
+        run.results.extend(recorded)
+        return run
     pending: list[tuple[str, str, Config, str | None, bool]] = []
     cached_results: dict[str, FileResult] = {}
     digests: dict[str, str | None] = {}
@@ -425,4 +430,6 @@ def run_check(
     run.results.extend(results)
     # The project-level step: every file's facts and candidates, cached or fresh, decided together.
     resolve(run.results, config.min_confidence)
+    if cache is not None:
+        cache.record_run(results)
     return run

@@ -194,8 +194,8 @@ def test_an_internal_error_on_one_file_does_not_end_the_run(tmp_path, monkeypatc
         ("odd.py", "internal error while checking this file (KeyError: 'unexpected'); please report it")
     ]
     assert [(f.path, f.line) for f in run.findings] == [("fine.py", 1)]
-    [index] = (tmp_path / "cache").glob("*/index.json")
-    stored = json.loads(index.read_text(encoding="utf-8"))
+    [results] = (tmp_path / "cache").glob("*/results.json")
+    stored = json.loads(results.read_text(encoding="utf-8"))
     assert len(stored["results"]) == 2  # fine.py and pyproject.toml, not odd.py
 
 

@@ -17,7 +17,7 @@ import pytest
 from check_helpers import CLI, cli_env, make_project
 
 from english_guard import __version__
-from english_guard.cache import INDEX, ResultCache
+from english_guard.cache import INDEX, RESULTS, RUN_PREFIX, ResultCache
 from english_guard.config import load_config
 from english_guard.records import Candidate, FileError, FileResult, Finding
 from english_guard.reporting import indented_json
@@ -93,8 +93,8 @@ def test_a_result_comes_back_from_the_compact_index_field_by_field(tmp_path, mon
     first.save()
     again = ResultCache(config, __version__)
     assert again.lookup("a.py", "python") == (digest, original)
-    stored = json.loads((again.folder / INDEX).read_text(encoding="utf-8"))
-    # Rows, not objects with named keys: the index stays small and quick to read.
+    stored = json.loads((again.folder / RESULTS).read_text(encoding="utf-8"))
+    # Rows, not objects with named keys: the results stay small and quick to read.
     assert stored["results"][digest][0][1] == [2, 5, 2, 18, "EG101", "identifier", "function"] + [
         "hisoblash_qiymat",
         "uz",
@@ -180,18 +180,53 @@ def test_ten_thousand_cached_findings_are_reported_as_the_fresh_run_did(many_fin
     cache = tmp_path / "cache"
     fresh, _observed_fresh = _observed(many_findings, cache, "check", "--format", output_format)
     [index] = cache.glob(f"*/{INDEX}")
-    written = index.stat().st_mtime_ns
+    results = index.parent / RESULTS
+    written = {part: part.stat().st_mtime_ns for part in (index, results)}
+    if output_format == "json":
+        assert json.loads(fresh)["summary"] == {"files": 101, "findings": 10_000, "errors": 0}
+    # From the stored results: the index and the results read once each, neither written again, no source
+    # file opened, no engine loaded; the run's resolved findings are recorded.
     cached, observed = _observed(many_findings, cache, "check", "--format", output_format)
     assert cached == fresh
-    if output_format == "json":
-        assert json.loads(cached)["summary"] == {"files": 101, "findings": 10_000, "errors": 0}
-    # Served from the index alone: read once, not written again, no source file opened, no engine loaded.
-    assert observed["opened"].count(str(index)) == 1 and index.stat().st_mtime_ns == written
+    assert observed["opened"].count(str(index)) == 1 and observed["opened"].count(str(results)) == 1
+    assert {part: part.stat().st_mtime_ns for part in written} == written
     assert not [path for path in observed["opened"] if path.endswith(".py")]
     assert not [module for module in ENGINE if module in observed["modules"]]
+    [record] = index.parent.glob(f"{RUN_PREFIX}*.json")
+    # The same run again is served from that record: the results are not even read.
+    again, observed = _observed(many_findings, cache, "check", "--format", output_format)
+    assert again == fresh
+    assert str(results) not in observed["opened"] and observed["opened"].count(str(record)) == 1
+    assert not [path for path in observed["opened"] if path.endswith(".py")]
+    assert not [module for module in ENGINE if module in observed["modules"]]
+    assert {part: part.stat().st_mtime_ns for part in written} == written
 
 
-def test_a_cached_run_loads_no_language_engine_and_writes_nothing(tmp_path):
+def test_a_run_record_serves_only_the_very_same_run(tmp_path):
+    """A changed file or another set of files is decided afresh, and a changed file changed back is served."""
+    project = make_project(
+        tmp_path / "p",
+        {"uz.py": "# Foydalanuvchi uchun hisoblash.\nx = 1\n", "other.py": "# Ro'yxatni tozalash va qayta hisoblash\n"},
+    )
+    _settled(project)
+    cache = tmp_path / "cache"
+
+    def paths(*args: str) -> list[str]:
+        report, observed = _observed(project, cache, "check", "--format", "json", *args)
+        return sorted(f["path"] for f in json.loads(report)["findings"])
+
+    assert paths() == ["other.py", "uz.py"]
+    assert paths() == ["other.py", "uz.py"]  # all from the results: recorded
+    assert len(list(cache.glob(f"*/{RUN_PREFIX}*.json"))) == 1
+    assert paths() == ["other.py", "uz.py"]  # from the record
+    assert paths("uz.py") == ["uz.py"]
+    (project / "other.py").write_text("# Sum the values.\n", encoding="utf-8")
+    assert paths() == ["uz.py"]
+    (project / "other.py").write_text("# Ro'yxatni tozalash va qayta hisoblash\n", encoding="utf-8")
+    assert paths() == ["other.py", "uz.py"]
+
+
+def test_a_cached_run_loads_no_language_engine_and_the_same_run_again_writes_nothing(tmp_path):
     project = make_project(
         tmp_path / "p",
         {
@@ -205,5 +240,8 @@ def test_a_cached_run_loads_no_language_engine_and_writes_nothing(tmp_path):
     assert "english_guard.findings" in observed_fresh["modules"]  # the probe sees the engine when it loads
     cached, observed = _observed(project, cache, "check")
     assert cached == fresh and "(Uzbek)" in cached
-    heavy = [module for module in (*ENGINE, "tempfile", "pathspec") if module in observed["modules"]]
-    assert heavy == []
+    assert [module for module in (*ENGINE, "pathspec") if module in observed["modules"]] == []
+    # The first run served from the cache records the run; the same run again writes nothing at all.
+    again, observed = _observed(project, cache, "check")
+    assert again == fresh
+    assert [module for module in (*ENGINE, "tempfile", "pathspec") if module in observed["modules"]] == []

@@ -28,7 +28,7 @@ from check_helpers import (
     write,
 )
 
-from english_guard.cache import ROW_FIELDS, _well_formed, content_digest
+from english_guard.cache import RESULTS, ROW_FIELDS, _well_formed, content_digest
 from english_guard.checker import PARALLEL_THRESHOLD
 
 
@@ -79,16 +79,17 @@ def _results(cache_dir: Path) -> list[list]:
     return [
         result
         for index in _indexes(cache_dir)
-        for result in json.loads(index.read_text(encoding="utf-8"))["results"].values()
+        for result in json.loads((index.parent / RESULTS).read_text(encoding="utf-8"))["results"].values()
     ]
 
 
 def _edit_result(cache_dir: Path, relative: str, data: bytes, edit, reader: str = "python") -> None:
     """Change the stored result of one file in place (as a person could by hand)."""
     [index] = _indexes(cache_dir)
-    stored = json.loads(index.read_text(encoding="utf-8"))
+    results = index.parent / RESULTS
+    stored = json.loads(results.read_text(encoding="utf-8"))
     edit(stored["results"][content_digest(data, reader, relative)])
-    index.write_text(json.dumps(stored), encoding="utf-8")
+    results.write_text(json.dumps(stored), encoding="utf-8")
 
 
 def _served_from_cache(result: dict) -> None:
