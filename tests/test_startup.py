@@ -7,7 +7,14 @@ import sys
 
 from check_helpers import UZ_COMMENT, make_project
 
-from english_guard.language.lexicon import CommonWords, _connection, common_words
+from english_guard.language.lexicon import (
+    COMMON_WORDS,
+    CommonWords,
+    _connection,
+    _prebuilt_common_words,
+    common_words,
+    common_words_from_lexicon,
+)
 from english_guard.language.naming import language_scores, model_path
 
 PROBE = (
@@ -53,3 +60,11 @@ def test_common_words_answer_the_same_one_query_at_a_time_and_loaded():
     switching = CommonWords()
     switching.LOAD_AFTER = 10
     assert [word in switching for word in words] == [word in loaded for word in words]
+
+
+def test_the_prebuilt_common_word_list_is_the_lexicon_s():
+    """data/common_words.txt (tools/build_lexicon_derived.py) holds exactly the words the lexicon gives: a
+    changed lexicon without a rebuilt list fails here."""
+    assert COMMON_WORDS.is_file()
+    assert _prebuilt_common_words() == common_words_from_lexicon()
+    assert common_words().load() == common_words_from_lexicon()

@@ -11,6 +11,10 @@ of how often the language's words end so against how often English words do is k
 `quoted_foreign`: the common English words that `lexicon.Entry.quoted_foreign` calls weak evidence of another
 language (`und`, `para`, `ism`), so that the fast path for plainly English text does not need a query per word.
 
+Also `common_words.txt` beside it: the words `lexicon.CommonWords` answers for (common English words and
+code vocabulary, the quoted foreign words left out), one a line, so that a run loads the set in a few
+milliseconds instead of scanning the English table.
+
 Run it after the lexicon changes: `python tools/build_lexicon_derived.py` (reads only the committed lexicon).
 """
 
@@ -26,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LEXICON = ROOT / "english_guard" / "language" / "data" / "lexicon.sqlite3"
 sys.path.insert(0, str(ROOT))
-from english_guard.language.lexicon import COMMON_ZIPF_TENTHS, lookup  # noqa: E402
+from english_guard.language.lexicon import COMMON_WORDS, COMMON_ZIPF_TENTHS, common_words_from_lexicon, lookup  # noqa: E402
 
 OUTPUT = ROOT / "english_guard" / "language" / "data" / "lexicon_derived.json"
 
@@ -85,6 +89,10 @@ def main() -> None:
     data = {"endings": table, "quoted_foreign": quoted}
     OUTPUT.write_text(json.dumps(data, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     print(f"{OUTPUT.relative_to(ROOT)}: {len(table)} endings, {len(quoted)} quoted foreign words")
+    # After lexicon_derived.json: the common words leave out the quoted foreign words it lists.
+    common = sorted(common_words_from_lexicon())
+    COMMON_WORDS.write_text("\n".join(common) + "\n", encoding="utf-8")
+    print(f"{COMMON_WORDS.relative_to(ROOT)}: {len(common)} common words")
 
 
 if __name__ == "__main__":
