@@ -209,20 +209,38 @@ def _stamp(stat: os.stat_result) -> tuple[int, int, int]:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def _read_json(path: Path) -> tuple[dict | None, tuple[int, int, int] | None]:
-    """A JSON object of this cache's version from a regular file, and the file's identity; None when the file
-    is missing, unreadable, too large or of another shape."""
+def _read_bytes(path: Path) -> tuple[bytes | None, tuple[int, int, int] | None]:
+    """A regular file's bytes and identity; None when it is missing, unreadable or too large."""
     try:
         stat = os.stat(path, follow_symlinks=False)
         if not S_ISREG(stat.st_mode) or stat.st_size > MAX_INDEX_BYTES:
             return None, None
         with open(path, "rb") as handle:
-            data = json.loads(handle.read())
-    except (OSError, ValueError, RecursionError):
+            return handle.read(), _stamp(stat)
+    except OSError:
         return None, None
-    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
-        return None, None
-    return data, _stamp(stat)
+
+
+def _decoded(raw: bytes | None) -> dict | None:
+    """A JSON object of this cache's version, or None for anything else."""
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) and data.get("version") == INDEX_VERSION else None
+
+
+def _read_json(path: Path) -> tuple[dict | None, tuple[int, int, int] | None]:
+    raw, stamp = _read_bytes(path)
+    data = _decoded(raw)
+    return data, stamp if data is not None else None
+
+
+def _json_bytes(payload: dict) -> bytes:
+    # json.dumps, not json.dump: only the one-shot encoder is the C one (json.dump is pure Python).
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def _same_file(path: Path, stamp: tuple[int, int, int] | None) -> bool:
@@ -230,6 +248,74 @@ def _same_file(path: Path, stamp: tuple[int, int, int] | None) -> bool:
         return _stamp(os.stat(path, follow_symlinks=False)) == stamp
     except OSError:
         return stamp is None
+
+
+class _StoredResults:
+    """`results.json`, read as bytes once and decoded only when a result this run wants is in it.
+
+    A run that asks only for new contents (a pre-commit run on changed files) finds none of their digests
+    in the bytes (a key is written `"<digest>":`), so it never decodes the file, and it appends its own
+    results to the text instead of encoding the whole file again. Results no file points at any more are
+    dropped whenever a run that decoded the file writes it."""
+
+    def __init__(self, path: Path, usable: bool) -> None:
+        self.path = path
+        self.usable = usable
+        self._raw: bytes | None = None
+        self._stamp: tuple[int, int, int] | None = None
+        self._read = False
+        self._results: dict | None = None
+
+    def _bytes(self) -> bytes | None:
+        if not self._read and self.usable:
+            self._raw, self._stamp = _read_bytes(self.path)
+        self._read = True
+        return self._raw
+
+    def get(self, digest: str) -> object:
+        if self._results is None:
+            raw = self._bytes()
+            if raw is None or _key(digest) not in raw:
+                return None
+            self._results = _results_in(raw)
+        return self._results.get(digest)
+
+    def text_with(self, new: dict[str, list], live: set[str]) -> bytes:
+        """The file's new text: what is on disk now with `new` added."""
+        self._bytes()
+        raw, results = self._raw, self._results
+        if not _same_file(self.path, self._stamp):  # another run wrote since this one read
+            raw, results = _read_bytes(self.path)[0], None
+        head = _RESULTS_HEAD
+        if (
+            results is None
+            and raw is not None
+            and raw.startswith(head)
+            and raw.endswith(b"}}")
+            and not any(_key(digest) in raw for digest in new)
+        ):
+            body = raw[len(head) : -2]
+            added = json.dumps(new, ensure_ascii=False, separators=(",", ":"))[1:-1].encode()
+            return head + body + (b"," if body else b"") + added + b"}}"
+        merged = results if results is not None else _results_in(raw)
+        merged.update(new)
+        kept = {digest: value for digest, value in merged.items() if digest in live}
+        return json.dumps(
+            {"version": INDEX_VERSION, "results": kept}, ensure_ascii=False, separators=(",", ":")
+        ).encode()
+
+
+_RESULTS_HEAD = b'{"version":%d,"results":{' % INDEX_VERSION
+
+
+def _key(digest: str) -> bytes:
+    return b'"' + digest.encode() + b'":'
+
+
+def _results_in(raw: bytes | None) -> dict:
+    data = _decoded(raw)
+    results = data.get("results") if data is not None else None
+    return results if isinstance(results, dict) else {}
 
 
 class ResultCache:
@@ -246,8 +332,7 @@ class ResultCache:
         self._ready = False
         self._started_ns = time.time_ns()
         self._files, self._files_stamp = self._read_part(INDEX, "files")
-        self._results: dict[str, list] | None = None  # read when a file's result is first needed
-        self._results_stamp: tuple[int, int, int] | None = None
+        self._results = _StoredResults(self.folder / RESULTS, self.usable)  # read when a result is needed
         self._new_files: dict[str, list] = {}
         self._new_results: dict[str, list] = {}
         self._digests: dict[str, str | None] = {}
@@ -266,11 +351,6 @@ class ResultCache:
         if not isinstance(part, dict):
             return {}, None
         return part, stamp
-
-    def _stored_results(self) -> dict[str, list]:
-        if self._results is None:
-            self._results, self._results_stamp = self._read_part(RESULTS, "results")
-        return self._results
 
     def digest(self, path: str, reader: str) -> str | None:
         """The content digest of one file of this run (None when it cannot be read).
@@ -317,7 +397,7 @@ class ResultCache:
         return digest, result
 
     def load(self, digest: str, path: str) -> FileResult | None:
-        entry = self._new_results.get(digest) or self._stored_results().get(digest)
+        entry = self._new_results.get(digest) or self._results.get(digest)
         if not _well_formed(entry):
             return None  # tampered or from a broken write: computed again
         return _result_of(entry, path)
@@ -365,7 +445,7 @@ class ResultCache:
             for result in results
             if result.findings or result.unused_directives or result.error is not None
         }
-        self._write(f"{RUN_PREFIX}{self._run_key}.json", {"version": INDEX_VERSION, "results": recorded})
+        self._write(f"{RUN_PREFIX}{self._run_key}.json", _json_bytes({"version": INDEX_VERSION, "results": recorded}))
         self._forget_old_runs()
 
     def _forget_old_runs(self) -> None:
@@ -411,25 +491,18 @@ class ResultCache:
             files = self._read_part(INDEX, "files")[0]  # another run wrote since this one read
         files.update(self._new_files)
         if self._new_results:
-            results = self._stored_results()
-            if not _same_file(self.folder / RESULTS, self._results_stamp):
-                results = self._read_part(RESULTS, "results")[0]
-            results.update(self._new_results)
             live = {record[2] for record in files.values() if type(record) is list and len(record) == 3}
-            results = {digest: value for digest, value in results.items() if digest in live}
-            self._write(RESULTS, {"version": INDEX_VERSION, "results": results})
-        self._write(INDEX, {"version": INDEX_VERSION, "files": files})
+            self._write(RESULTS, self._results.text_with(self._new_results, live))
+        self._write(INDEX, _json_bytes({"version": INDEX_VERSION, "files": files}))
 
-    def _write(self, name: str, payload: dict) -> None:
+    def _write(self, name: str, text: bytes) -> None:
         """Replace one file of the cache atomically (a temporary file and a rename)."""
-        # json.dumps, not json.dump: only the one-shot encoder is the C one (json.dump is pure Python).
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         import tempfile  # only a run that learned something writes
 
         tmp = None
         try:
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            with os.fdopen(fd, "wb") as handle:
                 handle.write(text)
             os.replace(tmp, self.folder / name)
         except OSError:

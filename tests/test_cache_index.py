@@ -245,3 +245,28 @@ def test_a_cached_run_loads_no_language_engine_and_the_same_run_again_writes_not
     again, observed = _observed(project, cache, "check")
     assert again == fresh
     assert [module for module in (*ENGINE, "tempfile", "pathspec") if module in observed["modules"]] == []
+
+
+def test_a_run_on_changed_files_appends_to_the_results_and_a_full_run_prunes_them(tmp_path):
+    project = make_project(
+        tmp_path / "p",
+        {"a.py": "# Foydalanuvchi uchun hisoblash.\nx = 1\n", "b.py": "y = 2\n", "c.py": "# Sum the values.\nz = 3\n"},
+    )
+    _settled(project)
+    cache = tmp_path / "cache"
+    reference, _observed_run = _observed(project, cache, "check", "--format", "json")
+    [results] = cache.glob(f"*/{RESULTS}")
+
+    def stored() -> dict:
+        return json.loads(results.read_text(encoding="utf-8"))["results"]
+
+    before = results.read_bytes()
+    assert len(stored()) == 4  # three modules and pyproject.toml
+    (project / "a.py").write_text("# Foydalanuvchi uchun hisoblash.\nx = 10\n", encoding="utf-8")
+    _observed(project, cache, "check", "a.py")
+    # Appended: the text before is kept byte for byte, and the file is one valid JSON object.
+    assert results.read_bytes().startswith(before[:-2]) and len(stored()) == 5
+    (project / "b.py").write_text("y = 20\n", encoding="utf-8")
+    full, _observed_run = _observed(project, cache, "check", "--format", "json")
+    assert json.loads(full)["findings"] == json.loads(reference)["findings"]
+    assert len(stored()) == 4  # written whole: the results of the old a.py and b.py are gone
