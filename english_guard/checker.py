@@ -18,10 +18,12 @@ from english_guard.context import (
     ALTERNATIVES,
     CANDIDATES_DEFERRED,
     FLOWS,
+    FLOWS_UNREAD,
     HELD_FINDINGS,
     HELD_LABELS,
     LANGUAGES,
     candidates_needed,
+    flows_needed,
     resolve,
 )
 from english_guard.deceptive_characters import invisible_character_findings
@@ -146,14 +148,13 @@ def _check_text(path: str, text: str, config: Config, reader: str, parse: bool =
         # The full path could only find plainly English segments, or candidates that lean towards any
         # foreign language: those are found when the project's profile could make them findings.
         result = FileResult(path)
+        result.facts[FLOWS_UNREAD] = True  # read in full when another module holds what it may send
         if cleared.deferred:
             result.facts[CANDIDATES_DEFERRED] = True
     else:
         result = _read_and_judge(path, text, config, reader)
     if screened:
-        # A screened file weighs its words in the profile, parsed or not (english_guard.screen), and sends
-        # no constant of another module anywhere (its flows are not read, so parsed they do not count).
-        result.facts.pop(FLOWS, None)
+        # A screened file weighs its words in the profile, parsed or not (english_guard.screen).
         result.facts.pop(LANGUAGES, None)
         weight = screening.english_weight(cleared)
         if weight:
@@ -362,6 +363,15 @@ def _checked(pending: list[tuple[str, str, Config, str | None, bool]], workers: 
         yield from map(_check_file, pending)
 
 
+def _ascii_text(path: str) -> str | None:
+    """A screened file's text again (the screen clears ASCII text only), or None when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read().decode("ascii", errors="replace")
+    except OSError:
+        return None
+
+
 def run_check(
     paths: Iterable[str],
     config: Config,
@@ -414,11 +424,17 @@ def run_check(
             progress(done, len(work))
     results = [cached_results.get(path) or fresh[path] for path, _reader in work]
     deferred = [result for result in results if result.facts.get(CANDIDATES_DEFERRED)]
-    if deferred and candidates_needed(results):
-        # A project whose profile is foreign enough to decide candidates that lean towards any foreign
-        # language: the screened files that have such candidates are read in full now.
+    if not (deferred and candidates_needed(results)):
+        deferred = []
+    # A project whose profile is foreign enough to decide candidates that lean towards any foreign
+    # language: the screened files that have such candidates are read in full now; and so are the
+    # screened files that may send a constant another module holds (`texts.WELCOME`).
+    again_paths = {r.path for r in deferred} | {r.path for r in flows_needed(results, _ascii_text)}
+    if again_paths:
         readers = dict(work)
-        again = [(r.path, readers[r.path], config, digests.get(r.path), True) for r in deferred]
+        again = [
+            (path, readers[path], config, digests.get(path), True) for path, _reader in work if path in again_paths
+        ]
         read: dict[str, FileResult] = {}
         for result, digest in _checked(again, workers):
             read[result.path] = result

@@ -35,6 +35,9 @@ CANDIDATES_DEFERRED = "candidates deferred"
 FLOWS = "flows"  # fact: {"shown" | "callback data": [names of constants this file sends or matches]}
 HELD_FINDINGS = "held findings"  # fact: [[holder, line, column, code], ...]: callback-id-shaped findings
 HELD_LABELS = "held labels"  # fact: [[holder, candidate JSON], ...]: Title Case labels waiting to be shown
+# fact: true when the screen cleared the file without parsing it, so its flows were not read; `flows_needed`
+# says which such files the project step needs read in full.
+FLOWS_UNREAD = "flows unread"
 
 
 @dataclass(slots=True)
@@ -192,6 +195,47 @@ FILE_STEPS: list[Callable[[ProjectContext, FileResult, float], None]] = [
     resolve_language_candidates,
     cross_file_flows,
 ]
+
+
+def _holder_word(holder: str) -> str:
+    """The identifier a module that sends a held string must write: `WELCOME` for `texts.WELCOME`, `back`
+    for `Button.back.value`, `TEXTS` for `TEXTS["welcome"]` (see `user_facing.held_name`)."""
+    return holder.split("[", 1)[0] if "[" in holder else holder.rsplit(".", 1)[-1]
+
+
+def held_words(results: list[FileResult]) -> set[str]:
+    """The identifiers of every constant whose strings wait for another module's flow (held callback ids and
+    Title Case labels): a file that writes none of them sends none of them."""
+    words: set[str] = set()
+    for result in results:
+        for name in (HELD_FINDINGS, HELD_LABELS):
+            held = result.facts.get(name)
+            if isinstance(held, list):
+                words.update(
+                    _holder_word(item[0])
+                    for item in held
+                    if isinstance(item, list) and item and isinstance(item[0], str)
+                )
+    words.discard("")
+    return words
+
+
+def flows_needed(results: list[FileResult], read_text: Callable[[str], str | None]) -> list[FileResult]:
+    """The files the screen cleared unparsed whose flows the project step may need: those whose text writes
+    the name of a held constant. Reading them in full gives the findings a run without the screen gives."""
+    unread = [result for result in results if result.facts.get(FLOWS_UNREAD)]
+    words = held_words(results) if unread else set()
+    if not words:
+        return []
+    import re
+
+    mention = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b")
+    needed = []
+    for result in unread:
+        text = read_text(result.path)
+        if text is not None and mention.search(text):
+            needed.append(result)
+    return needed
 
 
 def candidates_needed(results: list[FileResult]) -> bool:

@@ -191,3 +191,63 @@ def test_a_sentence_in_capitals_is_read_in_lower_case():
     found = check_source("bot/texts.py", source.encode(), Config(), "python").findings
     assert [(f.line, f.code, f.language) for f in found] == [(1, "EG401", "uz")]
     assert shouted("ILTIMOS QISQA YOZING") and not shouted("BOT_TOKEN") and not shouted("HTTP OK")
+
+
+ENGLISH_NAMED_TEXTS = """WELCOME = "Assalomu alaykum! Botimizga xush kelibsiz."
+STATS_BUTTON = "📊 Test Tahlili"
+PICK_CALLBACK = "surani_tanlash"
+
+
+class Buttons:
+    RESULTS = "Natijalar Jadvali"
+    BACK = "ortga_qaytish"
+"""
+
+ENGLISH_SENDER = """from aiogram import F, Router
+
+import texts
+from texts import PICK_CALLBACK, STATS_BUTTON
+
+router = Router()
+
+
+@router.message(F.text == "/start")
+async def start(message):
+    keyboard = [KeyboardButton(text=STATS_BUTTON), InlineKeyboardButton(text="Pick", callback_data=PICK_CALLBACK)]
+    await message.answer(texts.WELCOME, reply_markup=keyboard)
+    await message.answer(texts.Buttons.RESULTS)
+
+
+@router.callback_query(F.data == texts.Buttons.BACK)
+async def back(call):
+    await call.answer()
+"""
+
+
+def test_a_sender_the_screen_clears_still_gives_its_flows(tmp_path, monkeypatch):
+    """An all-English `handlers.py` is cleared by the pre-parse screen (never parsed); it still shows the
+    labels and matches the callback ids of `texts.py`, with the screen or without, fresh or cached."""
+    from english_guard import screen as screening
+    from english_guard.context import FLOWS_UNREAD
+
+    root = _write(tmp_path, {"texts.py": ENGLISH_NAMED_TEXTS, "handlers.py": ENGLISH_SENDER})
+    assert screening.screen_python(ENGLISH_SENDER, frozenset()).clean
+    expected = {
+        ("EG401", "Assalomu alaykum! Botimizga xush kelibsiz."),
+        ("EG401", "📊 Test Tahlili"),
+        ("EG401", "Natijalar Jadvali"),
+    }
+    monkeypatch.setattr(screening, "SKIP_PARSE", False)
+    assert _texts_findings(_run(root, monkeypatch)) == expected
+    monkeypatch.setattr(screening, "SKIP_PARSE", True)
+    assert _texts_findings(_run(root, monkeypatch)) == expected
+    monkeypatch.setenv("ENGLISH_GUARD_CACHE_DIR", str(tmp_path / "cache"))
+    config = load_config(None, start=".")
+    for _ in range(2):  # the second run takes both files from the cache
+        cached = run_check(["."], config, jobs=1, use_cache=True)
+        assert _texts_findings(cached) == expected
+    # With no held constant left to send, a cleared file is not parsed at all.
+    (root / "texts.py").write_text('WELCOME = "Welcome!"\n', "utf-8")
+    english = _run(root, monkeypatch)
+    assert english.findings == []
+    assert all(result.facts.get(FLOWS_UNREAD) for result in english.results)

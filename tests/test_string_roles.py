@@ -285,3 +285,48 @@ async def four(call): pass
 def test_a_callback_id_compared_with_a_message_text_stays_a_button_label():
     source = 'if message.text == "Tasdiqlash":\n    pass\n'
     assert codes(source) == [(1, "EG401", "Tasdiqlash")]
+
+
+REPRS = """class Address:
+    def __repr__(self):
+        return f"<Manzil: {self.title}, Foydalanuvchi ID: {self.user_id}>"
+
+    def __str__(self):
+        return f"<Buyurtma item: {self.title}, Nusxa: {self.copies}>"
+
+
+class Branch:
+    def __str__(self):
+        return f"Filial {self.name}"
+
+
+class User:
+    def __repr__(self):
+        return f"<User: {self.name}, Telegram ID: {self.telegram_id}>"
+"""
+
+
+def test_a_repr_shaped_f_string_is_developer_text_not_an_html_tag():
+    # `<Manzil: ...>` is what a repr prints, not a tag: its words are read, and it is developer text (EG402);
+    # a plain `__str__` may be shown to users (an admin's list), so it keeps the presumed role.
+    # Title Case words (`Manzil`, `Foydalanuvchi`) are candidates that the project's profile decides.
+    result = check_source("bot/models.py", REPRS.encode(), Config(), "python")
+    found = sorted([*result.findings, *(c.finding for c in result.candidates)], key=lambda f: f.line)
+    assert [(f.line, f.code) for f in found] == [(3, "EG402"), (6, "EG402"), (11, "EG401")]
+    assert all("developer text" in f.message for f in found[:2])
+
+
+def test_a_numbered_menu_item_is_text_not_a_dotted_name():
+    source = (
+        "from aiogram.types import KeyboardButton\n"
+        'menu = [KeyboardButton(text="1.Shartnomalar"), KeyboardButton(text="2.Buyruqlar")]\n'
+        'ITEMS = ["3.Hisobotlar", "1.Introduction"]\n'
+        'FILES = ["3.py", "os.path", "1.5.2"]\n'
+    )
+    assert codes(source) == [
+        (2, "EG401", "1.Shartnomalar"),
+        (2, "EG401", "2.Buyruqlar"),
+        (3, "EG401", "3.Hisobotlar"),
+    ]
+    assert text_shape("1.Shartnomalar") == "prose"
+    assert text_shape("3.py") == "data"

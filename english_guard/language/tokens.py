@@ -25,9 +25,10 @@ _PROTECTED = re.compile(
     | %\(?\w*\)?[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgGcoa%]   # printf placeholders
     | \$\{?\w+\}?                                  # shell and template variables
     | (?<![\w/])/[a-z][a-z_]*\b                    # bot commands: /start, /tarif
-    | <[^<>\n]{1,80}>                              # tags and <placeholders>
+    | <(?![^\W\d_][\w\- ]{0,30}:\s)[^<>\n]{1,80}>     # tags and <placeholders>, not a `<Manzil: {x}>` repr
     | \bv?\d+(?:[.:\-]\d+)+\w*                     # versions, times, dates
-    | \b\w+(?:\.\w+)+(?:\(\))?                      # dotted names: os.path.join, file.py, a.b()
+    | \b(?!\d{1,3}\.(?![a-z])[^\W\d_]+\b(?!\.))      # (not a numbered menu item: `1.Shartnomalar`)
+      \w+(?:\.\w+)+(?:\(\))?                       # dotted names: os.path.join, file.py, a.b()
     | (?P<digits>\b\w*\d\w*)                       # anything with a digit: utf8, k8s, 5km
     | \b[A-Za-z]+(?:_[A-Za-z0-9]+)+\b              # snake_case identifiers
     | \b[a-z]+(?:[A-Z][a-z0-9]*)+\b                # camelCase identifiers

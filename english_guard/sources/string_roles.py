@@ -213,7 +213,10 @@ def _has_alphabet_run(text: str) -> bool:
     return False
 
 
-_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+# A numbered menu item: a number, a dot or a parenthesis, and a word that is not a lowercase ASCII name (`3.py`).
+_NUMBERED_LABEL = re.compile(r"^\d{1,3}[.)](?![a-z])[^\W\d_]+$")
+# A tag; `<Manzil: {self.title}>` and `<Buyurtma item: {x}>` (what a `__repr__` prints) are no tags.
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?![\w\- ]{0,30}:\s)(?:\s[^<>]*)?/?>")
 
 
 @lru_cache(maxsize=65536)
@@ -241,6 +244,8 @@ def text_shape(text: str) -> str:
         if _REGEX.search(stripped):
             return DATA
         word = stripped.rstrip(".:")  # "Итого:", "руб.": sentence punctuation, not a dotted name
+        if _NUMBERED_LABEL.match(word):
+            return "prose"  # `1.Shartnomalar`: a numbered menu item, not a dotted name
         if _NAME.match(word) and (_CODE_PUNCTUATION.search(word) or (word.isascii() and word.islower())):
             return NAME  # snake_case, dotted task paths, `scope:value` callback data, a lowercase key
         return "prose"  # a word a person reads: "Yanvar", "Буква", "请输入"

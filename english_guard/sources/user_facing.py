@@ -88,6 +88,22 @@ def _literal_like(node: ast.AST) -> bool:
     )
 
 
+def _developer_text(function: str, value: ast.expr) -> bool:
+    """What `__repr__` returns, and a `__str__` shaped like a repr (`<Manzil: {self.title}>`): text for
+    developers reading a debugger or a log, not for users (a plain `__str__` may be shown in an admin)."""
+    if function == "__repr__":
+        return True
+    if function != "__str__" or not isinstance(value, (ast.Constant, ast.JoinedStr)):
+        return False
+    first, last = (value.values[0], value.values[-1]) if isinstance(value, ast.JoinedStr) else (value, value)
+    return (
+        isinstance(first, ast.Constant)
+        and isinstance(last, ast.Constant)
+        and str(first.value).startswith("<")
+        and str(last.value).endswith(">")
+    )
+
+
 def held_name(node: ast.AST) -> str:
     """The name under which a module holds what `node` reads, as `_hold` records it: `texts.WELCOME` ->
     `WELCOME`, `Button.back.value` -> `Button.back`, `TEXTS["welcome"]` -> `TEXTS[welcome]`; "" else."""
@@ -257,8 +273,8 @@ class UserFacingStrings(ast.NodeVisitor):
             and isinstance(value.elts[1].value, int)
         ):
             self._mark(value.elts[0], USER_FACING, "HTTP response")
-        elif value is not None and self.frames and self.frames[-1].name == "__repr__":
-            self._mark(value, DEVELOPER, "__repr__")
+        elif value is not None and self.frames and _developer_text(self.frames[-1].name, value):
+            self._mark(value, DEVELOPER, self.frames[-1].name)
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
