@@ -21,6 +21,7 @@ from english_guard.rules import KIND_CODES, MIXED_SCRIPT_IDENTIFIER, RULES
 from english_guard.sources.string_roles import (
     PRESUMED,
     TEST_DATA,
+    TRANSLATED_TABLE,
     USER_FACING,
     is_callback_token,
     is_test_data_path,
@@ -256,8 +257,13 @@ def evaluate(
         if kind == "string" and verdict.english and shouted(segment.text):
             # "ILTIMOS QISQA VA TUSHUNARLI YOZING": capitals hide the words, which are no acronyms
             verdict = judge(segment.text.lower(), kind, allowed)
-        if kind == "string" and (not verdict.english or verdict.leaning) and only_proper_names(verdict):
-            continue  # `Fotiha😇`, `Ibrohim`: a name is no prose and no evidence of a language
+        if (
+            kind == "string"
+            and (not verdict.english or verdict.leaning)
+            and segment.context != TRANSLATED_TABLE  # kept in two languages, a name is translated UI text
+            and only_proper_names(verdict)
+        ):
+            continue  # `Fotiha😇`, `Ibrohim`, `Бухара`: a name is no prose and no evidence of a language
         if kind == "string" and verdict.english and evidence is not None and segment.symbol == USER_FACING:
             label = title_case_leaning(segment.text, NEIGHBOURS)
             if label:  # `📊 Test Tahlili`: a label's lexicon word, hidden by Title Case

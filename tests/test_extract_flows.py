@@ -3,6 +3,8 @@
 A small bot keeps its Uzbek messages and button labels in `texts.py` (constants, a `TEXTS` table, an Enum)
 and sends them from `handlers.py`. Every EG401 that `check` reports must be sent to review by the first
 `extract` run and wrapped by the second, or be named in extract's output with its position and a reason.
+One Title Case label (`📊 Test Tahlili`) is user-facing only because `handlers.py` shows it: `texts.py`
+checked alone does not report it, and extract still wraps it.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ TEXTS = {
     "menu": "Menyu",
 }
 CALLBACK_ID = "buyurtma_ber"
+STATS_LABEL = "📊 Test Tahlili"
 
 
 class Button(Enum):
@@ -52,6 +55,7 @@ async def menu(message, keyboard):
     keyboard.add(ORDER_BUTTON)
     keyboard.add(BACK_BUTTON)
     keyboard.add(PRICE_LABEL)
+    keyboard.add(KeyboardButton(text=texts.STATS_LABEL))
     keyboard.add(Button.settings.value)
     keyboard.add(Button.contacts.value)
     await message.answer(TEXTS["menu"], reply_markup=keyboard)
@@ -96,6 +100,10 @@ def test_every_eg401_check_reports_is_wrapped_by_extract_or_listed_with_a_reason
         "Buyurtma", "Orqaga", "Narxlar Ro'yxati", "Menyu", "Sozlamalar", "Aloqa", "Xayr, yana keling!",
     }  # fmt: skip
     assert "buyurtma_ber" not in {f["text"] for f in reported}  # an id, not a message
+    # A Title Case label is a candidate: texts.py alone does not report it, handlers.py's button shows it.
+    assert "📊 Test Tahlili" in {f["text"] for f in reported}
+    alone = in_project(project, "check", "bot/texts.py", "--format", "json", "--no-cache")
+    assert "📊 Test Tahlili" not in {f["text"] for f in json.loads(alone.output)["findings"]}
 
     first = _extract(project)
     assert first.exit_code == 1, first.output
@@ -131,19 +139,30 @@ def test_every_eg401_check_reports_is_wrapped_by_extract_or_listed_with_a_reason
     with review.open("wb") as handle:
         write_po(handle, catalog)
     second = _extract(project)
-    assert "wrapped 8 message(s)" in second.output, second.output  # exit 1: the concatenation stays reported
+    assert "wrapped 9 message(s)" in second.output, second.output  # exit 1: the concatenation stays reported
 
     left = {(f["path"], f["line"], f["column"]) for f in _eg401(project)}
     listed_after = {(m["path"], int(m["line"]), int(m["column"])) for m in _NOT_EXTRACTED.finditer(second.output)}
     assert left <= listed_after, (left, second.output)
     new_texts = (project / "bot" / "texts.py").read_text(encoding="utf-8")
-    for english in ("Orders", "Back", "Price list", "Menu", "Settings", "Contact us", "Goodbye, come again!"):
+    every_english = (
+        "Orders",
+        "Back",
+        "Price list",
+        "📊 Test analysis",
+        "Menu",
+        "Settings",
+        "Contact us",
+        "Goodbye, come again!",
+    )
+    for english in every_english:
         assert f'("{english}")' in new_texts
     assert '"buyurtma_ber"' in new_texts  # data stays as it is
     with (project / "locales" / "uz" / "LC_MESSAGES" / "messages.po").open("rb") as handle:
         source = {message.id: message.string for message in read_po(handle) if message.id}
     assert source["Price list"] == "Narxlar Ro'yxati"
     assert source["Settings"] == "Sozlamalar"
+    assert source["📊 Test analysis"] == "📊 Test Tahlili"  # the label only the second module shows
 
 
 _ENGLISH = {
@@ -151,6 +170,7 @@ _ENGLISH = {
     "Buyurtma": "Orders",
     "Orqaga": "Back",
     "Narxlar Ro'yxati": "Price list",
+    "📊 Test Tahlili": "📊 Test analysis",
     "Xayr, yana keling!": "Goodbye, come again!",
     "Menyu": "Menu",
     "Sozlamalar": "Settings",

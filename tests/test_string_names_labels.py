@@ -251,3 +251,54 @@ def test_a_sender_the_screen_clears_still_gives_its_flows(tmp_path, monkeypatch)
     english = _run(root, monkeypatch)
     assert english.findings == []
     assert all(result.facts.get(FLOWS_UNREAD) for result in english.results)
+
+
+REGION_PICKERS = """CITIES = ["Тошкент", "Бухара", "Фергана"]
+
+regions = {
+    "uz": ["Тошкент", "Самарқанд", "Андижон"],
+    "ru": ["Ташкент", "Бухара", "Джизак"],
+}
+
+REGIONS_UZ = ("Жиззах", "Хоразм")
+REGIONS_RU = ("Джизак", "Хорезм")
+REGIONS_OLD = ("Сирдарё",)
+
+MENU = ["Вилоятлар", "Тузилмалар", "Назад"]
+"""
+
+
+def test_cyrillic_names_are_names_unless_the_bot_keeps_them_in_two_languages():
+    """A bare list of Cyrillic place names is names; a picker kept in an Uzbek and a Russian table (a dict
+    keyed by language, or `REGIONS_UZ` beside `REGIONS_RU`) is translated UI text; words are text."""
+    from english_guard.checker import check_source
+    from english_guard.config import Config
+
+    found = check_source("bot/regions.py", REGION_PICKERS.encode(), Config(), "python").findings
+    assert [(f.line, f.code, f.text) for f in found] == [
+        (4, "EG401", "Тошкент"),
+        (4, "EG401", "Самарқанд"),
+        (4, "EG401", "Андижон"),
+        (5, "EG401", "Ташкент"),
+        (5, "EG401", "Бухара"),
+        (5, "EG401", "Джизак"),
+        (8, "EG401", "Жиззах"),
+        (8, "EG401", "Хоразм"),
+        (9, "EG401", "Джизак"),
+        (9, "EG401", "Хорезм"),
+        (12, "EG401", "Вилоятлар"),
+        (12, "EG401", "Тузилмалар"),
+        (12, "EG401", "Назад"),
+    ]
+
+
+def test_a_cyrillic_name_is_a_capitalised_word_no_lexicon_knows_and_no_suffix_inflects():
+    from english_guard.language.labels import unknown_cyrillic_name
+
+    for name in ("Тошкент", "Бухара", "Фергана", "Джизак", "Хоразм"):
+        assert unknown_cyrillic_name(name), name
+    # known words (Russian, Uzbek Cyrillic read as Latin), inflected Uzbek words, lower case, Latin
+    for word in ("Назад", "Москва", "Ортга", "Тузилмалар", "Вилоятлар", "Республикаси", "тошкент", "Toshkent"):
+        assert not unknown_cyrillic_name(word), word
+    assert only_proper_names(judge("Тошкент", "string"))
+    assert not only_proper_names(judge("Чигиртка ҳимояси", "string"))

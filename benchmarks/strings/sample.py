@@ -26,12 +26,18 @@ text's SHA-1 and the label, never the text):
   key       a non-English name inside a string (a dict key, a field or state name); the policy
             reports it (EG402), so flagging it is right, but it is not prose
   name      only a proper name (a surah, a person, a place, a product): no finding is expected
+  table-name
+            a proper name in a table the bot keeps in two languages (`{"uz": [...], "ru": [...]}`):
+            translated UI text under the README's names policy, so an EG401 is right, but it is
+            no prose (the 15 region names of AntiKor's picker, relabelled from `name` when the
+            policy was written, 2026-12-06)
   data      callback ids, codes, URLs, paths, SQL, numbers with units...: no finding is expected
   english   English text, or text with no language (emoji, punctuation, commands)
 
 `score` runs the check on every tree and counts, over the labelled literals, which ones got an
 EG401, EG402 or EG403 finding: recall of `foreign`, and precision as the share of flagged literals
-labelled `foreign` (and, separately, `foreign` or `key`).
+labelled `foreign` (and, separately, `foreign` or `key`, and `foreign`, `key` or `table-name`: the
+reading of the written policy).
 """
 
 from __future__ import annotations
@@ -49,7 +55,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 STRING_CODES = ("EG401", "EG402", "EG403")
-LABELS = ("foreign", "key", "name", "data", "english")
+LABELS = ("foreign", "key", "name", "table-name", "data", "english")
 SKIPPED_PARTS = {".git", ".venv", "venv", "env", "site-packages", "node_modules", "__pycache__"}
 
 
@@ -194,10 +200,15 @@ def _summary(name: str, counts: dict[str, list[int]]) -> None:
     foreign, foreign_hit = counts["foreign"]
     flagged = sum(hit for _sampled, hit in counts.values())
     right = foreign_hit + counts["key"][1]
+    policy = right + counts["table-name"][1]
     recall = f"{foreign_hit}/{foreign} = {foreign_hit / foreign:.2f}" if foreign else "n/a"
     precision = f"{foreign_hit}/{flagged} = {foreign_hit / flagged:.2f}" if flagged else "n/a"
     with_keys = f"{right}/{flagged} = {right / flagged:.2f}" if flagged else "n/a"
-    print(f"  {name}: recall {recall}; precision {precision} (foreign), {with_keys} (foreign or key)")
+    with_policy = f"{policy}/{flagged} = {policy / flagged:.2f}" if flagged else "n/a"
+    print(
+        f"  {name}: recall {recall}; precision {precision} (foreign), {with_keys} (foreign or key), "
+        f"{with_policy} (the names policy: foreign, key or table-name)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from english_guard.language.morphology import uzbek_suffix_shape
+from english_guard.language.lexicon import lookup
+from english_guard.language.morphology import SUFFIXES, uzbek_stem, uzbek_suffix_shape
+from english_guard.language.normalize import fold, uzbek_cyrillic_to_latin
 from english_guard.language.tokens import prose_tokens
 from english_guard.language.words import classify_word
 from english_guard.records import Verdict
@@ -62,13 +64,42 @@ def lexicon_word(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(lang for lang, zipf in found.languages if zipf >= top - 1.0))
 
 
+# Uzbek suffixes of three letters or more (`-lar`, `-dan`, `-gan`): a Cyrillic word ending in one is inflected
+# (`Тузилмалар`, "structures"), not a name. Written in Cyrillic, the endings are told apart from Russian ones.
+_CYRILLIC_NAME_ENDINGS = tuple(ending for ending in SUFFIXES if len(ending) >= 3)
+
+
+def _cyrillic(word: str) -> bool:
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("CYRILLIC") for ch in word)
+
+
+@lru_cache(maxsize=65536)
+def unknown_cyrillic_name(word: str) -> bool:
+    """A capitalised Cyrillic word that no lexicon knows (`Тошкент`, `Бухара`, `Наманган`), neither as it is
+    nor read as Uzbek Latin, and that ends in no Uzbek suffix chain (`Тузилмалар`, `Республикаси` are words)."""
+    if not (word[:1].isupper() and _cyrillic(word)):
+        return False
+    key = fold(word)
+    if lookup(key).foreign:
+        return False
+    latin = fold(uzbek_cyrillic_to_latin(word)).replace("'", "")
+    if lookup(latin).foreign or uzbek_stem(latin) or uzbek_suffix_shape(latin):
+        return False
+    inflected = any(latin.endswith(ending) and len(latin) - len(ending) >= 3 for ending in _CYRILLIC_NAME_ENDINGS)
+    return not inflected and not (latin.endswith("si") and len(latin) >= 6)  # `Республикаси`: "its republic"
+
+
 def only_proper_names(verdict: Verdict) -> bool:
-    """The verdict's non-English words are a short run of capitalised Latin words no lexicon knows."""
+    """The verdict's non-English words are a short run of capitalised words no lexicon knows: Latin words
+    (`Fotiha`, `Ibrohim`) or Cyrillic ones (`Тошкент`, `Бухара`)."""
     words = [w for w in verdict.words if any(ch.isalpha() for ch in w.word)]
     leaning = [w for w in words if w.verdict in _LEANING_WORDS]
     if not leaning or len(words) > _NAME_MAX_WORDS:
         return False
-    return all(w.word[:1].isupper() and _latin(w.word) and not lexicon_word(w.word) for w in leaning)
+    return all(
+        (w.word[:1].isupper() and _latin(w.word) and not lexicon_word(w.word)) or unknown_cyrillic_name(w.word)
+        for w in leaning
+    )
 
 
 def title_case_leaning(text: str, neighbours: dict[str, tuple[str, ...]]) -> tuple[tuple[str, float], ...]:

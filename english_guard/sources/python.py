@@ -96,6 +96,7 @@ class _Collector(UserFacingStrings):
         self.class_names: list[str] = []
         self.holders: dict[int, str] = {}
         self.flows: dict[str, set[str]] = {SHOWN: set(), CALLBACK_DATA: set()}
+        self.language_tables: dict[str, list[tuple[str, ast.expr]]] = {}
         self.test_file = False  # set by read_python_text: its strings are then test data
         # Names the code uses (defined here or not): a comment that mentions one refers to code.
         self.references: dict[str, ast.Name] = {}
@@ -404,6 +405,7 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
     collector.test_file = is_test_module(path, text) if test_file is None else test_file
     collector.visit(tree)
     collector.resolve_local_calls()
+    collector.mark_language_tables()
     if STRING_ROLES:
         collector.strings = collector.string_segments()
     comments = read_comments(path, text, collector.string_spans)

@@ -254,6 +254,14 @@ def text_shape(text: str) -> str:
     return "prose"
 
 
+# A table the program keeps in several languages (`{"uz": [...], "ru": [...]}`, or `REGIONS_UZ` beside
+# `REGIONS_RU`): its entries are translated UI text, names included (a region picker's `Тошкент`).
+TRANSLATED_TABLE = "message catalog"
+# Language codes that name a table's language in a variable name (`regions_uz`, `RU_BUTTONS`); `oz` is
+# what Uzbek bots call their Cyrillic (o'zbekcha) tables. Not `id`, which ends many names.
+TABLE_LANGUAGES = frozenset("uz oz ru en kk ky tg tr az uk be de fr es pt it pl ar fa zh ja ko".split())
+
+
 # How a module uses a constant another module holds (see english_guard.context): shows it to users, or
 # matches it as the callback data of a pressed button.
 SHOWN = "shown"

@@ -30,6 +30,8 @@ from english_guard.sources.string_roles import (
     NAME_KEYWORDS,
     PRESUMED,
     SHOWN,
+    TABLE_LANGUAGES,
+    TRANSLATED_TABLE,
     USER_FACING,
     call_role,
     final_role,
@@ -43,6 +45,19 @@ _STRING_PREFIX = re.compile(r"^[rRbBuUfF]{0,2}('''|\"\"\"|'|\")")
 
 
 _LANGUAGE_KEY = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
+# A variable named for a language: `regions_uz`, `BUTTONS_RU`, `uz_menu`.
+_LANGUAGE_SUFFIX = re.compile(r"^(?P<base>\w+?)_(?P<lang>[A-Za-z]{2})$")
+_LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[A-Za-z]{2})_(?P<base>\w+)$")
+_TABLE_VALUES = (ast.List, ast.Tuple, ast.Set, ast.Dict)
+
+
+def _table_language(name: str) -> tuple[str, str] | None:
+    """(the table's name without its language, the language) for `regions_uz`, `RU_BUTTONS`; None else."""
+    for pattern in (_LANGUAGE_SUFFIX, _LANGUAGE_PREFIX):
+        found = pattern.match(name)
+        if found and found.group("lang").lower() in TABLE_LANGUAGES:
+            return found.group("base").lower(), found.group("lang").lower()
+    return None
 
 
 def _is_message_catalog(node: ast.Dict) -> bool:
@@ -147,6 +162,7 @@ class UserFacingStrings(ast.NodeVisitor):
     class_names: list[str]  # the classes being visited, innermost last
     holders: dict[int, str]  # id(literal) -> the constant, class attribute or table entry holding it
     flows: dict[str, set[str]]  # "shown" / "callback data" -> names of constants sent or matched here
+    language_tables: dict[str, list[tuple[str, ast.expr]]]  # `regions` -> [("uz", [...]), ("ru", [...])]
 
     def _literal_segment(
         self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "", holder: str = ""
@@ -159,6 +175,10 @@ class UserFacingStrings(ast.NodeVisitor):
         if self.frames or len(targets) != 1 or not isinstance(targets[0], ast.Name):
             return
         name = targets[0].id
+        if isinstance(value, _TABLE_VALUES):
+            table = _table_language(name)
+            if table is not None:
+                self.language_tables.setdefault(table[0], []).append((table[1], value))
         if self.class_names:
             name = f"{self.class_names[-1]}.{name}"
         if isinstance(value, (ast.Constant, ast.JoinedStr)):
@@ -212,9 +232,9 @@ class UserFacingStrings(ast.NodeVisitor):
             for value in node.values:
                 if isinstance(value, ast.Dict):
                     for inner in value.values:
-                        self._mark(inner, USER_FACING, "message catalog")
+                        self._mark(inner, USER_FACING, TRANSLATED_TABLE)
                 else:
-                    self._mark(value, USER_FACING, "message catalog")
+                    self._mark(value, USER_FACING, TRANSLATED_TABLE)
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 self._mark(key, NAME, "dict key")
@@ -373,6 +393,16 @@ class UserFacingStrings(ast.NodeVisitor):
             for frame in self.frames:
                 if node.id in frame.params:
                     frame.shown.add(node.id)
+
+    def mark_language_tables(self) -> None:
+        """Tables kept once per language (`regions_uz` and `regions_ru`) hold translated UI text."""
+        for tables in self.language_tables.values():
+            if len({language for language, _value in tables}) < 2:
+                continue
+            for _language, value in tables:
+                items = value.values if isinstance(value, ast.Dict) else [value]
+                for item in items:
+                    self._mark(item, USER_FACING, TRANSLATED_TABLE)
 
     def resolve_local_calls(self) -> None:
         for node, callee in self.local_calls:
