@@ -10,7 +10,7 @@ from typing import Any
 from english_guard.deceptive_characters import mixed_script_finding
 from english_guard.language import judge, settled
 from english_guard.language import profile as language_profile
-from english_guard.language.labels import only_proper_names, shouted, title_case_leaning
+from english_guard.language.labels import label_language, only_proper_names, shouted, title_case_leaning
 from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
 from english_guard.language.prose import PLAIN_ENGLISH
@@ -94,6 +94,9 @@ class FileEvidence:
 # posterior = log(share / English share) + ratio >= ACCEPT_LOG_ODDS (0.5), the test data's language must
 # hold about a twelfth of the English share of the file's and project's profile to be reported.
 TEST_DATA_LOG_RATIO = 3.0
+# A label a flow shows whose every word is a word of one foreign lexicon (`labels.label_language`).
+_LABEL_CONFIDENCE = 0.8
+_LABEL_REASON = "a Title Case label whose every word is a word of the language"
 
 
 def _test_data_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
@@ -178,6 +181,8 @@ def profile_weight(segment: Segment, verdict: Verdict) -> float:
     """How much a judged segment tells about the file's language (0 for texts too short to tell)."""
     if segment.kind == "identifier":
         return 0.5 if len(segment.text) >= 4 or not verdict.english else 0.0
+    if verdict.reason == _LABEL_REASON:
+        return 0.0  # a label of two or three words: sure of itself, too short to tell the file's language
     if verdict.english and segment.text.count(" ") < 2:
         return 0.0
     return 1.0
@@ -261,7 +266,7 @@ def evaluate(
             kind == "string"
             and (not verdict.english or verdict.leaning)
             and segment.context != TRANSLATED_TABLE  # kept in two languages, a name is translated UI text
-            and only_proper_names(verdict)
+            and only_proper_names(verdict, segment.text)
         ):
             continue  # `Fotiha😇`, `Ibrohim`, `Бухара`: a name is no prose and no evidence of a language
         if kind == "string" and verdict.english and evidence is not None and segment.symbol == USER_FACING:
@@ -272,7 +277,10 @@ def evaluate(
                     merged[language] = max(merged.get(language, ratio), ratio)
                 merged.setdefault(language_profile.FOREIGN, TEST_DATA_LOG_RATIO)
                 leaning = tuple(sorted(merged.items(), key=lambda item: -item[1]))
-                if segment.context != PRESUMED:  # a button, a reply: a flow shows it to users
+                shown_in = label_language(segment.text) if segment.context != PRESUMED else None
+                if shown_in:  # `Bosh Sahifa` on a button: every word is a word of one language
+                    verdict = Verdict(False, shown_in, _LABEL_CONFIDENCE, verdict.words, _LABEL_REASON)
+                elif segment.context != PRESUMED:  # a button, a reply: a flow shows it to users
                     verdict = dataclasses.replace(verdict, leaning=leaning)
                 elif segment.holder:  # a constant: text if another module shows it
                     labelled = dataclasses.replace(verdict, leaning=leaning)

@@ -302,3 +302,46 @@ def test_a_cyrillic_name_is_a_capitalised_word_no_lexicon_knows_and_no_suffix_in
         assert not unknown_cyrillic_name(word), word
     assert only_proper_names(judge("Тошкент", "string"))
     assert not only_proper_names(judge("Чигиртка ҳимояси", "string"))
+
+
+ENGLISH_ORDERS = '''"""Orders: what a customer asked for, what it costs and when it is delivered."""
+
+
+class Order:
+    """One order of one customer, with its items and its delivery address."""
+
+    def __init__(self, customer, items, address):
+        self.customer = customer  # the person who pays
+        self.items = items  # what was ordered, with the quantity of each item
+        self.address = address
+
+    def total(self):
+        """The price of every item times its quantity, before any discount."""
+        return sum(item.price * item.quantity for item in self.items)
+
+    def describe(self):
+        # Shown in the shop's admin pages, not to customers.
+        return f"Order for {self.customer}: {len(self.items)} items, delivered to {self.address}"
+'''
+
+
+def test_a_label_of_foreign_words_a_flow_shows_is_text_in_an_english_project(tmp_path, monkeypatch):
+    """`Bosh Sahifa` ("home page") on a button: every word is an Uzbek word, so it is Uzbek text even where
+    the rest of the project is English; a label with an English word or a name stays for the profile."""
+    from english_guard.language.labels import label_language
+
+    home = 'from aiogram.types import InlineKeyboardButton\n\nhome = InlineKeyboardButton(text="Bosh Sahifa")\n'
+    files = {"keyboards.py": ENGLISH_KEYBOARDS, "home.py": home, "orders.py": ENGLISH_ORDERS}
+    run = _run(_write(tmp_path, files), monkeypatch)
+    assert _strings(run) == {("EG401", "Bosh Sahifa")}
+    assert label_language("Bosh Sahifa") == "uz" and label_language("Sozlamalar Bo'limi") == "uz"
+    for label in ("📊 Test Tahlili", "Café Royale Menu", "Open Settings", "Emre Çelik", "Sozlamalar"):
+        assert label_language(label) is None, label
+
+
+def test_a_field_label_or_a_russian_noun_is_no_cyrillic_name():
+    from english_guard.language.labels import unknown_cyrillic_name
+
+    assert not only_proper_names(judge("Тузилма - {structure}", "string"), "Тузилма - {structure}")
+    assert only_proper_names(judge("🎙 Абдурахмон Гаджев", "string"), "🎙 Абдурахмон Гаджев")
+    assert not unknown_cyrillic_name("Транзакция")

@@ -69,6 +69,10 @@ def lexicon_word(word: str) -> tuple[str, ...]:
 _CYRILLIC_NAME_ENDINGS = tuple(ending for ending in SUFFIXES if len(ending) >= 3)
 
 
+# Endings of Russian abstract nouns and adjectives, which no place or person is called.
+_RUSSIAN_NOUN_ENDINGS = ("ция", "ние", "ость", "ство", "изм", "ческий")
+
+
 def _cyrillic(word: str) -> bool:
     return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("CYRILLIC") for ch in word)
 
@@ -86,18 +90,26 @@ def unknown_cyrillic_name(word: str) -> bool:
     if lookup(latin).foreign or uzbek_stem(latin) or uzbek_suffix_shape(latin):
         return False
     inflected = any(latin.endswith(ending) and len(latin) - len(ending) >= 3 for ending in _CYRILLIC_NAME_ENDINGS)
-    return not inflected and not (latin.endswith("si") and len(latin) >= 6)  # `Республикаси`: "its republic"
+    if inflected or (latin.endswith("si") and len(latin) >= 6):  # `Республикаси`: "its republic"
+        return False
+    return not key.endswith(_RUSSIAN_NOUN_ENDINGS)  # `Транзакция`, `Уведомление`: words the lexicon lacks
 
 
-def only_proper_names(verdict: Verdict) -> bool:
+# A field label in a text (`Тузилма - {structure}`, `Манзил: %s`): the word before it names a field.
+_FIELD = re.compile(r"[:{%]| - ")
+
+
+def only_proper_names(verdict: Verdict, text: str = "") -> bool:
     """The verdict's non-English words are a short run of capitalised words no lexicon knows: Latin words
-    (`Fotiha`, `Ibrohim`) or Cyrillic ones (`Тошкент`, `Бухара`)."""
+    (`Fotiha`, `Ibrohim`) or Cyrillic ones (`Тошкент`, `Бухара`; not in a text with a field, `text`)."""
     words = [w for w in verdict.words if any(ch.isalpha() for ch in w.word)]
     leaning = [w for w in words if w.verdict in _LEANING_WORDS]
     if not leaning or len(words) > _NAME_MAX_WORDS:
         return False
+    cyrillic_names = not _FIELD.search(text)
     return all(
-        (w.word[:1].isupper() and _latin(w.word) and not lexicon_word(w.word)) or unknown_cyrillic_name(w.word)
+        (w.word[:1].isupper() and _latin(w.word) and not lexicon_word(w.word))
+        or (cyrillic_names and unknown_cyrillic_name(w.word))
         for w in leaning
     )
 
@@ -122,6 +134,35 @@ def title_case_leaning(text: str, neighbours: dict[str, tuple[str, ...]]) -> tup
             for neighbour in neighbours.get(lang, ()):
                 ratios.setdefault(neighbour, _NEIGHBOUR_RATIO)
     return tuple(sorted(ratios.items(), key=lambda item: -item[1]))
+
+
+_CURATED_REASON = re.compile(r"^(?!.*zipf).*(?:lexicon|word list|stem)")
+
+
+def label_language(text: str) -> str | None:
+    """The language of a short Title Case label whose every word of three letters or more is, in lower case,
+    a word of that language's lexicon, one of them from a word list (`Bosh Sahifa`, "home page"): a label a flow shows
+    is then text in that language whatever the project writes. None when a word is English, a name or
+    unknown (`Test Tahlili`, `Café Royale Menu`): the project's profile decides those."""
+    if len(text) > _LABEL_MAX_CHARACTERS:
+        return None
+    tokens = [t.text for t in prose_tokens(text) if any(ch.isalpha() for ch in t.text)]
+    long_tokens = [t for t in tokens if len(t) >= 3]
+    if not 2 <= len(long_tokens) <= _LABEL_MAX_WORDS or len(tokens) > _LABEL_MAX_WORDS:
+        return None
+    common: set[str] | None = None
+    for token in long_tokens:
+        languages = set(lexicon_word(token)) if token[:1].isupper() else set()
+        common = languages if common is None else common & languages
+        if not common:
+            return None
+    # Frequency lexicons hold names too (`Emre Çelik` is two Turkish words): one word must come from a word
+    # list or the morphology (the Uzbek lists, `Sahifa`, `Bo'limi`), which hold no names.
+    if not any(
+        _CURATED_REASON.search(classify_word(t.lower(), frozenset(), identifier=False).reason) for t in long_tokens
+    ):
+        return None
+    return min(common) if common else None
 
 
 # A shouted sentence: every cased letter a capital, at least this many words of three letters or more.

@@ -197,9 +197,29 @@ _CODE_PUNCTUATION = re.compile(r"[_.:*]|[a-z][A-Z]")
 _ALPHABET_RUN = 6  # "abcdef", "ßàáâãä", "אבגדהו": letters in code-point order are a table, not words
 
 
+# The same test for ASCII text, in one regex search: six code points in a row whose last five are letters
+# (the first may be any character, as in the loop below: `@ABCDE`, `` `abcde ``).
+_ASCII_ALPHABET_RUN = re.compile(
+    "|".join(
+        re.escape(chr(start) + "".join(chr(code) for code in range(start + 1, start + _ALPHABET_RUN)))
+        for start in range(0x40, 0x7B - _ALPHABET_RUN + 1)
+        if all(chr(code).isalpha() for code in range(start + 1, start + _ALPHABET_RUN))
+    )
+)
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _has_letter(text: str) -> bool:
+    if text.isascii():
+        return _ASCII_LETTER.search(text) is not None
+    return any(ch.isalpha() for ch in text)
+
+
 def _has_alphabet_run(text: str) -> bool:
     """A run of letters whose code points follow one another: a character table (a codec's decoding table,
     shlex's word characters), which no language writes as a word."""
+    if text.isascii():
+        return _ASCII_ALPHABET_RUN.search(text) is not None
     run, previous = 1, -2
     for char in text:
         code = ord(char)
@@ -226,13 +246,13 @@ def text_shape(text: str) -> str:
     if "<" in stripped:
         # Telegram and e-mail HTML: `<b><i>🛠Sozlamalar</i></b>` is the word it shows, not a path.
         stripped = _MARKUP_TAG.sub(" ", stripped).strip()
-    if not stripped or not any(ch.isalpha() for ch in stripped):
+    if not stripped or not _has_letter(stripped):
         return DATA
     if len(stripped) >= _ALPHABET_RUN and _has_alphabet_run(stripped):
         return DATA
     if _URL.match(stripped) or _EMAIL.match(stripped) or _SQL.match(stripped):
         return DATA
-    if not any(ch.isalpha() for ch in _FORMAT_DIRECTIVE.sub("", stripped)):
+    if not _has_letter(_FORMAT_DIRECTIVE.sub("", stripped)):
         return DATA  # "%d.%m.%Y %H:%M", "{}: {}"
     fields = _FORMAT_DIRECTIVE.sub("", stripped) if ("{" in stripped or "%" in stripped) else stripped
     if fields != stripped and not any(ch.isspace() for ch in fields) and _NAME.match(fields):
