@@ -9,18 +9,23 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import fnmatch
 import random
+import re
 from pathlib import Path
 
 import pytest
 
+from english_guard.language import morphology, words
 from english_guard.language.lexicon import CommonWords, common_words
 from english_guard.language.prose import _ASCII_LETTER_RUNS, _INNER_APOSTROPHE, no_foreign_word, plainly_english
 from english_guard.language.tokens import _PROTECTED, _blank, strip_protected
 from english_guard.language.words import Word, classify_word
 from english_guard.records import Segment
+from english_guard.sources.callpatterns import NEVER_USER_FACING, matches_any
 from english_guard.sources.python import read_comments
 from english_guard.sources.python_positions import _LINE_END, Positions
+from english_guard.sources.string_roles import _has_alphabet_run
 
 ROOT = Path(__file__).resolve().parent.parent
 # The project's own examples and fixtures are always there; the shared evaluation set only on a machine that has
@@ -165,3 +170,96 @@ def test_read_comments_finds_what_a_line_by_line_scan_finds(path):
     assert read_comments("f.py", text, spans) == expected
     if path is None:
         assert [s.text for s in expected] == ["# a comment", "# one more", "# after strings", "#"]
+
+
+def _has_alphabet_run_by_character(text: str) -> bool:
+    run, previous = 1, -2
+    for char in text:
+        code = ord(char)
+        if code == previous + 1 and char.isalpha():
+            run += 1
+            if run >= 6:
+                return True
+        else:
+            run = 1
+        previous = code
+    return False
+
+
+def test_alphabet_runs_of_ascii_texts_are_found_as_character_by_character():
+    # Texts made of stretches of the alphabet and random ASCII characters: windows that start with `@` or a
+    # backtick, that cross Z or z, and texts with no run at all.
+    draw = random.Random(15)
+    printable = [chr(code) for code in range(32, 127)]
+    found = 0
+    for _ in range(60_000):
+        start = draw.randint(32, 126)
+        text = "".join(
+            draw.choice(printable) if draw.random() < 0.3 else chr(min(126, start + index))
+            for index in range(draw.randint(0, 12))
+        )
+        assert _has_alphabet_run(text) == _has_alphabet_run_by_character(text), text
+        found += _has_alphabet_run(text)
+    assert found > 1000
+    for text in [*TEXTS, "@ABCDE", "`abcde", "VWXYZ[", "uvwxyz", "abcdeX", "ßàáâãä"]:
+        assert _has_alphabet_run(text) == _has_alphabet_run_by_character(text), text
+
+
+def _english_derivation_through_every_suffix(key: str) -> str:
+    saved = words._ENGLISH_SUFFIXES_BY_LAST
+    words._ENGLISH_SUFFIXES_BY_LAST = {last: words._ENGLISH_SUFFIXES for last in "abcdefghijklmnopqrstuvwxyz"}
+    try:
+        return words.english_derivation.__wrapped__(key)
+    finally:
+        words._ENGLISH_SUFFIXES_BY_LAST = saved
+
+
+def _peel_through_every_suffix(key: str, depth: int) -> str:
+    saved = morphology._SUFFIXES_BY_LAST
+    morphology._SUFFIXES_BY_LAST = {last: morphology.SUFFIXES for last in {s[-1] for s in morphology.SUFFIXES}}
+    try:
+        return morphology._peel.__wrapped__(key, depth)
+    finally:
+        morphology._SUFFIXES_BY_LAST = saved
+
+
+def _words_of_the_texts() -> list[str]:
+    keys = {word.lower() for text in TEXTS for word in re.findall(r"[^\W\d_]{3,}", text)}
+    return sorted(keys)[:6000]
+
+
+def test_suffix_tables_by_last_letter_try_what_the_full_tables_try():
+    keys = _words_of_the_texts()
+    assert len(keys) > 1000
+    derived = 0
+    for key in keys:
+        expected = _english_derivation_through_every_suffix(key)
+        assert words.english_derivation.__wrapped__(key) == expected, key
+        derived += bool(expected)
+        assert morphology._peel.__wrapped__(key, 3) == _peel_through_every_suffix(key, 3), key
+    assert derived > 50
+
+
+def _matches_any_by_tail(callee: str, patterns) -> bool:
+    if not callee:
+        return False
+    tails = [".".join(callee.split(".")[i:]) for i in range(callee.count(".") + 1)]
+    return any(
+        fnmatch.fnmatchcase(tail, pattern.lstrip(".")) if "*" in pattern else tail == pattern.lstrip(".")
+        for pattern in patterns
+        for tail in tails
+    )
+
+
+def test_call_patterns_match_as_the_tail_by_tail_definition():
+    globs = ("bot.send_*", ".answer", "click.echo")
+    callees = ["", "print", "bot.send_message", "self.bot.send_photo", "message.answer", "echo", "click.echo", "x.y"]
+    for patterns in (NEVER_USER_FACING, globs, list(globs)):
+        for callee in callees + [pattern.lstrip(".") for pattern in NEVER_USER_FACING]:
+            assert matches_any(callee, patterns) == _matches_any_by_tail(callee, patterns), (callee, patterns)
+
+
+def test_positions_of_an_ascii_text_are_its_byte_columns():
+    assert Positions("x = 1\ny").column(2, 0) == 1
+    assert Positions("é = 1\nab = 'é'").column(2, 5) == 6
+    assert Positions("é = 1\nab = 'é'").column(1, 4) == 4

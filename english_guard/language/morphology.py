@@ -186,11 +186,17 @@ def uzbek_stem(key: str, depth: int = 3) -> str:
     return stem
 
 
+# The suffixes by their last letter, in the list's order: a word is tried only against those it can end with.
+_SUFFIXES_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(suffix for suffix in SUFFIXES if suffix[-1] == last) for last in {suffix[-1] for suffix in SUFFIXES}
+}
+
+
 @lru_cache(maxsize=65536)
 def _peel(key: str, depth: int) -> str:
     if depth == 0 or len(key) <= MIN_STEM:
         return ""
-    for suffix in SUFFIXES:
+    for suffix in _SUFFIXES_BY_LAST.get(key[-1:], ()):
         if key.endswith(suffix) and len(key) - len(suffix) >= MIN_STEM:
             stem = key[: -len(suffix)]
             if _is_uzbek_stem(stem):

@@ -106,11 +106,15 @@ def classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]
 @lru_cache(maxsize=200_000)
 def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     key = fold(word)
-    letters = sum(1 for char in word if char.isalpha() and char not in APOSTROPHES)
-    scripts = word_scripts(word)
+    ascii_word = word.isascii()
+    if ascii_word:  # the classification's most frequent case: ASCII letters are Latin, no ASCII apostrophe a letter
+        letters = len(word) if word.isalpha() else sum(1 for char in word if char.isalpha())
+        non_latin: set[str] = set()
+    else:
+        letters = sum(1 for char in word if char.isalpha() and char not in APOSTROPHES)
+        non_latin = word_scripts(word) - {"LATIN"}
     if letters == 0:
         return Word(word, key, "neutral", reason="no letters")
-    non_latin = scripts - {"LATIN"}
     if non_latin:
         script = sorted(non_latin)[0]
         if script == "GREEK" and letters <= 3:
@@ -146,7 +150,7 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         return Word(word, key, "code", reason="code vocabulary")
     english = entry.english
     lang, foreign = entry.best_foreign()
-    hint = letter_hint(word, "LATIN")
+    hint = "" if ascii_word else letter_hint(word, "LATIN")  # every letter that hints at a language is non-ASCII
     typographic = False
     if not hint and not identifier and _UZBEK_APOSTROPHE.search(word):
         hint = "uz"
@@ -382,10 +386,17 @@ def _foreign_by_frequency(word: str, key: str, entry, strength) -> Word:
     )
 
 
+# The suffixes by their last letter, in the table's order: a word is tried only against those it can end with.
+_ENGLISH_SUFFIXES_BY_LAST: dict[str, tuple[tuple[str, str], ...]] = {
+    last: tuple(item for item in _ENGLISH_SUFFIXES if item[0][-1] == last)
+    for last in {s[-1] for s, _r in _ENGLISH_SUFFIXES}
+}
+
+
 @lru_cache(maxsize=100_000)
 def english_derivation(key: str) -> str:
     """`matcher` is match + er, `possibles` is possible + s: English words the list lacks."""
-    for suffix, replacement in _ENGLISH_SUFFIXES:
+    for suffix, replacement in _ENGLISH_SUFFIXES_BY_LAST.get(key[-1:], ()):
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             stem = key[: -len(suffix)] + replacement
             if suffix == "es" and not stem.endswith(_ES_PLURAL_STEMS):

@@ -79,15 +79,26 @@ def _tails(callee: str) -> tuple[str, ...]:
     return tuple(".".join(parts[i:]) for i in range(len(parts)))
 
 
+# The compiled form of each tuple of patterns met, by identity: hashing a tuple of a hundred patterns on every
+# call cost more than the match. The tuple is kept with its compiled form, so its id is never reused.
+_compiled_tuples: dict[int, tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]] = {}
+
+
 def matches_any(callee: str, patterns) -> bool:
     """True when a pattern equals a dotted tail of `callee` (a glob pattern: matches one)."""
     if not callee:
         return False
-    plain, globs = _compile(tuple(patterns))
+    entry = _compiled_tuples.get(id(patterns)) if patterns.__class__ is tuple else None
+    if entry is not None and entry[0] is patterns:
+        plain, globs = entry[1], entry[2]
+    else:
+        plain, globs = _compile(tuple(patterns))
+        if patterns.__class__ is tuple:
+            _compiled_tuples[id(patterns)] = (patterns, plain, globs)
     tails = _tails(callee)
-    if any(tail in plain for tail in tails):
+    if not plain.isdisjoint(tails):
         return True
-    return any(fnmatch.fnmatchcase(tail, glob) for glob in globs for tail in tails)
+    return bool(globs) and any(fnmatch.fnmatchcase(tail, glob) for glob in globs for tail in tails)
 
 
 @lru_cache(maxsize=4096)

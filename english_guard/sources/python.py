@@ -216,7 +216,7 @@ class _Collector(UserFacingStrings):
     def visit_Name(self, node: ast.Name) -> None:
         if node.id not in self.references:
             self.references[node.id] = node
-        if isinstance(node.ctx, ast.Store):
+        if node.ctx.__class__ is ast.Store:  # the walk's most frequent node: no isinstance call
             symbol = "class attribute" if self.class_depth and self.class_depth[-1] else "variable"
             self.define(node.id, symbol, node.lineno, self.pos.column(node.lineno, node.col_offset))
 
@@ -225,7 +225,13 @@ class _Collector(UserFacingStrings):
             line = node.end_lineno or node.lineno
             column = self.pos.column(line, node.end_col_offset or 0) - len(node.attr)
             self.define(node.attr, "attribute", line, column)
-        self.generic_visit(node)
+        # Its one child node, visited as `generic_visit` would (`attr` is a string, `ctx` is skipped).
+        value = node.value
+        (self._methods.get(value.__class__) or self._method(value.__class__))(self, value)
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        value = node.value  # an expression statement's one child, without `generic_visit`'s field loop
+        (self._methods.get(value.__class__) or self._method(value.__class__))(self, value)
 
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
         if node.name:

@@ -19,8 +19,11 @@ class Positions:
         # characters, which would shift every later line against ast's line numbers. The check's text has
         # "\n" line ends already (checker.decode), and str.split is several times faster than the pattern.
         self.lines = text.split("\n") if "\r" not in text else _LINE_END.split(text)
+        self.ascii = text.isascii()  # then every byte column is a character column
 
     def column(self, line: int, byte_offset: int) -> int:
+        if self.ascii:
+            return byte_offset + 1
         source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
         if source.isascii():
             return byte_offset + 1
