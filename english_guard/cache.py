@@ -411,17 +411,18 @@ class ResultCache:
         and errors; their candidates and facts were spent on that decision and are not kept."""
         if not self.usable:
             return None
-        key = hashlib.blake2b(digest_size=16)
+        parts = []
         for path, reader in work:
             digest = self.digest(path, reader)
             if digest is None:
                 return None  # an unreadable file is reported afresh
-            key.update(f"{path}\0{reader}\0{digest}\0".encode("utf-8", "surrogateescape"))
+            parts.append(f"{path}\0{reader}\0{digest}")
         try:  # the record is valid for the results file it was made from (an edited one voids it)
-            key.update(repr(_stamp(os.stat(self.folder / RESULTS, follow_symlinks=False))).encode())
+            parts.append(repr(_stamp(os.stat(self.folder / RESULTS, follow_symlinks=False))))
         except OSError:
             return None
-        self._run_key = key.hexdigest()
+        key = "\0".join(parts).encode("utf-8", "surrogateescape")
+        self._run_key = hashlib.blake2b(key, digest_size=16).hexdigest()
         data, _stamp_of_run = _read_json(self.folder / f"{RUN_PREFIX}{self._run_key}.json")
         recorded = data.get("results") if data is not None else None
         if not isinstance(recorded, dict) or not all(map(_run_entry_ok, recorded.values())):

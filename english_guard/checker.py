@@ -26,14 +26,11 @@ from english_guard.context import (
     flows_needed,
     resolve,
 )
-from english_guard.deceptive_characters import invisible_character_findings
 from english_guard.errors import EnglishGuardError
 from english_guard.own_files import MAX_SOURCE_BYTES as MAX_FILE_BYTES
 from english_guard.records import Candidate, FileError, FileResult, Finding, Segment
 from english_guard.rules import INVISIBLE_OR_BIDI_CHARACTER, UNUSED_SUPPRESSION
-from english_guard.settings import settings_for
 from english_guard.sources.registry import load_reader, reader_name_for
-from english_guard.suppression import directives_in, suppress
 from english_guard.ui_text import rule_message
 from english_guard.walk import collect_files
 
@@ -141,6 +138,7 @@ def check_document(path: str, text: str, config: Config, reader: str | None = No
 def _check_text(path: str, text: str, config: Config, reader: str, parse: bool = False) -> FileResult:
     # The language engine loads when a file is judged: a cached run never needs it.
     from english_guard import screen as screening
+    from english_guard.settings import settings_for
 
     cleared = screening.screen_python(text, settings_for(config).allowed) if reader == "python" else screening.NOT_CLEAN
     screened = cleared.clean or cleared.deferred
@@ -163,7 +161,11 @@ def _check_text(path: str, text: str, config: Config, reader: str, parse: bool =
 
 
 def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileResult:
-    from english_guard.findings import FileEvidence, evaluate, finding_for  # the language engine: loaded when needed
+    # The language engine and the judging steps: loaded when a file is judged, never on a cached run.
+    from english_guard.deceptive_characters import invisible_character_findings
+    from english_guard.findings import FileEvidence, evaluate, finding_for
+    from english_guard.settings import settings_for
+    from english_guard.suppression import directives_in, suppress
 
     result = FileResult(path)
     try:
@@ -354,7 +356,8 @@ def _checked(pending: list[tuple[str, str, Config, str | None, bool]], workers: 
 
         common_words().load()  # loaded once here, shared by the forked workers
         uzbek_forms()
-        for module in ("english_guard.screen", "english_guard.findings"):
+        judging = ("screen", "findings", "settings", "suppression", "deceptive_characters")
+        for module in (f"english_guard.{name}" for name in judging):
             importlib.import_module(module)  # imported once, before the fork
         chunk = max(1, min(16, len(pending) // (workers * 16) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:

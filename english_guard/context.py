@@ -23,7 +23,6 @@ from dataclasses import dataclass, field, replace
 
 from english_guard.language import profile as language_profile
 from english_guard.records import Candidate, FileResult, Finding
-from english_guard.sources.string_roles import CALLBACK_DATA, SHOWN
 
 LANGUAGES = "languages"  # fact: {language: weight} of one file's sure evidence
 LANGUAGE_SHARES = "language shares"  # built: the project profile's shares, for every file's step
@@ -139,6 +138,8 @@ def cross_file_flows(context: ProjectContext, result: FileResult, min_confidence
     flows = context.built.get(FLOWS)
     if not isinstance(flows, dict) or not flows:
         return
+    from english_guard.sources.string_roles import CALLBACK_DATA, SHOWN  # its patterns: only for projects with flows
+
     shown: set[str] = flows.get(SHOWN, set())
     matched: set[str] = flows.get(CALLBACK_DATA, set())
     held = result.facts.get(HELD_FINDINGS)

@@ -214,6 +214,7 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
     # git decides about .gitignore; the ignore files read here are then only the tools' own `.ignore`.
     ignore_files = IGNORE_FILES if listing is None else (".ignore",)
     root = str(excluder.root)
+    excluding = excluder.exclude is not None or excluder.include is not None
     shown_absolute = top.is_absolute()
     # Stack of (folder as given, as shown (pathlib's normal form), its real path, ignore specs that apply:
     # (base folder, spec)).
@@ -239,46 +240,43 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
         # String prefixes instead of os.path.join: this loop runs once per entry of the tree.
         absolute_prefix = folder_absolute if folder_absolute.endswith(os.sep) else folder_absolute + os.sep
         real_prefix = real if real.endswith(os.sep) else real + os.sep
-        present = tuple(name for name in ignore_files if any(entry.name == name for entry in entries))
+        names = {entry.name for entry in entries}
+        present = tuple(name for name in ignore_files if name in names)
         spec = _gitignore_spec(Path(folder), present) if present else None
         if spec is not None:
             ignores = [*ignores, (folder_absolute, spec)]
         subfolders = []
+        child_prefix = "" if folder_shown == "." else folder_shown + "/"
         for entry in entries:
             try:
                 is_dir = entry.is_dir()
                 is_link = entry.is_symlink()
             except OSError:
                 continue
-            if is_dir and entry.name in ALWAYS_SKIPPED:
+            name = entry.name
+            if is_dir and name in ALWAYS_SKIPPED:
                 continue
             entry_path = entry.path
-            entry_real = os.path.realpath(entry_path) if is_link else real_prefix + entry.name
             if listing is not None and not listing.keeps_text(entry_path, is_dir):
                 continue
-            if ignores and _ignored_text(absolute_prefix + entry.name, entry_path, is_dir, ignores):
+            if ignores and _ignored_text(absolute_prefix + name, entry_path, is_dir, ignores):
                 continue
-            if excluder.excluded_real(entry_real, root, is_dir):
+            # The real path: only a symbolic link is resolved, and only a folder or an exclude needs it.
+            entry_real = os.path.realpath(entry_path) if is_link else ""
+            if (excluding or is_dir) and not is_link:
+                entry_real = real_prefix + name
+            if excluding and excluder.excluded_real(entry_real, root, is_dir):
                 continue
             if is_link and not (entry_real == top_real or entry_real.startswith(top_real + os.sep)):
                 continue  # symlinks that leave the tree are not followed
             if is_dir:
-                subfolders.append(
-                    (entry_path, _child(folder_shown, entry.name), entry_real, absolute_prefix + entry.name, ignores)
-                )
+                subfolders.append((entry_path, child_prefix + name, entry_real, absolute_prefix + name, ignores))
             elif entry.is_file():
-                if shown_absolute:
-                    shown = _display(Path(absolute_prefix + entry.name))
-                else:
-                    shown = _child(folder_shown, entry.name)
+                shown = _display(Path(absolute_prefix + name)) if shown_absolute else child_prefix + name
                 if shown not in seen:
                     seen.add(shown)
                     result.files.append(shown)
         stack.extend(reversed(subfolders))
-
-
-def _child(folder_shown: str, name: str) -> str:
-    return name if folder_shown == "." else f"{folder_shown}/{name}"
 
 
 def _parent_ignores(top: Path, names: tuple[str, ...] = IGNORE_FILES) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:

@@ -150,10 +150,14 @@ def _settled(root: Path) -> None:
             os.utime(file, (old, old))
 
 
-# The language engine and the readers: a run served from the cache needs none of them.
+# The language engine, the readers and the judging steps: a run served from the cache needs none of them.
 ENGINE = (
     "english_guard.findings",
     "english_guard.screen",
+    "english_guard.settings",
+    "english_guard.suppression",
+    "english_guard.deceptive_characters",
+    "english_guard.sources.string_roles",
     "english_guard.language.verdict",
     "english_guard.language.lexicon",
     "english_guard.language.words",
