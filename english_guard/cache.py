@@ -497,18 +497,19 @@ class ResultCache:
         self._write(INDEX, _json_bytes({"version": INDEX_VERSION, "files": files}))
 
     def _write(self, name: str, text: bytes) -> None:
-        """Replace one file of the cache atomically (a temporary file and a rename)."""
-        import tempfile  # only a run that learned something writes
-
-        tmp = None
+        """Replace one file of the cache atomically: a temporary file of this process, then a rename. (Not
+        the tempfile module: its import costs a small run more than the write.)"""
+        tmp = self.folder / f".{name}.{os.getpid()}.{time.time_ns()}.tmp"
         try:
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(text)
             os.replace(tmp, self.folder / name)
         except OSError:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
