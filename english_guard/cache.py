@@ -45,7 +45,7 @@ def _code_digest() -> str:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=6).hexdigest()
 
 
-_CODE_SUFFIXES = (".py", ".sqlite3", ".txt", ".gz")
+_CODE_SUFFIXES = (".py", ".sqlite3", ".txt", ".gz", ".json")
 
 
 def _list_code(folder: str, relative: str, parts: list[str]) -> None:

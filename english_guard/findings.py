@@ -16,6 +16,7 @@ from english_guard.language.normalize import fold
 from english_guard.language.prose import PLAIN_ENGLISH
 from english_guard.language.tokens import prose_tokens
 from english_guard.language.verdict import NEIGHBOURS
+from english_guard.language.words import SHARED
 from english_guard.records import Finding, Segment, Verdict, WordEvidence
 from english_guard.rules import KIND_CODES, MIXED_SCRIPT_IDENTIFIER, RULES
 from english_guard.sources.string_roles import (
@@ -70,7 +71,7 @@ def only_names(verdict: Verdict, names: frozenset[str]) -> bool:
 
 
 def leaning_only_names(verdict: Verdict, names: frozenset[str]) -> bool:
-    leaning = [w.word for w in verdict.words if w.verdict in ("foreign", "unknown", "proper")]
+    leaning = [w.word for w in verdict.words if w.verdict in ("foreign", "unknown", "proper", SHARED)]
     return not leaning or all(fold(word) in names for word in leaning)
 
 
@@ -142,7 +143,7 @@ def _lone_foreign_word(verdict: Verdict, kind: str) -> bool:
     word = next(word for word in verdict.words if word.verdict == "foreign")
     if not word.word.isascii() or word.reason.startswith("letters typical"):
         return False
-    english = sum(1 for word in verdict.words if word.verdict in ("english", "code") or _short_english(word))
+    english = sum(1 for word in verdict.words if word.verdict in ("english", "code", SHARED) or _short_english(word))
     return english >= (1 if kind == "identifier" else 2)
 
 

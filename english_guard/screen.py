@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import CAMEL_PARTS, split_identifier
 from english_guard.language.verdict import no_evidence
-from english_guard.language.words import Word, classify_identifier_word, classify_word
+from english_guard.language.words import SHARED, Word, classify_identifier_word, classify_word
 
 # ENGLISH_GUARD_SCREEN=off parses every file: only for proving the screen exact (tests) and measuring it.
 SKIP_PARSE = os.environ.get("ENGLISH_GUARD_SCREEN", "on") != "off"
@@ -118,7 +118,9 @@ SETTLES, UNKNOWN, EVIDENCE = 0, 1, 2
 def _level(word: Word) -> int:
     if no_evidence(word):
         return SETTLES
-    return UNKNOWN if word.verdict == "unknown" and not word.languages else EVIDENCE
+    # A word English shares with another language (`persona`) is evidence only where the profile shows that
+    # language, like a word no lexicon knows: deferred too (`language.profile.any_foreign_can_count`).
+    return UNKNOWN if word.verdict == "unknown" and not word.languages or word.verdict == SHARED else EVIDENCE
 
 
 # A cleared file's English weight in its language profile: about what its parsed segments weigh
@@ -182,9 +184,10 @@ class _Settled:
     def plain_run(self, run: str) -> int:
         """A run of letters in a text with no inner apostrophe: such a text is English with no leaning
         (`plainly_english`, `no_foreign_word`) unless one of its runs is foreign."""
-        if self._common(run) or classify_word(run, self.allowed, False).verdict != "foreign":
+        if self._common(run):
             return SETTLES
-        return EVIDENCE
+        verdict = classify_word(run, self.allowed, False).verdict
+        return EVIDENCE if verdict == "foreign" else UNKNOWN if verdict == SHARED else SETTLES
 
     def protected_word(self, word: str) -> bool:
         """A camelCase or CamelCase word (`assertIs`, `IntegerField`) that stands alone is a protected span
@@ -314,9 +317,10 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
     if not any(_INNER_APOSTROPHE.search(view) for view in views):
         # Without apostrophes the prose words are the runs of letters, which are the runs of the names, and
         # a text none of whose runs is foreign is English with no leaning at all.
-        if settled.worst(set(" ".join(names).translate(_NOT_LETTER).split()), "run") == EVIDENCE:
+        level = settled.worst(set(" ".join(names).translate(_NOT_LETTER).split()), "run")
+        if level == EVIDENCE:
             return NOT_CLEAN
-        return _cleared(text, worst)
+        return _cleared(text, max(worst, level))
     for view in views:
         distinct = _prose_words(view)
         level = settled.worst(distinct, "prose")

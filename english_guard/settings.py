@@ -40,7 +40,7 @@ class Settings:
         from english_guard.language import judge
 
         verdict = judge(text, kind, self.allowed, explain)
-        if not any(w.verdict in ("foreign", "unknown") for w in verdict.words):
+        if not any(_leaning(w) for w in verdict.words):
             return verdict
         names = self.names(path)
         if not names or not any(_leaning(w) and fold(w.word) in names for w in verdict.words):
@@ -60,7 +60,7 @@ class Settings:
 
 
 def _leaning(word: WordEvidence) -> bool:
-    return word.verdict in ("foreign", "unknown")
+    return word.verdict in ("foreign", "unknown", "shared")  # words.SHARED: the engine is not loaded here
 
 
 def _as_name(word: WordEvidence) -> WordEvidence:

@@ -20,7 +20,7 @@ from english_guard.language import morphology, words
 from english_guard.language.lexicon import CommonWords, common_words
 from english_guard.language.prose import _ASCII_LETTER_RUNS, _INNER_APOSTROPHE, no_foreign_word, plainly_english
 from english_guard.language.tokens import _PROTECTED, _blank, strip_protected
-from english_guard.language.words import Word, classify_word
+from english_guard.language.words import SHARED, Word, classify_word
 from english_guard.records import Segment
 from english_guard.sources.callpatterns import NEVER_USER_FACING, matches_any
 from english_guard.sources.python import read_comments
@@ -65,7 +65,11 @@ def _no_foreign_word_by_word(text: str, allowed: frozenset[str]) -> bool:
         return False
     common = common_words()
     for run in _ASCII_LETTER_RUNS.findall(text):
-        if len(run) > 2 and run.lower() not in common and classify_word(run, allowed, False).verdict == "foreign":
+        if (
+            len(run) > 2
+            and run.lower() not in common
+            and classify_word(run, allowed, False).verdict in ("foreign", SHARED)
+        ):
             return False
     return True
 

@@ -24,7 +24,7 @@ from english_guard.language.lexicon import lookup
 from english_guard.language.morphology import SUFFIXES, uzbek_stem, uzbek_suffix_shape
 from english_guard.language.normalize import fold, uzbek_cyrillic_to_latin
 from english_guard.language.tokens import prose_tokens
-from english_guard.language.words import classify_word
+from english_guard.language.words import SHARED, classify_word
 from english_guard.records import Verdict
 
 # A name is short: a surah, a person with a patronymic, a product with its line.
@@ -38,7 +38,9 @@ _WORD_START = re.compile(r"(?<![\w'’ʻ`])[^\W\d_]")
 # and for the languages that write the same words (Uzbek and Turkish share `tahlil`).
 _LABEL_WORD_RATIO = 3.0
 _NEIGHBOUR_RATIO = 2.5
-_LEANING_WORDS = ("foreign", "unknown", "proper")
+# A word English shares with another language (`Juan`, `Pedro`, `Hans`: the lexicons hold names too) is a
+# name like any other when capitalised alone.
+_LEANING_WORDS = ("foreign", "unknown", "proper", SHARED)
 # Reasons that rest on a list of the language's words (a frequency lexicon, the Uzbek word lists, a
 # stem the morphology found), not on letters, an ending or pinyin syllables.
 _LEXICON_REASON = re.compile(r"lexicon|word list|stem")

@@ -43,6 +43,24 @@ class Entry:
             self.english < 3.5 and self.foreign_zipf("uz") > self.english
         )
 
+    def shares_frequency(self, key: str) -> tuple[tuple[str, float], ...]:
+        """The languages that write this common English word far more often than English (`persona`,
+        `valor`, `alter`, `cargo`), as (language, Zipf); () else. The rule that tools/build_lexicon_derived.py
+        lists the shared words by (see `shared_with`)."""
+        if self.code or not self.foreign or len(key) < SHARED_MIN_LETTERS or self.english * 10 < COMMON_ZIPF_TENTHS:
+            return ()
+        top = self.foreign[0][1]
+        if top < SHARED_MIN_ZIPF or top < self.english + SHARED_MARGIN or self.quoted_foreign():
+            return ()
+        return tuple(item for item in self.foreign if item[1] >= top - SHARED_CLOSE)
+
+    def shared_with(self, key: str) -> tuple[tuple[str, float], ...]:
+        """The languages a common English word is also a word of, when it is one of the listed shared words;
+        () else. Such a word is English in an English project and that language's word in a project written
+        in it: evidence that counts only with the profile's prior (verdict "shared"). A function word
+        English quotes is `quoted_foreign` instead; a word English code names (`alias`, `font`) is not listed."""
+        return self.shares_frequency(key) if key in shared_words() else ()
+
 
 _local = threading.local()
 
@@ -105,7 +123,9 @@ class CommonWords:
         if self._asked > self.LOAD_AFTER:
             return word in self.load()
         entry = lookup(word)
-        return entry.code or (entry.english * 10 >= COMMON_ZIPF_TENTHS and not entry.quoted_foreign())
+        return entry.code or (
+            entry.english * 10 >= COMMON_ZIPF_TENTHS and not entry.quoted_foreign() and not entry.shared_with(word)
+        )
 
     def missing(self, words: set[str]) -> set[str]:
         """The words (lowercase) that are not common: one set difference once loaded, else one memoised
@@ -121,11 +141,12 @@ COMMON_WORDS = Path(__file__).parent / "data" / "common_words.txt"
 
 
 def common_words_from_lexicon() -> frozenset[str]:
-    """The common English words and code vocabulary, the quoted foreign words left out, read from the lexicon."""
+    """The common English words and code vocabulary, the quoted foreign and the shared words left out, read
+    from the lexicon."""
     rows = _connection().execute(
         "SELECT word FROM english WHERE zipf >= ? UNION ALL SELECT word FROM code", (COMMON_ZIPF_TENTHS,)
     )
-    return frozenset({row[0] for row in rows} - _quoted_foreign_words())
+    return frozenset({row[0] for row in rows} - _quoted_foreign_words() - shared_words())
 
 
 def _prebuilt_common_words() -> frozenset[str] | None:
@@ -144,11 +165,25 @@ COMMON_ZIPF_TENTHS = 30
 
 # How much more frequent (in Zipf points) a function word of another language must be than in English.
 FUNCTION_WORD_MARGIN = 3.0
+# A common English word is also a word of another language (`Entry.shared_with`) when that language writes it
+# at least Zipf 4.5 (once in 30,000 words) and ten times more often than English; its languages are those
+# within SHARED_CLOSE of the top one. Shorter words are abbreviations as often (`ora`, `sim`).
+SHARED_MIN_ZIPF = 4.5
+SHARED_MARGIN = 1.0
+SHARED_CLOSE = 1.0
+SHARED_MIN_LETTERS = 4
 
 
 def _quoted_foreign_words() -> set[str]:
     """The common English words that are `Entry.quoted_foreign` (listed by tools/build_lexicon_derived.py)."""
     return set(derived_data().get("quoted_foreign", ()))
+
+
+@lru_cache(maxsize=1)
+def shared_words() -> frozenset[str]:
+    """The common English words that are also words of another language (`Entry.shared_with`), as
+    tools/build_lexicon_derived.py lists them."""
+    return frozenset(derived_data().get("shared", ()))
 
 
 DERIVED = Path(__file__).parent / "data" / "lexicon_derived.json"
@@ -157,7 +192,8 @@ DERIVED = Path(__file__).parent / "data" / "lexicon_derived.json"
 @lru_cache(maxsize=1)
 def derived_data() -> dict:
     """Small tables computed from the lexicon by tools/build_lexicon_derived.py: word endings typical of a
-    language (`endings`) and the common English words that are `Entry.quoted_foreign` (`quoted_foreign`)."""
+    language (`endings`), the common English words that are `Entry.quoted_foreign` (`quoted_foreign`) and
+    those that are `Entry.shared_with` another language (`shared`)."""
     import json
 
     try:

@@ -21,13 +21,18 @@ ANY = "*"  # leaning towards any foreign language: words no lexicon knows
 # foreign language at all: one foreign word among English ones (see rules._lone_foreign_word).
 FOREIGN = "+"
 
+# Leaning towards a language with the words English shares with it (`persona`, `valor`): "~es" is the ratio
+# for Spanish that counts only where the profile shows Spanish well (see words.SHARED).
+SHARED_PREFIX = "~"
+
 # Pseudo-counts: before any evidence, code is English (most code is).
 _ENGLISH_PSEUDO = 3.0
 # How many weighted segments a file needs before its own profile outweighs the project's.
 _FILE_STRENGTH = 8.0
 # Posterior log odds a candidate needs: above zero, so that the foreign reading is the likelier one.
 ACCEPT_LOG_ODDS = 0.0
-# Evidence from words no lexicon knows counts only where the profile is foreign already.
+# Evidence from words no lexicon knows, and from words English shares with a language, counts only where the
+# profile is foreign already: the pre-parse screen defers files with such words on this (`any_foreign_can_count`).
 _ANY_NEEDS_SHARE = 0.15
 
 
@@ -77,17 +82,21 @@ def resolve(leaning: tuple[tuple[str, float], ...], shares: dict[str, float]) ->
 
     `leaning` holds, per language, the log likelihood ratio of the candidate's words if it is in that
     language; "*" is the ratio for any other language (only words no lexicon knows), which counts only
-    for a language the profile already shows well; FOREIGN is the ratio for the first language listed
+    for a language the profile already shows well, and so is a ratio under SHARED_PREFIX (the words English
+    shares with the language counted too); FOREIGN is the ratio for the first language listed
     against every foreign language of the profile together."""
     english = shares.get(ENGLISH, 1.0)
     ratios = dict(leaning)
     any_foreign = ratios.pop(ANY, None)
     foreign_at_all = ratios.pop(FOREIGN, None)
+    with_shared = {key[1:]: ratios.pop(key) for key in [key for key in ratios if key.startswith(SHARED_PREFIX)]}
     best: tuple[str, float] | None = None
     for language, share in shares.items():
         if language == ENGLISH or share <= 0.0:
             continue
         ratio = ratios.get(language)
+        if language in with_shared and share >= _ANY_NEEDS_SHARE:
+            ratio = with_shared[language]
         if ratio is None:
             if any_foreign is None or share < _ANY_NEEDS_SHARE:
                 continue

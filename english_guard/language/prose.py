@@ -11,7 +11,7 @@ import re
 
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import Token
-from english_guard.language.words import STRONG, Word, classify_word
+from english_guard.language.words import SHARED, STRONG, Word, classify_word
 from english_guard.records import Verdict
 
 # Tool directives and file headers: English whatever words they contain.
@@ -70,8 +70,8 @@ def no_foreign_word(text: str, allowed: frozenset[str]) -> bool:
     # Only the runs outside the common words need a verdict: one set difference finds them.
     uncommon = common_words().missing({run.lower() for run in runs})
     for run in runs:
-        if run.lower() in uncommon and classify_word(run, allowed, False).verdict == "foreign":
-            return False
+        if run.lower() in uncommon and classify_word(run, allowed, False).verdict in ("foreign", SHARED):
+            return False  # a word English shares with another language is evidence where the profile says so
     return True
 
 
@@ -201,7 +201,7 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         for token, word in zip(tokens, words, strict=True):
             if word.verdict not in ("english", "code") and (lorem >= 0.8 or token.text.lower() in LOREM_IPSUM):
                 word.verdict, word.strength, word.reason = "neutral", 0, "lorem ipsum filler text"
-    latin_english = sum(1 for w in words if w.verdict in ("english", "code"))
+    latin_english = sum(1 for w in words if w.verdict in ("english", "code", SHARED))
     # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
     lowercase_foreign = (
         any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words, strict=True))
@@ -217,8 +217,8 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     long_tokens = [t for t in tokens if len(t.text) >= 3]
     title_case = len(long_tokens) >= 2 and sum(_is_capitalised(t.text) for t in long_tokens) >= 0.75 * len(long_tokens)
     for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
-        if word.verdict in ("english", "code", "neutral"):
-            continue
+        if word.verdict in ("english", "code", "neutral", SHARED):
+            continue  # a shared word (`Alter`, `Persona`) stays one: no name, evidence only with the profile
         text = token.text
         if title_case and _is_capitalised(text) and not word.reason.startswith("script"):
             word.verdict, word.strength, word.reason = "proper", 0, "a word of Title Case text"

@@ -33,7 +33,7 @@ from english_guard.language.lexicon import common_words
 from english_guard.language.prose import plainly_english
 from english_guard.language.tokens import split_identifier
 from english_guard.language.verdict import no_evidence
-from english_guard.language.words import classify_identifier_word, classify_word
+from english_guard.language.words import SHARED, classify_identifier_word, classify_word
 
 # ENGLISH_GUARD_SETTLED=off takes every verdict: only for proving the skip exact (tests) and measuring it.
 ENABLED = os.environ.get("ENGLISH_GUARD_SETTLED", "on") != "off"
@@ -66,7 +66,8 @@ class _Known:
             return False
         common = common_words()
         for run in new:
-            if run.lower() not in common and classify_word(run, self.allowed, False).verdict == "foreign":
+            # As `no_foreign_word`: a word English shares with another language (`persona`) may lean.
+            if run.lower() not in common and classify_word(run, self.allowed, False).verdict in ("foreign", SHARED):
                 self.foreign.add(run)
                 return False
             self.not_foreign.add(run)

@@ -13,6 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from english_guard.language.lexicon import lookup
+from english_guard.language.profile import ANY, SHARED_PREFIX
 from english_guard.language.prose import PLAIN_ENGLISH, classify_prose, no_foreign_word, plainly_english, prose_body
 from english_guard.language.scripts import cyrillic_languages, latin_language, russian_letters
 from english_guard.language.tokens import prose_tokens, split_identifier
@@ -20,6 +21,7 @@ from english_guard.language.words import (
     AMBIGUOUS,
     ENDING_REASON,
     OUTPUT_ALIASES,
+    SHARED,
     STRONG,
     WEAK,
     Word,
@@ -81,17 +83,20 @@ def _decide(words: list[Word], text: str, kind: str, explain: bool = True) -> Ve
     weak = [w for w in words if w.verdict == "foreign" and w.strength == WEAK]
     english = [w for w in words if w.verdict in ("english", "code")]
     unknown = [w for w in words if w.verdict == "unknown"]
+    # Words English shares with another language count as English in a sure decision; only the profile
+    # makes them evidence (`_leaning`).
+    english_or_shared = len(english) + sum(1 for w in words if w.verdict == SHARED)
     evidence = tuple(w.evidence() for w in words) if (explain or strong or weak) else ()
     foreign = strong + weak
     if strong:
-        share = len(foreign) / max(1, len(foreign) + len(english))
+        share = len(foreign) / max(1, len(foreign) + english_or_shared)
         confidence = min(0.99, 0.7 + 0.3 * share)
     elif (
         weak
-        and len(weak) + len(unknown) > len(english)
+        and len(weak) + len(unknown) > english_or_shared
         and (len(weak) >= 2 or any(len(w.key) >= 5 and w.languages and w.languages[0][1] >= 3.0 for w in weak))
     ):
-        share = len(weak) / max(1, len(weak) + len(english) + len(unknown))
+        share = len(weak) / max(1, len(weak) + english_or_shared + len(unknown))
         confidence = 0.5 + 0.3 * share
     else:
         leaning = _leaning(words, english, kind)
@@ -124,6 +129,9 @@ _IDENTIFIER_ENGLISH_WORD = -0.5
 _IDENTIFIER_CODE_WORD = -0.2
 _BORROWED_WORD = 0.8  # a weak word of a neighbouring language's lexicon
 _FUNCTION_WORD = 0.6  # a two-letter function word of a language other words of the text lean to
+# A word English shares with another language (`persona`): this much per Zipf point that language writes it
+# more often than English, at most a weak word's ratio.
+_SHARED_PER_ZIPF = 0.8
 # Languages whose code borrows each other's words or shares their spellings.
 NEIGHBOURS = {
     "ru": ("uz", "kk", "uk", "be", "ky", "tg"),
@@ -146,18 +154,41 @@ NEIGHBOURS = {
 
 def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[str, float], ...]:
     """Per-language evidence of the words that could not decide alone; () when there is none or English
-    outweighs it whatever the context."""
+    outweighs it whatever the context. Words English shares with another language (`persona`) give a
+    second ratio per language, under SHARED_PREFIX, that counts only where the profile shows that
+    language (profile.resolve)."""
+    leaning = _ratios(words, english, kind, with_shared=False)
+    if any(word.verdict == SHARED for word in words):
+        for lang, value in _ratios(words, english, kind, with_shared=True).items():
+            if lang != ANY and value > leaning.get(lang, float("-inf")):
+                leaning[SHARED_PREFIX + lang] = value
+    if not leaning or max(leaning.values()) < 0.0:
+        return ()
+    return tuple(sorted(((lang, round(value, 2)) for lang, value in leaning.items()), key=lambda item: -item[1]))
+
+
+def _shared_ratio(word: Word) -> float:
+    """The log likelihood ratio of a word English shares with another language: larger the more often that
+    language writes it than English does (`vida`, `forma` more than `font`, `cargo`), never above a weak word's."""
+    gap = word.languages[0][1] - lookup(word.key).english
+    return min(_WEAK_WORD, _SHARED_PER_ZIPF * gap)
+
+
+def _ratios(words: list[Word], english: list[Word], kind: str, with_shared: bool) -> dict[str, float]:
+    """The leaning's ratios by language ({} when there is no evidence), with or without the shared words."""
     ratios: dict[str, float] = defaultdict(float)
     any_foreign = 0.0
     borrowed: dict[str, float] = {}
     for word in words:
+        shared = with_shared and word.verdict == SHARED
         if (
             word.verdict == "foreign"
             and word.strength in (WEAK, AMBIGUOUS)
             or word.verdict == "proper"
             and word.languages
+            or shared
         ):
-            value = _WEAK_WORD if word.verdict == "foreign" else _NAME_WORD
+            value = _shared_ratio(word) if shared else _WEAK_WORD if word.verdict == "foreign" else _NAME_WORD
             ending = word.reason.startswith(ENDING_REASON)
             if ending:
                 # A word no lexicon knows: evidence for any language the profile shows, a little more for
@@ -173,7 +204,7 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
                     ratios[lang] = max(ratios[lang], 0.0) + value if lang in ratios else value
                     # A neighbour's word is weak evidence of the neighbour too: Uzbek and Kazakh code
                     # borrows Russian words (`avto`), Portuguese code has Spanish spellings.
-                    for neighbour in () if ending else NEIGHBOURS.get(lang, ()):
+                    for neighbour in () if ending or shared else NEIGHBOURS.get(lang, ()):
                         borrowed[neighbour] = max(borrowed.get(neighbour, 0.0), _BORROWED_WORD)
         elif _unknown_weighs(word):
             any_foreign += _UNKNOWN_WORD
@@ -186,7 +217,7 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
                     if lang in ratios:
                         ratios[lang] += _FUNCTION_WORD
     if not ratios and not any_foreign and not borrowed:
-        return ()
+        return {}
     # Each entry is the whole ratio if the text is in that language; "*" is for any other language.
     # Code vocabulary (`doc`, `imp`, `str`) is jargon every language's code writes: little evidence of English.
     if kind == "identifier":
@@ -200,11 +231,8 @@ def _leaning(words: list[Word], english: list[Word], kind: str) -> tuple[tuple[s
             ratios[lang] = value
     leaning = {lang: value + any_foreign + against for lang, value in ratios.items()}
     if any_foreign:
-        leaning["*"] = any_foreign + against
-    best = max(leaning.values())
-    if best < 0.0:
-        return ()
-    return tuple(sorted(((lang, round(value, 2)) for lang, value in leaning.items()), key=lambda item: -item[1]))
+        leaning[ANY] = any_foreign + against
+    return leaning
 
 
 @lru_cache(maxsize=4096)
@@ -283,7 +311,7 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
         ranked = [(decided, 1.0)] + [(lang, share) for lang, share in ranked if lang != decided]
     ranked = [(lang, share) for lang, share in ranked if share > 0.0] or ranked[:1]
     if cyrillic_unknown:
-        ranked = _open_to_unlisted_cyrillic(ranked, turkic_endings)
+        ranked = _open_to_unlisted_cyrillic(ranked, turkic_endings, _not_uzbek(foreign))
     elif cyrillic_open and ranked[0][0] == "ru" and not russian_letters(text) and _ukrainian_words_too(foreign):
         # Words both Russian and Ukrainian write (`Назад`, `Меню`) and no letter of either: the file's and
         # the project's profile names them.
@@ -332,15 +360,30 @@ def _ukrainian_words_too(foreign: list[Word]) -> bool:
     return bool(known) and all(any(lang == "uk" for lang, _zipf in w.languages) for w in known)
 
 
-def _open_to_unlisted_cyrillic(ranked: list[tuple[str, float]], turkic: bool) -> list[tuple[str, float]]:
+def _open_to_unlisted_cyrillic(
+    ranked: list[tuple[str, float]], turkic: bool, not_uzbek: bool
+) -> list[tuple[str, float]]:
     """The ranking with the Cyrillic close-call languages at the top share, so that the file's and the
     project's profile names the text; with no profile the top one stays. Words with Turkic endings make
-    Russian the less likely reading."""
+    Russian the less likely reading; a letter the Uzbek alphabet lacks (`ы` in `Ауысымды бастау`) leaves
+    Uzbek out, so such a text is Kazakh (or Russian) even in an Uzbek project."""
     top_language, top = ranked[0]
     if top_language not in _CYRILLIC_CLOSE_CALL:
         return ranked
+    open_languages = tuple(lang for lang in _CYRILLIC_CLOSE_CALL if not (not_uzbek and lang == "uz"))
     rest = [(lang, share) for lang, share in ranked[1:] if lang not in _CYRILLIC_CLOSE_CALL]
-    close = [(lang, top) for lang in _CYRILLIC_CLOSE_CALL if lang != top_language]
+    if top_language not in open_languages:
+        return [(lang, top) for lang in open_languages] + rest
+    close = [(lang, top) for lang in open_languages if lang != top_language]
     if turkic and top_language == "ru":
         return [*close, ("ru", top * _RUSSIAN_AGAINST_TURKIC_ENDINGS), *rest]
     return [ranked[0], *close, *rest]
+
+
+# Letters of Russian and Kazakh that the Uzbek Cyrillic alphabet does not have.
+_NOT_UZBEK_LETTERS = frozenset("ыщ")
+
+
+def _not_uzbek(foreign: list[Word]) -> bool:
+    """Does a Cyrillic word no lexicon knows hold a letter Uzbek does not write?"""
+    return any(w.reason == "script only" and not _NOT_UZBEK_LETTERS.isdisjoint(w.key) for w in foreign)

@@ -33,6 +33,10 @@ STRONG, WEAK = 2, 1
 # never evidence alone, weak evidence for the project-level resolution (english_guard.context).
 AMBIGUOUS = 3
 OUTPUT_ALIASES = {"nb": "no"}
+# The verdict of a common English word that is a far more common word of another language
+# (`lexicon.Entry.shared_with`): no evidence in an English project, evidence of that language where the
+# file's and project's profile show it (see verdict._leaning and profile.resolve).
+SHARED = "shared"
 # How much more frequent (in Zipf points) a rare English word must be in another language to be weak
 # evidence of it (`summe`, `suma`); common English words: see lexicon.Entry.quoted_foreign.
 _HOMOGRAPH_MARGIN = 1.0
@@ -178,6 +182,11 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
             # A function word of another language that English text quotes (`und`, `para`, `der`, `que`), or a
             # word Uzbek code writes that is uncommon in English (`ism`, `kun`): the file's language decides.
             return _foreign_by_frequency(word, key, entry, AMBIGUOUS)
+        shared = entry.shared_with(key)
+        if shared:
+            # A common English word that another language writes far more often (`persona`, `valor`, `alter`):
+            # English in an English project, that word of the language where the profile shows it.
+            return Word(word, key, SHARED, AMBIGUOUS, shared, f"English zipf {english:.1f}, {lang} zipf {foreign:.1f}")
         return _english_by_frequency(word, key, entry)
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return Word(word, key, "code", reason="abbreviation (no vowels)")
