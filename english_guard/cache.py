@@ -375,6 +375,8 @@ class ResultCache:
             and isinstance(recorded[2], str)
         ):
             digest = recorded[2]
+            if stat.st_mtime_ns < self._started_ns - _RACY_NS:
+                return digest  # settled and recorded as it is: nothing to update (most files of a cached run)
         else:
             try:
                 with open(path, "rb") as handle:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -205,6 +206,9 @@ def collect_files(paths: list[str], config: Config, force_exclude: bool = False)
     return result
 
 
+_name = attrgetter("name")
+
+
 def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> None:
     # Paths are joined as strings: a walk visits every entry of a tree, and pathlib objects (or a
     # realpath per entry) cost more than the rest of a cached run. Only symbolic links are resolved.
@@ -233,7 +237,7 @@ def _walk(top: Path, excluder: Excluder, result: WalkResult, seen: set[str]) -> 
             continue  # a symlink loop or a second way into the same folder
         visited_real.add(real)
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = sorted(os.scandir(folder), key=_name)
         except OSError as exc:
             result.problems.append((_display(Path(folder)), f"cannot list folder: {exc.strerror or exc}"))
             continue
