@@ -32,6 +32,8 @@ def _random_json(rng: random.Random, depth: int = 0) -> object:
         lambda: rng.choice([True, False, None]),
         lambda: "".join(rng.choice('ab "\\/\n\t\x00é中\u2028🙂{}[],:') for _ in range(rng.randint(0, 8))),
     ]
+    if depth < 3 and rng.random() < 0.1:  # a list of objects of plain values, as a report's findings
+        return [{plain[3](): rng.choice(plain)() for _ in range(rng.randint(1, 4))} for _ in range(rng.randint(1, 4))]
     if depth < 4 and rng.random() < 0.45:
         size = rng.choice([0, 1, 2, 5])
         if rng.random() < 0.5:
@@ -46,7 +48,8 @@ def test_the_indented_writer_gives_the_text_of_json_dumps_with_indent():
         value = _random_json(rng)
         assert indented_json.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2), value
     # Tuples are lists; keys that are not strings are written as json.dumps writes them.
-    for value in [(1, "a"), {"a": (2, 3)}, {1: "one", None: [True]}, [{2.5: {}}], {"k": {"n": [{}]}}]:
+    findings = [{"text": '"},\n      {"', "line": 1}, {"text": "}, {", "{": "}"}, {"é": 0.5}]
+    for value in [(1, "a"), {"a": (2, 3)}, {1: "one", None: [True]}, [{2.5: {}}], {"k": {"n": [{}]}}, findings]:
         assert indented_json.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2)
     assert math.isnan(json.loads(indented_json.dumps([float("nan")]))[0])
 
