@@ -207,12 +207,13 @@ _ASCII_ALPHABET_RUN = re.compile(
     )
 )
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_WHITESPACE = re.compile(r"\s")  # what str.isspace() calls a space, found in C
 
 
 def _has_letter(text: str) -> bool:
     if text.isascii():
         return _ASCII_LETTER.search(text) is not None
-    return any(ch.isalpha() for ch in text)
+    return any(map(str.isalpha, text))
 
 
 def _has_alphabet_run(text: str) -> bool:
@@ -255,9 +256,9 @@ def text_shape(text: str) -> str:
     if not _has_letter(_FORMAT_DIRECTIVE.sub("", stripped)):
         return DATA  # "%d.%m.%Y %H:%M", "{}: {}"
     fields = _FORMAT_DIRECTIVE.sub("", stripped) if ("{" in stripped or "%" in stripped) else stripped
-    if fields != stripped and not any(ch.isspace() for ch in fields) and _NAME.match(fields):
+    if fields != stripped and not _WHITESPACE.search(fields) and _NAME.match(fields):
         return NAME  # f"tasdiqlash:{order_id}", "order_%s": a key built from parts
-    spaced = any(ch.isspace() for ch in stripped)
+    spaced = _WHITESPACE.search(stripped) is not None
     if not spaced:
         if "/" in stripped or "\\" in stripped or _FILE_EXTENSION.search(stripped):
             return DATA  # paths, MIME types, file names, bot commands
@@ -269,7 +270,9 @@ def text_shape(text: str) -> str:
         if _NAME.match(word) and (_CODE_PUNCTUATION.search(word) or (word.isascii() and word.islower())):
             return NAME  # snake_case, dotted task paths, `scope:value` callback data, a lowercase key
         return "prose"  # a word a person reads: "Yanvar", "Буква", "请输入"
-    if _REGEX.search(stripped) and not any(ch.isalpha() and not ch.isascii() for ch in stripped):
+    if _REGEX.search(stripped) and (
+        stripped.isascii() or not any(ch.isalpha() and not ch.isascii() for ch in stripped)
+    ):
         return DATA
     return "prose"
 
