@@ -23,9 +23,31 @@ only a project whose profile gives a foreign language a large share can make suc
 candidates were not read, and `checker.run_check` reads those files in full when the project's profile
 could use them (`context.candidates_needed`), so the findings are the same either way.
 
+A prose word with an inner apostrophe (`aren't`) is one word of the full analysis unless something cuts it
+there: the quote of a literal, which only a keyword or a string prefix may touch (`'x'if y`, `"a" f'b'`); an
+inline-code backtick; a camelCase span; or a protected span that reaches into the word from a character
+beside it (`x.data'kitob`, `?a=1&foo'kitob`, `"x." "data'kitob"` joined). A word between a space and a space
+or punctuation, whose apostrophes none of those can touch, is read whole (`_chains`, `_can_cut`), and a name
+that only ever stands beside such an apostrophe (`aren`) is no identifier (`_prose_only`).
+
 Then only a syntax check remains: a file that does not parse must still report EG900, and a parse
 that `ast` rejects is rejected by `symtable` too (it parses the same grammar first). `symtable` builds
-no Python tree. A file the screen cannot clear takes the full path.
+no Python tree: on the files the screen clears it costs 0.70-0.76 of `ast.parse` (standard library,
+Django; compiling to code costs 1.1), so it stays. A file the screen cannot clear takes the full path.
+
+Which files could be settled without the full path, besides these (measured at stop 12). In a file that
+parses, is ASCII and holds no directive, a finding that needs no project (a "sure" verdict) needs a segment
+with a foreign word of strength STRONG or WEAK (`verdict._decide`); everything else a segment may give is a
+candidate, which the project-level step decides (`language.profile.resolve`): a candidate leaning
+towards language L becomes a finding when log(share of L / share of English) + its ratio >= 0. A file whose
+foreign words are all AMBIGUOUS (`aren`, `klass`, endings such as `-nar`) or in no lexicon could thus be
+deferred like the files above, if its candidates' ratios were bounded below the project's need. The
+standard library's profile needs a ratio of 8.7 (its largest foreign share is 0.017%), Django's 7.4; the
+largest ratio of any candidate in the 142 standard-library files of that kind (17% of the bytes) is 1.8.
+But a bound that the text alone gives (per comment, run of joined literals or name, counting every
+word that leans and leaving out the English words, which a protected span may remove) stays below 8.7 for
+only about 70 of those files (5% of the bytes): not worth a second exactness argument, so they take the
+full path.
 
 The file's language profile (see english_guard.context) is the one thing the full path would compute
 from its segments. For a file the screen clears, the profile is defined from the screen's words
@@ -34,8 +56,11 @@ instead, on both paths (`english_weight`), so a screened file weighs exactly wha
 
 from __future__ import annotations
 
+import itertools
+import keyword
 import os
 import re
+import string
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -154,7 +179,7 @@ class _Settled:
         self.allowed = allowed
         # The words known at each level, per way of reading a word.
         self.known: dict[str, tuple[set[str], set[str], set[str]]] = {
-            reading: (set(), set(), set()) for reading in ("run", "prose", "name")
+            reading: (set(), set(), set()) for reading in ("run", "prose", "chain", "name")
         }
 
     def _common(self, word: str) -> bool:
@@ -172,7 +197,9 @@ class _Settled:
             return EVIDENCE
         worst = SETTLES if new.isdisjoint(known[UNKNOWN]) else UNKNOWN
         new -= known[UNKNOWN]
-        decide = {"run": self.plain_run, "prose": self.prose_word, "name": self.name_word}[reading]
+        decide = {"run": self.plain_run, "prose": self.prose_word, "chain": self.chain_word, "name": self.name_word}[
+            reading
+        ]
         for word in new:
             level = decide(word)
             known[level].add(word)
@@ -196,14 +223,27 @@ class _Settled:
 
     def prose_word(self, chain: str) -> int:
         """A prose word of the full analysis (inner apostrophes kept), and every part of it that a literal's
-        quotes may cut off."""
-        pieces = _APOSTROPHE.split(chain)  # words and the apostrophes between them
+        quotes or a protected span may cut off."""
+        return self._parts_level(chain, _APOSTROPHE.split(chain), lambda _apostrophe: True)
+
+    def chain_word(self, chain: str) -> int:
+        """A prose word whose every occurrence stands between characters that no protected span holds
+        (`_chains`): only the apostrophes `_can_cut` allows may cut it."""
+        pieces = _APOSTROPHE.split(chain)
+        return self._parts_level(chain, pieces, lambda apostrophe: _can_cut(pieces, apostrophe))
+
+    def _parts_level(self, chain: str, pieces: list[str], cuts) -> int:
+        """The highest level of the parts of a chain (words and the apostrophes between them) that start at
+        its start or after an apostrophe that may cut it, and end at its end or before one."""
+        starts = [0] + [index + 1 for index in range(1, len(pieces), 2) if cuts(index)]
+        ends = {len(pieces) - 1} | {index - 1 for index in range(1, len(pieces), 2) if cuts(index)}
         return max(
             SETTLES if self._common(part) else _level(classify_word(part, self.allowed, False))
             for part in (
                 "".join(pieces[first : last + 1])
-                for first in range(0, len(pieces), 2)
+                for first in starts
                 for last in range(first, len(pieces), 2)
+                if last in ends
             )
         )
 
@@ -277,12 +317,51 @@ def _names(text: str, settled: _Settled) -> tuple[set[str], int]:
         end = text.find("\n", start + stretch)
         end = size if end < 0 else end
         new = set(text[start:end].translate(_NOT_NAME).split()) - names  # `_NAME_WORD`, faster
-        worst = max(worst, settled.worst(new, "name"))
-        if worst == EVIDENCE:
-            return names, EVIDENCE
+        level = settled.worst(new, "name")
+        if level == EVIDENCE:
+            new -= _prose_only(new, text, settled)
+            level = settled.worst(new, "name")
+            if level == EVIDENCE:
+                return names, EVIDENCE
+        worst = max(worst, level)
         names |= new
         start, stretch = end, stretch * 2
     return names, worst
+
+
+def _prose_only(names: set[str], text: str, settled: _Settled) -> set[str]:
+    """The names among these that may be evidence as identifiers but can be no identifier of the text: each
+    of their occurrences touches an apostrophe between letters (`aren` of `aren't`). An identifier segment
+    holds no apostrophe, so that apostrophe would have to be the quote of a literal beside a name, which
+    only a keyword or a string prefix may touch (`_TOUCH_QUOTES`): neither the name nor the word across the
+    apostrophe is one."""
+    if "'" not in text or _TEMPLATE_STRING.search(text):
+        return set()
+    away = set()
+    for name in names:
+        if name in _TOUCH_QUOTES or settled.worst({name}, "name") != EVIDENCE:
+            continue
+        occurrences = [match.span() for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
+        if occurrences and all(_touches_apostrophe(text, start, end) for start, end in occurrences):
+            away.add(name)
+    return away
+
+
+def _touches_apostrophe(text: str, start: int, end: int) -> bool:
+    """Whether the word text[start:end] stands beside an apostrophe between letters whose other side is no
+    keyword or string prefix."""
+    if end + 1 < len(text) and text[end] == "'" and text[end - 1] in _ASCII_LETTERS and text[end + 1] in _ASCII_LETTERS:
+        across = _LETTER_RUN.match(text, end + 1)
+        return across is not None and across.group() not in _TOUCH_QUOTES
+    if start >= 2 and text[start - 1] == "'" and text[start] in _ASCII_LETTERS and text[start - 2] in _ASCII_LETTERS:
+        across = _LETTER_RUN_BEFORE.search(text, 0, start - 1)
+        return across is not None and across.group() not in _TOUCH_QUOTES
+    return False
+
+
+_TEMPLATE_STRING = re.compile(r"(?<!\w)(?:[tT][rR]?|[rR][tT])['\"]")
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_LETTER_RUN_BEFORE = re.compile(r"[A-Za-z]+$")
 
 
 def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
@@ -306,6 +385,7 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
             return NOT_CLEAN
         views.append(decoded)
         decoded_names = set(_NAME_WORD.findall(decoded))
+        decoded_names -= _prose_only(decoded_names, decoded, settled)
         worst = max(worst, settled.worst(decoded_names, "name"))
         if worst == EVIDENCE:
             return NOT_CLEAN
@@ -323,11 +403,13 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
         return _cleared(text, max(worst, level))
     for view in views:
         distinct = _prose_words(view)
-        level = settled.worst(distinct, "prose")
+        free, cut = _chains(view) if not _TEMPLATE_STRING.search(text) else (set(), set())
+        free -= cut  # read with the cuts `_can_cut` allows; every other word with every cut
+        readings = (("prose", distinct - free), ("chain", free))
+        level = max(settled.worst(words, reading) for reading, words in readings)
         if level == EVIDENCE:
-            known = settled.known["prose"]
             unsettled = {
-                word for word in distinct - known[SETTLES] - known[UNKNOWN] if settled.prose_word(word) == EVIDENCE
+                word for reading, words in readings for word in words if settled.worst({word}, reading) == EVIDENCE
             }
             if not _all_protected(unsettled, view, settled):
                 return NOT_CLEAN
@@ -339,6 +421,68 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
                 return NOT_CLEAN
             worst = max(worst, level)
     return _cleared(text, worst)
+
+
+# Where an apostrophe between two letters is the quote of a string literal, the word beside it outside the
+# literal is a keyword (`'kitob'if x else y`, `return'x'`) or a string prefix (`"a"f'kitob'`): nothing else
+# may touch a literal in a file that parses. The template-string prefix `t` (Python 3.14) is left out, or
+# every `n't` would be a quote: a text that may hold a template string (`_TEMPLATE_STRING`) is not read so.
+_TOUCH_QUOTES = frozenset(
+    [*keyword.kwlist, *keyword.softkwlist]
+    + [
+        "".join(case)
+        for prefix in ("r", "u", "b", "f", "br", "rb", "fr", "rf")
+        for case in itertools.product(*((letter, letter.upper()) for letter in prefix))
+    ]
+)
+# What may stand beside a chain of letters and apostrophes such that no protected span of `tokens._PROTECTED`
+# reaches into it from outside: a space before it (a URL holds any other character: `?a=1&foo'kitob`; a quote
+# may be where an implicitly joined literal ends: `"x." "aren't"` reads `x.aren't`), and after it a space, a
+# punctuation mark no span holds, or a full stop before a space.
+_SPACE_CHARACTERS = frozenset(" \t\n\f\v")
+_SAFE_AFTER = _SPACE_CHARACTERS | frozenset(",;!?)]")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+
+
+def _capital_inside(word: str) -> bool:
+    return word[1:] != word[1:].lower()
+
+
+def _can_cut(pieces: list[str], apostrophe: int) -> bool:
+    """Whether the full analysis may read a word that starts or ends at this apostrophe of a chain whose
+    every occurrence stands where `_chains` calls safe: only a literal's quote, an inline-code backtick or a
+    camelCase or CamelCase span (which ends at any non-word character) cuts there. Every other protected
+    span holds a character that is neither a letter nor an apostrophe (a digit, `_`, `.`, `/`, `@`, `:`, `(`,
+    `%`, `{`, `<`, `$`), so it could only reach an inner apostrophe from beside the chain. (A printf
+    placeholder ends inside a run of letters: `_printf_remainders` reads those words.)"""
+    if pieces[apostrophe] != "'":
+        return True
+    before, after = pieces[apostrophe - 1], pieces[apostrophe + 1]
+    return before in _TOUCH_QUOTES or after in _TOUCH_QUOTES or _capital_inside(before) or _capital_inside(after)
+
+
+def _chains(view: str) -> tuple[set[str], set[str]]:
+    """The prose words with inner apostrophes (`aren't`): those with an occurrence beside safe characters
+    (see `_SAFE_AFTER`), and those with an occurrence that is not."""
+    safe: set[str] = set()
+    unsafe: set[str] = set()
+    end = 0
+    size = len(view)
+    for match in _INNER_APOSTROPHE.finditer(view):
+        start = match.start()
+        if start < end:
+            continue  # a later apostrophe of the chain read last
+        while start and view[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        chain = _PROSE_WORD.match(view, start)
+        assert chain is not None  # a letter starts it
+        end = chain.end()
+        after = view[end] if end < size else " "
+        if after == "." and (end + 1 == size or view[end + 1] in _SPACE_CHARACTERS):
+            after = " "  # the end of a sentence
+        beside_safe = (not start or view[start - 1] in _SPACE_CHARACTERS) and after in _SAFE_AFTER
+        (safe if beside_safe else unsafe).add(chain.group())
+    return safe, unsafe
 
 
 def _prose_words(view: str) -> set[str]:

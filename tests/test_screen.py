@@ -42,6 +42,20 @@ FIXTURES = {
     "empty.py": "",
     # Words in no lexicon: no finding of its own, candidates that lean towards any foreign language.
     "unknown_words.py": "def zorbix_glorp(blarg):\n    return blarg\n",
+    # Contractions between spaces: `aren` (a word of other lexicons) is no word of the text alone.
+    "contraction.py": 'def total(values):\n    """Add the values that aren\'t empty; they aren\'t sorted."""\n'
+    "    return sum(value for value in values if value)\n",
+    # An apostrophe between letters that is a literal's quote (beside a keyword or a string prefix), or where
+    # a protected span (camelCase, a dotted name, a URL, a dotted name across two joined literals) ends.
+    "quote_keyword.py": "VALUE = 'x kitob'if flag else 'x daftar'if other else None\n",
+    "quote_prefix.py": "VALUE = (\" \" f'kitob x' \" \" f'daftar x')\n",
+    "camel_cut.py": "# getValue'kitob getValue'daftar\nVALUE = 1\n",
+    "dotted_cut.py": "# x.data'kitob x.data'daftar\nVALUE = 1\n",
+    "url_cut.py": "# http://x?a=1&bar'kitob http://x?a=1&bar'daftar\nVALUE = 1\n",
+    "joined_cut.py": 'VALUE = ("x." "data\'kitob x.data\'daftar")\n',
+    "after_cut.py": "# kitob'x.y daftar'x.y\nVALUE = 1\n",
+    # A name (foreign by its ending as an identifier only) that also stands beside an apostrophe: it counts.
+    "name_cut.py": "Concatenar = 1\n# x Concatenar'zz\n",
 }
 
 # A project written in Uzbek: its profile lets words in no lexicon count as Uzbek.
@@ -109,12 +123,36 @@ def fixture_tree(tmp_path: Path) -> Path:
 
 def test_each_fixture_is_cleared_or_sent_to_the_full_path(fixture_tree: Path) -> None:
     cleared = {name for name, text in FIXTURES.items() if screen_python(text).clean}
-    assert cleared == {"plain.py", "broken.py", "nonlocal.py", "empty.py"}
+    assert cleared == {"plain.py", "broken.py", "nonlocal.py", "empty.py", "contraction.py"}
     deferred = {name for name, text in FIXTURES.items() if screen_python(text).deferred}
     assert deferred == {"unknown_words.py"}
     assert not parses(FIXTURES["broken.py"], "broken.py")
     assert not parses(FIXTURES["nonlocal.py"], "nonlocal.py")  # symtable is stricter than ast.parse
     assert parses(FIXTURES["plain.py"], "plain.py")
+
+
+# Fixtures whose foreign words only a cut at an apostrophe between letters shows (`_can_cut`, `_prose_only`).
+CUT_AT_AN_APOSTROPHE = (
+    "after_cut.py",
+    "name_cut.py",
+    "quote_keyword.py",
+    "quote_prefix.py",
+    "camel_cut.py",
+    "dotted_cut.py",
+    "url_cut.py",
+    "joined_cut.py",
+)
+
+
+@pytest.mark.parametrize("name", CUT_AT_AN_APOSTROPHE)
+def test_a_word_an_apostrophe_may_cut_off_takes_the_full_path(name: str, tmp_path: Path) -> None:
+    """The full path reads a foreign word there, so the screen may neither clear the file nor defer it
+    (in an English project a deferred file is not read again)."""
+    cleared = screen_python(FIXTURES[name])
+    assert not cleared.clean and not cleared.deferred
+    (tmp_path / name).write_text(FIXTURES[name], encoding="utf-8")
+    results = [json.loads(line) for line in _assert_exact([str(tmp_path)])]
+    assert results[0]["findings"] or results[0]["candidates"]
 
 
 def test_the_screen_is_exact_on_the_fixtures(fixture_tree: Path) -> None:
