@@ -6,7 +6,8 @@ path (parse, segments, verdicts) can only end one way: every segment's text pass
 the file has no finding and no close call. The screen proves that before parsing, in one regex pass:
 
 - the text is ASCII (so no EG102 look-alike, no EG103 invisible character, no non-Latin word),
-- no suppression comment (`english-guard:`, `noqa`) is in it, so there is no directive to report,
+- no comment holds a suppression (`english-guard: ignore`, `noqa: EG201`, a blanket `noqa`; a `noqa` for
+  another tool is none), so there is no directive to report,
 - every word of the text, read each way the engine reads words (a run of letters in prose, a prose word
   with inner apostrophes, every part of a name as an identifier), is no evidence of another language
   (`verdict.no_evidence`; each distinct word is decided once per process),
@@ -69,6 +70,7 @@ from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import CAMEL_PARTS, split_identifier
 from english_guard.language.verdict import no_evidence
 from english_guard.language.words import SHARED, Word, classify_identifier_word, classify_word
+from english_guard.suppression import parse_directives
 
 # ENGLISH_GUARD_SCREEN=off parses every file: only for proving the screen exact (tests) and measuring it.
 SKIP_PARSE = os.environ.get("ENGLISH_GUARD_SCREEN", "on") != "off"
@@ -364,13 +366,31 @@ _LETTER_RUN = re.compile(r"[A-Za-z]+")
 _LETTER_RUN_BEFORE = re.compile(r"[A-Za-z]+$")
 
 
+def _has_directive(text: str) -> bool:
+    """Whether a comment of the text may hold a suppression (`english-guard: ignore`, `noqa: EG201`, a blanket
+    `noqa`) or `english-guard: skip-file`. A comment runs from a `#` to the end of its line
+    (`sources.python.read_comments`), so each `#` of a line that names one is read as a comment's start; a
+    `noqa` for another tool (`noqa: E501`) is none."""
+    for line in text.split("\n"):
+        lowered = line.lower()
+        if "noqa" not in lowered and "english-guard" not in lowered:
+            continue
+        start = line.find("#")
+        while start >= 0:
+            suppressions, skip_file = parse_directives(line[start:].rstrip("\r \t\f"))
+            if suppressions or skip_file:
+                return True
+            start = line.find("#", start + 1)
+    return False
+
+
 def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
     """Whether the full path over this Python text could only find plainly English segments, or segments
     whose only leaning is towards any foreign language (`Screen.deferred`)."""
     if not text.isascii():
         return NOT_CLEAN
     lowered = text.lower()
-    if "noqa" in lowered or "english-guard" in lowered:
+    if ("noqa" in lowered or "english-guard" in lowered) and _has_directive(text):
         return NOT_CLEAN  # a suppression comment: the full path reports what it suppresses and what not
     settled = _settled.get(allowed)
     if settled is None:

@@ -35,6 +35,11 @@ FIXTURES = {
     "broken.py": "def read(:\n    # Return the value.\n    return 1\n",
     "nonlocal.py": "nonlocal value\n",
     "directive.py": "value = 1  # noqa: EG101\n",
+    # A noqa for another tool, and a text that names the tool: no directive.
+    "other_noqa.py": "import os  # noqa: F401\nVALUE = 1  # NOQA: E501\n",
+    "mentions_tool.py": '"""Run english-guard check before each commit."""\n',
+    "blanket_noqa.py": "import os  # noqa\n",
+    "skip_file.py": "VALUE = 1\n# english-guard: skip-file\n",
     "unicode.py": '# Return the value of the first field\nLABEL = "Foydalanuvchi ma\u2019lumotlari"\n',
     "uzbek_names.py": "def foydalanuvchini_olish(raqam):\n    return raqam\n",
     "continued.py": 'TEXT = "ki\\\ntob"\n',
@@ -123,7 +128,15 @@ def fixture_tree(tmp_path: Path) -> Path:
 
 def test_each_fixture_is_cleared_or_sent_to_the_full_path(fixture_tree: Path) -> None:
     cleared = {name for name, text in FIXTURES.items() if screen_python(text).clean}
-    assert cleared == {"plain.py", "broken.py", "nonlocal.py", "empty.py", "contraction.py"}
+    assert cleared == {
+        "plain.py",
+        "broken.py",
+        "nonlocal.py",
+        "empty.py",
+        "contraction.py",
+        "other_noqa.py",
+        "mentions_tool.py",
+    }
     deferred = {name for name, text in FIXTURES.items() if screen_python(text).deferred}
     assert deferred == {"unknown_words.py"}
     assert not parses(FIXTURES["broken.py"], "broken.py")
