@@ -321,6 +321,8 @@ def _names(text: str, settled: _Settled) -> tuple[set[str], int]:
         new = set(text[start:end].translate(_NOT_NAME).split()) - names  # `_NAME_WORD`, faster
         level = settled.worst(new, "name")
         if level == EVIDENCE:
+            if not _beside_an_apostrophe(new & settled.known["name"][EVIDENCE], text):
+                return names, EVIDENCE  # a name that may be evidence, and no word of a contraction
             new -= _prose_only(new, text, settled)
             level = settled.worst(new, "name")
             if level == EVIDENCE:
@@ -337,16 +339,62 @@ def _prose_only(names: set[str], text: str, settled: _Settled) -> set[str]:
     holds no apostrophe, so that apostrophe would have to be the quote of a literal beside a name, which
     only a keyword or a string prefix may touch (`_TOUCH_QUOTES`): neither the name nor the word across the
     apostrophe is one."""
-    if "'" not in text or _TEMPLATE_STRING.search(text):
+    if "'" not in text:
+        return set()
+    beside = names & _beside_apostrophes(text)
+    if not beside or _TEMPLATE_STRING.search(text):
         return set()
     away = set()
-    for name in names:
+    for name in beside:
         if name in _TOUCH_QUOTES or settled.worst({name}, "name") != EVIDENCE:
             continue
         occurrences = [match.span() for match in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)]
         if occurrences and all(_touches_apostrophe(text, start, end) for start, end in occurrences):
             away.add(name)
     return away
+
+
+def _beside_an_apostrophe(names: set[str], text: str) -> bool:
+    """Whether each of these names stands somewhere beside an apostrophe between letters (found with
+    `str.find`, in C: most names that may be evidence never do)."""
+    return "'" in text and all(_touches_once(name, text) for name in names)
+
+
+def _touches_once(name: str, text: str) -> bool:
+    size = len(text)
+    start = text.find(name + "'")
+    while start >= 0:
+        end = start + len(name)
+        if (not start or text[start - 1] not in _NAME_CHARACTERS) and end + 1 < size and text[end + 1].isalpha():
+            return True
+        start = text.find(name + "'", start + 1)
+    start = text.find("'" + name)
+    while start >= 0:
+        end = start + 1 + len(name)
+        if start and text[start - 1].isalpha() and (end == size or text[end] not in _NAME_CHARACTERS):
+            return True
+        start = text.find("'" + name, start + 1)
+    return False
+
+
+def _beside_apostrophes(text: str) -> set[str]:
+    """The names just before or after an apostrophe between letters (found from the apostrophes: fast)."""
+    names = set()
+    for match in _INNER_APOSTROPHE.finditer(text):
+        position = match.start()
+        if text[position] != "'":
+            continue
+        start = position
+        while start and text[start - 1] in _NAME_CHARACTERS:
+            start -= 1
+        names.add(text[start:position])
+        after = _NAME_WORD.match(text, position + 1)
+        if after:
+            names.add(after.group())
+    return names
+
+
+_NAME_CHARACTERS = frozenset(string.ascii_letters + string.digits + "_")
 
 
 def _touches_apostrophe(text: str, start: int, end: int) -> bool:
@@ -361,7 +409,8 @@ def _touches_apostrophe(text: str, start: int, end: int) -> bool:
     return False
 
 
-_TEMPLATE_STRING = re.compile(r"(?<!\w)(?:[tT][rR]?|[rR][tT])['\"]")
+# A quote after `t`, `tr` or `rt` (any case) that no other name character precedes; found from the quote.
+_TEMPLATE_STRING = re.compile(r"""['"](?<=[tT]['"])(?<!\w\w['"])|['"](?<=[tT][rR]['"]|[rR][tT]['"])(?<!\w\w\w['"])""")
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
 _LETTER_RUN_BEFORE = re.compile(r"[A-Za-z]+$")
 
@@ -423,10 +472,15 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
         return _cleared(text, max(worst, level))
     for view in views:
         distinct = _prose_words(view)
-        free, cut = _chains(view) if not _TEMPLATE_STRING.search(text) else (set(), set())
-        free -= cut  # read with the cuts `_can_cut` allows; every other word with every cut
-        readings = (("prose", distinct - free), ("chain", free))
-        level = max(settled.worst(words, reading) for reading, words in readings)
+        readings: tuple[tuple[str, set[str]], ...] = (("prose", distinct),)
+        level = settled.worst(distinct, "prose")
+        if level == EVIDENCE and not _TEMPLATE_STRING.search(text):
+            # Read again with the cuts `_can_cut` allows in a chain beside safe characters (every other word
+            # with every cut): only a file that would fail otherwise pays for finding the chains.
+            free, cut = _chains(view)
+            free -= cut
+            readings = (("prose", distinct - free), ("chain", free))
+            level = max(settled.worst(words, reading) for reading, words in readings)
         if level == EVIDENCE:
             unsettled = {
                 word for reading, words in readings for word in words if settled.worst({word}, reading) == EVIDENCE
