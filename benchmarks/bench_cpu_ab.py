@@ -6,8 +6,12 @@ the same load. Each version is a folder that holds an `english_guard` package (f
 `git archive <commit> english_guard | tar -x -C /tmp/base`); it runs with that folder first on
 PYTHONPATH. Measured per turn: `ast.parse` of every Python file in one process (the floor, for the
 ratio), a cold `check --no-cache --jobs 1`, and a cached re-run (each version with its own cache folder).
+With `--precommit`, after those turns: a pre-commit style run on 5 changed files (as bench_check.py picks
+them: the middle of the Python files by size, new content each turn, `--force-exclude`), run on a copy of
+the corpus so the tree given is never changed.
 
     python benchmarks/bench_cpu_ab.py --base /tmp/base --new . --corpus /tmp/stdlibcopy [--runs 3] [--markdown DIR]
+                                      [--precommit]
 """
 
 from __future__ import annotations
@@ -48,7 +52,40 @@ def cpu_seconds(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
-def measure(versions: dict[str, Path], corpus: Path, runs: int) -> dict[str, list[float]]:
+def changed_files(corpus: Path) -> list[Path]:
+    """The 5 files bench_check.py changes for its pre-commit row: the middle of the Python files by size."""
+    skipped = {".git", "__pycache__", ".venv", "venv", "node_modules", ".english-guard-cache", ".tox"}
+    files = []
+    for folder, subfolders, names in os.walk(corpus):
+        subfolders[:] = [name for name in subfolders if name not in skipped]
+        files += [Path(folder, name) for name in names if name.endswith(".py")]
+    files.sort(key=lambda path: (path.stat().st_size, str(path)))
+    return files[len(files) // 2 : len(files) // 2 + 5]
+
+
+def measure_precommit(versions: dict[str, Path], corpus: Path, runs: int, scratch: str) -> dict[str, list[float]]:
+    """CPU seconds of a new process checking 5 changed files, each version in turn, on a copy of `corpus`."""
+    import shutil
+
+    copy = Path(scratch, "corpus")
+    shutil.copytree(corpus, copy, symlinks=True, ignore=shutil.ignore_patterns(".english-guard-cache"))
+    changed = changed_files(copy)
+    originals = {path: path.read_bytes() for path in changed}
+    samples: dict[str, list[float]] = {}
+    for turn in range(runs):
+        for path, data in originals.items():
+            path.write_bytes(data + f"\n# Local change number {turn}.\n".encode())
+        for name, folder in versions.items():
+            env = dict(os.environ, PYTHONPATH=str(folder), ENGLISH_GUARD_CACHE_DIR=str(Path(scratch, f"pre-{name}")))
+            if turn == 0:
+                cpu_seconds([sys.executable, "-c", CLI_CODE, "check", "-q", "-o", os.devnull, "."], copy, env)
+            command = [sys.executable, "-c", CLI_CODE, "check", "-q", "-o", os.devnull, "--force-exclude"]
+            seconds = cpu_seconds([*command, *(str(path.relative_to(copy)) for path in changed)], copy, env)
+            samples.setdefault(f"{name}: pre-commit, 5 changed files", []).append(seconds)
+    return samples
+
+
+def measure(versions: dict[str, Path], corpus: Path, runs: int, precommit: bool = False) -> dict[str, list[float]]:
     samples: dict[str, list[float]] = {"ast.parse, 1 process": []}
     with tempfile.TemporaryDirectory(prefix="eg-ab-") as scratch:
         for turn in range(runs):
@@ -64,6 +101,8 @@ def measure(versions: dict[str, Path], corpus: Path, runs: int) -> dict[str, lis
                 cached = cpu_seconds([*check, "."], corpus, env)
                 samples.setdefault(f"{name}: check --no-cache --jobs 1", []).append(cold)
                 samples.setdefault(f"{name}: check, cached re-run", []).append(cached)
+        if precommit:
+            samples.update(measure_precommit(versions, corpus, runs, scratch))
     return samples
 
 
@@ -94,13 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, required=True, help="the tree to check")
     parser.add_argument("--runs", type=int, default=3, help="turns (the median is reported)")
     parser.add_argument("--markdown", type=Path, metavar="DIR", help="also save the table as Markdown in DIR")
+    parser.add_argument("--precommit", action="store_true", help="also a pre-commit run on 5 changed files")
     args = parser.parse_args(argv)
     versions = {"base": args.base.resolve(), "new": args.new.resolve()}
     for folder in versions.values():
         if not (folder / "english_guard" / "__init__.py").is_file():
             parser.error(f"{folder}: no english_guard package in this folder")
     corpus = args.corpus.resolve()
-    table = markdown(measure(versions, corpus, args.runs), corpus, versions, args.runs)
+    table = markdown(measure(versions, corpus, args.runs, args.precommit), corpus, versions, args.runs)
     print(table, end="")
     if args.markdown:
         args.markdown.mkdir(parents=True, exist_ok=True)

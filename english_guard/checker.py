@@ -433,17 +433,20 @@ def run_check(
     # language: the screened files that have such candidates are read in full now; and so are the
     # screened files that may send a constant another module holds (`texts.WELCOME`).
     again_paths = {r.path for r in deferred} | {r.path for r in flows_needed(results, _ascii_text)}
-    if again_paths:
-        readers = dict(work)
+    read: dict[str, FileResult] = {}
+    readers = dict(work)
+    while again_paths:
         again = [
             (path, readers[path], config, digests.get(path), True) for path, _reader in work if path in again_paths
         ]
-        read: dict[str, FileResult] = {}
         for result, digest in _checked(again, workers):
             read[result.path] = result
             if cache is not None and digest:
                 cache.store(digest, result)
         results = [read.get(result.path, result) for result in results]
+        # A file read in full may hold constants that other unread files send: read those too, until none is
+        # left, so that the next run (which sees those constants from the start) reads nothing more.
+        again_paths = {r.path for r in flows_needed(results, _ascii_text)} - read.keys()
     if cache is not None:
         cache.save()
     run.results.extend(results)
