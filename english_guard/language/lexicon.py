@@ -59,7 +59,10 @@ class Entry:
         () else. Such a word is English in an English project and that language's word in a project written
         in it: evidence that counts only with the profile's prior (verdict "shared"). A function word
         English quotes is `quoted_foreign` instead; a word English code names (`alias`, `font`) is not listed."""
-        return self.shares_frequency(key) if key in shared_words() else ()
+        # The frequency rule first: it needs no file, and the list (lexicon_derived.json) is read only once a
+        # word passes it.
+        languages = self.shares_frequency(key)
+        return languages if languages and key in shared_words() else ()
 
 
 _local = threading.local()
