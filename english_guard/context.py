@@ -18,6 +18,7 @@ evidence; a file with little evidence of its own leans on the profile of the fil
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -204,37 +205,53 @@ def _holder_word(holder: str) -> str:
     return holder.split("[", 1)[0] if "[" in holder else holder.rsplit(".", 1)[-1]
 
 
-def held_words(results: list[FileResult]) -> set[str]:
-    """The identifiers of every constant whose strings wait for another module's flow (held callback ids and
-    Title Case labels): a file that writes none of them sends none of them."""
-    words: set[str] = set()
+def _held_names(results: list[FileResult], fact: str) -> set[str]:
+    """The holders (`texts.WELCOME`) of every string of one kind of held fact."""
+    names: set[str] = set()
     for result in results:
-        for name in (HELD_FINDINGS, HELD_LABELS):
-            held = result.facts.get(name)
-            if isinstance(held, list):
-                words.update(
-                    _holder_word(item[0])
-                    for item in held
-                    if isinstance(item, list) and item and isinstance(item[0], str)
-                )
-    words.discard("")
-    return words
+        held = result.facts.get(fact)
+        if isinstance(held, list):
+            names.update(item[0] for item in held if isinstance(item, list) and item and isinstance(item[0], str))
+    return names
+
+
+# Every flow that matches callback data writes one of these: an attribute `.data` (`F.data == ...`,
+# `call.data.startswith(...)`; Python allows space and line joins after the dot), `callback_data=`,
+# `CallbackData`, `callback_query(_handler)` (see `user_facing.visit_Call` and `visit_Compare`).
+_CALLBACK_TEXT = re.compile(r"\.[\s\\]*data\b|callback_data|CallbackData|callback_query")
+
+
+def _mentions(words: set[str]) -> re.Pattern[str] | None:
+    words = words - {""}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b") if words else None
 
 
 def flows_needed(results: list[FileResult], read_text: Callable[[str], str | None]) -> list[FileResult]:
-    """The files the screen cleared unparsed whose flows the project step may need: those whose text writes
-    the name of a held constant. Reading them in full gives the findings a run without the screen gives."""
+    """The files the screen cleared unparsed whose flows the project step may need. A held label changes
+    where a module shows it: a file that writes its name may. A held callback id changes only where a module
+    matches it as callback data (a file that writes its name and callback text may), and once one does,
+    where a module shows it too. Reading those files in full gives the findings a run without the screen
+    gives; the rest (most files of a large English project) stay unread."""
     unread = [result for result in results if result.facts.get(FLOWS_UNREAD)]
-    words = held_words(results) if unread else set()
-    if not words:
+    if not unread:
         return []
-    import re
+    labels = _held_names(results, HELD_LABELS)
+    callback_ids = _held_names(results, HELD_FINDINGS)
+    if not (labels or callback_ids):
+        return []
+    from english_guard.sources.string_roles import CALLBACK_DATA  # its patterns: only for projects with flows
 
-    mention = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b")
+    matched = _project_flows([(result.path, result.facts.get(FLOWS)) for result in results]).get(CALLBACK_DATA, set())
+    shown_matters = _mentions({_holder_word(name) for name in labels | (callback_ids & matched)})
+    matching_matters = _mentions({_holder_word(name) for name in callback_ids})
     needed = []
     for result in unread:
         text = read_text(result.path)
-        if text is not None and mention.search(text):
+        if text is None:
+            continue
+        if (shown_matters is not None and shown_matters.search(text)) or (
+            matching_matters is not None and _CALLBACK_TEXT.search(text) and matching_matters.search(text)
+        ):
             needed.append(result)
     return needed
 

@@ -345,3 +345,31 @@ def test_a_field_label_or_a_russian_noun_is_no_cyrillic_name():
     assert not only_proper_names(judge("Тузилма - {structure}", "string"), "Тузилма - {structure}")
     assert only_proper_names(judge("🎙 Абдурахмон Гаджев", "string"), "🎙 Абдурахмон Гаджев")
     assert not unknown_cyrillic_name("Транзакция")
+
+
+def test_a_cleared_file_is_read_for_its_flows_only_where_it_could_change_a_held_string():
+    """A held callback id changes where a module matches it as callback data, and then where one shows it;
+    a held label where one shows it. A cleared file that only mentions a held name (Django's `name`,
+    `function`) without callback text is not read: that kept the screen's savings on large projects."""
+    from english_guard.context import FLOWS, FLOWS_UNREAD, HELD_FINDINGS, HELD_LABELS, flows_needed
+    from english_guard.records import FileResult
+
+    files = {
+        "models.py": "def back(self):\n    return self.ORTGA\n",
+        "callbacks.py": "@dp.callback_query_handler(text=texts.ORTGA)\nasync def back(call):\n    pass\n",
+        "matches.py": "if call . \\\n  data == texts.ORTGA:\n    pass\n",
+        "shows.py": "await message.answer(texts.ORTGA)\n",
+        "unrelated.py": "value = call.data\n",
+    }
+    unread = [FileResult(path, facts={FLOWS_UNREAD: True}) for path in files]
+    texts = FileResult("texts.py", facts={HELD_FINDINGS: [["texts.ORTGA", 1, 9, "EG402"]]})
+
+    def needed(*results: FileResult) -> set[str]:
+        return {result.path for result in flows_needed([*results, *unread], files.get)}
+
+    assert needed(texts) == {"callbacks.py", "matches.py"}
+    matcher = FileResult("handlers.py", facts={FLOWS: {"callback data": ["texts.ORTGA"]}})
+    assert needed(texts, matcher) == {"callbacks.py", "matches.py", "shows.py", "models.py"}
+    label = FileResult("texts.py", facts={HELD_LABELS: [["texts.ORTGA", {}]]})
+    assert needed(label) == {"callbacks.py", "matches.py", "shows.py", "models.py"}
+    assert needed(FileResult("texts.py")) == set()
