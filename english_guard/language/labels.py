@@ -75,6 +75,21 @@ _CYRILLIC_NAME_ENDINGS = tuple(ending for ending in SUFFIXES if len(ending) >= 3
 _RUSSIAN_NOUN_ENDINGS = ("ция", "ние", "ость", "ство", "изм", "ческий")
 
 
+# A Cyrillic word is read as an unknown name only where a word list could have known it: Russian and Uzbek
+# have lists, Kazakh and Kyrgyz none (verdict._UNLISTED_CYRILLIC). Letters only they write (`Әке`), or a
+# letter Uzbek lacks next to one Russian lacks (`Қайырымдылық`), name the word's language by its letters.
+_UNLISTED_ONLY_LETTERS = frozenset("әңөұүһіӘҢӨҰҮҺІ")
+_NOT_UZBEK_LETTERS = frozenset("ыщЫЩ")
+_NOT_RUSSIAN_LETTERS = frozenset("қғҳўҚҒҲЎ")
+
+
+def _unlisted_language_letters(word: str) -> bool:
+    letters = set(word)
+    return not letters.isdisjoint(_UNLISTED_ONLY_LETTERS) or (
+        not letters.isdisjoint(_NOT_UZBEK_LETTERS) and not letters.isdisjoint(_NOT_RUSSIAN_LETTERS)
+    )
+
+
 def _cyrillic(word: str) -> bool:
     return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("CYRILLIC") for ch in word)
 
@@ -82,8 +97,9 @@ def _cyrillic(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def unknown_cyrillic_name(word: str) -> bool:
     """A capitalised Cyrillic word that no lexicon knows (`Тошкент`, `Бухара`, `Наманган`), neither as it is
-    nor read as Uzbek Latin, and that ends in no Uzbek suffix chain (`Тузилмалар`, `Республикаси` are words)."""
-    if not (word[:1].isupper() and _cyrillic(word)):
+    nor read as Uzbek Latin, that ends in no Uzbek suffix chain (`Тузилмалар`, `Республикаси` are words) and
+    whose letters do not name a language without a word list (`Қайырымдылық` is Kazakh)."""
+    if not (word[:1].isupper() and _cyrillic(word)) or _unlisted_language_letters(word):
         return False
     key = fold(word)
     if lookup(key).foreign:
