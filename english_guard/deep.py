@@ -19,6 +19,7 @@ import ctypes
 import functools
 import sys
 import threading
+import warnings
 from collections.abc import Callable
 from types import FrameType
 from typing import TypeVar
@@ -134,3 +135,12 @@ def too_deep(source: str | bytes, path: str = "<unknown>") -> bool:
     finally:
         sys.setrecursionlimit(previous)
     return False
+
+
+def parse_snippet(source: str) -> ast.Module:
+    """Parse a piece of text tried as Python (a comment's body, a string's text). Python warns about some
+    text that still parses (`1st` is an "invalid decimal literal", `"\\d"` an invalid escape); such a warning
+    is about a guess of ours, not about the user's file, so it must not reach the user's terminal."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ast.parse(source)

@@ -219,3 +219,19 @@ def test_invisible_characters_are_located_after_a_form_feed(tmp_path):
     root = make_project(tmp_path / "p", {"zw.py": "x = 1\n\x0c\ny = 'a\u2028b'\nname = 'in\u200bvisible'\n"})
     _code, report, _stderr = check_json(root, "--no-cache", "--select", "EG103")
     assert [(f["line"], f["column"], f["text"]) for f in report["findings"]] == [(4, 11, "U+200B")]
+
+
+def test_python_warnings_about_text_tried_as_code_do_not_reach_the_terminal():
+    """A comment or a string is tried as Python (commented-out code, code in a string); Python warns about
+    some such text (`1in x`: "invalid decimal literal"), and that warning is about our guess, not the file."""
+    import warnings
+
+    from english_guard.deep import parse_snippet
+    from english_guard.language.prose import _commented_code
+    from english_guard.sources.string_roles import looks_like_code
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert parse_snippet("found = 1in x") is not None
+        assert _commented_code("found = 1in x") is not None
+        assert looks_like_code("found = 1in x")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 
+from english_guard.deep import parse_snippet
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import Token
 from english_guard.language.words import SHARED, STRONG, Word, classify_word
@@ -139,7 +140,7 @@ def _commented_code(body: str) -> ast.AST | None:
     if _OPENS_BLOCK.search(code):
         code += "\n pass"
     try:
-        return ast.parse(code)
+        return parse_snippet(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
 

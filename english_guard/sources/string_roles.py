@@ -22,6 +22,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from english_guard.deep import parse_snippet
 from english_guard.rules import NON_ENGLISH_MSGID, NON_ENGLISH_STRING, UNTRANSLATED_USER_FACING_STRING
 from english_guard.sources.callpatterns import matches_any
 
@@ -397,7 +398,7 @@ def looks_like_code(text: str) -> bool:
     text = re.sub(r"\{[^{}]*\}", "x", text)  # an f-string's fields stand for names
     for candidate in (text, text.rstrip() + "\n    pass"):
         try:
-            tree = ast.parse(candidate)
+            tree = parse_snippet(candidate)
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue
         for node in ast.walk(tree):
