@@ -26,6 +26,7 @@ import hashlib
 import json
 import os
 import time
+from dataclasses import fields
 from operator import attrgetter
 from pathlib import Path
 from stat import S_ISREG
@@ -77,21 +78,9 @@ INDEX_VERSION = 3
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # a cache of millions of files stays far below this
 _RACY_NS = 2_000_000_000  # a file changed this close to the run is hashed again next time
 
-# A stored finding is the row of these fields (Finding's fields after its path, in their order).
-ROW_FIELDS = (
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "code",
-    "kind",
-    "symbol",
-    "text",
-    "language",
-    "confidence",
-    "message",
-    "suggestion",
-)
+# A stored finding is the row of Finding's fields after its path, in their order: derived, so that a new field
+# cannot be left out of the cache (the code digest in the folder's name retires caches of the older shape).
+ROW_FIELDS = tuple(item.name for item in fields(Finding))[1:]
 _NUMBER = (int, float)
 _ROW_TYPES: tuple[Any, ...] = (int, int, int, int, str, str, str, str, str, _NUMBER, str, (str, type(None)))
 _ERROR_TYPES: tuple[Any, ...] = (str, (int, type(None)), (int, type(None)), str)  # message, line, column, code
