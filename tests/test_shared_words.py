@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 import pytest
+from test_profile_naming import _languages as _findings
+from test_profile_naming import _write
 
 from english_guard.checker import run_check
 from english_guard.config import load_config
@@ -21,22 +23,6 @@ from english_guard.language.lexicon import CommonWords, derived_data, lookup
 from english_guard.language.profile import resolve, shares
 from english_guard.language.words import SHARED, classify_word
 from english_guard.screen import screen_python
-
-
-def _write(root: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
-
-
-def _findings(root: Path, monkeypatch) -> dict[str, str]:
-    """{finding text: language} of a check of `root`."""
-    monkeypatch.chdir(root)
-    run = run_check(["."], load_config(None, start="."), jobs=1, use_cache=False)
-    return {finding.text: finding.language for finding in run.findings}
-
 
 # The identifiers of the tests: each is only words English shares with Spanish, German or Portuguese.
 SHARED_NAMES = """\
