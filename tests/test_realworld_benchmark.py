@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "realworld"
-LANGS = {"en", "uz", "ru", "uk", "kk", "tr", "de", "es", "pt", "fr", "id", "zh", "ja", "ar"}
+LANGS = {"en", "uz", "ru", "uk", "kk", "tr", "de", "es", "pt", "fr", "it", "id", "zh", "ja", "ar"}
 KINDS = {"comment", "docstring", "identifier", "string"}
 
 
@@ -46,7 +46,8 @@ def test_repos_tsv_rows_are_complete_and_pinned():
     for name, row in repos.items():
         assert len(row["commit"]) == 40 and int(row["commit"], 16) >= 0, name
         assert row["role"] in {"foreign", "control"}, name
-        assert row["split"] in ({"tune", "test", "test2"} if row["role"] == "foreign" else {"control", "control2"}), (
+        foreign_splits = {"tune", "test", "test2", "test3"}
+        assert row["split"] in (foreign_splits if row["role"] == "foreign" else {"control", "control2", "control3"}), (
             name
         )
         assert row["notes"].strip(), name
@@ -77,12 +78,26 @@ def test_heldout_split_of_session_12_is_new_and_covers_its_languages():
     assert not earlier & {r["repo"] for r in test2 + controls2}
 
 
+def test_heldout_split_of_session_13_is_new_and_covers_its_languages():
+    repos = _repos().values()
+    test3 = [r for r in repos if r["split"] == "test3"]
+    assert len(test3) >= 8 and all(r["role"] == "foreign" for r in test3)
+    langs = [r["category"] for r in test3]
+    assert {"uz", "ru", "uk", "kk", "es"} <= set(langs) and len(set(langs)) >= 5 and langs.count("uz") >= 2
+    controls3 = [r for r in repos if r["split"] == "control3"]
+    assert len(controls3) >= 2 and all(r["role"] == "control" for r in controls3)
+    # New means: no repository of test3 or control3 was in any earlier part of the benchmark.
+    earlier = {r["repo"] for r in repos if r["split"] in {"tune", "test", "control", "test2", "control2"}}
+    assert not earlier & {r["repo"] for r in test3 + controls3}
+
+
 def test_each_split_is_scored_with_its_own_control_group():
     assert score.control_group("test2") == "control2"
+    assert score.control_group("test3") == "control3"
     assert {score.control_group(split) for split in ("tune", "test", "all")} == {"control"}
 
 
-@pytest.mark.parametrize("split", ["tune", "test", "test2"])
+@pytest.mark.parametrize("split", ["tune", "test", "test2", "test3"])
 def test_labels_parse_and_belong_to_their_split(split):
     repos = _repos()
     labels = _labels(split)
@@ -117,7 +132,8 @@ def test_splits_are_disjoint_by_repository():
     tune = {lab["repo"] for lab in _labels("tune")}
     test = {lab["repo"] for lab in _labels("test")}
     test2 = {lab["repo"] for lab in _labels("test2")}
-    assert tune and not tune & test and not (tune | test) & test2
+    test3 = {lab["repo"] for lab in _labels("test3")}
+    assert tune and not tune & test and not (tune | test) & test2 and not (tune | test | test2) & test3
 
 
 SOURCE = '''"""Modul hujjati."""

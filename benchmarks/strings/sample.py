@@ -2,12 +2,12 @@
 """String precision and recall on real bots by sampling (issue 11, acceptance 3).
 
 usage:
-    python sample.py draw TREES_DIR [--repos heldout.tsv] [--split heldout|heldout2] [--per-repo 100] [--seed 2026]
-                     [--out sample.tsv]
+    python sample.py draw TREES_DIR [--repos heldout.tsv] [--split heldout|heldout2|heldout3] [--per-repo 100]
+                     [--seed 2026] [--out sample.tsv]
     python sample.py score TREES_DIR [--labels labels.json] [--cmd "english-guard check --format json --no-cache"]
 
-Two held-out sets: `heldout` (session 11, labels.json) and `heldout2` (session 12, labels-heldout2.json),
-each the rows of heldout.tsv with that split.
+Three held-out sets: `heldout` (session 11, labels.json), `heldout2` (session 12, labels-heldout2.json)
+and `heldout3` (session 13, labels-heldout3.json), each the rows of heldout.tsv with that split.
 
 TREES_DIR holds one tree per repository, named OWNER+NAME (lay them out from the snapshots with
 `MIRROR=... python ../realworld/extract.py TREES_DIR --repos heldout.tsv`).
