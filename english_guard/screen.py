@@ -63,9 +63,10 @@ that only the walk gives. The screen's cleared files have the profile weight def
 words on both paths (`english_weight`). Giving that definition to every file whose profile is English only
 was tried at stop 13: the JSON reports stayed byte-identical on the standard library, Django and
 `examples/`, the realworld tune part scored the same (per language too) with the same control findings, and
-on the two evaluation sets the findings were the same, 11 of them with a confidence 0.01 lower. The weight would then be no obstacle, but that changes
-the profile (a detection decision), and a file with candidates would still need each candidate's leaning
-bounded below what the profile needs. Until then the cold targets rest on the full path's own cost.
+on the two evaluation sets the findings were the same, 11 of them with a confidence 0.01 lower. The weight
+would then be no obstacle, but that changes the profile (a detection decision), and a file with candidates
+would still need each candidate's leaning bounded below what the profile needs. Until then the cold targets
+rest on the full path's own cost.
 
 The file's language profile (see english_guard.context) is the one thing the full path would compute
 from its segments. For a file the screen clears, the profile is defined from the screen's words
