@@ -542,8 +542,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--string-roles",
         action="store_true",
-        help="also time a cold check that judges no string literal (ENGLISH_GUARD_STRING_ROLES=off): "
-        "the share of the cold check that string roles and their judging cost",
+        help="also time a cold check that follows no string flow and judges no string literal "
+        "(ENGLISH_GUARD_STRING_ROLES=off): the share of the cold check that strings cost (in turns and in CPU "
+        "seconds: benchmarks/bench_string_share.py)",
     )
     parser.add_argument(
         "--no-snapshot",

@@ -192,12 +192,18 @@ def profile_weight(segment: Segment, verdict: Verdict) -> float:
 def _settles(segment: Segment, kind: str, allowed: frozenset[str], collecting: bool) -> bool:
     """Whether the segment's verdict is surely English with no leaning, and nothing else in `evaluate` reads the
     text of such a segment: a shouted string is judged again in small letters, and a user-facing Title Case label
-    may lean through a lexicon word (`title_case_leaning`) while its verdict is English."""
-    if segment.kind == "string" and (
-        segment.text.isupper()
-        or collecting
-        and segment.symbol == USER_FACING
-        and title_case_leaning(segment.text, NEIGHBOURS)
+    may lean through a lexicon word (`title_case_leaning`) while its verdict is English. Both are read as strings
+    only: a string read as a name (`MAX_REPEAT`, `CONTENT_LENGTH`) settles like any name."""
+    if (
+        kind == "string"
+        and segment.kind == "string"
+        and (
+            segment.text.isupper()
+            and " " in segment.text.strip()  # what `shouted` asks first
+            or collecting
+            and segment.symbol == USER_FACING
+            and title_case_leaning(segment.text, NEIGHBOURS)
+        )
     ):
         return False
     return settled.settles(segment.text, kind, allowed)

@@ -21,10 +21,11 @@ from english_guard.errors import EnglishGuardError
 from english_guard.records import Segment
 from english_guard.sources.python_positions import Positions
 from english_guard.sources.string_roles import CALLBACK_DATA, SHOWN, USER_FACING, is_test_module
-from english_guard.sources.user_facing import Frame, UserFacingStrings
+from english_guard.sources.user_facing import Frame, UserFacingStrings, call_kinds_for
 
-# ENGLISH_GUARD_STRING_ROLES=off leaves string literals unjudged: only for measuring what judging every
-# string costs (benchmarks/bench_check.py --string-roles); never a setting for users.
+# ENGLISH_GUARD_STRING_ROLES=off follows no string flow and leaves string literals unjudged (comments,
+# docstrings and names are read as usual): only for measuring what strings cost
+# (benchmarks/bench_string_share.py); never a setting for users.
 STRING_ROLES = os.environ.get("ENGLISH_GUARD_STRING_ROLES", "on") != "off"
 
 
@@ -49,6 +50,8 @@ class _Collector(UserFacingStrings):
 
     def _method(self, node_class: type) -> Callable[[_Collector, ast.AST], object]:
         method = getattr(type(self), "visit_" + node_class.__name__, None) or type(self).generic_visit
+        if not STRING_ROLES and getattr(UserFacingStrings, method.__name__, None) is method:
+            method = type(self).generic_visit  # a string flow's step: switched off with the strings
         self._methods[node_class] = method
         return method
 
@@ -97,6 +100,8 @@ class _Collector(UserFacingStrings):
         self.holders: dict[int, str] = {}
         self.flows: dict[str, set[str]] = {SHOWN: set(), CALLBACK_DATA: set()}
         self.language_tables: dict[str, list[tuple[str, ast.expr]]] = {}
+        self.call_kinds = call_kinds_for(config)
+        self.shown_keywords = frozenset(config.user_facing_keywords)
         self.test_file = False  # set by read_python_text: its strings are then test data
         # Names the code uses (defined here or not): a comment that mentions one refers to code.
         self.references: dict[str, ast.Name] = {}
@@ -203,7 +208,8 @@ class _Collector(UserFacingStrings):
         column = self.pos.find_name(node.lineno, node.name, self.pos.column(node.lineno, node.col_offset) + 5)
         self.define(node.name, "class", node.lineno, column)
         self._docstring(node)
-        self.class_keywords(node)
+        if STRING_ROLES:
+            self.class_keywords(node)
         for item in [*node.decorator_list, *node.bases, *node.keywords]:
             self.visit(item)
         self.class_depth.append(True)
@@ -410,9 +416,9 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
     collector = _Collector(path, text, config)
     collector.test_file = is_test_module(path, text) if test_file is None else test_file
     collector.visit(tree)
-    collector.resolve_local_calls()
-    collector.mark_language_tables()
     if STRING_ROLES:
+        collector.resolve_local_calls()
+        collector.mark_language_tables()
         collector.strings = collector.string_segments()
     comments = read_comments(path, text, collector.string_spans)
     references = [

@@ -97,6 +97,30 @@ def _is_callback_data(node: ast.AST) -> bool:
     return isinstance(node, ast.Attribute) and node.attr == "data"
 
 
+# What a callee says about the strings passed to it: (a handler of pressed buttons, a gettext function,
+# a user-facing call, the role a log, data, developer or exception call gives), per callee and configuration.
+_CallKind = tuple[bool, bool, bool, str | None]
+_call_kinds: dict[int, tuple[Config, dict[str, _CallKind]]] = {}
+
+
+def call_kinds_for(config: Config) -> dict[str, _CallKind]:
+    """The callees classified so far under a configuration (one or two per process)."""
+    entry = _call_kinds.get(id(config))
+    if entry is None or entry[0] is not config:
+        entry = _call_kinds[id(config)] = (config, {})
+    return entry[1]
+
+
+def _call_kind(callee: str, config: Config) -> _CallKind:
+    if callee.rsplit(".", 1)[-1] in _CALLBACK_HANDLERS:
+        return True, False, False, None
+    if is_gettext_call(callee, config):
+        return False, True, False, None
+    if is_user_facing_call(callee, config):
+        return False, False, True, None
+    return False, False, False, call_role(callee)
+
+
 def _literal_like(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str)
@@ -163,6 +187,8 @@ class UserFacingStrings(ast.NodeVisitor):
     holders: dict[int, str]  # id(literal) -> the constant, class attribute or table entry holding it
     flows: dict[str, set[str]]  # "shown" / "callback data" -> names of constants sent or matched here
     language_tables: dict[str, list[tuple[str, ast.expr]]]  # `regions` -> [("uz", [...]), ("ru", [...])]
+    call_kinds: dict[str, _CallKind]  # see `call_kinds_for`
+    shown_keywords: frozenset[str]  # the configuration's user-facing keywords (`verbose_name`, `help_text`)
 
     def _literal_segment(
         self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "", holder: str = ""
@@ -204,7 +230,7 @@ class UserFacingStrings(ast.NodeVisitor):
         for target in targets:
             if not isinstance(target, ast.Name):
                 continue
-            if target.id in self.config.user_facing_keywords:
+            if target.id in self.shown_keywords:
                 # `verbose_name = "..."` in a Django Meta, `help_text = "..."`: the name says who reads it
                 self._mark(value, USER_FACING, f"{target.id} = ...")
             elif "choices" in target.id.lower():
@@ -238,7 +264,7 @@ class UserFacingStrings(ast.NodeVisitor):
         for key, value in zip(node.keys, node.values, strict=True):
             if isinstance(key, ast.Constant) and isinstance(key.value, str):
                 self._mark(key, NAME, "dict key")
-                if key.value in self.config.user_facing_keywords:
+                if key.value in self.shown_keywords:
                     # a migration's `options={"verbose_name": "..."}`, a form's `{"label": "..."}`
                     self._mark(value, USER_FACING, f"{key.value!r}: ...")
                 elif key.value == "choices":
@@ -246,6 +272,9 @@ class UserFacingStrings(ast.NodeVisitor):
         self.generic_visit(node)
 
     def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
+        if len(node.elts) != 2 and len(node.elts) < 6:  # neither a text and its slug nor a word list
+            self.generic_visit(node)
+            return
         literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         texts = [literal for literal, _ in literals]
         words = [word for _, word in literals]
@@ -298,42 +327,61 @@ class UserFacingStrings(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Call(self, node: ast.Call) -> None:
-        callee = dotted_name(node.func)
-        if callee.rsplit(".", 1)[-1] in _CALLBACK_HANDLERS:
+        func = node.func
+        if not node.args and not node.keywords:
+            # Many calls pass nothing: only `"a b c".split()` gives a string a role then.
+            if (
+                func.__class__ is ast.Attribute
+                and func.attr in ("split", "splitlines")
+                and isinstance(func.value, ast.Constant)
+                and not any(self._call_kind(dotted_name(func))[:3])  # unless configured as a message call
+            ):
+                self._mark(func.value, DATA, "a word list")
+            self.generic_visit(node)
+            return
+        callee = func.id if func.__class__ is ast.Name else dotted_name(func)
+        handler, gettext, shown, role = self._call_kind(callee)
+        if handler:
             for value in (*node.args, *(k.value for k in node.keywords if k.arg)):
                 self._mark_callback_data(value, f"{callee}(...)")
             self.generic_visit(node)
             return
-        if (
-            isinstance(node.func, ast.Attribute)
-            and node.func.attr in _DATA_TESTS
-            and _is_callback_data(node.func.value)
-        ):
+        self._call_arguments(node, callee, gettext, shown, role)
+        if node.keywords and not gettext:
+            self._call_keywords(node, callee)
+        self.generic_visit(node)
+
+    def _call_kind(self, callee: str) -> _CallKind:
+        kind = self.call_kinds.get(callee)
+        if kind is None:
+            kind = self.call_kinds[callee] = _call_kind(callee, self.config)
+        return kind
+
+    def _call_arguments(self, node: ast.Call, callee: str, gettext: bool, shown: bool, role: str | None) -> None:
+        func = node.func
+        if func.__class__ is ast.Attribute and func.attr in _DATA_TESTS and _is_callback_data(func.value):
             for arg in node.args:
                 self._mark_callback_data(arg, f"{callee}(...)")
-        if callee.rsplit(".", 1)[-1] == "CallbackData":  # aiogram 2: `CallbackData("vote", "action")`
-            for arg in node.args:
+        if callee.endswith("CallbackData") and callee.rsplit(".", 1)[-1] == "CallbackData":
+            for arg in node.args:  # aiogram 2: `CallbackData("vote", "action")`
                 self._mark_callback_data(arg, callee)
-        if is_gettext_call(callee, self.config):
+        if gettext:
             for arg in node.args:
                 self._mark(arg, MSGID, callee)
-            self.generic_visit(node)
-            return
-        if is_user_facing_call(callee, self.config):
+        elif shown:
             for arg in node.args:
                 self._mark(arg, USER_FACING, callee)
                 self._parameter_shown(arg)
-        elif isinstance(node.func, ast.Attribute) and node.func.attr == "in_" and _is_message_text(node.func.value):
+        elif func.__class__ is ast.Attribute and func.attr == "in_" and _is_message_text(func.value):
             for arg in node.args:  # aiogram's `F.text.in_({...})` filter lists button labels
                 self._mark(arg, USER_FACING, callee)
         elif (
-            isinstance(node.func, ast.Attribute)
-            and node.func.attr in ("split", "splitlines")
-            and isinstance(node.func.value, ast.Constant)
+            func.__class__ is ast.Attribute
+            and func.attr in ("split", "splitlines")
+            and isinstance(func.value, ast.Constant)
         ):
-            self._mark(node.func.value, DATA, "a word list")  # `"a b c".split()`
+            self._mark(func.value, DATA, "a word list")  # `"a b c".split()`
         else:
-            role = call_role(callee)
             if role is not None:
                 for arg in node.args:
                     self._mark(arg, role, callee)
@@ -343,10 +391,12 @@ class UserFacingStrings(ast.NodeVisitor):
                 and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords)))
             ):
                 self.local_calls.append((node, callee))
+
+    def _call_keywords(self, node: ast.Call, callee: str) -> None:
         for keyword in node.keywords:
             if not keyword.arg:
                 continue
-            if is_user_facing_keyword(callee, keyword.arg, self.config):
+            if keyword.arg in self.shown_keywords and is_user_facing_keyword(callee, keyword.arg, self.config):
                 self._mark(keyword.value, USER_FACING, f"{callee}({keyword.arg}=...)")
                 self._parameter_shown(keyword.value)
             elif keyword.arg == "choices":
@@ -357,16 +407,20 @@ class UserFacingStrings(ast.NodeVisitor):
                 self._mark(keyword.value, NAME, f"{callee}({keyword.arg}=...)")
             elif keyword.arg in DEVELOPER_KEYWORDS:
                 self._mark(keyword.value, DEVELOPER, f"{callee}({keyword.arg}=...)")
-        self.generic_visit(node)
 
     def visit_Compare(self, node: ast.Compare) -> None:
         # `message.text == "📦 Yangi buyurtma"`: a bot matches the label of a button the user pressed.
         sides = [node.left, *node.comparators]
-        if any(_is_callback_data(side) for side in sides):
+        callback = shown = False
+        for side in sides:
+            if side.__class__ is ast.Attribute:
+                callback = callback or _is_callback_data(side)
+                shown = shown or _is_message_text(side)
+        if callback:
             for side in sides:
                 if not _is_callback_data(side):
                     self._mark_callback_data(side, "compared with callback data")
-        elif any(_is_message_text(side) for side in sides):
+        elif shown:
             for side in sides:
                 if not _is_message_text(side):
                     self._mark(side, USER_FACING, "compared with a message's text")
