@@ -379,3 +379,25 @@ def test_a_cleared_file_is_read_for_its_flows_only_where_it_could_change_a_held_
     label = FileResult("texts.py", facts={HELD_LABELS: [["texts.ORTGA", {}]]})
     assert needed(label) == {"callbacks.py", "matches.py", "shows.py", "models.py"}
     assert needed(FileResult("texts.py")) == set()
+
+
+KEYBOARD_SENDER = """from telebot import types
+
+import texts
+
+
+def main_menu(seen):
+    keyboard = types.ReplyKeyboardMarkup(resize_keyboard=True)
+    {call}(texts.STATS_BUTTON)
+    return keyboard
+"""
+
+
+def test_a_keyboard_row_of_held_labels_shows_them(tmp_path, monkeypatch):
+    """pyTelegramBotAPI's `keyboard.add(texts.X)` and `markup.row(...)` take plain strings as button labels: a
+    flow that shows what `texts.py` holds. A set's `add` shows nothing."""
+    _write(tmp_path, {"texts.py": ENGLISH_NAMED_TEXTS})
+    label = ("EG401", "📊 Test Tahlili")  # Title Case: reported where a flow shows it
+    for call, shown in [("seen.add", False), ("keyboard.add", True), ("markup.row", True), ("menu_kb.insert", True)]:
+        _write(tmp_path, {"handlers.py": KEYBOARD_SENDER.format(call=call)})
+        assert (label in _texts_findings(_run(tmp_path, monkeypatch))) is shown, call

@@ -92,6 +92,22 @@ _CALLBACK_HANDLERS = frozenset({"callback_query_handler", "callback_query"})
 _DATA_TESTS = frozenset({"startswith", "endswith", "removeprefix", "removesuffix", "in_", "contains", "split"})
 
 
+# A reply keyboard's methods that take buttons or, in pyTelegramBotAPI, plain strings as button labels.
+_KEYBOARD_ROWS = frozenset({"add", "row", "insert"})
+_KEYBOARD_NAME = re.compile(r"keyboard|markup|(?:^|_)kb(?:_|$)", re.IGNORECASE)
+
+
+def _is_keyboard(node: ast.AST) -> bool:
+    """`keyboard`, `self.main_markup`, `menu_kb`: a name that says it holds a keyboard (`items.add` does not)."""
+    if node.__class__ is ast.Name:
+        name = node.id
+    elif node.__class__ is ast.Attribute:
+        name = node.attr
+    else:
+        return False
+    return _KEYBOARD_NAME.search(name) is not None
+
+
 def _is_callback_data(node: ast.AST) -> bool:
     """`call.data`, `callback.data`, `F.data`: the callback data of a pressed inline button."""
     return isinstance(node, ast.Attribute) and node.attr == "data"
@@ -370,6 +386,10 @@ class UserFacingStrings(ast.NodeVisitor):
                 self._mark(arg, MSGID, callee)
         elif shown:
             for arg in node.args:
+                self._mark(arg, USER_FACING, callee)
+                self._parameter_shown(arg)
+        elif func.__class__ is ast.Attribute and func.attr in _KEYBOARD_ROWS and _is_keyboard(func.value):
+            for arg in node.args:  # pyTelegramBotAPI's `keyboard.add(texts.MENU)`: a string is a button's label
                 self._mark(arg, USER_FACING, callee)
                 self._parameter_shown(arg)
         elif func.__class__ is ast.Attribute and func.attr == "in_" and _is_message_text(func.value):
