@@ -12,7 +12,7 @@ import re
 from english_guard.deep import parse_snippet
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import Token
-from english_guard.language.words import SHARED, STRONG, Word, classify_word
+from english_guard.language.words import SHARED, STRONG, Word, classify_word, compound_noun
 from english_guard.records import Verdict
 
 # Tool directives and file headers: English whatever words they contain.
@@ -189,6 +189,18 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+# A lowercase word this common in its language (`der`, `und`, `fuer`) is that language's function word.
+_FUNCTION_WORD_ZIPF = 5.0
+
+
+def _plainly_foreign(text: str, word: Word) -> bool:
+    """A lowercase word of three letters or more that is sure foreign evidence or a function word of its
+    language: text that holds one between capitalised words is a sentence, not a run of names."""
+    if word.verdict != "foreign" or len(text) < 3 or not text.islower():
+        return False
+    return word.strength == STRONG or bool(word.languages and word.languages[0][1] >= _FUNCTION_WORD_ZIPF)
+
+
 def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     latin_english = 0
     words: list[Word] = []
@@ -214,13 +226,23 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         )
         >= 2
     )
-    # Title Case text (Unicode character names, headings, product lists) is a run of names.
+    # Title Case text (Unicode character names, headings, product lists) is a run of names; not when a
+    # lowercase word between its capitalised ones is plainly foreign (German: "Rueckgabe der Groesse").
     long_tokens = [t for t in tokens if len(t.text) >= 3]
-    title_case = len(long_tokens) >= 2 and sum(_is_capitalised(t.text) for t in long_tokens) >= 0.75 * len(long_tokens)
+    title_case = (
+        len(long_tokens) >= 2
+        and sum(_is_capitalised(t.text) for t in long_tokens) >= 0.75 * len(long_tokens)
+        and not any(_plainly_foreign(t.text, w) for t, w in zip(tokens, words, strict=True))
+    )
+    # A sentence of few English words (a label, a column list, "Eingabefelder Position") may hold nouns of
+    # a language that capitalises them; one of many English words is a name ("codename Schraubschlüssel").
+    nouns_capitalised = latin_english <= 1 or lowercase_foreign
     for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
         if word.verdict in ("english", "code", "neutral", SHARED):
             continue  # a shared word (`Alter`, `Persona`) stays one: no name, evidence only with the profile
         text = token.text
+        if nouns_capitalised and word.strength == STRONG and compound_noun(word):
+            continue  # a sure German compound (`Kundennummer`): German capitalises nouns, names are not so built
         if title_case and _is_capitalised(text) and not word.reason.startswith("script"):
             word.verdict, word.strength, word.reason = "proper", 0, "a word of Title Case text"
             continue

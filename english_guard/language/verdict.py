@@ -82,6 +82,12 @@ def _decide(words: list[Word], text: str, kind: str, explain: bool = True) -> Ve
     strong = [w for w in words if w.verdict == "foreign" and w.strength == STRONG]
     weak = [w for w in words if w.verdict == "foreign" and w.strength == WEAK]
     english = [w for w in words if w.verdict in ("english", "code")]
+    if strong or weak or any(w.strength == AMBIGUOUS for w in words):
+        # `von`, `bis`, `die`, `con`, `los`: English words, but next to words of the language they are the
+        # everyday function words of, no evidence of English.
+        function_words = _function_words_beside(words)
+        if function_words:
+            english = [w for w in english if w not in function_words]
     unknown = [w for w in words if w.verdict == "unknown"]
     # Words English shares with another language count as English in a sure decision; only the profile
     # makes them evidence (`_leaning`).
@@ -210,9 +216,10 @@ def _ratios(words: list[Word], english: list[Word], kind: str, with_shared: bool
             any_foreign += _UNKNOWN_WORD
     if ratios:
         # Two-letter function words (`en`, `la`, `ve`, `zu`) are no evidence alone, but next to weak words of
-        # their language they are what a reader recognises it by ("Funciones en Python").
+        # their language they are what a reader recognises it by ("Funciones en Python"); so are the English
+        # words that are its function words too (`von`, `bis`: `_function_words_beside`).
         for word in words:
-            if word.verdict == "neutral" and len(word.key) == 2 and word.key.isalpha():
+            if (word.verdict == "neutral" and len(word.key) == 2 or word.verdict == "english") and word.key.isalpha():
                 for lang in _function_word_languages(word.key):
                     if lang in ratios:
                         ratios[lang] += _FUNCTION_WORD
@@ -237,14 +244,35 @@ def _ratios(words: list[Word], english: list[Word], kind: str, with_shared: bool
 
 @lru_cache(maxsize=4096)
 def _function_word_languages(key: str) -> tuple[str, ...]:
-    """The languages whose very common word `key` is while English rarely writes it (`en`, `la`, `ve`)."""
+    """The languages whose very common word `key` is while English rarely writes it (`en`, `la`, `ve`), or,
+    for a word of three or four letters, writes it a hundred times less often (`von`, `bis`, `die`, `con`)."""
+    if len(key) > _FUNCTION_WORD_LETTERS:
+        return ()
     entry = lookup(key)
-    if not entry.foreign:
+    if not entry.foreign or entry.code:
         return ()
     top = entry.foreign[0][1]
-    if top < 6.0 or top < entry.english + 2.5:
+    margin = _FUNCTION_WORD_MARGIN if len(key) == 2 else _LONGER_FUNCTION_WORD_MARGIN
+    if top < _FUNCTION_WORD_MIN_ZIPF or top < entry.english + margin:
         return ()
     return tuple(OUTPUT_ALIASES.get(lang, lang) for lang, value in entry.foreign if value >= top - 0.5)
+
+
+_FUNCTION_WORD_LETTERS = 4
+_FUNCTION_WORD_MIN_ZIPF = 6.0  # once in a million words or more often
+_FUNCTION_WORD_MARGIN = 2.5
+_LONGER_FUNCTION_WORD_MARGIN = 2.0
+
+
+def _function_words_beside(words: list[Word]) -> list[Word]:
+    """The English words of a text that are function words of a language one of its foreign words is in
+    (`von` and `bis` beside `Wert`): such a word is no evidence of English there."""
+    languages = {
+        OUTPUT_ALIASES.get(w.languages[0][0], w.languages[0][0])
+        for w in words
+        if w.verdict == "foreign" and w.languages
+    }
+    return [w for w in words if w.verdict == "english" and languages.intersection(_function_word_languages(w.key))]
 
 
 def _english_confidence(english: list[Word], unknown: list[Word]) -> float:

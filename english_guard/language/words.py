@@ -285,16 +285,21 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
             languages,
             f"letters typical of {hint}",
         )
-    if foreign >= 2.5:
+    compound = foreign_compound(key) if english == 0.0 and _COMPOUND_MIN <= len(key) <= _COMPOUND_MAX else None
+    if foreign >= 2.5 and not (compound and compound[3]):
+        # A rare word of a lexicon, unless it is a sure compound there (`kundennummer`: the list has it
+        # rarely, its parts `kunden` and `nummer` are common). Written with the letters English lacks and
+        # lowercase (`ungültige`, `größten`), it is that word and no English one: English spells even its
+        # loans without them, and a name is capitalised.
+        spelled = not ascii_word and english == 0.0 and not short and word[:1].islower()
         return Word(
             word,
             key,
             "foreign",
-            WEAK,
+            STRONG if spelled else WEAK,
             entry.foreign,
-            f"{lang} lexicon zipf {foreign:.1f}",
+            f"{lang} lexicon zipf {foreign:.1f}" + (" with its own letters" if spelled else ""),
         )
-    compound = foreign_compound(key) if english == 0.0 and _COMPOUND_MIN <= len(key) <= _COMPOUND_MAX else None
     if compound:
         compound_language, head, tail, sure = compound
         tail_entry = lookup(tail)
@@ -305,7 +310,7 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
             key,
             "foreign",
             AMBIGUOUS if loose else STRONG if sure else WEAK,
-            ((compound_language, 3.5),) + entry.foreign,
+            ((compound_language, 3.5),) + tuple(item for item in entry.foreign if item[0] != compound_language),
             f"{compound_language} compound of {head!r} and {tail!r}",
         )
     if english == 0.0 and not short and (uzbek_suffix_shape(key) or (not identifier and uzbek_letter_shape(key))):
@@ -495,15 +500,46 @@ def _part_languages(part: str) -> dict[str, float]:
     return {lang: value for lang, value in lookup(part).foreign if value >= _PART_ZIPF and lang in _COMPOUNDING}
 
 
+# How a German (Dutch, Swedish) compound's head may be written before the next part: the bare word
+# (`rechnung` + `betrag`), with a linking -s-, -es-, -n- or -en- (`rechnungs`, `tages`, `kunden`, `strassen`),
+# or a verb's stem without its -en, or -n after -er/-el (`bestell` + `nummer` from `bestellen`, `liefer` +
+# `adresse` from `liefern`). Each is (what the head ends with, what to cut, what to add) to reach the word.
+_HEAD_FORMS = (("s", 1, ""), ("es", 2, ""), ("n", 1, ""), ("en", 2, ""), ("er", 0, "n"), ("el", 0, "n"), ("", 0, "en"))
+_HEAD_MIN = 4  # a shorter head is found in many random splits (`ab`, `an`, `ein`)
+
+
+def _head_forms(head: str) -> list[tuple[str, dict[str, float]]]:
+    """The words a compound's head may stand for (`head` itself, its forms without a linking letter, the
+    verb it is the stem of, or a compound itself: `mehrwert` + `steuer`), with their compounding languages."""
+    forms = [(head, _part_languages(head))]
+    for ending, cut, added in _HEAD_FORMS:
+        if head.endswith(ending) and len(head) - cut >= _HEAD_MIN:
+            word = head[: len(head) - cut] + added
+            languages = _part_languages(word)
+            if added:
+                # A verb's stem is no word alone: it must not be an English word (`start` + `en`).
+                languages = languages if lookup(head).english < _PART_ZIPF else {}
+            forms.append((word, languages))
+    if len(head) >= _COMPOUND_MIN and not forms[0][1]:
+        inner = foreign_compound(head)
+        if inner and inner[3]:
+            forms.append((head, {inner[0]: _NESTED_ZIPF}))  # three parts: `mehrwert` + `steuer` + `satz`
+    return [(word, languages) for word, languages in forms if languages]
+
+
+_NESTED_ZIPF = 3.5  # the weight of a head that is a sure compound itself
+
+
 @lru_cache(maxsize=100_000)
 def foreign_compound(key: str) -> tuple[str, str, str, bool] | None:
     """A word glued from two words of a language that writes compounds as one word (`rechnungsnummer`,
-    `hilfsfunktionen`, `seitenlaenge`): (language, head, tail, sure) or None. Sure when both parts are long,
-    common there and no English words at all; otherwise weak evidence that the file's language decides
-    (a random split finds short words: `vart` + `heta`). English compounds are found first
+    `hilfsfunktionen`, `seitenlaenge`, `lieferadresse`): (language, head, tail, sure) or None. The head may
+    carry a linking letter or be a verb's stem, or be such a compound itself (`_head_forms`). Sure when both
+    parts are long, common there and rare or absent in English; otherwise weak evidence that the file's
+    language decides (a random split finds short words: `vart` + `heta`). English compounds are found first
     (english_compound), so `hostname` never gets here."""
     best: tuple[float, tuple[str, str, str, bool]] | None = None
-    for cut in range(4, len(key) - 2):
+    for cut in range(_HEAD_MIN, len(key) - 2):
         head, tail = key[:cut], key[cut:]
         tail_languages = _part_languages(tail)
         if len(tail) == 3:
@@ -515,33 +551,59 @@ def foreign_compound(key: str) -> tuple[str, str, str, bool] | None:
             }
         if not tail_languages:
             continue
-        heads = [(head, _part_languages(head))]
-        if head.endswith("s") and len(head) >= 6:
-            heads.append((head[:-1], _part_languages(head[:-1])))
-        for head_part, head_languages in heads:
+        for head_part, head_languages in _head_forms(head):
             if max(len(head_part), len(tail)) < 5:
                 continue  # two four-letter words are found in many random splits
             for lang in head_languages.keys() & tail_languages.keys():
-                head_entry, tail_entry = lookup(head_part), lookup(tail)
-                head_zipf, tail_zipf = head_languages[lang], tail_languages[lang]
-                # Both parts are words of this language more than of English: foreign lexicons hold English
-                # loans (`mode`, `name`, `chars`), and English code glues those (`filemode`, `qualname`).
-                # A loan after a head English does not write at all is the language's compound (`dateiname`).
-                foreign_head = head_entry.english == 0.0 and head_zipf >= _LOAN_TAIL_HEAD_ZIPF and len(head_part) >= 5
-                if head_zipf < head_entry.english + 1.0 or (
-                    tail_zipf < tail_entry.english + 1.0 and not (foreign_head and tail_zipf >= _PART_ZIPF + 1.0)
-                ):
-                    continue
-                score = min(head_zipf, tail_zipf)
-                sure = (
-                    score >= 3.5
-                    and min(len(head_part), len(tail)) >= 5
-                    and head_entry.english == 0.0
-                    and tail_entry.english == 0.0
-                )
-                if best is None or score > best[0]:
-                    best = (score, (lang, head_part, tail, sure))
+                found = _compound_reading(lang, head_part, head_languages[lang], tail, tail_languages[lang])
+                if found and (best is None or found[0] > best[0]):
+                    best = found
     return best[1] if best else None
+
+
+# A part of a sure compound: at least this long, this common in its language, and this much more common
+# there than in English (`felder`: German 4.1, English 2.4).
+_SURE_PART_LETTERS = 5
+_SURE_PART_ZIPF = 3.5
+_SURE_PART_MARGIN = 1.5
+_SURE_PART_ENGLISH = 2.5
+_SURE_SHORT_TAIL_ZIPF = 4.5
+
+
+def _compound_reading(
+    lang: str, head: str, head_zipf: float, tail: str, tail_zipf: float
+) -> tuple[float, tuple[str, str, str, bool]] | None:
+    """(score, (language, head, tail, sure)) when `head` + `tail` reads as a compound of `lang`, else None."""
+    head_entry, tail_entry = lookup(head), lookup(tail)
+    # Both parts are words of this language more than of English: foreign lexicons hold English
+    # loans (`mode`, `name`, `chars`), and English code glues those (`filemode`, `qualname`).
+    # A loan after a head English does not write at all is the language's compound (`dateiname`).
+    foreign_head = head_entry.english == 0.0 and head_zipf >= _LOAN_TAIL_HEAD_ZIPF and len(head) >= 5
+    if head_zipf < head_entry.english + 1.0 or (
+        tail_zipf < tail_entry.english + 1.0 and not (foreign_head and tail_zipf >= _PART_ZIPF + 1.0)
+    ):
+        return None
+    score = min(head_zipf, tail_zipf)
+    sure = all(
+        zipf >= _SURE_PART_ZIPF and entry.english < _SURE_PART_ENGLISH and zipf >= entry.english + _SURE_PART_MARGIN
+        for zipf, entry in ((head_zipf, head_entry), (tail_zipf, tail_entry))
+    ) and (
+        min(len(head), len(tail)) >= _SURE_PART_LETTERS
+        # A four-letter tail that is one of the language's most common words after a long head (`steuer` +
+        # `jahr`, `mehrwertsteuer` + `satz`): German compounds end so at least as often as with longer words.
+        or (len(tail) == 4 and len(head) >= 6 and tail_zipf >= _SURE_SHORT_TAIL_ZIPF)
+    )
+    return score, (lang, head, tail, sure)
+
+
+def compound_noun(word: Word) -> bool:
+    """A capitalised word that is a sure compound of a language that writes compounds as one word and
+    capitalises its nouns (`Kundennummer`, `Rechnungsbetrag`): a noun of that language, not a name."""
+    key = word.key
+    if word.verdict != "foreign" or lookup(key).english or not _COMPOUND_MIN <= len(key) <= _COMPOUND_MAX:
+        return False
+    compound = foreign_compound(key)
+    return bool(compound and compound[3])
 
 
 _ENDING_MIN_LENGTH = 6
