@@ -227,7 +227,7 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         >= 2
     )
     # Title Case text (Unicode character names, headings, product lists) is a run of names; not when a
-    # lowercase word between its capitalised ones is plainly foreign (German: "Rueckgabe der Groesse").
+    # lowercase word between its capitalised ones is plainly foreign (German: `Rueckgabe der Groesse`).
     long_tokens = [t for t in tokens if len(t.text) >= 3]
     title_case = (
         len(long_tokens) >= 2
