@@ -10,7 +10,13 @@ from typing import Any
 from english_guard.deceptive_characters import mixed_script_finding
 from english_guard.language import judge, settled
 from english_guard.language import profile as language_profile
-from english_guard.language.labels import label_language, only_proper_names, shouted, title_case_leaning
+from english_guard.language.labels import (
+    label_language,
+    names_a_language,
+    only_proper_names,
+    shouted,
+    title_case_leaning,
+)
 from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
 from english_guard.language.prose import PLAIN_ENGLISH
@@ -273,9 +279,11 @@ def evaluate(
             kind == "string"
             and (not verdict.english or verdict.leaning)
             and segment.context != TRANSLATED_TABLE  # kept in two languages, a name is translated UI text
-            and only_proper_names(verdict, segment.text)
+            and (only_proper_names(verdict, segment.text) or names_a_language(segment.text))
         ):
-            continue  # `Fotiha😇`, `Ibrohim`, `Бухара`: a name is no prose and no evidence of a language
+            # `Fotiha😇`, `Ibrohim`, `Бухара`, a picker's `🇺🇦 Українська`: a name is no prose and no evidence of
+            # a language
+            continue
         if kind == "string" and verdict.english and evidence is not None and segment.symbol == USER_FACING:
             label = title_case_leaning(segment.text, NEIGHBOURS)
             if label:  # `📊 Test Tahlili`: a label's lexicon word, hidden by Title Case

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 from english_guard.language.lexicon import lookup
 from english_guard.language.morphology import SUFFIXES, uzbek_stem, uzbek_suffix_shape
@@ -193,3 +194,44 @@ def shouted(text: str) -> bool:
         return False
     words = [t.text for t in prose_tokens(text) if sum(ch.isalpha() for ch in t.text) >= 3]
     return len(words) >= _SHOUTED_WORDS
+
+
+# The apostrophes Uzbek and others write (`oʻzbek`, `o‘zbek`, `o'zbek`), read as one.
+_APOSTROPHES = str.maketrans({"‘": "'", "’": "'", "ʻ": "'", "ʼ": "'", "`": "'"})
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# What a picker writes after or instead of the name: the adverb "in Uzbek", "in Kazakh" (`O'zbekcha`,
+# `Қазақша`) and the word "language" (`O'zbek tili`, `Русский язык`, `Українська мова`, `Türk dili`).
+_IN_LANGUAGE = re.compile(r"(.+?)(?:cha|ча|ша|ше)")
+_LANGUAGE_WORDS = frozenset({"tili", "тили", "тілі", "язык", "мова", "dili"})
+
+
+def fold_language_name(text: str) -> str:
+    """`Oʻzbek` -> `o'zbek`: lower case, one apostrophe, words joined by one space."""
+    return " ".join(_NAME_WORD.findall(text.translate(_APOSTROPHES).casefold()))
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The names of tools/build_language_names.py, and the first words of those of two words (`қазақ`)."""
+    text = (Path(__file__).parent / "data" / "language_names.txt").read_text(encoding="utf-8")
+    names = frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return names, frozenset(name.split(" ", 1)[0] for name in names)
+
+
+def names_a_language(text: str) -> bool:
+    """A language's name in that language, as a language picker shows it (`🇺🇦 Українська`, `РУССКИЙ`,
+    `O'zbekcha`, `Қазақ тілі`): a name, the same in every locale, not text to translate."""
+    if len(text) > _LABEL_MAX_CHARACTERS:
+        return False
+    folded = fold_language_name(text)
+    words = folded.split(" ")
+    if not folded or len(words) > 2:
+        return False
+    names, first_words = _language_names()
+    if folded in names:
+        return True
+    head = words[0]
+    if len(words) == 2:
+        return words[1] in _LANGUAGE_WORDS and (head in names or head in first_words)
+    adverb = _IN_LANGUAGE.fullmatch(head)
+    return adverb is not None and (adverb.group(1) in names or adverb.group(1) in first_words)
