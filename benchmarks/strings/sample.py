@@ -30,7 +30,9 @@ text's SHA-1 and the label, never the text):
             a proper name in a table the bot keeps in two languages (`{"uz": [...], "ru": [...]}`):
             translated UI text under the README's names policy, so an EG401 is right, but it is
             no prose (the 15 region names of AntiKor's picker, relabelled from `name` when the
-            policy was written, 2026-12-06)
+            policy was written, 2026-12-06; and a language picker's own language names, AntiKor's
+            `🇺🇿Ўзбекча`, `🇷🇺Русский` and Inbooks' `🇷🇺 Русский язык`, relabelled from `foreign` to `name`
+            when the README said they are names, session 13)
   data      callback ids, codes, URLs, paths, SQL, numbers with units...: no finding is expected
   english   English text, or text with no language (emoji, punctuation, commands)
 
