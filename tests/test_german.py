@@ -122,3 +122,22 @@ def test_a_german_column_list_in_an_english_project_is_found(tmp_path, monkeypat
     found = _findings(tmp_path, {"rows.py": ENGLISH_MODULE}, monkeypatch)
     assert ("rows.py", 11, "de") in found
     assert not any(line == 17 for _name, line, _language in found)  # the codename is a name
+
+
+def test_a_word_the_lexicons_cannot_place_is_named_by_the_file(tmp_path, monkeypatch):
+    """`brutto` is Italian, German and Polish about as often: in a German module it is German, whatever the
+    language model guesses for the word alone."""
+    shares = dict(judge("brutto", "identifier").candidates)
+    top = max(shares.values())
+    assert all(shares.get(language, 0.0) >= 0.5 * top for language in ("it", "de", "pl"))  # a close call
+    module = '''"""Berechnet die Summe einer Rechnung."""
+
+
+def berechne_rechnung(positionen, steuersatz):
+    """Addiert die Preise aller Positionen und rechnet die Steuer dazu."""
+    netto = sum(position.preis for position in positionen)  # Summe ohne Steuer
+    brutto = netto * (1 + steuersatz)
+    return brutto
+'''
+    found = _findings(tmp_path, {"rechnung.py": module}, monkeypatch)
+    assert ("rechnung.py", 7, "de") in found

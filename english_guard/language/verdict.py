@@ -347,8 +347,34 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
         ranked = [ranked[0], ("uk", max(top, dict(ranked).get("uk", 0.0)))] + [
             (lang, share) for lang, share in ranked[1:] if lang != "uk"
         ]
+    if not decided and not cyrillic_open:  # letters that decide (ã, ñ, і) are never a tie
+        ranked = _lexicon_ties(ranked, foreign)
     candidates = tuple((OUTPUT_ALIASES.get(lang, lang), round(share, 3)) for lang, share in ranked[:4])
     return candidates[0][0], candidates
+
+
+def _lexicon_ties(ranked: list[tuple[str, float]], foreign: list[Word]) -> list[tuple[str, float]]:
+    """The ranking with the languages every foreign word's lexicon entry lists about as often as the top one
+    (`brutto`: Italian 4.2, German 3.7, Polish 3.7) raised to a close call: the words cannot tell them apart,
+    so the file's and project's languages name the text (findings.harmonise_languages), not the model alone."""
+    if not ranked or not foreign or any(not w.languages or w.reason.startswith("script") for w in foreign):
+        return ranked
+    tied: set[str] | None = None
+    for word in foreign:
+        top = word.languages[0][1]
+        close = {OUTPUT_ALIASES.get(lang, lang) for lang, value in word.languages if value >= top - _TIE_ZIPF}
+        tied = close if tied is None else tied & close
+    top_language, top_share = ranked[0]
+    if not tied or top_language not in tied or len(tied) == 1:
+        return ranked
+    floor = top_share * _TIE_SHARE
+    raised = [(lang, max(share, floor) if lang in tied else share) for lang, share in ranked[1:]]
+    missing = [(lang, floor) for lang in sorted(tied) if lang not in dict(ranked)]
+    return [ranked[0], *sorted(raised + missing, key=lambda item: -item[1])]
+
+
+_TIE_ZIPF = 0.5
+_TIE_SHARE = 0.51  # above the half of the top share that `findings._close_candidates` counts as a close call
 
 
 # Cyrillic languages with no word list of their own: a text of their words is known to no lexicon, and
