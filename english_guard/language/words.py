@@ -19,6 +19,7 @@ from english_guard.language.morphology import (
 )
 from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
 from english_guard.language.pinyin import pinyin_syllables
+from english_guard.language.romanized import romanized_languages
 from english_guard.language.scripts import (
     SCRIPT_LANGUAGE,
     char_script,
@@ -275,6 +276,9 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
             (("uz", 2.9),) + entry.foreign,
             "Uzbek word list (hunspell-uz)",
         )
+    romanized = _romanized(word, key, english, identifier)
+    if romanized:
+        return romanized
     if hint:
         languages = ((hint, 5.0),) + tuple(entry.foreign)
         return Word(
@@ -336,6 +340,25 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     if english > 0.0:
         return Word(word, key, "english", reason=f"rare English word (zipf {english:.1f})")
     return Word(word, key, "unknown", reason="in no lexicon")
+
+
+# A Ukrainian or Russian word in Latin letters decides alone when it is this long and this common there.
+_ROMANIZED_STRONG_LETTERS = 6
+_ROMANIZED_STRONG_ZIPF = 3.5
+
+
+def _romanized(word: str, key: str, english: float, identifier: bool) -> Word | None:
+    """`spysok`, `zamovlennya`, `TOVARIV`: a Cyrillic word of a lexicon spelled in Latin letters (romanized.py).
+    Asked only of words no lexicon knows (English below Zipf 1.5). In text, a capitalised one is as often a name
+    (`Petrenko`). A short, rare or rare-English match counts only where the file's language says so."""
+    if not identifier and not word[:1].islower():
+        return None
+    languages = romanized_languages(key)
+    if not languages:
+        return None
+    lang, zipf = languages[0]
+    sure = english == 0.0 and len(key) >= _ROMANIZED_STRONG_LETTERS and zipf >= _ROMANIZED_STRONG_ZIPF
+    return Word(word, key, "foreign", STRONG if sure else AMBIGUOUS, languages, f"{lang} word in Latin letters")
 
 
 # English inflections and derivations: (suffix, what replaces it to make the stem).
