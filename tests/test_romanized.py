@@ -76,10 +76,11 @@ def test_english_words_and_code_abbreviations_are_no_evidence(word: str) -> None
 
 
 def test_a_short_word_counts_only_with_the_profile() -> None:
-    # `tsinu` (ціну) is five letters: alone it is no finding; `holovaty` is a rare Ukrainian word (and a surname).
-    for word in ("holovaty",):
+    # `holovaty` is a rare Ukrainian word (and a surname), `tsinu` and `knyha` five letters: the file's language decides.
+    for word in ("holovaty", "tsinu", "knyha"):
         verdict = classify_word(word, frozenset(), True)
         assert (verdict.verdict, verdict.strength) == ("foreign", AMBIGUOUS), verdict
+        assert judge(word, "identifier").english
     assert romanized_languages("tabs") == ()  # shorter than any skeleton looked up
 
 
@@ -99,6 +100,10 @@ def otrymaty_zamovlennya(korystuvach):
 
 def zberehty_kilkist(kilkist):
     return kilkist
+
+
+def pokazaty(knyha):
+    return knyha
 """
 
 RUSSIAN_ROMANIZED = """\
@@ -110,7 +115,8 @@ def sohranit_zakaz(zakaz):
     return zakaz
 """
 
-# Unknown-word abbreviations whose skeletons meet a Cyrillic word: what English code writes.
+# Unknown-word abbreviations whose skeletons meet a Cyrillic word: what English code writes; and one short
+# romanized word (a name, a loanword) that only a Ukrainian project's profile would make a finding.
 ENGLISH_CODE = """\
 def trace(frame):
     lasti = frame.f_lasti
@@ -120,6 +126,10 @@ def trace(frame):
 
 def make_parser(epilog, ustar):
     return epilog, ustar
+
+
+def show(knyha):
+    return knyha
 """
 
 
@@ -127,6 +137,8 @@ def test_a_ukrainian_project_in_latin_letters_is_found_and_named(tmp_path: Path,
     findings = _findings(_write(tmp_path, {"magazyn.py": UKRAINIAN_ROMANIZED}), monkeypatch)
     for name in ("SPYSOK_TOVARIV", "otrymaty_zamovlennya", "korystuvach", "zberehty_kilkist", "kilkist"):
         assert findings.get(name) == "uk", findings
+    # A five-letter word alone is weak evidence: the project's language makes it a finding here.
+    assert findings.get("knyha") == "uk", findings
 
 
 def test_a_russian_project_in_latin_letters_is_found_and_named(tmp_path: Path, monkeypatch) -> None:
