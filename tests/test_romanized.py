@@ -76,7 +76,8 @@ def test_english_words_and_code_abbreviations_are_no_evidence(word: str) -> None
 
 
 def test_a_short_word_counts_only_with_the_profile() -> None:
-    # `holovaty` is a rare Ukrainian word (and a surname), `tsinu` and `knyha` five letters: the file's language decides.
+    # `holovaty` is a rare Ukrainian word (and a surname), `tsinu` and `knyha` have five letters: the file's
+    # language decides.
     for word in ("holovaty", "tsinu", "knyha"):
         verdict = classify_word(word, frozenset(), True)
         assert (verdict.verdict, verdict.strength) == ("foreign", AMBIGUOUS), verdict
