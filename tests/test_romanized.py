@@ -149,3 +149,16 @@ def test_a_russian_project_in_latin_letters_is_found_and_named(tmp_path: Path, m
 
 def test_an_english_project_gets_no_finding_from_skeletons(tmp_path: Path, monkeypatch) -> None:
     assert _findings(_write(tmp_path, {"trace.py": ENGLISH_CODE}), monkeypatch) == {}
+
+
+@pytest.mark.parametrize(
+    ("comment", "language"),
+    [
+        ("# otrymaty spysok tovariv dlya korystuvacha", "uk"),
+        ("# TODO: perevirka dostupu korystuvacha", "uk"),
+        ("# poluchaem spisok zakazov polzovatelya", "ru"),
+    ],
+)
+def test_a_comment_in_latin_letters_is_found_and_named(comment: str, language: str) -> None:
+    verdict = judge(comment, "comment")
+    assert (verdict.english, verdict.language) == (False, language), verdict
