@@ -16,6 +16,7 @@ from english_guard.language.labels import (
     only_proper_names,
     shouted,
     title_case_leaning,
+    unlisted_cyrillic_leaning,
 )
 from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
@@ -282,7 +283,16 @@ def evaluate(
             and (only_proper_names(verdict, segment.text) or names_a_language(segment.text))
         ):
             # `Fotiha😇`, `Ibrohim`, `Бухара`, a picker's `🇺🇦 Українська`: a name is no prose and no evidence of
-            # a language
+            # a language. A Cyrillic name may be a Kazakh word (`Курстар`, `Байланыс`), which no word list knows:
+            # the Kazakh profile decides.
+            kazakh = (
+                evidence is not None
+                and not profile_only
+                and not names_a_language(segment.text)
+                and unlisted_cyrillic_leaning(verdict)
+            )
+            if kazakh and evidence is not None:
+                evidence.candidates.append((segment, dataclasses.replace(verdict, leaning=kazakh), code))
             continue
         if kind == "string" and verdict.english and evidence is not None and segment.symbol == USER_FACING:
             label = title_case_leaning(segment.text, NEIGHBOURS)

@@ -24,6 +24,7 @@ from pathlib import Path
 from english_guard.language.lexicon import lookup
 from english_guard.language.morphology import SUFFIXES, uzbek_stem, uzbek_suffix_shape
 from english_guard.language.normalize import fold, uzbek_cyrillic_to_latin
+from english_guard.language.profile import MAIN_PREFIX
 from english_guard.language.tokens import prose_tokens
 from english_guard.language.words import SHARED, classify_word
 from english_guard.records import Verdict
@@ -112,6 +113,63 @@ def unknown_cyrillic_name(word: str) -> bool:
     if inflected or (latin.endswith("si") and len(latin) >= 6):  # `Республикаси`: "its republic"
         return False
     return not key.endswith(_RUSSIAN_NOUN_ENDINGS)  # `Транзакция`, `Уведомление`: words the lexicon lacks
+
+
+# Kazakh inflection that a name does not take: the plural (`Курстар`, "courses") and the ablative (`Қаладан`,
+# "from the town"), whose first consonant follows the stem's last sound and whose vowel follows the stem's last
+# vowel (back а о ұ ы, front ә е ө ү і). Names that end so by chance (`Султан`, `Богдан`: -тан/-дан after the
+# wrong sound) do not match.
+_VOWELS = "аәеёиоөуұүыіэюя"
+_VOICELESS = "кқпстфхцчшщбвгд"  # and б в г д, which Kazakh devoices at the end of a stem
+_KAZAKH_SUFFIXES = (
+    (("лар", "лер"), _VOWELS + "рй"),
+    (("дар", "дер"), "лмнңзж"),
+    (("тар", "тер", "тан", "тен"), _VOICELESS),
+    (("дан", "ден"), _VOWELS + "лрйзж"),
+    (("нан", "нен"), "мнң"),
+)
+_BACK_VOWELS = frozenset("аоұыя")
+_FRONT_VOWELS = frozenset("әеөүіэё")
+# A name-shaped Cyrillic word as text of a language without a word list (Kazakh): log likelihood ratios, by
+# how Kazakh the word looks. The file's and the project's Kazakh share decide (see findings.evaluate), so a
+# town or a person in a Russian or Uzbek project (no Kazakh in its profile) stays a name.
+_KAZAKH_INFLECTED_RATIO = 3.0
+_NOT_UZBEK_RATIO = 1.5
+_NAME_SHAPED_RATIO = 1.0
+UNLISTED_CYRILLIC_LANGUAGE = "kk"
+
+
+def kazakh_inflected(word: str) -> bool:
+    """Whether a Cyrillic word ends in a Kazakh plural or ablative that agrees with its stem (`Курстар`,
+    `Сөздер`, `Мектептен`): the stem keeps three letters or more."""
+    key = word.lower()
+    for endings, after in _KAZAKH_SUFFIXES:
+        for ending in endings:
+            stem = key[: -len(ending)]
+            if not key.endswith(ending) or len(stem) < 3 or stem[-1] not in after:
+                continue
+            vowels = [ch for ch in stem if ch in _BACK_VOWELS or ch in _FRONT_VOWELS]
+            if not vowels or (vowels[-1] in _BACK_VOWELS) == ("а" in ending):
+                return True
+    return False
+
+
+def unlisted_cyrillic_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
+    """For a short text whose words are unknown Cyrillic names (see `only_proper_names`): the leaning towards
+    Kazakh, a language no word list here knows, so that a Kazakh project's button labels (`Курстар`,
+    `Байланыс`) count where its profile shows Kazakh; () when a word is no Cyrillic name."""
+    names = [w.word for w in verdict.words if w.verdict in _LEANING_WORDS and any(ch.isalpha() for ch in w.word)]
+    if not names or not all(unknown_cyrillic_name(word) for word in names):
+        return ()
+    ratio = max(
+        _KAZAKH_INFLECTED_RATIO
+        if kazakh_inflected(word)
+        else _NOT_UZBEK_RATIO
+        if not _NOT_UZBEK_LETTERS.isdisjoint(word)
+        else _NAME_SHAPED_RATIO
+        for word in names
+    )
+    return ((MAIN_PREFIX + UNLISTED_CYRILLIC_LANGUAGE, ratio),)
 
 
 # A field label in a text (`Тузилма - {structure}`, `Манзил: %s`): the word before it names a field.

@@ -25,6 +25,12 @@ FOREIGN = "+"
 # for Spanish that counts only where the profile shows Spanish well (see words.SHARED).
 SHARED_PREFIX = "~"
 
+# Leaning towards a language without a word list (Kazakh) from a word that may as well be a name (`Байланыс`,
+# `Курстар`): "^kk" counts only where that language holds a real part of the profile's foreign weight, not the
+# sliver a close call between Russian, Kazakh and Uzbek gives it in a Russian or Uzbek project.
+MAIN_PREFIX = "^"
+_MAIN_NEEDS_FOREIGN_PART = 0.25
+
 # Pseudo-counts: before any evidence, code is English (most code is).
 _ENGLISH_PSEUDO = 3.0
 # How many weighted segments a file needs before its own profile outweighs the project's.
@@ -77,19 +83,33 @@ def blended_shares(
     }
 
 
+def _count_main_languages(ratios: dict[str, float], shares: dict[str, float]) -> None:
+    """Turn each MAIN_PREFIX ratio into a plain one where its language holds a real part of the foreign shares,
+    and drop it elsewhere."""
+    main_only = {key[1:]: ratios.pop(key) for key in [key for key in ratios if key.startswith(MAIN_PREFIX)]}
+    if not main_only:
+        return
+    foreign_total = sum(share for language, share in shares.items() if language != ENGLISH)
+    for language, ratio in main_only.items():
+        if shares.get(language, 0.0) >= _MAIN_NEEDS_FOREIGN_PART * foreign_total:
+            ratios.setdefault(language, ratio)
+
+
 def resolve(leaning: tuple[tuple[str, float], ...], shares: dict[str, float]) -> tuple[str, float] | None:
     """The language a candidate is in, with its posterior log odds against English, or None (English).
 
     `leaning` holds, per language, the log likelihood ratio of the candidate's words if it is in that
     language; "*" is the ratio for any other language (only words no lexicon knows), which counts only
     for a language the profile already shows well, and so is a ratio under SHARED_PREFIX (the words English
-    shares with the language counted too); FOREIGN is the ratio for the first language listed
+    shares with the language counted too); MAIN_PREFIX marks a ratio that counts only for a language that holds
+    a real part of the profile's foreign weight; FOREIGN is the ratio for the first language listed
     against every foreign language of the profile together."""
     english = shares.get(ENGLISH, 1.0)
     ratios = dict(leaning)
     any_foreign = ratios.pop(ANY, None)
     foreign_at_all = ratios.pop(FOREIGN, None)
     with_shared = {key[1:]: ratios.pop(key) for key in [key for key in ratios if key.startswith(SHARED_PREFIX)]}
+    _count_main_languages(ratios, shares)
     best: tuple[str, float] | None = None
     for language, share in shares.items():
         if language == ENGLISH or share <= 0.0:
