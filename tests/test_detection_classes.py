@@ -210,3 +210,26 @@ def test_code_vocabulary_weighs_less_than_english_words_against_a_leaning():
     code = dict(judge("tipo_doc", "identifier").leaning).get("es", -9.0)
     english = dict(judge("tipo_table", "identifier").leaning).get("es", -9.0)
     assert code > english
+
+
+@pytest.mark.parametrize("word", ["userlar", "Userlar", "tasklarni", "productlar", "requestlarga", "linklardan"])
+def test_an_english_noun_with_an_uzbek_plural_chain_is_uzbek(word):
+    """Uzbek IT writing inflects English nouns as its own (`userlar`, "users"): no list knows the form, but the
+    English stem and the Uzbek plural chain do, capitalised at the start of a title or not."""
+    from english_guard.language.words import classify_word
+
+    found = classify_word(word, frozenset(), identifier=False)
+    assert found.verdict == "foreign" and found.languages[0][0] == "uz", found
+
+
+@pytest.mark.parametrize("word", ["Sadler", "Butler", "burglar", "templar", "collar", "Kollar", "similar"])
+def test_names_and_english_words_ending_in_lar_or_ler_are_no_uzbek_plural(word):
+    from english_guard.language.morphology import english_stem_uzbek_plural
+
+    assert english_stem_uzbek_plural(word.lower()) == ""
+
+
+@pytest.mark.parametrize("text", ["Userlar list", "Tasklar ro'yxati", "Linklar va postlar"])
+def test_a_short_title_with_an_inflected_english_noun_is_uzbek(text):
+    verdict = judge(text, "docstring")
+    assert not verdict.english and verdict.language == "uz", verdict

@@ -218,3 +218,27 @@ def uzbek_letter_shape(key: str) -> bool:
         if char == "q" and key[index + 1 : index + 2] != "u":
             return True
     return False
+
+
+# An English loanword with an Uzbek plural chain (`userlar`, `tasklarni`, `serverlarga`): Uzbek IT writing
+# inflects English nouns as its own, with no apostrophe and with -lar after any vowel (Turkish writes
+# `user'lar`, and -ler after a front vowel). The stem is a common English word of four letters or more, so
+# names that end so by chance (`Sad-ler`, `But-ler`) do not match.
+_PLURAL_CHAINS = tuple(sorted((suffix for suffix in SUFFIXES if suffix.startswith("lar")), key=len, reverse=True))
+_LOAN_STEM_MIN = 4
+_LOAN_STEM_ENGLISH_ZIPF = 3.5
+
+
+@lru_cache(maxsize=65536)
+def english_stem_uzbek_plural(key: str) -> str:
+    """The English stem of a word that is an English noun with an Uzbek plural chain, or "" (also for a word
+    English itself knows: `templar` is no `temp` + -lar)."""
+    if lookup(key).english > 0.0:
+        return ""
+    for chain in _PLURAL_CHAINS:
+        if key.endswith(chain):
+            stem = key[: -len(chain)]
+            if len(stem) >= _LOAN_STEM_MIN and lookup(stem).english >= _LOAN_STEM_ENGLISH_ZIPF:
+                return stem
+            return ""
+    return ""

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from english_guard.language.lexicon import common_words, derived_data, lookup
 from english_guard.language.morphology import (
+    english_stem_uzbek_plural,
     uzbek_letter_shape,
     uzbek_stem,
     uzbek_suffix_shape,
@@ -263,6 +264,9 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     stem = uzbek_stem(key)
     if stem:
         return Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek stem {stem!r}")
+    loan = english_stem_uzbek_plural(key)
+    if loan:  # `userlar`, `Tasklarni`: an English noun inflected in Uzbek, capitalised or not
+        return Word(word, key, "foreign", STRONG, (("uz", 4.0),), f"Uzbek plural of English {loan!r}")
     if not uzbek and english < 1.5 and is_uzbek_form(key):
         # The hunspell-uz forms have no frequencies: a long form English does not know decides alone,
         # a short one or one English also writes is weak evidence that the file's language decides.
