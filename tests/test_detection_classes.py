@@ -233,3 +233,32 @@ def test_names_and_english_words_ending_in_lar_or_ler_are_no_uzbek_plural(word):
 def test_a_short_title_with_an_inflected_english_noun_is_uzbek(text):
     verdict = judge(text, "docstring")
     assert not verdict.english and verdict.language == "uz", verdict
+
+
+@pytest.mark.parametrize(
+    "comment,language",
+    [
+        ("# pragma: no cover - перевірка безпеки", "uk"),
+        ("# type: ignore  # нема типів тут", "uk"),
+        ("# noqa: E501 -- lange Zeile, die nicht umbrochen wird", "de"),
+        ("# pylint: disable=invalid-name - bu nom tashqi kutubxonadan keladi", "uz"),
+    ],
+)
+def test_the_reason_after_a_tool_directive_is_prose(comment, language):
+    verdict = judge(comment, "comment")
+    assert not verdict.english and verdict.language == language, verdict
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "# noqa: E501",
+        "# type: (int) -> str",
+        "# noqa: F401 - re-exported for users",
+        "# Copyright (c) 2020 - Иван Петров",
+        "# -*- coding: utf-8 -*-",
+        "# english-guard: ignore[EG201] - причина",
+    ],
+)
+def test_directives_without_a_foreign_reason_and_headers_stay_english(comment):
+    assert judge(comment, "comment").english

@@ -76,6 +76,23 @@ def no_foreign_word(text: str, allowed: frozenset[str]) -> bool:
     return True
 
 
+# A tool directive followed by the reason for it (`# pragma: no cover - перевірка безпеки`, `# type: ignore  # sabab`,
+# `# noqa: E501 -- lange Zeile`): the reason is prose. Only for directives of linters and type checkers; headers
+# (copyright, licence, coding) stay skipped whole, and english-guard's own directives too.
+_DIRECTIVE_REASON = re.compile(
+    r"""^\s*(?:noqa|nosec|type:|pragma\b|fmt:|pylint:|isort:|mypy:|pyright:|ruff:|flake8[:\s]|nolint|nocover
+        |no\s?cover|lgtm|skipcq|sourcery|pyre-)
+        [^#]*?(?:[ \t][-–—]{1,2}[ \t]|[ \t]\#[ \t]*)(?P<reason>.*[^\W\d_]{2}.*)$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def _directive_reason(body: str) -> str | None:
+    """The reason written after a tool directive, or None when there is none."""
+    match = _DIRECTIVE_REASON.match(body)
+    return match.group("reason").strip() if match else None
+
+
 def prose_body(text: str, kind: str) -> str | None:
     """The part of a comment, docstring or string that can carry language, or None when none can."""
     body = text
@@ -87,7 +104,7 @@ def prose_body(text: str, kind: str) -> str | None:
         if kind == "comment" and text.lstrip().startswith("#!"):
             return None
         if _DIRECTIVE.match(body):
-            return None
+            return _directive_reason(body)
         if kind == "prose" and _CONFIG_LINE.match(body):
             return None
         code = _commented_code(body)
