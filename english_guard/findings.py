@@ -216,6 +216,30 @@ def _settles(segment: Segment, kind: str, allowed: frozenset[str], collecting: b
     return settled.settles(segment.text, kind, allowed)
 
 
+def _code_names(
+    segments: list[Segment], names: frozenset[str], allowed: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The file's English identifiers with the project's names, and apart the identifiers that are English only
+    until the profile decides their leaning (`Siparis`: Turkish in a Turkish project)."""
+    plain: set[str] = set(names)
+    weak: set[str] = set()
+    for s in segments:
+        if s.kind in ("identifier", "reference"):
+            verdict = judge(s.text, "identifier", allowed)
+            if verdict.english:
+                (weak if verdict.leaning else plain).add(fold(s.text))
+    return frozenset(plain), frozenset(weak - plain)
+
+
+def _names_weak_code(verdict: Verdict, code_names: frozenset[str], weak_code_names: frozenset[str]) -> bool:
+    """Whether a text's foreign words name the file's identifiers, one of them an identifier that leans."""
+    return (
+        bool(weak_code_names)
+        and not only_names(verdict, code_names)
+        and only_names(verdict, code_names | weak_code_names)
+    )
+
+
 def evaluate(
     segments: list[Segment],
     enabled: frozenset[str],
@@ -238,6 +262,7 @@ def evaluate(
     # A comment or docstring that names the file's own (English) identifiers (`opname`, `evalue`) refers to
     # code. Collected on first need: most files have no non-English comment at all.
     code_names: frozenset[str] | None = None
+    weak_code_names: frozenset[str] = frozenset()
     # A heading or a short line of a document that only names what its English sentences name (`### Flama`
     # above "Flama is a framework ..."). Collected on first need.
     prose_names: frozenset[str] | None = None
@@ -326,6 +351,16 @@ def evaluate(
             continue
         # Decided by the profile like test data; it does not shape the profile.
         lone = evidence is not None and sure and _lone_foreign_word(verdict, kind)
+        if evidence is not None and sure and not lone and segment.kind in ("comment", "docstring"):
+            if code_names is None:
+                code_names, weak_code_names = _code_names(segments, names, allowed)
+            if _names_weak_code(verdict, code_names, weak_code_names):
+                # `Siparis model` above `class Siparis`: it names a class whose own name the profile decides (a
+                # Turkish word in a Turkish project, a name in an English one): decided with it, not shaping it.
+                if not profile_only:
+                    leaning = _test_data_leaning(verdict)
+                    evidence.candidates.append((segment, dataclasses.replace(verdict, leaning=leaning), code))
+                continue
         if evidence is not None and not lone:
             weight = profile_weight(segment, verdict)
             if weight:
@@ -339,12 +374,9 @@ def evaluate(
             continue
         if segment.kind in ("comment", "docstring"):
             if code_names is None:
-                code_names = names | {
-                    fold(s.text)
-                    for s in segments
-                    if s.kind in ("identifier", "reference") and judge(s.text, "identifier", allowed).english
-                }
-            known = code_names
+                code_names, weak_code_names = _code_names(segments, names, allowed)
+            # A name whose own verdict leans (`class Siparis`) is decided by the profile: so is a text naming it.
+            known = code_names if evidence is not None else code_names | weak_code_names
         else:
             known = names
         if not sure:  # only reached when evidence is collected (see above)

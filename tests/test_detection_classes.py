@@ -262,3 +262,41 @@ def test_the_reason_after_a_tool_directive_is_prose(comment, language):
 )
 def test_directives_without_a_foreign_reason_and_headers_stay_english(comment):
     assert judge(comment, "comment").english
+
+
+TURKISH_MODELS = '''from django.db import models
+
+
+class Siparis(models.Model):
+    """Siparis model"""
+
+    durum = models.CharField(max_length=20)  # siparis durumu
+
+
+class Kullanici(models.Model):
+    """Kullanıcı bilgilerini tutan model."""
+'''
+
+ENGLISH_MODELS = '''"""Models of the music catalogue: tracks, albums and the people who made them."""
+
+
+class Siparis:
+    """Siparis model"""
+
+    def __init__(self, beats_per_minute: int) -> None:
+        self.beats_per_minute = beats_per_minute  # how fast the track is played
+'''
+
+
+@pytest.mark.parametrize("source,expected", [(TURKISH_MODELS, {"Siparis model"}), (ENGLISH_MODELS, set())])
+def test_a_title_naming_a_class_whose_name_leans_is_decided_with_it(tmp_path, monkeypatch, source, expected):
+    """`Siparis model` above `class Siparis`: the class name is English only until the profile decides its Turkish
+    leaning, so the title naming it is Turkish in a Turkish project and a name in an English one."""
+    from english_guard.checker import run_check
+    from english_guard.config import load_config
+
+    (tmp_path / "models.py").write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_check(["."], load_config(None, start="."), jobs=1, use_cache=False)
+    docstrings = {f.text for f in run.findings if f.kind == "docstring"} - {"Kullanıcı bilgilerini tutan model."}
+    assert docstrings == expected
