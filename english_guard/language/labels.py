@@ -119,15 +119,27 @@ def unknown_cyrillic_name(word: str) -> bool:
 # "from the town"), whose first consonant follows the stem's last sound and whose vowel follows the stem's last
 # vowel (back а о ұ ы, front ә е ө ү і). Names that end so by chance (`Султан`, `Богдан`: -тан/-дан after the
 # wrong sound) do not match.
-_VOWELS = "аәеёиоөуұүыіэюя"
-_VOICELESS = "кқпстфхцчшщбвгд"  # and б в г д, which Kazakh devoices at the end of a stem
-_KAZAKH_SUFFIXES = (
-    (("лар", "лер"), _VOWELS + "рй"),
-    (("дар", "дер"), "лмнңзж"),
-    (("тар", "тер", "тан", "тен"), _VOICELESS),
-    (("дан", "ден"), _VOWELS + "лрйзж"),
-    (("нан", "нен"), "мнң"),
-)
+_VOWEL_LETTERS = frozenset("аәеёиоөуұүыіэюя")
+# Voiceless consonants, and б в г д, which Kazakh devoices at the end of a stem.
+_VOICELESS = frozenset("кқпстфхцчшщбвгд")
+_PLURALS = frozenset("лар лер дар дер тар тер".split())
+_ABLATIVES = frozenset("дан ден тан тен нан нен".split())
+_AFTER_PLURAL_L = _VOWEL_LETTERS | frozenset("рй")
+_AFTER_PLURAL_D = frozenset("лмнңзж")
+_AFTER_ABLATIVE_D = _VOWEL_LETTERS | frozenset("лрйзж")
+_AFTER_ABLATIVE_N = frozenset("мнң")
+
+
+def _ending_fits(ending: str, last: str) -> bool:
+    """Whether a Kazakh plural or ablative ending takes this first consonant after a stem's last letter."""
+    first = ending[0]
+    if first == "т":
+        return last in _VOICELESS
+    if ending in _PLURALS:
+        return last in (_AFTER_PLURAL_L if first == "л" else _AFTER_PLURAL_D)
+    return last in (_AFTER_ABLATIVE_D if first == "д" else _AFTER_ABLATIVE_N)
+
+
 _BACK_VOWELS = frozenset("аоұыя")
 _FRONT_VOWELS = frozenset("әеөүіэё")
 # A name-shaped Cyrillic word as text of a language without a word list (Kazakh): log likelihood ratios, by
@@ -143,15 +155,12 @@ def kazakh_inflected(word: str) -> bool:
     """Whether a Cyrillic word ends in a Kazakh plural or ablative that agrees with its stem (`Курстар`,
     `Сөздер`, `Мектептен`): the stem keeps three letters or more."""
     key = word.lower()
-    for endings, after in _KAZAKH_SUFFIXES:
-        for ending in endings:
-            stem = key[: -len(ending)]
-            if not key.endswith(ending) or len(stem) < 3 or stem[-1] not in after:
-                continue
-            vowels = [ch for ch in stem if ch in _BACK_VOWELS or ch in _FRONT_VOWELS]
-            if not vowels or (vowels[-1] in _BACK_VOWELS) == ("а" in ending):
-                return True
-    return False
+    ending = key[-3:]
+    stem = key[:-3]
+    if ending not in _PLURALS and ending not in _ABLATIVES or len(stem) < 3 or not _ending_fits(ending, stem[-1]):
+        return False
+    vowels = [ch for ch in stem if ch in _BACK_VOWELS or ch in _FRONT_VOWELS]
+    return not vowels or (vowels[-1] in _BACK_VOWELS) == (ending[1] == "а")
 
 
 def unlisted_cyrillic_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
