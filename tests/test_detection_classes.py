@@ -300,3 +300,49 @@ def test_a_title_naming_a_class_whose_name_leans_is_decided_with_it(tmp_path, mo
     run = run_check(["."], load_config(None, start="."), jobs=1, use_cache=False)
     docstrings = {f.text for f in run.findings if f.kind == "docstring"} - {"Kullanıcı bilgilerini tutan model."}
     assert docstrings == expected
+
+
+GERMAN_MODELS = '''class Benutzer:
+    """Benutzer Model"""
+
+    def rechnung_erstellen(self, betrag):
+        """Rechnung erstellen und speichern"""
+        return betrag  # Betrag in Euro
+
+    def loeschen(self):
+        """Benutzer aus der Datenbank entfernen"""
+        return None  # noch nicht fertig
+
+
+class Kunde:
+    """Kunden Liste"""
+
+    def adresse(self):
+        return None  # die Adresse wird später geprüft
+'''
+
+ENGLISH_TITLES = '''class Konto:
+    """Konto Model"""
+
+    def close(self):
+        """Close the account and send the final statement to its owner."""
+        return None  # the statement is sent by the mail queue
+'''
+
+
+@pytest.mark.parametrize("source,expected", [(GERMAN_MODELS, True), (ENGLISH_TITLES, False)])
+def test_a_title_mixing_a_foreign_noun_and_a_capitalised_english_word_is_decided_by_the_profile(
+    tmp_path, monkeypatch, source, expected
+):
+    """`Benutzer Model`: Title Case makes both words look like names, and the capitalised English word of a title
+    names code as often as it is English prose; German in a German project, nothing in an English one."""
+    from english_guard.checker import run_check
+    from english_guard.config import load_config
+
+    verdict = judge("Benutzer Model", "docstring")
+    assert verdict.english and dict(verdict.leaning).get("de", 0.0) > 0.0
+    title = source.splitlines()[1].strip().strip('"')
+    (tmp_path / "models.py").write_text(source, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = run_check(["."], load_config(None, start="."), jobs=1, use_cache=False)
+    assert (title in {f.text for f in run.findings if f.kind == "docstring"}) is expected

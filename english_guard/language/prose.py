@@ -40,6 +40,10 @@ LONG_LETTER_RUNS = re.compile(r"[a-z]{3,}")
 PLAIN_ENGLISH = Verdict(True, "en", 1.0, (), "only common English words")
 
 
+# The reason of a word that is taken for a name because its text is in Title Case (`Benutzer Model`).
+TITLE_CASE_REASON = "a word of Title Case text"
+
+
 def plainly_english(text: str) -> bool:
     """Every run of letters is a common English word, code vocabulary or too short to matter.
 
@@ -261,7 +265,7 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         if nouns_capitalised and word.strength == STRONG and compound_noun(word):
             continue  # a sure German compound (`Kundennummer`): German capitalises nouns, names are not so built
         if title_case and _is_capitalised(text) and not word.reason.startswith("script"):
-            word.verdict, word.strength, word.reason = "proper", 0, "a word of Title Case text"
+            word.verdict, word.strength, word.reason = "proper", 0, TITLE_CASE_REASON
             continue
         # Proper nouns: a capitalised word inside a sentence, or a run of capitalised words (a name).
         if _is_capitalised(text) or text.isupper():

@@ -14,7 +14,14 @@ from functools import lru_cache
 
 from english_guard.language.lexicon import lookup
 from english_guard.language.profile import ANY, SHARED_PREFIX
-from english_guard.language.prose import PLAIN_ENGLISH, classify_prose, no_foreign_word, plainly_english, prose_body
+from english_guard.language.prose import (
+    PLAIN_ENGLISH,
+    TITLE_CASE_REASON,
+    classify_prose,
+    no_foreign_word,
+    plainly_english,
+    prose_body,
+)
 from english_guard.language.scripts import cyrillic_languages, latin_language, russian_letters
 from english_guard.language.tokens import prose_tokens, split_identifier
 from english_guard.language.words import (
@@ -230,6 +237,12 @@ def _ratios(words: list[Word], english: list[Word], kind: str, with_shared: bool
     if kind == "identifier":
         against = sum(
             _IDENTIFIER_ENGLISH_WORD if word.verdict == "english" else _IDENTIFIER_CODE_WORD for word in english
+        )
+    elif any(word.reason == TITLE_CASE_REASON for word in words):
+        # A title (`Benutzer Model`): its capitalised English words are as much names of code as English prose.
+        against = sum(
+            _ENGLISH_WORD if word.verdict == "english" and not word.text[:1].isupper() else _CODE_WORD
+            for word in english
         )
     else:
         against = sum(_ENGLISH_WORD if word.verdict == "english" else _CODE_WORD for word in english)
