@@ -238,8 +238,9 @@ def _ratios(words: list[Word], english: list[Word], kind: str, with_shared: bool
         against = sum(
             _IDENTIFIER_ENGLISH_WORD if word.verdict == "english" else _IDENTIFIER_CODE_WORD for word in english
         )
-    elif any(word.reason == TITLE_CASE_REASON for word in words):
+    elif kind in ("comment", "docstring") and any(word.reason == TITLE_CASE_REASON for word in words):
         # A title (`Benutzer Model`): its capitalised English words are as much names of code as English prose.
+        # (A string's Title Case label has its own reading, `labels.title_case_leaning`.)
         against = sum(
             _ENGLISH_WORD if word.verdict == "english" and not word.text[:1].isupper() else _CODE_WORD
             for word in english
