@@ -6,6 +6,7 @@ import gc
 import importlib
 import os
 import re
+import sys
 import tokenize
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -346,21 +347,40 @@ def _tune_garbage_collector() -> None:
     gc.set_threshold(100_000, 50, 100)
 
 
+def _pool_context():
+    """Forked workers on Linux: they inherit the parent's warm state (imports, word lists, the collector's
+    settings) whatever the interpreter's default start method (`forkserver` from Python 3.14 on). Elsewhere the
+    platform's default (`spawn` on macOS and Windows), where each worker loads what it needs itself."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
+
+
+def _warm_before_fork(readers: set[str]) -> None:
+    """Load once in the parent what every worker needs, so that the forked workers share it."""
+    from english_guard.language.lexicon import common_words
+    from english_guard.language.uzbek_words import uzbek_forms
+
+    common_words().load()
+    uzbek_forms()
+    judging = ("screen", "findings", "settings", "suppression", "deceptive_characters")
+    for module in (f"english_guard.{name}" for name in judging):
+        importlib.import_module(module)
+    for reader in sorted(readers):
+        load_reader(reader)
+    gc.freeze()  # all of it lives as long as the run: no worker's collector needs to scan it
+
+
 def _checked(pending: list[tuple[str, str, Config, str | None, bool]], workers: int):
     """Check the pending files, in a process pool when there are enough of them to pay for it."""
     if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
         from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
 
-        from english_guard.language.lexicon import common_words
-        from english_guard.language.uzbek_words import uzbek_forms
-
-        common_words().load()  # loaded once here, shared by the forked workers
-        uzbek_forms()
-        judging = ("screen", "findings", "settings", "suppression", "deceptive_characters")
-        for module in (f"english_guard.{name}" for name in judging):
-            importlib.import_module(module)  # imported once, before the fork
+        _warm_before_fork({reader for _path, reader, _config, _digest, _parse in pending})
         chunk = max(1, min(16, len(pending) // (workers * 16) or 1))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
             yield from pool.map(_check_file, pending, chunksize=chunk)
     else:
         yield from map(_check_file, pending)

@@ -6,6 +6,7 @@ word costs one indexed query per process (answers are memoised).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -75,6 +76,15 @@ def _connection() -> sqlite3.Connection:
         connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         _local.connection = connection
     return connection
+
+
+def _forget_connection() -> None:
+    """A forked worker opens its own connection: an SQLite connection must not be used across a fork."""
+    _local.connection = None
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which never forks
+    os.register_at_fork(after_in_child=_forget_connection)
 
 
 _LOOKUP = (
