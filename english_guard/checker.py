@@ -11,6 +11,7 @@ import tokenize
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 from english_guard import __version__
 from english_guard.cache import ResultCache
@@ -34,6 +35,9 @@ from english_guard.rules import INVISIBLE_OR_BIDI_CHARACTER, UNUSED_SUPPRESSION
 from english_guard.sources.registry import load_reader, reader_name_for
 from english_guard.ui_text import rule_message
 from english_guard.walk import collect_files
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 # Below this many files to judge, a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 24
@@ -373,17 +377,30 @@ def _warm_before_fork(readers: set[str]) -> None:
     gc.freeze()  # all of it lives as long as the run: no worker's collector needs to scan it
 
 
-def _checked(pending: list[tuple[str, str, Config, str | None, bool]], workers: int):
-    """Check the pending files, in a process pool when there are enough of them to pay for it."""
-    if workers > 1 and len(pending) >= PARALLEL_THRESHOLD:
-        from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
+class _Checking:
+    """Checks files: in this process, or in a process pool once there are enough of them to pay for it. The pool
+    then stays for the rest of the run: a later reading of a few files (the flows) goes to its workers, whose
+    word decisions are warm, instead of this process deciding every word again alone."""
 
-        _warm_before_fork({reader for _path, reader, _config, _digest, _parse in pending})
-        chunk = max(1, min(16, len(pending) // (workers * 16) or 1))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-            yield from pool.map(_check_file, pending, chunksize=chunk)
-    else:
-        yield from map(_check_file, pending)
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool: Executor | None = None
+
+    def checked(self, pending: list[tuple[str, str, Config, str | None, bool]]):
+        if self.pool is None and (self.workers <= 1 or len(pending) < PARALLEL_THRESHOLD):
+            yield from map(_check_file, pending)
+            return
+        if self.pool is None:
+            from concurrent.futures import ProcessPoolExecutor  # imported only when needed: it costs start-up time
+
+            _warm_before_fork({reader for _path, reader, _config, _digest, _parse in pending})
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=_pool_context())
+        chunk = max(1, min(16, len(pending) // (self.workers * 16) or 1))
+        yield from self.pool.map(_check_file, pending, chunksize=chunk)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
 
 
 def _ascii_text(path: str) -> str | None:
@@ -393,6 +410,54 @@ def _ascii_text(path: str) -> str | None:
             return handle.read().decode("ascii", errors="replace")
     except OSError:
         return None
+
+
+def _fresh_results(
+    work: list[tuple[str, str]],
+    pending: list[tuple[str, str, Config, str | None, bool]],
+    cached_results: dict[str, FileResult],
+    digests: dict[str, str | None],
+    config: Config,
+    cache: ResultCache | None,
+    checking: _Checking,
+    progress: Callable[[int, int], None] | None,
+) -> list[FileResult]:
+    """Every file's result, in `work`'s order: the cached ones, the pending files checked, and the screened
+    files that the project's other files show need a reading in full, read again."""
+    fresh: dict[str, FileResult] = {}
+    done = len(cached_results)
+    if progress:
+        progress(done, len(work))
+    for result, digest in checking.checked(pending):
+        fresh[result.path] = result
+        if cache is not None and digest:
+            cache.store(digest, result)
+        done += 1
+        if progress:
+            progress(done, len(work))
+    results = [cached_results.get(path) or fresh[path] for path, _reader in work]
+    deferred = [result for result in results if result.facts.get(CANDIDATES_DEFERRED)]
+    if not (deferred and candidates_needed(results)):
+        deferred = []
+    # A project whose profile is foreign enough to decide candidates that lean towards any foreign
+    # language: the screened files that have such candidates are read in full now; and so are the
+    # screened files that may send a constant another module holds (`texts.WELCOME`).
+    again_paths = {r.path for r in deferred} | {r.path for r in flows_needed(results, _ascii_text)}
+    read: dict[str, FileResult] = {}
+    readers = dict(work)
+    while again_paths:
+        again = [
+            (path, readers[path], config, digests.get(path), True) for path, _reader in work if path in again_paths
+        ]
+        for result, digest in checking.checked(again):
+            read[result.path] = result
+            if cache is not None and digest:
+                cache.store(digest, result)
+        results = [read.get(result.path, result) for result in results]
+        # A file read in full may hold constants that other unread files send: read those too, until none is
+        # left, so that the next run (which sees those constants from the start) reads nothing more.
+        again_paths = {r.path for r in flows_needed(results, _ascii_text)} - read.keys()
+    return results
 
 
 def run_check(
@@ -433,40 +498,11 @@ def run_check(
                 cached_results[path] = hit
                 continue
         pending.append((path, reader, config, digest, False))
-    fresh: dict[str, FileResult] = {}
-    workers = max(1, jobs or available_cores())
-    done = len(cached_results)
-    if progress:
-        progress(done, len(work))
-    for result, digest in _checked(pending, workers):
-        fresh[result.path] = result
-        if cache is not None and digest:
-            cache.store(digest, result)
-        done += 1
-        if progress:
-            progress(done, len(work))
-    results = [cached_results.get(path) or fresh[path] for path, _reader in work]
-    deferred = [result for result in results if result.facts.get(CANDIDATES_DEFERRED)]
-    if not (deferred and candidates_needed(results)):
-        deferred = []
-    # A project whose profile is foreign enough to decide candidates that lean towards any foreign
-    # language: the screened files that have such candidates are read in full now; and so are the
-    # screened files that may send a constant another module holds (`texts.WELCOME`).
-    again_paths = {r.path for r in deferred} | {r.path for r in flows_needed(results, _ascii_text)}
-    read: dict[str, FileResult] = {}
-    readers = dict(work)
-    while again_paths:
-        again = [
-            (path, readers[path], config, digests.get(path), True) for path, _reader in work if path in again_paths
-        ]
-        for result, digest in _checked(again, workers):
-            read[result.path] = result
-            if cache is not None and digest:
-                cache.store(digest, result)
-        results = [read.get(result.path, result) for result in results]
-        # A file read in full may hold constants that other unread files send: read those too, until none is
-        # left, so that the next run (which sees those constants from the start) reads nothing more.
-        again_paths = {r.path for r in flows_needed(results, _ascii_text)} - read.keys()
+    checking = _Checking(max(1, jobs or available_cores()))
+    try:
+        results = _fresh_results(work, pending, cached_results, digests, config, cache, checking, progress)
+    finally:
+        checking.close()
     if cache is not None:
         cache.save()
     run.results.extend(results)

@@ -60,3 +60,33 @@ def test_a_forked_worker_opens_its_own_lexicon_connection():
     assert not inherited
     assert entry == (parent.english, parent.foreign, parent.code)
     assert parent.english > 4  # a real answer, not an empty row
+
+
+@linux_only
+def test_once_started_the_pool_also_reads_the_few_files_of_a_later_pass(tmp_path):
+    """The flows' second reading goes to the warm workers: this process decides no word itself."""
+    from english_guard.config import Config
+    from english_guard.language.words import classify_word
+
+    config = Config(root=str(tmp_path))
+    files = []
+    for number in range(checker.PARALLEL_THRESHOLD):
+        path = tmp_path / f"module_{number}.py"
+        path.write_text(f"def compute_total_{number}(values):\n    return sum(values)  # adds the values\n")
+        files.append((str(path), "python", config, None, False))
+    later = tmp_path / "later.py"
+    later.write_text("def hitung_jumlah(nilai_barang):\n    return nilai_barang  # menghitung jumlah barang\n")
+    checking = checker._Checking(2)
+    try:
+        first = list(checking.checked(files))
+        assert checking.pool is not None
+        decided = classify_word.cache_info().currsize
+        [(result, _digest)] = list(checking.checked([(str(later), "python", config, None, True)]))
+    finally:
+        checking.close()
+    assert [r.path for r, _digest in first] == [path for path, *_rest in files]
+    assert classify_word.cache_info().currsize == decided
+    assert result.findings or result.candidates  # the Indonesian names were read and judged
+    alone = checker._Checking(1)
+    [(same, _digest)] = list(alone.checked([(str(later), "python", config, None, True)]))
+    assert same == result
