@@ -305,17 +305,12 @@ def evaluate(
             kind == "string"
             and (not verdict.english or verdict.leaning)
             and segment.context != TRANSLATED_TABLE  # kept in two languages, a name is translated UI text
-            and (only_proper_names(verdict, segment.text) or names_a_language(segment.text))
+            and ((language_name := names_a_language(segment.text)) or only_proper_names(verdict, segment.text))
         ):
             # `Fotiha😇`, `Ibrohim`, `Бухара`, a picker's `🇺🇦 Українська`: a name is no prose and no evidence of
             # a language. A Cyrillic name may be a Kazakh word (`Курстар`, `Байланыс`), which no word list knows:
             # the Kazakh profile decides.
-            kazakh = (
-                evidence is not None
-                and not profile_only
-                and not names_a_language(segment.text)
-                and unlisted_cyrillic_leaning(verdict)
-            )
+            kazakh = evidence is not None and not (language_name or profile_only) and unlisted_cyrillic_leaning(verdict)
             if kazakh and evidence is not None:
                 evidence.candidates.append((segment, dataclasses.replace(verdict, leaning=kazakh), code))
             continue

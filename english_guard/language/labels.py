@@ -279,7 +279,8 @@ def fold_language_name(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _language_names() -> tuple[frozenset[str], frozenset[str]]:
-    """The names of tools/build_language_names.py, and the first words of those of two words (`қазақ`)."""
+    """The names of tools/build_language_names.py, and every name's first word (`қазақ` of `қазақ тілі`; a name of
+    one word is its own first word)."""
     text = (Path(__file__).parent / "data" / "language_names.txt").read_text(encoding="utf-8")
     names = frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
     return names, frozenset(name.split(" ", 1)[0] for name in names)
@@ -299,6 +300,6 @@ def names_a_language(text: str) -> bool:
         return True
     head = words[0]
     if len(words) == 2:
-        return words[1] in _LANGUAGE_WORDS and (head in names or head in first_words)
+        return words[1] in _LANGUAGE_WORDS and head in first_words
     adverb = _IN_LANGUAGE.fullmatch(head)
-    return adverb is not None and (adverb.group(1) in names or adverb.group(1) in first_words)
+    return adverb is not None and adverb.group(1) in first_words
