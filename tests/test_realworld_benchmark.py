@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "realworld"
-LANGS = {"en", "uz", "ru", "uk", "kk", "tr", "de", "es", "pt", "fr", "it", "id", "zh", "ja", "ar"}
+LANGS = {"en", "uz", "ru", "uk", "kk", "tr", "de", "es", "pt", "fr", "it", "pl", "az", "id", "zh", "ja", "ar"}
 KINDS = {"comment", "docstring", "identifier", "string"}
 
 
@@ -46,10 +46,9 @@ def test_repos_tsv_rows_are_complete_and_pinned():
     for name, row in repos.items():
         assert len(row["commit"]) == 40 and int(row["commit"], 16) >= 0, name
         assert row["role"] in {"foreign", "control"}, name
-        foreign_splits = {"tune", "test", "test2", "test3"}
-        assert row["split"] in (foreign_splits if row["role"] == "foreign" else {"control", "control2", "control3"}), (
-            name
-        )
+        foreign_splits = {"tune", "test", "test2", "test3", "test4"}
+        control_splits = {"control", "control2", "control3", "control4"}
+        assert row["split"] in (foreign_splits if row["role"] == "foreign" else control_splits), name
         assert row["notes"].strip(), name
 
 
@@ -91,13 +90,27 @@ def test_heldout_split_of_session_13_is_new_and_covers_its_languages():
     assert not earlier & {r["repo"] for r in test3 + controls3}
 
 
+def test_heldout_split_of_session_14_is_new_and_covers_its_languages():
+    repos = _repos().values()
+    test4 = [r for r in repos if r["split"] == "test4"]
+    assert len(test4) >= 8 and all(r["role"] == "foreign" for r in test4)
+    langs = [r["category"] for r in test4]
+    assert {"uz", "ru", "uk", "kk", "de"} <= set(langs) and len(set(langs)) >= 5 and langs.count("uz") >= 2
+    controls4 = [r for r in repos if r["split"] == "control4"]
+    assert len(controls4) >= 2 and all(r["role"] == "control" for r in controls4)
+    # New means: no repository of test4 or control4 was in any earlier part of the benchmark.
+    earlier = {r["repo"] for r in repos if r["split"] not in {"test4", "control4"}}
+    assert not earlier & {r["repo"] for r in test4 + controls4}
+
+
 def test_each_split_is_scored_with_its_own_control_group():
     assert score.control_group("test2") == "control2"
     assert score.control_group("test3") == "control3"
+    assert score.control_group("test4") == "control4"
     assert {score.control_group(split) for split in ("tune", "test", "all")} == {"control"}
 
 
-@pytest.mark.parametrize("split", ["tune", "test", "test2", "test3"])
+@pytest.mark.parametrize("split", ["tune", "test", "test2", "test3", "test4"])
 def test_labels_parse_and_belong_to_their_split(split):
     repos = _repos()
     labels = _labels(split)
@@ -133,7 +146,9 @@ def test_splits_are_disjoint_by_repository():
     test = {lab["repo"] for lab in _labels("test")}
     test2 = {lab["repo"] for lab in _labels("test2")}
     test3 = {lab["repo"] for lab in _labels("test3")}
+    test4 = {lab["repo"] for lab in _labels("test4")}
     assert tune and not tune & test and not (tune | test) & test2 and not (tune | test | test2) & test3
+    assert not (tune | test | test2 | test3) & test4
 
 
 SOURCE = '''"""Modul hujjati."""
