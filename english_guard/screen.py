@@ -87,7 +87,7 @@ from dataclasses import dataclass
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import CAMEL_PARTS, split_identifier
 from english_guard.language.verdict import no_evidence
-from english_guard.language.words import SHARED, Word, classify_identifier_word, classify_word
+from english_guard.language.words import SHARED, Word, classify_identifier_word, classify_word, one_word_leans
 from english_guard.suppression import parse_directives
 
 # ENGLISH_GUARD_SCREEN=off parses every file: only for proving the screen exact (tests) and measuring it.
@@ -271,13 +271,15 @@ class _Settled:
         """Every word the engine can read in this name as an identifier."""
         parts = set(split_identifier(name)) | set(CAMEL_PARTS.findall(name))
         # The strictest reading: an all-capital part of an all-capital name is not taken for an acronym.
-        return max(
+        level = max(
             (
                 SETTLES if self._common(part) else _level(classify_identifier_word(part, "X", self.allowed))
                 for part in parts
             ),
             default=SETTLES,
         )
+        # A name of one short word English shares with another language (`fin`) leans where the profile says so.
+        return max(level, UNKNOWN) if level < UNKNOWN and one_word_leans(name) else level
 
 
 _settled: dict[frozenset[str], _Settled] = {}

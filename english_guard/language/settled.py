@@ -33,7 +33,7 @@ from english_guard.language.lexicon import common_words
 from english_guard.language.prose import plainly_english
 from english_guard.language.tokens import split_identifier
 from english_guard.language.verdict import no_evidence
-from english_guard.language.words import SHARED, classify_identifier_word, classify_word
+from english_guard.language.words import SHARED, classify_identifier_word, classify_word, one_word_leans
 
 # ENGLISH_GUARD_SETTLED=off takes every verdict: only for proving the skip exact (tests) and measuring it.
 ENABLED = os.environ.get("ENGLISH_GUARD_SETTLED", "on") != "off"
@@ -92,7 +92,7 @@ class _Known:
         known = self.names.get(name)
         if known is None:
             # `judge` calls a name that `plainly_english` passes English at once, and else reads its words.
-            known = self.names[name] = plainly_english(name) or all(
+            known = self.names[name] = (plainly_english(name) and not one_word_leans(name)) or all(
                 no_evidence(classify_identifier_word(part, name, self.allowed)) for part in split_identifier(name)
             )
         return known

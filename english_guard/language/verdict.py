@@ -33,6 +33,7 @@ from english_guard.language.words import (
     WEAK,
     Word,
     classify_identifier_word,
+    one_word_leans,
     pinyin_context,
 )
 from english_guard.records import Verdict
@@ -52,7 +53,7 @@ def judge(text: str, kind: str, allowed: frozenset[str] = frozenset(), explain: 
 
 @lru_cache(maxsize=100_000)
 def _judge(text: str, kind: str, allowed: frozenset[str], explain: bool) -> Verdict:
-    if not explain and text.isascii() and plainly_english(text):
+    if not explain and text.isascii() and plainly_english(text) and not (kind == "identifier" and one_word_leans(text)):
         return PLAIN_ENGLISH
     if kind == "identifier":
         words = pinyin_context([classify_identifier_word(w, text, allowed) for w in split_identifier(text)])

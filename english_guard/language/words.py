@@ -106,7 +106,72 @@ def classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]
     if numbered:
         # A numbered word (`talaba2`, `base64`, `python3`) is the word: digits carry no language.
         return classify_word(numbered.group(1), allowed, identifier=True)
-    return classify_word(word, allowed, identifier=True)
+    found = classify_word(word, allowed, identifier=True)
+    if found.verdict == "english" and not found.reason.startswith(_NOT_BY_FREQUENCY) and one_word_name(identifier):
+        shared = one_word_shared(found.key)
+        if shared:
+            lang, zipf = shared[0]
+            reason = f"one-word name: English zipf {lookup(found.key).english:.1f}, {lang} {zipf:.1f}"
+            return Word(word, found.key, SHARED, AMBIGUOUS, shared, reason)
+    elif found.verdict == "foreign" and found.strength == AMBIGUOUS and found.key.isascii():
+        uzbek = _with_uzbek_form(found.key, found.languages)
+        if uzbek is not found.languages:
+            return Word(word, found.key, found.verdict, AMBIGUOUS, uzbek, found.reason + "; Uzbek word list")
+    return found
+
+
+# English readings that rest on a word list or an analysis, not on the word's own English frequency.
+_NOT_BY_FREQUENCY = ("allowed word", "acronym")
+# One-word names (`fin`, `nom`, `amal`): a short word that English writes now and then, and another language
+# far more often (`one_word_shared`). Alone it is a name like any English one; in a file and project written
+# in that language it is that language's word, as a reader of the file takes it: the profile decides
+# (verdict "shared", counted through profile.SHARED_PREFIX only where the profile shows the language well).
+_ONE_WORD_LETTERS = (3, 5)
+_ONE_WORD_MAX_ENGLISH = 4.0
+_ONE_WORD_MIN_ZIPF = 4.5
+_ONE_WORD_MARGIN = 1.5
+# The Uzbek word list has no frequencies: its forms count as the curated list's words do (lexicon.py).
+_UZBEK_FORM_ZIPF = 4.0
+_ONE_WORD = re.compile(r"_*([A-Za-z]+)_*")
+
+
+def one_word_name(identifier: str) -> bool:
+    """A name of one short word of letters, lower case or capitalised (`fin`, `_nom`, `Amal`; not `FIN`)."""
+    match = _ONE_WORD.fullmatch(identifier)
+    if match is None:
+        return False
+    word = match.group(1)
+    return _ONE_WORD_LETTERS[0] <= len(word) <= _ONE_WORD_LETTERS[1] and (word.islower() or word.istitle())
+
+
+def one_word_leans(identifier: str) -> bool:
+    """Whether `classify_identifier_word` may read this name as a word English shares (`one_word_shared`): the
+    fast paths that call a name English from its words alone (`prose.plainly_english`, the screen) must not."""
+    return one_word_name(identifier) and bool(one_word_shared(identifier.strip("_").lower()))
+
+
+@lru_cache(maxsize=65536)
+def one_word_shared(key: str) -> tuple[tuple[str, float], ...]:
+    """The languages that write this short, not very common English word (Zipf below 4, code vocabulary left
+    out) far more often than English (`fin`: French and Spanish; `nom`: French), and Uzbek when its word list
+    knows the form (`nom`, `amal`), as (language, Zipf) with the most frequent first; () else."""
+    entry = lookup(key)
+    if entry.code or not 1.5 <= entry.english < _ONE_WORD_MAX_ENGLISH:
+        return ()
+    floor = max(_ONE_WORD_MIN_ZIPF, entry.english + _ONE_WORD_MARGIN)
+    languages = tuple(item for item in entry.foreign if item[1] >= floor)
+    if is_uzbek_form(key) and not any(lang == "uz" for lang, _zipf in languages):
+        # As frequent as the other languages' reading (the ratio is the top language's): the profile decides.
+        languages += (("uz", max(_UZBEK_FORM_ZIPF, languages[0][1] - 0.5 if languages else 0.0)),)
+    return tuple(sorted(languages, key=lambda item: -item[1]))
+
+
+def _with_uzbek_form(key: str, languages: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """A word that leans towards other languages (`amal`: Indonesian) leans towards Uzbek too when the Uzbek
+    word list knows it (`amal`, "operation"); the same tuple when it adds nothing."""
+    if any(lang == "uz" for lang, _zipf in languages) or not is_uzbek_form(key):
+        return languages
+    return tuple(sorted((*languages, ("uz", _UZBEK_FORM_ZIPF)), key=lambda item: -item[1]))
 
 
 @lru_cache(maxsize=200_000)
