@@ -239,3 +239,34 @@ def test_files_a_test_suite_feeds_to_the_code_are_test_data(tmp_path, monkeypatc
     )
     found = [(f.path, f.code, f.language) for f in _check(uzbek, monkeypatch).findings]
     assert ("tests/data/buyurtma.py", "EG201", "uz") in found
+
+
+# One-word names of three to five letters (`fin`, `nom`, `amal`) that English writes too: a word of the project's
+# language in a French, Spanish or Uzbek project (fixtures in tests/fixtures/context/one_word), a name in an
+# English one.
+@pytest.mark.parametrize(
+    ("project", "expected"),
+    [
+        ("french", {("inscription.py", "nom", "fr"), ("inscription.py", "fin", "fr")}),
+        ("spanish", {("reservas.py", "fin", "es")}),
+        ("uzbek", {("hisob.py", "amal", "uz"), ("hisob.py", "nom", "uz")}),
+    ],
+)
+def test_a_one_word_name_is_the_projects_word(tmp_path, monkeypatch, project, expected):
+    assert judge("fin", "identifier").english and judge("nom", "identifier").english
+    found = _found(_check(_project(tmp_path, f"one_word/{project}"), monkeypatch))
+    assert expected <= found
+
+
+def test_the_same_one_word_names_in_an_english_project_stay_english(tmp_path, monkeypatch):
+    run = _check(_project(tmp_path, "one_word/english"), monkeypatch)
+    assert run.findings == []
+
+
+def test_only_a_name_of_one_word_leans_so():
+    """`fin` alone leans towards French and Spanish; `fin_date` is two words, `FIN` an acronym, `son` and `fan`
+    too common in English, `temp` code vocabulary: no leaning from this rule."""
+    assert {language for language, _ratio in judge("fin", "identifier").leaning} >= {"~fr", "~es"}
+    assert ("~uz", 1.6) in judge("nom", "identifier").leaning
+    for name in ("fin_date", "FIN", "son", "fan", "temp"):
+        assert not any(language.startswith("~") for language, _ratio in judge(name, "identifier").leaning), name
