@@ -8,6 +8,7 @@ the callee exactly or as its dotted suffix (`click.echo` matches `click.echo`, `
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -65,6 +66,10 @@ NEVER_USER_FACING = (
 )
 
 
+# What fnmatch reads as a wildcard: the text after the last one is a literal ending of every match.
+_GLOB_WILDCARD = re.compile(r"[*?\]]")
+
+
 @lru_cache(maxsize=64)
 def _compile(patterns: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
     """Plain patterns become a set of dotted tails (".answer" and "answer" both match `msg.answer`)."""
@@ -115,9 +120,21 @@ class CallPatterns:
         self.extend = tuple(config.extend_user_facing_calls)
         self.shown = (*config.user_facing_calls, *config.extend_user_facing_calls, *config.user_facing_constructors)
         self.keywords = frozenset(config.user_facing_keywords)
+        # A plain pattern matches a callee only with the callee's last dotted part (`.answer`, `click.echo`),
+        # a glob only a callee that ends with the glob's text after its last wildcard (`models.*Field`):
+        # a callee that does neither is no gettext and no user-facing call (see `may_match`).
+        every = (*config.gettext_functions, *self.shown)
+        self.last_parts = frozenset(p.rsplit(".", 1)[-1] for p in every if "*" not in p)
+        self.glob_endings = tuple(_GLOB_WILDCARD.split(p)[-1] for p in every if "*" in p)
         # One cache per instance: a cache on the class would share its slots between configurations.
         self.gettext: Callable[[str], bool] = lru_cache(maxsize=4096)(self._gettext)
         self.user_facing: Callable[[str], bool] = lru_cache(maxsize=4096)(self._user_facing)
+
+    def may_match(self, callee: str, last: str) -> bool:
+        """False when no gettext or user-facing pattern can match `callee`, whose last dotted part is `last`."""
+        if last in self.last_parts:
+            return True
+        return bool(self.glob_endings) and ("" in self.glob_endings or callee.endswith(self.glob_endings))
 
     def _gettext(self, callee: str) -> bool:
         return callee in self.gettext_names or matches_any(callee, self.gettext_dotted)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import ast
 import bisect
+import itertools
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container
 
 from english_guard.config import Config
 from english_guard.deep import TOO_DEEP, deeper, in_deep_thread
@@ -21,12 +22,16 @@ from english_guard.errors import EnglishGuardError
 from english_guard.records import Segment
 from english_guard.sources.python_positions import Positions
 from english_guard.sources.string_roles import CALLBACK_DATA, SHOWN, USER_FACING, is_test_module
-from english_guard.sources.user_facing import Frame, UserFacingStrings, call_kinds_for
+from english_guard.sources.user_facing import Frame, UserFacingStrings, call_kinds_for, flow_keywords_for
 
 # ENGLISH_GUARD_STRING_ROLES=off follows no string flow and leaves string literals unjudged (comments,
-# docstrings and names are read as usual): only for measuring what strings cost
-# (benchmarks/bench_string_share.py); never a setting for users.
-STRING_ROLES = os.environ.get("ENGLISH_GUARD_STRING_ROLES", "on") != "off"
+# docstrings and names are read as usual); `flows` follows the flows of the walk but builds no string
+# segment; `segments` builds the string segments too and drops them before they are judged. Only for
+# measuring what strings cost, step by step (benchmarks/bench_string_share.py); never a setting for users.
+_STRING_STEPS = os.environ.get("ENGLISH_GUARD_STRING_ROLES", "on")
+STRING_ROLES = _STRING_STEPS != "off"
+_STRING_SEGMENTS = _STRING_STEPS in ("on", "segments")
+_JUDGED_STRINGS = _STRING_STEPS not in ("off", "flows", "segments")
 
 
 class PythonSyntaxError(EnglishGuardError):
@@ -44,11 +49,11 @@ _WORD = re.compile(r"\w+")
 class _Collector(UserFacingStrings):
     # NodeVisitor's dispatch (a getattr per node) and its generic_visit are a third of the lint
     # path's time: a class-keyed method table and a leaner child walk do the same work faster.
-    _methods: dict[type, Callable[[_Collector, ast.AST], object]] = {}
+    _methods: dict[type, Callable[..., object]] = {}
     # The fields of each node class that can hold nodes to visit, in ast's order.
     _child_fields: dict[type, tuple[str, ...]] = {}
 
-    def _method(self, node_class: type) -> Callable[[_Collector, ast.AST], object]:
+    def _method(self, node_class: type) -> Callable[..., object]:
         method = getattr(type(self), "visit_" + node_class.__name__, None) or type(self).generic_visit
         if not STRING_ROLES and getattr(UserFacingStrings, method.__name__, None) is method:
             method = type(self).generic_visit  # a string flow's step: switched off with the strings
@@ -102,32 +107,34 @@ class _Collector(UserFacingStrings):
         self.language_tables: dict[str, list[tuple[str, ast.expr]]] = {}
         self.call_kinds = call_kinds_for(config)
         self.shown_keywords = frozenset(config.user_facing_keywords)
+        self.flow_keywords = flow_keywords_for(self.shown_keywords)
         self.test_file = False  # set by read_python_text: its strings are then test data
         # Names the code uses (defined here or not): a comment that mentions one refers to code.
         self.references: dict[str, ast.Name] = {}
-        # Where string literals are, to tell a comment's `#` from a `#` inside a string.
-        self.string_spans: list[tuple[int, int, int, int]] = []
+        # Byte literals: with the string literals, where a `#` is no comment's start (see `string_spans`).
+        self.bytes_nodes: list[ast.Constant] = []
 
-    def _span(self, node: ast.expr) -> None:
-        end_line = node.end_lineno or node.lineno
-        self.string_spans.append(
-            (
-                node.lineno,
-                self.pos.column(node.lineno, node.col_offset) - 1,
-                end_line,
-                self.pos.column(end_line, node.end_col_offset or 0) - 1,
+    def string_spans(self, lines: Container[int]) -> list[tuple[int, int, int, int]]:
+        """Where string and byte literals are, as `read_comments` takes them (0-based character columns):
+        every literal that spans lines, and the one-line literals on `lines`, the lines that hold a `#`."""
+        spans = []
+        column = self.pos.column
+        for node in itertools.chain(self.string_nodes, self.bytes_nodes):
+            line, end_line = node.lineno, node.end_lineno or node.lineno
+            if line == end_line and line not in lines:
+                continue
+            spans.append(
+                (line, column(line, node.col_offset) - 1, end_line, column(end_line, node.end_col_offset or 0) - 1)
             )
-        )
+        return spans
 
     def visit_Constant(self, node: ast.Constant) -> None:
         if isinstance(node.value, str):
-            self._span(node)
             self.string_nodes.append(node)
         elif isinstance(node.value, bytes):
-            self._span(node)
+            self.bytes_nodes.append(node)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
-        self._span(node)
         self.string_nodes.append(node)
         for part in node.values:  # the literal parts belong to this f-string, not to strings of their own
             if isinstance(part, ast.FormattedValue):
@@ -344,7 +351,11 @@ def read_comments(path: str, text: str, string_spans: list[tuple[int, int, int, 
     This is several times faster than the `tokenize` module, which the lint path cannot afford. The string
     spans are laid out on the lines that hold a `#` only.
     """
-    hash_lines = _lines_with_hash(text)
+    return _comments(path, _lines_with_hash(text), string_spans)
+
+
+def _comments(path: str, hash_lines: dict[int, str], string_spans: list[tuple[int, int, int, int]]) -> list[Segment]:
+    """`read_comments` on the lines that hold a `#` (`_lines_with_hash`)."""
     if not hash_lines:
         return []
     numbers = list(hash_lines)  # ascending
@@ -419,8 +430,12 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
     if STRING_ROLES:
         collector.resolve_local_calls()
         collector.mark_language_tables()
-        collector.strings = collector.string_segments()
-    comments = read_comments(path, text, collector.string_spans)
+        if _STRING_SEGMENTS:
+            collector.strings = collector.string_segments()
+            if not _JUDGED_STRINGS:
+                collector.strings = []
+    hash_lines = _lines_with_hash(text)
+    comments = _comments(path, hash_lines, collector.string_spans(hash_lines) if hash_lines else [])
     references = [
         Segment(
             path,

@@ -64,6 +64,8 @@ def _is_word_char(char: str) -> bool:
 
 def dotted_name(node: ast.AST) -> str:
     """`a.b.c` for a Name/Attribute chain; calls in the chain keep their callee (`bot.get().send` -> `bot.get.send`)."""
+    if node.__class__ is ast.Attribute and node.value.__class__ is ast.Name:  # `obj.method`, most callees
+        return f"{node.value.id}.{node.attr}"
     parts: list[str] = []
     while True:
         if isinstance(node, ast.Attribute):

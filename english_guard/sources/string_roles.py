@@ -147,6 +147,13 @@ NAME_KEYWORDS = frozenset(
 _EXCEPTION_CLASS = re.compile(r"(?:Error|Exception|Warning|Exit|Interrupt|Failure|Fault)$")
 
 
+# The last dotted part of every call `call_role` gives a role by name (logs by their level); any other
+# callee can only be an exception class.
+ROLE_CALL_LAST_PARTS = frozenset(
+    {*_LOG_LEVELS, *(pattern.rsplit(".", 1)[-1] for pattern in (*DATA_CALLS, *DEVELOPER_CALLS))}
+)
+
+
 def is_log_call(callee: str) -> bool:
     parts = callee.split(".")
     if len(parts) < 2 or parts[-1] not in _LOG_LEVELS:
@@ -241,9 +248,23 @@ _NUMBERED_LABEL = re.compile(r"^\d{1,3}[.)](?![a-z])[^\W\d_]+$")
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][\w-]*(?![\w\- ]{0,30}:\s)(?:\s[^<>]*)?/?>")
 
 
+# A literal of ASCII letters, digits and underscores only (`utf_8`, `maxsize`, `Yanvar`): for such a text
+# none of the URL, e-mail, SQL, format, path and regular expression patterns below can match, so its shape
+# is settled by the tests `text_shape` would end with (tests/test_string_roles.py holds the two equal).
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
+
+
 @lru_cache(maxsize=65536)
 def text_shape(text: str) -> str:
     """ "data", "name" or "prose": what the characters of a literal say about it, without context."""
+    if _ASCII_WORD.fullmatch(text):
+        if _ASCII_LETTER.search(text) is None or (len(text) >= _ALPHABET_RUN and _has_alphabet_run(text)):
+            return DATA
+        return NAME if _CODE_PUNCTUATION.search(text) or text.islower() else "prose"
+    return _text_shape(text)
+
+
+def _text_shape(text: str) -> str:
     stripped = text.strip()
     if "<" in stripped:
         # Telegram and e-mail HTML: `<b><i>🛠Sozlamalar</i></b>` is the word it shows, not a path.
@@ -254,9 +275,10 @@ def text_shape(text: str) -> str:
         return DATA
     if _URL.match(stripped) or _EMAIL.match(stripped) or _SQL.match(stripped):
         return DATA
-    if not _has_letter(_FORMAT_DIRECTIVE.sub("", stripped)):
-        return DATA  # "%d.%m.%Y %H:%M", "{}: {}"
+    # Without `{` or `%` there is no format directive to take out, and the letters were found above.
     fields = _FORMAT_DIRECTIVE.sub("", stripped) if ("{" in stripped or "%" in stripped) else stripped
+    if fields is not stripped and not _has_letter(fields):
+        return DATA  # "%d.%m.%Y %H:%M", "{}: {}"
     if fields != stripped and not _WHITESPACE.search(fields) and _NAME.match(fields):
         return NAME  # f"tasdiqlash:{order_id}", "order_%s": a key built from parts
     spaced = _WHITESPACE.search(stripped) is not None

@@ -12,12 +12,18 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from english_guard.config import Config
 from english_guard.records import Segment
-from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call, is_user_facing_keyword
+from english_guard.sources.callpatterns import (
+    is_gettext_call,
+    is_user_facing_call,
+    is_user_facing_keyword,
+    patterns_for,
+)
 from english_guard.sources.python_positions import Positions, dotted_name
 from english_guard.sources.string_roles import (
     CALLBACK_DATA,
@@ -29,6 +35,7 @@ from english_guard.sources.string_roles import (
     NAME,
     NAME_KEYWORDS,
     PRESUMED,
+    ROLE_CALL_LAST_PARTS,
     SHOWN,
     TABLE_LANGUAGES,
     TRANSLATED_TABLE,
@@ -36,9 +43,11 @@ from english_guard.sources.string_roles import (
     call_role,
     final_role,
     is_callback_token,
+    is_exception_class,
     is_slug_pair,
     is_word_list,
     stronger,
+    text_shape,
 )
 
 _STRING_PREFIX = re.compile(r"^[rRbBuUfF]{0,2}('''|\"\"\"|'|\")")
@@ -62,6 +71,8 @@ def _table_language(name: str) -> tuple[str, str] | None:
 
 def _is_message_catalog(node: ast.Dict) -> bool:
     """`{"uz": {...}, "ru": {...}}` or `{"uz": "...", "ru": "..."}`: texts per language are shown to users."""
+    if len(node.keys) < 2:
+        return False
     keys = [k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)]
     return len(keys) >= 2 and len(keys) == len(node.keys) and all(_LANGUAGE_KEY.match(k) for k in keys)
 
@@ -114,8 +125,12 @@ def _is_callback_data(node: ast.AST) -> bool:
 
 
 # What a callee says about the strings passed to it: (a handler of pressed buttons, a gettext function,
-# a user-facing call, the role a log, data, developer or exception call gives), per callee and configuration.
-_CallKind = tuple[bool, bool, bool, str | None]
+# a user-facing call, the role a log, data, developer or exception call gives, a plain call), per callee and
+# configuration. A plain call is none of the first three and no call whose name `_call_arguments` tests
+# (`.startswith`, `keyboard.add`, `F.text.in_`, `"a b".split`, `CallbackData`): its arguments take its role.
+_CallKind = tuple[bool, bool, bool, str | None, bool]
+# The last parts of a callee that `_call_arguments` tests before it gives the arguments the call's role.
+_TESTED_METHODS = frozenset({*_DATA_TESTS, *_KEYBOARD_ROWS, "in_", "split", "splitlines"})
 _call_kinds: dict[int, tuple[Config, dict[str, _CallKind]]] = {}
 
 
@@ -127,14 +142,24 @@ def call_kinds_for(config: Config) -> dict[str, _CallKind]:
     return entry[1]
 
 
+def flow_keywords_for(shown_keywords: frozenset[str]) -> frozenset[str]:
+    """The keyword arguments whose values a flow gives a role (`UserFacingStrings._call_keywords`)."""
+    return shown_keywords | {"choices", "callback_data"} | NAME_KEYWORDS | DEVELOPER_KEYWORDS
+
+
 def _call_kind(callee: str, config: Config) -> _CallKind:
-    if callee.rsplit(".", 1)[-1] in _CALLBACK_HANDLERS:
-        return True, False, False, None
+    last = callee.rsplit(".", 1)[-1]
+    if last in _CALLBACK_HANDLERS:
+        return True, False, False, None, False
+    plain = last not in _TESTED_METHODS and last != "CallbackData"
+    if last not in ROLE_CALL_LAST_PARTS and not patterns_for(config).may_match(callee, last):
+        # Most callees: no pattern ends with their last part (what the three tests below would find).
+        return False, False, False, EXCEPTION if is_exception_class(callee) else None, plain
     if is_gettext_call(callee, config):
-        return False, True, False, None
+        return False, True, False, None, False
     if is_user_facing_call(callee, config):
-        return False, False, True, None
-    return False, False, False, call_role(callee)
+        return False, False, True, None, False
+    return False, False, False, call_role(callee), plain
 
 
 def _literal_like(node: ast.AST) -> bool:
@@ -205,10 +230,17 @@ class UserFacingStrings(ast.NodeVisitor):
     language_tables: dict[str, list[tuple[str, ast.expr]]]  # `regions` -> [("uz", [...]), ("ru", [...])]
     call_kinds: dict[str, _CallKind]  # see `call_kinds_for`
     shown_keywords: frozenset[str]  # the configuration's user-facing keywords (`verbose_name`, `help_text`)
+    flow_keywords: frozenset[str]  # every keyword `_call_keywords` reads (see `flow_keywords_for`)
 
     def _literal_segment(
         self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "", holder: str = ""
     ) -> Segment:
+        raise NotImplementedError
+
+    # The reader's dispatch (see `english_guard.sources.python._Collector`).
+    _methods: dict[type, Callable[..., object]]
+
+    def _method(self, node_class: type) -> Callable[..., object]:
         raise NotImplementedError
 
     def _hold(self, targets: list[ast.expr], value: ast.expr) -> None:
@@ -232,9 +264,11 @@ class UserFacingStrings(ast.NodeVisitor):
                         self.holders[id(item)] = f"{name}[{key.value}]"
 
     def visit_Assign(self, node: ast.Assign) -> None:
-        self._remember(node.targets, node.value)
-        self._hold(node.targets, node.value)
-        self.generic_visit(node)
+        targets, value = node.targets, node.value
+        self._remember(targets, value)
+        if not self.frames:  # only module and class bodies hold constants
+            self._hold(targets, value)
+        self._visit_children(targets, value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
@@ -244,7 +278,7 @@ class UserFacingStrings(ast.NodeVisitor):
 
     def _remember(self, targets: list[ast.expr], value: ast.expr) -> None:
         for target in targets:
-            if not isinstance(target, ast.Name):
+            if target.__class__ is not ast.Name:
                 continue
             if target.id in self.shown_keywords:
                 # `verbose_name = "..."` in a Django Meta, `help_text = "..."`: the name says who reads it
@@ -278,18 +312,19 @@ class UserFacingStrings(ast.NodeVisitor):
                 else:
                     self._mark(value, USER_FACING, TRANSLATED_TABLE)
         for key, value in zip(node.keys, node.values, strict=True):
-            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+            if key.__class__ is ast.Constant and isinstance(key.value, str):
                 self._mark(key, NAME, "dict key")
                 if key.value in self.shown_keywords:
                     # a migration's `options={"verbose_name": "..."}`, a form's `{"label": "..."}`
                     self._mark(value, USER_FACING, f"{key.value!r}: ...")
                 elif key.value == "choices":
                     self._mark_choices(value)
-        self.generic_visit(node)
+        self._visit_children(node.keys)
+        self._visit_children(node.values)
 
     def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
         if len(node.elts) != 2 and len(node.elts) < 6:  # neither a text and its slug nor a word list
-            self.generic_visit(node)
+            self._visit_children(node.elts)
             return
         literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         texts = [literal for literal, _ in literals]
@@ -300,7 +335,7 @@ class UserFacingStrings(ast.NodeVisitor):
         elif len(texts) == len(node.elts) and is_word_list(words):
             for text in texts:
                 self._mark(text, DATA, "a word list")
-        self.generic_visit(node)
+        self._visit_children(node.elts)
 
     visit_Tuple = visit_List = visit_Set = _collection
 
@@ -313,9 +348,10 @@ class UserFacingStrings(ast.NodeVisitor):
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
         # `row["yetkazilgan"]`, `TEXTS["welcome"]`: a key names data
-        if isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
-            self._mark(node.slice, NAME, "subscript")
-        self.generic_visit(node)
+        key = node.slice
+        if key.__class__ is ast.Constant and isinstance(key.value, str):
+            self._mark(key, NAME, "subscript")
+        self._visit_children((node.value, key))
 
     def visit_Raise(self, node: ast.Raise) -> None:
         if isinstance(node.exc, ast.Call):
@@ -344,7 +380,9 @@ class UserFacingStrings(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
-        if not node.args and not node.keywords:
+        args = node.args
+        keywords = node.keywords
+        if not args and not keywords:
             # Many calls pass nothing: only `"a b c".split()` gives a string a role then.
             if (
                 func.__class__ is ast.Attribute
@@ -353,19 +391,44 @@ class UserFacingStrings(ast.NodeVisitor):
                 and not any(self._call_kind(dotted_name(func))[:3])  # unless configured as a message call
             ):
                 self._mark(func.value, DATA, "a word list")
-            self.generic_visit(node)
+            self._visit_call_children(func, args, keywords)
             return
         callee = func.id if func.__class__ is ast.Name else dotted_name(func)
-        handler, gettext, shown, role = self._call_kind(callee)
-        if handler:
-            for value in (*node.args, *(k.value for k in node.keywords if k.arg)):
+        handler, gettext, shown, role, plain = self.call_kinds.get(callee) or self._call_kind(callee)
+        if plain:  # most calls: the arguments take the call's role, `_call_arguments`' last branch
+            if role is not None:
+                for arg in args:
+                    self._mark(arg, role, callee)
+            if "." not in callee and callee and any(_literal_like(a) for a in (*args, *(k.value for k in keywords))):
+                self.local_calls.append((node, callee))
+        elif handler:
+            for value in (*args, *(k.value for k in keywords if k.arg)):
                 self._mark_callback_data(value, f"{callee}(...)")
-            self.generic_visit(node)
+            self._visit_call_children(func, args, keywords)
             return
-        self._call_arguments(node, callee, gettext, shown, role)
-        if node.keywords and not gettext:
+        else:
+            self._call_arguments(node, callee, gettext, shown, role)
+        if keywords and not gettext:
             self._call_keywords(node, callee)
-        self.generic_visit(node)
+        self._visit_call_children(func, args, keywords)
+
+    def _visit_call_children(self, func: ast.expr, args: list[ast.expr], keywords: list[ast.keyword]) -> None:
+        """A call's children in `generic_visit`'s order (func, args, keywords), without its field loop."""
+        methods = self._methods
+        (methods.get(func.__class__) or self._method(func.__class__))(self, func)
+        for arg in args:
+            (methods.get(arg.__class__) or self._method(arg.__class__))(self, arg)
+        for keyword in keywords:
+            (methods.get(keyword.__class__) or self._method(keyword.__class__))(self, keyword)
+
+    def _visit_children(self, nodes: Sequence[ast.AST | None], last: ast.AST | None = None) -> None:
+        """`nodes` and then `last`, as `generic_visit` visits a node's fields (a dict's `**` key is None)."""
+        methods = self._methods
+        for child in nodes:
+            if child is not None:
+                (methods.get(child.__class__) or self._method(child.__class__))(self, child)
+        if last is not None:
+            (methods.get(last.__class__) or self._method(last.__class__))(self, last)
 
     def _call_kind(self, callee: str) -> _CallKind:
         kind = self.call_kinds.get(callee)
@@ -413,8 +476,9 @@ class UserFacingStrings(ast.NodeVisitor):
                 self.local_calls.append((node, callee))
 
     def _call_keywords(self, node: ast.Call, callee: str) -> None:
+        tested = self.flow_keywords
         for keyword in node.keywords:
-            if not keyword.arg:
+            if keyword.arg not in tested:  # `**kwargs` (None) and the keywords no flow reads
                 continue
             if keyword.arg in self.shown_keywords and is_user_facing_keyword(callee, keyword.arg, self.config):
                 self._mark(keyword.value, USER_FACING, f"{callee}({keyword.arg}=...)")
@@ -434,8 +498,8 @@ class UserFacingStrings(ast.NodeVisitor):
         callback = shown = False
         for side in sides:
             if side.__class__ is ast.Attribute:
-                callback = callback or _is_callback_data(side)
-                shown = shown or _is_message_text(side)
+                callback = callback or side.attr == "data"  # `_is_callback_data`
+                shown = shown or side.attr in ("text", "caption")  # `_is_message_text`
         if callback:
             for side in sides:
                 if not _is_callback_data(side):
@@ -448,7 +512,7 @@ class UserFacingStrings(ast.NodeVisitor):
             for op, right in zip(node.ops, node.comparators, strict=True):
                 if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Constant):
                     self._mark(right, DATA, "a set of characters")  # `ch in "ўқғҳ"`
-        self.generic_visit(node)
+        self._visit_children(sides)  # `ops` hold no node to visit
 
     def class_keywords(self, node: ast.ClassDef) -> None:
         """aiogram 3: `class Surah(CallbackData, prefix="sura")`: the prefix starts every callback id."""
@@ -540,24 +604,25 @@ class UserFacingStrings(ast.NodeVisitor):
     def string_segments(self) -> list[Segment]:
         """One segment per string literal that is not data, with its role as the segment's symbol."""
         segments = []
+        docstrings, roles, holders, test_file = self.docstring_nodes, self.roles, self.holders, self.test_file
         for node in self.string_nodes:
-            if id(node) in self.docstring_nodes:
+            key = id(node)
+            if key in docstrings:
                 continue
-            if isinstance(node, ast.JoinedStr):
+            if node.__class__ is ast.Constant:
+                body = cast(str, node.value)  # `visit_Constant` collects string values only
+            else:
                 source = self.pos.segment(node)
                 body = _STRING_PREFIX.sub("", source)
                 quote = _STRING_PREFIX.match(source)
                 if quote:
                     body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                body = node.value
-            else:
-                continue  # only string literals are collected
-            assigned, context = self.roles.get(id(node), (None, PRESUMED))
-            role = final_role(assigned, body, self.test_file)
+            if text_shape(body) == DATA:
+                continue  # data whatever its role (`final_role`)
+            assigned, context = roles.get(key, (None, PRESUMED))
+            role = final_role(assigned, body, test_file)
             if role != DATA:
-                holder = self.holders.get(id(node), "")
-                segments.append(self._literal_segment(node, "string", body, role, context, holder))
+                segments.append(self._literal_segment(node, "string", body, role, context, holders.get(key, "")))
         return segments
 
     def flow_segments(self) -> list[Segment]:
