@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import bisect
 import itertools
+import operator
 import os
 import re
 import unicodedata
@@ -42,6 +43,7 @@ class PythonSyntaxError(EnglishGuardError):
         self.segments: list[Segment] = []  # what a tolerant lexer still reads in the file
 
 
+_POSITION = operator.attrgetter("line", "column")  # a segment's (line, column), in C
 _SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment"})
 _WORD = re.compile(r"\w+")
 
@@ -227,8 +229,7 @@ class _Collector(UserFacingStrings):
         self.class_depth.pop()
 
     def visit_Name(self, node: ast.Name) -> None:
-        if node.id not in self.references:
-            self.references[node.id] = node
+        self.references.setdefault(node.id, node)  # the first use of a name
         if node.ctx.__class__ is ast.Store:  # the walk's most frequent node: no isinstance call
             symbol = "class attribute" if self.class_depth and self.class_depth[-1] else "variable"
             self.define(node.id, symbol, node.lineno, self.pos.column(node.lineno, node.col_offset))
@@ -458,5 +459,5 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
         *references,
         *collector.flow_segments(),
     ]
-    segments.sort(key=lambda s: (s.line, s.column))
+    segments.sort(key=_POSITION)
     return segments

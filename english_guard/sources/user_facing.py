@@ -561,6 +561,12 @@ class UserFacingStrings(ast.NodeVisitor):
 
         Iterative, with each node visited once: a value can refer to itself through a variable
         (`text = text + "..."`), and generated code concatenates thousands of terms."""
+        if node.__class__ is ast.Constant and only is None:  # a literal alone (a dict key, an argument)
+            if isinstance(node.value, str):
+                old = self.roles.get(id(node))
+                if stronger(role, old[0] if old else None):
+                    self.roles[id(node)] = (role, context)
+            return
         # A name this file does not assign may be a constant of another module: the project decides.
         flow = SHOWN if role == USER_FACING else CALLBACK_DATA if only is is_callback_token else None
         stack = [node]
