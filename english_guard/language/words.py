@@ -20,7 +20,7 @@ from english_guard.language.morphology import (
 )
 from english_guard.language.normalize import APOSTROPHES, fold, uzbek_cyrillic_to_latin
 from english_guard.language.pinyin import pinyin_syllables
-from english_guard.language.romanized import romanized_languages
+from english_guard.language.romanized import romanized_entry, romanized_languages, skeleton
 from english_guard.language.scripts import (
     SCRIPT_LANGUAGE,
     char_script,
@@ -113,10 +113,11 @@ def classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]
             lang, zipf = shared[0]
             reason = f"one-word name: English zipf {lookup(found.key).english:.1f}, {lang} {zipf:.1f}"
             return Word(word, found.key, SHARED, AMBIGUOUS, shared, reason)
-    elif found.verdict == "foreign" and found.strength == AMBIGUOUS and found.key.isascii():
-        uzbek = _with_uzbek_form(found.key, found.languages)
-        if uzbek is not found.languages:
-            return Word(word, found.key, found.verdict, AMBIGUOUS, uzbek, found.reason + "; Uzbek word list")
+    elif found.verdict == "unknown" and one_word_name(identifier):
+        romanized = _short_romanized(found.key)
+        if romanized:
+            reason = f"{romanized[0][0]} word in Latin letters, one word"
+            return Word(word, found.key, SHARED, AMBIGUOUS, romanized, reason)
     return found
 
 
@@ -160,22 +161,49 @@ def one_word_shared(key: str) -> tuple[tuple[str, float], ...]:
         return ()
     floor = max(_ONE_WORD_MIN_ZIPF, entry.english + _ONE_WORD_MARGIN)
     languages = tuple(item for item in entry.foreign if item[1] >= floor)
-    if is_uzbek_form(key) and not any(lang == "uz" for lang, _zipf in languages):
-        # As frequent as the other languages' reading (the ratio is the top language's): the profile decides.
-        languages += (("uz", max(_UZBEK_FORM_ZIPF, languages[0][1] - 0.5 if languages else 0.0)),)
-    return tuple(sorted(languages, key=lambda item: -item[1]))
+    return _with_uzbek_form(key, tuple(sorted(languages, key=lambda item: -item[1])))
+
+
+# A four-letter name in Latin letters (`Zvit`, `imya`) spells a common Ukrainian or Russian word this often
+# (romanized.py reads words of five letters or more alone: shorter ones meet some Cyrillic word by chance).
+_SHORT_ROMANIZED_ZIPF = 4.0
+
+
+def _short_romanized(key: str) -> tuple[tuple[str, float], ...]:
+    """The languages whose common word a four-letter name no lexicon knows spells in Latin letters; () else."""
+    if len(key) != 4 or not key.isascii() or not key.isalpha():
+        return ()
+    languages = romanized_entry(skeleton(key))
+    return languages if languages and languages[0][1] >= _SHORT_ROMANIZED_ZIPF else ()
 
 
 def _with_uzbek_form(key: str, languages: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
-    """A word that leans towards other languages (`amal`: Indonesian) leans towards Uzbek too when the Uzbek
-    word list knows it (`amal`, "operation"); the same tuple when it adds nothing."""
+    """The languages with Uzbek added when the Uzbek word list knows the form (`amal`, "operation"); the same
+    tuple when it adds nothing."""
     if any(lang == "uz" for lang, _zipf in languages) or not is_uzbek_form(key):
         return languages
-    return tuple(sorted((*languages, ("uz", _UZBEK_FORM_ZIPF)), key=lambda item: -item[1]))
+    return tuple(sorted((*languages, ("uz", _uzbek_form_zipf(languages))), key=lambda item: -item[1]))
+
+
+def _uzbek_form_zipf(languages: tuple[tuple[str, float], ...]) -> float:
+    """The frequency an Uzbek word-list form counts with beside other languages' readings: as common as the
+    curated list's words, and close enough to the most frequent reading to lean as much (the profile decides)."""
+    return max(_UZBEK_FORM_ZIPF, languages[0][1] - 0.5) if languages else _UZBEK_FORM_ZIPF
 
 
 @lru_cache(maxsize=200_000)
 def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
+    found = _classify_word(word, allowed, identifier)
+    if found.verdict == "foreign" and found.strength == AMBIGUOUS and found.key.isascii():
+        # A word that leans towards other languages (`amal`, `sana`, `dona`) leans towards Uzbek too when the Uzbek
+        # word list knows it: in an Uzbek project it is the Uzbek word ("operation", "date", "piece").
+        languages = _with_uzbek_form(found.key, found.languages)
+        if languages is not found.languages:
+            return Word(found.text, found.key, "foreign", AMBIGUOUS, languages, found.reason + "; Uzbek word list")
+    return found
+
+
+def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     key = fold(word)
     ascii_word = word.isascii()
     if ascii_word:  # the classification's most frequent case: ASCII letters are Latin, no ASCII apostrophe a letter
@@ -257,8 +285,13 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         return _english_by_frequency(word, key, entry)
     if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
         return Word(word, key, "code", reason="abbreviation (no vowels)")
+    # Letters English spells its words without (`Réserver`, `Catálogo`): a word of the lexicon that writes them,
+    # not an English derivation or a rare English word whose accents were folded away.
+    accented = not ascii_word and foreign >= 3.0 and _accented(word)
     english_form = (
-        english_derivation(key)
+        ""
+        if accented
+        else english_derivation(key)
         or (english_compound(key, identifier) if foreign < 3.5 else "")
         or (_english_affixed(key, entry) if identifier else "")
     )
@@ -311,10 +344,12 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
         # uses it far more (`datos`, `papel`, `pagina`).
         if foreign > english + 2.5:
             return _foreign_by_frequency(word, key, entry, WEAK if short else STRONG)
-        if foreign >= english + _HOMOGRAPH_MARGIN and foreign >= _HOMOGRAPH_ZIPF and (identifier or word[:1].islower()):
-            # A rare English word that is a common word elsewhere (`summe`, `datum`, `suma`, `contador`):
-            # English alone, but a reader of a German or Spanish file reads it as German or Spanish. In
-            # text, a capitalised one is as often a name (`Bradesco`, `Lisboa`).
+        if accented and foreign >= english + _HOMOGRAPH_MARGIN:
+            return Word(word, key, "foreign", WEAK, entry.foreign, f"{lang} spelling (English only without accents)")
+        if foreign >= english + _HOMOGRAPH_MARGIN and foreign >= _HOMOGRAPH_ZIPF:
+            # A rare English word that is a common word elsewhere (`summe`, `datum`, `suma`, `contador`, and
+            # capitalised `Pronto`, `Ciao`, `Lisboa`): English alone, but a reader of a German or Spanish file
+            # reads it as German or Spanish (a capitalised one, a name or a word, as the file's language says).
             return _foreign_by_frequency(word, key, entry, AMBIGUOUS)
         return _english_by_frequency(word, key, entry)
     if foreign >= 3.0:
@@ -477,6 +512,11 @@ _STEM_ZIPF = 3.0
 # Stem endings after which English forms a plural or third person with -es (boxes, matches, heroes).
 _ES_PLURAL_STEMS = ("s", "x", "z", "ch", "sh", "o")
 _LONG_STEM_ZIPF = 2.5  # decrypt + er: a long stem is rarely a foreign word by accident
+
+
+def _accented(word: str) -> bool:
+    """A word with a Latin letter outside ASCII (`é`, `á`, `ñ`)."""
+    return any(char_script(char) == "LATIN" for char in word if not char.isascii())
 
 
 def _english_by_frequency(word: str, key: str, entry) -> Word:
