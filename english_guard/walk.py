@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # imported where used: checking one named file without exclud
     import pathspec
 
 from english_guard.config import Config
+from english_guard.errors import EnglishGuardError
 
 # Folders that never hold a project's own sources.
 ALWAYS_SKIPPED = {
@@ -55,8 +56,8 @@ class Excluder:
     def __init__(self, config: Config) -> None:
         self.root = Path(config.root).resolve()
         patterns = [*config.exclude, *config.extend_exclude]
-        self.exclude = _spec(patterns) if patterns else None
-        self.include = _spec(config.include) if config.include else None
+        self.exclude = _configured_spec(patterns, "exclude") if patterns else None
+        self.include = _configured_spec(config.include, "include") if config.include else None
 
     def relative(self, path: Path) -> str | None:
         try:
@@ -97,13 +98,40 @@ def _gitignore_spec(folder: Path, names: tuple[str, ...] = IGNORE_FILES) -> path
             lines += (folder / name).read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             continue
-    return _spec(lines) if lines else None
+    return _spec(_valid_patterns(lines)) if lines else None
+
+
+def _valid_patterns(lines: list[str]) -> list[str]:
+    """The lines of an ignore file that are patterns git can read: git skips the others (`!` alone, a lone
+    backslash), and so does the walk, instead of failing on the whole file."""
+    try:
+        _spec(lines)
+        return lines
+    except ValueError:  # pathspec's GitIgnorePatternError
+        pass
+    valid = []
+    for line in lines:
+        try:
+            _spec([line])
+        except ValueError:
+            continue
+        valid.append(line)
+    return valid
 
 
 def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
     import pathspec
 
     return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _configured_spec(patterns: list[str], key: str) -> pathspec.GitIgnoreSpec:
+    """A configured list of patterns; one git cannot read is a one-line error naming it."""
+    try:
+        return _spec(patterns)
+    except ValueError:
+        bad = next((pattern for pattern in patterns if not _valid_patterns([pattern])), patterns[0])
+        raise EnglishGuardError(f"invalid pattern in the `{key}` setting: {bad!r}") from None
 
 
 @dataclass(slots=True)

@@ -191,3 +191,23 @@ def test_dot_ignore_files_apply_inside_and_outside_git(tmp_path, in_git):
         },
     )
     assert _walk(root) == ["main.py", "pkg/new.py", "pyproject.toml"]
+
+
+def test_an_invalid_ignore_pattern_is_skipped_as_git_skips_it(tmp_path):
+    """A `.gitignore` line git cannot read (`!` alone, a lone backslash: black's test data has such files) is
+    skipped, as git skips it; the valid lines around it still apply, and the check gives no traceback."""
+    root = make_project(
+        tmp_path / "project",
+        {"ok.py": FINDING, "skipped.py": FINDING, "sub/.gitignore": "!\n\\\n*.py\n", "sub/hidden.py": FINDING},
+    )
+    write(root, ".gitignore", "!\nskipped.py\n")
+    assert _walk(root) == ["ok.py", "pyproject.toml"]
+    done = run_cli(root, "check", "--no-cache", ".")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+
+
+def test_an_invalid_configured_pattern_is_a_one_line_error(tmp_path):
+    root = make_project(tmp_path / "project", {"ok.py": FINDING}, PYPROJECT.replace("exclude = []", 'exclude = ["!"]'))
+    done = run_cli(root, "check", "--no-cache", ".")
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "'!'" in done.stderr
