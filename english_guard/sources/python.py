@@ -96,7 +96,7 @@ class _Collector(UserFacingStrings):
         self.class_depth: list[bool] = []  # True while directly inside a class body
         self.frames: list[Frame] = []
         self.senders: dict[str, tuple[set[int], set[str]]] = {}
-        # Calls of this file's own functions with literal arguments, resolved once senders are known.
+        # Calls of this file's own functions (by a plain name), resolved once senders are known.
         self.local_calls: list[tuple[ast.Call, str]] = []
         # Per function scope: names last assigned a string expression (for `text = "..."; send(text)`).
         self.string_variables: list[dict[str, ast.expr]] = [{}]

@@ -371,7 +371,11 @@ PRESUMED = "prose with no other role"
 
 def final_role(assigned: str | None, text: str, in_tests: bool) -> str:
     """The role of one literal: the role its flow assigned, else its shape decides; tests hold test data."""
-    shape = text_shape(text)
+    return role_of_shape(assigned, text_shape(text), in_tests)
+
+
+def role_of_shape(assigned: str | None, shape: str, in_tests: bool) -> str:
+    """`final_role` of a literal whose `text_shape` is `shape`."""
     if shape == DATA:
         return DATA
     if assigned is None or assigned == DATA:

@@ -41,11 +41,11 @@ from english_guard.sources.string_roles import (
     TRANSLATED_TABLE,
     USER_FACING,
     call_role,
-    final_role,
     is_callback_token,
     is_exception_class,
     is_slug_pair,
     is_word_list,
+    role_of_shape,
     stronger,
     text_shape,
 )
@@ -399,7 +399,7 @@ class UserFacingStrings(ast.NodeVisitor):
             if role is not None:
                 for arg in args:
                     self._mark(arg, role, callee)
-            if "." not in callee and callee and any(_literal_like(a) for a in (*args, *(k.value for k in keywords))):
+            if "." not in callee and callee:
                 self.local_calls.append((node, callee))
         elif handler:
             for value in (*args, *(k.value for k in keywords if k.arg)):
@@ -468,11 +468,7 @@ class UserFacingStrings(ast.NodeVisitor):
             if role is not None:
                 for arg in node.args:
                     self._mark(arg, role, callee)
-            if (
-                "." not in callee
-                and callee
-                and any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords)))
-            ):
+            if "." not in callee and callee:
                 self.local_calls.append((node, callee))
 
     def _call_keywords(self, node: ast.Call, callee: str) -> None:
@@ -543,9 +539,11 @@ class UserFacingStrings(ast.NodeVisitor):
                     self._mark(item, USER_FACING, TRANSLATED_TABLE)
 
     def resolve_local_calls(self) -> None:
+        """Calls of this file's own senders that pass a literal (the calls were kept whatever their arguments:
+        only a sender's calls are worth the test)."""
         for node, callee in self.local_calls:
             sender = self.senders.get(callee)
-            if sender is None:
+            if sender is None or not any(_literal_like(a) for a in (*node.args, *(k.value for k in node.keywords))):
                 continue
             indexes, names = sender
             for index, arg in enumerate(node.args):
@@ -623,10 +621,11 @@ class UserFacingStrings(ast.NodeVisitor):
                 quote = _STRING_PREFIX.match(source)
                 if quote:
                     body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
-            if text_shape(body) == DATA:
+            shape = text_shape(body)
+            if shape == DATA:
                 continue  # data whatever its role (`final_role`)
             assigned, context = roles.get(key, (None, PRESUMED))
-            role = final_role(assigned, body, test_file)
+            role = role_of_shape(assigned, shape, test_file)
             if role != DATA:
                 segments.append(self._literal_segment(node, "string", body, role, context, holders.get(key, "")))
         return segments
