@@ -110,3 +110,22 @@ def test_the_same_replies_in_an_english_bot_are_not_reported(tmp_path, monkeypat
 def test_a_romanized_class_name_in_a_ukrainian_module_is_ukrainian(tmp_path, monkeypatch):
     found = _findings(_write(tmp_path, {"app/zvity.py": UKRAINIAN_APP}), monkeypatch)
     assert found.get("Zvit") == "uk"
+
+
+@pytest.mark.parametrize(
+    ("name", "language"), [("klients", "ru"), ("zakazs", "pl"), ("spisoks", "ru"), ("kitobs", "uz")]
+)
+def test_a_foreign_noun_with_the_english_plural_leans_towards_its_language(name, language):
+    """`klients`: the Russian noun with the English plural -s. Alone it is no finding (a foreign stem turns up in
+    English code by chance); the profile decides, like any weak word."""
+    found = classify_identifier_word(name, name, frozenset())
+    assert (found.verdict, found.strength) == ("foreign", AMBIGUOUS)
+    assert language in {lang for lang, _zipf in found.languages}
+    assert judge(name, "identifier").english
+
+
+@pytest.mark.parametrize("name", ["nodeids", "sockaddrs", "tzinfos", "kwargs", "attrs", "mixins", "lexems"])
+def test_english_code_plurals_are_no_foreign_plurals(name):
+    assert not any(
+        not language.startswith("~") and language != "*" for language, _r in judge(name, "identifier").leaning
+    )

@@ -443,7 +443,19 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word
         return Word(word, key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllables")
     if english > 0.0:
         return Word(word, key, "english", reason=f"rare English word (zipf {english:.1f})")
-    return Word(word, key, "unknown", reason="in no lexicon")
+    plural = _english_plural_of_foreign(word, key, allowed) if identifier else None
+    return plural or Word(word, key, "unknown", reason="in no lexicon")
+
+
+def _english_plural_of_foreign(word: str, key: str, allowed: frozenset[str]) -> Word | None:
+    """`klients`, `zakazs`, `spisoks`: a foreign noun a name gives the English plural -s. The stem is that
+    language's word; the profile decides (a foreign stem is found in English code now and then by chance)."""
+    if len(key) < 5 or not key.endswith("s") or key.endswith("ss") or not key.isascii():
+        return None
+    stem = classify_word(word[:-1], allowed, True)
+    if stem.verdict != "foreign" or stem.strength not in (STRONG, WEAK) or not stem.languages:
+        return None
+    return Word(word, key, "foreign", AMBIGUOUS, stem.languages, f"{stem.reason}, with the English plural -s")
 
 
 # A Ukrainian or Russian word in Latin letters decides alone when it is this long and this common there.
