@@ -129,3 +129,17 @@ def test_english_code_plurals_are_no_foreign_plurals(name):
     assert not any(
         not language.startswith("~") and language != "*" for language, _r in judge(name, "identifier").leaning
     )
+
+
+@pytest.mark.parametrize(("text", "folded"), [("İptal", "iptal"), ("İLETİŞİM", "iletisim"), ("Şifre", "sifre")])
+def test_the_turkish_capital_dotted_i_folds_to_a_plain_i(text, folded):
+    """`"İ".lower()` is `i` and a combining dot: without it `İptal` ("cancel") would be no word of any lexicon."""
+    from english_guard.language.normalize import fold
+
+    assert fold(text) == folded
+
+
+@pytest.mark.parametrize("text", ["İptal", "İletişim", "İşlem başarılı"])
+def test_a_turkish_label_that_starts_with_the_capital_dotted_i_is_turkish(text):
+    verdict = judge(text, "string")
+    assert (verdict.english, verdict.language) == (False, "tr")

@@ -26,11 +26,16 @@ _SPECIAL_LATIN = {
 }
 
 
+# What `str.lower` leaves of the dot of the Turkish and Azerbaijani capital `İ` (`İptal` -> `i̇ptal`): the word's
+# small letter is a plain `i` (`iptal`), as the lexicons write it.
+_COMBINING_DOT_ABOVE = "\u0307"
+
+
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     out = []
     for char in word.lower():
-        if char in APOSTROPHES:
+        if char in APOSTROPHES or char == _COMBINING_DOT_ABOVE:
             continue
         if char < "\u0080":
             out.append(char)
