@@ -111,3 +111,15 @@ def test_comments_read_with_the_spans_of_hash_lines_only():
     assert [c.text for c in expected] == ["# one", "# two", "# three", "# four", '# five "quoted"', "# six"]
     comments = [s for s in read_python_text("a.py", SOURCE, Config()) if s.kind == "comment"]
     assert comments == expected
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py"))[::7], ids=lambda p: p.name)
+def test_the_readers_comments_are_those_of_every_span(path):
+    """The reader takes the lines with a `#` from its own lines and lays out the spans of those lines only."""
+    text = path.read_text(encoding="utf-8")
+    collector = _Collector("f.py", text, Config())
+    collector.visit(parse("f.py", text))
+    every_span = collector.string_spans(range(1, text.count("\n") + 2))
+    assert {n: line for n, line in enumerate(collector.pos.lines, 1) if "#" in line} == _lines_with_hash(text)
+    comments = [s for s in read_python_text("f.py", text, Config()) if s.kind == "comment"]
+    assert comments == read_comments("f.py", text, every_span)

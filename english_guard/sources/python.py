@@ -375,15 +375,16 @@ def _comments(path: str, hash_lines: dict[int, str], string_spans: list[tuple[in
     segments = []
     for number, line in hash_lines.items():
         index = line.find("#")
-        while index >= 0:
-            if any(start <= index < end for start, end in inside.get(number, ())):
+        strings = inside.get(number)
+        if strings:  # a `#` inside a string literal starts no comment: try the next one
+            while index >= 0 and any(start <= index < end for start, end in strings):
                 index = line.find("#", index + 1)
+            if index < 0:
                 continue
-            comment = line[index:].rstrip("\r \t\f")
-            segments.append(
-                Segment(path, "comment", comment, number, index + 1, number, index + 1 + len(comment), "comment")
-            )
-            break
+        comment = line[index:].rstrip("\r \t\f")
+        segments.append(
+            Segment(path, "comment", comment, number, index + 1, number, index + 1 + len(comment), "comment")
+        )
     return segments
 
 
@@ -435,7 +436,10 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
             collector.strings = collector.string_segments()
             if not _JUDGED_STRINGS:
                 collector.strings = []
-    hash_lines = _lines_with_hash(text)
+    if "\r" in text:
+        hash_lines = _lines_with_hash(text)
+    else:  # the reader's lines are the text split at "\n" (`Positions`): no second pass over the text
+        hash_lines = {number: line for number, line in enumerate(collector.pos.lines, 1) if "#" in line}
     comments = _comments(path, hash_lines, collector.string_spans(hash_lines) if hash_lines else [])
     references = [
         Segment(
