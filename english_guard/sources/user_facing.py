@@ -382,17 +382,26 @@ class UserFacingStrings(ast.NodeVisitor):
         func = node.func
         args = node.args
         keywords = node.keywords
-        if not args and not keywords:
+        if args or keywords:
+            self._call_flows(node, func, args, keywords)
+        elif (
             # Many calls pass nothing: only `"a b c".split()` gives a string a role then.
-            if (
-                func.__class__ is ast.Attribute
-                and func.attr in ("split", "splitlines")
-                and isinstance(func.value, ast.Constant)
-                and not any(self._call_kind(dotted_name(func))[:3])  # unless configured as a message call
-            ):
-                self._mark(func.value, DATA, "a word list")
-            self._visit_call_children(func, args, keywords)
-            return
+            func.__class__ is ast.Attribute
+            and func.attr in ("split", "splitlines")
+            and isinstance(func.value, ast.Constant)
+            and not any(self._call_kind(dotted_name(func))[:3])  # unless configured as a message call
+        ):
+            self._mark(func.value, DATA, "a word list")
+        # The children in `generic_visit`'s order (func, args, keywords), without its field loop.
+        methods = self._methods
+        (methods.get(func.__class__) or self._method(func.__class__))(self, func)
+        for arg in args:
+            (methods.get(arg.__class__) or self._method(arg.__class__))(self, arg)
+        for keyword in keywords:
+            (methods.get(keyword.__class__) or self._method(keyword.__class__))(self, keyword)
+
+    def _call_flows(self, node: ast.Call, func: ast.expr, args: list[ast.expr], keywords: list[ast.keyword]) -> None:
+        """The roles a call with arguments gives them."""
         callee = func.id if func.__class__ is ast.Name else dotted_name(func)
         handler, gettext, shown, role, plain = self.call_kinds.get(callee) or self._call_kind(callee)
         if plain:  # most calls: the arguments take the call's role, `_call_arguments`' last branch
@@ -404,22 +413,11 @@ class UserFacingStrings(ast.NodeVisitor):
         elif handler:
             for value in (*args, *(k.value for k in keywords if k.arg)):
                 self._mark_callback_data(value, f"{callee}(...)")
-            self._visit_call_children(func, args, keywords)
             return
         else:
             self._call_arguments(node, callee, gettext, shown, role)
         if keywords and not gettext:
             self._call_keywords(node, callee)
-        self._visit_call_children(func, args, keywords)
-
-    def _visit_call_children(self, func: ast.expr, args: list[ast.expr], keywords: list[ast.keyword]) -> None:
-        """A call's children in `generic_visit`'s order (func, args, keywords), without its field loop."""
-        methods = self._methods
-        (methods.get(func.__class__) or self._method(func.__class__))(self, func)
-        for arg in args:
-            (methods.get(arg.__class__) or self._method(arg.__class__))(self, arg)
-        for keyword in keywords:
-            (methods.get(keyword.__class__) or self._method(keyword.__class__))(self, keyword)
 
     def _visit_children(self, nodes: Sequence[ast.AST | None], last: ast.AST | None = None) -> None:
         """`nodes` and then `last`, as `generic_visit` visits a node's fields (a dict's `**` key is None)."""
