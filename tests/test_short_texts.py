@@ -124,7 +124,7 @@ def test_a_foreign_noun_with_the_english_plural_leans_towards_its_language(name,
     assert judge(name, "identifier").english
 
 
-@pytest.mark.parametrize("name", ["nodeids", "sockaddrs", "tzinfos", "kwargs", "attrs", "mixins", "lexems"])
+@pytest.mark.parametrize("name", ["nodeids", "sockaddrs", "tzinfos", "kwargs", "attrs", "mixins", "lexems", "Lvalores"])
 def test_english_code_plurals_are_no_foreign_plurals(name):
     assert not any(
         not language.startswith("~") and language != "*" for language, _r in judge(name, "identifier").leaning

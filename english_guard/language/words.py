@@ -73,7 +73,7 @@ class Word:
 
 def pinyin_context(words: list[Word]) -> list[Word]:
     """Next to a pinyin word, short words that are pinyin syllables (`hou`, `shu`) are pinyin too."""
-    if not any(w.reason == "pinyin syllables" for w in words):
+    if not any(w.reason == _PINYIN_REASON for w in words):
         return words
     out = []
     for word in words:
@@ -440,11 +440,14 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word
         )
     if identifier and english == 0.0 and len(key) >= 5 and pinyin_syllables(key) >= 2:
         # Alone it is no evidence (`lineno` splits into syllables too): see pinyin_context.
-        return Word(word, key, "foreign", WEAK, (("zh", 2.9),), "pinyin syllables")
+        return Word(word, key, "foreign", WEAK, (("zh", 2.9),), _PINYIN_REASON)
     if english > 0.0:
         return Word(word, key, "english", reason=f"rare English word (zipf {english:.1f})")
     plural = _english_plural_of_foreign(word, key, allowed) if identifier else None
     return plural or Word(word, key, "unknown", reason="in no lexicon")
+
+
+_PINYIN_REASON = "pinyin syllables"
 
 
 def _english_plural_of_foreign(word: str, key: str, allowed: frozenset[str]) -> Word | None:
@@ -453,7 +456,8 @@ def _english_plural_of_foreign(word: str, key: str, allowed: frozenset[str]) -> 
     if len(key) < 5 or not key.endswith("s") or key.endswith("ss") or not key.isascii():
         return None
     stem = classify_word(word[:-1], allowed, True)
-    if stem.verdict != "foreign" or stem.strength not in (STRONG, WEAK) or not stem.languages:
+    # A stem read as pinyin syllables (`Lvalore`) is no word of a lexicon: the word stays unknown.
+    if stem.verdict != "foreign" or stem.strength not in (STRONG, WEAK) or stem.reason == _PINYIN_REASON:
         return None
     return Word(word, key, "foreign", AMBIGUOUS, stem.languages, f"{stem.reason}, with the English plural -s")
 
