@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +21,6 @@ from english_guard.language.labels import (
 )
 from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
-from english_guard.language.prose import PLAIN_ENGLISH
 from english_guard.language.tokens import prose_tokens
 from english_guard.language.verdict import NEIGHBOURS
 from english_guard.language.words import SHARED
@@ -196,7 +196,14 @@ def profile_weight(segment: Segment, verdict: Verdict) -> float:
     return 1.0
 
 
-def _settles(segment: Segment, kind: str, allowed: frozenset[str], collecting: bool) -> bool:
+def _plain_english_weight(segment: Segment) -> float:
+    """`profile_weight(segment, PLAIN_ENGLISH)`, asked of most segments: an English verdict that is no label."""
+    if segment.kind == "identifier":
+        return 0.5 if len(segment.text) >= 4 else 0.0
+    return 0.0 if segment.text.count(" ") < 2 else 1.0
+
+
+def _settles(segment: Segment, kind: str, settle: Callable[[str, str], bool], collecting: bool) -> bool:
     """Whether the segment's verdict is surely English with no leaning, and nothing else in `evaluate` reads the
     text of such a segment: a shouted string is judged again in small letters, and a user-facing Title Case label
     may lean through a lexicon word (`title_case_leaning`) while its verdict is English. Both are read as strings
@@ -213,7 +220,7 @@ def _settles(segment: Segment, kind: str, allowed: frozenset[str], collecting: b
         )
     ):
         return False
-    return settled.settles(segment.text, kind, allowed)
+    return settle(segment.text, kind)
 
 
 def _code_names(
@@ -223,8 +230,12 @@ def _code_names(
     until the profile decides their leaning (`Siparis`: Turkish in a Turkish project)."""
     plain: set[str] = set(names)
     weak: set[str] = set()
+    settle = settled.settler(allowed) if settled.ENABLED else None
     for s in segments:
         if s.kind in ("identifier", "reference"):
+            if settle is not None and settle(s.text, "identifier"):
+                plain.add(fold(s.text))  # English with no leaning: no verdict needed (see `settled`)
+                continue
             verdict = judge(s.text, "identifier", allowed)
             if verdict.english:
                 (weak if verdict.leaning else plain).add(fold(s.text))
@@ -267,6 +278,7 @@ def evaluate(
     # above "Flama is a framework ..."). Collected on first need.
     prose_names: frozenset[str] | None = None
     mixed_scripts = MIXED_SCRIPT_IDENTIFIER.code in enabled
+    settle = settled.settler(allowed) if settled.ENABLED else None
     for segment in segments:
         code = rule_for(segment.symbol) if segment.kind == "string" else KIND_CODES.get(segment.kind)
         if segment.kind == "identifier" and mixed_scripts and not segment.text.isascii():
@@ -288,12 +300,12 @@ def evaluate(
         if segment.kind == "string" and segment.symbol == TEST_DATA and segment.text in catalog_texts:
             continue
         kind = judge_kind(segment.symbol, segment.text) if segment.kind == "string" else segment.kind
-        if settled.ENABLED and _settles(segment, kind, allowed, evidence is not None):
+        if settle is not None and _settles(segment, kind, settle, evidence is not None):
             # English with no leaning: all such a verdict does below is weigh in the file's profile.
             if evidence is not None and not (
                 segment.kind == "string" and segment.symbol == TEST_DATA or is_test_data_path(segment.path)
             ):
-                weight = profile_weight(segment, PLAIN_ENGLISH)
+                weight = _plain_english_weight(segment)
                 if weight:
                     evidence.languages["en"] = round(evidence.languages.get("en", 0.0) + weight, 3)
             continue

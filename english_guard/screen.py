@@ -204,7 +204,7 @@ class _Settled:
 
     def _common(self, word: str) -> bool:
         # What `plainly_english` calls English without a look-up, and `classify_word` calls English too.
-        return len(word) <= 2 and word.isalpha() or word.lower() in common_words()
+        return len(word) <= 2 and word.isalpha() or word.lower() in common_words().membership()
 
     def worst(self, words: set[str], reading: str) -> int:
         """The highest level of these words in this reading ("run", "prose" or "name"); it stops at the
@@ -217,9 +217,7 @@ class _Settled:
             return EVIDENCE
         worst = SETTLES if new.isdisjoint(known[UNKNOWN]) else UNKNOWN
         new -= known[UNKNOWN]
-        decide = {"run": self.plain_run, "prose": self.prose_word, "chain": self.chain_word, "name": self.name_word}[
-            reading
-        ]
+        decide = getattr(self, _DECIDE[reading])
         for word in new:
             level = decide(word)
             known[level].add(word)
@@ -270,17 +268,21 @@ class _Settled:
     def name_word(self, name: str) -> int:
         """Every word the engine can read in this name as an identifier."""
         parts = set(split_identifier(name)) | set(CAMEL_PARTS.findall(name))
-        # The strictest reading: an all-capital part of an all-capital name is not taken for an acronym.
-        level = max(
-            (
-                SETTLES if self._common(part) else _level(classify_identifier_word(part, "X", self.allowed))
-                for part in parts
-            ),
-            default=SETTLES,
-        )
+        common = common_words().membership()
+        level = SETTLES
+        for part in parts:
+            if len(part) <= 2 and part.isalpha() or part.lower() in common:  # `_common`, without a call per part
+                continue
+            # The strictest reading: an all-capital part of an all-capital name is not taken for an acronym.
+            level = max(level, _level(classify_identifier_word(part, "X", self.allowed)))
+            if level == EVIDENCE:
+                return EVIDENCE
         # A name of one short word English shares with another language (`fin`) leans where the profile says so.
         return max(level, UNKNOWN) if level < UNKNOWN and one_word_leans(name) else level
 
+
+# The method of `_Settled` that decides a word in each reading.
+_DECIDE = {"run": "plain_run", "prose": "prose_word", "chain": "chain_word", "name": "name_word"}
 
 _settled: dict[frozenset[str], _Settled] = {}
 

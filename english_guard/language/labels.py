@@ -57,7 +57,7 @@ def lexicon_word(word: str) -> tuple[str, ...]:
     """The languages whose lexicon knows `word` written in lower case as a word of theirs (not a guess
     from its letters or its ending); () for a word no lexicon backs."""
     key = word.lower()
-    found = classify_word(key, frozenset(), identifier=False)
+    found = classify_word(key, frozenset(), False)
     if found.verdict == "foreign" and uzbek_suffix_shape(key.replace("'", "")):
         return ("uz",)  # an inflected word (`Yechmoqda`, `Sozlamalari`): a name takes no such suffix chain
     if found.verdict != "foreign" or not _LEXICON_REASON.search(found.reason):
@@ -244,9 +244,7 @@ def label_language(text: str) -> str | None:
             return None
     # Frequency lexicons hold names too (`Emre Çelik` is two Turkish words): one word must come from a word
     # list or the morphology (the Uzbek lists, `Sahifa`, `Bo'limi`), which hold no names.
-    if not any(
-        _CURATED_REASON.search(classify_word(t.lower(), frozenset(), identifier=False).reason) for t in long_tokens
-    ):
+    if not any(_CURATED_REASON.search(classify_word(t.lower(), frozenset(), False).reason) for t in long_tokens):
         return None
     return min(common) if common else None
 

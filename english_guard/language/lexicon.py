@@ -66,6 +66,8 @@ class Entry:
         return languages if languages and key in shared_words() else ()
 
 
+_UNKNOWN = Entry(0.0, (), False)
+
 _local = threading.local()
 
 
@@ -97,6 +99,8 @@ _LOOKUP = (
 def lookup(key: str) -> Entry:
     """Everything the lexicons know about a folded word (see normalize.fold)."""
     english_tenths, langs, code = _connection().execute(_LOOKUP, (key, key, key)).fetchone()
+    if not (english_tenths or langs or code):
+        return _UNKNOWN  # most parts a word is split into are in no lexicon: one shared answer
     english = english_tenths / 10 if english_tenths else 0.0
     foreign: tuple[tuple[str, float], ...] = ()
     if langs:
@@ -104,6 +108,16 @@ def lookup(key: str) -> Entry:
         foreign = tuple((lang, int(value) / 10) for lang, value in pairs)
     code = bool(code)
     return Entry(english, foreign, code)
+
+
+def foreign_words_among(keys: list[str]) -> frozenset[str]:
+    """The keys (folded words) the foreign lexicons hold, found with one query: the parts a word may be
+    split into, most of which no lexicon holds, cost one query instead of one each (at most a few dozen
+    keys: far below SQLite's limit of bound parameters)."""
+    if not keys:
+        return frozenset()
+    query = f"SELECT word FROM foreign_words WHERE word IN ({','.join('?' * len(keys))})"
+    return frozenset(row[0] for row in _connection().execute(query, keys))
 
 
 class CommonWords:
@@ -139,6 +153,10 @@ class CommonWords:
         return entry.code or (
             entry.english * 10 >= COMMON_ZIPF_TENTHS and not entry.quoted_foreign() and not entry.shared_with(word)
         )
+
+    def membership(self) -> frozenset[str] | CommonWords:
+        """What to test many words against: the set once it is loaded, else this object (same answers)."""
+        return self._words if self._words is not None else self
 
     def missing(self, words: set[str]) -> set[str]:
         """The words (lowercase) that are not common: one set difference once loaded, else one memoised

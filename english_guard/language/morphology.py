@@ -209,7 +209,10 @@ def _peel(key: str, depth: int) -> str:
 
 def uzbek_suffix_shape(key: str) -> bool:
     """True when the word ends with an Uzbek suffix chain and keeps a stem of at least three letters."""
-    return any(key.endswith(ending) and len(key) - len(ending) >= MIN_STEM for ending in SHAPE_ENDINGS)
+    # One `endswith` of the whole tuple first: most words end with none of them.
+    return key.endswith(SHAPE_ENDINGS) and any(
+        key.endswith(ending) and len(key) - len(ending) >= MIN_STEM for ending in SHAPE_ENDINGS
+    )
 
 
 def uzbek_letter_shape(key: str) -> bool:
@@ -233,8 +236,8 @@ _LOAN_STEM_ENGLISH_ZIPF = 3.5
 def english_stem_uzbek_plural(key: str) -> str:
     """The English stem of a word that is an English noun with an Uzbek plural chain, or "" (also for a word
     English itself knows: `templar` is no `temp` + -lar)."""
-    if lookup(key).english > 0.0:
-        return ""
+    if not key.endswith(_PLURAL_CHAINS) or lookup(key).english > 0.0:
+        return ""  # most words end with no plural chain: told without the loop
     for chain in _PLURAL_CHAINS:
         if key.endswith(chain):
             stem = key[: -len(chain)]

@@ -33,6 +33,9 @@ _COMBINING_DOT_ABOVE = "\u0307"
 
 @lru_cache(maxsize=65536)
 def fold(word: str) -> str:
+    if word.isascii():  # the most frequent case by far: lowercase without the ASCII apostrophes
+        lowered = word.lower()
+        return lowered.replace("'", "").replace("`", "") if "'" in lowered or "`" in lowered else lowered
     out = []
     for char in word.lower():
         if char in APOSTROPHES or char == _COMBINING_DOT_ABOVE:

@@ -222,38 +222,39 @@ def _plainly_foreign(text: str, word: Word) -> bool:
     return word.strength == STRONG or bool(word.languages and word.languages[0][1] >= _FUNCTION_WORD_ZIPF)
 
 
+def _relabel(words: list[Word], index: int, verdict: str, reason: str) -> None:
+    """Give the word at `index` a new verdict (no evidence) in this text only: a copy replaces it."""
+    word = words[index].copy()
+    word.verdict, word.strength, word.reason = verdict, 0, reason
+    words[index] = word
+
+
 def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
-    latin_english = 0
-    words: list[Word] = []
-    for token in tokens:
-        # A copy: the words are re-labelled below by their place in this text (a name, Title Case), and
-        # `classify_word` hands out one cached object per word to every text of the process.
-        words.append(classify_word(token.text, allowed, identifier=False).copy())
+    # `classify_word` hands out one cached object per word to every text of the process: a word re-labelled
+    # below by its place in this text (a name, Title Case) is a copy (`_relabel`).
+    words = [classify_word(token.text, allowed, False) for token in tokens]
     lorem = _lorem_ipsum(tokens)
     if lorem:
         # Its words are filler; so is the rest of a text made mostly of them (a generator's word list).
-        for token, word in zip(tokens, words, strict=True):
+        for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
             if word.verdict not in ("english", "code") and (lorem >= 0.8 or token.text.lower() in LOREM_IPSUM):
-                word.verdict, word.strength, word.reason = "neutral", 0, "lorem ipsum filler text"
+                _relabel(words, index, "neutral", "lorem ipsum filler text")
     latin_english = sum(1 for w in words if w.verdict in ("english", "code", SHARED))
+    # The tests below ask about foreign words only: most texts here have none or a few.
+    foreign = [(t, w) for t, w in zip(tokens, words, strict=True) if w.verdict == "foreign"]
     # German capitalises its nouns: a capitalised foreign word next to lowercase foreign words is not a name.
     lowercase_foreign = (
-        any(w.verdict == "foreign" and t.text[:1].islower() for t, w in zip(tokens, words, strict=True))
+        any(t.text[:1].islower() for t, _w in foreign)
         or latin_english == 0
-        or sum(
-            1
-            for t, w in zip(tokens, words, strict=True)
-            if w.verdict == "foreign" and w.strength == STRONG and "lexicon" in w.reason and t.text[:1].isupper()
-        )
-        >= 2
+        or sum(1 for t, w in foreign if w.strength == STRONG and "lexicon" in w.reason and t.text[:1].isupper()) >= 2
     )
     # Title Case text (Unicode character names, headings, product lists) is a run of names; not when a
     # lowercase word between its capitalised ones is plainly foreign (German: `Rueckgabe der Groesse`).
-    long_tokens = [t for t in tokens if len(t.text) >= 3]
+    long_tokens = [t.text for t in tokens if len(t.text) >= 3]
     title_case = (
         len(long_tokens) >= 2
-        and sum(_is_capitalised(t.text) for t in long_tokens) >= 0.75 * len(long_tokens)
-        and not any(_plainly_foreign(t.text, w) for t, w in zip(tokens, words, strict=True))
+        and sum(1 for text in long_tokens if text[:1].isupper() and not text.isupper()) >= 0.75 * len(long_tokens)
+        and not any(_plainly_foreign(t.text, w) for t, w in foreign)
     )
     # A sentence of few English words (a label, a column list, "Eingabefelder Position") may hold nouns of
     # a language that capitalises them; one of many English words is a name ("codename Schraubschlüssel").
@@ -265,7 +266,7 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         if nouns_capitalised and word.strength == STRONG and compound_noun(word):
             continue  # a sure German compound (`Kundennummer`): German capitalises nouns, names are not so built
         if title_case and _is_capitalised(text) and not word.reason.startswith("script"):
-            word.verdict, word.strength, word.reason = "proper", 0, TITLE_CASE_REASON
+            _relabel(words, index, "proper", TITLE_CASE_REASON)
             continue
         # Proper nouns: a capitalised word inside a sentence, or a run of capitalised words (a name).
         if _is_capitalised(text) or text.isupper():
@@ -277,16 +278,16 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
             lexicon_backed = lexicon_evidence and lowercase_foreign
             if text.isupper() and not word.reason.startswith("script"):
                 # acronyms, constants, Unicode character names, licence shouting: not language evidence
-                word.verdict, word.strength, word.reason = "neutral", 0, "all capitals"
+                _relabel(words, index, "neutral", "all capitals")
             elif (
                 token.sentence_start
                 and not lexicon_evidence
                 and not word.reason.startswith("script")
                 and latin_english >= 2
             ):
-                word.verdict, word.strength, word.reason = "proper", 0, "capitalised word unknown to the lexicons"
+                _relabel(words, index, "proper", "capitalised word unknown to the lexicons")
             elif (not token.sentence_start or in_name_run) and not (lexicon_backed and word.strength == STRONG):
                 if word.reason.startswith("script") and latin_english == 0:
                     continue  # a whole non-Latin sentence is not a list of names
-                word.verdict, word.strength, word.reason = "proper", 0, "capitalised inside a sentence"
+                _relabel(words, index, "proper", "capitalised inside a sentence")
     return words

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 from english_guard.language.lexicon import common_words
 from english_guard.language.prose import plainly_english
@@ -64,7 +65,7 @@ class _Known:
             return True
         if not new.isdisjoint(self.foreign):
             return False
-        common = common_words()
+        common = common_words().membership()
         for run in new:
             # As `no_foreign_word`: a word English shares with another language (`persona`) may lean.
             if run.lower() not in common and classify_word(run, self.allowed, False).verdict in ("foreign", SHARED):
@@ -79,7 +80,7 @@ class _Known:
             return True
         if not new.isdisjoint(self.telling):
             return False
-        common = common_words()
+        common = common_words().membership()
         for word in new:
             # A common word is English or code to `classify_word` too (`lexicon.CommonWords`).
             if word.lower() not in common and not no_evidence(classify_word(word, self.allowed, False)):
@@ -87,6 +88,22 @@ class _Known:
                 return False
             self.quiet.add(word)
         return True
+
+    def settles(self, text: str, kind: str) -> bool:
+        """`settles` with this object's allowed words."""
+        if not text.isascii():
+            return False
+        if kind == "identifier":
+            quiet = self.names.get(text)
+            return self.name_quiet(text) if quiet is None else quiet
+        if not (("'" in text or "`" in text) and _INNER_APOSTROPHE.search(text)):  # `in` first: much faster
+            return self.runs_pass(set(_LONG_RUN.findall(text)))
+        if kind in ("comment", "prose") or "%" in text:
+            return False
+        words = set(_LONG_RUN.findall(_CHAIN.sub(" ", text)))  # the runs outside chains; shorter runs are neutral
+        for chain in set(_CHAIN.findall(text)):
+            words |= _piece_chains(chain)
+        return self.words_quiet(words)
 
     def name_quiet(self, name: str) -> bool:
         known = self.names.get(name)
@@ -111,18 +128,13 @@ def _piece_chains(chain: str) -> set[str]:
 
 def settles(text: str, kind: str, allowed: frozenset[str] = frozenset()) -> bool:
     """Whether `judge(text, kind, allowed)` is surely English with no leaning (see the module's docstring)."""
-    if not text.isascii():
-        return False
+    return settler(allowed)(text, kind)
+
+
+def settler(allowed: frozenset[str]) -> Callable[[str, str], bool]:
+    """`settles` for one set of allowed words, as a function of the text and kind (a caller that asks for
+    every segment of a file looks up the set's decisions once)."""
     known = _known.get(allowed)
     if known is None:
         known = _known[allowed] = _Known(allowed)
-    if kind == "identifier":
-        return known.name_quiet(text)
-    if not _INNER_APOSTROPHE.search(text):
-        return known.runs_pass(set(_LONG_RUN.findall(text)))
-    if kind in ("comment", "prose") or "%" in text:
-        return False
-    words = set(_LONG_RUN.findall(_CHAIN.sub(" ", text)))  # the runs outside chains; shorter runs are neutral
-    for chain in set(_CHAIN.findall(text)):
-        words |= _piece_chains(chain)
-    return known.words_quiet(words)
+    return known.settles

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Spans inside prose that are code, addresses or numbers, never language evidence.
@@ -70,7 +71,29 @@ def _blank(match: re.Match) -> str:
 _MARK = r"""[`@/"{%$<\d_]|(?<!\w)'|\w\.\w|www\.|[a-z][A-Z]|\(\)"""
 # A run of non-space characters that holds a mark.
 _MARKED_RUN = re.compile(r"(?<!\S)\S*?(?:" + _MARK + r")\S*")
+# The same marks, each found from the one character that is sure to be in it (the others looked at behind or
+# ahead of it): every alternative starts with a fixed character, so the search skips all other characters.
+_MARK_AT = re.compile(r"""[`@/"{%$<\d_]|'(?<!\w')|\.(?<=\w\.)(?=\w)|\.(?<=www\.)|[A-Z](?<=[a-z][A-Z])|\((?=\))""")
 _SPACE = re.compile(r"\s")
+
+
+def _marked_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `_MARKED_RUN.finditer(text)`, found from the marks: trying `_MARKED_RUN` at the start of
+    every run of a long docstring cost more than the rest of `strip_protected`. (`str.isspace` is what `\\s`
+    matches.)"""
+    end = 0
+    size = len(text)
+    for mark in _MARK_AT.finditer(text):
+        position = mark.start()
+        if position < end:
+            continue  # a mark of the run found last
+        start = position
+        while start and not text[start - 1].isspace():
+            start -= 1
+        end = position + 1
+        while end < size and not text[end].isspace():
+            end += 1
+        yield start, end
 
 
 def strip_protected(text: str) -> str:
@@ -82,8 +105,8 @@ def strip_protected(text: str) -> str:
     """
     pieces = []
     done = 0  # text[:done] is in `pieces`
-    for run in _MARKED_RUN.finditer(text):
-        position, end = max(done, run.start()), run.end()
+    for run_start, run_end in _marked_runs(text):
+        position, end = max(done, run_start), run_end
         while position < end:
             match = _PROTECTED.match(text, position)
             if match is None:
@@ -99,21 +122,35 @@ def strip_protected(text: str) -> str:
     return "".join(pieces)
 
 
+# `_WORD` as the separator of `re.split`: the words at odd indices, what stands between them at even ones.
+_WORD_APART = re.compile(f"({_WORD.pattern})")
+# Whether a word after this text between two words starts a sentence, per distinct text (most are a space).
+_STARTS_AFTER: dict[str, bool] = {}
+_STARTS_AFTER_MAX = 50_000
+
+
+def _starts_sentence(between: str) -> bool:
+    starts = _STARTS_AFTER.get(between)
+    if starts is None:
+        stripped = between.strip()
+        starts = bool(stripped) and (stripped[-1] in ".!?:;" or stripped[0] == "-") or "\n\n" in between
+        if len(_STARTS_AFTER) < _STARTS_AFTER_MAX:
+            _STARTS_AFTER[between] = starts
+    return starts
+
+
 def prose_tokens(text: str) -> list[Token]:
     """The words of a prose text, each marked if it starts a sentence (for telling proper nouns)."""
-    cleaned = strip_protected(text)
-    tokens: list[Token] = []
-    previous_end = 0
-    for match in _WORD.finditer(cleaned):
-        start = match.start()
-        if tokens:
-            before = cleaned[previous_end:start]
-            stripped = before.strip()
-            starts = bool(stripped) and (stripped[-1] in ".!?:;" or stripped[0] == "-") or "\n\n" in before
-        else:
-            starts = True
-        tokens.append(Token(match.group(0), starts))
-        previous_end = match.end()
+    pieces = _WORD_APART.split(strip_protected(text))
+    if len(pieces) == 1:
+        return []
+    tokens = [Token(pieces[1], True)]
+    known = _STARTS_AFTER
+    for index in range(3, len(pieces), 2):
+        starts = known.get(pieces[index - 1])  # `_starts_sentence`, without a call for the known ones
+        if starts is None:
+            starts = _starts_sentence(pieces[index - 1])
+        tokens.append(Token(pieces[index], starts))
     return tokens
 
 

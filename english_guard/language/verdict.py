@@ -87,19 +87,35 @@ def no_evidence(word: Word) -> bool:
 
 
 def _decide(words: list[Word], text: str, kind: str, explain: bool = True) -> Verdict:
-    strong = [w for w in words if w.verdict == "foreign" and w.strength == STRONG]
-    weak = [w for w in words if w.verdict == "foreign" and w.strength == WEAK]
-    english = [w for w in words if w.verdict in ("english", "code")]
-    if strong or weak or any(w.strength == AMBIGUOUS for w in words):
+    strong: list[Word] = []
+    weak: list[Word] = []
+    english: list[Word] = []
+    unknown: list[Word] = []
+    shared = 0
+    ambiguous = False
+    for w in words:  # one pass: this runs for every text that takes the full analysis
+        if w.verdict == "foreign":
+            if w.strength == STRONG:
+                strong.append(w)
+            elif w.strength == WEAK:
+                weak.append(w)
+        elif w.verdict in ("english", "code"):
+            english.append(w)
+        elif w.verdict == "unknown":
+            unknown.append(w)
+        elif w.verdict == SHARED:
+            shared += 1
+        if w.strength == AMBIGUOUS:
+            ambiguous = True
+    if strong or weak or ambiguous:
         # `von`, `bis`, `die`, `con`, `los`: English words, but next to words of the language they are the
         # everyday function words of, no evidence of English.
         function_words = _function_words_beside(words)
         if function_words:
             english = [w for w in english if w not in function_words]
-    unknown = [w for w in words if w.verdict == "unknown"]
     # Words English shares with another language count as English in a sure decision; only the profile
     # makes them evidence (`_leaning`).
-    english_or_shared = len(english) + sum(1 for w in words if w.verdict == SHARED)
+    english_or_shared = len(english) + shared
     evidence = tuple(w.evidence() for w in words) if (explain or strong or weak) else ()
     foreign = strong + weak
     if strong:
@@ -220,7 +236,7 @@ def _ratios(words: list[Word], english: list[Word], kind: str, with_shared: bool
                     # borrows Russian words (`avto`), Portuguese code has Spanish spellings.
                     for neighbour in () if ending or shared else NEIGHBOURS.get(lang, ()):
                         borrowed[neighbour] = max(borrowed.get(neighbour, 0.0), _BORROWED_WORD)
-        elif _unknown_weighs(word):
+        elif word.verdict == "unknown" and _unknown_weighs(word):  # the test of most words, without a call
             any_foreign += _UNKNOWN_WORD
     if ratios:
         # Two-letter function words (`en`, `la`, `ve`, `zu`) are no evidence alone, but next to weak words of

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from english_guard.language.lexicon import common_words, derived_data, lookup
+from english_guard.language.lexicon import common_words, derived_data, foreign_words_among, lookup
 from english_guard.language.morphology import (
     english_stem_uzbek_plural,
     uzbek_letter_shape,
@@ -105,8 +105,8 @@ def classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]
     numbered = _NUMBERED.fullmatch(word)
     if numbered:
         # A numbered word (`talaba2`, `base64`, `python3`) is the word: digits carry no language.
-        return classify_word(numbered.group(1), allowed, identifier=True)
-    found = classify_word(word, allowed, identifier=True)
+        return classify_word(numbered.group(1), allowed, True)
+    found = classify_word(word, allowed, True)
     if found.verdict == "english" and not found.reason.startswith(_NOT_BY_FREQUENCY) and one_word_name(identifier):
         shared = one_word_shared(found.key)
         if shared:
@@ -138,6 +138,8 @@ _ONE_WORD = re.compile(r"_*([A-Za-z]+)_*")
 
 def one_word_name(identifier: str) -> bool:
     """A name of one short word of letters, lower case or capitalised (`fin`, `_nom`, `Amal`; not `FIN`)."""
+    if not _ONE_WORD_LETTERS[0] <= len(identifier.strip("_")) <= _ONE_WORD_LETTERS[1]:
+        return False  # the word would be `identifier.strip("_")`: most names are longer, told without the pattern
     match = _ONE_WORD.fullmatch(identifier)
     if match is None:
         return False
@@ -598,17 +600,26 @@ def _common_tail(part: str) -> bool:
 _FUNCTION_WORD_ZIPF = 6.0  # to, in, of, on, is, by, at
 
 
-@lru_cache(maxsize=100_000)
 def english_compound(key: str, identifier: bool, depth: int = 2) -> str:
     """`ishandlerrunning`, `getfqdn`, `envar`: words glued from English words and code vocabulary."""
+    return _english_compound(key, depth)
+
+
+@lru_cache(maxsize=100_000)
+def _english_compound(key: str, depth: int) -> str:
+    # The same in an identifier and in text: decided once for both readings of a word.
     if len(key) < 6:
         return ""
+    common = common_words().membership()
     # A head longer than any English word is never solid: bounding the cut keeps a 40,000-letter run linear.
     for cut in range(2, min(len(key) - 2, _LONGEST_WORD + 1)):
-        head, tail = key[:cut], key[cut:]
+        head = key[:cut]
+        if head not in common:
+            continue  # never `_solid`: tested here first, the most frequent case costs no call
+        tail = key[cut:]
         if cut == 2 and (lookup(head).english < _FUNCTION_WORD_ZIPF or not _common_tail(tail)):
             continue  # a two-letter head only as a function word before a common word (`tojson`, `isvalid`)
-        if _solid(head) and (_solid(tail) or (depth > 1 and english_compound(tail, identifier, depth - 1))):
+        if _solid(head) and (_solid(tail) or (depth > 1 and _english_compound(tail, depth - 1))):
             return f"compound of {head!r} and {tail!r}"
     return ""
 
@@ -628,8 +639,9 @@ def _english_affixed(key: str, entry) -> str:
     if key[-1] in "xyzt":
         candidates.append((key[:-1], key[-1], False))  # `starty`, `totalt`
     for part, affix, prefix_letter in candidates:
-        solid = lookup(part).english >= 4.0 or prefix_letter and _solid(part)
-        if len(part) >= 4 and (solid or english_compound(part, True)):
+        if len(part) < 4:
+            continue  # too short to be the English word: no look-up needed
+        if lookup(part).english >= 4.0 or prefix_letter and _solid(part) or english_compound(part, True):
             return f"{affix!r} glued to English {part!r}{_AFFIXED}"
     return ""
 
@@ -687,8 +699,12 @@ def foreign_compound(key: str) -> tuple[str, str, str, bool] | None:
     language decides (a random split finds short words: `vart` + `heta`). English compounds are found first
     (english_compound), so `hostname` never gets here."""
     best: tuple[float, tuple[str, str, str, bool]] | None = None
+    # Most tails of a word are in no lexicon: those are found with one query, and only the others looked up.
+    listed = foreign_words_among([key[cut:] for cut in range(_HEAD_MIN, len(key) - 2)])
     for cut in range(_HEAD_MIN, len(key) - 2):
         head, tail = key[:cut], key[cut:]
+        if tail not in listed:
+            continue  # no foreign lexicon holds it: no part of a compound (`_part_languages` is empty)
         tail_languages = _part_languages(tail)
         if len(tail) == 3:
             # A three-letter tail (`konto` + `typ`) only when it is a very common word there and rare in English.
