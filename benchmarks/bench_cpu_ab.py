@@ -26,9 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-CLI_CODE = (
-    "import sys; sys.path.remove('') if '' in sys.path else None; from english_guard.cli import main; sys.exit(main())"
-)
+from bench_check import CLI_CODE  # the console script's code, run in a fresh process
+
 PARSE_CODE = """
 import ast, gc, os, sys
 gc.freeze(); gc.set_threshold(100_000, 50, 100)

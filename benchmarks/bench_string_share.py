@@ -26,9 +26,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-CLI_CODE = (
-    "import sys; sys.path.remove('') if '' in sys.path else None; from english_guard.cli import main; sys.exit(main())"
-)
+from bench_check import CLI_CODE  # the console script's code, run in a fresh process
+
 # The values of ENGLISH_GUARD_STRING_ROLES, from every string step to none (see english_guard.sources.python).
 STEPS = ("on", "segments", "flows", "off")
 

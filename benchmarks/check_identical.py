@@ -22,9 +22,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CLI_CODE = (
-    "import sys; sys.path.remove('') if '' in sys.path else None; from english_guard.cli import main; sys.exit(main())"
-)
+from bench_check import CLI_CODE  # the console script's code, run in a fresh process
 
 
 def report(version: Path, tree: Path, scratch: Path) -> bytes:

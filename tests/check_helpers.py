@@ -3,11 +3,43 @@ in temporary folders, and sample sources written in other languages (test data).
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+# The project's own examples and fixtures are always there; the shared evaluation set only on a machine that has
+# it beside the checkout (a clean CI checkout may not), so what the tests count holds without it.
+_ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_SOURCES = [
+    *sorted((_ROOT / "examples").rglob("*.py")),
+    *sorted((_ROOT / "tests" / "fixtures").rglob("*.py")),
+    *sorted((_ROOT.parent / "shared" / "evalset").rglob("*.py")),
+]
+
+
+def sample_texts(with_names: bool = False) -> list[str]:
+    """Every comment line and string literal of the example, fixture and evaluation files (and, `with_names`,
+    their names and the names they define): real texts for holding a fast path to its full definition."""
+    texts: list[str] = []
+    for path in SAMPLE_SOURCES:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        texts.extend(line.partition("#")[2] for line in source.splitlines() if "#" in line)
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                texts.append(node.value)
+            elif with_names and isinstance(node, ast.Name):
+                texts.append(node.id)
+            elif with_names and isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                texts.append(node.name)
+    return texts
+
 
 # Sample texts in other languages: the data the checks must find.
 UZ_COMMENT = "# Foydalanuvchi uchun analytics hisoblash."

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
+from check_helpers import SAMPLE_SOURCES, sample_texts
 
 from english_guard.language import morphology, words
 from english_guard.language.lexicon import CommonWords, common_words
@@ -28,26 +29,11 @@ from english_guard.sources.python_positions import _LINE_END, Positions
 from english_guard.sources.string_roles import _has_alphabet_run
 
 ROOT = Path(__file__).resolve().parent.parent
-# The project's own examples and fixtures are always there; the shared evaluation set only on a machine that has
-# it beside the checkout (a clean CI checkout may not), so the counts below hold without it.
-SOURCES = [
-    *sorted((ROOT / "examples").rglob("*.py")),
-    *sorted((ROOT / "tests" / "fixtures").rglob("*.py")),
-    *sorted((ROOT.parent / "shared" / "evalset").rglob("*.py")),
-]
 
 
 def _texts() -> list[str]:
     """Every string literal and comment line of the example, fixture and evaluation files."""
-    texts: list[str] = []
-    for path in SOURCES:
-        source = path.read_text(encoding="utf-8", errors="replace")
-        texts.extend(line.partition("#")[2] for line in source.splitlines() if "#" in line)
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
-        texts.extend(n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    texts = sample_texts()
     texts += ["", "Hello World", "THE END of it", "ok, go", "Xo'jalik va bog'dorchilik", "naïve café", "ﬁle"]
     return texts
 
@@ -163,7 +149,7 @@ y = "#" + f"{z}#"  # after strings
 #'''
 
 
-@pytest.mark.parametrize("path", [*SOURCES, None])
+@pytest.mark.parametrize("path", [*SAMPLE_SOURCES, None])
 def test_read_comments_finds_what_a_line_by_line_scan_finds(path):
     text = MULTI_LINE if path is None else path.read_text(encoding="utf-8", errors="replace")
     try:

@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from check_helpers import sample_texts
 
 from english_guard.findings import _plain_english_weight, profile_weight
 from english_guard.language import lexicon, settled, words
@@ -24,23 +25,10 @@ from english_guard.language.tokens import _MARKED_RUN, _WORD, Token, _marked_run
 from english_guard.records import Segment
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [
-    *sorted((ROOT / "examples").rglob("*.py")),
-    *sorted((ROOT / "tests" / "fixtures").rglob("*.py")),
-    *sorted((ROOT.parent / "shared" / "evalset").rglob("*.py")),
-]
 
 
 def _texts() -> list[str]:
-    texts: list[str] = []
-    for path in SOURCES:
-        source = path.read_text(encoding="utf-8", errors="replace")
-        texts.extend(line.partition("#")[2] for line in source.splitlines() if "#" in line)
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
-        texts.extend(n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str))
+    texts = sample_texts()
     return texts + ["", "Hello World. Next one", "a\u00a0b\u2003c.d", "www. x", "see www.example", "f() x_y"]
 
 

@@ -64,43 +64,32 @@ def test_test_split_covers_the_required_languages_and_controls_the_required_repo
     assert len(controls) >= 6
 
 
-def test_heldout_split_of_session_12_is_new_and_covers_its_languages():
+# Each session's held-out part: its split, its controls' split, the languages it must hold, and the splits
+# that came before it.
+HELDOUT_PARTS = [
+    ("test2", "control2", {"uz", "ru", "uk"}, {"tune", "test", "control"}),
+    ("test3", "control3", {"uz", "ru", "uk", "kk", "es"}, {"tune", "test", "control", "test2", "control2"}),
+    (
+        "test4",
+        "control4",
+        {"uz", "ru", "uk", "kk", "de"},
+        {"tune", "test", "control", "test2", "control2", "test3", "control3"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("split", "control_split", "languages", "earlier_splits"), HELDOUT_PARTS)
+def test_each_heldout_split_is_new_and_covers_its_languages(split, control_split, languages, earlier_splits):
     repos = _repos().values()
-    test2 = [r for r in repos if r["split"] == "test2"]
-    assert len(test2) >= 8 and all(r["role"] == "foreign" for r in test2)
-    langs = [r["category"] for r in test2]
-    assert {"uz", "ru", "uk"} <= set(langs) and len(set(langs)) >= 5 and langs.count("uz") >= 2
-    controls2 = [r for r in repos if r["split"] == "control2"]
-    assert len(controls2) >= 2 and all(r["role"] == "control" for r in controls2)
-    # New means: no repository of test2 or control2 was in any earlier part of the benchmark.
-    earlier = {r["repo"] for r in repos if r["split"] in {"tune", "test", "control"}}
-    assert not earlier & {r["repo"] for r in test2 + controls2}
-
-
-def test_heldout_split_of_session_13_is_new_and_covers_its_languages():
-    repos = _repos().values()
-    test3 = [r for r in repos if r["split"] == "test3"]
-    assert len(test3) >= 8 and all(r["role"] == "foreign" for r in test3)
-    langs = [r["category"] for r in test3]
-    assert {"uz", "ru", "uk", "kk", "es"} <= set(langs) and len(set(langs)) >= 5 and langs.count("uz") >= 2
-    controls3 = [r for r in repos if r["split"] == "control3"]
-    assert len(controls3) >= 2 and all(r["role"] == "control" for r in controls3)
-    # New means: no repository of test3 or control3 was in any earlier part of the benchmark.
-    earlier = {r["repo"] for r in repos if r["split"] in {"tune", "test", "control", "test2", "control2"}}
-    assert not earlier & {r["repo"] for r in test3 + controls3}
-
-
-def test_heldout_split_of_session_14_is_new_and_covers_its_languages():
-    repos = _repos().values()
-    test4 = [r for r in repos if r["split"] == "test4"]
-    assert len(test4) >= 8 and all(r["role"] == "foreign" for r in test4)
-    langs = [r["category"] for r in test4]
-    assert {"uz", "ru", "uk", "kk", "de"} <= set(langs) and len(set(langs)) >= 5 and langs.count("uz") >= 2
-    controls4 = [r for r in repos if r["split"] == "control4"]
-    assert len(controls4) >= 2 and all(r["role"] == "control" for r in controls4)
-    # New means: no repository of test4 or control4 was in any earlier part of the benchmark.
-    earlier = {r["repo"] for r in repos if r["split"] not in {"test4", "control4"}}
-    assert not earlier & {r["repo"] for r in test4 + controls4}
+    part = [r for r in repos if r["split"] == split]
+    assert len(part) >= 8 and all(r["role"] == "foreign" for r in part)
+    langs = [r["category"] for r in part]
+    assert languages <= set(langs) and len(set(langs)) >= 5 and langs.count("uz") >= 2
+    controls = [r for r in repos if r["split"] == control_split]
+    assert len(controls) >= 2 and all(r["role"] == "control" for r in controls)
+    # New means: no repository of the part or its controls was in any earlier part of the benchmark.
+    earlier = {r["repo"] for r in repos if r["split"] in earlier_splits}
+    assert not earlier & {r["repo"] for r in part + controls}
 
 
 def test_each_split_is_scored_with_its_own_control_group():

@@ -4,13 +4,13 @@ what a check without it reports, findings, candidates and the file's language pr
 
 from __future__ import annotations
 
-import ast
 import json
 import random
 import sysconfig
 from pathlib import Path
 
 import pytest
+from check_helpers import sample_texts
 
 from english_guard import findings
 from english_guard.checker import run_check
@@ -22,31 +22,12 @@ from english_guard.language.verdict import judge
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 KINDS = ("identifier", "comment", "docstring", "string", "prose")
-SOURCES = [
-    *sorted((ROOT / "examples").rglob("*.py")),
-    *sorted((ROOT / "tests" / "fixtures").rglob("*.py")),
-    *sorted((SHARED / "evalset").rglob("*.py")),
-]
 
 
 def _texts() -> list[str]:
     """Names, string literals and comment lines of the example, fixture and evaluation files, and texts made
     to sit on the edges: apostrophes, printf placeholders, quotes, Title Case, capitals, names in no lexicon."""
-    texts: list[str] = []
-    for path in SOURCES:
-        source = path.read_text(encoding="utf-8", errors="replace")
-        texts.extend(line.partition("#")[2] for line in source.splitlines() if "#" in line)
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                texts.append(node.value)
-            elif isinstance(node, ast.Name):
-                texts.append(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-                texts.append(node.name)
+    texts = sample_texts(with_names=True)
     texts += [
         "it's the server's job",
         "don't %(count)skitoblar",
