@@ -46,8 +46,8 @@ def test_repos_tsv_rows_are_complete_and_pinned():
     for name, row in repos.items():
         assert len(row["commit"]) == 40 and int(row["commit"], 16) >= 0, name
         assert row["role"] in {"foreign", "control"}, name
-        foreign_splits = {"tune", "test", "test2", "test3", "test4"}
-        control_splits = {"control", "control2", "control3", "control4"}
+        foreign_splits = {"tune", "test", "test2", "test3", "test4", "test5"}
+        control_splits = {"control", "control2", "control3", "control4", "control5"}
         assert row["split"] in (foreign_splits if row["role"] == "foreign" else control_splits), name
         assert row["notes"].strip(), name
 
@@ -75,6 +75,12 @@ HELDOUT_PARTS = [
         {"uz", "ru", "uk", "kk", "de"},
         {"tune", "test", "control", "test2", "control2", "test3", "control3"},
     ),
+    (
+        "test5",
+        "control5",
+        {"uz", "ru", "uk", "de", "az", "pl"},
+        {"tune", "test", "control", "test2", "control2", "test3", "control3", "test4", "control4"},
+    ),
 ]
 
 
@@ -96,10 +102,11 @@ def test_each_split_is_scored_with_its_own_control_group():
     assert score.control_group("test2") == "control2"
     assert score.control_group("test3") == "control3"
     assert score.control_group("test4") == "control4"
+    assert score.control_group("test5") == "control5"
     assert {score.control_group(split) for split in ("tune", "test", "all")} == {"control"}
 
 
-@pytest.mark.parametrize("split", ["tune", "test", "test2", "test3", "test4"])
+@pytest.mark.parametrize("split", ["tune", "test", "test2", "test3", "test4", "test5"])
 def test_labels_parse_and_belong_to_their_split(split):
     repos = _repos()
     labels = _labels(split)
@@ -136,8 +143,10 @@ def test_splits_are_disjoint_by_repository():
     test2 = {lab["repo"] for lab in _labels("test2")}
     test3 = {lab["repo"] for lab in _labels("test3")}
     test4 = {lab["repo"] for lab in _labels("test4")}
+    test5 = {lab["repo"] for lab in _labels("test5")}
     assert tune and not tune & test and not (tune | test) & test2 and not (tune | test | test2) & test3
     assert not (tune | test | test2 | test3) & test4
+    assert not (tune | test | test2 | test3 | test4) & test5
 
 
 SOURCE = '''"""Modul hujjati."""

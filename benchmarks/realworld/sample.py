@@ -2,7 +2,7 @@
 """Enumerate every item of the foreign repositories and draw the labelling sample.
 
 usage:
-    python sample.py CORPUS_DIR [--repos repos.tsv] [--split tune|test|test2|test3|test4|all] [--out sample.tsv]
+    python sample.py CORPUS_DIR [--repos repos.tsv] [--split tune|test|test2|test3|test4|test5|all] [--out sample.tsv]
                      [--seed 2026] [--per-kind comment=15,docstring=10,identifier=15,string=15]
 
 CORPUS_DIR holds one tree per repository, named OWNER+NAME (see extract.py).
@@ -257,7 +257,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--repos", type=Path, default=HERE / "repos.tsv")
-    ap.add_argument("--split", choices=("tune", "test", "test2", "test3", "test4", "all"), default="all")
+    ap.add_argument("--split", choices=("tune", "test", "test2", "test3", "test4", "test5", "all"), default="all")
     ap.add_argument("--out", type=Path, default=Path("sample.tsv"))
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--per-kind", default="")

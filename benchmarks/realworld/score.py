@@ -2,7 +2,7 @@
 """Score a detector on the real-world benchmark: sampled labels of real repositories, and English controls.
 
 usage:
-    python score.py CORPUS_DIR [--split tune|test|test2|test3|test4|all]
+    python score.py CORPUS_DIR [--split tune|test|test2|test3|test4|test5|all]
                     [--cmd "english-guard check --format json --no-cache"]
                     [--controls|--no-controls] [--json] [--show-errors]
 
@@ -477,11 +477,11 @@ def error_lines(labels: list[dict], hits: dict[int, list[dict]]) -> list[str]:
     return out
 
 
-HELDOUT_CONTROLS = {"test2": "control2", "test3": "control3", "test4": "control4"}
+HELDOUT_CONTROLS = {"test2": "control2", "test3": "control3", "test4": "control4", "test5": "control5"}
 
 
 def control_group(split: str) -> str:
-    """The controls scored with a split: each later held-out part (test2, test3, test4 of sessions 12-14)
+    """The controls scored with a split: each later held-out part (test2 to test5 of sessions 12-15)
     has its own group; tune, test and all keep the first group, so their figures stay comparable with
     earlier runs."""
     return HELDOUT_CONTROLS.get(split, "control")
@@ -490,7 +490,7 @@ def control_group(split: str) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("corpus", type=Path)
-    ap.add_argument("--split", choices=("tune", "test", "test2", "test3", "test4", "all"), default="all")
+    ap.add_argument("--split", choices=("tune", "test", "test2", "test3", "test4", "test5", "all"), default="all")
     ap.add_argument("--cmd", default=DEFAULT_CMD)
     ap.add_argument("--repos", type=Path, default=HERE / "repos.tsv")
     ap.add_argument("--labels", type=Path, default=HERE / "labels")

@@ -2,13 +2,13 @@
 """String precision and recall on real bots by sampling (issue 11, acceptance 3).
 
 usage:
-    python sample.py draw TREES_DIR [--repos heldout.tsv] [--split heldout|heldout2|heldout3|heldout4] [--per-repo 100]
-                     [--seed 2026] [--out sample.tsv]
+    python sample.py draw TREES_DIR [--repos heldout.tsv] [--split heldout|heldout2|...|heldout5]
+                     [--per-repo 100] [--seed 2026] [--out sample.tsv]
     python sample.py score TREES_DIR [--labels labels.json] [--cmd "english-guard check --format json --no-cache"]
 
-Four held-out sets: `heldout` (session 11, labels.json), `heldout2` (session 12, labels-heldout2.json),
-`heldout3` (session 13, labels-heldout3.json) and `heldout4` (session 14, labels-heldout4.json), each the
-rows of heldout.tsv with that split.
+Five held-out sets: `heldout` (session 11, labels.json), `heldout2` (session 12, labels-heldout2.json),
+`heldout3` (session 13, labels-heldout3.json), `heldout4` (session 14, labels-heldout4.json) and `heldout5`
+(session 15, labels-heldout5.json), each the rows of heldout.tsv with that split.
 
 TREES_DIR holds one tree per repository, named OWNER+NAME (lay them out from the snapshots with
 `MIRROR=... python ../realworld/extract.py TREES_DIR --repos heldout.tsv`).
