@@ -137,6 +137,18 @@ def test_labels_parse_and_belong_to_their_split(split):
         seen.add(key)
 
 
+def test_session15_heldout_part_has_the_positives_it_was_drawn_for():
+    # The brief of session 15 asked for at least 50 comments, 25 docstrings and 20 identifiers that are not
+    # English among test5's labels, and a label for every repository of the part.
+    labels = _labels("test5")
+    foreign = [lab for lab in labels if lab["lang"] != "en"]
+    assert sum(lab["kind"] == "comment" for lab in foreign) >= 50
+    assert sum(lab["kind"] == "docstring" for lab in foreign) >= 25
+    assert sum(lab["kind"] == "identifier" for lab in foreign) >= 20
+    part = {name for name, row in _repos().items() if row["split"] == "test5"}
+    assert {lab["repo"] for lab in labels} == part
+
+
 def test_splits_are_disjoint_by_repository():
     tune = {lab["repo"] for lab in _labels("tune")}
     test = {lab["repo"] for lab in _labels("test")}
