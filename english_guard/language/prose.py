@@ -7,6 +7,7 @@ are removed by `tokens.prose_tokens`; capitalised words inside a sentence are pr
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 
 from english_guard.deep import parse_snippet
@@ -115,6 +116,11 @@ def prose_body(text: str, kind: str) -> str | None:
         if code is not None:
             # Commented-out code is not prose, but the prose in its string literals is (`# print("Salom")`).
             return _string_prose(code)
+        shaped = _code_shaped_prose(body)
+        if shaped is not None:
+            # A line of commented-out code that does not parse alone (a line of a block, `print "x"` of
+            # Python 2): its string literals and non-ASCII names are its prose, its English names are code.
+            return shaped or None
     elif kind == "docstring":
         lines = []
         in_doctest = False
@@ -167,11 +173,75 @@ def _commented_code(body: str) -> ast.AST | None:
 
 
 def _string_prose(tree: ast.AST) -> str | None:
-    """The text of the string literals in a piece of code (f-string text parts too), or None if none has
-    words."""
-    parts = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)]
-    text = " ".join(part for part in parts if _THREE_LETTERS.search(part))
+    """The text of the string literals in a piece of code (f-string text parts too) and of its non-ASCII names
+    (`# cities = [Ташкент, Бухара]`), or None if none has words."""
+    parts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            parts.append(node.value)
+        elif isinstance(node, ast.Name) and not node.id.isascii():
+            parts.append(node.id.replace("_", " "))
+        elif isinstance(node, ast.Attribute) and not node.attr.isascii():
+            parts.append(node.attr.replace("_", " "))
+    return _joined_prose(parts)
+
+
+def _joined_prose(parts: list[str]) -> str | None:
+    """The pieces of prose of a piece of code as one text, each its own paragraph (a button label, a message:
+    a capitalised word that starts one is no name next to the word that ends the one before)."""
+    text = "\n\n".join(part for part in parts if _THREE_LETTERS.search(part))
     return text or None
+
+
+# A string literal on one line, with its prefix (`f"Natija: {x}"`, `'Salom'`); a quote right after a letter is an
+# apostrophe (`o'zi`), not the start of a literal.
+_STRING_LITERAL = re.compile(
+    r"""(?<![\w'"])(?:[rRbBuUfF]{1,2}(?=["']))?(?:"(?P<double>(?:[^"\\\n]|\\.)*)"|'(?P<single>(?:[^'\\\n]|\\.)*)')"""
+)
+# What stands for a literal in the code around it.
+_LITERAL_MARK = "\x00"
+# Operands of code: a name, a number or a literal.
+_OPERAND = re.compile(r"[^\W\d]\w*|\d[\w.]*|\x00")
+# Keywords that stand next to an operand with only a space between them (`print "x"`, `return x`, `a if b else c`).
+_SPACED_KEYWORDS = frozenset(keyword.kwlist) | {"print", "exec"}
+# Code brackets and assignment: what a line of commented-out code writes and prose rarely does.
+_CODE_MARK = re.compile(r"[()\[\]{}=]|^\s*(?:print|return|raise|yield|await|assert)\b")
+# Characters of prose, not of code outside its literals.
+_PROSE_MARK = re.compile(r"[?«»“”—–]|!(?!=)")
+
+
+def _code_shaped_prose(body: str) -> str | None:
+    """For a comment body that is shaped like a line of code (brackets or assignment, operands joined by
+    operators or keywords, never two words in a row) and holds string literals or non-ASCII names: the
+    prose they hold ("" when none has words). None when the body is not shaped so."""
+    if '"' not in body and "'" not in body and body.isascii():
+        return None
+    literals: list[str] = []
+
+    def mark(match: re.Match) -> str:
+        literals.append(match.group("double") if match.group("double") is not None else match.group("single"))
+        return f" {_LITERAL_MARK} "
+
+    rest = _STRING_LITERAL.sub(mark, body)
+    if not _CODE_MARK.search(rest) or _PROSE_MARK.search(rest) or "'" in rest or '"' in rest:
+        return None
+    names = []
+    previous_end, previous = -1, ""
+    for operand in _OPERAND.finditer(rest):
+        word = operand.group()
+        if (
+            previous
+            and not rest[previous_end : operand.start()].strip()
+            and previous not in _SPACED_KEYWORDS
+            and word not in _SPACED_KEYWORDS
+        ):
+            return None  # two operands in a row: words of prose
+        if not word.isascii():
+            names.append(word.replace("_", " "))
+        previous_end, previous = operand.end(), word
+    if not literals and not names:
+        return None
+    return _joined_prose(literals + names) or ""
 
 
 # The filler text of typesetting ("Lorem ipsum dolor sit amet ...") and the words its generators draw from:
@@ -271,6 +341,10 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         # Proper nouns: a capitalised word inside a sentence, or a run of capitalised words (a name).
         if _is_capitalised(text) or text.isupper():
             neighbours = [tokens[j] for j in (index - 1, index + 1) if 0 <= j < len(tokens)]
+            if word.reason.startswith("script"):
+                # A word of another script is no part of a name written in Latin letters: `Пайдаланушы` after
+                # `user (User):`, `Користувач` before `Returns:` in a docstring's field list.
+                neighbours = [n for n in neighbours if not n.text.isascii()]
             in_name_run = any(_is_capitalised(n.text) and not n.sentence_start for n in neighbours) or any(
                 _is_capitalised(n.text) for n in neighbours if n is not token and not token.sentence_start
             )
