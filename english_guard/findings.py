@@ -13,6 +13,7 @@ from english_guard.language import judge, settled
 from english_guard.language import profile as language_profile
 from english_guard.language.labels import (
     label_language,
+    lettered_name_leaning,
     names_a_language,
     only_proper_names,
     shouted,
@@ -21,6 +22,7 @@ from english_guard.language.labels import (
 )
 from english_guard.language.lexicon import lookup
 from english_guard.language.normalize import fold
+from english_guard.language.scripts import TURKIC_LATIN
 from english_guard.language.tokens import prose_tokens
 from english_guard.language.verdict import NEIGHBOURS
 from english_guard.language.words import SHARED
@@ -126,6 +128,11 @@ def _profile_parts(verdict: Verdict, sure: bool) -> list[tuple[str, float]]:
     close = _close_candidates(verdict)
     if len(close) < 2:
         return [(verdict.language, 1.0)]
+    if {language for language, _share in close} == set(TURKIC_LATIN):
+        # Turkish or Azerbaijani without ə: evidence of either, in full (a Turkish word is an Azerbaijani one too,
+        # and Azerbaijani has no word list here), so the letter ə in other texts tips an Azerbaijani project and
+        # a Turkish project's profile stays as Turkish as before.
+        return [(language, 1.0) for language, _share in close]
     total = sum(share for _language, share in close)
     return [(language, share / total) for language, share in close]
 
@@ -322,7 +329,11 @@ def evaluate(
             # `Fotiha😇`, `Ibrohim`, `Бухара`, a picker's `🇺🇦 Українська`: a name is no prose and no evidence of
             # a language. A Cyrillic name may be a Kazakh word (`Курстар`, `Байланыс`), which no word list knows:
             # the Kazakh profile decides.
-            kazakh = evidence is not None and not (language_name or profile_only) and unlisted_cyrillic_leaning(verdict)
+            kazakh = (
+                evidence is not None
+                and not (language_name or profile_only)
+                and (unlisted_cyrillic_leaning(verdict) or lettered_name_leaning(verdict))
+            )
             if kazakh and evidence is not None:
                 evidence.candidates.append((segment, dataclasses.replace(verdict, leaning=kazakh), code))
             continue

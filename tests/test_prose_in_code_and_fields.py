@@ -92,3 +92,11 @@ def test_a_cyrillic_field_text_is_no_name_of_the_latin_words_around_it(docstring
 def test_a_cyrillic_name_in_an_english_sentence_is_still_a_name():
     assert judge("Uses the Яндекс Маркет API.", "docstring").english
     assert judge("Send the report to Яндекс Маркет.", "docstring").english
+
+
+def test_a_word_of_a_foreign_lexicon_in_capitals_leans_and_an_acronym_stays_neutral():
+    assert judge("# XATOLIK", "comment").leaning  # a shouted Uzbek word: the profile decides
+    assert judge("# DİKKAT", "comment").leaning
+    for english in ("# TODO: fix this", "# WARNING: DO NOT EDIT", "# THE SOFTWARE IS PROVIDED AS IS", "# see RFC"):
+        verdict = judge(english, "comment")
+        assert verdict.english and not verdict.leaning, english

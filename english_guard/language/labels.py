@@ -25,6 +25,7 @@ from english_guard.language.lexicon import lookup
 from english_guard.language.morphology import SUFFIXES, uzbek_stem, uzbek_suffix_shape
 from english_guard.language.normalize import fold, uzbek_cyrillic_to_latin
 from english_guard.language.profile import MAIN_PREFIX
+from english_guard.language.scripts import letter_hint
 from english_guard.language.tokens import prose_tokens
 from english_guard.language.words import SHARED, classify_word
 from english_guard.records import Verdict
@@ -161,6 +162,17 @@ def kazakh_inflected(word: str) -> bool:
         return False
     vowels = [ch for ch in stem if ch in _BACK_VOWELS or ch in _FRONT_VOWELS]
     return not vowels or (vowels[-1] in _BACK_VOWELS) == (ending[1] == "а")
+
+
+def lettered_name_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:
+    """For a short text whose words look like Latin names (see `only_proper_names`) and hold a letter that
+    points to one language (`Təşəkkürlər`, `Nəticə: {x}`: ə): the leaning towards that language, which counts
+    where the profile shows it (a name elsewhere: `Məmmədov` in an English project); () else."""
+    names = [w.word for w in verdict.words if w.verdict in _LEANING_WORDS and any(ch.isalpha() for ch in w.word)]
+    hints = {letter_hint(word, "LATIN") for word in names}
+    if not names or len(hints) != 1 or "" in hints or not all(_latin(word) for word in names):
+        return ()
+    return ((MAIN_PREFIX + hints.pop(), _NAME_SHAPED_RATIO),)
 
 
 def unlisted_cyrillic_leaning(verdict: Verdict) -> tuple[tuple[str, float], ...]:

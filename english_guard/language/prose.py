@@ -13,7 +13,7 @@ import re
 from english_guard.deep import parse_snippet
 from english_guard.language.lexicon import common_words
 from english_guard.language.tokens import Token
-from english_guard.language.words import SHARED, STRONG, Word, classify_word, compound_noun
+from english_guard.language.words import AMBIGUOUS, SHARED, STRONG, Word, classify_word, compound_noun
 from english_guard.records import Verdict
 
 # Tool directives and file headers: English whatever words they contain.
@@ -214,7 +214,7 @@ def _code_shaped_prose(body: str) -> str | None:
     """For a comment body that is shaped like a line of code (brackets or assignment, operands joined by
     operators or keywords, never two words in a row) and holds string literals or non-ASCII names: the
     prose they hold ("" when none has words). None when the body is not shaped so."""
-    if '"' not in body and "'" not in body and body.isascii():
+    if ('"' not in body and "'" not in body and body.isascii()) or not _CODE_MARK.search(body):
         return None
     literals: list[str] = []
 
@@ -292,11 +292,18 @@ def _plainly_foreign(text: str, word: Word) -> bool:
     return word.strength == STRONG or bool(word.languages and word.languages[0][1] >= _FUNCTION_WORD_ZIPF)
 
 
-def _relabel(words: list[Word], index: int, verdict: str, reason: str) -> None:
-    """Give the word at `index` a new verdict (no evidence) in this text only: a copy replaces it."""
+def _relabel(words: list[Word], index: int, verdict: str, reason: str, strength: int = 0) -> None:
+    """Give the word at `index` a new verdict (no evidence unless a strength is given) in this text only: a copy
+    replaces it."""
     word = words[index].copy()
-    word.verdict, word.strength, word.reason = verdict, 0, reason
+    word.verdict, word.strength, word.reason = verdict, strength, reason
     words[index] = word
+
+
+# The reason of a word with a letter only some languages write (`XƏTA`): evidence in capitals too.
+_LETTERS_REASON = "letters typical of"
+# A word in capitals this long or longer is looked up (shorter ones are acronyms: `ID`, `OK`, `SMS`).
+_CAPITALS_WORD_LETTERS = 4
 
 
 def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
@@ -350,7 +357,12 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
             )
             lexicon_evidence = "lexicon" in word.reason or word.reason.startswith("Uzbek stem")
             lexicon_backed = lexicon_evidence and lowercase_foreign
-            if text.isupper() and not word.reason.startswith("script"):
+            if text.isupper() and not word.reason.startswith(("script", _LETTERS_REASON)):
+                if len(text) >= _CAPITALS_WORD_LETTERS and lexicon_evidence:
+                    # `XATOLIK`, `DİKKAT`: a word of a foreign lexicon in capitals is a shouted word where the
+                    # file and the project write that language, an acronym or a constant elsewhere.
+                    _relabel(words, index, "foreign", "all capitals, a word of its lexicon", AMBIGUOUS)
+                    continue
                 # acronyms, constants, Unicode character names, licence shouting: not language evidence
                 _relabel(words, index, "neutral", "all capitals")
             elif (

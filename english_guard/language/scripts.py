@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -110,6 +111,7 @@ _UZBEK_OR_TAJIK = frozenset("ўҳ")  # ў is Belarusian too (with і, and withou
 _TAJIK_ONLY = frozenset("ӣӯҷ")
 _UZBEK_OR_KAZAKH = frozenset("қғ")
 _RUSSIAN_NOT_UKRAINIAN = frozenset("ыэъё")
+_KYRGYZ_LONG_VOWEL = re.compile(r"(уу|оо|үү|өө|ээ|аа|ыы|ее)")
 
 
 def cyrillic_language(text: str) -> str:
@@ -138,7 +140,10 @@ def cyrillic_languages(text: str) -> tuple[str, ...]:
     if "ҳ" in letters:
         return ("uz",)
     if letters & _KAZAKH_OR_KYRGYZ:
-        return ("kk",) if letters & (_UZBEK_OR_KAZAKH | {"і"}) else ("ky", "kk")
+        if letters & (_UZBEK_OR_KAZAKH | {"і"}):
+            return ("kk",)
+        # Kyrgyz writes long vowels double (`колдонуучу`, `жооп`), Kazakh does not (`Жаңа пайдаланушы`).
+        return ("ky", "kk") if _KYRGYZ_LONG_VOWEL.search(text.lower()) else ("kk", "ky")
     if "і" in letters:
         # Russian has no і; Ukrainian has no ы, which Kazakh (and Belarusian, with ў) writes constantly.
         if letters & _UZBEK_OR_KAZAKH or "ы" in letters:
@@ -184,13 +189,30 @@ def _mostly_uzbek(text: str) -> bool:
     return bool(words) and 2 * known >= len(words)
 
 
-# Latin letters that only some languages use: (letters, language), checked in order.
+# Latin letters that only some languages use: (letters, language), checked in order. ə is Azerbaijani's alone;
+# ı ş ğ are Turkish and Azerbaijani letters both (`TURKIC_LATIN`: the file's and project's language decide).
 _LATIN_DECIDERS = (
     (frozenset("ə"), "az"),
     (frozenset("ışğ"), "tr"),
     (frozenset("ãõ"), "pt"),
     (frozenset("ñ¿¡"), "es"),
 )
+# The languages whose letters above decide alone: no neighbour writes them.
+_UNIQUE_LETTER_LANGUAGES = frozenset({"az", "pt", "es"})
+# Turkish and Azerbaijani: the same letters but ə, and Azerbaijani has no word list here: a text without ə is
+# a close call between them, which the file's and the project's language decide.
+TURKIC_LATIN = ("tr", "az")
+
+
+def latin_letters_decide(text: str) -> bool:
+    """Does a letter of the text that only one language writes (ə, ã õ, ñ) decide its language?"""
+    letters = set(text.lower())
+    for deciding, language in _LATIN_DECIDERS:
+        if letters & deciding:
+            return language in _UNIQUE_LETTER_LANGUAGES
+    return False
+
+
 # Between Spanish and Portuguese, letters one of them has: ç ê ô â à are Portuguese, not Spanish.
 _PORTUGUESE_NOT_SPANISH = frozenset("çêôâà")
 # Short function words each language writes constantly and the other does not (accents folded away).

@@ -22,7 +22,13 @@ from english_guard.language.prose import (
     plainly_english,
     prose_body,
 )
-from english_guard.language.scripts import cyrillic_languages, latin_language, russian_letters
+from english_guard.language.scripts import (
+    TURKIC_LATIN,
+    cyrillic_languages,
+    latin_language,
+    latin_letters_decide,
+    russian_letters,
+)
 from english_guard.language.tokens import prose_tokens, split_identifier
 from english_guard.language.words import (
     AMBIGUOUS,
@@ -267,6 +273,11 @@ def _ratios(words: list[Word], english: list[Word], kind: str, with_shared: bool
     for lang, value in borrowed.items():
         if lang not in ratios:
             ratios[lang] = value
+    turkish, azerbaijani = TURKIC_LATIN
+    if turkish in ratios:
+        # Azerbaijani has no word list here: a Turkish word is an Azerbaijani one too, a little less likely (the
+        # Azerbaijani share of the profile must be clearly larger than the Turkish one to name it so).
+        ratios[azerbaijani] = max(ratios.get(azerbaijani, float("-inf")), ratios[turkish] - _AZERBAIJANI_MARGIN)
     leaning = {lang: value + any_foreign + against for lang, value in ratios.items()}
     if any_foreign:
         leaning[ANY] = any_foreign + against
@@ -365,12 +376,32 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
     ranked = sorted(((lang, value / total) for lang, value in votes.items()), key=lambda item: -item[1])
     # Letters that only one of the likely languages writes decide (ə, ı ş ğ, ã õ ñ; Portuguese or Spanish
     # by their function words): the model and the lexicons often confuse these neighbours.
-    decided = latin_language(foreign_text if kind == "identifier" else text, tuple(lang for lang, _ in ranked))
+    lettered = foreign_text if kind == "identifier" else text
+    decided = latin_language(lettered, tuple(lang for lang, _ in ranked))
     if decided and decided != ranked[0][0]:
         ranked = [(decided, 1.0)] + [(lang, share) for lang, share in ranked if lang != decided]
+    if decided and latin_letters_decide(lettered):
+        # A letter only this language writes (ə, ã, ñ): no neighbour is a close call, whatever the file writes.
+        ranked = [ranked[0]] + [(lang, share * _NOT_CLOSE) for lang, share in ranked[1:]]
+    elif ranked[0][0] in TURKIC_LATIN:
+        # Turkish or Azerbaijani without ə: the same letters, and no Azerbaijani word list: a close call that the
+        # file's and the project's language decide, Turkish unless they show clearly more Azerbaijani.
+        top = ranked[0][1]
+        turkish, azerbaijani = TURKIC_LATIN
+        ranked = [(turkish, top), (azerbaijani, top * _AZERBAIJANI_SHARE)] + [
+            (lang, share) for lang, share in ranked[1:] if lang not in TURKIC_LATIN
+        ]
     ranked = [(lang, share) for lang, share in ranked if share > 0.0] or ranked[:1]
     if cyrillic_unknown:
         ranked = _open_to_unlisted_cyrillic(ranked, turkic_endings, _not_uzbek(foreign))
+    elif cyrillic_open and ranked[0][0] in _EAST_SLAVIC and _words_decide_east_slavic(foreign):
+        # A word only the Ukrainian list knows (`Головне`, `Скасувати`) and none only the Russian one knows (or
+        # the other way round): the words name the text, not the file's language.
+        decided_language = _words_decide_east_slavic(foreign)
+        top = ranked[0][1]
+        ranked = [(decided_language, top)] + [
+            (lang, share * _NOT_CLOSE) for lang, share in ranked if lang != decided_language
+        ]
     elif cyrillic_open and ranked[0][0] == "ru" and not russian_letters(text) and _ukrainian_words_too(foreign):
         # Words both Russian and Ukrainian write (`Назад`, `Меню`) and no letter of either: the file's and
         # the project's profile names them.
@@ -382,6 +413,33 @@ def _name_language(foreign: list[Word], words: list[Word], text: str, kind: str)
         ranked = _lexicon_ties(ranked, foreign)
     candidates = tuple((OUTPUT_ALIASES.get(lang, lang), round(share, 3)) for lang, share in ranked[:4])
     return candidates[0][0], candidates
+
+
+# Below half the top share: not a close call (findings._close_candidates).
+_NOT_CLOSE = 0.45
+# A Turkic text without ə is Azerbaijani where the profile's Azerbaijani share is about a third larger than the
+# Turkish one: its share of the close call, and the margin of its log likelihood ratio (log 0.75 = -0.29).
+_AZERBAIJANI_SHARE = 0.75
+_AZERBAIJANI_MARGIN = 0.3
+_EAST_SLAVIC = ("ru", "uk")
+# A word a lexicon lists at least this often is a word of that language, not a stray form.
+_SURE_WORD_ZIPF = 3.0
+
+
+def _words_decide_east_slavic(foreign: list[Word]) -> str:
+    """ "uk" when a Cyrillic word of four letters or more is a word of the Ukrainian list and not of the Russian
+    one, and no word is the other way round; "ru" the other way round; else "" (the words are shared, or
+    both)."""
+    only: set[str] = set()
+    for word in foreign:
+        if word.reason != "script" or len(word.key) < 4:
+            continue
+        listed = {lang for lang, zipf in word.languages if zipf >= _SURE_WORD_ZIPF}
+        known = {lang for lang, _zipf in word.languages}
+        for language, other in (("uk", "ru"), ("ru", "uk")):
+            if language in listed and other not in known:
+                only.add(language)
+    return next(iter(only)) if len(only) == 1 else ""
 
 
 def _lexicon_ties(ranked: list[tuple[str, float]], foreign: list[Word]) -> list[tuple[str, float]]:
@@ -423,9 +481,12 @@ _CYRILLIC_CLOSE_CALL = ("ru", "kk", "uz")
 _TURKIC_ENDINGS = (
     "ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "лар", "лер", "дар", "дер", "тар", "тер",
     "мыз", "міз", "сыз", "сіз", "ңыз", "ңіз", "ау", "еу",
+    # the infinitive after a consonant (`тексеру`, `жазу`, `кету`), agent nouns (`пайдаланушы`: Russian never
+    # writes шы or жы)
+    "ру", "лу", "зу", "ту", "шы", "ші", "жы",
 )  # fmt: skip
 # How much less likely Russian is than a Turkic language for a text whose unknown words end so.
-_RUSSIAN_AGAINST_TURKIC_ENDINGS = 0.5
+_RUSSIAN_AGAINST_TURKIC_ENDINGS = 0.3
 
 
 def _unknown_cyrillic(foreign: list[Word]) -> tuple[bool, bool]:
