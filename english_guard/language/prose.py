@@ -306,6 +306,14 @@ _LETTERS_REASON = "letters typical of"
 _CAPITALS_WORD_LETTERS = 4
 
 
+def _lowercase_english(tokens: list[Token], words: list[Word]) -> bool:
+    """Does the text hold a lowercase English word of three letters or more?"""
+    return any(
+        w.verdict in ("english", "code") and len(t.text) >= 3 and t.text.islower()
+        for t, w in zip(tokens, words, strict=True)
+    )
+
+
 def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     # `classify_word` hands out one cached object per word to every text of the process: a word re-labelled
     # below by its place in this text (a name, Title Case) is a copy (`_relabel`).
@@ -358,9 +366,10 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
             lexicon_evidence = "lexicon" in word.reason or word.reason.startswith("Uzbek stem")
             lexicon_backed = lexicon_evidence and lowercase_foreign
             if text.isupper() and not word.reason.startswith(("script", _LETTERS_REASON)):
-                if len(text) >= _CAPITALS_WORD_LETTERS and lexicon_evidence:
+                if len(text) >= _CAPITALS_WORD_LETTERS and lexicon_evidence and not _lowercase_english(tokens, words):
                     # `XATOLIK`, `DİKKAT`: a word of a foreign lexicon in capitals is a shouted word where the
-                    # file and the project write that language, an acronym or a constant elsewhere.
+                    # file and the project write that language, an acronym or a constant elsewhere; an acronym
+                    # among lowercase English words (`100 KLOC over all files`) stays one.
                     _relabel(words, index, "foreign", "all capitals, a word of its lexicon", AMBIGUOUS)
                     continue
                 # acronyms, constants, Unicode character names, licence shouting: not language evidence

@@ -481,8 +481,8 @@ _CYRILLIC_CLOSE_CALL = ("ru", "kk", "uz")
 _TURKIC_ENDINGS = (
     "ды", "ді", "ты", "ті", "ған", "ген", "қан", "кен", "лар", "лер", "дар", "дер", "тар", "тер",
     "мыз", "міз", "сыз", "сіз", "ңыз", "ңіз", "ау", "еу",
-    # the infinitive after a consonant (`тексеру`, `жазу`, `кету`), agent nouns (`пайдаланушы`: Russian never
-    # writes шы or жы)
+    # the infinitive after a consonant (`тексеру`, `жазу`, `кету`) and agent nouns (`пайдаланушы`): Russian
+    # spelling never ends a word in `шы` or `жы`
     "ру", "лу", "зу", "ту", "шы", "ші", "жы",
 )  # fmt: skip
 # How much less likely Russian is than a Turkic language for a text whose unknown words end so.
