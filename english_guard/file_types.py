@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # reader name -> "module:function" inside english_guard.sources
 READERS: dict[str, str] = {
-    "python": "python:read_python_text",
+    "python": "python:read_python_to_judge",
     "yaml": "text.yaml_helm:read_yaml",  # YAML and Helm chart templates
     "dockerfile": "text.dockerfile:read_dockerfile",
     "shell": "text.shell:read_shell",

@@ -26,7 +26,7 @@ from english_guard.records import Segment
 from english_guard.sources.callpatterns import NEVER_USER_FACING, matches_any
 from english_guard.sources.python import read_comments
 from english_guard.sources.python_positions import _LINE_END, Positions
-from english_guard.sources.string_roles import _has_alphabet_run
+from english_guard.sources.string_roles import _REGEX, _has_alphabet_run, _regex_like
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -193,6 +193,57 @@ def test_alphabet_runs_of_ascii_texts_are_found_as_character_by_character():
     assert found > 1000
     for text in [*TEXTS, "@ABCDE", "`abcde", "VWXYZ[", "uvwxyz", "abcdeX", "ßàáâãä"]:
         assert _has_alphabet_run(text) == _has_alphabet_run_by_character(text), text
+
+
+def test_alphabet_runs_of_any_texts_are_found_as_character_by_character():
+    # Stretches of code points that follow one another (letters of several scripts, digits, symbols, marks,
+    # surrogates, the highest code points) between random characters: the step found on whole UTF-32 units
+    # must neither miss a run nor borrow across characters.
+    draw = random.Random(16)
+    starts = [0x40, 0x60, 0xDF, 0x3B1, 0x410, 0x5D0, 0x660, 0x2160, 0x4E00, 0xD7FE, 0xFFFA, 0x1D400, 0x10FFF9]
+    found = 0
+    for _ in range(40_000):
+        start = draw.choice(starts) + draw.randint(-3, 3)
+        text = "".join(
+            chr(draw.randint(0, 0x10FFFF)) if draw.random() < 0.25 else chr(max(0, min(0x10FFFF, start + index)))
+            for index in range(draw.randint(0, 12))
+        )
+        assert _has_alphabet_run(text) == _has_alphabet_run_by_character(text), ascii(text)
+        found += _has_alphabet_run(text)
+    assert found > 1000
+
+
+def test_regex_shapes_are_searched_only_where_a_mark_is():
+    draw = random.Random(17)
+    pieces = [
+        "\\d",
+        "\\",
+        "(?P<x>",
+        "(?",
+        "[^a]",
+        "[a-z]",
+        "[",
+        "{2}",
+        "{2,5}",
+        "{",
+        "a.*",
+        ".+",
+        "x.?",
+        ".",
+        "^",
+        "$",
+        "$\n",
+        "word",
+        " ",
+        "Straße",
+        "\n",
+        "é",
+        "*",
+        "+",
+        "?",
+    ]
+    for text in [*TEXTS, *("".join(draw.choices(pieces, k=draw.randint(0, 6))) for _ in range(30_000))]:
+        assert _regex_like(text) == (_REGEX.search(text) is not None), text
 
 
 def _english_derivation_through_every_suffix(key: str) -> str:

@@ -401,15 +401,22 @@ def parse(path: str, text: str) -> ast.Module:
         raise PythonSyntaxError(f"cannot parse: {exc}", None, None) from None
 
 
-def read_python_text(path: str, text: str, config: Config, test_file: bool | None = None) -> list[Segment]:
+def read_python_text(
+    path: str,
+    text: str,
+    config: Config,
+    test_file: bool | None = None,
+    needs_no_segment: Callable[[str, str], bool] | None = None,
+) -> list[Segment]:
     """All segments of one Python file, in source order. Its strings are test data when it is a test file
     (by its path and content, unless `test_file` says otherwise: `extract --include-tests` reads tests as
-    code). Deep trees get a deeper stack (see `deep`).
+    code). Deep trees get a deeper stack (see `deep`). `needs_no_segment` (text, role) leaves string
+    literals out (see `read_python_to_judge`).
 
     A file that does not parse raises PythonSyntaxError (EG900) carrying, as `segments`, what a
     tolerant lexer still reads in it: comments, docstrings and defined names are checked all the same."""
     try:
-        return deeper(_read_python_text, path, text, config, test_file)
+        return deeper(_read_python_text, path, text, config, test_file, needs_no_segment)
     except RecursionError:
         error = PythonSyntaxError(TOO_DEEP, None, None)
     from english_guard.sources.python_tolerant import tolerant_segments
@@ -418,7 +425,24 @@ def read_python_text(path: str, text: str, config: Config, test_file: bool | Non
     raise error
 
 
-def _read_python_text(path: str, text: str, config: Config, test_file: bool | None = None) -> list[Segment]:
+def read_python_to_judge(path: str, text: str, config: Config) -> list[Segment]:
+    """`read_python_text` for the check (the reader table's entry): without the string literals whose verdict
+    could change nothing (`settled_literals`). The fixes read every literal."""
+    from english_guard.settings import settings_for
+    from english_guard.sources.settled_literals import literals_needing_no_segment
+
+    return read_python_text(
+        path, text, config, needs_no_segment=literals_needing_no_segment(settings_for(config).allowed)
+    )
+
+
+def _read_python_text(
+    path: str,
+    text: str,
+    config: Config,
+    test_file: bool | None = None,
+    needs_no_segment: Callable[[str, str], bool] | None = None,
+) -> list[Segment]:
     try:
         tree = parse(path, text)
     except PythonSyntaxError as exc:
@@ -433,7 +457,7 @@ def _read_python_text(path: str, text: str, config: Config, test_file: bool | No
         collector.resolve_local_calls()
         collector.mark_language_tables()
         if _STRING_SEGMENTS:
-            collector.strings = collector.string_segments()
+            collector.strings = collector.string_segments(needs_no_segment)
             if not _JUDGED_STRINGS:
                 collector.strings = []
     if "\r" in text:

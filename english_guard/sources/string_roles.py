@@ -197,6 +197,25 @@ _FILE_EXTENSION = re.compile(
     r"html?|css|js|ts|md|rst|xml|zip|gz|tar|db|sqlite3?|log|env|sh|po|mo|pot|lock|pem|key|crt)$",
     re.IGNORECASE,
 )
+
+
+def _regex_like(text: str) -> bool:
+    """`_REGEX.search(text)`, asked only of texts that hold a mark every match of it holds: a backslash, `(?`,
+    `[`, `{`, `.*`, `.+` or `.?`, a `^` first or a `$` last (before a final newline too). Most prose has none."""
+    if (
+        "\\" in text
+        or "(?" in text
+        or "[" in text
+        or "{" in text
+        or "." in text
+        and (".*" in text or ".+" in text or ".?" in text)
+        or text[:1] == "^"
+        or "$" in text[-2:]
+    ):
+        return _REGEX.search(text) is not None
+    return False
+
+
 _FORMAT_DIRECTIVE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[a-zA-Z%]|\{[^{}]*\}")
 _NAME = re.compile(r"^[\w.:*\-/]+$")
 _CODE_PUNCTUATION = re.compile(r"[_.:*]|[a-z][A-Z]")
@@ -205,16 +224,19 @@ _CODE_PUNCTUATION = re.compile(r"[_.:*]|[a-z][A-Z]")
 _ALPHABET_RUN = 6  # "abcdef", "ßàáâãä", "אבגדהו": letters in code-point order are a table, not words
 
 
-# The same test for ASCII text, in one regex search: six code points in a row whose last five are letters
-# (the first may be any character, as in the loop below: `@ABCDE`, `` `abcde ``).
-_ASCII_ALPHABET_RUN = re.compile(
-    "|".join(
-        re.escape(chr(start) + "".join(chr(code) for code in range(start + 1, start + _ALPHABET_RUN)))
-        for start in range(0x40, 0x7B - _ALPHABET_RUN + 1)
-        if all(chr(code).isalpha() for code in range(start + 1, start + _ALPHABET_RUN))
-    )
-)
+# Six code points in a row whose last five are letters (the first may be any character: `@ABCDE`, `` `abcde ``),
+# found with whole-text operations that run in C instead of a Python step per character. For ASCII text: each
+# byte's successor when that successor is a letter, else 0xFF (no ASCII text holds it); XOR with the next bytes
+# leaves a zero byte exactly where a letter follows its predecessor in code-point order.
+_ASCII_SUCCESSOR = bytes(code + 1 if code + 1 < 0x80 and chr(code + 1).isalpha() else 0xFF for code in range(256))
+_ASCII_STEPS = b"\0" * (_ALPHABET_RUN - 1)
+# For any text, as UTF-32 code units: (next | 2**31) - previous - 1 is 2**31 exactly where a code point follows
+# its predecessor, and no unit borrows from its neighbour (code points are below 2**21).
+_UNIT_HIGH, _UNIT_ONE = b"\x80\0\0\0", b"\0\0\0\1"
+_UNIT_STEPS = b"\0" * (4 * (_ALPHABET_RUN - 1))
+
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_RUNS = re.compile(r"[\x00-\x7f]+")
 _WHITESPACE = re.compile(r"\s")  # what str.isspace() calls a space, found in C
 
 
@@ -227,8 +249,26 @@ def _has_letter(text: str) -> bool:
 def _has_alphabet_run(text: str) -> bool:
     """A run of letters whose code points follow one another: a character table (a codec's decoding table,
     shlex's word characters), which no language writes as a word."""
+    steps = len(text) - 1
+    if steps < _ALPHABET_RUN - 1:
+        return False
     if text.isascii():
-        return _ASCII_ALPHABET_RUN.search(text) is not None
+        data = text.encode("ascii")
+        following = int.from_bytes(data[1:], "big") ^ int.from_bytes(data[:-1].translate(_ASCII_SUCCESSOR), "big")
+        return _ASCII_STEPS in following.to_bytes(steps, "big")
+    data = text.encode("utf-32-be", "surrogatepass")  # "\ud800" is a literal too
+    high = int.from_bytes(_UNIT_HIGH * steps, "big")
+    gaps = (
+        (int.from_bytes(data[4:], "big") | high)
+        - int.from_bytes(data[:-4], "big")
+        - int.from_bytes(_UNIT_ONE * steps, "big")
+    )
+    if _UNIT_STEPS not in (gaps ^ high).to_bytes(4 * steps, "big"):
+        return False  # no five code points in a row follow their predecessors
+    return _alphabet_run_by_character(text)  # some do (rare outside tables): are they letters?
+
+
+def _alphabet_run_by_character(text: str) -> bool:
     run, previous = 1, -2
     for char in text:
         code = ord(char)
@@ -285,7 +325,7 @@ def _text_shape(text: str) -> str:
     if not spaced:
         if "/" in stripped or "\\" in stripped or _FILE_EXTENSION.search(stripped):
             return DATA  # paths, MIME types, file names, bot commands
-        if _REGEX.search(stripped):
+        if _regex_like(stripped):
             return DATA
         word = stripped.rstrip(".:")  # "Итого:", "руб.": sentence punctuation, not a dotted name
         if _NUMBERED_LABEL.match(word):
@@ -293,10 +333,8 @@ def _text_shape(text: str) -> str:
         if _NAME.match(word) and (_CODE_PUNCTUATION.search(word) or (word.isascii() and word.islower())):
             return NAME  # snake_case, dotted task paths, `scope:value` callback data, a lowercase key
         return "prose"  # a word a person reads: "Yanvar", "Буква", "请输入"
-    if _REGEX.search(stripped) and (
-        stripped.isascii() or not any(ch.isalpha() and not ch.isascii() for ch in stripped)
-    ):
-        return DATA
+    if _regex_like(stripped) and (stripped.isascii() or not any(map(str.isalpha, _ASCII_RUNS.sub("", stripped)))):
+        return DATA  # a pattern with no letter outside ASCII
     return "prose"
 
 

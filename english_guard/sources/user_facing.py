@@ -603,8 +603,9 @@ class UserFacingStrings(ast.NodeVisitor):
             elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
                 stack.extend(reversed(node.elts))
 
-    def string_segments(self) -> list[Segment]:
-        """One segment per string literal that is not data, with its role as the segment's symbol."""
+    def string_segments(self, needs_no_segment: Callable[[str, str], bool] | None = None) -> list[Segment]:
+        """One segment per string literal that is not data, with its role as the segment's symbol; with
+        `needs_no_segment`, none for the literals it accepts by text and role (see `settled_literals`)."""
         segments = []
         docstrings, roles, holders, test_file = self.docstring_nodes, self.roles, self.holders, self.test_file
         for node in self.string_nodes:
@@ -624,7 +625,7 @@ class UserFacingStrings(ast.NodeVisitor):
                 continue  # data whatever its role (`final_role`)
             assigned, context = roles.get(key, (None, PRESUMED))
             role = role_of_shape(assigned, shape, test_file)
-            if role != DATA:
+            if role != DATA and (needs_no_segment is None or not needs_no_segment(body, role)):
                 segments.append(self._literal_segment(node, "string", body, role, context, holders.get(key, "")))
         return segments
 
