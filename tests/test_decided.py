@@ -93,6 +93,13 @@ def test_a_stale_or_missing_table_is_not_used(tmp_path: Path, monkeypatch):
     assert decided.read_table() is None
 
 
+def test_a_module_installed_without_its_source_changes_the_fingerprint(monkeypatch):
+    """Bytecode-only installs cannot show which rules the table was built with: it is then not used."""
+    current = decided.fingerprint()
+    monkeypatch.setattr(decided, "SOURCES", (*decided.SOURCES, "a_module_without_source"))
+    assert decided.fingerprint() != current
+
+
 def test_a_data_file_left_out_changes_the_fingerprint(monkeypatch):
     """Deleting the GPL word list (README, "Lexicon licences") makes the table inapplicable, not wrong."""
     current = decided.fingerprint()

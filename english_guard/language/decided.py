@@ -56,8 +56,11 @@ def fingerprint() -> str:
 
     digest = hashlib.sha256(f"format {FORMAT}\n".encode())
     for name in SOURCES:
-        digest.update(name.encode() + b"\n")
-        digest.update((_LANGUAGE / f"{name}.py").read_bytes().replace(b"\r\n", b"\n"))
+        try:
+            source = (_LANGUAGE / f"{name}.py").read_bytes().replace(b"\r\n", b"\n")
+        except OSError:  # installed without its sources (bytecode only): the table cannot be checked, so not used
+            source = b"\0missing"
+        digest.update(name.encode() + b"\n" + source)
     for name in DATA_FILES:
         try:
             with open(_LANGUAGE / "data" / name, "rb") as handle:
