@@ -100,3 +100,17 @@ def test_a_word_of_a_foreign_lexicon_in_capitals_leans_and_an_acronym_stays_neut
     for english in ("# TODO: fix this", "# WARNING: DO NOT EDIT", "# THE SOFTWARE IS PROVIDED AS IS", "# see RFC"):
         verdict = judge(english, "comment")
         assert verdict.english and not verdict.leaning, english
+
+
+def test_a_highlighted_comment_is_prose_and_a_shebang_is_not():
+    assert not judge("#!Ejercicio 3: Calcular el área de un triángulo", "comment").english
+    assert not judge("#! Dado diez números enteros, calcula la suma", "comment").english
+    for shebang in ("#!/usr/bin/env python3", "#! /usr/bin/python", "#!python"):
+        assert judge(shebang, "comment").english
+
+
+def test_the_comment_of_a_commented_out_line_of_code_is_prose():
+    assert not judge("# x = 5  # o'zgaruvchi", "comment").english
+    assert not judge("# total = 0  # переменная", "comment").english
+    assert judge("# x = 1  # TODO", "comment").english
+    assert judge("# x = 1  # noqa: E501", "comment").english

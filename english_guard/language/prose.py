@@ -98,24 +98,28 @@ def _directive_reason(body: str) -> str | None:
     return match.group("reason").strip() if match else None
 
 
+# A shebang names an interpreter's path (`#!/usr/bin/env python3`); `#!` before words is a highlighted comment
+# (`#! Ejercicio 3: ...`, the Better Comments convention), prose like any other.
+_SHEBANG = re.compile(r"#!\s*(?:/|[\w.-]*$)")
+
+
 def prose_body(text: str, kind: str) -> str | None:
     """The part of a comment, docstring or string that can carry language, or None when none can."""
     body = text
     if kind in ("comment", "prose"):
         body = text.lstrip()
-        if body.startswith("#!"):
+        if _SHEBANG.match(body):
             return None
-        body = body.lstrip("#/;*").strip()
-        if kind == "comment" and text.lstrip().startswith("#!"):
-            return None
+        body = body.lstrip("#/;*!").strip()
         if _DIRECTIVE.match(body):
             return _directive_reason(body)
         if kind == "prose" and _CONFIG_LINE.match(body):
             return None
         code = _commented_code(body)
         if code is not None:
-            # Commented-out code is not prose, but the prose in its string literals is (`# print("Salom")`).
-            return _string_prose(code)
+            # Commented-out code is not prose, but the prose in its string literals is (`# print("Salom")`), and
+            # so is its own comment (`# x = 5  # o'zgaruvchi`).
+            return _string_prose(code, _inline_comment(body))
         shaped = _code_shaped_prose(body)
         if shaped is not None:
             # A line of commented-out code that does not parse alone (a line of a block, `print "x"` of
@@ -172,10 +176,22 @@ def _commented_code(body: str) -> ast.AST | None:
         return None
 
 
-def _string_prose(tree: ast.AST) -> str | None:
-    """The text of the string literals in a piece of code (f-string text parts too) and of its non-ASCII names
-    (`# cities = [Ташкент, Бухара]`), or None if none has words."""
-    parts = []
+def _inline_comment(code: str) -> str:
+    """The comment at the end of a line of code (after a `#` outside its string literals), unless it is a tool's
+    directive; "" when there is none."""
+    if "#" not in code:
+        return ""
+    index = _STRING_LITERAL.sub(lambda match: " " * len(match.group()), code).find("#")
+    if index < 0:
+        return ""
+    comment = code[index:].lstrip("#").strip()
+    return "" if _DIRECTIVE.match(comment) else comment
+
+
+def _string_prose(tree: ast.AST, comment: str = "") -> str | None:
+    """The text of the string literals in a piece of code (f-string text parts too), of its non-ASCII names
+    (`# cities = [Ташкент, Бухара]`) and of its own comment, or None if none has words."""
+    parts = [comment] if comment else []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             parts.append(node.value)
