@@ -92,3 +92,22 @@ def test_words_only_one_of_russian_and_ukrainian_writes_name_the_text():
     assert verdict.language == "uk"
     assert [language for language, share in verdict.candidates if share >= 0.5 * verdict.candidates[0][1]] == ["uk"]
     assert judge("Главное меню", "string").language == "ru"
+
+
+POLISH_BOT = """\
+# Obsługa poleceń użytkownika
+POWITANIE = "Witaj! Wybierz opcję z menu."
+
+
+def pokaz(bot, chat_id, wynik):
+    bot.send_message(chat_id, f"Wynik: {wynik}")
+    bot.send_message(chat_id, "Dziękuję")
+    bot.send_message(chat_id, "Zapisano")
+    return "Gotowe"
+"""
+
+
+def test_a_word_two_lexicons_list_about_as_often_is_named_by_the_project(tmp_path):
+    # `zapisano`: transliterated Russian 3.3, Polish 2.6 (Zipf): a close call, Polish in a Polish project.
+    (tmp_path / "app.py").write_text(POLISH_BOT, encoding="utf-8")
+    assert _languages(tmp_path)["Zapisano"] == "pl"
