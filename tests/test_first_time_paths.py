@@ -114,18 +114,35 @@ def test_the_tails_no_foreign_lexicon_holds_are_no_compound_part():
     assert foreign_words_among([]) == frozenset()
 
 
+class _EveryPart:
+    """Every tail "listed" and every part looked up: the plain definition of `words._PARTS`."""
+
+    def among(self, keys: list[str]) -> frozenset[str]:
+        return frozenset(keys)
+
+    def may_hold(self, key: str) -> bool:
+        return True
+
+
 def test_foreign_compounds_are_found_as_with_a_look_up_of_every_tail(monkeypatch):
     keys = [fold(word) for word in WORDS if 8 <= len(word) <= 40]
     keys += ["rechnungsnummer", "kundennummer", "hilfsfunktionen", "seitenlaenge", "lieferadresse", "dateiname"]
-    with_filter = {key: words.foreign_compound(key) for key in keys}
-    words.foreign_compound.cache_clear()
-    monkeypatch.setattr(words, "foreign_words_among", frozenset)  # every tail "listed": each is looked up
+    found: list[dict] = []
+    # Asking the lexicon which tails it holds (a run's first compounds), the parts in memory (later ones), and
+    # looking up every tail and part.
+    asking = lexicon.CompoundParts(words._COMPOUNDING, words._PART_ZIPF)
+    asking.LOAD_AFTER = 10**9
+    holding = lexicon.CompoundParts(words._COMPOUNDING, words._PART_ZIPF)
+    holding.LOAD_AFTER = 0
     try:
-        without = {key: words.foreign_compound(key) for key in keys}
+        for parts in (asking, holding, _EveryPart()):
+            words.foreign_compound.cache_clear()
+            monkeypatch.setattr(words, "_PARTS", parts)
+            found.append({key: words.foreign_compound(key) for key in keys})
     finally:
         words.foreign_compound.cache_clear()
-    assert with_filter == without
-    assert sum(1 for found in without.values() if found) >= 6
+    assert found[0] == found[1] == found[2]
+    assert sum(1 for compound in found[2].values() if compound) >= 6
 
 
 def test_a_word_no_lexicon_holds_has_the_empty_entry():

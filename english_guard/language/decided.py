@@ -37,6 +37,7 @@ DATA_FILES = (
     "common_words.txt",
     "romanized.txt",
     "uzbek-hunspell.txt.gz",
+    "compound_parts.txt.gz",
 )
 # Of a data file, its size and this many bytes of its start and its end stand for its content (an SQLite
 # file's header holds its change counter; every rebuild of a word list changes its size or its ends).

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from english_guard.language.decided import decided
-from english_guard.language.lexicon import common_words, derived_data, foreign_words_among, lookup
+from english_guard.language.lexicon import CompoundParts, common_words, derived_data, lookup
 from english_guard.language.morphology import (
     english_stem_uzbek_plural,
     uzbek_letter_shape,
@@ -660,8 +660,14 @@ _SHORT_TAIL_ZIPF = 4.5
 _LOAN_TAIL_HEAD_ZIPF = 4.0
 
 
+# The words that can be half of a compound, in memory once a run looks for enough compounds.
+_PARTS = CompoundParts(_COMPOUNDING, _PART_ZIPF)
+
+
 def _part_languages(part: str) -> dict[str, float]:
     """The compounding languages whose lexicon knows `part` well enough to be half of a compound."""
+    if not _PARTS.may_hold(part):
+        return {}  # surely none: no look-up
     return {lang: value for lang, value in lookup(part).foreign if value >= _PART_ZIPF and lang in _COMPOUNDING}
 
 
@@ -704,8 +710,8 @@ def foreign_compound(key: str) -> tuple[str, str, str, bool] | None:
     language decides (a random split finds short words: `vart` + `heta`). English compounds are found first
     (english_compound), so `hostname` never gets here."""
     best: tuple[float, tuple[str, str, str, bool]] | None = None
-    # Most tails of a word are in no lexicon: those are found with one query, and only the others looked up.
-    listed = foreign_words_among([key[cut:] for cut in range(_HEAD_MIN, len(key) - 2)])
+    # Most tails of a word are no part of a compound: those are found at once (`_PARTS`), only the others looked up.
+    listed = _PARTS.among([key[cut:] for cut in range(_HEAD_MIN, len(key) - 2)])
     for cut in range(_HEAD_MIN, len(key) - 2):
         head, tail = key[:cut], key[cut:]
         if tail not in listed:
