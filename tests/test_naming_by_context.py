@@ -111,3 +111,8 @@ def test_a_word_two_lexicons_list_about_as_often_is_named_by_the_project(tmp_pat
     # `zapisano`: transliterated Russian 3.3, Polish 2.6 (Zipf): a close call, Polish in a Polish project.
     (tmp_path / "app.py").write_text(POLISH_BOT, encoding="utf-8")
     assert _languages(tmp_path)["Zapisano"] == "pl"
+
+
+def test_a_latin_i_typed_inside_a_cyrillic_word_is_the_letter_i():
+    assert cyrillic_languages("Бiлiм беру") == ("uk", "kk")  # Latin i in Cyrillic words: і, as in `Білім`
+    assert cyrillic_languages("iPhone Привет") == ("",)  # a Latin word beside a Cyrillic one is no letter of it

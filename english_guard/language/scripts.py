@@ -111,6 +111,7 @@ _UZBEK_OR_TAJIK = frozenset("ўҳ")  # ў is Belarusian too (with і, and withou
 _TAJIK_ONLY = frozenset("ӣӯҷ")
 _UZBEK_OR_KAZAKH = frozenset("қғ")
 _RUSSIAN_NOT_UKRAINIAN = frozenset("ыэъё")
+_LATIN_I_IN_CYRILLIC = re.compile(r"(?<=[\u0400-\u04ff])[iI]|[iI](?=[\u0400-\u04ff])")
 _KYRGYZ_LONG_VOWEL = re.compile(r"(уу|оо|үү|өө|ээ|аа|ыы|ее)")
 
 
@@ -129,6 +130,9 @@ def cyrillic_languages(text: str) -> tuple[str, ...]:
     one language when they decide, several when they leave neighbours open (the file's and project's
     language then decide, see english_guard.context)."""
     letters = set(text.lower())
+    if "i" in letters and _LATIN_I_IN_CYRILLIC.search(text):
+        # A Latin i typed for і inside a Cyrillic word (`Бiлiм`): Kazakh and Ukrainian writers often do.
+        letters.add("і")
     if letters & _UKRAINIAN_ONLY:
         return ("uk",)
     if letters & _TAJIK_ONLY:
