@@ -364,13 +364,11 @@ def _pool_context():
 
 def _warm_before_fork(readers: set[str]) -> None:
     """Load once in the parent what every worker needs, so that the forked workers share it."""
-    from english_guard.language import decided
     from english_guard.language.lexicon import common_words
     from english_guard.language.uzbek_words import uzbek_forms
 
     common_words().load()
     uzbek_forms()
-    decided.load()
     judging = ("screen", "findings", "settings", "suppression", "deceptive_characters")
     for module in (f"english_guard.{name}" for name in judging):
         importlib.import_module(module)

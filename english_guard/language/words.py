@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from english_guard.language.decided import decided
 from english_guard.language.lexicon import CompoundParts, common_words, derived_data, lookup
 from english_guard.language.morphology import (
     english_stem_uzbek_plural,
@@ -196,10 +195,6 @@ def _uzbek_form_zipf(languages: tuple[tuple[str, float], ...]) -> float:
 
 @lru_cache(maxsize=200_000)
 def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
-    stored = decided(word, allowed, identifier)  # frequent words of code are decided at build time
-    if stored is not None:
-        key, verdict, strength, languages, reason = stored
-        return Word(word, word.lower() if key is None else key, verdict, strength, languages, reason)
     found = _classify_word(word, allowed, identifier)
     if found.verdict == "foreign" and found.strength == AMBIGUOUS and found.key.isascii():
         # A word that leans towards other languages (`amal`, `sana`, `dona`) leans towards Uzbek too when the Uzbek
