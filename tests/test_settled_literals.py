@@ -72,7 +72,7 @@ def test_every_literal_left_out_changes_nothing() -> None:
                 for path in ("app/views.py", "tests/data/sample.py"):
                     for enabled in (EVERY_CODE, frozenset()):
                         assert _nothing_follows(text, role, path, enabled), (text, role, path)
-    assert left_out > 1000  # the shortcut is not idle
+    assert left_out > 300  # the shortcut is not idle (642 without ../shared beside the checkout, as in CI)
 
 
 @pytest.mark.parametrize(
