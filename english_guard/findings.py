@@ -28,6 +28,7 @@ from english_guard.language.verdict import NEIGHBOURS
 from english_guard.language.words import SHARED
 from english_guard.records import Finding, Segment, Verdict, WordEvidence
 from english_guard.rules import KIND_CODES, MIXED_SCRIPT_IDENTIFIER, RULES
+from english_guard.sources.settled_literals import read_again_when_settled
 from english_guard.sources.string_roles import (
     PRESUMED,
     TEST_DATA,
@@ -214,17 +215,11 @@ def _settles(segment: Segment, kind: str, settle: Callable[[str, str], bool], co
     """Whether the segment's verdict is surely English with no leaning, and nothing else in `evaluate` reads the
     text of such a segment: a shouted string is judged again in small letters, and a user-facing Title Case label
     may lean through a lexicon word (`title_case_leaning`) while its verdict is English. Both are read as strings
-    only: a string read as a name (`MAX_REPEAT`, `CONTENT_LENGTH`) settles like any name."""
+    only: a string read as a name (`MAX_REPEAT`, `CONTENT_LENGTH`) settles like any name (`read_again_when_settled`)."""
     if (
         kind == "string"
         and segment.kind == "string"
-        and (
-            segment.text.isupper()
-            and " " in segment.text.strip()  # what `shouted` asks first
-            or collecting
-            and segment.symbol == USER_FACING
-            and title_case_leaning(segment.text, NEIGHBOURS)
-        )
+        and read_again_when_settled(segment.text, collecting and segment.symbol == USER_FACING)
     ):
         return False
     return settle(segment.text, kind)

@@ -48,11 +48,16 @@ class _Decisions:
     def _settled_quietly(self, text: str, role: str) -> bool:
         """`findings._settles` for a string segment of this text and role, while the profile is collected."""
         kind = judge_kind(role, text)
-        if kind == "string" and (
-            text.isupper() and " " in text.strip() or role == USER_FACING and bool(title_case_leaning(text, NEIGHBOURS))
-        ):
+        if kind == "string" and read_again_when_settled(text, role == USER_FACING):
             return False
         return self.settle(text, kind)
+
+
+def read_again_when_settled(text: str, user_facing: bool) -> bool:
+    """A string `evaluate` reads again even when its verdict settles: a shouted one is judged again in small
+    letters (what `labels.shouted` asks first), and a user-facing Title Case label may lean through a lexicon
+    word (`title_case_leaning`) while its verdict is English."""
+    return text.isupper() and " " in text.strip() or user_facing and bool(title_case_leaning(text, NEIGHBOURS))
 
 
 _decisions: dict[frozenset[str], _Decisions] = {}
