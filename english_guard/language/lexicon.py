@@ -80,9 +80,18 @@ def _connection() -> sqlite3.Connection:
     return connection
 
 
+def _cursor() -> sqlite3.Cursor:
+    """The thread's cursor for `lookup`: one cursor executing each query costs less than a new one per query."""
+    cursor = getattr(_local, "cursor", None)
+    if cursor is None:
+        cursor = _local.cursor = _connection().cursor()
+    return cursor
+
+
 def _forget_connection() -> None:
     """A forked worker opens its own connection: an SQLite connection must not be used across a fork."""
     _local.connection = None
+    _local.cursor = None
 
 
 if hasattr(os, "register_at_fork"):  # not on Windows, which never forks
@@ -90,24 +99,34 @@ if hasattr(os, "register_at_fork"):  # not on Windows, which never forks
 
 
 _LOOKUP = (
-    "SELECT (SELECT zipf FROM english WHERE word = ?), (SELECT langs FROM foreign_words WHERE word = ?),"
-    " EXISTS (SELECT 1 FROM code WHERE word = ?)"
+    "SELECT (SELECT zipf FROM english WHERE word = ?1), (SELECT langs FROM foreign_words WHERE word = ?1),"
+    " EXISTS (SELECT 1 FROM code WHERE word = ?1)"
 )
 
 
 @lru_cache(maxsize=200_000)
 def lookup(key: str) -> Entry:
     """Everything the lexicons know about a folded word (see normalize.fold)."""
-    english_tenths, langs, code = _connection().execute(_LOOKUP, (key, key, key)).fetchone()
+    english_tenths, langs, code = _cursor().execute(_LOOKUP, (key,)).fetchone()
     if not (english_tenths or langs or code):
         return _UNKNOWN  # most parts a word is split into are in no lexicon: one shared answer
     english = english_tenths / 10 if english_tenths else 0.0
     foreign: tuple[tuple[str, float], ...] = ()
     if langs:
-        pairs = (item.split(":") for item in langs.split())
-        foreign = tuple((lang, int(value) / 10) for lang, value in pairs)
-    code = bool(code)
-    return Entry(english, foreign, code)
+        pairs = _PAIRS
+        foreign = tuple([pairs.get(item) or _pair(item) for item in langs.split()])
+    return Entry(english, foreign, bool(code))
+
+
+# The (language, Zipf) pair of each `lang:tenths` item of the foreign lexicon's `langs` column: a few hundred
+# distinct items make up every row, so each is read once per process.
+_PAIRS: dict[str, tuple[str, float]] = {}
+
+
+def _pair(item: str) -> tuple[str, float]:
+    lang, value = item.split(":")
+    pair = _PAIRS[item] = (lang, int(value) / 10)
+    return pair
 
 
 def foreign_words_among(keys: list[str]) -> frozenset[str]:

@@ -75,9 +75,15 @@ _LONGEST = max(map(len, SYLLABLES))
 @lru_cache(maxsize=65536)
 def pinyin_syllables(word: str) -> int:
     """How many pinyin syllables `word` splits into (0 when it does not split)."""
-    best = [0] + [-1] * len(word)
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - _LONGEST), end):
-            if best[start] >= 0 and word[start:end] in SYLLABLES:
-                best[end] = max(best[end], best[start] + 1) if best[end] >= 0 else best[start] + 1
-    return max(best[len(word)], 0)
+    # The most syllables that end at each position (-1: none), filled forward from the positions a split
+    # reaches: most words stop splitting after a letter or two, and their other positions cost nothing.
+    size = len(word)
+    best = [0] + [-1] * size
+    for start in range(size):
+        count = best[start] + 1
+        if not count:
+            continue  # no split reaches this position
+        for end in range(start + 1, min(size, start + _LONGEST) + 1):
+            if count > best[end] and word[start:end] in SYLLABLES:
+                best[end] = count
+    return max(best[size], 0)

@@ -580,6 +580,7 @@ def english_derivation(key: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=100_000)
 def _solid(part: str) -> bool:
     """A part of a glued word that is surely English: common, or code vocabulary."""
     if part not in common_words():
@@ -659,6 +660,7 @@ _LOAN_TAIL_HEAD_ZIPF = 4.0
 _PARTS = CompoundParts(_COMPOUNDING, _PART_ZIPF)
 
 
+@lru_cache(maxsize=100_000)
 def _part_languages(part: str) -> dict[str, float]:
     """The compounding languages whose lexicon knows `part` well enough to be half of a compound."""
     if not _PARTS.may_hold(part):
@@ -674,7 +676,8 @@ _HEAD_FORMS = (("s", 1, ""), ("es", 2, ""), ("n", 1, ""), ("en", 2, ""), ("er", 
 _HEAD_MIN = 4  # a shorter head is found in many random splits (`ab`, `an`, `ein`)
 
 
-def _head_forms(head: str) -> list[tuple[str, dict[str, float]]]:
+@lru_cache(maxsize=100_000)
+def _head_forms(head: str) -> tuple[tuple[str, dict[str, float]], ...]:
     """The words a compound's head may stand for (`head` itself, its forms without a linking letter, the
     verb it is the stem of, or a compound itself: `mehrwert` + `steuer`), with their compounding languages."""
     forms = [(head, _part_languages(head))]
@@ -690,7 +693,7 @@ def _head_forms(head: str) -> list[tuple[str, dict[str, float]]]:
         inner = foreign_compound(head)
         if inner and inner[3]:
             forms.append((head, {inner[0]: _NESTED_ZIPF}))  # three parts: `mehrwert` + `steuer` + `satz`
-    return [(word, languages) for word, languages in forms if languages]
+    return tuple((word, languages) for word, languages in forms if languages)
 
 
 _NESTED_ZIPF = 3.5  # the weight of a head that is a sure compound itself
