@@ -34,7 +34,13 @@ from english_guard.language.lexicon import common_words
 from english_guard.language.prose import plainly_english
 from english_guard.language.tokens import split_identifier
 from english_guard.language.verdict import no_evidence
-from english_guard.language.words import SHARED, classify_identifier_word, classify_word, one_word_leans
+from english_guard.language.words import (
+    SHARED,
+    classify_identifier_word,
+    classify_word,
+    one_word_leans,
+    one_word_name,
+)
 
 # ENGLISH_GUARD_SETTLED=off takes every verdict: only for proving the skip exact (tests) and measuring it.
 ENABLED = os.environ.get("ENGLISH_GUARD_SETTLED", "on") != "off"
@@ -109,10 +115,20 @@ class _Known:
         known = self.names.get(name)
         if known is None:
             # `judge` calls a name that `plainly_english` passes English at once, and else reads its words.
-            known = self.names[name] = (plainly_english(name) and not one_word_leans(name)) or all(
-                no_evidence(classify_identifier_word(part, name, self.allowed)) for part in split_identifier(name)
-            )
+            known = self.names[name] = (plainly_english(name) and not one_word_leans(name)) or self._parts_quiet(name)
         return known
+
+    def _parts_quiet(self, name: str) -> bool:
+        """Every word `judge` reads in the name is no evidence. A word of letters that is common (or of two letters
+        at most) is English, code or too short to `classify_identifier_word` (`lexicon.CommonWords`), unless the
+        name is one short word, which may be a word English shares (`one_word_shared`): no call for it."""
+        common = None if one_word_name(name) else common_words().membership()
+        for part in split_identifier(name):
+            if common is not None and part.isalpha() and (len(part) <= 2 or part.lower() in common):
+                continue
+            if not no_evidence(classify_identifier_word(part, name, self.allowed)):
+                return False
+        return True
 
 
 _known: dict[frozenset[str], _Known] = {}

@@ -96,6 +96,7 @@ def pinyin_context(words: list[Word]) -> list[Word]:
 
 
 _NUMBERED = re.compile(r"([^\W\d_]{4,})\d+")
+_VOWEL = re.compile("[aeiouy]")
 
 
 def classify_identifier_word(word: str, identifier: str, allowed: frozenset[str]) -> Word:
@@ -285,7 +286,7 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word
             # English in an English project, that word of the language where the profile shows it.
             return Word(word, key, SHARED, AMBIGUOUS, shared, f"English zipf {english:.1f}, {lang} zipf {foreign:.1f}")
         return _english_by_frequency(word, key, entry)
-    if len(key) <= 5 and not any(vowel in key for vowel in "aeiouy"):
+    if len(key) <= 5 and not _VOWEL.search(key):
         return Word(word, key, "code", reason="abbreviation (no vowels)")
     # Letters English spells its words without (`Réserver`, `Catálogo`): a word of the lexicon that writes them,
     # not an English derivation or a rare English word whose accents were folded away.
