@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Spans inside prose that are code, addresses or numbers, never language evidence.
 # Every alternative that can fail after a long run starts only where such a run starts (a look-behind or
@@ -43,8 +43,10 @@ _PROTECTED = re.compile(
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʻʼ`‘][^\W\d_]+)*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of prose. A named tuple: a text's tokens are made by the hundred, and a frozen dataclass costs
+    more to build."""
+
     text: str
     sentence_start: bool
 
@@ -168,6 +170,9 @@ def split_identifier(name: str, *, digits_apart: bool = False) -> list[str]:
     With `digits_apart`, digits are always a word of their own (`narx2` -> `narx`, `2`): the glossary, which
     translates the words and writes the name again, needs the number apart from the word.
     """
+    if name.islower() and name.isascii() and name.replace("_", "").isalpha():
+        # snake_case of small letters, most names of Python code: each part is one word of `_CAMEL`.
+        return [part for part in name.split("_") if part]
     words: list[str] = []
     for part in _UNDERSCORES.split(name):  # compiled once: every identifier of every file is split here
         if not part:
