@@ -85,7 +85,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from english_guard.language.lexicon import common_words
-from english_guard.language.tokens import CAMEL_PARTS, split_identifier
+from english_guard.language.tokens import _LETTERS_AND_DIGITS, CAMEL_PARTS
 from english_guard.language.verdict import no_evidence
 from english_guard.language.words import SHARED, Word, classify_identifier_word, classify_word, one_word_leans
 from english_guard.suppression import parse_directives
@@ -201,6 +201,7 @@ class _Settled:
         self.known: dict[str, tuple[set[str], set[str], set[str]]] = {
             reading: (set(), set(), set()) for reading in ("run", "prose", "chain", "name")
         }
+        self.part_levels: dict[str, int] = {}  # the level of each word of a name decided (`part_word`)
 
     def _common(self, word: str) -> bool:
         # What `plainly_english` calls English without a look-up, and `classify_word` calls English too.
@@ -266,19 +267,48 @@ class _Settled:
         )
 
     def name_word(self, name: str) -> int:
-        """Every word the engine can read in this name as an identifier."""
-        parts = set(split_identifier(name)) | set(CAMEL_PARTS.findall(name))
-        common = common_words().membership()
-        level = SETTLES
-        for part in parts:
-            if len(part) <= 2 and part.isalpha() or part.lower() in common:  # `_common`, without a call per part
-                continue
-            # The strictest reading: an all-capital part of an all-capital name is not taken for an acronym.
-            level = max(level, _level(classify_identifier_word(part, "X", self.allowed)))
-            if level == EVIDENCE:
-                return EVIDENCE
+        """Every word the engine can read in this name as an identifier: `split_identifier`'s words and every
+        camelCase part (`CAMEL_PARTS`). The text is ASCII here, so both are found from one `findall` and the
+        underscores; each distinct part is decided once (`part_word`), as its level depends on the part only."""
+        parts = self.part_levels
+        if name.isalpha() and name.islower():  # most names: one part, the name itself
+            level = parts.get(name)
+            if level is None:
+                level = self.part_word(name)
+        else:
+            level = SETTLES
+            for part in _name_parts(name):
+                part_level = parts.get(part)
+                if part_level is None:
+                    part_level = self.part_word(part)
+                if part_level > level:
+                    if part_level == EVIDENCE:
+                        return EVIDENCE
+                    level = part_level
         # A name of one short word English shares with another language (`fin`) leans where the profile says so.
-        return max(level, UNKNOWN) if level < UNKNOWN and one_word_leans(name) else level
+        return UNKNOWN if level == SETTLES and one_word_leans(name) else level
+
+    def part_word(self, part: str) -> int:
+        """The level of one word of a name as an identifier: the strictest reading, where an all-capital part
+        of an all-capital name is not taken for an acronym (the identifier `X`)."""
+        if len(part) <= 2 and part.isalpha() or part.lower() in common_words().membership():  # `_common`
+            level = SETTLES
+        else:
+            level = _level(classify_identifier_word(part, "X", self.allowed))
+        self.part_levels[part] = level
+        return level
+
+
+def _name_parts(name: str) -> set[str]:
+    """`set(split_identifier(name)) | set(CAMEL_PARTS.findall(name))` for an ASCII name: no camelCase part
+    crosses an underscore, so the second holds the camelCase parts of every piece between underscores, and
+    `split_identifier` adds the pieces of lower-case letters and digits it keeps whole (`utf8`)."""
+    parts = set(CAMEL_PARTS.findall(name))
+    if not name.isalpha():
+        parts.update(
+            piece for piece in name.split("_") if piece and piece.islower() and _LETTERS_AND_DIGITS.fullmatch(piece)
+        )
+    return parts
 
 
 # The method of `_Settled` that decides a word in each reading.

@@ -123,3 +123,15 @@ def test_the_readers_comments_are_those_of_every_span(path):
     assert {n: line for n, line in enumerate(collector.pos.lines, 1) if "#" in line} == _lines_with_hash(text)
     comments = [s for s in read_python_text("f.py", text, Config()) if s.kind == "comment"]
     assert comments == read_comments("f.py", text, every_span)
+
+
+def test_the_readers_segments_are_the_dataclasses_own() -> None:
+    """`_segment` sets the slots itself: the record is equal to, and hashes as, `Segment(...)`."""
+    from english_guard.records import Segment
+    from english_guard.sources.python import _segment
+
+    fields = ("a.py", "string", "kitob", 3, 5, 4, 2, "literal", True, "send(...)", "texts.WELCOME")
+    assert _segment(*fields) == Segment(*fields)
+    assert hash(_segment(*fields)) == hash(Segment(*fields))
+    assert _segment(*fields[:8]) == Segment(*fields[:8])
+    assert repr(_segment(*fields[:8])) == repr(Segment(*fields[:8]))

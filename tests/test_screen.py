@@ -278,3 +278,29 @@ def test_the_screen_is_exact_on_small_real_world_trees(name: str) -> None:
     if not tree.is_dir():
         pytest.skip(f"{name} is not in the corpus")
     _assert_exact([str(tree)])
+
+
+def test_a_names_parts_are_split_identifiers_words_and_its_camel_parts() -> None:
+    """The screen reads a name's words from one `findall` and the underscores (`_name_parts`): the same set as
+    `split_identifier`'s words with every camelCase part, on every name of this package and odd shapes."""
+    import re
+
+    from english_guard.language.tokens import CAMEL_PARTS, split_identifier
+
+    package = Path(screening.__file__).parent
+    names = {name for path in package.rglob("*.py") for name in re.findall(r"\w+", path.read_text(), re.ASCII)}
+    names |= {"utf8_decode", "getHTTPResponse", "HTTP2Server", "x_y1", "ab12cd_ef", "Utf8", "k8s_x", "__init__", "_"}
+    for name in names:
+        assert screening._name_parts(name) == set(split_identifier(name)) | set(CAMEL_PARTS.findall(name)), name
+
+
+def test_a_name_is_decided_from_its_parts_as_before() -> None:
+    """`name_word` keeps each part's level (`part_word`): a name's level is its worst part's, and a one-word
+    name English shares with another language (`fin`) leans; a part decided once gives the same level again."""
+    settled = screening._Settled(frozenset())
+    for name in ("read_file", "readFile", "fin", "_fin", "HTTPServer", "kitob_olish", "olish", "isdir"):
+        first = settled.name_word(name)
+        assert settled.name_word(name) == first, name
+    assert settled.name_word("read_file") == screening.SETTLES
+    assert settled.name_word("kitob_olish") == screening.EVIDENCE
+    assert settled.name_word("fin") == screening.UNKNOWN

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import dataclasses
 import itertools
 import operator
 import os
@@ -44,6 +45,52 @@ class PythonSyntaxError(EnglishGuardError):
 
 
 _POSITION = operator.attrgetter("line", "column")  # a segment's (line, column), in C
+# A frozen dataclass's `__init__` sets each field through `object.__setattr__`, about 1.5 µs a segment; the
+# reader builds some 100,000 segments on the standard library, so it sets the slots itself: the same record
+# (equal, same hash), in half the time. `_segment` names every field: a new field of Segment stops the import.
+_SEGMENT_FIELDS = tuple(field.name for field in dataclasses.fields(Segment))
+if _SEGMENT_FIELDS != (
+    "path", "kind", "text", "line", "column", "end_line", "end_column", "symbol", "user_facing", "context", "holder"
+):  # fmt: skip
+    raise ImportError(f"sources.python._segment does not set the fields {_SEGMENT_FIELDS} of Segment")
+_SET_PATH, _SET_KIND, _SET_TEXT, _SET_LINE, _SET_COLUMN, _SET_END_LINE, _SET_END_COLUMN = (
+    getattr(Segment, name).__set__ for name in _SEGMENT_FIELDS[:7]
+)
+_SET_SYMBOL, _SET_USER_FACING, _SET_CONTEXT, _SET_HOLDER = (
+    getattr(Segment, name).__set__ for name in _SEGMENT_FIELDS[7:]
+)
+_NEW = object.__new__
+
+
+def _segment(
+    path: str,
+    kind: str,
+    text: str,
+    line: int,
+    column: int,
+    end_line: int,
+    end_column: int,
+    symbol: str,
+    user_facing: bool = False,
+    context: str = "",
+    holder: str = "",
+) -> Segment:
+    """`Segment(...)` with every field given, without the frozen dataclass's `__init__` (see above)."""
+    segment = _NEW(Segment)
+    _SET_PATH(segment, path)
+    _SET_KIND(segment, kind)
+    _SET_TEXT(segment, text)
+    _SET_LINE(segment, line)
+    _SET_COLUMN(segment, column)
+    _SET_END_LINE(segment, end_line)
+    _SET_END_COLUMN(segment, end_column)
+    _SET_SYMBOL(segment, symbol)
+    _SET_USER_FACING(segment, user_facing)
+    _SET_CONTEXT(segment, context)
+    _SET_HOLDER(segment, holder)
+    return segment
+
+
 _SKIPPED_FIELDS = frozenset({"ctx", "op", "type_comment"})
 _WORD = re.compile(r"\w+")
 
@@ -89,7 +136,9 @@ class _Collector(UserFacingStrings):
         self.ascii_source = text.isascii()
         self.config = config
         self.pos = Positions(text)
-        self.definitions: dict[str, Segment] = {}
+        # Each name's first definition in the source, as (line, column, text as written, symbol): the segments
+        # are built once the walk is done, for the definitions that stay.
+        self.definitions: dict[str, tuple[int, int, str, str]] = {}
         self.docstrings: list[Segment] = []
         self.strings: list[Segment] = []
         self.docstring_nodes: set[int] = set()
@@ -147,12 +196,20 @@ class _Collector(UserFacingStrings):
         if not name or name == "_":
             return
         existing = self.definitions.get(name)
-        if existing is not None and (existing.line, existing.column) <= (line, column):
+        if existing is not None and (existing[0], existing[1]) <= (line, column):
             return
         text = name
         if not self.ascii_source:
             text, column = self._as_written(name, line, column)
-        self.definitions[name] = Segment(self.path, "identifier", text, line, column, line, column + len(text), symbol)
+        self.definitions[name] = (line, column, text, symbol)
+
+    def definition_segments(self) -> list[Segment]:
+        """The identifier segment of each name's first definition, in the order the names were first met."""
+        path = self.path
+        return [
+            _segment(path, "identifier", text, line, column, line, column + len(text), symbol)
+            for line, column, text, symbol in self.definitions.values()
+        ]
 
     def _as_written(self, name: str, line: int, column: int) -> tuple[str, int]:
         """The name as the file spells it: Python NFKC-normalises identifiers, so `ｐassword` arrives as
@@ -314,7 +371,7 @@ class _Collector(UserFacingStrings):
         self, node: ast.expr, kind: str, text: str, symbol: str, context: str = "", holder: str = ""
     ) -> Segment:
         line, end_line = node.lineno, node.end_lineno or node.lineno
-        return Segment(
+        return _segment(
             self.path,
             kind,
             text,
@@ -383,7 +440,7 @@ def _comments(path: str, hash_lines: dict[int, str], string_spans: list[tuple[in
                 continue
         comment = line[index:].rstrip("\r \t\f")
         segments.append(
-            Segment(path, "comment", comment, number, index + 1, number, index + 1 + len(comment), "comment")
+            _segment(path, "comment", comment, number, index + 1, number, index + 1 + len(comment), "comment")
         )
     return segments
 
@@ -466,7 +523,7 @@ def _read_python_text(
         hash_lines = {number: line for number, line in enumerate(collector.pos.lines, 1) if "#" in line}
     comments = _comments(path, hash_lines, collector.string_spans(hash_lines) if hash_lines else [])
     references = [
-        Segment(
+        _segment(
             path,
             "reference",
             name,
@@ -480,7 +537,7 @@ def _read_python_text(
         if name not in collector.definitions
     ]
     segments = [
-        *collector.definitions.values(),
+        *collector.definition_segments(),
         *collector.docstrings,
         *collector.strings,
         *comments,
