@@ -304,6 +304,33 @@ class _Collector(UserFacingStrings):
         value = node.value  # an expression statement's one child, without `generic_visit`'s field loop
         (self._methods.get(value.__class__) or self._method(value.__class__))(self, value)
 
+    # The nodes `generic_visit` meets most (an `if`, operators, a call's keywords), with their children in the
+    # order of their fields, without the field loop.
+    def visit_If(self, node: ast.If) -> None:
+        methods = self._methods
+        test = node.test
+        (methods.get(test.__class__) or self._method(test.__class__))(self, test)
+        for statement in node.body:
+            (methods.get(statement.__class__) or self._method(statement.__class__))(self, statement)
+        for statement in node.orelse:
+            (methods.get(statement.__class__) or self._method(statement.__class__))(self, statement)
+
+    def visit_BinOp(self, node: ast.BinOp) -> None:
+        left, right = node.left, node.right
+        (self._methods.get(left.__class__) or self._method(left.__class__))(self, left)
+        (self._methods.get(right.__class__) or self._method(right.__class__))(self, right)
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> None:
+        methods = self._methods
+        for value in node.values:
+            (methods.get(value.__class__) or self._method(value.__class__))(self, value)
+
+    def _one_child(self, node: ast.keyword | ast.UnaryOp) -> None:
+        child = node.value if node.__class__ is ast.keyword else node.operand  # type: ignore[union-attr]
+        (self._methods.get(child.__class__) or self._method(child.__class__))(self, child)
+
+    visit_keyword = visit_UnaryOp = _one_child
+
     def visit_ExceptHandler(self, node: ast.ExceptHandler) -> None:
         if node.name:
             line = node.lineno
