@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,130 @@ def test_the_readers_segments_are_the_dataclasses_own() -> None:
     assert hash(_segment(*fields)) == hash(Segment(*fields))
     assert _segment(*fields[:8]) == Segment(*fields[:8])
     assert repr(_segment(*fields[:8])) == repr(Segment(*fields[:8]))
+
+
+# Texts around the project step's patterns: callback text in each of its forms, names as whole words and inside
+# longer words, and none of them.
+FLOW_TEXTS = [
+    "if call.data == texts.ORTGA:\n",
+    "if call . \\\n  data == x:\n",
+    "value = call.datas\n",
+    "kb = InlineKeyboardButton(text, callback_data=texts.BACK)\n",
+    "class Vote(CallbackData, prefix='v'):\n",
+    "@dp.callback_query(F.text)\n",
+    "@dp.callback_query_handler()\n",
+    "metadata = {}\n",
+    "x = 1\n",
+    "",
+    "texts.ORTGAS and ORTGA_X and _ORTGA\n",
+    "print(texts.ORTGA)\n",
+    "ORTGA",
+    "the name __author__ is a label\n",
+    "name = function(lookup_name)\n",
+]
+
+
+def test_the_project_steps_prefilters_say_what_its_patterns_say():
+    """`context._callback_text` and `_Mentions.search` run the patterns only on texts that hold a substring every
+    match holds: on every text they answer what the patterns alone answer."""
+    from english_guard import context
+
+    words = {"ORTGA", "__author__", "name", "function", "BACK", "x"}
+    texts = FLOW_TEXTS + [path.read_text(encoding="utf-8") for path in sorted(PACKAGE.rglob("*.py"))]
+    for chosen in ({"ORTGA"}, {"__author__"}, words, set(), {""}):
+        mentions = context._Mentions(chosen)
+        kept = sorted(chosen - {""})
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, kept)) + r")\b") if kept else None
+        for text in texts:
+            assert mentions.search(text) == bool(pattern and pattern.search(text)), (chosen, text[:60])
+    answers = [context._callback_text(text) for text in texts]
+    assert answers == [bool(context._CALLBACK_TEXT.search(text)) for text in texts]
+    assert any(answers) and not all(answers)
+    # A prefilter that forgets one form of callback text (`callback_query`) answers differently: the test can fail.
+    forgetful = [
+        ("data" in text or "CallbackData" in text) and bool(context._CALLBACK_TEXT.search(text)) for text in texts
+    ]
+    assert forgetful != answers
+
+
+ROLES_SOURCE = """def reply(bot, chat):
+    bot.send_message(chat, "Send the report to the team now")
+    logger.info("Send the report to the team now")
+    return "utf-8"
+
+
+NOTE = "Send the report to the team now"
+"""
+
+
+class _TextAndRoleOnly(dict):
+    """A mutant of the decided roles that forgets whether the literal is in a test file."""
+
+    def get(self, key, default=None):
+        return super().get(key[:2], default)
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key[:2], value)
+
+
+def test_a_literals_decided_role_is_what_its_text_flow_and_file_decide(monkeypatch):
+    """`string_segments` keeps each literal's role per (text, role a flow gave, test file) and per test of
+    `needs_no_segment`: a read after the decisions were kept gives what a read that takes them again gives."""
+    from english_guard.sources import user_facing
+    from english_guard.sources.python import read_python_to_judge
+
+    def strings(path: str) -> list[tuple[str, str]]:
+        return [(s.text, s.symbol) for s in read_python_to_judge(path, ROLES_SOURCE, Config()) if s.kind == "string"]
+
+    monkeypatch.setattr(user_facing, "_segment_roles", {})
+    fresh = {path: strings(path) for path in ("app.py", "tests/test_app.py")}
+    assert [role for _text, role in fresh["app.py"]] == ["user-facing", "log message", "user-facing"]
+    assert {role for _text, role in fresh["tests/test_app.py"]} == {"test data"} or not fresh["tests/test_app.py"]
+    assert fresh["app.py"] != fresh["tests/test_app.py"]
+    for path in ("tests/test_app.py", "app.py", "app.py"):  # kept decisions, in another order
+        assert strings(path) == fresh[path]
+    every = [(s.text, s.symbol) for s in read_python_text("app.py", ROLES_SOURCE, Config()) if s.kind == "string"]
+    # The fixes' read (no test of `needs_no_segment`) decides apart: it keeps the settled `utf-8` too.
+    assert ("utf-8", "name in a string") in every and [item for item in every if item[0] != "utf-8"] == fresh["app.py"]
+    # Decisions that forget the file give a test file's roles to the code's literals: the test can fail.
+    monkeypatch.setattr(user_facing, "_segment_roles", {None: _TextAndRoleOnly()})
+    monkeypatch.setattr(user_facing, "_decided_roles", lambda _test: user_facing._segment_roles[None])
+    assert strings("tests/test_app.py") == fresh["tests/test_app.py"]
+    assert strings("app.py") != fresh["app.py"]
+
+
+def _marks_of_every_value(monkeypatch, holds_nothing) -> list[tuple[str, object, object]]:
+    """What `_mark` records for every expression of the package's own files (given roles of no flow), with
+    `holds_nothing` as its shortcut: the roles it gives and the variables it reads."""
+    from english_guard.sources import user_facing
+    from english_guard.sources.string_roles import DATA, EXCEPTION, LOG
+
+    monkeypatch.setattr(user_facing, "_holds_nothing", holds_nothing)
+    marks = []
+    for path in sorted(PACKAGE.rglob("*.py"))[::3]:
+        text = path.read_text(encoding="utf-8")
+        collector = _Collector("f.py", text, Config())
+        tree = parse("f.py", text)
+        collector.visit(tree)
+        variables = collector.string_variables[-1]
+        for node in ast.walk(tree):
+            if isinstance(node, ast.expr):
+                for role in (LOG, EXCEPTION, DATA):
+                    collector.roles = {}
+                    collector.string_variables = [variables]
+                    collector._mark(node, role, "test")
+                    marks.append((role, ast.dump(node)[:200], sorted(collector.roles.values())))
+    return marks
+
+
+def test_a_value_that_holds_nothing_is_passed_by_as_the_full_loop_would(monkeypatch):
+    """`_mark` returns at once for values its loop would pass by (`user_facing._holds_nothing`): on every
+    expression of the package, the roles given are those of the full loop."""
+    from english_guard.sources import user_facing
+
+    holds_nothing = user_facing._holds_nothing
+    shortcut = _marks_of_every_value(monkeypatch, holds_nothing)
+    assert shortcut == _marks_of_every_value(monkeypatch, lambda node: False)
+    # A shortcut that passes by names too loses the literals they hold (`text = "..."; log(text)`): it can fail.
+    named = _marks_of_every_value(monkeypatch, lambda node: isinstance(node, ast.Name) or holds_nothing(node))
+    assert named != shortcut

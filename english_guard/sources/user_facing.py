@@ -168,6 +168,10 @@ def _literal_like(node: ast.AST) -> bool:
     )
 
 
+# The functions whose returned text `_developer_text` may call developer text.
+_DEVELOPER_FUNCTIONS = frozenset({"__repr__", "__str__"})
+
+
 def _developer_text(function: str, value: ast.expr) -> bool:
     """What `__repr__` returns, and a `__str__` shaped like a repr (`<Manzil: {self.title}>`): text for
     developers reading a debugger or a log, not for users (a plain `__str__` may be shown in an admin)."""
@@ -207,6 +211,51 @@ def _literal_text(node: ast.Constant | ast.JoinedStr) -> str:
     if isinstance(node, ast.Constant):
         return str(node.value)
     return "".join(str(part.value) if isinstance(part, ast.Constant) else "x" for part in node.values)
+
+
+# Values in which `_mark` finds no literal and, outside a flow to users or callback data, no name: an attribute or
+# subscript (`self.text`), a comparison, a call other than `.format` (`_holds_nothing`).
+_HOLDING_NOTHING = frozenset({ast.Attribute, ast.Subscript, ast.Compare, ast.UnaryOp, ast.Lambda, ast.Await})
+
+
+def _holds_nothing(node: ast.AST) -> bool:
+    """A value `_mark`'s loop passes by when no flow to users or callback data follows it."""
+    if node.__class__ is ast.Call:
+        func = node.func
+        return not (isinstance(func, ast.Attribute) and func.attr == "format")
+    return node.__class__ in _HOLDING_NOTHING
+
+
+_NO_ROLE = (None, PRESUMED)  # the role and context of a literal no flow reached
+_UNDECIDED = "undecided"  # no role is this string: a decision not taken yet
+# The role of a literal's segment (None: no segment), per (text, role a flow assigned, in a test file), for each
+# test of `needs_no_segment`: it is a pure function of those (`text_shape`, `role_of_shape` and the test), and
+# most texts recur (`"utf-8"`, keys), so each literal costs one dictionary lookup once its text was met.
+_segment_roles: dict[object, dict[tuple[str, str | None, bool], str | None]] = {}
+_KEPT_ROLES = 200_000  # beyond this many decisions per test, new ones are taken each time they are met
+
+
+def _decided_roles(
+    needs_no_segment: Callable[[str, str], bool] | None,
+) -> dict[tuple[str, str | None, bool], str | None]:
+    decided = _segment_roles.get(needs_no_segment)
+    if decided is None:
+        decided = _segment_roles[needs_no_segment] = {}
+    return decided
+
+
+def _segment_role(
+    text: str, assigned: str | None, in_tests: bool, needs_no_segment: Callable[[str, str], bool] | None
+) -> str | None:
+    """The role of a literal's segment, or None when it gets none: data whatever its role (`final_role`), or a
+    literal `needs_no_segment` accepts."""
+    shape = text_shape(text)
+    if shape == DATA:
+        return None
+    role = role_of_shape(assigned, shape, in_tests)
+    if role == DATA or (needs_no_segment is not None and needs_no_segment(text, role)):
+        return None
+    return role
 
 
 class UserFacingStrings(ast.NodeVisitor):
@@ -268,7 +317,10 @@ class UserFacingStrings(ast.NodeVisitor):
         self._remember(targets, value)
         if not self.frames:  # only module and class bodies hold constants
             self._hold(targets, value)
-        self._visit_children(targets, value)
+        methods = self._methods  # the children as `generic_visit` visits them, without its field loop
+        for target in targets:
+            (methods.get(target.__class__) or self._method(target.__class__))(self, target)
+        (methods.get(value.__class__) or self._method(value.__class__))(self, value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
@@ -319,12 +371,19 @@ class UserFacingStrings(ast.NodeVisitor):
                     self._mark(value, USER_FACING, f"{key.value!r}: ...")
                 elif key.value == "choices":
                     self._mark_choices(value)
-        self._visit_children(node.keys)
-        self._visit_children(node.values)
+        methods = self._methods  # the keys, then the values, as `generic_visit` visits them (a `**` key is None)
+        for key in node.keys:
+            if key is not None:
+                (methods.get(key.__class__) or self._method(key.__class__))(self, key)
+        for value in node.values:
+            (methods.get(value.__class__) or self._method(value.__class__))(self, value)
 
     def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
-        if len(node.elts) != 2 and len(node.elts) < 6:  # neither a text and its slug nor a word list
-            self._visit_children(node.elts)
+        elts = node.elts
+        if len(elts) != 2 and len(elts) < 6:  # neither a text and its slug nor a word list
+            methods = self._methods
+            for child in elts:
+                (methods.get(child.__class__) or self._method(child.__class__))(self, child)
             return
         literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         texts = [literal for literal, _ in literals]
@@ -351,7 +410,9 @@ class UserFacingStrings(ast.NodeVisitor):
         key = node.slice
         if key.__class__ is ast.Constant and isinstance(key.value, str):
             self._mark(key, NAME, "subscript")
-        self._visit_children((node.value, key))
+        value, methods = node.value, self._methods  # the children in `generic_visit`'s order, `ctx` skipped
+        (methods.get(value.__class__) or self._method(value.__class__))(self, value)
+        (methods.get(key.__class__) or self._method(key.__class__))(self, key)
 
     def visit_Raise(self, node: ast.Raise) -> None:
         if isinstance(node.exc, ast.Call):
@@ -374,9 +435,15 @@ class UserFacingStrings(ast.NodeVisitor):
             and isinstance(value.elts[1].value, int)
         ):
             self._mark(value.elts[0], USER_FACING, "HTTP response")
-        elif value is not None and self.frames and _developer_text(self.frames[-1].name, value):
+        elif value is None:
+            return  # a bare `return`: no child to visit
+        elif (
+            self.frames
+            and self.frames[-1].name in _DEVELOPER_FUNCTIONS
+            and _developer_text(self.frames[-1].name, value)
+        ):
             self._mark(value, DEVELOPER, self.frames[-1].name)
-        self.generic_visit(node)
+        (self._methods.get(value.__class__) or self._method(value.__class__))(self, value)  # its one child
 
     def visit_Call(self, node: ast.Call) -> None:
         func = node.func
@@ -489,16 +556,12 @@ class UserFacingStrings(ast.NodeVisitor):
     def visit_Compare(self, node: ast.Compare) -> None:
         # `message.text == "📦 Yangi buyurtma"`: a bot matches the label of a button the user pressed.
         sides = [node.left, *node.comparators]
-        callback = shown = False
-        for side in sides:
-            if side.__class__ is ast.Attribute:
-                callback = callback or side.attr == "data"  # `_is_callback_data`
-                shown = shown or side.attr in ("text", "caption")  # `_is_message_text`
-        if callback:
+        attributes = [side.attr for side in sides if side.__class__ is ast.Attribute]  # most compare no attribute
+        if attributes and "data" in attributes:  # `_is_callback_data`
             for side in sides:
                 if not _is_callback_data(side):
                     self._mark_callback_data(side, "compared with callback data")
-        elif shown:
+        elif attributes and ("text" in attributes or "caption" in attributes):  # `_is_message_text`
             for side in sides:
                 if not _is_message_text(side):
                     self._mark(side, USER_FACING, "compared with a message's text")
@@ -506,7 +569,9 @@ class UserFacingStrings(ast.NodeVisitor):
             for op, right in zip(node.ops, node.comparators, strict=True):
                 if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Constant):
                     self._mark(right, DATA, "a set of characters")  # `ch in "ўқғҳ"`
-        self._visit_children(sides)  # `ops` hold no node to visit
+        methods = self._methods  # the sides as `generic_visit` visits them (`ops` hold no node to visit)
+        for side in sides:
+            (methods.get(side.__class__) or self._method(side.__class__))(self, side)
 
     def class_keywords(self, node: ast.ClassDef) -> None:
         """aiogram 3: `class Surah(CallbackData, prefix="sura")`: the prefix starts every callback id."""
@@ -565,6 +630,8 @@ class UserFacingStrings(ast.NodeVisitor):
             return
         # A name this file does not assign may be a constant of another module: the project decides.
         flow = SHOWN if role == USER_FACING else CALLBACK_DATA if only is is_callback_token else None
+        if flow is None and _holds_nothing(node):
+            return  # a value the loop below would pass by: `err.args`, `len(x)` (most arguments of log calls)
         stack = [node]
         seen: set[int] = set()
         while stack:
@@ -608,6 +675,7 @@ class UserFacingStrings(ast.NodeVisitor):
         `needs_no_segment`, none for the literals it accepts by text and role (see `settled_literals`)."""
         segments = []
         docstrings, roles, holders, test_file = self.docstring_nodes, self.roles, self.holders, self.test_file
+        decided = _decided_roles(needs_no_segment)
         for node in self.string_nodes:
             key = id(node)
             if key in docstrings:
@@ -620,12 +688,14 @@ class UserFacingStrings(ast.NodeVisitor):
                 quote = _STRING_PREFIX.match(source)
                 if quote:
                     body = body[: len(body) - len(quote.group(1))] if body.endswith(quote.group(1)) else body
-            shape = text_shape(body)
-            if shape == DATA:
-                continue  # data whatever its role (`final_role`)
-            assigned, context = roles.get(key, (None, PRESUMED))
-            role = role_of_shape(assigned, shape, test_file)
-            if role != DATA and (needs_no_segment is None or not needs_no_segment(body, role)):
+            assigned, context = roles.get(key, _NO_ROLE)
+            decision = (body, assigned, test_file)
+            role = decided.get(decision, _UNDECIDED)
+            if role is _UNDECIDED:
+                role = _segment_role(body, assigned, test_file, needs_no_segment)
+                if len(decided) < _KEPT_ROLES:
+                    decided[decision] = role
+            if role is not None:
                 segments.append(self._literal_segment(node, "string", body, role, context, holders.get(key, "")))
         return segments
 
