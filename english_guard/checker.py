@@ -186,7 +186,7 @@ def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileRe
             return result
         segments = partial
     segments = _without_people_names(path, segments)
-    enabled = config.codes_enabled() - config.ignored_in(path)
+    enabled = _codes_enabled(config) - config.ignored_in(path)
     settings = settings_for(config)
     directives, skip_file = directives_in(segments)
     if skip_file:
@@ -250,6 +250,18 @@ def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileRe
         for d in _unique_unused(directives, enabled)
     ]
     return result
+
+
+_enabled: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = {}
+
+
+def _codes_enabled(config: Config) -> frozenset[str]:
+    """`config.codes_enabled()`, expanded once per selection instead of once per file read in full."""
+    key = (tuple(config.select), tuple(config.ignore))
+    enabled = _enabled.get(key)
+    if enabled is None:
+        enabled = _enabled[key] = config.codes_enabled()
+    return enabled
 
 
 # Lists of people (AUTHORS, CONTRIBUTORS, ...) are names, and so are changelog credit lines: names written in
@@ -327,12 +339,12 @@ def available_cores() -> int:
 def _check_file(args: tuple[str, str, Config, str | None, bool]) -> tuple[FileResult, str | None]:
     path, reader, config, digest, parse = args
     try:
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            return FileResult(
-                path, error=FileError(path, f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
-            ), digest
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size  # of the open file: no second look-up of its path
+            if size > MAX_FILE_BYTES:
+                return FileResult(
+                    path, error=FileError(path, f"file too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
+                ), digest
             data = handle.read()
     except OSError as exc:
         return FileResult(path, error=FileError(path, f"cannot read: {exc.strerror or exc}")), digest

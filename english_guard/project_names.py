@@ -9,6 +9,7 @@ words (`buyurtma/`, `sozlamalar.py`), exactly the words the check must find.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -51,4 +52,15 @@ def _folder_names(folder: Path) -> frozenset[str]:
 
 def project_names(path: str) -> frozenset[str]:
     """The words of the names the manifests around `path` declare (folded, three letters or more)."""
-    return _folder_names(Path(path).resolve().parent)
+    if os.path.islink(path):  # the names around the file it links to
+        return _folder_names(Path(path).resolve().parent)
+    # A file that is no link resolves to its resolved folder and its name: its folder is resolved once per run
+    # (a check asks for every file it reads: `Path.resolve` costs about 50 µs).
+    folder = os.path.dirname(path)
+    return _names_in(folder if os.path.isabs(folder) else os.path.join(os.getcwd(), folder))
+
+
+@lru_cache(maxsize=4096)
+def _names_in(folder: str) -> frozenset[str]:
+    """`_folder_names` of an absolute folder, as written (resolved here, `..` after a link included)."""
+    return _folder_names(Path(folder).resolve())

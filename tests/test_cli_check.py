@@ -182,3 +182,23 @@ def test_a_joiner_between_ascii_letters_is_reported(tmp_path):
     )
     report = json.loads(invoke("check", "--no-cache", "--format", "json", "--select", "EG103", str(source)).output)
     assert [(f["line"], f["text"]) for f in report["findings"]] == [(1, "U+200D")]
+
+
+def test_a_file_over_the_size_limit_is_an_error_and_the_rest_is_checked(tmp_path, monkeypatch):
+    """The size is read from the open file (one look-up of its path): a file over the limit is EG900, and a
+    file at the limit is read as usual."""
+    from english_guard import checker
+    from english_guard.config import load_config
+
+    (tmp_path / "big.py").write_text("x = 1\n" * 20)
+    (tmp_path / "small.py").write_text("kitob_narxi = 1\n")
+    monkeypatch.setattr(checker, "MAX_FILE_BYTES", len("x = 1\n" * 20) - 1)
+    monkeypatch.chdir(tmp_path)
+    run = checker.run_check(["."], load_config(None, "."), jobs=1, use_cache=False)
+    errors = {error.path: error.message for error in run.errors}
+    assert [Path(path).name for path in errors] == ["big.py"]
+    assert "file too large (120 bytes; the limit is 119)" in next(iter(errors.values()))
+    assert [Path(f.path).name for f in run.findings] == ["small.py"]
+    monkeypatch.setattr(checker, "MAX_FILE_BYTES", 120)
+    run = checker.run_check(["."], load_config(None, "."), jobs=1, use_cache=False)
+    assert not run.errors

@@ -42,3 +42,22 @@ def test_uzbek_folder_and_file_names_do_not_exempt_their_words(tmp_path):
     assert not {"buyurtma", "sozlamalar"} & project_names(str(source))
     report = json.loads(CliRunner().invoke(main, ["check", "--no-cache", "--format", "json", str(source)]).output)
     assert [f["line"] for f in report["findings"]] == [1]
+
+
+def test_names_around_links_and_relative_paths(tmp_path, monkeypatch):
+    """A linked file's names are those around its target; a folder is resolved as `Path.resolve` would (a link
+    before `..` included), and a relative path is read from the current folder of the call."""
+    (tmp_path / "shop" / "app").mkdir(parents=True)
+    (tmp_path / "kassa").mkdir()
+    (tmp_path / "shop" / "pyproject.toml").write_text('name = "savdo"\n', encoding="utf-8")
+    (tmp_path / "kassa" / "Chart.yaml").write_text("name: kassa\n", encoding="utf-8")
+    (tmp_path / "kassa" / "real.py").write_text("", encoding="utf-8")
+    (tmp_path / "shop" / "app" / "link.py").symlink_to(tmp_path / "kassa" / "real.py")
+    (tmp_path / "shop" / "app" / "charts").symlink_to(tmp_path / "kassa")
+    monkeypatch.chdir(tmp_path / "shop" / "app")
+    assert "kassa" in project_names("link.py") and "savdo" not in project_names("link.py")
+    assert "savdo" in project_names("x.py") and "kassa" not in project_names("x.py")
+    assert "kassa" in project_names("charts/real.py")
+    assert project_names("charts/../x.py") == project_names(str(tmp_path / "x.py"))  # the link's parent
+    monkeypatch.chdir(tmp_path / "kassa")
+    assert "kassa" in project_names("x.py") and "savdo" not in project_names("x.py")  # not the first folder's
