@@ -304,6 +304,18 @@ SHARED_CLOSE = 1.0
 SHARED_MIN_LETTERS = 4
 
 
+def may_be_common_english(word: str) -> bool:
+    """False only when English writes the word (a folded key) less often than Zipf 3.0 and it is no code word: once
+    the common words are in memory, a test without a look-up. Every word English writes that often is a common
+    word, or was left out of them as quoted foreign or shared (`common_words_from_lexicon`)."""
+    return word in _common_words.membership() or word in _left_out_of_common()
+
+
+@lru_cache(maxsize=1)
+def _left_out_of_common() -> frozenset[str]:
+    return frozenset(_quoted_foreign_words()) | shared_words()
+
+
 def _quoted_foreign_words() -> set[str]:
     """The common English words that are `Entry.quoted_foreign` (listed by tools/build_lexicon_derived.py)."""
     return set(derived_data().get("quoted_foreign", ()))

@@ -60,7 +60,8 @@ def plainly_english(text: str) -> bool:
     return all(len(run) <= 2 or run.lower() in common for run in _ASCII_LETTER_RUNS.findall(text))
 
 
-_INNER_APOSTROPHE = re.compile(r"[A-Za-z]['`][A-Za-z]")
+# Searched from the apostrophe (a fixed set of characters the search skips to), the letters looked at around it.
+_INNER_APOSTROPHE = re.compile(r"['`](?<=[A-Za-z]['`])(?=[A-Za-z])")
 
 
 def no_foreign_word(text: str, allowed: frozenset[str]) -> bool:

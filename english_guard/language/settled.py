@@ -47,11 +47,11 @@ ENABLED = os.environ.get("ENGLISH_GUARD_SETTLED", "on") != "off"
 
 # `prose._INNER_APOSTROPHE`, `prose._ASCII_LETTER_RUNS` longer than two letters, and the words with inner
 # apostrophes of `tokens._WORD` in ASCII text.
-_INNER_APOSTROPHE = re.compile(r"[A-Za-z]['`][A-Za-z]")
+# Searched from the apostrophe (a fixed set of characters the search skips to), the letters looked at around it.
+_INNER_APOSTROPHE = re.compile(r"['`](?<=[A-Za-z]['`])(?=[A-Za-z])")
 _LONG_RUN = re.compile(r"[A-Za-z]{3,}")
-# A chain starts where a run of letters starts: the plain pattern, tried at every letter of a run it cannot match,
-# made `settles` about twice as slow on long texts with an apostrophe (tests/test_reader_fast_paths.py).
-_CHAIN = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:['`][A-Za-z]+)+")
+# A run of letters, or a chain of runs joined by inner apostrophes (a word with inner apostrophes of `tokens._WORD`).
+_RUN_OR_CHAIN = re.compile(r"[A-Za-z]+(?:['`][A-Za-z]+)*")
 _APOSTROPHE = re.compile(r"(['`])")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
@@ -108,10 +108,7 @@ class _Known:
             return self.runs_pass(set(_LONG_RUN.findall(text)))
         if kind in ("comment", "prose") or "%" in text:
             return False
-        words = set(_LONG_RUN.findall(_CHAIN.sub(" ", text)))  # the runs outside chains; shorter runs are neutral
-        for chain in set(_CHAIN.findall(text)):
-            words |= _piece_chains(chain)
-        return self.words_quiet(words)
+        return self.words_quiet(_words_and_piece_chains(text))
 
     def name_quiet(self, name: str) -> bool:
         known = self.names.get(name)
@@ -134,6 +131,18 @@ class _Known:
 
 
 _known: dict[frozenset[str], _Known] = {}
+
+
+def _words_and_piece_chains(text: str) -> set[str]:
+    """The runs of three letters or more outside the text's apostrophe chains, and every piece chain of each chain
+    (`_piece_chains`): one pass that finds runs and chains alike, each where its first letter is."""
+    words: set[str] = set()
+    for token in set(_RUN_OR_CHAIN.findall(text)):
+        if "'" in token or "`" in token:
+            words |= _piece_chains(token)
+        elif len(token) > 2:
+            words.add(token)  # shorter runs are neutral
+    return words
 
 
 def _piece_chains(chain: str) -> set[str]:

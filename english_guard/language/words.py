@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from english_guard.language.lexicon import CompoundParts, common_words, derived_data, lookup
+from english_guard.language.lexicon import CompoundParts, common_words, derived_data, lookup, may_be_common_english
 from english_guard.language.morphology import (
     english_stem_uzbek_plural,
     uzbek_letter_shape,
@@ -595,6 +595,8 @@ _LONGEST_WORD = 30  # letters; "antidisestablishmentarianism" has 28
 
 
 def _common_tail(part: str) -> bool:
+    if not may_be_common_english(part):
+        return False  # neither code nor Zipf 3.0: no look-up needed
     entry = lookup(part)
     return entry.code or entry.english >= 4.0
 
@@ -643,7 +645,8 @@ def _english_affixed(key: str, entry) -> str:
     for part, affix, prefix_letter in candidates:
         if len(part) < 4:
             continue  # too short to be the English word: no look-up needed
-        if lookup(part).english >= 4.0 or prefix_letter and _solid(part) or english_compound(part, True):
+        common = may_be_common_english(part) and lookup(part).english >= 4.0  # no look-up for most parts
+        if common or prefix_letter and _solid(part) or english_compound(part, True):
             return f"{affix!r} glued to English {part!r}{_AFFIXED}"
     return ""
 
@@ -686,9 +689,9 @@ def _head_forms(head: str) -> tuple[tuple[str, dict[str, float]], ...]:
         if head.endswith(ending) and len(head) - cut >= _HEAD_MIN:
             word = head[: len(head) - cut] + added
             languages = _part_languages(word)
-            if added:
+            if added and languages and lookup(head).english >= _PART_ZIPF:
                 # A verb's stem is no word alone: it must not be an English word (`start` + `en`).
-                languages = languages if lookup(head).english < _PART_ZIPF else {}
+                languages = {}
             forms.append((word, languages))
     if len(head) >= _COMPOUND_MIN and not forms[0][1]:
         inner = foreign_compound(head)
