@@ -138,7 +138,7 @@ def prose_body(text: str, kind: str) -> str | None:
             in_doctest = False
             lines.append(_FIELD_MARKER.sub(" ", line) if ":" in line else line)
         body = "\n".join(lines)
-    if "(" in body:
+    if "(" in body and not body.isascii():  # the name in parentheses is in another script
         body = _NATIVE_NAME.sub(r"\1", body)
     if not any(char.isalpha() for char in body):
         return None
@@ -286,11 +286,10 @@ _LOREM_MIN_WORDS = 4
 
 def _lorem_ipsum(tokens: list[Token]) -> float:
     """The share of the text's words that are lorem ipsum, when the text holds lorem ipsum; else 0."""
-    keys = [token.text.lower() for token in tokens]
-    distinct = set(keys)
-    if not distinct & _LOREM_MARKERS or len(distinct & LOREM_IPSUM) < _LOREM_MIN_WORDS:
+    distinct = {token.text.lower() for token in tokens}
+    if distinct.isdisjoint(_LOREM_MARKERS) or len(distinct & LOREM_IPSUM) < _LOREM_MIN_WORDS:
         return 0.0
-    return sum(1 for key in keys if key in LOREM_IPSUM) / len(keys)
+    return sum(1 for token in tokens if token.text.lower() in LOREM_IPSUM) / len(tokens)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -331,6 +330,10 @@ def _lowercase_english(tokens: list[Token], words: list[Word]) -> bool:
     )
 
 
+# The words `classify_prose` keeps as they are, whatever their place in the text.
+_NEVER_RELABELLED = frozenset({"english", "code", "neutral", SHARED})
+
+
 def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     # `classify_word` hands out one cached object per word to every text of the process: a word re-labelled
     # below by its place in this text (a name, Title Case) is a copy (`_relabel`).
@@ -341,6 +344,8 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
         for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
             if word.verdict not in ("english", "code") and (lorem >= 0.8 or token.text.lower() in LOREM_IPSUM):
                 _relabel(words, index, "neutral", "lorem ipsum filler text")
+    if all(w.verdict in _NEVER_RELABELLED for w in words):
+        return words  # the loop below reads only the other words
     latin_english = sum(1 for w in words if w.verdict in ("english", "code", SHARED))
     # The tests below ask about foreign words only: most texts here have none or a few.
     foreign = [(t, w) for t, w in zip(tokens, words, strict=True) if w.verdict == "foreign"]
@@ -362,7 +367,7 @@ def classify_prose(tokens: list[Token], allowed: frozenset[str]) -> list[Word]:
     # a language that capitalises them; one of many English words is a name ("codename Schraubschlüssel").
     nouns_capitalised = latin_english <= 1 or lowercase_foreign
     for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
-        if word.verdict in ("english", "code", "neutral", SHARED):
+        if word.verdict in _NEVER_RELABELLED:
             continue  # a shared word (`Alter`, `Persona`) stays one: no name, evidence only with the profile
         text = token.text
         if nouns_capitalised and word.strength == STRONG and compound_noun(word):

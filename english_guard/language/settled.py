@@ -99,11 +99,13 @@ class _Known:
 
     def settles(self, text: str, kind: str) -> bool:
         """`settles` with this object's allowed words."""
+        if kind == "identifier":
+            quiet = self.names.get(text)  # the names decided so far, all ASCII
+            if quiet is None:
+                return text.isascii() and self.name_quiet(text)
+            return quiet
         if not text.isascii():
             return False
-        if kind == "identifier":
-            quiet = self.names.get(text)
-            return self.name_quiet(text) if quiet is None else quiet
         if not (("'" in text or "`" in text) and _INNER_APOSTROPHE.search(text)):  # `in` first: much faster
             return self.runs_pass(set(_LONG_RUN.findall(text)))
         if kind in ("comment", "prose") or "%" in text:

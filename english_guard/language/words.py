@@ -206,12 +206,15 @@ def classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     return found
 
 
+_NO_SCRIPTS: frozenset[str] = frozenset()
+
+
 def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word:
     key = fold(word)
     ascii_word = word.isascii()
     if ascii_word:  # the classification's most frequent case: ASCII letters are Latin, no ASCII apostrophe a letter
         letters = len(word) if word.isalpha() else sum(1 for char in word if char.isalpha())
-        non_latin: set[str] = set()
+        non_latin: set[str] | frozenset[str] = _NO_SCRIPTS
     else:
         letters = sum(1 for char in word if char.isalpha() and char not in APOSTROPHES)
         non_latin = word_scripts(word) - {"LATIN"}
@@ -254,7 +257,13 @@ def _classify_word(word: str, allowed: frozenset[str], identifier: bool) -> Word
     lang, foreign = entry.best_foreign()
     hint = "" if ascii_word else letter_hint(word, "LATIN")  # every letter that hints at a language is non-ASCII
     typographic = False
-    if not hint and not identifier and _UZBEK_APOSTROPHE.search(word):
+    # An ASCII word holds none of the Uzbek apostrophes but ' and `: most words need no search.
+    if (
+        not hint
+        and not identifier
+        and (not ascii_word or "'" in word or "`" in word)
+        and _UZBEK_APOSTROPHE.search(word)
+    ):
         hint = "uz"
         # ʻ (U+02BB) is the Uzbek letter sign; ' and ’ are also everyday English typography
         # ("wrong’un"): without the Uzbek sign, the apostrophe alone is weak evidence.
