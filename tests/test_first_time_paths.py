@@ -76,6 +76,21 @@ def test_prose_tokens_are_the_word_by_word_reading():
         assert prose_tokens(text) == _prose_tokens_word_by_word(text), text
 
 
+def test_long_texts_read_as_the_patterns_and_the_word_by_word_reading_read_them():
+    # Long texts with long runs and long stretches without a mark (the run's start is found by splitting the
+    # text since the last run; the tokens of many words are made by maps, of a few word by word).
+    draw = random.Random(5)
+    pieces = PIECES + ["word", "Wörter", "слово", " ", "  \n", "\u2028", "ab" * 30]
+    texts = ["".join(draw.choice(pieces) for _ in range(draw.randint(100, 1_500))) for _ in range(300)]
+    texts += [" ".join(["naïve«mot»"] * count) + " x_y" for count in range(12)]
+    for text in texts:
+        assert list(_marked_runs(text)) == [match.span() for match in _MARKED_RUN.finditer(text)], text
+        assert strip_protected(text) == strip_protected.__globals__["_PROTECTED"].sub(
+            strip_protected.__globals__["_blank"], text
+        )
+        assert prose_tokens(text) == _prose_tokens_word_by_word(text), text
+
+
 def _fold_letter_by_letter(word: str) -> str:
     out = []
     for char in word.lower():

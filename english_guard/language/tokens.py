@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from typing import NamedTuple
 
 # Spans inside prose that are code, addresses or numbers, never language evidence.
@@ -77,6 +78,7 @@ _MARKED_RUN = re.compile(r"(?<!\S)\S*?(?:" + _MARK + r")\S*")
 # ahead of it): every alternative starts with a fixed character, so the search skips all other characters.
 _MARK_AT = re.compile(r"""[`@/"{%$<\d_]|'(?<!\w')|\.(?<=\w\.)(?=\w)|\.(?<=www\.)|[A-Z](?<=[a-z][A-Z])|\((?=\))""")
 _SPACE = re.compile(r"\s")
+_NON_SPACES = re.compile(r"\S*")
 
 
 def _marked_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -84,18 +86,19 @@ def _marked_runs(text: str) -> Iterator[tuple[int, int]]:
     every run of a long docstring cost more than the rest of `strip_protected`. (`str.isspace` is what `\\s`
     matches.)"""
     end = 0
-    size = len(text)
-    for mark in _MARK_AT.finditer(text):
+    search = _MARK_AT.search
+    mark = search(text)
+    while mark is not None:
         position = mark.start()
-        if position < end:
-            continue  # a mark of the run found last
-        start = position
-        while start and not text[start - 1].isspace():
-            start -= 1
-        end = position + 1
-        while end < size and not text[end].isspace():
-            end += 1
+        if position and not text[position - 1].isspace():
+            # The run's start: after the last space before the mark. The text before the mark and after the
+            # run found last holds no mark, so the split looks at that text only (its whitespace is `isspace`).
+            start = position - len(text[end:position].rsplit(None, 1)[-1])
+        else:
+            start = position
+        end = _NON_SPACES.match(text, position + 1).end()  # type: ignore[union-attr]  # `\S*` always matches
         yield start, end
+        mark = search(text, end)  # a mark inside the run belongs to it (the look-behinds still see before `end`)
 
 
 def strip_protected(text: str) -> str:
@@ -141,19 +144,37 @@ def _starts_sentence(between: str) -> bool:
     return starts
 
 
+def _few_tokens(pieces: list[str]) -> list[Token]:
+    """`prose_tokens` word by word: for a text of a few words, cheaper than setting up the maps."""
+    tokens = [Token(pieces[1], True)]
+    for index in range(3, len(pieces), 2):
+        starts = _STARTS_AFTER.get(pieces[index - 1])
+        if starts is None:
+            starts = _starts_sentence(pieces[index - 1])
+        tokens.append(Token(pieces[index], starts))
+    return tokens
+
+
+# Up to three words (seven pieces of the split), the word-by-word loop costs less than the maps.
+_FEW_WORDS_PIECES = 9
+# `Token(word, starts)` from a pair, without a Python call per token (what `Token._make` does, through C).
+_NEW_TOKEN = partial(tuple.__new__, Token)
+
+
 def prose_tokens(text: str) -> list[Token]:
     """The words of a prose text, each marked if it starts a sentence (for telling proper nouns)."""
     pieces = _WORD_APART.split(strip_protected(text))
     if len(pieces) == 1:
         return []
-    tokens = [Token(pieces[1], True)]
-    known = _STARTS_AFTER
-    for index in range(3, len(pieces), 2):
-        starts = known.get(pieces[index - 1])  # `_starts_sentence`, without a call for the known ones
-        if starts is None:
-            starts = _starts_sentence(pieces[index - 1])
-        tokens.append(Token(pieces[index], starts))
-    return tokens
+    if len(pieces) < _FEW_WORDS_PIECES:
+        return _few_tokens(pieces)
+    # Built in C, not one Python step per word: what stands between two words, looked up once each; the
+    # first word starts a sentence.
+    starts: list[bool | None] = [True]
+    starts += map(_STARTS_AFTER.get, pieces[2:-1:2])
+    if None in starts:  # a separator not seen before (`None == False` is false: only the unknown ones match)
+        starts = [_starts_sentence(pieces[2 * index]) if start is None else start for index, start in enumerate(starts)]
+    return list(map(_NEW_TOKEN, zip(pieces[1::2], starts, strict=True)))
 
 
 _UNDERSCORES = re.compile(r"_+")
