@@ -186,7 +186,7 @@ def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileRe
             return result
         segments = partial
     segments = _without_people_names(path, segments)
-    enabled = _codes_enabled(config) - config.ignored_in(path)
+    enabled = config.codes_enabled() - config.ignored_in(path)
     settings = settings_for(config)
     directives, skip_file = directives_in(segments)
     if skip_file:
@@ -250,18 +250,6 @@ def _read_and_judge(path: str, text: str, config: Config, reader: str) -> FileRe
         for d in _unique_unused(directives, enabled)
     ]
     return result
-
-
-_enabled: dict[tuple[tuple[str, ...], tuple[str, ...]], frozenset[str]] = {}
-
-
-def _codes_enabled(config: Config) -> frozenset[str]:
-    """`config.codes_enabled()`, expanded once per selection instead of once per file read in full."""
-    key = (tuple(config.select), tuple(config.ignore))
-    enabled = _enabled.get(key)
-    if enabled is None:
-        enabled = _enabled[key] = config.codes_enabled()
-    return enabled
 
 
 # Lists of people (AUTHORS, CONTRIBUTORS, ...) are names, and so are changelog credit lines: names written in

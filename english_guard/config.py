@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from pathlib import Path
 
 from english_guard.errors import EnglishGuardError
@@ -204,7 +205,7 @@ class Config:
         return frozenset(words)
 
     def codes_enabled(self) -> frozenset[str]:
-        return frozenset(expand_codes(self.select)) - frozenset(expand_codes(self.ignore))
+        return _codes_enabled(tuple(self.select), tuple(self.ignore))
 
     def ignored_in(self, path: str) -> frozenset[str]:
         """The codes `per-file-ignores` turns off for `path` (absolute or relative to the current folder)."""
@@ -221,6 +222,12 @@ class Config:
             if pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(relative):
                 codes.update(expand_codes(pattern_codes))
         return frozenset(codes)
+
+
+@lru_cache(maxsize=64)
+def _codes_enabled(select: tuple[str, ...], ignore: tuple[str, ...]) -> frozenset[str]:
+    """The codes a selection turns on, expanded once per selection: a check asks for every file it reads."""
+    return frozenset(expand_codes(select)) - frozenset(expand_codes(ignore))
 
 
 def expand_codes(codes: list[str] | tuple[str, ...]) -> list[str]:

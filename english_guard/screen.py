@@ -85,7 +85,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from english_guard.language.lexicon import common_words
-from english_guard.language.tokens import _LETTERS_AND_DIGITS, CAMEL_PARTS
+from english_guard.language.tokens import CAMEL_PARTS, INNER_APOSTROPHE, LETTERS_AND_DIGITS
 from english_guard.language.verdict import no_evidence
 from english_guard.language.words import SHARED, Word, classify_identifier_word, classify_word, one_word_leans
 from english_guard.suppression import parse_directives
@@ -185,8 +185,6 @@ _APOSTROPHE = re.compile(r"(['`])")
 _NAME_WORD = re.compile(r"\w+", re.ASCII)
 # The camelCase and CamelCase shapes `tokens._PROTECTED` removes from prose.
 _CAMEL_WORD = re.compile(r"[a-z]+(?:[A-Z][a-z0-9]*)+|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+")
-# An apostrophe between two letters, as `prose.no_foreign_word` tells them (found from the apostrophe: fast).
-_INNER_APOSTROPHE = re.compile(r"['`](?<=[A-Za-z]['`])(?=[A-Za-z])")
 # A printf placeholder (`tokens._PROTECTED`) and the word characters after it: its end may cut a word.
 _AFTER_PERCENT = re.compile(r"%\(?\w*\)?[-#0 +]*\d*(?:\.\d+)?\w*(?:['`]\w+)*")
 
@@ -306,7 +304,7 @@ def _name_parts(name: str) -> set[str]:
     parts = set(CAMEL_PARTS.findall(name))
     if not name.isalpha():
         parts.update(
-            piece for piece in name.split("_") if piece and piece.islower() and _LETTERS_AND_DIGITS.fullmatch(piece)
+            piece for piece in name.split("_") if piece and piece.islower() and LETTERS_AND_DIGITS.fullmatch(piece)
         )
     return parts
 
@@ -432,7 +430,7 @@ def _touches_once(name: str, text: str) -> bool:
 def _beside_apostrophes(text: str) -> set[str]:
     """The names just before or after an apostrophe between letters (found from the apostrophes: fast)."""
     names = set()
-    for match in _INNER_APOSTROPHE.finditer(text):
+    for match in INNER_APOSTROPHE.finditer(text):
         position = match.start()
         if text[position] != "'":
             continue
@@ -515,7 +513,7 @@ def screen_python(text: str, allowed: frozenset[str] = frozenset()) -> Screen:
         return NOT_CLEAN
     # A text with an inner apostrophe (`don't`) skips the engine's fast paths: its words get the full
     # analysis, where a word no lexicon knows leans towards any foreign language too.
-    if not any(_INNER_APOSTROPHE.search(view) for view in views):
+    if not any(INNER_APOSTROPHE.search(view) for view in views):
         # Without apostrophes the prose words are the runs of letters, which are the runs of the names, and
         # a text none of whose runs is foreign is English with no leaning at all.
         level = settled.worst(set(" ".join(names).translate(_NOT_LETTER).split()), "run")
@@ -594,7 +592,7 @@ def _chains(view: str) -> tuple[set[str], set[str]]:
     unsafe: set[str] = set()
     end = 0
     size = len(view)
-    for match in _INNER_APOSTROPHE.finditer(view):
+    for match in INNER_APOSTROPHE.finditer(view):
         start = match.start()
         if start < end:
             continue  # a later apostrophe of the chain read last
@@ -633,7 +631,7 @@ def _prose_word_count(text: str) -> int:
     as `a` and every other character as a space (a byte table and `bytes.count`: no string per run)."""
     letters = text.encode("ascii").translate(_LETTER_AS_A)
     runs = letters.count(b" a") + letters.startswith(b"a")
-    return runs - len(_INNER_APOSTROPHE.findall(text)) if "'" in text or "`" in text else runs
+    return runs - len(INNER_APOSTROPHE.findall(text)) if "'" in text or "`" in text else runs
 
 
 _LETTER_AS_A = bytes(ord("a") if chr(code).isalpha() else ord(" ") for code in range(128)) + b" " * 128

@@ -19,8 +19,8 @@ from check_helpers import SAMPLE_SOURCES, sample_texts
 
 from english_guard.language import morphology, words
 from english_guard.language.lexicon import CommonWords, common_words
-from english_guard.language.prose import _ASCII_LETTER_RUNS, _INNER_APOSTROPHE, no_foreign_word, plainly_english
-from english_guard.language.tokens import _PROTECTED, _blank, strip_protected
+from english_guard.language.prose import _ASCII_LETTER_RUNS, no_foreign_word, plainly_english
+from english_guard.language.tokens import _PROTECTED, INNER_APOSTROPHE, _blank, strip_protected
 from english_guard.language.words import SHARED, Word, classify_word
 from english_guard.records import Segment
 from english_guard.sources.callpatterns import NEVER_USER_FACING, matches_any
@@ -47,7 +47,7 @@ def _plainly_english_by_word(text: str) -> bool:
 
 
 def _no_foreign_word_by_word(text: str, allowed: frozenset[str]) -> bool:
-    if _INNER_APOSTROPHE.search(text):
+    if INNER_APOSTROPHE.search(text):
         return False
     common = common_words()
     for run in _ASCII_LETTER_RUNS.findall(text):

@@ -12,7 +12,7 @@ import re
 
 from english_guard.deep import parse_snippet
 from english_guard.language.lexicon import common_words
-from english_guard.language.tokens import Token
+from english_guard.language.tokens import INNER_APOSTROPHE, Token
 from english_guard.language.words import AMBIGUOUS, SHARED, STRONG, Word, classify_word, compound_noun
 from english_guard.records import Verdict
 
@@ -60,10 +60,6 @@ def plainly_english(text: str) -> bool:
     return all(len(run) <= 2 or run.lower() in common for run in _ASCII_LETTER_RUNS.findall(text))
 
 
-# Searched from the apostrophe (a fixed set of characters the search skips to), the letters looked at around it.
-_INNER_APOSTROPHE = re.compile(r"['`](?<=[A-Za-z]['`])(?=[A-Za-z])")
-
-
 def no_foreign_word(text: str, allowed: frozenset[str]) -> bool:
     """No word of an ASCII prose text is foreign even out of context.
 
@@ -71,7 +67,7 @@ def no_foreign_word(text: str, allowed: frozenset[str]) -> bool:
     turn foreign words into non-evidence, so a text without a single foreign word is English
     without them. Words with inner apostrophes (`o'quvchi`) need the full analysis.
     """
-    if _INNER_APOSTROPHE.search(text):
+    if INNER_APOSTROPHE.search(text):
         return False
     runs = [run for run in _ASCII_LETTER_RUNS.findall(text) if len(run) > 2]
     # Only the runs outside the common words need a verdict: one set difference finds them.

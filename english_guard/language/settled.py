@@ -32,7 +32,7 @@ from collections.abc import Callable
 
 from english_guard.language.lexicon import common_words
 from english_guard.language.prose import plainly_english
-from english_guard.language.tokens import split_identifier
+from english_guard.language.tokens import INNER_APOSTROPHE, split_identifier
 from english_guard.language.verdict import no_evidence
 from english_guard.language.words import (
     SHARED,
@@ -45,10 +45,8 @@ from english_guard.language.words import (
 # ENGLISH_GUARD_SETTLED=off takes every verdict: only for proving the skip exact (tests) and measuring it.
 ENABLED = os.environ.get("ENGLISH_GUARD_SETTLED", "on") != "off"
 
-# `prose._INNER_APOSTROPHE`, `prose._ASCII_LETTER_RUNS` longer than two letters, and the words with inner
-# apostrophes of `tokens._WORD` in ASCII text.
-# Searched from the apostrophe (a fixed set of characters the search skips to), the letters looked at around it.
-_INNER_APOSTROPHE = re.compile(r"['`](?<=[A-Za-z]['`])(?=[A-Za-z])")
+# `prose._ASCII_LETTER_RUNS` longer than two letters, and the words with inner apostrophes of `tokens._WORD` in
+# ASCII text.
 _LONG_RUN = re.compile(r"[A-Za-z]{3,}")
 # A run of letters, or a chain of runs joined by inner apostrophes (a word with inner apostrophes of `tokens._WORD`).
 _RUN_OR_CHAIN = re.compile(r"[A-Za-z]+(?:['`][A-Za-z]+)*")
@@ -106,7 +104,7 @@ class _Known:
             return quiet
         if not text.isascii():
             return False
-        if not (("'" in text or "`" in text) and _INNER_APOSTROPHE.search(text)):  # `in` first: much faster
+        if not (("'" in text or "`" in text) and INNER_APOSTROPHE.search(text)):  # `in` first: much faster
             return self.runs_pass(set(_LONG_RUN.findall(text)))
         if kind in ("comment", "prose") or "%" in text:
             return False

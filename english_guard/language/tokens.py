@@ -179,7 +179,10 @@ def prose_tokens(text: str) -> list[Token]:
 
 _UNDERSCORES = re.compile(r"_+")
 # A word glued to digits stays one token (utf8, k8s, s3).
-_LETTERS_AND_DIGITS = re.compile(r"[A-Za-z]+\d+|[A-Za-z]\d+[A-Za-z]+")
+LETTERS_AND_DIGITS = re.compile(r"[A-Za-z]+\d+|[A-Za-z]\d+[A-Za-z]+")
+# An apostrophe between two ASCII letters, searched from the apostrophe (a fixed set of characters the search skips
+# to), the letters looked at around it: `prose.no_foreign_word`, `settled` and the screen tell words by it.
+INNER_APOSTROPHE = re.compile(r"['`](?<=[A-Za-z]['`])(?=[A-Za-z])")
 CAMEL_PARTS = _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[^\W\d_]+|\d+")
 
 
@@ -198,7 +201,7 @@ def split_identifier(name: str, *, digits_apart: bool = False) -> list[str]:
     for part in _UNDERSCORES.split(name):  # compiled once: every identifier of every file is split here
         if not part:
             continue
-        if not digits_apart and _LETTERS_AND_DIGITS.fullmatch(part) and part.islower():
+        if not digits_apart and LETTERS_AND_DIGITS.fullmatch(part) and part.islower():
             words.append(part)
             continue
         words.extend(_CAMEL.findall(part) if part.isascii() else _split_cases(part))

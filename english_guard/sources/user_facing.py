@@ -168,10 +168,6 @@ def _literal_like(node: ast.AST) -> bool:
     )
 
 
-# The functions whose returned text `_developer_text` may call developer text.
-_DEVELOPER_FUNCTIONS = frozenset({"__repr__", "__str__"})
-
-
 def _developer_text(function: str, value: ast.expr) -> bool:
     """What `__repr__` returns, and a `__str__` shaped like a repr (`<Manzil: {self.title}>`): text for
     developers reading a debugger or a log, not for users (a plain `__str__` may be shown in an admin)."""
@@ -317,10 +313,7 @@ class UserFacingStrings(ast.NodeVisitor):
         self._remember(targets, value)
         if not self.frames:  # only module and class bodies hold constants
             self._hold(targets, value)
-        methods = self._methods  # the children as `generic_visit` visits them, without its field loop
-        for target in targets:
-            (methods.get(target.__class__) or self._method(target.__class__))(self, target)
-        (methods.get(value.__class__) or self._method(value.__class__))(self, value)
+        self._visit_children(targets, value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
@@ -371,19 +364,12 @@ class UserFacingStrings(ast.NodeVisitor):
                     self._mark(value, USER_FACING, f"{key.value!r}: ...")
                 elif key.value == "choices":
                     self._mark_choices(value)
-        methods = self._methods  # the keys, then the values, as `generic_visit` visits them (a `**` key is None)
-        for key in node.keys:
-            if key is not None:
-                (methods.get(key.__class__) or self._method(key.__class__))(self, key)
-        for value in node.values:
-            (methods.get(value.__class__) or self._method(value.__class__))(self, value)
+        self._visit_children(node.keys)
+        self._visit_children(node.values)
 
     def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
-        elts = node.elts
-        if len(elts) != 2 and len(elts) < 6:  # neither a text and its slug nor a word list
-            methods = self._methods
-            for child in elts:
-                (methods.get(child.__class__) or self._method(child.__class__))(self, child)
+        if len(node.elts) != 2 and len(node.elts) < 6:  # neither a text and its slug nor a word list
+            self._visit_children(node.elts)
             return
         literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         texts = [literal for literal, _ in literals]
@@ -410,9 +396,7 @@ class UserFacingStrings(ast.NodeVisitor):
         key = node.slice
         if key.__class__ is ast.Constant and isinstance(key.value, str):
             self._mark(key, NAME, "subscript")
-        value, methods = node.value, self._methods  # the children in `generic_visit`'s order, `ctx` skipped
-        (methods.get(value.__class__) or self._method(value.__class__))(self, value)
-        (methods.get(key.__class__) or self._method(key.__class__))(self, key)
+        self._visit_children((node.value, key))
 
     def visit_Raise(self, node: ast.Raise) -> None:
         if isinstance(node.exc, ast.Call):
@@ -437,11 +421,7 @@ class UserFacingStrings(ast.NodeVisitor):
             self._mark(value.elts[0], USER_FACING, "HTTP response")
         elif value is None:
             return  # a bare `return`: no child to visit
-        elif (
-            self.frames
-            and self.frames[-1].name in _DEVELOPER_FUNCTIONS
-            and _developer_text(self.frames[-1].name, value)
-        ):
+        elif self.frames and _developer_text(self.frames[-1].name, value):
             self._mark(value, DEVELOPER, self.frames[-1].name)
         (self._methods.get(value.__class__) or self._method(value.__class__))(self, value)  # its one child
 
@@ -569,9 +549,7 @@ class UserFacingStrings(ast.NodeVisitor):
             for op, right in zip(node.ops, node.comparators, strict=True):
                 if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Constant):
                     self._mark(right, DATA, "a set of characters")  # `ch in "ўқғҳ"`
-        methods = self._methods  # the sides as `generic_visit` visits them (`ops` hold no node to visit)
-        for side in sides:
-            (methods.get(side.__class__) or self._method(side.__class__))(self, side)
+        self._visit_children(sides)  # `ops` hold no node to visit
 
     def class_keywords(self, node: ast.ClassDef) -> None:
         """aiogram 3: `class Surah(CallbackData, prefix="sura")`: the prefix starts every callback id."""
