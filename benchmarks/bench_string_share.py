@@ -13,17 +13,30 @@ what building the string segments costs (roles, shapes, positions: segments - fl
 literals costs (verdicts and what follows from them in the file and project steps: on - segments). The
 steps' order turns with the rounds too.
 
+CPU seconds of a shared machine move by more between rounds than the share is wide. With `--instructions`,
+each step runs once under valgrind's callgrind instead, which counts the instructions the process executes:
+the same count for the same code, input and hash seed (PYTHONHASHSEED is fixed, `--seed`), whatever else the
+machine is doing, so a change of a tenth of a point shows. The steps run side by side, one per core; each is
+50-100 times slower than a plain run (about 5 minutes for the standard library on this project's machines).
+Instructions are not seconds: memory stalls cost the string steps a little more time per instruction than the
+rest of the check, so read the count for changes and the CPU seconds for the level.
+
     python benchmarks/bench_string_share.py --corpus /tmp/stdlibcopy [--rounds 5] [--version .] [--split]
+    python benchmarks/bench_string_share.py --corpus /tmp/stdlibcopy --instructions [--split] [--seed 0]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench_check import CLI_CODE  # the console script's code, run in a fresh process
@@ -47,6 +60,44 @@ def cpu_seconds(corpus: Path, version: Path, steps: str) -> float:
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+
+def instructions(corpus: Path, version: Path, steps: str, seed: int) -> int:
+    """Instructions one cold check of `corpus` executes, counted by valgrind's callgrind."""
+    env = dict(os.environ, PYTHONPATH=str(version), ENGLISH_GUARD_STRING_ROLES=steps, PYTHONHASHSEED=str(seed))
+    command = [sys.executable, "-c", CLI_CODE, "check", "-q", "--exit-zero", "-o", os.devnull]
+    with tempfile.TemporaryDirectory(prefix="eg-callgrind-") as folder:
+        counted = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={folder}/callgrind.out"]
+            + [*command, "--no-cache", "--jobs", "1", "."],
+            cwd=corpus,
+            env=env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    total = re.search(r"Collected : (\d+)", counted.stderr)
+    if total is None:
+        raise SystemExit(f"valgrind counted nothing for ENGLISH_GUARD_STRING_ROLES={steps}:\n{counted.stderr[-2000:]}")
+    return int(total.group(1))
+
+
+def measure_instructions(corpus: Path, version: Path, steps: tuple[str, ...], seed: int) -> dict[str, int]:
+    """Instructions per step value, the steps side by side (one per core)."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        counts = dict(zip(steps, pool.map(lambda step: instructions(corpus, version, step, seed), steps), strict=True))
+    on = counts["on"]
+    parts = ", ".join(f"{step} {counts[step] / 1e9:.3f} G" for step in steps)
+    print(f"instructions (PYTHONHASHSEED={seed}): {parts}; share {(on - counts['off']) / on:.2%}", flush=True)
+    if "flows" in counts:
+        print(
+            f"split of the share (of the cold check's instructions): "
+            f"flow steps of the walk {(counts['flows'] - counts['off']) / on:.2%}, "
+            f"string segments {(counts['segments'] - counts['flows']) / on:.2%}, "
+            f"judging the literals {(on - counts['segments']) / on:.2%}"
+        )
+    return counts
 
 
 def measure(corpus: Path, version: Path, rounds: int, steps: tuple[str, ...]) -> list[dict[str, float]]:
@@ -82,8 +133,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also measure the steps between (flows only; segments built, not judged) and split the share",
     )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions under valgrind's callgrind (one run per step) instead of timing rounds",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="PYTHONHASHSEED of the counted runs (default 0)")
     args = parser.parse_args(argv)
     steps = STEPS if args.split else ("on", "off")
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            parser.error("--instructions needs valgrind (Debian: apt-get install valgrind)")
+        measure_instructions(args.corpus.resolve(), args.version.resolve(), steps, args.seed)
+        return 0
     samples = measure(args.corpus.resolve(), args.version.resolve(), args.rounds, steps)
     shares = [(sample["on"] - sample["off"]) / sample["on"] for sample in samples]
     medians = ", ".join(f"{step} {statistics.median(sample[step] for sample in samples):.2f}" for step in steps)
