@@ -174,15 +174,21 @@ def screen_counts(files: list[Path], tool: Path | None) -> dict:
     return json.loads(done.stdout)
 
 
+def user_environment(**extra: str) -> dict[str, str]:
+    """This process's environment as a user's shell would have it, plus `extra`. An installed tool has its byte
+    code compiled, so the first run may write it where this shell forbids it (PYTHONDONTWRITEBYTECODE: otherwise
+    every run compiles the package's ~50 modules from source, about 1.5 G instructions); no cache folder is set."""
+    hidden = {"ENGLISH_GUARD_CACHE_DIR", "PYTHONDONTWRITEBYTECODE"}
+    return {key: value for key, value in os.environ.items() if key not in hidden} | extra
+
+
 class Checker:
     """`english-guard check` in new processes, as a user, CI or pre-commit runs it."""
 
     def __init__(self, cwd: Path, jobs: int | None, tool: Path | None = None) -> None:
         self.cwd = cwd
         self.jobs = jobs
-        # An installed tool has its byte code compiled: let the first run write it if this shell forbids it.
-        hidden = {"ENGLISH_GUARD_CACHE_DIR", "PYTHONDONTWRITEBYTECODE"}
-        self.env = {k: v for k, v in os.environ.items() if k not in hidden}
+        self.env = user_environment()
         if tool is not None:
             self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tool), os.environ.get("PYTHONPATH")]))
 

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench_check import CLI_CODE  # the console script's code, run in a fresh process
+from bench_check import CLI_CODE, user_environment  # the console script's code, run in a fresh process
 
 PARSE_CODE = """
 import ast, gc, os, sys
@@ -75,7 +75,7 @@ def measure_precommit(versions: dict[str, Path], corpus: Path, runs: int, scratc
         for path, data in originals.items():
             path.write_bytes(data + f"\n# Local change number {turn}.\n".encode())
         for name, folder in versions.items():
-            env = dict(os.environ, PYTHONPATH=str(folder), ENGLISH_GUARD_CACHE_DIR=str(Path(scratch, f"pre-{name}")))
+            env = user_environment(PYTHONPATH=str(folder), ENGLISH_GUARD_CACHE_DIR=str(Path(scratch, f"pre-{name}")))
             if turn == 0:
                 cpu_seconds([sys.executable, "-c", CLI_CODE, "check", "-q", "-o", os.devnull, "."], copy, env)
             command = [sys.executable, "-c", CLI_CODE, "check", "-q", "-o", os.devnull, "--force-exclude"]
@@ -89,10 +89,10 @@ def measure(versions: dict[str, Path], corpus: Path, runs: int, precommit: bool 
     with tempfile.TemporaryDirectory(prefix="eg-ab-") as scratch:
         for turn in range(runs):
             samples["ast.parse, 1 process"].append(
-                cpu_seconds([sys.executable, "-c", PARSE_CODE, str(corpus)], corpus, dict(os.environ))
+                cpu_seconds([sys.executable, "-c", PARSE_CODE, str(corpus)], corpus, user_environment())
             )
             for name, folder in versions.items():
-                env = dict(os.environ, PYTHONPATH=str(folder), ENGLISH_GUARD_CACHE_DIR=str(Path(scratch, name)))
+                env = user_environment(PYTHONPATH=str(folder), ENGLISH_GUARD_CACHE_DIR=str(Path(scratch, name)))
                 check = [sys.executable, "-c", CLI_CODE, "check", "-q", "--exit-zero", "-o", os.devnull]
                 cold = cpu_seconds([*check, "--no-cache", "--jobs", "1", "."], corpus, env)
                 if turn == 0:

@@ -39,7 +39,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from bench_check import CLI_CODE  # the console script's code, run in a fresh process
+from bench_check import CLI_CODE, user_environment  # the console script's code, run in a fresh process
 
 # The values of ENGLISH_GUARD_STRING_ROLES, from every string step to none (see english_guard.sources.python).
 STEPS = ("on", "segments", "flows", "off")
@@ -47,7 +47,7 @@ STEPS = ("on", "segments", "flows", "off")
 
 def cpu_seconds(corpus: Path, version: Path, steps: str) -> float:
     """User and system CPU seconds of one cold check of `corpus` (findings set the exit code: ignored)."""
-    env = dict(os.environ, PYTHONPATH=str(version), ENGLISH_GUARD_STRING_ROLES=steps)
+    env = user_environment(PYTHONPATH=str(version), ENGLISH_GUARD_STRING_ROLES=steps)
     command = [sys.executable, "-c", CLI_CODE, "check", "-q", "--exit-zero", "-o", os.devnull]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
@@ -64,7 +64,7 @@ def cpu_seconds(corpus: Path, version: Path, steps: str) -> float:
 
 def instructions(corpus: Path, version: Path, steps: str, seed: int) -> int:
     """Instructions one cold check of `corpus` executes, counted by valgrind's callgrind."""
-    env = dict(os.environ, PYTHONPATH=str(version), ENGLISH_GUARD_STRING_ROLES=steps, PYTHONHASHSEED=str(seed))
+    env = user_environment(PYTHONPATH=str(version), ENGLISH_GUARD_STRING_ROLES=steps, PYTHONHASHSEED=str(seed))
     command = [sys.executable, "-c", CLI_CODE, "check", "-q", "--exit-zero", "-o", os.devnull]
     with tempfile.TemporaryDirectory(prefix="eg-callgrind-") as folder:
         counted = subprocess.run(
@@ -84,7 +84,9 @@ def instructions(corpus: Path, version: Path, steps: str, seed: int) -> int:
 
 
 def measure_instructions(corpus: Path, version: Path, steps: tuple[str, ...], seed: int) -> dict[str, int]:
-    """Instructions per step value, the steps side by side (one per core)."""
+    """Instructions per step value, the steps side by side (one per core), after a plain run that writes the
+    version's byte code (as an installed tool has it)."""
+    cpu_seconds(corpus, version, "on")
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         counts = dict(zip(steps, pool.map(lambda step: instructions(corpus, version, step, seed), steps), strict=True))
     on = counts["on"]
