@@ -13,8 +13,9 @@ import pytest
 from english_guard.config import Config
 from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call
 from english_guard.sources.python import _Collector, _lines_with_hash, parse, read_comments, read_python_text
+from english_guard.sources.python_positions import dotted_name
 from english_guard.sources.string_roles import _text_shape, call_role, text_shape
-from english_guard.sources.user_facing import _CALLBACK_HANDLERS, _call_kind
+from english_guard.sources.user_facing import _CALLBACK_HANDLERS, _call_kind, _developer_text
 
 PACKAGE = Path(__file__).resolve().parents[1] / "english_guard"
 
@@ -301,3 +302,255 @@ def test_an_apostrophe_chain_is_found_where_a_run_of_letters_starts():
     # A start refused after an apostrophe too (`'twas'nt`) loses chains: the comparison can fail.
     refusing = re.compile(r"(?<![A-Za-z'])[A-Za-z]+(?:['`][A-Za-z]+)+")
     assert any(refusing.findall(text) != plain.findall(text) for text in texts)
+
+
+# Flows of each kind the walk follows: sends, keywords, catalogues, choices, comparisons, callback data, tables,
+# senders, variables, returns, raises and loops.
+FLOWS_SOURCE = """
+class Order(models.Model):
+    status = models.CharField("Holat", max_length=20, choices=[("new", "Yangi"), ("done", "Tayyor")])
+    client = models.ForeignKey(User, related_name="buyurtmalar", on_delete=models.CASCADE, verbose_name="Mijoz")
+
+    class Meta:
+        verbose_name = "Buyurtma"
+
+    def __str__(self):
+        return f"<Buyurtma {self.id}>"
+
+
+TEXTS = {"uz": {"hi": "Salom"}, "ru": {"hi": "Привет"}}
+WELCOME = "Xush kelibsiz"
+regions_uz = ["Toshkent", "Samarqand"]
+regions_ru = ["Ташкент", "Самарканд"]
+first, second = "Bir", "Ikki"
+a = b = "Ikki nom"
+
+
+def _send(chat, text):
+    bot.send_message(chat, text)
+
+
+async def start(message, call, row):
+    text = "Assalomu alaykum"
+    greeting = text + "!"
+    await message.answer(greeting, reply_markup=kb)
+    _send(message.chat.id, "Yangi buyurtma")
+    _send(chat=1, text="Buyurtma bekor qilindi")
+    logger.info("Foydalanuvchi keldi %s", message.from_user.id)
+    keyboard.add("Orqaga", "Bosh menyu")
+    if message.text == "📦 Buyurtmalar" or call.data == "pora" or "x" in "ўқғ":
+        pass
+    if call.data.startswith("size:"):
+        pass
+    button = InlineKeyboardButton(text="Tasdiqlash", callback_data="confirm_1")
+    field = forms.CharField(label="Ism", help_text="To'liq ism", comment="ustun izohi")
+    options = dict(verbose_name="Mahsulot", state="kutilmoqda", doc="hujjat")
+    value = row["yetkazilgan"]
+    words = ["bir", "ikki", "uch", "tort", "besh", "olti"]
+    pair = ("Kraków Główny", "krakow-glowny")
+    for ch in "äöüß":
+        pass
+    db.execute("SELECT * FROM t WHERE a = ?", (1,))
+    warnings.warn("Eskirgan", DeprecationWarning)
+    choices = [("a", "Birinchi"), ("b", "Ikkinchi")]
+    self.title = "Sarlavha"
+    parts = "bir ikki uch".split()
+    label: str = "Nom"
+    assert value, "Qiymat yo'q"
+    raise ValueError("Noto'g'ri qiymat")
+    return "Topilmadi", 404
+"""
+
+
+class _LongWalk(_Collector):
+    """The string flows' steps without their shortcuts: every call with arguments through `_call_flows`, every
+    assignment through `_remember` and `_hold`, every comparison's and collection's children through
+    `_visit_children`."""
+
+    _methods: dict = {}  # noqa: RUF012 - a dispatch table of its own (the base class's is shared)
+    _child_fields: dict = {}  # noqa: RUF012
+
+    def visit_Call(self, node: ast.Call) -> None:
+        func = node.func
+        if node.args or node.keywords:
+            self._call_flows(node, func, node.args, node.keywords)
+        elif (
+            func.__class__ is ast.Attribute
+            and func.attr in ("split", "splitlines")
+            and isinstance(func.value, ast.Constant)
+            and not any(self._call_kind(dotted_name(func))[:3])
+        ):
+            self._mark(func.value, "data", "a word list")
+        self._visit_children([func, *node.args, *node.keywords])
+
+    def _remember(self, targets: list[ast.expr], value: ast.expr) -> None:
+        for target in targets:
+            if not isinstance(target, ast.Name):
+                continue
+            if target.id in self.shown_keywords:
+                self._mark(value, "user-facing", f"{target.id} = ...")
+            elif "choices" in target.id.lower():
+                self._mark_choices(value)
+            elif isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp)):
+                self.string_variables[-1][target.id] = value
+            else:
+                self.string_variables[-1].pop(target.id, None)
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self._remember(node.targets, node.value)
+        if not self.frames:
+            self._hold(node.targets, node.value)
+        self._visit_children(node.targets, node.value)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        sides = [node.left, *node.comparators]
+        attributes = [side.attr for side in sides if isinstance(side, ast.Attribute)]
+        if "data" in attributes:
+            for side in sides:
+                if not (isinstance(side, ast.Attribute) and side.attr == "data"):
+                    self._mark_callback_data(side, "compared with callback data")
+        elif "text" in attributes or "caption" in attributes:
+            for side in sides:
+                if not (isinstance(side, ast.Attribute) and side.attr in ("text", "caption")):
+                    self._mark(side, "user-facing", "compared with a message's text")
+        else:
+            for op, right in zip(node.ops, node.comparators, strict=True):
+                if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Constant):
+                    self._mark(right, "data", "a set of characters")
+        self._visit_children(sides)
+
+    def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
+        if len(node.elts) != 2 and len(node.elts) < 6:
+            self._visit_children(node.elts)
+            return
+        super()._collection(node)
+
+    visit_Tuple = visit_List = visit_Set = _collection
+
+    def visit_Return(self, node: ast.Return) -> None:
+        value = node.value
+        if (
+            isinstance(value, ast.Tuple)
+            and len(value.elts) >= 2
+            and isinstance(value.elts[1], ast.Constant)
+            and isinstance(value.elts[1].value, int)
+        ):
+            self._mark(value.elts[0], "user-facing", "HTTP response")
+        elif value is not None and self.frames and _developer_text(self.frames[-1].name, value):
+            self._mark(value, "developer text", self.frames[-1].name)
+        self.generic_visit(node)
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if isinstance(node.slice, ast.Constant) and isinstance(node.slice.value, str):
+            self._mark(node.slice, "name in a string", "subscript")
+        self._visit_children((node.value, node.slice))
+
+
+def _walked(collector_class: type[_Collector], sources: list[str]) -> list[object]:
+    """What the walk of each source leaves for the segments: roles, holders, flows, senders, kept calls, tables."""
+    states: list[object] = []
+    for source in sources:
+        tree = parse("app.py", source)
+        collector = collector_class("app.py", source, Config())
+        collector.visit(tree)
+        collector.resolve_local_calls()
+        collector.mark_language_tables()
+        positions = {id(node): (node.lineno, node.col_offset) for node in ast.walk(tree) if hasattr(node, "lineno")}
+        states.append(
+            (
+                sorted((positions[key], role) for key, role in collector.roles.items()),
+                sorted((positions[key], name) for key, name in collector.holders.items()),
+                {flow: sorted(names) for flow, names in collector.flows.items()},
+                sorted((name, sorted(indexes), sorted(names)) for name, (indexes, names) in collector.senders.items()),
+                [(positions[id(node)], callee) for node, callee in collector.local_calls],
+                sorted(collector.language_tables),
+                sorted(collector.string_variables[-1]),
+                collector.strings,
+            )
+        )
+    return states
+
+
+def test_the_walks_shortcuts_give_what_the_long_way_gives(monkeypatch):
+    """`visit_Call` answers plain calls without `_call_flows` (and reads keywords only when one is a flow's),
+    `visit_Assign` remembers one name in a function without `_remember`, `visit_Return` asks `_developer_text`
+    in `__repr__` and `__str__` only, and the comparisons, collections and subscripts visit their children
+    without `_visit_children`: on the package's own files and on flows of every
+    kind, the walk leaves what the long way leaves."""
+    from english_guard.sources import user_facing
+
+    sources = [FLOWS_SOURCE] + [path.read_text(encoding="utf-8") for path in sorted(PACKAGE.rglob("*.py"))[::3]]
+    shortcut = _walked(_Collector, sources)
+    assert shortcut[0][0] and shortcut[0][2]["shown"]  # the fixture's flows give roles and send constants
+    assert shortcut == _walked(_LongWalk, sources)
+
+    # A keyword filter that forgets a flow's keyword (`verbose_name=`), and a remembered-value test that forgets
+    # concatenations (`greeting = text + "!"`), leave other roles: the comparison can fail.
+    class ForgetfulKeywords(_Collector):
+        _methods: dict = {}  # noqa: RUF012
+        _child_fields: dict = {}  # noqa: RUF012
+
+        def __init__(self, *args) -> None:
+            super().__init__(*args)
+            self.flow_keywords = self.flow_keywords - {"verbose_name"}
+
+    assert _walked(ForgetfulKeywords, sources[:1]) != shortcut[:1]
+    monkeypatch.setattr(user_facing, "_STRING_EXPRESSIONS", frozenset({ast.Constant, ast.JoinedStr}))
+    assert _walked(_Collector, sources[:1]) != shortcut[:1]
+    monkeypatch.undo()
+    # And a `return` that asks only `__repr__` for developer text misses the repr-shaped `__str__`.
+    monkeypatch.setattr(user_facing, "_DEVELOPER_TEXT_FUNCTIONS", frozenset({"__repr__"}))
+    assert _walked(_Collector, sources[:1]) != shortcut[:1]
+
+
+def test_the_data_patterns_are_asked_only_of_texts_they_may_match():
+    """`string_roles._data_pattern` asks `_URL`, `_EMAIL` and `_SQL` only of texts with a mark each match holds:
+    it answers what the three patterns answer."""
+    from english_guard.sources import string_roles
+
+    def every_pattern(text: str) -> bool:
+        return bool(string_roles._URL.match(text) or string_roles._EMAIL.match(text) or string_roles._SQL.match(text))
+
+    texts = {
+        "https://example.com/a",
+        "www.example.com",
+        "mailto:x@y.uz",
+        "tel:+998",
+        "data:image/png",
+        "ali@example.uz",
+        "SELECT a FROM b",
+        "select * from t where x = 1",
+        "ſelect a from b",  # a long s is an `s` to an IGNORECASE pattern
+        "ınsert into t values (1)",  # and a dotless i an `i`
+        "Update the table",
+        "Update profile SET name",
+        "With love, from us",
+        "Привет",
+        "x",
+        ":",
+        "@",
+    } | {text.strip() for text in WORDS}
+    texts.discard("")
+    answers = {text: string_roles._data_pattern(text) for text in sorted(texts)}
+    assert answers == {text: every_pattern(text) for text in sorted(texts)}
+    assert answers["ſelect a from b"] and answers["ınsert into t values (1)"]
+    # A first-letter test of ASCII letters only misses the statements that start with a letter folded to one.
+    assert not ("ſ" in string_roles._SQL_FIRST_LETTERS or "ı" in string_roles._SQL_FIRST_LETTERS)
+
+
+def test_a_lowercase_text_leans_as_no_title_case_label():
+    """`title_case_leaning` answers () at once for a lowercase text (`str.islower`): such a text has no letter
+    `isupper` calls a capital, so the long way counts no capitalised word and answers () too."""
+    from english_guard.language import labels
+    from english_guard.language.verdict import NEIGHBOURS
+
+    texts = sorted(WORDS) + ["bosh sahifa", "Bosh Sahifa", "📊 Test Tahlili", "ǅemal ǆem", "ℂ ℍ plane", "мой дом"]
+    for text in texts:
+        capitals = sum(1 for letter in labels._WORD_START.findall(text) if letter.isupper())
+        if text.islower():
+            assert capitals == 0, text  # the long way's count, below the two it needs
+            assert labels.title_case_leaning(text, NEIGHBOURS) == ()
+    assert labels.title_case_leaning("Bosh Sahifa", NEIGHBOURS)  # a label still leans
+    # An exit on `text.lower() == text` would also pass by capitals that have no lowercase form (`ℂ ℍ`).
+    assert any(text.lower() == text and not text.islower() for text in texts)
+    assert sum(1 for letter in labels._WORD_START.findall("ℂ ℍ plane") if letter.isupper()) == 2

@@ -214,8 +214,8 @@ def only_proper_names(verdict: Verdict, text: str = "") -> bool:
 
 def title_case_leaning(text: str, neighbours: dict[str, tuple[str, ...]]) -> tuple[tuple[str, float], ...]:
     """The leaning of a short Title Case label whose capitalised words include a lexicon word; () else."""
-    if len(text) > _LABEL_MAX_CHARACTERS or text.count(" ") > 2 * _LABEL_MAX_WORDS:
-        return ()  # most strings, told without tokenising them
+    if len(text) > _LABEL_MAX_CHARACTERS or text.count(" ") > 2 * _LABEL_MAX_WORDS or text.islower():
+        return ()  # most strings, told without tokenising them (a lowercase text has no capital to count)
     if sum(1 for letter in _WORD_START.findall(text) if letter.isupper()) < 2:
         return ()
     tokens = [t.text for t in prose_tokens(text) if any(ch.isalpha() for ch in t.text)]

@@ -304,6 +304,24 @@ def text_shape(text: str) -> str:
     return _text_shape(text)
 
 
+# The first letters of `_SQL`'s statements; under IGNORECASE a non-ASCII letter may match one too (`ſ`, `ı`).
+_SQL_FIRST_LETTERS = frozenset("SIUDCAWPRTsiudcawprt")
+
+
+def _data_pattern(stripped: str) -> bool:
+    """`_URL`, `_EMAIL` or `_SQL` matches the stripped text (not empty), each asked only of a text that holds a mark
+    every match of it holds: a `:` or `www.` first (a URL), an `@` (an e-mail address), a statement's first
+    letter first (SQL). Most texts have none (tests/test_reader_fast_paths.py holds this to the three matches)."""
+    return (
+        (":" in stripped or stripped[:4] == "www.")
+        and _URL.match(stripped) is not None
+        or "@" in stripped
+        and _EMAIL.match(stripped) is not None
+        or (stripped[0] in _SQL_FIRST_LETTERS or not stripped[0].isascii())
+        and _SQL.match(stripped) is not None
+    )
+
+
 def _text_shape(text: str) -> str:
     stripped = text.strip()
     if "<" in stripped:
@@ -313,7 +331,7 @@ def _text_shape(text: str) -> str:
         return DATA
     if len(stripped) >= _ALPHABET_RUN and _has_alphabet_run(stripped):
         return DATA
-    if _URL.match(stripped) or _EMAIL.match(stripped) or _SQL.match(stripped):
+    if _data_pattern(stripped):
         return DATA
     # Without `{` or `%` there is no format directive to take out, and the letters were found above.
     fields = _FORMAT_DIRECTIVE.sub("", stripped) if ("{" in stripped or "%" in stripped) else stripped

@@ -14,7 +14,6 @@ import ast
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import cast
 
 from english_guard.config import Config
 from english_guard.records import Segment
@@ -58,6 +57,8 @@ _LANGUAGE_KEY = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
 _LANGUAGE_SUFFIX = re.compile(r"^(?P<base>\w+?)_(?P<lang>[A-Za-z]{2})$")
 _LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[A-Za-z]{2})_(?P<base>\w+)$")
 _TABLE_VALUES = (ast.List, ast.Tuple, ast.Set, ast.Dict)
+# The values `_remember` keeps as a variable's string expression (`text = "..." + name`).
+_STRING_EXPRESSIONS = frozenset({ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp})
 
 
 def _table_language(name: str) -> tuple[str, str] | None:
@@ -154,7 +155,7 @@ def _call_kind(callee: str, config: Config) -> _CallKind:
     plain = last not in _TESTED_METHODS and last != "CallbackData"
     if last not in ROLE_CALL_LAST_PARTS and not patterns_for(config).may_match(callee, last):
         # Most callees: no pattern ends with their last part (what the three tests below would find).
-        return False, False, False, EXCEPTION if is_exception_class(callee) else None, plain
+        return False, False, False, EXCEPTION if is_exception_class(last) else None, plain
     if is_gettext_call(callee, config):
         return False, True, False, None, False
     if is_user_facing_call(callee, config):
@@ -166,6 +167,10 @@ def _literal_like(node: ast.AST) -> bool:
     return isinstance(node, (ast.JoinedStr, ast.BinOp)) or (
         isinstance(node, ast.Constant) and isinstance(node.value, str)
     )
+
+
+# The functions whose returned text `_developer_text` may call developer text: asked first, without a call.
+_DEVELOPER_TEXT_FUNCTIONS = frozenset({"__repr__", "__str__"})
 
 
 def _developer_text(function: str, value: ast.expr) -> bool:
@@ -310,6 +315,25 @@ class UserFacingStrings(ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         targets, value = node.targets, node.value
+        target = targets[0]
+        if len(targets) == 1 and target.__class__ is ast.Name:
+            # Most assignments: one name. `_remember` written out, and the children visited as `_visit_children`
+            # visits them.
+            name = target.id
+            if name in self.shown_keywords:
+                self._mark(value, USER_FACING, f"{name} = ...")
+            elif "choices" in name.lower():
+                self._mark_choices(value)
+            elif value.__class__ in _STRING_EXPRESSIONS:
+                self.string_variables[-1][name] = value
+            else:
+                self.string_variables[-1].pop(name, None)
+            if not self.frames:  # only module and class bodies hold constants
+                self._hold(targets, value)
+            methods = self._methods
+            (methods.get(ast.Name) or self._method(ast.Name))(self, target)
+            (methods.get(value.__class__) or self._method(value.__class__))(self, value)
+            return
         self._remember(targets, value)
         if not self.frames:  # only module and class bodies hold constants
             self._hold(targets, value)
@@ -330,7 +354,7 @@ class UserFacingStrings(ast.NodeVisitor):
                 self._mark(value, USER_FACING, f"{target.id} = ...")
             elif "choices" in target.id.lower():
                 self._mark_choices(value)
-            elif isinstance(value, (ast.Constant, ast.JoinedStr, ast.BinOp, ast.IfExp)):
+            elif value.__class__ in _STRING_EXPRESSIONS:
                 self.string_variables[-1][target.id] = value
             else:
                 self.string_variables[-1].pop(target.id, None)
@@ -368,8 +392,11 @@ class UserFacingStrings(ast.NodeVisitor):
         self._visit_children(node.values)
 
     def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
-        if len(node.elts) != 2 and len(node.elts) < 6:  # neither a text and its slug nor a word list
-            self._visit_children(node.elts)
+        elts = node.elts
+        if len(elts) != 2 and len(elts) < 6:  # neither a text and its slug nor a word list
+            methods = self._methods  # the children, as `_visit_children` visits them
+            for child in elts:
+                (methods.get(child.__class__) or self._method(child.__class__))(self, child)
             return
         literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         texts = [literal for literal, _ in literals]
@@ -396,7 +423,9 @@ class UserFacingStrings(ast.NodeVisitor):
         key = node.slice
         if key.__class__ is ast.Constant and isinstance(key.value, str):
             self._mark(key, NAME, "subscript")
-        self._visit_children((node.value, key))
+        value = node.value  # the children, as `_visit_children` visits them
+        (self._methods.get(value.__class__) or self._method(value.__class__))(self, value)
+        (self._methods.get(key.__class__) or self._method(key.__class__))(self, key)
 
     def visit_Raise(self, node: ast.Raise) -> None:
         if isinstance(node.exc, ast.Call):
@@ -421,7 +450,11 @@ class UserFacingStrings(ast.NodeVisitor):
             self._mark(value.elts[0], USER_FACING, "HTTP response")
         elif value is None:
             return  # a bare `return`: no child to visit
-        elif self.frames and _developer_text(self.frames[-1].name, value):
+        elif (
+            self.frames
+            and self.frames[-1].name in _DEVELOPER_TEXT_FUNCTIONS
+            and _developer_text(self.frames[-1].name, value)
+        ):
             self._mark(value, DEVELOPER, self.frames[-1].name)
         (self._methods.get(value.__class__) or self._method(value.__class__))(self, value)  # its one child
 
@@ -430,7 +463,25 @@ class UserFacingStrings(ast.NodeVisitor):
         args = node.args
         keywords = node.keywords
         if args or keywords:
-            self._call_flows(node, func, args, keywords)
+            callee = func.id if func.__class__ is ast.Name else dotted_name(func)
+            kind = self.call_kinds.get(callee) or self._call_kind(callee)
+            if kind[4]:
+                # A plain call (most calls): `_call_flows`' first branch written out, and `_call_keywords` only
+                # for a call that passes a keyword some flow reads.
+                role = kind[3]
+                if role is not None:
+                    for arg in args:
+                        self._mark(arg, role, callee)
+                if "." not in callee and callee:
+                    self.local_calls.append((node, callee))
+                if keywords:
+                    tested = self.flow_keywords
+                    for keyword in keywords:
+                        if keyword.arg in tested:
+                            self._call_keywords(node, callee)
+                            break
+            else:
+                self._call_flows(node, func, args, keywords)
         elif (
             # Many calls pass nothing: only `"a b c".split()` gives a string a role then.
             func.__class__ is ast.Attribute
@@ -536,7 +587,12 @@ class UserFacingStrings(ast.NodeVisitor):
     def visit_Compare(self, node: ast.Compare) -> None:
         # `message.text == "📦 Yangi buyurtma"`: a bot matches the label of a button the user pressed.
         sides = [node.left, *node.comparators]
-        attributes = [side.attr for side in sides if side.__class__ is ast.Attribute]  # most compare no attribute
+        # Most comparisons hold no attribute; `in` tests a class in C.
+        attributes = (
+            [side.attr for side in sides if side.__class__ is ast.Attribute]
+            if ast.Attribute in map(type, sides)
+            else None
+        )
         if attributes and "data" in attributes:  # `_is_callback_data`
             for side in sides:
                 if not _is_callback_data(side):
@@ -545,11 +601,13 @@ class UserFacingStrings(ast.NodeVisitor):
             for side in sides:
                 if not _is_message_text(side):
                     self._mark(side, USER_FACING, "compared with a message's text")
-        else:
+        elif ast.Constant in map(type, node.comparators):  # most comparisons test no literal on the right
             for op, right in zip(node.ops, node.comparators, strict=True):
                 if isinstance(op, (ast.In, ast.NotIn)) and isinstance(right, ast.Constant):
                     self._mark(right, DATA, "a set of characters")  # `ch in "ўқғҳ"`
-        self._visit_children(sides)  # `ops` hold no node to visit
+        methods = self._methods  # the children, as `_visit_children` visits them (`ops` hold no node to visit)
+        for side in sides:
+            (methods.get(side.__class__) or self._method(side.__class__))(self, side)
 
     def class_keywords(self, node: ast.ClassDef) -> None:
         """aiogram 3: `class Surah(CallbackData, prefix="sura")`: the prefix starts every callback id."""
@@ -659,7 +717,8 @@ class UserFacingStrings(ast.NodeVisitor):
             if key in docstrings:
                 continue
             if node.__class__ is ast.Constant:
-                body = cast(str, node.value)  # `visit_Constant` collects string values only
+                # `visit_Constant` collects string values only (no `typing.cast`: a Python call per literal)
+                body: str = node.value  # type: ignore[assignment]
             else:
                 source = self.pos.segment(node)
                 body = _STRING_PREFIX.sub("", source)
