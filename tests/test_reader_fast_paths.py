@@ -14,7 +14,7 @@ from english_guard.config import Config
 from english_guard.sources.callpatterns import is_gettext_call, is_user_facing_call
 from english_guard.sources.python import _Collector, _lines_with_hash, parse, read_comments, read_python_text
 from english_guard.sources.python_positions import dotted_name
-from english_guard.sources.string_roles import _text_shape, call_role, text_shape
+from english_guard.sources.string_roles import _text_shape, call_role, is_slug_pair, is_word_list, text_shape
 from english_guard.sources.user_facing import _CALLBACK_HANDLERS, _call_kind, _developer_text
 
 PACKAGE = Path(__file__).resolve().parents[1] / "english_guard"
@@ -423,7 +423,16 @@ class _LongWalk(_Collector):
         if len(node.elts) != 2 and len(node.elts) < 6:
             self._visit_children(node.elts)
             return
-        super()._collection(node)
+        literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        texts = [literal for literal, _ in literals]
+        words = [word for _, word in literals]
+        if len(texts) == 2 and len(node.elts) == 2 and is_slug_pair(words[0], words[1]):
+            for text in texts:
+                self._mark(text, "data", "a text and its slug")
+        elif len(texts) == len(node.elts) and is_word_list(words):
+            for text in texts:
+                self._mark(text, "data", "a word list")
+        self._visit_children(node.elts)
 
     visit_Tuple = visit_List = visit_Set = _collection
 
@@ -473,9 +482,9 @@ def _walked(collector_class: type[_Collector], sources: list[str]) -> list[objec
 
 def test_the_walks_shortcuts_give_what_the_long_way_gives(monkeypatch):
     """`visit_Call` answers plain calls without `_call_flows` (and reads keywords only when one is a flow's),
-    `visit_Assign` remembers one name in a function without `_remember`, `visit_Return` asks `_developer_text`
-    in `__repr__` and `__str__` only, and the comparisons, collections and subscripts visit their children
-    without `_visit_children`: on the package's own files and on flows of every
+    `visit_Assign` remembers one name without `_remember`, a pair is told a text and its slug without lists,
+    `visit_Return` asks `_developer_text` in `__repr__` and `__str__` only, and the comparisons, collections and
+    subscripts visit their children without `_visit_children`: on the package's own files and on flows of every
     kind, the walk leaves what the long way leaves."""
     from english_guard.sources import user_facing
 
@@ -554,3 +563,18 @@ def test_a_lowercase_text_leans_as_no_title_case_label():
     # An exit on `text.lower() == text` would also pass by capitals that have no lowercase form (`ℂ ℍ`).
     assert any(text.lower() == text and not text.islower() for text in texts)
     assert sum(1 for letter in labels._WORD_START.findall("ℂ ℍ plane") if letter.isupper()) == 2
+
+
+def test_a_literal_a_flow_calls_data_gets_no_segment_whatever_its_shape():
+    """`_segment_role` answers None for a literal a flow calls data before it takes the text's shape: the long way
+    (`role_of_shape` of any shape) makes it data too, in a test file or not."""
+    from english_guard.sources import user_facing
+    from english_guard.sources.string_roles import DATA, NAME, role_of_shape
+
+    texts = sorted(WORDS) + ["Yangi buyurtma", "SELECT a FROM b", "maxsize", "abcdef", "", "Привет, дорогой друг"]
+    for text in texts:
+        for in_tests in (False, True):
+            assert role_of_shape(DATA, text_shape(text), in_tests) == DATA, text
+            assert user_facing._segment_role(text, DATA, in_tests, None) is None, text
+    # The same shortcut for another role would drop segments: the long way keeps them.
+    assert any(role_of_shape(NAME, text_shape(text), False) != DATA for text in texts)

@@ -250,6 +250,8 @@ def _segment_role(
 ) -> str | None:
     """The role of a literal's segment, or None when it gets none: data whatever its role (`final_role`), or a
     literal `needs_no_segment` accepts."""
+    if assigned == DATA:
+        return None  # data whatever its shape (`role_of_shape`): no shape needed
     shape = text_shape(text)
     if shape == DATA:
         return None
@@ -397,6 +399,21 @@ class UserFacingStrings(ast.NodeVisitor):
             methods = self._methods  # the children, as `_visit_children` visits them
             for child in elts:
                 (methods.get(child.__class__) or self._method(child.__class__))(self, child)
+            return
+        if len(elts) == 2:  # a text and its slug, told without the lists below (most pairs hold no two texts)
+            first, second = elts
+            if (
+                first.__class__ is ast.Constant
+                and second.__class__ is ast.Constant
+                and isinstance(first.value, str)
+                and isinstance(second.value, str)
+                and is_slug_pair(first.value, second.value)
+            ):
+                self._mark(first, DATA, "a text and its slug")
+                self._mark(second, DATA, "a text and its slug")
+            methods = self._methods
+            (methods.get(first.__class__) or self._method(first.__class__))(self, first)
+            (methods.get(second.__class__) or self._method(second.__class__))(self, second)
             return
         literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
         texts = [literal for literal, _ in literals]
@@ -661,7 +678,7 @@ class UserFacingStrings(ast.NodeVisitor):
         if node.__class__ is ast.Constant and only is None:  # a literal alone (a dict key, an argument)
             if isinstance(node.value, str):
                 old = self.roles.get(id(node))
-                if stronger(role, old[0] if old else None):
+                if old is None or stronger(role, old[0]):  # most literals are marked once
                     self.roles[id(node)] = (role, context)
             return
         # A name this file does not assign may be a constant of another module: the project decides.
