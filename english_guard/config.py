@@ -16,12 +16,6 @@ ALL_CODES = tuple(sorted(RULES))
 DEFAULT_SELECT = tuple(sorted(code for code, rule in RULES.items() if rule.default))
 
 
-def __getattr__(name: str):
-    if name == "tomllib":  # the TOML parser for this Python, imported when a configuration is read
-        return _tomllib()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def _tomllib():
     if sys.version_info >= (3, 11):
         import tomllib

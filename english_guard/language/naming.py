@@ -6,11 +6,14 @@ evidence already found to be non-English, so an English tree never pays for load
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
+from typing import Any
 
 _lock = threading.Lock()
-_model = None
+_model: Any = None  # fasttext's model once loaded (fasttext has no type information)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _load():
@@ -39,10 +42,12 @@ def model_path():
 def language_scores(text: str, k: int = 8) -> tuple[tuple[str, float], ...]:
     """The model's top `k` languages for `text`, as (ISO code, probability) pairs."""
     text = " ".join(text.split())
-    if not text:
-        return ()
+    if not text or (not text.isascii() and _SURROGATE.search(text)):
+        return ()  # fastText reads UTF-8 text: a lone surrogate (`"\ud800"` in a literal) has none
     try:
         labels, probabilities = _load().predict(text, k=k)
-    except Exception:  # a model that cannot run only costs the language name, never the verdict
+    except (ImportError, OSError, ValueError, RuntimeError):
+        # A model that is missing, unreadable or refuses this text only costs the language name, never the
+        # verdict. Anything else is a bug: caught here, lru_cache would keep its empty answer for the run.
         return ()
     return tuple((label.removeprefix("__label__"), float(p)) for label, p in zip(labels, probabilities, strict=True))
