@@ -317,26 +317,10 @@ class UserFacingStrings(ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         targets, value = node.targets, node.value
-        target = targets[0]
-        if len(targets) == 1 and target.__class__ is ast.Name:
-            # Most assignments: one name. `_remember` written out, and the children visited as `_visit_children`
-            # visits them.
-            name = target.id
-            if name in self.shown_keywords:
-                self._mark(value, USER_FACING, f"{name} = ...")
-            elif "choices" in name.lower():
-                self._mark_choices(value)
-            elif value.__class__ in _STRING_EXPRESSIONS:
-                self.string_variables[-1][name] = value
-            else:
-                self.string_variables[-1].pop(name, None)
-            if not self.frames:  # only module and class bodies hold constants
-                self._hold(targets, value)
-            methods = self._methods
-            (methods.get(ast.Name) or self._method(ast.Name))(self, target)
-            (methods.get(value.__class__) or self._method(value.__class__))(self, value)
-            return
-        self._remember(targets, value)
+        if len(targets) == 1 and targets[0].__class__ is ast.Name:  # most assignments: one name, no loop
+            self._remember_name(targets[0].id, value)
+        else:
+            self._remember(targets, value)
         if not self.frames:  # only module and class bodies hold constants
             self._hold(targets, value)
         self._visit_children(targets, value)
@@ -349,17 +333,19 @@ class UserFacingStrings(ast.NodeVisitor):
 
     def _remember(self, targets: list[ast.expr], value: ast.expr) -> None:
         for target in targets:
-            if target.__class__ is not ast.Name:
-                continue
-            if target.id in self.shown_keywords:
-                # `verbose_name = "..."` in a Django Meta, `help_text = "..."`: the name says who reads it
-                self._mark(value, USER_FACING, f"{target.id} = ...")
-            elif "choices" in target.id.lower():
-                self._mark_choices(value)
-            elif value.__class__ in _STRING_EXPRESSIONS:
-                self.string_variables[-1][target.id] = value
-            else:
-                self.string_variables[-1].pop(target.id, None)
+            if target.__class__ is ast.Name:
+                self._remember_name(target.id, value)
+
+    def _remember_name(self, name: str, value: ast.expr) -> None:
+        if name in self.shown_keywords:
+            # `verbose_name = "..."` in a Django Meta, `help_text = "..."`: the name says who reads it
+            self._mark(value, USER_FACING, f"{name} = ...")
+        elif "choices" in name.lower():
+            self._mark_choices(value)
+        elif value.__class__ in _STRING_EXPRESSIONS:
+            self.string_variables[-1][name] = value
+        else:
+            self.string_variables[-1].pop(name, None)
 
     def _mark_choices(self, node: ast.AST) -> None:
         """Django `choices`: `[("yangi", "Yangi buyurtma"), ...]` stores the key and shows the label."""
@@ -395,36 +381,27 @@ class UserFacingStrings(ast.NodeVisitor):
 
     def _collection(self, node: ast.Tuple | ast.List | ast.Set) -> None:
         elts = node.elts
-        if len(elts) != 2 and len(elts) < 6:  # neither a text and its slug nor a word list
+        if len(elts) < 6:  # too short for a word list; a pair may be a text and its slug
+            if len(elts) == 2:
+                first, second = elts
+                if (
+                    first.__class__ is ast.Constant
+                    and second.__class__ is ast.Constant
+                    and isinstance(first.value, str)
+                    and isinstance(second.value, str)
+                    and is_slug_pair(first.value, second.value)
+                ):
+                    self._mark(first, DATA, "a text and its slug")
+                    self._mark(second, DATA, "a text and its slug")
             methods = self._methods  # the children, as `_visit_children` visits them
             for child in elts:
                 (methods.get(child.__class__) or self._method(child.__class__))(self, child)
             return
-        if len(elts) == 2:  # a text and its slug, told without the lists below (most pairs hold no two texts)
-            first, second = elts
-            if (
-                first.__class__ is ast.Constant
-                and second.__class__ is ast.Constant
-                and isinstance(first.value, str)
-                and isinstance(second.value, str)
-                and is_slug_pair(first.value, second.value)
-            ):
-                self._mark(first, DATA, "a text and its slug")
-                self._mark(second, DATA, "a text and its slug")
-            methods = self._methods
-            (methods.get(first.__class__) or self._method(first.__class__))(self, first)
-            (methods.get(second.__class__) or self._method(second.__class__))(self, second)
-            return
-        literals = [(e, e.value) for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-        texts = [literal for literal, _ in literals]
-        words = [word for _, word in literals]
-        if len(texts) == 2 and len(node.elts) == 2 and is_slug_pair(words[0], words[1]):
-            for text in texts:
-                self._mark(text, DATA, "a text and its slug")
-        elif len(texts) == len(node.elts) and is_word_list(words):
-            for text in texts:
+        words = [e.value for e in elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if len(words) == len(elts) and is_word_list(words):  # every element is a string literal
+            for text in elts:
                 self._mark(text, DATA, "a word list")
-        self._visit_children(node.elts)
+        self._visit_children(elts)
 
     visit_Tuple = visit_List = visit_Set = _collection
 
@@ -483,14 +460,9 @@ class UserFacingStrings(ast.NodeVisitor):
             callee = func.id if func.__class__ is ast.Name else dotted_name(func)
             kind = self.call_kinds.get(callee) or self._call_kind(callee)
             if kind[4]:
-                # A plain call (most calls): `_call_flows`' first branch written out, and `_call_keywords` only
-                # for a call that passes a keyword some flow reads.
-                role = kind[3]
-                if role is not None:
-                    for arg in args:
-                        self._mark(arg, role, callee)
-                if "." not in callee and callee:
-                    self.local_calls.append((node, callee))
+                # A plain call (most calls): `_call_flows`' first branch, with `_call_keywords` only for a call
+                # that passes a keyword some flow reads.
+                self._plain_arguments(node, callee, kind[3])
                 if keywords:
                     tested = self.flow_keywords
                     for keyword in keywords:
@@ -520,11 +492,7 @@ class UserFacingStrings(ast.NodeVisitor):
         callee = func.id if func.__class__ is ast.Name else dotted_name(func)
         handler, gettext, shown, role, plain = self.call_kinds.get(callee) or self._call_kind(callee)
         if plain:  # most calls: the arguments take the call's role, `_call_arguments`' last branch
-            if role is not None:
-                for arg in args:
-                    self._mark(arg, role, callee)
-            if "." not in callee and callee:
-                self.local_calls.append((node, callee))
+            self._plain_arguments(node, callee, role)
         elif handler:
             for value in (*args, *(k.value for k in keywords if k.arg)):
                 self._mark_callback_data(value, f"{callee}(...)")
@@ -578,11 +546,16 @@ class UserFacingStrings(ast.NodeVisitor):
         ):
             self._mark(func.value, DATA, "a word list")  # `"a b c".split()`
         else:
-            if role is not None:
-                for arg in node.args:
-                    self._mark(arg, role, callee)
-            if "." not in callee and callee:
-                self.local_calls.append((node, callee))
+            self._plain_arguments(node, callee, role)
+
+    def _plain_arguments(self, node: ast.Call, callee: str, role: str | None) -> None:
+        """The positional arguments of a call no flow reads specially take the call's role (a log call's,
+        an exception's), and a call of a bare name is kept for `resolve_local_calls`."""
+        if role is not None:
+            for arg in node.args:
+                self._mark(arg, role, callee)
+        if "." not in callee and callee:
+            self.local_calls.append((node, callee))
 
     def _call_keywords(self, node: ast.Call, callee: str) -> None:
         tested = self.flow_keywords
