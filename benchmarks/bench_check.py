@@ -123,9 +123,11 @@ def parse_all_libcst(files: list[Path]) -> int:
 
 
 # The console script's code, minus the current folder on sys.path (`python -m` would put it first, and
-# the corpus, a copy of the standard library, would shadow the real one).
+# the corpus, a copy of the standard library, would shadow the real one). A version older than
+# `console_main` (a base of bench_cpu_ab.py or check_identical.py) runs its `main`, as its script did.
 CLI_CODE = (
-    "import sys; sys.path.remove('') if '' in sys.path else None; from english_guard.cli import main; sys.exit(main())"
+    "import sys; sys.path.remove('') if '' in sys.path else None; from english_guard import cli;"
+    " sys.exit(getattr(cli, 'console_main', cli.main)())"
 )
 
 

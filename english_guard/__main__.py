@@ -1,4 +1,4 @@
-from english_guard.cli import main
+from english_guard.cli import console_main
 
 if __name__ == "__main__":
-    main()
+    console_main()

@@ -6,7 +6,12 @@ Commands are imported only when they run, so `english-guard check` never pays fo
 
 from __future__ import annotations
 
+import atexit
 import importlib
+import os
+import sys
+import threading
+from typing import NoReturn
 
 import click
 
@@ -69,3 +74,35 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="english-guard")
 def main() -> None:
     """english-guard: enforce an English-only code policy and help a team get there."""
+
+
+def console_main() -> NoReturn:
+    """The console script (`english-guard`, `python -m english_guard`): `main`, then a quick exit. The
+    interpreter's own exit frees a run's objects one by one (word caches, decisions, tables: about 0.2 s
+    after a cold check of the standard library, 5% of it); once the streams are flushed and the exit
+    handlers have run, nothing of that is needed (as mypy does). With another thread still running (the
+    language server's), the interpreter's own exit joins it."""
+    try:
+        main()
+        status: str | int | None = 0
+    except SystemExit as exit_:
+        status = exit_.code
+    if threading.active_count() > 1:
+        sys.exit(status)
+    if status is None or isinstance(status, int):
+        code = status or 0
+    else:  # `sys.exit("message")`, as the interpreter reports it
+        print(status, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)  # a closed pipe: the interpreter's exit reports it as it always has
+    atexit._run_exitfuncs()  # what the interpreter would run first (it then forgets them)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # all the run had to say was flushed above
+    os._exit(code)

@@ -327,3 +327,43 @@ def test_show_source_prints_the_line_and_marks_the_finding(tmp_path):
     at = lines.index(next(line for line in lines if "EG101" in line))
     assert lines[at + 2] == f"4 | def {UZ_FUNCTION}(values):"
     assert lines[at + 3] == "  |     " + "^" * len(UZ_FUNCTION)
+
+
+# --- the console script's quick exit ----------------------------------------------------------------
+
+# `console_main` as the console script runs it, with an exit handler of the caller's registered first.
+_WITH_EXIT_HANDLER = (
+    "import atexit, sys; atexit.register(print, 'exit handler ran'); sys.argv[0] = 'english-guard';"
+    " from english_guard.cli import console_main; console_main()"
+)
+
+
+def _buffered_env() -> dict[str, str]:
+    """A user's environment, where stdout is buffered in a pipe (this test's shell may set PYTHONUNBUFFERED)."""
+    return {key: value for key, value in cli_env().items() if key != "PYTHONUNBUFFERED"}
+
+
+def test_the_quick_exit_flushes_a_long_report_whole_and_keeps_the_exit_code(tmp_path):
+    comments = "".join(f"{UZ_COMMENT} {number}\nx{number} = {number}\n" for number in range(400))
+    project = make_project(tmp_path / "p", {"bot.py": comments})
+    done = run_cli(project, "check", "--no-cache", "--format", "json", env=_buffered_env())
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)  # a report of about 200 KB: more than a pipe holds at once
+    assert len(done.stdout) > 100_000
+    assert sum(1 for finding in report["findings"] if finding["code"] == "EG201") == 400
+
+
+@pytest.mark.parametrize(("files", "status"), [({"bot.py": BOT}, 1), ({"a.py": CLEAN_SOURCE}, 0)])
+def test_the_quick_exit_runs_the_exit_handlers_after_the_output(tmp_path, files, status):
+    project = make_project(tmp_path / "p", files)
+    command = [*CLI[:-2], "-c", _WITH_EXIT_HANDLER]
+    done = run_cli(project, "check", "--no-cache", command=command, env=_buffered_env())
+    assert done.returncode == status, done.stderr
+    assert done.stdout.endswith("exit handler ran\n"), done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_the_quick_exit_keeps_a_usage_error_and_its_message(tmp_path):
+    done = run_cli(tmp_path, "check", "--no-such-option")
+    assert done.returncode == 2
+    assert "No such option '--no-such-option'" in done.stderr and "Traceback" not in done.stderr
