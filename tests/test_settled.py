@@ -81,6 +81,29 @@ def test_a_settled_text_is_judged_english_with_no_leaning(kind: str) -> None:
     assert settled_count > 200
 
 
+def _one_letter_texts() -> list[str]:
+    """Every letter below U+3100 and a sample of the CJK, Hangul and other letters above, alone and among
+    digits, signs and spaces, and a few texts of two letters."""
+    letters = [chr(code) for code in [*range(0x80, 0x3100), *range(0x3100, 0x30000, 97)] if chr(code).isalpha()]
+    texts = []
+    for number, letter in enumerate(letters):
+        frame = ("{}", "{}1", "({})", "— {} —", "{}:", "№ {}", "{}²", "\t{}\n", "≤ {}")[number % 9]
+        texts.append(frame.format(letter))
+    return [*texts, "→", "…", "中", "Жк", "ʻo", "µs", "é", "e\u0301", "ß ß", "ÆØ"]
+
+
+def test_a_string_of_one_letter_at_most_settles_only_where_it_is_english_with_no_leaning() -> None:
+    settled_count = 0
+    for text in _one_letter_texts():
+        if settles(text, "string"):
+            settled_count += 1
+            verdict = judge(text, "string")
+            assert verdict.english and verdict.leaning == (), (text, verdict)
+        assert not settles(text, "comment") and not settles(text, "docstring")  # read only as a string
+    assert settled_count > 5_000  # all but the CJK ideographs and the texts with `²` (counted as a letter)
+    assert not settles("中", "string") and not settles("Жк", "string") and not settles("ÆØ", "string")
+
+
 def test_edge_texts_are_left_to_the_verdict() -> None:
     # A printf placeholder cuts `kitoblar` out of a run; a comment's code reads its literals joined (`kitob`).
     assert not settles("don't %(count)skitoblar", "string")
@@ -136,6 +159,25 @@ def test_the_check_is_the_same_with_and_without_the_skip_on_labels(tmp_path: Pat
     (tmp_path / "bot.py").write_text(LABELS, encoding="utf-8")
     results = _assert_same([str(tmp_path)], monkeypatch)
     assert json.loads(results[0])["facts"]["languages"]["en"] > 0
+
+
+# A character table (`html.entities`' shape) beside Russian and Uzbek messages, single letters sent to users, and
+# one ideograph, which is a word.
+CHARACTERS = (
+    "from aiogram import types\n\n"
+    'LETTERS = {"a": "а", "b": "б", "v": "в", "sh": "ш", "AElig": "Æ", "le": "≤", "han": "中"}\n\n\n'
+    "async def alphabet(message: types.Message):\n"
+    '    await message.answer("Ж")\n'
+    '    await message.answer("№ 5")\n'
+    '    await message.answer("Отправьте номер телефона")\n'
+    '    await message.answer("Buyurtma qabul qilindi")\n'
+)
+
+
+def test_the_check_is_the_same_with_and_without_the_skip_on_a_character_table(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "bot.py").write_text(CHARACTERS, encoding="utf-8")
+    results = _assert_same([str(tmp_path)], monkeypatch)
+    assert {finding["code"] for finding in json.loads(results[0])["findings"]} == {"EG401"}
 
 
 def test_the_comparison_fails_when_the_skip_settles_too_much(tmp_path: Path, monkeypatch) -> None:

@@ -19,7 +19,10 @@ When it answers True (anything else answers False, and the verdict is taken as b
   implicit concatenation make words that are not the text's);
 - read as an identifier, every word `judge` splits it into (`split_identifier`, `classify_identifier_word`
   with the identifier itself) is no evidence: no foreign word, no word that leans (and so no pinyin syllable,
-  which `pinyin_context` needs a foreign pinyin word for).
+  which `pinyin_context` needs a foreign pinyin word for);
+- or, read as a string, the text is not ASCII and holds one letter at most, which is no CJK ideograph (`в`,
+  `Æ`, `≤ n`: a character table's entries): `classify_word` calls a word of fewer than two letters neutral
+  in every script but CJK, so `judge` finds no word that is evidence.
 tests/test_settled.py holds this to `judge` on every text and kind, and the check's output with and without
 the skip to each other.
 """
@@ -32,6 +35,7 @@ from collections.abc import Callable
 
 from english_guard.language.lexicon import common_words
 from english_guard.language.prose import plainly_english
+from english_guard.language.scripts import char_script
 from english_guard.language.tokens import INNER_APOSTROPHE, split_identifier
 from english_guard.language.verdict import no_evidence
 from english_guard.language.words import (
@@ -52,6 +56,10 @@ _LONG_RUN = re.compile(r"[A-Za-z]{3,}")
 _RUN_OR_CHAIN = re.compile(r"[A-Za-z]+(?:['`][A-Za-z]+)*")
 _APOSTROPHE = re.compile(r"(['`])")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+# Every character `str.isalpha` calls a letter (and a few numeric ones, such as `²`: counting those too only
+# leaves a text to the verdict); with two of them a text is no character table's entry.
+_LETTER = re.compile(r"[^\W\d_]")
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 
 
 class _Known:
@@ -103,7 +111,7 @@ class _Known:
                 return text.isascii() and self.name_quiet(text)
             return quiet
         if not text.isascii():
-            return False
+            return kind == "string" and _one_letter_at_most(text)
         if not (("'" in text or "`" in text) and INNER_APOSTROPHE.search(text)):  # `in` first: much faster
             return self.runs_pass(set(_LONG_RUN.findall(text)))
         if kind in ("comment", "prose") or "%" in text:
@@ -131,6 +139,15 @@ class _Known:
 
 
 _known: dict[frozenset[str], _Known] = {}
+
+
+def _one_letter_at_most(text: str) -> bool:
+    """No two letters, and no CJK ideograph (alone, an ideograph is a Chinese word): see the module's docstring.
+    The search stops at the second letter, so a long text costs no more than a short one."""
+    if _TWO_LETTERS.search(text):
+        return False
+    letter = _LETTER.search(text)
+    return letter is None or char_script(letter.group()) != "CJK"
 
 
 def _words_and_piece_chains(text: str) -> set[str]:
