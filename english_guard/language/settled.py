@@ -57,9 +57,8 @@ _RUN_OR_CHAIN = re.compile(r"[A-Za-z]+(?:['`][A-Za-z]+)*")
 _APOSTROPHE = re.compile(r"(['`])")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 # Every character `str.isalpha` calls a letter (and a few numeric ones, such as `²`: counting those too only
-# leaves a text to the verdict); with two of them a text is no character table's entry.
+# leaves a text to the verdict).
 _LETTER = re.compile(r"[^\W\d_]")
-_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.DOTALL)
 
 
 class _Known:
@@ -143,11 +142,12 @@ _known: dict[frozenset[str], _Known] = {}
 
 def _one_letter_at_most(text: str) -> bool:
     """No two letters, and no CJK ideograph (alone, an ideograph is a Chinese word): see the module's docstring.
-    The search stops at the second letter, so a long text costs no more than a short one."""
-    if _TWO_LETTERS.search(text):
-        return False
-    letter = _LETTER.search(text)
-    return letter is None or char_script(letter.group()) != "CJK"
+    The search stops at the second letter: a long text of words costs no more than a short one."""
+    letters = _LETTER.finditer(text)
+    first = next(letters, None)
+    if first is None:
+        return True
+    return next(letters, None) is None and char_script(first.group()) != "CJK"
 
 
 def _words_and_piece_chains(text: str) -> set[str]:
